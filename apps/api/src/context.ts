@@ -1,0 +1,13 @@
+import type { PrismaClient } from "@parley/db";
+import type { TokenRole } from "@parley/schema";
+
+export interface Viewer {
+  tokenId: number;
+  role: TokenRole;
+  name: string;
+}
+
+export interface Context {
+  db: PrismaClient;
+  viewer: Viewer | null;
+}

@@ -1,0 +1,38 @@
+import { createServer as createHttpServer } from "node:http";
+import { applyMigrations, createPrismaClient, loadDemoIfEmpty, openDatabase } from "@parley/db";
+import { apiEnv } from "./env.ts";
+import { createServer } from "./server.ts";
+
+const log = (line: string) => process.stderr.write(`[api] ${line}\n`);
+
+async function main() {
+  const env = apiEnv();
+  const database = await openDatabase(log);
+  const applied = await applyMigrations(database.url);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  const db = createPrismaClient(database.url);
+  const demo = await loadDemoIfEmpty(db);
+  if (demo) log(`Loaded the demo dataset (${demo.created} records).`);
+
+  const yoga = createServer({ db });
+  const server = createHttpServer(yoga);
+  server.listen(env.API_PORT, env.API_HOST, () => log(`GraphQL API and GraphiQL at http://localhost:${env.API_PORT}/graphql`));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    server.close();
+    await db.$disconnect();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  log(`could not start: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});

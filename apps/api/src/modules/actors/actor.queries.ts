@@ -1,0 +1,47 @@
+import { resolveActorId } from "@parley/db";
+import { builder } from "../../builder.ts";
+import { ActorKindEnum } from "../shared/enums.ts";
+import { requireId } from "../shared/lookup.ts";
+import { checkPageSize, connectionSizes } from "../shared/paging.ts";
+
+builder.queryFields((t) => ({
+  actor: t.prismaField({
+    type: "Actor",
+    nullable: true,
+    description: "An actor by ID. The ID of an actor merged into another resolves to the survivor.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = await resolveActorId(ctx.db, requireId(String(args.id), "Actor"));
+      return id === null ? null : ctx.db.actor.findUnique({ ...query, where: { id } });
+    },
+  }),
+  actors: t.prismaConnection(
+  {
+    type: "Actor",
+    cursor: "id",
+    ...connectionSizes,
+    description: "Actors by name. For spelling-tolerant lookup use `searchActors`.",
+    args: {
+      kinds: t.arg({ type: [ActorKindEnum], required: false }),
+      nameContains: t.arg.string({ required: false }),
+    },
+    totalCount: (_root, args, ctx) => {
+      checkPageSize(args);
+      return ctx.db.actor.count({ where: actorWhere(args) });
+    },
+    resolve: (query, _root, args, ctx) => {
+      checkPageSize(args);
+      return ctx.db.actor.findMany({ ...query, where: actorWhere(args), orderBy: [{ name: "asc" }, { id: "asc" }] });
+    },
+  },
+  { name: "ActorConnection" },
+  { name: "ActorEdge" },
+  ),
+}));
+
+function actorWhere(args: { kinds?: readonly string[] | null; nameContains?: string | null }) {
+  return {
+    ...(args.kinds?.length ? { kind: { in: args.kinds as never } } : {}),
+    ...(args.nameContains ? { name: { contains: args.nameContains, mode: "insensitive" as const } } : {}),
+  };
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  PARLEY_API_URL: z.url().optional(),
+});
+
+function readEnv() {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Parley's web app has an invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  const { API_PORT, PARLEY_API_URL } = parsed.data;
+  // Without PARLEY_API_URL, follow the API that `pnpm start` runs on this machine.
+  return { PARLEY_API_URL: PARLEY_API_URL ?? `http://localhost:${API_PORT}/graphql` };
+}
+
+export const env = readEnv();

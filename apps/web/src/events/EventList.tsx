@@ -1,0 +1,24 @@
+import { EventCard, type EventCardData } from "./EventCard.tsx";
+
+const countFormat = new Intl.NumberFormat("en-GB");
+
+export function EventList({ events, totalCount }: { events: EventCardData[]; totalCount: number }) {
+  const shown = events.length;
+  return (
+    <section aria-labelledby="events-heading">
+      <h1 id="events-heading">Events</h1>
+      <p className="result-count" role="status">
+        {shown < totalCount
+          ? `Showing ${countFormat.format(shown)} of ${countFormat.format(totalCount)} events`
+          : `${countFormat.format(totalCount)} ${totalCount === 1 ? "event" : "events"}`}
+      </p>
+      <ol className="event-list">
+        {events.map((event) => (
+          <li key={event.id}>
+            <EventCard event={event} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

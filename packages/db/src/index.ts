@@ -1,0 +1,11 @@
+export { createPrismaClient, type Db, type Tx, type PrismaClient } from "./client.ts";
+export { openDatabase, startEmbeddedPostgres, ensureDatabaseExists, withDatabase, serverUrl, type RunningDatabase } from "./postgres.ts";
+export { applyMigrations, readMigrations } from "./migrations/apply.ts";
+export { dbEnv, paths } from "./env.ts";
+export { recordRevision, diffSnapshots, type EntityType, type Snapshot } from "./revisions.ts";
+export { loadDataFiles, type LoadSummary } from "./loader/load.ts";
+export { readDataFiles, DataFileError, type DataFileProblem } from "./loader/read.ts";
+export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
+export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
+export * from "./generated/prisma/enums.ts";
+export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./tokens.ts";

@@ -1,0 +1,445 @@
+import { createHash } from "node:crypto";
+import { normalizeName, transliterationKey, type ClaimRecord, type DataFile } from "@parley/schema";
+import type { PrismaClient, Tx } from "../client.ts";
+import { diffSnapshots, recordRevision, type EntityType, type Snapshot } from "../revisions.ts";
+import { DataFileError, readDataFiles, type DataFileProblem, type ParsedFile } from "./read.ts";
+import {
+  actorFromDb, actorFromFile, claimFromFile, day, eventFromFile, placeFromFile, processFromFile, scalars, sourceFromFile, toDate,
+} from "./snapshots.ts";
+
+type Kind = "actor" | "place" | "process" | "source" | "event" | "claim";
+const SECTIONS = { actor: "actors", place: "places", process: "processes", source: "sources", event: "events" } as const;
+const ENTITY: Record<Kind, EntityType> = { actor: "Actor", place: "Place", process: "Process", source: "Source", event: "Event", claim: "Claim" };
+
+export interface LoadSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  byKind: Record<Kind, { created: number; updated: number; unchanged: number }>;
+}
+
+interface Definition<T> {
+  file: string;
+  path: string;
+  record: T;
+}
+
+interface ClaimDefinition {
+  key: string;
+  file: string;
+  path: string;
+  claim: ClaimRecord;
+  snapshot: Snapshot;
+}
+
+type Definitions = { [K in keyof typeof SECTIONS]: Map<string, Definition<DataFile[(typeof SECTIONS)[K]][number]>> };
+
+function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinition[]; problems: DataFileProblem[] } {
+  const problems: DataFileProblem[] = [];
+  const defs = { actor: new Map(), place: new Map(), process: new Map(), source: new Map(), event: new Map() } as Definitions;
+  for (const { file, data } of files) {
+    for (const [kind, section] of Object.entries(SECTIONS) as [keyof typeof SECTIONS, (typeof SECTIONS)[keyof typeof SECTIONS]][]) {
+      data[section].forEach((record, index) => {
+        const map = defs[kind] as Map<string, Definition<unknown>>;
+        const existing = map.get(record.key);
+        const path = `${section}[${index}] (key ${record.key})`;
+        if (existing) problems.push({ file, path, message: `key "${record.key}" is also defined in ${existing.file} ${existing.path}` });
+        else map.set(record.key, { file, path, record });
+      });
+    }
+  }
+  const claims: ClaimDefinition[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, data } of files) {
+    const only = data.sources.length === 1 ? data.sources[0]!.key : undefined;
+    const add = (claim: ClaimRecord, path: string, target: { event?: string; actor?: string }) => {
+      const source = claim.source ?? only;
+      if (!source) {
+        problems.push({ file, path: `${path}.source`, message: "name the claim's source: this file does not hold exactly one source" });
+        return;
+      }
+      const snapshot = claimFromFile(claim, source, target);
+      const key = `claim:${createHash("sha1").update(JSON.stringify([source, target.event ?? null, target.actor ?? null, claim.quote])).digest("hex").slice(0, 20)}`;
+      const twin = seen.get(key);
+      if (twin) problems.push({ file, path, message: `the same quote from the same source is already a claim at ${twin}` });
+      seen.set(key, `${file} ${path}`);
+      claims.push({ key, file, path, claim, snapshot });
+    };
+    data.events.forEach((e, i) => e.claims.forEach((c, j) => add(c, `events[${i}] (key ${e.key}).claims[${j}]`, { event: e.key })));
+    data.actors.forEach((a, i) => a.claims.forEach((c, j) => add(c, `actors[${i}] (key ${a.key}).claims[${j}]`, { actor: a.key })));
+  }
+  return { defs, claims, problems };
+}
+
+interface Reference {
+  kind: Kind;
+  key: string;
+  file: string;
+  path: string;
+}
+
+function references(defs: Definitions, claims: ClaimDefinition[]): Reference[] {
+  const refs: Reference[] = [];
+  const ref = (kind: Kind, key: string | undefined, file: string, path: string) => key && refs.push({ kind, key, file, path });
+  for (const { file, path, record } of defs.actor.values()) {
+    record.affiliations.forEach((f, i) => ref("actor", f.organisation, file, `${path}.affiliations[${i}].organisation`));
+  }
+  for (const { file, path, record } of defs.place.values()) ref("place", record.within, file, `${path}.within`);
+  for (const { file, path, record } of defs.source.values()) {
+    ref("actor", record.outlet, file, `${path}.outlet`);
+    record.cites.forEach((k, i) => ref("actor", k, file, `${path}.cites[${i}]`));
+  }
+  for (const { file, path, record } of defs.event.values()) {
+    ref("process", record.process, file, `${path}.process`);
+    record.places.forEach((k, i) => ref("place", k, file, `${path}.places[${i}]`));
+    record.participants.forEach((p, i) => ref("actor", p.actor, file, `${path}.participants[${i}].actor`));
+    record.links.forEach((l, i) => ref("event", l.event, file, `${path}.links[${i}].event`));
+  }
+  for (const c of claims) {
+    ref("source", c.snapshot.source as string, c.file, `${c.path}.source`);
+    ref("actor", c.claim.speaker, c.file, `${c.path}.speaker`);
+  }
+  return refs;
+}
+
+async function existingIds(tx: Tx, kind: Exclude<Kind, "claim">, keys: string[]): Promise<Map<string, number>> {
+  const where = { key: { in: keys } };
+  const select = { id: true, key: true };
+  const rows: { id: number; key: string | null }[] =
+    kind === "actor" ? await tx.actor.findMany({ where, select })
+    : kind === "place" ? await tx.place.findMany({ where, select })
+    : kind === "process" ? await tx.process.findMany({ where, select })
+    : kind === "source" ? await tx.source.findMany({ where, select })
+    : await tx.event.findMany({ where, select });
+  return new Map(rows.map((r) => [r.key!, r.id]));
+}
+
+/**
+ * Loads data files as one transaction: every file is validated and every key reference resolved
+ * before anything is written, records are upserted by key, and only real changes are written and
+ * recorded in the revision history. Loading the same files twice changes nothing.
+ */
+export async function loadDataFiles(db: PrismaClient, files: string[], options: { author?: string } = {}): Promise<LoadSummary> {
+  const parsed = readDataFiles(files);
+  const { defs, claims, problems } = collect(parsed);
+  if (problems.length > 0) throw new DataFileError(problems);
+  const author = options.author ?? "parley load";
+
+  return db.$transaction(
+    async (tx) => {
+      const ids = {} as Record<Exclude<Kind, "claim">, Map<string, number>>;
+      const refs = references(defs, claims);
+      for (const kind of Object.keys(SECTIONS) as Exclude<Kind, "claim">[]) {
+        const keys = new Set([...defs[kind].keys(), ...refs.filter((r) => r.kind === kind).map((r) => r.key)]);
+        ids[kind] = await existingIds(tx, kind, [...keys]);
+      }
+      const missing = refs.filter((r) => r.kind !== "claim" && !defs[r.kind as keyof Definitions].has(r.key) && !ids[r.kind as keyof Definitions].has(r.key));
+      if (missing.length > 0) {
+        throw new DataFileError(missing.map((r) => ({ file: r.file, path: r.path, message: `no ${r.kind} has the key "${r.key}"` })));
+      }
+      return new Loader(tx, ids, author).run(defs, claims);
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+}
+
+class Loader {
+  readonly summary: LoadSummary = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    byKind: Object.fromEntries(["actor", "place", "process", "source", "event", "claim"].map((k) => [k, { created: 0, updated: 0, unchanged: 0 }])) as LoadSummary["byKind"],
+  };
+  private readonly created = new Set<string>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly ids: Record<Exclude<Kind, "claim">, Map<string, number>>,
+    private readonly author: string,
+  ) {}
+
+  private id(kind: Exclude<Kind, "claim">, key: string): number {
+    const id = this.ids[kind].get(key);
+    if (id === undefined) throw new Error(`internal: ${kind} ${key} has no id yet`);
+    return id;
+  }
+
+  private async settle(kind: Kind, entityId: number | (() => number), before: Snapshot | null, after: Snapshot, version: number | null, write: (changed: Set<string>) => Promise<void>) {
+    const changes = before ? diffSnapshots(before, after) : null;
+    const changed = new Set(changes ? Object.keys(changes) : Object.keys(after));
+    const tally = this.summary.byKind[kind];
+    if (changes && changed.size === 0) {
+      tally.unchanged++;
+      this.summary.unchanged++;
+      return;
+    }
+    await write(changed);
+    const action = before ? "UPDATE" : "CREATE";
+    const id = typeof entityId === "function" ? entityId() : entityId;
+    await recordRevision(this.tx, { entityType: ENTITY[kind], entityId: id, action, author: this.author, version, changes: changes ?? after });
+    if (before) (tally.updated++, this.summary.updated++);
+    else (tally.created++, this.summary.created++);
+  }
+
+  async run(defs: Definitions, claims: ClaimDefinition[]): Promise<LoadSummary> {
+    await this.actors(defs);
+    await this.places(defs);
+    await this.processes(defs);
+    await this.sources(defs);
+    await this.events(defs);
+    await this.claims(claims);
+    await this.removeVanishedClaims(defs, claims);
+    return this.summary;
+  }
+
+  /** Creates the rows that do not exist yet with their scalar fields, so that later records can refer to them. */
+  private async ensure<K extends Exclude<Kind, "claim">>(kind: K, keys: Iterable<string>, create: (key: string) => Promise<number>) {
+    for (const key of keys) {
+      if (this.ids[kind].has(key)) continue;
+      this.ids[kind].set(key, await create(key));
+      this.created.add(`${kind}:${key}`);
+    }
+  }
+
+  private isNew(kind: Kind, key: string) {
+    return this.created.has(`${kind}:${key}`);
+  }
+
+  private async actors(defs: Definitions) {
+    await this.ensure("actor", defs.actor.keys(), async (key) => {
+      const a = defs.actor.get(key)!.record;
+      return (await this.tx.actor.create({ data: { key, name: a.name, kind: a.kind }, select: { id: true } })).id;
+    });
+    const rows = await this.tx.actor.findMany({
+      where: { key: { in: [...defs.actor.keys()] } },
+      include: { aliases: true, affiliations: { include: { organisation: { select: { key: true } } } } },
+    });
+    const byKey = new Map(rows.map((r) => [r.key!, r]));
+    for (const [key, { record }] of defs.actor) {
+      const row = byKey.get(key)!;
+      const after = actorFromFile(record);
+      const before = this.isNew("actor", key) ? null : actorFromDb(row);
+      await this.settle("actor", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
+        await this.tx.actor.update({
+          where: { id: row.id },
+          data: {
+            name: record.name,
+            kind: record.kind,
+            description: record.description ?? null,
+            country: record.country ?? null,
+            externalIds: record.externalIds ?? {},
+            ...(before ? { version: { increment: 1 } } : {}),
+          },
+        });
+        if (changed.has("aliases")) {
+          await this.tx.actorAlias.deleteMany({ where: { actorId: row.id } });
+          const canonical = normalizeName(record.name);
+          const seen = new Set([canonical]);
+          const aliases = record.aliases.filter((x) => {
+            const n = normalizeName(x.name);
+            return seen.has(n) ? false : (seen.add(n), true);
+          });
+          await this.tx.actorAlias.createMany({
+            data: aliases.map((x) => ({ actorId: row.id, name: x.name, kind: x.kind, normalized: normalizeName(x.name), translitKey: transliterationKey(x.name) })),
+          });
+        }
+        if (changed.has("affiliations")) {
+          await this.tx.affiliation.deleteMany({ where: { actorId: row.id } });
+          await this.tx.affiliation.createMany({
+            data: record.affiliations.map((f) => ({
+              actorId: row.id,
+              organisationId: f.organisation ? this.id("actor", f.organisation) : null,
+              title: f.title,
+              startDate: toDate(f.start?.date),
+              startPrecision: f.start?.precision ?? null,
+              endDate: toDate(f.end?.date),
+              endPrecision: f.end?.precision ?? null,
+            })),
+          });
+        }
+      });
+    }
+  }
+
+  private async places(defs: Definitions) {
+    await this.ensure("place", defs.place.keys(), async (key) => {
+      const p = defs.place.get(key)!.record;
+      return (await this.tx.place.create({ data: { key, name: p.name, country: p.country }, select: { id: true } })).id;
+    });
+    const rows = await this.tx.place.findMany({ where: { key: { in: [...defs.place.keys()] } }, include: { parent: { select: { key: true } } } });
+    for (const row of rows) {
+      const { record } = defs.place.get(row.key!)!;
+      const after = placeFromFile(record);
+      const before = this.isNew("place", row.key!) ? null : { name: row.name, kind: row.kind, country: row.country, lat: row.lat, lon: row.lon, within: row.parent?.key ?? null };
+      await this.settle("place", row.id, before, after, null, async () => {
+        await this.tx.place.update({
+          where: { id: row.id },
+          data: { ...scalars(after, ["within"]), parentId: record.within ? this.id("place", record.within) : null } as never,
+        });
+      });
+    }
+  }
+
+  private async processes(defs: Definitions) {
+    await this.ensure("process", defs.process.keys(), async (key) => {
+      return (await this.tx.process.create({ data: { key, name: defs.process.get(key)!.record.name }, select: { id: true } })).id;
+    });
+    const rows = await this.tx.process.findMany({ where: { key: { in: [...defs.process.keys()] } } });
+    for (const row of rows) {
+      const after = processFromFile(defs.process.get(row.key!)!.record);
+      const before = this.isNew("process", row.key!)
+        ? null
+        : { name: row.name, description: row.description, startDate: day(row.startDate), startPrecision: row.startPrecision, endDate: day(row.endDate), endPrecision: row.endPrecision };
+      await this.settle("process", row.id, before, after, before ? row.version + 1 : 1, async () => {
+        await this.tx.process.update({
+          where: { id: row.id },
+          data: { ...after, startDate: toDate(after.startDate as string), endDate: toDate(after.endDate as string), ...(before ? { version: { increment: 1 } } : {}) } as never,
+        });
+      });
+    }
+  }
+
+  private async sources(defs: Definitions) {
+    await this.ensure("source", defs.source.keys(), async (key) => {
+      return (await this.tx.source.create({ data: { key, title: defs.source.get(key)!.record.title }, select: { id: true } })).id;
+    });
+    const rows = await this.tx.source.findMany({
+      where: { key: { in: [...defs.source.keys()] } },
+      include: { outlet: { select: { key: true } }, cites: { include: { outlet: { select: { key: true } } } } },
+    });
+    for (const row of rows) {
+      const { record } = defs.source.get(row.key!)!;
+      const after = sourceFromFile(record);
+      const before = this.isNew("source", row.key!)
+        ? null
+        : {
+            title: row.title, url: row.url, publishedAt: day(row.publishedAt), publishedPrecision: row.publishedPrecision, language: row.language,
+            author: row.author, document: row.document, outlet: row.outlet?.key ?? null, cites: row.cites.map((c) => c.outlet.key!).sort(),
+          };
+      await this.settle("source", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
+        await this.tx.source.update({
+          where: { id: row.id },
+          data: {
+            ...scalars(after, ["outlet", "cites"]),
+            publishedAt: toDate(after.publishedAt as string),
+            outletId: record.outlet ? this.id("actor", record.outlet) : null,
+            ...(before ? { version: { increment: 1 } } : {}),
+          } as never,
+        });
+        if (changed.has("cites")) {
+          await this.tx.sourceCitation.deleteMany({ where: { sourceId: row.id } });
+          await this.tx.sourceCitation.createMany({ data: [...new Set(record.cites)].map((k) => ({ sourceId: row.id, outletId: this.id("actor", k) })) });
+        }
+      });
+    }
+  }
+
+  private async events(defs: Definitions) {
+    await this.ensure("event", defs.event.keys(), async (key) => {
+      const e = defs.event.get(key)!.record;
+      return (await this.tx.event.create({ data: { key, type: e.type, title: e.title, startDate: toDate(e.start!.date)! }, select: { id: true } })).id;
+    });
+    const rows = await this.tx.event.findMany({
+      where: { key: { in: [...defs.event.keys()] } },
+      include: {
+        process: { select: { key: true } },
+        places: { include: { place: { select: { key: true } } } },
+        participants: { include: { actor: { select: { key: true } } } },
+        linksOut: { include: { to: { select: { key: true } } } },
+      },
+    });
+    for (const row of rows) {
+      const { record } = defs.event.get(row.key!)!;
+      const after = eventFromFile(record);
+      const before = this.isNew("event", row.key!)
+        ? null
+        : {
+            type: row.type, title: row.title, summary: row.summary, startDate: day(row.startDate), endDate: day(row.endDate), datePrecision: row.datePrecision,
+            outcome: row.outcome, fatalitiesLow: row.fatalitiesLow, fatalitiesBest: row.fatalitiesBest, fatalitiesHigh: row.fatalitiesHigh,
+            process: row.process?.key ?? null,
+            places: row.places.map((p) => p.place.key!).sort(),
+            participants: row.participants.map((p) => `${p.actor.key}|${p.role}|${p.note ?? ""}`).sort(),
+            links: row.linksOut.map((l) => `${l.kind}|${l.to.key}`).sort(),
+          };
+      await this.settle("event", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
+        await this.tx.event.update({
+          where: { id: row.id },
+          data: {
+            ...scalars(after, ["process", "places", "participants", "links"]),
+            startDate: toDate(after.startDate as string),
+            endDate: toDate(after.endDate as string),
+            processId: record.process ? this.id("process", record.process) : null,
+            ...(before ? { version: { increment: 1 } } : {}),
+          } as never,
+        });
+        if (changed.has("places")) {
+          await this.tx.eventPlace.deleteMany({ where: { eventId: row.id } });
+          await this.tx.eventPlace.createMany({ data: [...new Set(record.places)].map((k) => ({ eventId: row.id, placeId: this.id("place", k) })) });
+        }
+        if (changed.has("participants")) {
+          await this.tx.participant.deleteMany({ where: { eventId: row.id } });
+          await this.tx.participant.createMany({
+            data: record.participants.map((p) => ({ eventId: row.id, actorId: this.id("actor", p.actor), role: p.role, note: p.note ?? null })),
+            skipDuplicates: true,
+          });
+        }
+        if (changed.has("links")) {
+          await this.tx.eventLink.deleteMany({ where: { fromId: row.id } });
+          await this.tx.eventLink.createMany({
+            data: record.links.map((l) => ({ fromId: row.id, toId: this.id("event", l.event), kind: l.kind })),
+            skipDuplicates: true,
+          });
+        }
+      });
+    }
+  }
+
+  private async claims(claims: ClaimDefinition[]) {
+    const existing = await this.tx.claim.findMany({
+      where: { key: { in: claims.map((c) => c.key) } },
+      include: { source: { select: { key: true } }, event: { select: { key: true } }, actor: { select: { key: true } }, speaker: { select: { key: true } } },
+    });
+    const byKey = new Map(existing.map((c) => [c.key!, c]));
+    for (const c of claims) {
+      const row = byKey.get(c.key);
+      const before = row
+        ? {
+            source: row.source.key, event: row.event?.key ?? null, actor: row.actor?.key ?? null, quote: row.quote, stance: row.stance,
+            speaker: row.speaker?.key ?? null, speakerLabel: row.speakerLabel, note: row.note,
+          }
+        : null;
+      const s = c.snapshot;
+      const data = {
+        quote: c.claim.quote,
+        stance: c.claim.stance,
+        speakerLabel: c.claim.speakerLabel ?? null,
+        note: c.claim.note ?? null,
+        sourceId: this.id("source", s.source as string),
+        eventId: s.event ? this.id("event", s.event as string) : null,
+        actorId: s.actor ? this.id("actor", s.actor as string) : null,
+        speakerId: c.claim.speaker ? this.id("actor", c.claim.speaker) : null,
+      };
+      let id = row?.id ?? 0;
+      await this.settle("claim", () => id, before, s, row ? row.version + 1 : 1, async () => {
+        if (row) await this.tx.claim.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
+        else id = (await this.tx.claim.create({ data: { ...data, key: c.key }, select: { id: true } })).id;
+      });
+    }
+  }
+
+  /** Claims a data file used to state about its records and no longer does. App-made claims (no key) stay. */
+  private async removeVanishedClaims(defs: Definitions, claims: ClaimDefinition[]) {
+    const eventIds = [...defs.event.keys()].map((k) => this.id("event", k));
+    const actorIds = [...defs.actor.keys()].map((k) => this.id("actor", k));
+    const keep = claims.map((c) => c.key);
+    const stale = await this.tx.claim.findMany({
+      where: { key: { not: null, notIn: keep }, OR: [{ eventId: { in: eventIds } }, { actorId: { in: actorIds } }] },
+    });
+    for (const claim of stale) {
+      await this.tx.claim.delete({ where: { id: claim.id } });
+      await recordRevision(this.tx, { entityType: "Claim", entityId: claim.id, action: "DELETE", author: this.author, version: claim.version, changes: claim });
+      this.summary.byKind.claim.updated++;
+      this.summary.updated++;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { TokenRole } from "@parley/schema";
+import type { PrismaClient } from "./client.ts";
+import { recordRevision } from "./revisions.ts";
+
+const PREFIX = "prly_";
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+/** Makes a token; the secret is returned once and only its hash is stored. */
+export async function createApiToken(db: PrismaClient, input: { role: TokenRole; name: string; author: string }) {
+  const secret = PREFIX + randomBytes(24).toString("base64url");
+  const token = await db.apiToken.create({
+    data: { name: input.name, role: input.role, secretHash: hashSecret(secret), prefix: secret.slice(0, PREFIX.length + 4) },
+  });
+  await db.$transaction((tx) =>
+    recordRevision(tx, { entityType: "ApiToken", entityId: token.id, action: "CREATE", author: input.author, changes: { name: token.name, role: token.role } }),
+  );
+  return { token, secret };
+}
+
+export async function revokeApiToken(db: PrismaClient, id: number, author: string) {
+  const token = await db.apiToken.findUnique({ where: { id } });
+  if (!token) return null;
+  if (token.revokedAt) return token;
+  const revoked = await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  await db.$transaction((tx) => recordRevision(tx, { entityType: "ApiToken", entityId: id, action: "UPDATE", author, changes: { revokedAt: [null, revoked.revokedAt] } }));
+  return revoked;
+}
+
+/** The live token a bearer secret belongs to, compared in constant time; null for unknown or revoked. */
+export async function verifyApiToken(db: PrismaClient, secret: string) {
+  if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
+  const hash = hashSecret(secret);
+  const token = await db.apiToken.findUnique({ where: { secretHash: hash } });
+  if (!token || token.revokedAt) return null;
+  const same = timingSafeEqual(Buffer.from(token.secretHash, "hex"), Buffer.from(hash, "hex"));
+  return same ? token : null;
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { partialDate } from "./dates.ts";
+import { aliasSchema, endNotBeforeStart, fatalitiesSchema, fields, spanFields, vocab } from "./records.ts";
+import { DATE_PRECISIONS } from "./vocabulary.ts";
+
+/**
+ * The format of reviewable data files (YAML or JSON): the demo dataset and anything loaded with
+ * `pnpm parley load`. Records name each other by key; keys are stable, so loading is an upsert.
+ */
+export const recordKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*(?::[a-z0-9][a-z0-9-]*)?$/, "must be a key of lower-case letters, digits and hyphens, such as ttp or voa-2022-05-18");
+
+const claimFileSchema = z
+  .object({
+    quote: fields.quote,
+    stance: vocab.stance.default("ASSERTS"),
+    speaker: recordKey.optional(),
+    speakerLabel: fields.label.optional(),
+    source: recordKey.optional(),
+    note: fields.description.optional(),
+  })
+  .strict();
+
+const actorFileSchema = z
+  .object({
+    key: recordKey,
+    name: fields.name,
+    kind: vocab.actorKind,
+    description: fields.description.optional(),
+    country: fields.country.optional(),
+    externalIds: fields.externalIds.optional(),
+    aliases: z.array(aliasSchema.strict()).default([]),
+    affiliations: z
+      .array(
+        z
+          .object({ organisation: recordKey.optional(), title: fields.label, ...spanFields })
+          .strict()
+          .refine(...endNotBeforeStart),
+      )
+      .default([]),
+    claims: z.array(claimFileSchema).default([]),
+  })
+  .strict();
+
+const placeFileSchema = z
+  .object({
+    key: recordKey,
+    name: fields.name,
+    country: fields.country,
+    kind: z.enum(["COUNTRY", "REGION", "DISTRICT", "SETTLEMENT", "SITE"]).default("SETTLEMENT"),
+    within: recordKey.optional(),
+    lat: fields.latitude.optional(),
+    lon: fields.longitude.optional(),
+  })
+  .strict();
+
+const processFileSchema = z
+  .object({ key: recordKey, name: fields.name, description: fields.description.optional(), ...spanFields })
+  .strict()
+  .refine(...endNotBeforeStart);
+
+const sourceFileSchema = z
+  .object({
+    key: recordKey,
+    title: fields.title,
+    outlet: recordKey.optional(),
+    url: fields.url.optional(),
+    publishedAt: partialDate,
+    language: fields.language.default("en"),
+    author: fields.label.optional(),
+    document: z.string().max(300).optional(),
+    cites: z.array(recordKey).default([]),
+  })
+  .strict();
+
+const eventFileSchema = z
+  .object({
+  key: recordKey,
+  ...spanFields,
+  type: vocab.eventType,
+  title: fields.title,
+  summary: fields.summary.default(""),
+  precision: DATE_PRECISIONS.schema.optional(),
+  places: z.array(recordKey).default([]),
+  fatalities: fatalitiesSchema.optional(),
+  outcome: vocab.outcome.optional(),
+  process: recordKey.optional(),
+  participants: z.array(z.object({ actor: recordKey, role: vocab.role, note: fields.label.optional() }).strict()).default([]),
+  links: z.array(z.object({ kind: vocab.linkKind, event: recordKey }).strict()).default([]),
+  claims: z.array(claimFileSchema).default([]),
+  })
+  .strict()
+  .refine(...endNotBeforeStart)
+  .refine((e) => e.start !== undefined, { message: "an event needs a `start` date", path: ["start"] });
+
+export const dataFileSchema = z
+  .object({
+    sources: z.array(sourceFileSchema).default([]),
+    actors: z.array(actorFileSchema).default([]),
+    places: z.array(placeFileSchema).default([]),
+    processes: z.array(processFileSchema).default([]),
+    events: z.array(eventFileSchema).default([]),
+  })
+  .strict();
+
+export type DataFile = z.infer<typeof dataFileSchema>;
+export type ActorRecord = z.infer<typeof actorFileSchema>;
+export type PlaceRecord = z.infer<typeof placeFileSchema>;
+export type ProcessRecord = z.infer<typeof processFileSchema>;
+export type SourceRecord = z.infer<typeof sourceFileSchema>;
+export type EventRecord = z.infer<typeof eventFileSchema>;
+export type ClaimRecord = z.infer<typeof claimFileSchema>;
+
+/** "events[3].participants[1].actor" from a zod issue path. */
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    "",
+  );
+}

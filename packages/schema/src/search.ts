@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { isoDate } from "./dates.ts";
+import { EVENT_SORTS, EVENT_TYPES, PARTICIPANT_ROLES, ACTOR_KINDS, DATE_INTERVALS } from "./vocabulary.ts";
+
+export const PAGE_SIZE = { default: 20, max: 100 } as const;
+export const ACTOR_MATCHES = { default: 10, max: 50 } as const;
+export const QUERY_MAX_LENGTH = 200;
+
+const country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as PK");
+const id = z.string().min(1).max(200);
+
+/** The filter's fields one by one, so a URL value can be checked against its own field. */
+export const eventFilterFields = {
+    types: z.array(EVENT_TYPES.schema).max(50).optional(),
+    actorIds: z.array(id).max(50).optional(),
+    roles: z.array(PARTICIPANT_ROLES.schema).max(50).optional(),
+    countries: z.array(country).max(50).optional(),
+    placeIds: z.array(id).max(50).optional(),
+    outletIds: z.array(id).max(50).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    contested: z.boolean().optional(),
+};
+
+export const eventFilterSchema = z
+  .object(eventFilterFields)
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "`from` must not be after `to`", path: ["from"] });
+
+export type EventFilter = z.infer<typeof eventFilterSchema>;
+
+export function pageSize(label = "first") {
+  return z
+    .number()
+    .int()
+    .min(1, `\`${label}\` must be at least 1`)
+    .max(PAGE_SIZE.max, `\`${label}\` may be at most ${PAGE_SIZE.max}`);
+}
+
+export const searchEventsSchema = z.object({
+  query: z.string().max(QUERY_MAX_LENGTH).nullish(),
+  filter: eventFilterSchema.nullish(),
+  first: pageSize().default(PAGE_SIZE.default),
+  after: z.string().max(500).nullish(),
+  sort: EVENT_SORTS.schema.default("RELEVANCE"),
+});
+export type SearchEventsInput = z.infer<typeof searchEventsSchema>;
+
+export const histogramSchema = z.object({ interval: DATE_INTERVALS.schema });
+
+export const searchActorsSchema = z.object({
+  query: z.string().trim().min(1, "`query` must not be empty").max(QUERY_MAX_LENGTH),
+  kinds: z.array(ACTOR_KINDS.schema).max(20).nullish(),
+  first: z.number().int().min(1).max(ACTOR_MATCHES.max).default(ACTOR_MATCHES.default),
+});
+export type SearchActorsInput = z.infer<typeof searchActorsSchema>;
