@@ -30,7 +30,7 @@ export const ActorRef = builder.prismaNode("Actor", {
         checkPageSize(args as { first?: number | null; last?: number | null });
         return { where: args.roles?.length ? { role: { in: args.roles } } : {}, orderBy: [{ event: { startDate: "asc" } }, { id: "asc" }] };
       },
-    }),
+    }, { name: "ActorParticipationConnection" }, { name: "ActorParticipationEdge" }),
     quoted: t.relation("quoted", { description: "Claims in which this actor is the speaker." }),
     revisions: t.prismaField({ type: [RevisionRef], resolve: (query, a, _args, ctx) => listRevisions(ctx, query, "Actor", a.id) }),
   }),
