@@ -1,65 +1,52 @@
-import { gql } from "@urql/core";
-import { EVENT_TYPES, formatPartialDate, type DatePrecision } from "@parley/schema";
+import Link from "next/link";
+import { graphql, readFragment, type FragmentOf } from "../graphql/tada.ts";
+import { dateRangeLabel, eventTypeLabel } from "../shared/labels.ts";
+import { href } from "../shared/links.ts";
 
-/** Hand-written until apps/api prints schema.graphql; then typed documents replace it. */
-export interface EventCardData {
-  id: string;
-  type: string;
-  title: string;
-  summary: string | null;
-  startDate: string;
-  datePrecision: DatePrecision;
-  contested: boolean;
-  places: { id: string; name: string; country: string | null }[];
-  participants: { role: string; actor: { id: string; name: string } }[];
-}
-
-export const EventCardFragment = gql<EventCardData>`
+export const EventCardFragment = graphql(`
   fragment EventCard on Event {
     id
     type
     title
     summary
     startDate
+    endDate
     datePrecision
     contested
     places { id name country }
     participants { role actor { id name } }
   }
-`;
+`);
 
-function eventTypeLabel(type: string): string {
-  const known = EVENT_TYPES.schema.safeParse(type);
-  return known.success ? EVENT_TYPES.labels[known.data] : type;
-}
-
-function placeLabel(place: EventCardData["places"][number]): string {
-  return place.country ? `${place.name} (${place.country})` : place.name;
-}
-
-export function EventCard({ event }: { event: EventCardData }) {
-  const actors = [...new Map(event.participants.map((p) => [p.actor.id, p.actor.name])).values()];
+export function EventCard({ data }: { data: FragmentOf<typeof EventCardFragment> }) {
+  const event = readFragment(EventCardFragment, data);
+  const actors = [...new Map(event.participants.map((p) => [p.actor.id, p.actor])).values()];
   return (
     <article className="event-card" aria-labelledby={`event-${event.id}`}>
       <p className="event-meta">
-        <span className="event-type">{eventTypeLabel(event.type)}</span>
-        <time dateTime={event.startDate}>
-          {formatPartialDate({ date: event.startDate, precision: event.datePrecision })}
-        </time>
+        <span className={`event-type type-${event.type.toLowerCase()}`}>{eventTypeLabel(event.type)}</span>
+        <time dateTime={event.startDate}>{dateRangeLabel(event.startDate, event.endDate, event.datePrecision)}</time>
         {event.contested && <span className="badge badge-contested">Contested</span>}
       </p>
-      <h2 id={`event-${event.id}`}>{event.title}</h2>
+      <h2 id={`event-${event.id}`}>
+        <Link href={href.event(event.id)}>{event.title}</Link>
+      </h2>
       {event.summary && <p className="event-summary">{event.summary}</p>}
       {event.places.length > 0 && (
         <p className="event-places">
           <span className="visually-hidden">Places: </span>
-          {event.places.map(placeLabel).join(" · ")}
+          {event.places.map((p) => `${p.name} (${p.country})`).join(" · ")}
         </p>
       )}
       {actors.length > 0 && (
         <p className="event-actors">
           <span className="visually-hidden">Actors: </span>
-          {actors.join(", ")}
+          {actors.map((a, i) => (
+            <span key={a.id}>
+              {i > 0 && ", "}
+              <Link href={href.actor(a.id)}>{a.name}</Link>
+            </span>
+          ))}
         </p>
       )}
     </article>

@@ -1,8 +1,11 @@
-import { EventCard, type EventCardData } from "./EventCard.tsx";
+import type { FragmentOf } from "../graphql/tada.ts";
+import { EventCard, type EventCardFragment } from "./EventCard.tsx";
 
 const countFormat = new Intl.NumberFormat("en-GB");
 
-export function EventList({ events, totalCount }: { events: EventCardData[]; totalCount: number }) {
+type EventNode = FragmentOf<typeof EventCardFragment> & { id: string };
+
+export function EventList({ events, totalCount }: { events: EventNode[]; totalCount: number }) {
   const shown = events.length;
   return (
     <section aria-labelledby="events-heading">
@@ -15,7 +18,7 @@ export function EventList({ events, totalCount }: { events: EventCardData[]; tot
       <ol className="event-list">
         {events.map((event) => (
           <li key={event.id}>
-            <EventCard event={event} />
+            <EventCard data={event} />
           </li>
         ))}
       </ol>

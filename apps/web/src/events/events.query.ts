@@ -1,29 +1,18 @@
-import { gql } from "@urql/core";
 import { PAGE_SIZE } from "@parley/schema";
-import { EventCardFragment, type EventCardData } from "./EventCard.tsx";
+import { graphql } from "../graphql/tada.ts";
+import { EventCardFragment } from "./EventCard.tsx";
 
-export interface EventsPageData {
-  events: {
-    totalCount: number;
-    edges: { cursor: string; node: EventCardData }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
-
-export interface EventsPageVariables {
-  first: number;
-  after?: string | null;
-}
-
-export const EventsPageQuery = gql<EventsPageData, EventsPageVariables>`
-  query EventsPage($first: Int, $after: String) {
-    events(first: $first, after: $after) {
-      totalCount
-      edges { cursor node { ...EventCard } }
-      pageInfo { hasNextPage endCursor }
+export const EventsPageQuery = graphql(
+  `
+    query EventsPage($first: Int, $after: String) {
+      events(first: $first, after: $after, orderBy: DATE_DESC) {
+        totalCount
+        edges { cursor node { id ...EventCard } }
+        pageInfo { hasNextPage endCursor }
+      }
     }
-  }
-  ${EventCardFragment}
-`;
+  `,
+  [EventCardFragment],
+);
 
-export const FIRST_PAGE: EventsPageVariables = { first: PAGE_SIZE.default };
+export const FIRST_PAGE = { first: PAGE_SIZE.default };

@@ -1,0 +1,16 @@
+import type { TestProject } from "vitest/node";
+import { startStack } from "./servers.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    webUrl: string;
+    apiUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const stack = await startStack();
+  project.provide("webUrl", stack.webUrl);
+  project.provide("apiUrl", stack.apiUrl);
+  return () => stack.stop();
+}

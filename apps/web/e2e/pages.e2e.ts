@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, screenshot } from "./browser.ts";
+
+let browser: Browser;
+let page: Page;
+const web = () => inject("webUrl");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("reading the record pages", () => {
+  it("lists the demo events on the first page, rendered on the server", async () => {
+    const html = await (await fetch(web())).text();
+    expect(html).toContain("Istanbul");
+    await page.goto(web());
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(/of 4\d events/);
+    await screenshot(page, "home");
+  });
+
+  it("follows an actor link to the actor's page with aliases and a timeline", async () => {
+    await page.goto(web());
+    await page.getByRole("link", { name: "Tehrik-i-Taliban Pakistan" }).first().click();
+    await page.waitForURL(/\/actors\//);
+    await expect(page.locator("body").textContent()).resolves.toMatch(/Tehreek-e-Taliban Pakistan/);
+    const rows = page.getByRole("list", { name: "Events over time" }).getByRole("listitem");
+    expect(await rows.count()).toBeGreaterThan(10);
+    await expect(page.getByRole("heading", { name: "Appears most often with" }).isVisible()).resolves.toBe(true);
+    await screenshot(page, "actor-ttp");
+  });
+
+  it("opens a contested event from the timeline and shows the asserted and denied claims side by side", async () => {
+    await page.getByRole("link", { name: /Pakistan reportedly frees TTP prisoners/ }).click();
+    await page.waitForURL(/\/events\//);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/frees TTP prisoners/);
+    expect(await page.locator(".badge-contested").count()).toBeGreaterThan(0);
+    const denied = page.getByRole("region", { name: "Denied" });
+    await expect(denied.textContent()).resolves.toMatch(/Khurasani/);
+    const asserted = page.getByRole("region", { name: "Asserted" });
+    expect(await asserted.locator(".claim").count()).toBeGreaterThan(0);
+    await screenshot(page, "event-contested");
+  });
+
+  it("goes back to the same actor page", async () => {
+    await page.goBack();
+    await page.waitForURL(/\/actors\//);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tehrik-i-Taliban Pakistan");
+  });
+
+  it("pages to older events and back", async () => {
+    await page.goto(web());
+    await page.getByRole("link", { name: "Older events" }).click();
+    await page.waitForURL(/after=/);
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(/of 4\d events/);
+    await page.goBack();
+    await page.waitForURL(web() + "/");
+  });
+
+  it("shows a source with the outlets it cites and the claims taken from it", async () => {
+    await page.goto(web());
+    await page.getByRole("link", { name: /Istanbul/ }).first().click();
+    await page.getByRole("link", { name: /Deadlock in Istanbul/ }).first().click();
+    await page.waitForURL(/\/sources\//);
+    const facts = await page.locator(".facts").textContent();
+    expect(facts).toMatch(/Kokcha News/);
+    expect(facts).toMatch(/Dawn/);
+    expect(facts).toMatch(/TOLOnews/);
+    expect(await page.locator(".claim").count()).toBeGreaterThan(5);
+    await screenshot(page, "source-kokcha");
+  });
+
+  it("says clearly when a record does not exist", async () => {
+    await page.goto(`${web()}/events/RXZlbnQ6OTk5OTk5`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("No such event");
+  });
+});

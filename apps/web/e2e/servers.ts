@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { serverUrl, startEmbeddedPostgres, withDatabase } from "@parley/db";
+
+const WEB_DIR = path.resolve(import.meta.dirname, "..");
+const API_DIR = path.resolve(WEB_DIR, "../api");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, what: string, child: ChildProcess, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+function run(command: string, args: string[], cwd: string, env: Record<string, string>, label: string): ChildProcess {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const log = (chunk: Buffer) => {
+    if (process.env.E2E_VERBOSE) process.stderr.write(`[${label}] ${chunk}`);
+  };
+  child.stdout?.on("data", log);
+  child.stderr?.on("data", log);
+  return child;
+}
+
+export interface Stack {
+  webUrl: string;
+  apiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real thing, as `pnpm start` runs it: a PostgreSQL of its own (DATABASE_URL's server or a
+ * throwaway embedded one), the API (which migrates and loads the demo data), and the production
+ * build of the web app.
+ */
+export async function startStack(): Promise<Stack> {
+  const stops: (() => Promise<void>)[] = [];
+  let databaseUrl: string;
+  if (process.env.DATABASE_URL) {
+    databaseUrl = withDatabase(process.env.DATABASE_URL, `parley_e2e_${process.pid}`);
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "parley-e2e-pg-"));
+    chmodSync(dir, 0o755);
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), persistent: false });
+    databaseUrl = serverUrl(pg.port, "parley");
+    stops.push(async () => {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+  }
+
+  const apiPort = await freePort();
+  const api = run("node", ["--import", "tsx", "src/main.ts"], API_DIR, { DATABASE_URL: databaseUrl, API_PORT: String(apiPort) }, "api");
+  stops.unshift(async () => void api.kill("SIGTERM"));
+  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+  await waitFor(`${apiUrl}?query=%7B__typename%7D`, "The API", api);
+
+  const webPort = await freePort();
+  const next = path.join(WEB_DIR, "node_modules", ".bin", "next");
+  const web = run(next, ["start", "-p", String(webPort), "-H", "127.0.0.1"], WEB_DIR, { PARLEY_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" }, "web");
+  stops.unshift(async () => void web.kill("SIGTERM"));
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  await waitFor(webUrl, "The web app", web);
+
+  return {
+    webUrl,
+    apiUrl,
+    async stop() {
+      for (const stop of stops) await stop().catch(() => {});
+    },
+  };
+}

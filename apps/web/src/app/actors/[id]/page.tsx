@@ -1,0 +1,16 @@
+import { ActorDetail } from "../../../actors/ActorDetail.tsx";
+import { ActorPageQuery } from "../../../actors/actor.query.ts";
+import { env } from "../../../env.ts";
+import { getClient } from "../../../graphql/client.ts";
+import { ApiUnavailable } from "../../../shared/ApiUnavailable.tsx";
+import { RecordNotFound } from "../../../shared/NotFound.tsx";
+
+export const dynamic = "force-dynamic";
+
+export default async function ActorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const result = await getClient().query(ActorPageQuery, { id: decodeURIComponent(id) }).toPromise();
+  if (result.error && !result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
+  if (!result.data?.actor) return <RecordNotFound what="actor" />;
+  return <ActorDetail actor={result.data.actor} />;
+}
