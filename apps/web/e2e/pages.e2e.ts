@@ -20,6 +20,9 @@ describe("reading the record pages", () => {
     expect(html).toContain("Istanbul");
     await page.goto(web());
     await expect(page.getByRole("status").textContent()).resolves.toMatch(/of 4\d events/);
+    expect(await page.locator(".places-map .map-land").count()).toBeGreaterThan(5);
+    await expect(page.locator(".places-map .map-place title").allTextContents()).resolves.toContainEqual(expect.stringMatching(/^Istanbul \(TR\): \d+ event/));
+    expect(await page.locator(".event-timeline .timeline-item").count()).toBe(20);
     await screenshot(page, "home");
   });
 

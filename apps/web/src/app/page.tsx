@@ -5,6 +5,7 @@ import { EventList } from "../events/EventList.tsx";
 import { EventsEmpty } from "../events/EventsEmpty.tsx";
 import { EventsPageQuery, FIRST_PAGE } from "../events/events.query.ts";
 import { getClient } from "../graphql/client.ts";
+import { Pictures } from "../pictures/Pictures.tsx";
 
 // Rendered per request: the build must not need a running API.
 export const dynamic = "force-dynamic";
@@ -23,6 +24,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       <EventList events={edges.map((edge) => edge.node)} totalCount={totalCount} />
+      <Pictures nodes={edges.map((edge) => edge.node)} />
       <nav className="pager" aria-label="Pages">
         {cursor && <Link href="/">Newest events</Link>}
         {pageInfo.hasNextPage && pageInfo.endCursor && (
