@@ -1,23 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { serverUrl, startEmbeddedPostgres, withDatabase } from "@parley/db";
+import { withDatabase } from "@parley/db";
+import { freePort, startThrowawayPostgres } from "@parley/db/testing";
 
 const WEB_DIR = path.resolve(import.meta.dirname, "..");
 const API_DIR = path.resolve(WEB_DIR, "../api");
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string, what: string, child: ChildProcess, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
@@ -61,14 +48,9 @@ export async function startStack(): Promise<Stack> {
   if (process.env.DATABASE_URL) {
     databaseUrl = withDatabase(process.env.DATABASE_URL, `parley_e2e_${process.pid}`);
   } else {
-    const dir = mkdtempSync(path.join(tmpdir(), "parley-e2e-pg-"));
-    chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), persistent: false });
-    databaseUrl = serverUrl(pg.port, "parley");
-    stops.push(async () => {
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const pg = await startThrowawayPostgres();
+    databaseUrl = withDatabase(pg.adminUrl, "parley");
+    stops.push(pg.stop);
   }
 
   const apiPort = await freePort();

@@ -1,24 +1,9 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createServer } from "node:net";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import "./provided.ts";
 import { applyMigrations } from "../migrations/apply.ts";
-import { serverUrl, startEmbeddedPostgres, withDatabase } from "../postgres.ts";
-
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { withDatabase } from "../postgres.ts";
+import { startThrowawayPostgres } from "./throwaway.ts";
 
 /**
  * Once per test run: a PostgreSQL server (DATABASE_URL's, or a throwaway embedded one) and a
@@ -30,16 +15,9 @@ export default async function setup(project: TestProject) {
   if (process.env.DATABASE_URL) {
     serverAdminUrl = withDatabase(process.env.DATABASE_URL, "postgres");
   } else {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "parley-test-pg-"));
-    // mkdtemp makes the folder 0700; as root, PostgreSQL runs as the postgres user and must reach it.
-    chmodSync(dataDir, 0o755);
-    const port = await freePort();
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port, persistent: false });
-    serverAdminUrl = serverUrl(port, "postgres");
-    stop = async () => {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
+    const server = await startThrowawayPostgres();
+    serverAdminUrl = server.adminUrl;
+    stop = server.stop;
   }
   const template = `parley_template_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: serverAdminUrl });

@@ -5,6 +5,8 @@ import { inject } from "vitest";
 import { createPrismaClient, type ClientOptions, type PrismaClient } from "../client.ts";
 import { withDatabase } from "../postgres.ts";
 
+export { freePort, startThrowawayPostgres } from "./throwaway.ts";
+
 export interface TestDatabase {
   url: string;
   name: string;
