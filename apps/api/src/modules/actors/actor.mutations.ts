@@ -4,7 +4,7 @@ import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { ActorKindEnum, AliasKindEnum } from "../shared/enums.ts";
 import { parseInput, targetId } from "../shared/input.ts";
-import { DeleteInput, resultUnion } from "../shared/mutation.ts";
+import { DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
 import { createActor, deleteActor, updateActor } from "./actor.service.ts";
 import { mergeActorsFor } from "./merge.service.ts";
 
@@ -47,7 +47,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Creating an actor");
       const input = parseInput(createActorInput, args.input);
       const id = await ctx.db.$transaction((tx) => createActor(tx, authorOf(viewer), input));
-      return ctx.db.actor.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   updateActor: t.prismaField({
@@ -59,7 +59,7 @@ builder.mutationFields((t) => ({
       const input = parseInput(updateActorInput, args.input);
       const id = targetId(input.id, "Actor");
       await ctx.db.$transaction((tx) => updateActor(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.actor.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   deleteActor: t.id({
@@ -83,7 +83,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "ADMIN", "Merging actors");
       const input = parseInput(mergeActorsInput, args.input);
       const id = await mergeActorsFor(ctx.db, authorOf(viewer), input);
-      return ctx.db.actor.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
 }));

@@ -4,7 +4,7 @@ import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { AliasKindEnum } from "../shared/enums.ts";
 import { parseInput } from "../shared/input.ts";
-import { resultUnion } from "../shared/mutation.ts";
+import { reload, resultUnion } from "../shared/mutation.ts";
 import { createAlias, deleteAlias, updateAlias } from "./alias.service.ts";
 
 const CreateAliasInput = builder.inputType("CreateAliasInput", {
@@ -41,7 +41,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Adding an alias");
       const input = parseInput(createAliasInput, args.input);
       const id = await ctx.db.$transaction((tx) => createAlias(tx, authorOf(viewer), input));
-      return ctx.db.actor.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   updateAlias: t.prismaField({
@@ -52,7 +52,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing an alias");
       const input = parseInput(updateAliasInput, args.input);
       const id = await ctx.db.$transaction((tx) => updateAlias(tx, authorOf(viewer), input));
-      return ctx.db.actor.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   deleteAlias: t.prismaField({
@@ -63,7 +63,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Removing an alias");
       const input = parseInput(deleteInput, args.input);
       const id = await ctx.db.$transaction((tx) => deleteAlias(tx, authorOf(viewer), input));
-      return ctx.db.actor.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
 }));

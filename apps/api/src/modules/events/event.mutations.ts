@@ -4,7 +4,7 @@ import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { DatePrecisionEnum, EventLinkKindEnum, EventOutcomeEnum, EventTypeEnum, ParticipantRoleEnum } from "../shared/enums.ts";
 import { parseInput, targetId } from "../shared/input.ts";
-import { DeleteInput, resultUnion } from "../shared/mutation.ts";
+import { DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
 import { createEvent, deleteEvent, updateEvent } from "./event.service.ts";
 
 const ParticipantInput = builder.inputType("ParticipantInput", {
@@ -60,7 +60,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Creating an event");
       const input = parseInput(createEventInput, args.input);
       const id = await ctx.db.$transaction((tx) => createEvent(tx, authorOf(viewer), input));
-      return ctx.db.event.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.event.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   updateEvent: t.prismaField({
@@ -72,7 +72,7 @@ builder.mutationFields((t) => ({
       const input = parseInput(updateEventInput, args.input);
       const id = targetId(input.id, "Event");
       await ctx.db.$transaction((tx) => updateEvent(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.event.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.event.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   deleteEvent: t.id({

@@ -4,7 +4,7 @@ import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { ClaimStanceEnum } from "../shared/enums.ts";
 import { parseInput, targetId } from "../shared/input.ts";
-import { DeleteInput, resultUnion } from "../shared/mutation.ts";
+import { DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
 import { createClaim, deleteClaim, updateClaim } from "./claim.service.ts";
 
 function claimFields(creating: boolean) {
@@ -38,7 +38,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Creating a claim");
       const input = parseInput(createClaimInput, args.input);
       const id = await ctx.db.$transaction((tx) => createClaim(tx, authorOf(viewer), input));
-      return ctx.db.claim.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.claim.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   updateClaim: t.prismaField({
@@ -50,7 +50,7 @@ builder.mutationFields((t) => ({
       const input = parseInput(updateClaimInput, args.input);
       const id = targetId(input.id, "Claim");
       await ctx.db.$transaction((tx) => updateClaim(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.claim.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.claim.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   deleteClaim: t.id({

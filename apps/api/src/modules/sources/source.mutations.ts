@@ -4,7 +4,7 @@ import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { DatePrecisionEnum } from "../shared/enums.ts";
 import { parseInput, targetId } from "../shared/input.ts";
-import { DeleteInput, resultUnion } from "../shared/mutation.ts";
+import { DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
 import { createSource, deleteSource, updateSource } from "./source.service.ts";
 
 function sourceFields(creating: boolean) {
@@ -36,7 +36,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Creating a source");
       const input = parseInput(createSourceInput, args.input);
       const id = await ctx.db.$transaction((tx) => createSource(tx, authorOf(viewer), input));
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.source.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   updateSource: t.prismaField({
@@ -48,7 +48,7 @@ builder.mutationFields((t) => ({
       const input = parseInput(updateSourceInput, args.input);
       const id = targetId(input.id, "Source");
       await ctx.db.$transaction((tx) => updateSource(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.source.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),
   deleteSource: t.id({
