@@ -5,6 +5,7 @@ import type { Context, Viewer } from "../../context.ts";
 import { ForbiddenError } from "../shared/errors.ts";
 
 const RANK: Record<TokenRole, number> = { READER: 0, EDITOR: 1, ADMIN: 2 };
+const aRole = (role: TokenRole) => `${/^[AEIOU]/.test(role) ? "an" : "a"} ${role.toLowerCase()} token`;
 
 export const NO_TOKEN = "Writing needs an API token: send `Authorization: Bearer <token>` (make one with `pnpm parley token create --role editor`).";
 export const REJECTED_TOKEN = "The API token is unknown or has been revoked.";
@@ -18,7 +19,7 @@ export function authorize(ctx: Context, needed: Exclude<TokenRole, "READER">, ac
   const { viewer } = ctx;
   if (!viewer) throw new ForbiddenError(ctx.tokenRejected ? REJECTED_TOKEN : NO_TOKEN);
   if (RANK[viewer.role] < RANK[needed]) {
-    throw new ForbiddenError(`${action} needs an ${needed.toLowerCase()} token; this one is a ${viewer.role.toLowerCase()} token.`);
+    throw new ForbiddenError(`${action} needs ${aRole(needed)}; this one is ${aRole(viewer.role)}.`);
   }
   return viewer;
 }
