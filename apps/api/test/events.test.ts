@@ -122,6 +122,15 @@ describe("updating events", () => {
     expect(res.data.event).toEqual({ title: "Monsoon truce", version: 4 });
   });
 
+  it("lets exactly one of two simultaneous updates from the same version win", async () => {
+    const { id: racing } = (await create({ type: "CEASEFIRE", title: "Race", startDate: "2022-08-01" })).event;
+    const results = await Promise.all([update({ id: racing, version: 1, title: "First" }), update({ id: racing, version: 1, title: "Second" })]);
+    expect(results.map((r) => r.__typename).sort()).toEqual(["ConflictError", "UpdateEventSuccess"]);
+    const winner = results.find((r) => r.__typename === "UpdateEventSuccess").event.title;
+    expect((await api.gql(`query($id: ID!) { event(id: $id) { title version } }`, { id: racing })).data.event).toEqual({ title: winner, version: 2 });
+    expect((await the.revisions("Event", racing)).map((r) => r.action)).toEqual(["CREATE", "UPDATE"]);
+  });
+
   it("records each update as the fields before and after", async () => {
     const revisions = await the.revisions("Event", id);
     expect(revisions.map((r) => [r.action, r.version])).toEqual([["CREATE", 1], ["UPDATE", 2], ["UPDATE", 3], ["UPDATE", 4]]);
