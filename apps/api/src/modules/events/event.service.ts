@@ -35,7 +35,7 @@ function scalarData(input: EventPatch) {
 async function writeChildren(tx: Tx, eventId: number, refs: Resolved<ReturnType<typeof references>>) {
   if (refs.placeIds) {
     await tx.eventPlace.deleteMany({ where: { eventId } });
-    await tx.eventPlace.createMany({ data: refs.placeIds.map((placeId) => ({ eventId, placeId })) });
+    await tx.eventPlace.createMany({ data: refs.placeIds.map((placeId) => ({ eventId, placeId })), skipDuplicates: true });
   }
   if (refs.participants) {
     await tx.participant.deleteMany({ where: { eventId } });
