@@ -10,4 +10,6 @@ export interface Viewer {
 export interface Context {
   db: PrismaClient;
   viewer: Viewer | null;
+  /** A bearer token was sent but is unknown or revoked. */
+  tokenRejected: boolean;
 }

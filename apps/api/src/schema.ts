@@ -9,5 +9,12 @@ import "./modules/actors/actor.type.ts";
 import "./modules/actors/actor.queries.ts";
 import "./modules/sources/source.type.ts";
 import "./modules/sources/source.queries.ts";
+import "./modules/shared/mutation.ts";
+import "./modules/auth/auth.queries.ts";
+import "./modules/events/event.mutations.ts";
+import "./modules/actors/actor.mutations.ts";
+import "./modules/actors/alias.mutations.ts";
+import "./modules/sources/source.mutations.ts";
+import "./modules/sources/claim.mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

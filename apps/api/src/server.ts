@@ -1,37 +1,16 @@
-import { createYoga, type Plugin } from "graphql-yoga";
-import { verifyApiToken, type PrismaClient } from "@parley/db";
-import type { Context, Viewer } from "./context.ts";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { createYoga } from "graphql-yoga";
+import type { PrismaClient } from "@parley/db";
+import type { Context } from "./context.ts";
 import { apiEnv, type ApiEnv } from "./env.ts";
+import { readAccess } from "./modules/auth/access.ts";
+import { credentialsFrom } from "./modules/auth/viewer.ts";
+import { bodyLimit, CSRF_HEADER } from "./modules/shared/limits.ts";
 import { schema } from "./schema.ts";
 
 export interface ServerOptions {
   db: PrismaClient;
   env?: Partial<ApiEnv>;
-}
-
-async function viewerFrom(request: Request, db: PrismaClient): Promise<Viewer | null> {
-  const header = request.headers.get("authorization");
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const token = match ? await verifyApiToken(db, match[1]!) : null;
-  return token ? { tokenId: token.id, role: token.role, name: token.name } : null;
-}
-
-/** Refuses request bodies over the limit before they are parsed. */
-function bodyLimit(maxBytes: number): Plugin {
-  return {
-    async onRequest({ request, endResponse, fetchAPI }) {
-      const declared = Number(request.headers.get("content-length") ?? 0);
-      if (declared > maxBytes) {
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message: `Request body is ${declared} bytes; the limit is ${maxBytes}.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }), {
-            status: 413,
-            headers: { "content-type": "application/json" },
-          }),
-        );
-      }
-    },
-  };
 }
 
 /** The Parley GraphQL server as a fetch handler: `yoga.fetch(request)`, or a node:http listener. */
@@ -43,8 +22,9 @@ export function createServer({ db, env: overrides = {} }: ServerOptions) {
     landingPage: false,
     graphiql: { title: "Parley GraphQL", defaultQuery: DEFAULT_QUERY },
     cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
-    plugins: [bodyLimit(env.PARLEY_MAX_BODY_BYTES)],
-    context: async ({ request }) => ({ db, viewer: await viewerFrom(request, db) }),
+    // Browsers send GETs and form posts without a preflight; such requests need a custom header.
+    plugins: [bodyLimit(env.PARLEY_MAX_BODY_BYTES), useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), readAccess(env.PARLEY_READ_ACCESS)],
+    context: async ({ request }) => ({ db, ...(await credentialsFrom(request, db)) }),
   });
 }
 

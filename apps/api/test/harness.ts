@@ -1,6 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
-import { demoFiles, loadDataFiles } from "@parley/db";
+import { createApiToken, demoFiles, loadDataFiles } from "@parley/db";
 import { createTestDatabase, type TestDatabase } from "@parley/db/testing";
+import type { TokenRole } from "@parley/schema";
+import type { ApiEnv } from "../src/env.ts";
 import { createServer } from "../src/server.ts";
 
 export interface GraphQLResponse<T = any> {
@@ -9,20 +11,39 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export interface Api {
+export interface Client {
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  fetch(init: RequestInit & { path?: string }): Promise<Response>;
+}
+
+export interface Api extends Client {
   t: TestDatabase;
   /** Every SQL statement sent since the last `resetQueries()`. */
   queries: string[];
   resetQueries(): void;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
-  fetch(init: RequestInit & { path?: string }): Promise<Response>;
+  /** Headers carrying a new API token of that role. */
+  as(role: TokenRole, name?: string): Promise<Record<string, string>>;
+  /** The same database behind a server configured otherwise. */
+  withEnv(env: Partial<ApiEnv>): Client;
+}
+
+function clientOf(yoga: () => ReturnType<typeof createServer>): Client {
+  const fetch: Client["fetch"] = ({ path = "/graphql", ...init }) => Promise.resolve(yoga().fetch(`http://yoga${path}`, init));
+  return {
+    fetch,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch({ method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as GraphQLResponse;
+      return { ...body, status: response.status };
+    },
+  };
 }
 
 /** A real server over a fresh database of this test file's own, seeded with the demo dataset. */
 export function useApi(options: { demo?: boolean } = { demo: true }): Api {
   const queries: string[] = [];
-  const api = { queries } as Api;
   let yoga: ReturnType<typeof createServer>;
+  const api = { queries, ...clientOf(() => yoga) } as Api;
   beforeAll(async () => {
     api.t = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
     if (options.demo !== false) await loadDataFiles(api.t.db, demoFiles(), { author: "demo dataset" });
@@ -34,11 +55,13 @@ export function useApi(options: { demo?: boolean } = { demo: true }): Api {
   api.resetQueries = () => {
     queries.length = 0;
   };
-  api.fetch = ({ path = "/graphql", ...init }) => Promise.resolve(yoga.fetch(`http://yoga${path}`, init));
-  api.gql = async (query, variables, headers = {}) => {
-    const response = await api.fetch({ method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as GraphQLResponse;
-    return { ...body, status: response.status };
+  api.as = async (role, name = `${role.toLowerCase()} in tests`) => {
+    const { secret } = await createApiToken(api.t.db, { role, name, author: "tests" });
+    return { authorization: `Bearer ${secret}` };
+  };
+  api.withEnv = (env) => {
+    const server = createServer({ db: api.t.db, env });
+    return clientOf(() => server);
   };
   return api;
 }

@@ -4,7 +4,7 @@ import { useApi } from "./harness.ts";
 
 const api = useApi();
 
-async function idOf(model: "event" | "actor" | "source", key: string, typename: string) {
+async function idOf(model: "event" | "actor" | "source" | "process", key: string, typename: string) {
   const row = await (api.t.db[model] as any).findUniqueOrThrow({ where: { key } });
   return encodeGlobalID(typename, row.id);
 }
@@ -83,6 +83,40 @@ describe("reading actors", () => {
     const res = await api.gql(`query($id: ID!) { actor(id: $id) { name aliases affiliations { title startDate endDate organisation { name } } } }`, { id });
     const titles = res.data.actor.affiliations.map((a: any) => a.title).join(" | ");
     expect(titles).toMatch(/Inter-Services Intelligence|ISI|Director/i);
+  });
+});
+
+describe("listing", () => {
+  it("finds actors by kind and part of their name", async () => {
+    const res = await api.gql(`{ actors(kinds: [GOVERNMENT], nameContains: "qat", first: 5) { totalCount edges { node { name kind } } } }`);
+    expect(res.data.actors).toEqual({ totalCount: 1, edges: [{ node: { name: "Qatar", kind: "GOVERNMENT" } }] });
+  });
+
+  it("lists the sources an outlet published, newest first", async () => {
+    const voa = await idOf("actor", "voa", "Actor");
+    const res = await api.gql(`query($voa: ID!) { sources(outletId: $voa, first: 10) { totalCount edges { node { title outlet { name } claims { quote } } } } }`, { voa });
+    expect(res.data.sources.totalCount).toBeGreaterThanOrEqual(1);
+    expect(res.data.sources.edges.every((e: any) => e.node.outlet.name.includes("Voice of America"))).toBe(true);
+  });
+
+  it("lists processes with their events in date order", async () => {
+    const res = await api.gql(`{ processes { name events { title startDate } } }`);
+    const talks = res.data.processes.find((p: any) => /TTP/.test(p.name));
+    const dates = talks.events.map((e: any) => e.startDate);
+    expect(dates.length).toBeGreaterThan(3);
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it("filters events by type, dates, contested and process", async () => {
+    const process = await idOf("process", "pakistan-ttp-talks-2021-2022", "Process");
+    const res = await api.gql(
+      `query($process: ID!) { events(types: [CEASEFIRE], from: "2022-01-01", to: "2022-12-31", processId: $process, first: 20) { edges { node { type startDate } } } }`,
+      { process },
+    );
+    expect(res.data.events.edges.length).toBeGreaterThan(0);
+    expect(res.data.events.edges.every((e: any) => e.node.type === "CEASEFIRE" && e.node.startDate.startsWith("2022"))).toBe(true);
+    const contested = await api.gql(`{ events(contested: true, first: 50) { edges { node { contested } } } }`);
+    expect(contested.data.events.edges.every((e: any) => e.node.contested)).toBe(true);
   });
 });
 

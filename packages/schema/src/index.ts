@@ -5,3 +5,4 @@ export * from "./records.ts";
 export * from "./search.ts";
 export * from "./url.ts";
 export * from "./dataset.ts";
+export * from "./inputs.ts";

@@ -10,10 +10,14 @@ function fetchWithTimeout(input: RequestInfo | URL, init: RequestInit = {}): Pro
   return fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
 }
 
+// urql sends queries as GETs; the API refuses GETs without this header (CSRF prevention).
+const CSRF_HEADERS = { "x-graphql-yoga-csrf": "parley-web" };
+
 function makeClient() {
   return createClient({
     url: env.PARLEY_API_URL,
     exchanges: [cacheExchange, fetchExchange],
+    fetchOptions: { headers: CSRF_HEADERS },
     // A hung API should turn into the error state, not a page that never loads.
     fetch: fetchWithTimeout,
   });

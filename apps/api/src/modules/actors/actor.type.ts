@@ -36,10 +36,10 @@ export const ActorRef = builder.prismaNode("Actor", {
   }),
 });
 
-builder.prismaObject("ActorAlias", {
+builder.prismaNode("ActorAlias", {
   name: "Alias",
+  id: { field: "id" },
   fields: (t) => ({
-    id: t.exposeID("id"),
     name: t.exposeString("name"),
     kind: t.field({ type: AliasKindEnum, resolve: (a) => a.kind }),
   }),

@@ -22,7 +22,7 @@ const FatalitiesRef = builder.objectRef<Fatalities>("Fatalities").implement({
 interface RelatedEvent {
   kind: EventLinkKind;
   direction: "OUTGOING" | "INCOMING";
-  eventId: number;
+  event: unknown;
 }
 
 const LinkDirectionEnum = builder.enumType("LinkDirection", {
@@ -40,10 +40,8 @@ const RelatedEventRef = builder.objectRef<RelatedEvent>("RelatedEvent").implemen
       description: 'How the link reads from this event: "Extends", "Extended by".',
       resolve: (r) => (r.direction === "OUTGOING" ? EVENT_LINK_KINDS.labels[r.kind] : EVENT_LINK_INVERSE_LABELS[r.kind]),
     }),
-    event: t.prismaField({
-      type: "Event",
-      resolve: (query, r, _args, ctx) => ctx.db.event.findUniqueOrThrow({ ...query, where: { id: r.eventId } }),
-    }),
+    // Loaded with the links, so a page of events reads its related events in one statement.
+    event: t.prismaField({ type: "Event", resolve: (_query, r) => r.event as never }),
   }),
 });
 
@@ -78,10 +76,13 @@ export const EventRef = builder.prismaNode("Event", {
     related: t.field({
       type: [RelatedEventRef],
       description: "Events this one extends, ends, follows or answers, and those that do so to it.",
-      select: { linksOut: true, linksIn: true },
+      select: (_args, _ctx, nested) => ({
+        linksOut: { select: { kind: true, to: nested(true, ["event"], "Event") } },
+        linksIn: { select: { kind: true, from: nested(true, ["event"], "Event") } },
+      }),
       resolve: (e) => [
-        ...e.linksOut.map((l) => ({ kind: l.kind, direction: "OUTGOING" as const, eventId: l.toId })),
-        ...e.linksIn.map((l) => ({ kind: l.kind, direction: "INCOMING" as const, eventId: l.fromId })),
+        ...e.linksOut.map((l) => ({ kind: l.kind, direction: "OUTGOING" as const, event: l.to })),
+        ...e.linksIn.map((l) => ({ kind: l.kind, direction: "INCOMING" as const, event: l.from })),
       ],
     }),
     revisions: t.prismaField({ type: [RevisionRef], resolve: (query, e, _args, ctx) => listRevisions(ctx, query, "Event", e.id) }),

@@ -1,0 +1,89 @@
+import { createActorInput, deleteInput, mergeActorsInput, updateActorInput } from "@parley/schema";
+import { builder } from "../../builder.ts";
+import { authorize } from "../auth/access.ts";
+import { authorOf } from "../auth/viewer.ts";
+import { ActorKindEnum, AliasKindEnum } from "../shared/enums.ts";
+import { parseInput, targetId } from "../shared/input.ts";
+import { DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
+import { createActor, deleteActor, updateActor } from "./actor.service.ts";
+import { mergeActorsFor } from "./merge.service.ts";
+
+export const AliasInput = builder.inputType("AliasInput", {
+  fields: (t) => ({ name: t.string({ required: true }), kind: t.field({ type: AliasKindEnum, required: true }) }),
+});
+
+function actorFields(creating: boolean) {
+  return builder.inputType(creating ? "CreateActorInput" : "UpdateActorInput", {
+    description: creating ? undefined : "Only the fields you give change; `null` clears an optional field; `aliases` replaces all aliases.",
+    fields: (t) => ({
+      ...(creating ? {} : { id: t.id({ required: true }), version: t.int({ required: true, description: "The version you read." }) }),
+      name: t.string({ required: creating }),
+      kind: t.field({ type: ActorKindEnum, required: creating }),
+      description: t.string(),
+      country: t.string({ description: "ISO 3166-1 alpha-2, such as PK." }),
+      externalIds: t.field({ type: "JSON", description: 'Identifiers elsewhere, e.g. `{ "wikidata": "Q…" }`.' }),
+      aliases: t.field({ type: [AliasInput] }),
+    }),
+  });
+}
+
+const MergeActorsInput = builder.inputType("MergeActorsInput", {
+  fields: (t) => ({
+    survivorId: t.id({ required: true, description: "The actor that stays." }),
+    mergedId: t.id({ required: true, description: "The actor folded into the survivor; its ID keeps resolving to the survivor." }),
+    survivorVersion: t.int({ required: true, description: "The survivor's version as you read it." }),
+  }),
+});
+
+const CreateActorInput = actorFields(true);
+const UpdateActorInput = actorFields(false);
+
+builder.mutationFields((t) => ({
+  createActor: t.prismaField({
+    type: "Actor",
+    errors: resultUnion("createActor", "actor"),
+    args: { input: t.arg({ type: CreateActorInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = authorize(ctx, "EDITOR", "Creating an actor");
+      const input = parseInput(createActorInput, args.input);
+      const id = await ctx.db.$transaction((tx) => createActor(tx, authorOf(viewer), input));
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+    },
+  }),
+  updateActor: t.prismaField({
+    type: "Actor",
+    errors: resultUnion("updateActor", "actor"),
+    args: { input: t.arg({ type: UpdateActorInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = authorize(ctx, "EDITOR", "Changing an actor");
+      const input = parseInput(updateActorInput, args.input);
+      const id = targetId(input.id, "Actor");
+      await ctx.db.$transaction((tx) => updateActor(tx, authorOf(viewer), id, input.id, input));
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+    },
+  }),
+  deleteActor: t.id({
+    errors: resultUnion("deleteActor", "deletedId"),
+    description: "Deletes an actor nothing refers to (admin); merge actors that are referred to instead.",
+    args: { input: t.arg({ type: DeleteInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const viewer = authorize(ctx, "ADMIN", "Deleting an actor");
+      const input = parseInput(deleteInput, args.input);
+      const id = targetId(input.id, "Actor");
+      await ctx.db.$transaction((tx) => deleteActor(tx, authorOf(viewer), id, input.id, input.version));
+      return input.id;
+    },
+  }),
+  mergeActors: t.prismaField({
+    type: "Actor",
+    errors: resultUnion("mergeActors", "actor"),
+    description: "Folds one actor into another (admin): its names become aliases, its ID resolves to the survivor.",
+    args: { input: t.arg({ type: MergeActorsInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = authorize(ctx, "ADMIN", "Merging actors");
+      const input = parseInput(mergeActorsInput, args.input);
+      const id = await mergeActorsFor(ctx.db, authorOf(viewer), input);
+      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+    },
+  }),
+}));

@@ -1,0 +1,20 @@
+import { builder } from "../../builder.ts";
+import type { Viewer } from "../../context.ts";
+import { TokenRoleEnum } from "../shared/enums.ts";
+
+const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
+  description: "The API token a request carries.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    role: t.field({ type: TokenRoleEnum, resolve: (v) => v.role }),
+  }),
+});
+
+builder.queryField("viewer", (t) =>
+  t.field({
+    type: ViewerRef,
+    nullable: true,
+    description: "Who the request's `Authorization: Bearer` token belongs to; null without a live token.",
+    resolve: (_root, _args, ctx) => ctx.viewer,
+  }),
+);

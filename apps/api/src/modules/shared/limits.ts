@@ -1,0 +1,50 @@
+import type { Plugin } from "graphql-yoga";
+
+/** The header a browser's GET (or form post) must carry, so that another site cannot make it silently. */
+export const CSRF_HEADER = "x-graphql-yoga-csrf";
+
+function tooLarge(fetchAPI: { Response: typeof Response }, message: string) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }), {
+    status: 413,
+    headers: { "content-type": "application/json" },
+  });
+}
+
+/** The body's bytes, or null as soon as there are more than `maxBytes`. */
+async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(next.value);
+  }
+  const bytes = new Uint8Array(size);
+  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.byteLength), 0);
+  return bytes;
+}
+
+/**
+ * Refuses request bodies over the limit before they are parsed: by their declared length, or,
+ * for a body sent without one (chunked), by counting bytes as they arrive.
+ */
+export function bodyLimit(maxBytes: number): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const declared = Number(request.headers.get("content-length") ?? 0);
+      if (declared > maxBytes) endResponse(tooLarge(fetchAPI, `Request body is ${declared} bytes; the limit is ${maxBytes}.`));
+    },
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (request.headers.has("content-length") || !request.body || !requestParser) return;
+      setRequestParser(async (req) => {
+        const bytes = req.body && (await readAtMost(req.body, maxBytes));
+        if (!bytes) return tooLarge(fetchAPI, `Request body is over the limit of ${maxBytes} bytes.`);
+        return requestParser(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes }));
+      });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
+import type { CreateClaimInput, UpdateClaimInput } from "@parley/schema";
+import { ref, resolveRefs } from "../shared/references.ts";
+import { bumpVersion } from "../shared/versioning.ts";
+import { claimSnapshot } from "./source.snapshot.ts";
+
+type ClaimPatch = Omit<UpdateClaimInput, "id" | "version">;
+
+const optional = <T>(value: string | null | undefined, make: (id: string) => T) => (value == null ? value : make(value));
+
+function references(tx: Tx, input: ClaimPatch) {
+  return resolveRefs(tx, {
+    sourceId: optional(input.sourceId, (id) => ref("Source", id)),
+    eventId: optional(input.eventId, (id) => ref("Event", id)),
+    actorId: optional(input.actorId, (id) => ref("Actor", id)),
+    speakerId: optional(input.speakerId, (id) => ref("Actor", id)),
+  });
+}
+
+/** Naming a new target clears the other one; naming a speaker one way clears the other way. */
+function data(input: ClaimPatch, refs: Awaited<ReturnType<typeof references>>) {
+  return {
+    quote: input.quote,
+    stance: input.stance,
+    note: input.note,
+    speakerLabel: input.speakerLabel,
+    ...(refs.sourceId == null ? {} : { sourceId: refs.sourceId }),
+    ...(refs.eventId ? { eventId: refs.eventId, actorId: null } : {}),
+    ...(refs.actorId ? { actorId: refs.actorId, eventId: null } : {}),
+    ...(refs.speakerId === undefined ? {} : { speakerId: refs.speakerId }),
+    ...(refs.speakerId ? { speakerLabel: null } : {}),
+    ...(input.speakerLabel ? { speakerId: null } : {}),
+  };
+}
+
+export async function createClaim(tx: Tx, author: string, input: CreateClaimInput): Promise<number> {
+  const refs = await references(tx, input);
+  const claim = await tx.claim.create({ data: { ...data(input, refs), quote: input.quote, sourceId: refs.sourceId! } });
+  await recordRevision(tx, { entityType: "Claim", entityId: claim.id, action: "CREATE", author, version: 1, changes: claimSnapshot(claim) });
+  return claim.id;
+}
+
+export async function updateClaim(tx: Tx, author: string, id: number, globalId: string, input: UpdateClaimInput): Promise<void> {
+  const version = await bumpVersion(tx, "Claim", id, input.version, globalId);
+  const before = await tx.claim.findUniqueOrThrow({ where: { id } });
+  const { id: _id, version: _version, ...patch } = input;
+  const after = await tx.claim.update({ where: { id }, data: data(patch, await references(tx, patch)) });
+  await recordRevision(tx, { entityType: "Claim", entityId: id, action: "UPDATE", author, version, changes: diffSnapshots(claimSnapshot(before), claimSnapshot(after)) });
+}
+
+export async function deleteClaim(tx: Tx, author: string, id: number, globalId: string, version: number): Promise<void> {
+  await bumpVersion(tx, "Claim", id, version, globalId);
+  const claim = await tx.claim.delete({ where: { id } });
+  await recordRevision(tx, { entityType: "Claim", entityId: id, action: "DELETE", author, version, changes: claimSnapshot(claim) });
+}

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { revokeApiToken } from "@parley/db";
+import { given, mutate } from "./given.ts";
+import { useApi } from "./harness.ts";
+
+const api = useApi();
+const the = given(api);
+
+const createEvent = (headers: Record<string, string>) =>
+  mutate(api, headers, "createEvent", { type: "STATEMENT", title: "Access check", startDate: "2022-01-01" }, "... on CreateEventSuccess { event { id } }");
+const countWrites = async () => ({ events: await api.t.db.event.count(), revisions: await api.t.db.revision.count({ where: { entityType: { not: "ApiToken" } } }) });
+
+describe("writing", () => {
+  it("is refused without a token, as a ForbiddenError that says how to get one, and writes nothing", async () => {
+    const before = await countWrites();
+    const result = await createEvent({});
+    expect(result).toEqual({ __typename: "ForbiddenError", message: expect.stringMatching(/^Writing needs an API token: send `Authorization: Bearer <token>`/) });
+    expect(await countWrites()).toEqual(before);
+  });
+
+  it("is refused with an unknown, malformed or revoked token", async () => {
+    const before = await countWrites();
+    const editor = await api.as("EDITOR");
+    const tokenId = (await api.t.db.apiToken.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+    await revokeApiToken(api.t.db, tokenId, "tests");
+    for (const authorization of [editor.authorization!, "Bearer prly_not-a-real-token", "Basic dXNlcjpwYXNz", "Bearer"]) {
+      expect(await createEvent({ authorization })).toEqual({ __typename: "ForbiddenError", message: "The API token is unknown or has been revoked." });
+    }
+    expect(await countWrites()).toEqual(before);
+  });
+
+  it("is refused to a reader token", async () => {
+    const result = await createEvent(await api.as("READER"));
+    expect(result).toEqual({ __typename: "ForbiddenError", message: "Creating an event needs an editor token; this one is a reader token." });
+  });
+
+  it("is allowed to editors, and the revision names the token", async () => {
+    const editor = await api.as("EDITOR", "Newsroom importer");
+    const result = await createEvent(editor);
+    expect(result.__typename).toBe("CreateEventSuccess");
+    const tokenId = (await api.t.db.apiToken.findFirstOrThrow({ where: { name: "Newsroom importer" } })).id;
+    expect((await the.revisions("Event", result.event.id))[0]!.author).toBe(`token:${tokenId} (Newsroom importer)`);
+  });
+
+  it("leaves deleting events, actors and sources and merging actors to admins", async () => {
+    const editor = await api.as("EDITOR");
+    const event = await createEvent(editor);
+    const [ttp, qatar, voa] = await Promise.all([the.id("actor", "ttp"), the.id("actor", "qatar"), the.id("source", "voa-2022-05-18")]);
+    const attempts: [string, object, string][] = [
+      ["deleteEvent", { id: event.event.id, version: 1 }, "Deleting an event needs an admin token; this one is an editor token."],
+      ["deleteActor", { id: qatar, version: 1 }, "Deleting an actor needs an admin token; this one is an editor token."],
+      ["deleteSource", { id: voa, version: 1 }, "Deleting a source needs an admin token; this one is an editor token."],
+      ["mergeActors", { survivorId: ttp, mergedId: qatar, survivorVersion: 1 }, "Merging actors needs an admin token; this one is an editor token."],
+    ];
+    for (const [field, input, message] of attempts) expect(await mutate(api, editor, field, input, "")).toEqual({ __typename: "ForbiddenError", message });
+    expect(await mutate(api, await api.as("ADMIN"), "deleteEvent", { id: event.event.id, version: 1 }, "")).toMatchObject({ __typename: "DeleteEventSuccess" });
+  });
+
+  it("checks the token before the input, so a refused caller learns nothing about the data", async () => {
+    const result = await mutate(api, {}, "updateEvent", { id: "nonsense", version: 1, title: "" }, "");
+    expect(result.__typename).toBe("ForbiddenError");
+  });
+
+  it("never echoes the token back", async () => {
+    const editor = await api.as("EDITOR");
+    const res = await api.fetch({
+      method: "POST",
+      headers: { "content-type": "application/json", ...editor },
+      body: JSON.stringify({ query: `mutation { createEvent(input: { type: OTHER, title: "", startDate: "2022-01-01" }) { __typename ... on Error { message } } }` }),
+    });
+    const text = await res.text();
+    expect(text).not.toContain(editor.authorization!.slice("Bearer ".length));
+    const stored = await api.t.db.apiToken.findMany();
+    expect(stored.every((t) => !JSON.stringify(t).includes(editor.authorization!.slice(7)))).toBe(true);
+  });
+});
+
+describe("reading", () => {
+  const query = `{ viewer { name role } events(first: 1) { totalCount } }`;
+
+  it("is open by default, and the viewer is null without a token", async () => {
+    const res = await api.gql(query);
+    expect(res.data).toMatchObject({ viewer: null, events: { totalCount: expect.any(Number) } });
+  });
+
+  it("names the token's holder and role", async () => {
+    const res = await api.gql(`{ viewer { name role } }`, {}, await api.as("READER", "Analyst"));
+    expect(res.data.viewer).toEqual({ name: "Analyst", role: "READER" });
+  });
+
+  describe("with PARLEY_READ_ACCESS=token", () => {
+    const closed = () => api.withEnv({ PARLEY_READ_ACCESS: "token" });
+    let reader: Record<string, string>;
+    beforeAll(async () => {
+      reader = await api.as("READER");
+    });
+
+    it("refuses a query without a token with 401 and says why", async () => {
+      const res = await closed().gql(query);
+      expect(res.status).toBe(401);
+      expect(res.data).toBeUndefined();
+      expect(res.errors).toEqual([{ message: "Reading needs an API token here: send `Authorization: Bearer <token>`.", extensions: { code: "UNAUTHENTICATED" } }]);
+    });
+
+    it("refuses a revoked token", async () => {
+      const res = await closed().gql(query, {}, { authorization: "Bearer prly_revoked-or-unknown" });
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0]?.message).toBe("The API token is unknown or has been revoked.");
+    });
+
+    it("lets a reader read but not write", async () => {
+      const res = await closed().gql(query, {}, reader);
+      expect(res.status).toBe(200);
+      expect(res.data.viewer.role).toBe("READER");
+      const write = await closed().gql(`mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename } }`, {}, reader);
+      expect(write.data.createEvent.__typename).toBe("ForbiddenError");
+    });
+
+    it("answers an anonymous write with the same ForbiddenError as when reading is open", async () => {
+      const write = await closed().gql(`mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename ... on Error { message } } }`);
+      expect(write.data.createEvent).toEqual({ __typename: "ForbiddenError", message: expect.stringMatching(/^Writing needs an API token/) });
+    });
+  });
+});

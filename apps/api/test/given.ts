@@ -1,0 +1,43 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import type { Api } from "./harness.ts";
+
+/** Every field of every typed error, to spread into a mutation's selection. */
+export const ERRORS = `__typename
+  ... on Error { message }
+  ... on ValidationError { field problems { field message } }
+  ... on NotFoundError { typename id }
+  ... on ConflictError { id expectedVersion currentVersion }`;
+
+type Keyed = "event" | "actor" | "source" | "place" | "process";
+const TYPENAMES: Record<Keyed, string> = { event: "Event", actor: "Actor", source: "Source", place: "Place", process: "Process" };
+
+/** Lookups of the demo dataset by key, as the API's global IDs. */
+export function given(api: Api) {
+  return {
+    async id(model: Keyed, key: string): Promise<string> {
+      const row = await (api.t.db[model] as unknown as { findUniqueOrThrow(a: object): Promise<{ id: number }> }).findUniqueOrThrow({ where: { key } });
+      return encodeGlobalID(TYPENAMES[model], row.id);
+    },
+    async version(model: "event" | "actor" | "source" | "claim", globalId: string): Promise<number> {
+      const id = Number(Buffer.from(globalId, "base64").toString().split(":")[1]);
+      const row = await (api.t.db[model] as unknown as { findUniqueOrThrow(a: object): Promise<{ version: number }> }).findUniqueOrThrow({ where: { id } });
+      return row.version;
+    },
+    async revisions(entityType: string, globalId: string) {
+      const entityId = Number(Buffer.from(globalId, "base64").toString().split(":")[1]);
+      return api.t.db.revision.findMany({ where: { entityType, entityId }, orderBy: { id: "asc" } });
+    },
+  };
+}
+
+/** Runs a mutation and returns its one result field. */
+export async function mutate(api: Api, headers: Record<string, string>, field: string, input: unknown, selection: string) {
+  const res = await api.gql(`mutation($input: ${inputTypeOf(field)}!) { ${field}(input: $input) { ${ERRORS} ${selection} } }`, { input }, headers);
+  if (res.errors) throw new Error(`${field}: ${JSON.stringify(res.errors)}`);
+  return res.data[field];
+}
+
+function inputTypeOf(field: string): string {
+  if (/^delete(Event|Actor|Source|Claim)$/.test(field)) return "DeleteInput";
+  return field[0]!.toUpperCase() + field.slice(1) + "Input";
+}

@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createPrismaClient, withDatabase } from "@parley/db";
+import { LIMITS } from "../src/builder.ts";
+import { CSRF_HEADER } from "../src/modules/shared/limits.ts";
+import { createServer } from "../src/server.ts";
+import { useApi } from "./harness.ts";
+
+const api = useApi();
+
+describe("query limits", () => {
+  it("refuses a query nested deeper than the limit", async () => {
+    let selection = "name";
+    for (let i = 0; i < 4; i++) selection = `events(first: 1) { edges { node { event { participants { actor { ${selection} } } } } } }`;
+    const res = await api.gql(`{ actors(first: 1) { edges { node { ${selection} } } } }`);
+    expect(res.data?.actors).toBeFalsy();
+    expect(res.errors?.[0]?.message).toMatch(new RegExp(`^Query exceeds maximum depth \\(depth: \\d+, max: ${LIMITS.depth}\\)$`));
+  });
+
+  it("refuses a query whose cost is over the complexity limit", async () => {
+    const node = "participants { actor { name aliases quoted { quote source { title cites { name } } } } }";
+    const fields = Array.from({ length: 20 }, (_, i) => `e${i}: events(first: 100) { edges { node { ${node} } } }`);
+    const res = await api.gql(`{ ${fields.join(" ")} }`);
+    expect(res.errors?.[0]?.message).toMatch(new RegExp(`^Query exceeds maximum complexity \\(complexity: \\d+, max: ${LIMITS.complexity}\\)$`));
+  });
+
+  it("refuses a page larger than 100 on every connection", async () => {
+    const events = await api.gql(`{ events(first: 101) { totalCount } }`);
+    expect(events.errors?.[0]?.message).toBe("`first` must be between 0 and 100; got 101");
+    const actors = await api.gql(`{ actors(last: 1000) { totalCount } }`);
+    expect(actors.errors?.[0]?.message).toBe("`last` must be between 0 and 100; got 1000");
+  });
+});
+
+describe("request limits", () => {
+  it("refuses a body over the size limit before parsing it", async () => {
+    const body = JSON.stringify({ query: `{ events(first: 1) { totalCount } }`, variables: { padding: "x".repeat(120_000) } });
+    const res = await api.fetch({ method: "POST", headers: { "content-type": "application/json", "content-length": String(body.length) }, body });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ errors: [{ message: `Request body is ${body.length} bytes; the limit is 100000.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+  });
+
+  it("counts the bytes of a body sent without a declared length", async () => {
+    const stream = (text: string) => new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(text)), c.close()) });
+    const big = JSON.stringify({ query: `{ events(first: 1) { totalCount } }`, variables: { padding: "x".repeat(120_000) } });
+    const refused = await api.fetch({ method: "POST", headers: { "content-type": "application/json" }, body: stream(big), duplex: "half" } as RequestInit);
+    expect(refused.status).toBe(413);
+    expect((await refused.json()).errors[0].message).toBe("Request body is over the limit of 100000 bytes.");
+    const small = JSON.stringify({ query: `{ events(first: 1) { totalCount } }` });
+    const answered = await api.fetch({ method: "POST", headers: { "content-type": "application/json" }, body: stream(small), duplex: "half" } as RequestInit);
+    expect((await answered.json()).data.events.totalCount).toBeGreaterThan(0);
+  });
+
+  it("takes the limit from PARLEY_MAX_BODY_BYTES", async () => {
+    const body = JSON.stringify({ query: `{ events(first: 1) { totalCount } }`, variables: { padding: "x".repeat(2_000) } });
+    const res = await api.withEnv({ PARLEY_MAX_BODY_BYTES: 1024 }).fetch({ method: "POST", headers: { "content-type": "application/json", "content-length": String(body.length) }, body });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe("CSRF prevention", () => {
+  const get = (headers: Record<string, string> = {}) => api.fetch({ path: `/graphql?query=${encodeURIComponent("{ events(first: 1) { totalCount } }")}`, method: "GET", headers });
+
+  it("refuses a GET without the CSRF header, as a page on another site could send it", async () => {
+    const res = await get();
+    expect(res.status).toBe(403);
+    expect((await res.json()).errors[0].message).toBe("Required CSRF header(s) not present");
+  });
+
+  it("refuses posts a browser sends without a preflight", async () => {
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const res = await api.fetch({ method: "POST", headers: { "content-type": contentType }, body: JSON.stringify({ query: "{ __typename }" }) });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it("answers the web app's GETs, which carry the header, and JSON posts", async () => {
+    const res = await get({ [CSRF_HEADER]: "1", accept: "application/graphql-response+json, application/json" });
+    expect(res.status).toBe(200);
+    expect((await res.json()).data.events.totalCount).toBeGreaterThan(0);
+    expect((await api.gql(`{ events(first: 1) { totalCount } }`)).status).toBe(200);
+  });
+});
+
+describe("unexpected errors", () => {
+  const broken = createPrismaClient(withDatabase("postgresql://postgres@127.0.0.1:1/postgres", "parley_secret_db_name"));
+  afterAll(() => broken.$disconnect());
+
+  it("are masked as 'Unexpected error.' without leaking details", async () => {
+    const yoga = createServer({ db: broken });
+    const res = await yoga.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ events(first: 1) { totalCount } }` }),
+    });
+    const text = await res.text();
+    expect(JSON.parse(text).errors).toEqual([expect.objectContaining({ message: "Unexpected error." })]);
+    expect(text).not.toMatch(/parley_secret_db_name|ECONNREFUSED|prisma|at \w+ \(/i);
+  });
+});
