@@ -49,7 +49,6 @@ export function nameCandidates(name: string): string[] {
 export class ActorMatcher {
   readonly matches: ActorMatch[] = [];
   readonly tally = { created: 0, updated: 0 };
-  private readonly byId = new Map<number, KnownActor>();
   private readonly byKey = new Map<string, KnownActor>();
   private readonly byExternal = new Map<string, KnownActor>();
   private readonly byName = new Map<string, Set<KnownActor>>();
@@ -62,7 +61,6 @@ export class ActorMatcher {
   }
 
   private remember(actor: KnownActor) {
-    this.byId.set(actor.id, actor);
     if (actor.key) this.byKey.set(actor.key, actor);
     for (const [system, id] of Object.entries(actor.externalIds)) this.byExternal.set(`${system}:${id}`, actor);
     for (const n of [normalizeName(actor.name), ...actor.aliases.map((a) => a.normalized)]) {
@@ -86,26 +84,48 @@ export class ActorMatcher {
     return null;
   }
 
-  /** Resolves the actors of one batch inside its transaction, writing new actors, aliases and IDs. */
+  /**
+   * Resolves the actors of one batch inside its transaction: adds the dataset's names and IDs to
+   * matched actors, and creates the others with one statement. Actors are looked up one after the
+   * other, so one created earlier in the batch is found by a later name just as in a later batch.
+   */
   async resolve(tx: Tx, incoming: DatasetActor[], revisions: RevisionLog): Promise<Map<string, { id: number; ref: string }>> {
-    const resolved = new Map<string, { id: number; ref: string }>();
+    const byKey = new Map<string, KnownActor>();
+    const created: { known: KnownActor; actor: DatasetActor }[] = [];
+    const adopted: { known: KnownActor; actor: DatasetActor; via: string }[] = [];
     for (const actor of incoming) {
-      if (resolved.has(actor.key)) continue;
+      if (byKey.has(actor.key)) continue;
       const hit = this.find(actor);
-      const known = hit ? await this.adopt(tx, hit.actor, actor, hit.via, revisions) : await this.create(tx, actor, revisions);
-      resolved.set(actor.key, { id: known.id, ref: actorRef(known) });
+      if (hit) {
+        adopted.push({ known: hit.actor, actor, via: hit.via });
+        byKey.set(actor.key, hit.actor);
+        continue;
+      }
+      const externalIds = actor.externalId ? { [actor.externalId.system]: actor.externalId.id } : {};
+      const known: KnownActor = { id: 0, key: actor.key, name: actor.name, kind: actor.kind, externalIds, aliases: [], version: 1 };
+      this.remember(known);
+      created.push({ known, actor });
+      byKey.set(actor.key, known);
     }
-    return resolved;
+    await this.create(tx, created, revisions);
+    for (const { known, actor, via } of adopted) await this.adopt(tx, known, actor, via, revisions);
+    return new Map([...byKey].map(([key, known]) => [key, { id: known.id, ref: actorRef(known) }]));
   }
 
-  private async create(tx: Tx, actor: DatasetActor, revisions: RevisionLog): Promise<KnownActor> {
-    const externalIds = actor.externalId ? { [actor.externalId.system]: actor.externalId.id } : {};
-    const row = await tx.actor.create({ data: { key: actor.key, name: actor.name, kind: actor.kind, externalIds }, select: { id: true } });
-    const known: KnownActor = { id: row.id, key: actor.key, name: actor.name, kind: actor.kind, externalIds, aliases: [], version: 1 };
-    this.remember(known);
-    this.tally.created++;
-    revisions.add("Actor", row.id, "CREATE", 1, { name: actor.name, kind: actor.kind, externalIds, aliases: [] });
-    return known;
+  private async create(tx: Tx, created: { known: KnownActor; actor: DatasetActor }[], revisions: RevisionLog) {
+    if (created.length === 0) return;
+    const rows = await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
+      `INSERT INTO actor (key, name, kind, external_ids, updated_at)
+       SELECT k, n, kind::"ActorKind", x::jsonb, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(k, n, kind, x)
+       RETURNING id, key`,
+      created.map((c) => c.known.key), created.map((c) => c.known.name), created.map((c) => c.known.kind), created.map((c) => JSON.stringify(c.known.externalIds)),
+    );
+    const ids = new Map(rows.map((r) => [r.key, r.id]));
+    for (const { known } of created) {
+      known.id = ids.get(known.key!)!;
+      revisions.add("Actor", known.id, "CREATE", 1, { name: known.name, kind: known.kind, externalIds: known.externalIds, aliases: [] });
+    }
+    this.tally.created += created.length;
   }
 
   /** Records on a matched actor what the next import needs to find it: the dataset's name and ID. */

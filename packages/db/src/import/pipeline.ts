@@ -6,6 +6,7 @@ import { CsvFile } from "./csv.ts";
 import { silentProgress, type Progress } from "./progress.ts";
 import { defaultRejectsPath, RejectsFile } from "./rejects.ts";
 import { BatchWriter, type RecordTally } from "./store.ts";
+export { ImportInterrupted } from "./store.ts";
 import { ucdp } from "./ucdp.ts";
 import { ImportHeaderError, type DatasetImporter, type DatasetName, type EventInput, type RowProblem } from "./types.ts";
 
@@ -23,7 +24,7 @@ export interface ImportOptions {
   progress?: (file: CsvFile) => Progress;
   /** Checked between batches: when it returns true the import stops after the batch in hand. */
   shouldStop?: () => boolean;
-  /** For tests: throw after this many batches were committed, as a crash would. */
+  /** For tests: fail inside the transaction of the batch after this many, as a crash would. */
   failAfterBatches?: number;
 }
 
@@ -46,7 +47,6 @@ export interface ImportSummary {
   seconds: number;
 }
 
-export class ImportInterrupted extends Error {}
 
 /**
  * Streams a dataset CSV into the database: each row is validated and mapped, good rows are written
@@ -59,7 +59,8 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
   const importer = IMPORTERS[options.dataset];
   const batchSize = options.batchSize ?? 1000;
   const csv = new CsvFile(options.file);
-  const shown = path.relative(process.cwd(), options.file) || options.file;
+  const relative = path.relative(process.cwd(), options.file);
+  const shown = relative && !relative.startsWith("..") ? relative : options.file;
   const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(options.file), shown);
   const matcher = await ActorMatcher.load(db);
   const writer = new BatchWriter(db, matcher, options.author ?? `parley import ${options.dataset}`);
@@ -80,16 +81,13 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
   };
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await writer.write(batch);
+    const result = await writer.write(batch, summary.batches === options.failAfterBatches);
     summary.created += result.created;
     summary.updated += result.updated;
     summary.unchanged += result.unchanged;
     summary.batches++;
     batch = [];
     progress.update({ bytes: csv.bytesRead, ...summary, rows: summary.created + summary.updated + summary.unchanged + summary.rejected });
-    if (options.failAfterBatches !== undefined && summary.batches >= options.failAfterBatches) {
-      throw new ImportInterrupted(`stopped on purpose after ${summary.batches} batch(es)`);
-    }
   };
 
   try {
@@ -97,7 +95,7 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
       if (!header) {
         header = fields.map((f) => f.trim().toLowerCase());
         const detected = importer.detectLayout(header);
-        if ("problem" in detected) throw new ImportHeaderError(shown, `${detected.problem}: is it a ${importer.label} CSV?`);
+        if ("problem" in detected) throw new ImportHeaderError(shown, `${detected.problem} (is it a ${importer.label} CSV?)`);
         summary.layout = detected.layout;
         continue;
       }

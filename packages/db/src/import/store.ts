@@ -10,6 +10,9 @@ export interface RecordTally {
   deleted: number;
 }
 
+/** Thrown inside a batch's transaction on purpose, by tests that check what a crash leaves behind. */
+export class ImportInterrupted extends Error {}
+
 export interface BatchResult {
   created: number;
   updated: number;
@@ -53,7 +56,7 @@ export class BatchWriter {
     private readonly author: string,
   ) {}
 
-  async write(events: EventInput[]): Promise<BatchResult> {
+  async write(events: EventInput[], failBeforeCommit = false): Promise<BatchResult> {
     return this.db.$transaction(
       async (tx) => {
         const log = new RevisionLog(this.author);
@@ -70,6 +73,7 @@ export class BatchWriter {
         };
         const result = await writeEvents(tx, events, resolved, log, this.records);
         await log.flush(tx);
+        if (failBeforeCommit) throw new ImportInterrupted("failing on purpose before the batch commits");
         return result;
       },
       { timeout: 300_000, maxWait: 60_000 },

@@ -80,7 +80,7 @@ export interface DatasetImporter<Layout extends string = string> {
 /** The file is not what the command expects; thrown before anything is written. */
 export class ImportHeaderError extends Error {
   constructor(file: string, message: string) {
-    super(`${file}: ${message}; nothing was imported.`);
+    super(`${file}: ${message}. Nothing was imported.`);
     this.name = "ImportHeaderError";
   }
 }
