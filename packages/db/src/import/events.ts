@@ -127,7 +127,7 @@ export async function writeEvents(tx: Tx, events: EventInput[], r: Resolved, log
   }
 
   await writeLinks(tx, fresh, changed, ids, r);
-  const claimChanges = await writeClaims(tx, events, ids, r, log, tallies.claim);
+  const claimChanges = await writeClaims(tx, events, new Set(stored.keys()), ids, r, log, tallies.claim);
   const updated = new Set([...changed.map((c) => c.event.key), ...[...claimChanges].filter((k) => stored.has(k))]);
   return { created: fresh.length, updated: updated.size, unchanged: events.length - fresh.length - updated.size };
 }
@@ -136,9 +136,11 @@ export async function writeEvents(tx: Tx, events: EventInput[], r: Resolved, log
 async function writeLinks(tx: Tx, fresh: EventInput[], changed: { event: EventInput; changes: Record<string, unknown> }[], ids: Map<string, number>, r: Resolved) {
   const participants = [...fresh, ...changed.filter((c) => c.changes.participants).map((c) => c.event)];
   const places = [...fresh, ...changed.filter((c) => c.changes.places).map((c) => c.event)];
-  const redo = (list: EventInput[]) => list.filter((e) => !fresh.includes(e)).map((e) => ids.get(e.key)!);
+  const isFresh = new Set(fresh);
+  const redo = (list: EventInput[]) => list.filter((e) => !isFresh.has(e)).map((e) => ids.get(e.key)!);
   if (participants.length > 0) {
-    await tx.$executeRawUnsafe(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, redo(participants));
+    const again = redo(participants);
+    if (again.length > 0) await tx.$executeRawUnsafe(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, again);
     const rows = participants.flatMap((e) => e.participants.map((p) => [ids.get(e.key)!, r.actors.get(p.actor.key)!.id, p.role] as const));
     await tx.$executeRawUnsafe(
       `INSERT INTO participant (event_id, actor_id, role) SELECT e, a, r::"ParticipantRole" FROM unnest($1::int[], $2::int[], $3::text[]) AS u(e, a, r)
@@ -147,7 +149,8 @@ async function writeLinks(tx: Tx, fresh: EventInput[], changed: { event: EventIn
     );
   }
   if (places.length > 0) {
-    await tx.$executeRawUnsafe(`DELETE FROM event_place WHERE event_id = ANY($1::int[])`, redo(places));
+    const again = redo(places);
+    if (again.length > 0) await tx.$executeRawUnsafe(`DELETE FROM event_place WHERE event_id = ANY($1::int[])`, again);
     const rows = places.flatMap((e) => e.places.map((p) => [ids.get(e.key)!, r.places.get(p.key)!] as const));
     await tx.$executeRawUnsafe(
       `INSERT INTO event_place (event_id, place_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
@@ -157,8 +160,10 @@ async function writeLinks(tx: Tx, fresh: EventInput[], changed: { event: EventIn
 }
 
 /** Claims of the batch's events: new ones created, changed ones updated, those the file no longer states deleted. Returns the keys of events whose claims changed. */
-async function writeClaims(tx: Tx, events: EventInput[], ids: Map<string, number>, r: Resolved, log: RevisionLog, tally: RecordTally): Promise<Set<string>> {
-  const stored = new Map((await storedClaims(tx, events.map((e) => ids.get(e.key)!))).map((c) => [c.key, c]));
+async function writeClaims(
+  tx: Tx, events: EventInput[], existing: Set<string>, ids: Map<string, number>, r: Resolved, log: RevisionLog, tally: RecordTally,
+): Promise<Set<string>> {
+  const stored = new Map((await storedClaims(tx, events.filter((e) => existing.has(e.key)).map((e) => ids.get(e.key)!))).map((c) => [c.key, c]));
   const touched = new Set<string>();
   const add: { claim: ClaimInput; event: EventInput }[] = [];
   const update: { claim: ClaimInput; event: EventInput; before: StoredClaim; changes: Record<string, [unknown, unknown]> }[] = [];
