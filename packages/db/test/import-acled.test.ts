@@ -13,14 +13,18 @@ afterAll(async () => {
   await t.drop();
 });
 
-const file = sharedDataFile("acled_kenya_2019_hdxformat.csv");
+const sample = sharedDataFile("acled_kenya_2019_hdxformat.csv");
 
-describe.skipIf(!file)("importing the older ACLED layout (Kenya 2004–2019, 5,725 events)", () => {
+// The newest 2,000 of the sample's 5,725 rows, as they stand in the file, to keep the suite quick;
+// every event type, both actor-type columns and all three precisions occur among them.
+describe.skipIf(!sample)("importing the older ACLED layout (Kenya sample, newest 2,000 rows)", () => {
   it("creates one event per row, typed as the ACLED event types say", async () => {
-    const rows = parse(readFileSync(file!), { columns: true, bom: true }) as Record<string, string>[];
-    const summary = await importDataset(t.db, { dataset: "acled", file: file!, batchSize: 2000 });
+    const all = parse(readFileSync(sample!), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = all.slice(0, 2000);
+    const file = csvFile(Object.keys(all[0]!), rows, "acled_kenya_head.csv");
+    const summary = await importDataset(t.db, { dataset: "acled", file });
     console.log(`ACLED Kenya sample: ${summary.rows} rows imported in ${summary.seconds.toFixed(1)} s`);
-    expect(summary).toMatchObject({ layout: "legacy", rows: rows.length, created: rows.length, rejected: 0 });
+    expect(summary).toMatchObject({ layout: "legacy", rows: 2000, created: 2000, rejected: 0 });
 
     const count = (type: string, sub?: (s: string) => boolean) => rows.filter((r) => r.event_type === type && (!sub || sub(r.sub_event_type!))).length;
     const types = await t.db.event.groupBy({ by: ["type"], _count: true });

@@ -49,7 +49,7 @@ describe("rows that fail a check", () => {
       ["12", "country", '"Atlantis" is not a country name Parley knows'],
     ]);
     expect(rejects[2]!.date_start).toBe("2021-02-30 00:00:00.000");
-    expect(rejects.every((r) => r.file.endsWith("ged.csv"))).toBe(true);
+    expect(rejects.every((r) => r.file!.endsWith("ged.csv"))).toBe(true);
   });
 
   it("can be corrected in the rejects file and imported from there", async () => {

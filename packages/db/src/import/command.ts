@@ -27,7 +27,7 @@ column and reason, to <file>.rejects.csv beside the input (or --rejects PATH).
   --rejects PATH   where to write rejected rows
   --author NAME    name recorded in the revision history (default: parley import <dataset>)`;
 
-function printSummary(s: ImportSummary) {
+function printSummary(s: ImportSummary, cwd: string) {
   const r = s.records;
   say(`Imported ${s.file} (${s.dataset === "ucdp" ? "UCDP GED" : `ACLED, ${s.layout} layout`}) in ${s.seconds.toFixed(1)} s${s.stopped ? ", stopped early" : ""}:`);
   say(`  rows     ${s.rows}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged (skipped), ${s.rejected} rejected`);
@@ -35,8 +35,9 @@ function printSummary(s: ImportSummary) {
   say(`  places   ${r.place.created} created`);
   say(`  sources  ${r.source.created} created`);
   say(`  claims   ${r.claim.created} created, ${r.claim.updated} updated, ${r.claim.deleted} deleted`);
-  for (const m of s.matchedActors) say(`  matched  "${m.datasetName}" to the existing actor ${m.actorName}${m.actorKey ? ` (${m.actorKey})` : ` (#${m.actorId})`} by ${m.via}`);
-  say(s.rejectsFile ? `Rejected rows are in ${path.relative(process.cwd(), s.rejectsFile)}` : "No row was rejected.");
+  for (const m of s.matchedActors.slice(0, 20)) say(`  matched  "${m.datasetName}" to the existing actor ${m.actorName}${m.actorKey ? ` (${m.actorKey})` : ` (#${m.actorId})`} by ${m.via}`);
+  if (s.matchedActors.length > 20) say(`  matched  … and ${s.matchedActors.length - 20} more dataset names to existing actors`);
+  say(s.rejectsFile ? `Rejected rows are in ${path.relative(cwd, s.rejectsFile)}` : "No row was rejected.");
 }
 
 export function importCommand(withDb: <T>(work: (db: PrismaClient) => Promise<T>) => Promise<T>): Command {
@@ -62,12 +63,12 @@ export function importCommand(withDb: <T>(work: (db: PrismaClient) => Promise<T>
         say("\nStopping after the batch in hand (Ctrl-C again to quit at once; the open batch is then rolled back).");
       };
       process.on("SIGINT", onInterrupt);
-      process.chdir(cwd);
       try {
         const summary = await withDb((db) =>
           importDataset(db, {
             dataset: dataset as DatasetName,
             file: input,
+            fileLabel: file,
             batchSize,
             rejectsPath: values.rejects ? path.resolve(cwd, values.rejects as string) : undefined,
             author: values.author as string | undefined,
@@ -75,7 +76,7 @@ export function importCommand(withDb: <T>(work: (db: PrismaClient) => Promise<T>
             shouldStop: () => stopping,
           }),
         );
-        printSummary(summary);
+        printSummary(summary, cwd);
         if (summary.stopped) say("Interrupted: the batches written so far are kept. Run the same command again to finish.");
         return summary.stopped ? 130 : 0;
       } catch (error) {

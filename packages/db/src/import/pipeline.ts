@@ -15,6 +15,8 @@ export const IMPORTERS: Record<DatasetName, DatasetImporter> = { ucdp, acled };
 export interface ImportOptions {
   dataset: DatasetName;
   file: string;
+  /** How messages and the rejects file name the input (default: its path, relative when below the working folder). */
+  fileLabel?: string;
   /** Rows per transaction (default 1000). */
   batchSize?: number;
   /** Where rejected rows go (default: beside the input, `<name>.rejects.csv`). */
@@ -60,7 +62,7 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
   const batchSize = options.batchSize ?? 1000;
   const csv = new CsvFile(options.file);
   const relative = path.relative(process.cwd(), options.file);
-  const shown = relative && !relative.startsWith("..") ? relative : options.file;
+  const shown = options.fileLabel ?? (relative && !relative.startsWith("..") ? relative : options.file);
   const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(options.file), shown);
   const matcher = await ActorMatcher.load(db);
   const writer = new BatchWriter(db, matcher, options.author ?? `parley import ${options.dataset}`);
