@@ -105,10 +105,21 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     sample[7]!.date_end = "1990-11-02 00:00:00.000";
     sample[7]!.date_prec = "2";
     sample[12]!.where_coordinates = `${sample[12]!.where_coordinates} (corrected)`;
+    const headline = "Five Kashmiris reported killed by Indian fire (corrected)";
+    sample[27]!.source_headline = headline;
+    sample[27]!.source_article = `"${sample[27]!.source_office},${sample[27]!.source_date},${headline}"`;
     const newer = csvFile(UCDP_COLUMNS, sample, "ucdp_newer.csv");
 
+    const { _max } = await t.db.revision.aggregate({ _max: { id: true } });
     const summary = await importDataset(t.db, { dataset: "ucdp", file: newer });
-    expect(summary).toMatchObject({ created: 0, updated: 3, unchanged: 27, rejected: 0 });
+    expect(summary).toMatchObject({ created: 0, updated: 4, unchanged: 26, rejected: 0 });
+    expect(summary.records).toMatchObject({ source: { created: 1 }, claim: { created: 1, updated: 0, deleted: 1 } });
+    const cited = await t.db.event.findUniqueOrThrow({ where: { key: `ucdp:${sample[27]!.id}` }, include: { claims: true } });
+    expect(cited.claims.map((c) => c.quote)).toEqual([headline]);
+    const newRevisions = await t.db.revision.findMany({ where: { id: { gt: _max.id! } }, orderBy: { id: "asc" } });
+    expect(newRevisions.map((r) => `${r.entityType} ${r.action}`).sort()).toEqual([
+      "Claim CREATE", "Claim DELETE", "Event UPDATE", "Event UPDATE", "Event UPDATE", "Place CREATE", "Source CREATE",
+    ]);
     const changed = await t.db.event.findMany({ where: { key: { in: [3, 7, 12].map((i) => `ucdp:${sample[i]!.id}`) } }, orderBy: { id: "asc" } });
     expect(changed.map((e) => e.version)).toEqual([2, 2, 2]);
     const revisions = await t.db.revision.findMany({ where: { entityType: "Event", action: "UPDATE", entityId: { in: changed.map((e) => e.id) } } });
