@@ -6,6 +6,7 @@ export { recordRevision, diffSnapshots, type EntityType, type Snapshot } from ".
 export { loadDataFiles, type LoadSummary } from "./loader/load.ts";
 export { readDataFiles, DataFileError, type DataFileProblem } from "./loader/read.ts";
 export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
+export { importDataset, ImportHeaderError, type ImportSummary } from "./import/index.ts";
 export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
 export * from "./generated/prisma/enums.ts";
 export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./tokens.ts";

@@ -9,6 +9,7 @@ import { openDatabase, withDatabase, type RunningDatabase } from "../postgres.ts
 import { demoFiles, loadDemoIfEmpty } from "../loader/demo.ts";
 import { loadDataFiles, type LoadSummary } from "../loader/load.ts";
 import { createApiToken, revokeApiToken } from "../tokens.ts";
+import { importCommand } from "../import/command.ts";
 import { UsageError, type Command } from "./args.ts";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -100,6 +101,7 @@ export const commands: Command[] = [
       await withDb(async (db) => printSummary(await loadDataFiles(db, files, { author: (values.author as string) ?? "parley load" })));
     },
   },
+  importCommand(withDb),
   {
     name: "reset",
     summary: "empty the database and load the demo dataset again",

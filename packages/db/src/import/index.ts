@@ -1,0 +1,3 @@
+export { importDataset, IMPORTERS, ImportInterrupted, type ImportOptions, type ImportSummary } from "./pipeline.ts";
+export { ImportHeaderError, type DatasetName } from "./types.ts";
+export { createProgress, silentProgress } from "./progress.ts";
