@@ -9,3 +9,4 @@ export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
 export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
 export * from "./generated/prisma/enums.ts";
 export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./tokens.ts";
+export * from "./ingest/index.ts";
