@@ -112,7 +112,7 @@ function capitalisedPhrases(sentence: string, tokens: Token[], excluded: (i: num
 }
 
 /** Title-case lines (headlines, captions) capitalise every word, so their phrases are no names. */
-function isHeadline(sentence: string, tokens: Token[]): boolean {
+export function isHeadline(sentence: string, tokens: Token[]): boolean {
   const long = tokens.filter((t) => t.text.length > 3);
   return !/[.!?'"”’]$/.test(sentence) && long.length > 0 && long.filter((t) => t.capitalised).length / long.length >= 0.7;
 }

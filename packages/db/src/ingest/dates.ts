@@ -19,27 +19,30 @@ const SOLAR_DATE_DAY_FIRST = new RegExp(`\\b(\\d{1,2})\\s+(${SOLAR_MONTHS.join("
 const YEAR = /\b(?:in|since|of|by|until|from|to|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const DAY_MS = 86_400_000;
+/** A date without a year up to two months after publication is announced ("until May 30"); later, it is last year's. */
+const AHEAD = 60 * DAY_MS;
 
 /** Monday of the week holding `d`. */
 function monday(d: Date): Date {
   return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY_MS);
 }
 
-function componentDate(c: chrono.ParsedComponents, text: string, reference: Date): { date: string; precision: DatePrecision } {
+function componentDate(c: chrono.ParsedComponents, text: string, reference: Date, pastHint: boolean): { date: string; precision: DatePrecision } {
   const known = (unit: chrono.Component) => c.isCertain(unit);
   let d = c.date();
   if (/\bthis week\b/i.test(text)) return { date: iso(monday(reference)), precision: "WEEK" };
   if (/\bweek\b/i.test(text)) return { date: iso(monday(d)), precision: "WEEK" };
   if (known("day") || known("weekday")) {
     // News speaks of the past: a bare weekday or "May 14" after the publication date means the last one.
-    if (!known("year") && d.getTime() > reference.getTime() + DAY_MS / 2) {
+    const past = pastHint || /\b(?:last|past|previous)\b/i.test(text);
+    if (!known("year") && d.getTime() > reference.getTime() + DAY_MS / 2 && (past || !known("month") || d.getTime() > reference.getTime() + AHEAD)) {
       d = known("month") && known("day") ? new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate())) : new Date(d.getTime() - 7 * DAY_MS);
     }
     return { date: iso(d), precision: "DAY" };
   }
   if (known("month")) {
     let year = d.getUTCFullYear();
-    if (!known("year") && d.getTime() > reference.getTime()) year -= 1;
+    if (!known("year") && d.getTime() > reference.getTime() && (pastHint || /\b(?:last|past|previous)\b/i.test(text) || d.getTime() > reference.getTime() + AHEAD)) year -= 1;
     return { date: `${year}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-01`, precision: "MONTH" };
   }
   return { date: `${d.getUTCFullYear()}-01-01`, precision: "YEAR" };
@@ -75,10 +78,11 @@ export function findDates(sentence: string, published: string): DateMention[] {
   for (const result of chrono.parse(sentence, { instant: reference, timezone: 0 })) {
     if (overlaps(result.index, result.text.length, found)) continue;
     if (/^(?:now|today|tonight|this morning)$/i.test(result.text.trim()) || /^\d{1,2}:\d\d/.test(result.text)) continue;
-    const start = componentDate(result.start, result.text, reference);
-    const mention: DateMention = { text: result.text, index: result.index, ...start };
+    const pastHint = /\b(?:last|past|previous)\s+$/i.test(sentence.slice(0, result.index));
+    const start = componentDate(result.start, result.text, reference, pastHint);
+    const mention: DateMention = { text: result.text.replace(/[\s,.;:]+$/, ""), index: result.index, ...start };
     if (result.end) {
-      const end = componentDate(result.end, result.text, reference);
+      const end = componentDate(result.end, result.text, reference, pastHint);
       mention.endDate = end.date;
       mention.endPrecision = end.precision;
     }

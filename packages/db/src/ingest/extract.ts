@@ -1,5 +1,5 @@
 import { normalizeName, type DatePrecision, type EventType } from "@parley/schema";
-import { ActorFinder, STOPWORDS, type ActorMention } from "./actors.ts";
+import { ActorFinder, isHeadline, STOPWORDS, type ActorMention } from "./actors.ts";
 import { CiteFinder, type CiteMention } from "./cites.ts";
 import { findDates, type DateMention } from "./dates.ts";
 import { eventTypesOf } from "./events.ts";
@@ -51,7 +51,7 @@ const dateOut = ({ index: _index, ...date }: DateMention): DateCandidate => date
 /** The candidates in a report's text, given what the database knows and the publication date (YYYY-MM-DD). */
 export function extractCandidates(text: string, published: string, knowledge: Knowledge): Extraction {
   const sentences = splitSentences(text).map((s) => ({ ...s, tokens: tokenize(s.text) }));
-  const placeFinder = new PlaceFinder(knowledge, new Set([...STOPWORDS, ...knowledge.actors.filter((a) => a.kind !== "GOVERNMENT").flatMap((a) => a.names.map(normalizeName))]));
+  const placeFinder = new PlaceFinder(knowledge, STOPWORDS, new Set(knowledge.actors.flatMap((a) => a.names.map(normalizeName))));
   for (const s of sentences) placeFinder.noteCountries(s.text, s.tokens);
   const actorFinder = new ActorFinder(knowledge);
   const citeFinder = new CiteFinder(knowledge);
@@ -65,7 +65,7 @@ export function extractCandidates(text: string, published: string, knowledge: Kn
   const seenQuotes = new Set<string>();
 
   for (const s of sentences) {
-    const sentencePlaces = placeFinder.find(s.text, s.tokens);
+    const sentencePlaces = placeFinder.find(s.text, s.tokens, isHeadline(s.text, s.tokens));
     const placeTokens = new Set(sentencePlaces.flatMap((p) => range(p.from, p.to)));
     const sentenceActors = actorFinder.find(s.text, s.tokens, placeTokens);
     const sentenceDates = findDates(s.text, published);

@@ -45,7 +45,8 @@ export class PlaceFinder {
   private readonly known: Map<string, Entry[]>;
   private readonly countries = new Set<string>();
 
-  constructor(knowledge: Knowledge, private readonly stopNames: Set<string>) {
+  /** `stopNames`: never places (stopwords); `actorNames`: known actors, never looked up in the gazetteer's towns. */
+  constructor(knowledge: Knowledge, private readonly stopNames: Set<string>, private readonly actorNames: Set<string> = new Set()) {
     this.known = indexByName(
       knowledge.places.map((p): Entry => ({ placeId: p.id, name: p.name, country: p.country, kind: p.kind as Entry["kind"], lat: p.lat, lon: p.lon })),
       (p) => [p.name],
@@ -60,13 +61,14 @@ export class PlaceFinder {
     }
   }
 
-  find(sentence: string, tokens: Token[]): PlaceMention[] {
+  /** `headline`: title-case lines capitalise common words, so only known places and countries are looked up. */
+  find(sentence: string, tokens: Token[], headline = false): PlaceMention[] {
     const found: PlaceMention[] = [];
     const taken = new Set<number>();
     for (const span of ngrams(sentence, tokens, 4)) {
       if (!tokens[span.from]!.capitalised || this.stopNames.has(span.key) || span.key.length < 3) continue;
       if (range(span.from, span.to).some((i) => taken.has(i))) continue;
-      const entry = this.lookup(span.key);
+      const entry = this.lookup(span.key, headline);
       if (!entry) continue;
       range(span.from, span.to).forEach((i) => taken.add(i));
       found.push({ ...entry, text: span.text, from: span.from, to: span.to });
@@ -74,11 +76,12 @@ export class PlaceFinder {
     return found.sort((a, b) => a.from - b.from);
   }
 
-  private lookup(key: string): Entry | undefined {
+  private lookup(key: string, headline: boolean): Entry | undefined {
     const known = this.known.get(key)?.[0];
     if (known) return known;
     const country = countryIndex().get(key)?.[0];
     if (country) return country;
+    if (headline || this.actorNames.has(key)) return undefined;
     for (const code of this.countries) {
       const local = placesOf(code).get(key);
       if (local) return local.find((p) => p.kind === "SETTLEMENT") ?? local[0];
