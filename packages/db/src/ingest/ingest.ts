@@ -32,10 +32,17 @@ export function prepareReport(input: ReportInput): PreparedReport {
   const { title: htmlTitle, text } = isHtml ? htmlToText(input.content) : { title: null, text: input.content };
   const clean = cleanText(text);
   const lines = clean.split("\n").filter(Boolean);
-  const title = input.title ?? htmlTitle ?? lines.find((l) => l.split(" ").length >= 4 && !/[.:]$/.test(l)) ?? path.basename(input.file);
+  const title = input.title ?? htmlTitle ?? lines.find(isHeadlineLike) ?? path.basename(input.file);
   const published = input.date ?? guessDate(lines.slice(0, 6));
   if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new IngestError("Give the publication date with --date YYYY-MM-DD: relative dates in the report are resolved against it.");
   return { title: title.slice(0, 300), text: clean, published };
+}
+
+/** A title: two words or more, not a sentence, not a dateline, not a photo credit. */
+function isHeadlineLike(line: string): boolean {
+  if ((line.match(/\p{L}{3,}/gu) ?? []).length < 2 || /[.:]$/.test(line) || /^(?:photo|image|file)\b/i.test(line)) return false;
+  const date = chrono.parse(line)[0];
+  return !date || date.text.length < line.length / 2;
 }
 
 function guessDate(lines: string[]): string | undefined {
