@@ -116,6 +116,18 @@ describe("event sentences", () => {
   });
 });
 
+describe("participant roles", () => {
+  it("reads hosts, mediators, delegation leads, spokespeople and the released from the words around a name", () => {
+    const roles = (sentence: string, type: string) =>
+      Object.fromEntries(on(sentence).events.find((e) => e.type === type)!.actors.map((a) => [a.name, a.role]));
+    expect(roles("The Afghan Taliban hosted talks with the TTP in Kabul.", "NEGOTIATION")).toEqual({ "Afghan Taliban": "HOST", "Tehrik-i-Taliban Pakistan": "PARTY" });
+    expect(roles("Talks went on with the mediation of the Afghan Taliban.", "NEGOTIATION")).toEqual({ "Afghan Taliban": "MEDIATOR" });
+    expect(roles("The delegation in the talks was led by Zabihullah Mujahid.", "NEGOTIATION")).toEqual({ "Zabihullah Mujahid": "DELEGATION_LEAD" });
+    expect(roles("The talks resulted in the freeing of dozens of TTP prisoners.", "PRISONER_RELEASE")).toEqual({ "Tehrik-i-Taliban Pakistan": "RELEASED" });
+    expect(roles("TTP attacks have spiked in Pakistan.", "ATTACK")).toEqual({ "Tehrik-i-Taliban Pakistan": "PERPETRATOR" });
+  });
+});
+
 describe("HTML reports", () => {
   it("reads the article's text and leaves out navigation and footers", () => {
     const html = `<!doctype html><html><head><title>Talks resume in Kabul</title></head><body>

@@ -87,8 +87,7 @@ export const ingestCommands: Command[] = [
               out(`${c.id}\t${c.kind}\tsource ${c.sourceId}\t${what}`);
             }
           } else if (verb === "show" && id !== null) {
-            const [c] = (await listCandidates(db, { status: undefined })).filter((x) => x.id === id);
-            const row = c ?? (await db.candidate.findUnique({ where: { id } }));
+            const row = await db.candidate.findUnique({ where: { id } });
             if (!row) throw new UsageError(`No candidate has the id ${id}`);
             out(JSON.stringify(row, null, 2));
           } else if (verb === "accept" && id !== null) {

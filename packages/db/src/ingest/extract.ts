@@ -1,9 +1,10 @@
-import { normalizeName, type DatePrecision, type EventType } from "@parley/schema";
+import { normalizeName, type DatePrecision, type EventType, type ParticipantRole } from "@parley/schema";
 import { ActorFinder, isHeadline, STOPWORDS, type ActorMention } from "./actors.ts";
 import { CiteFinder, type CiteMention } from "./cites.ts";
 import { findDates, type DateMention } from "./dates.ts";
 import { eventTypesOf } from "./events.ts";
 import type { Knowledge } from "./knowledge.ts";
+import { roleOf } from "./roles.ts";
 import { PlaceFinder, placeKey, range, type PlaceMention } from "./places.ts";
 import { splitSentences } from "./text.ts";
 import { tokenize } from "./tokens.ts";
@@ -18,13 +19,17 @@ export interface ActorCandidate {
 export type PlaceCandidate = Omit<PlaceMention, "from" | "to">;
 export type DateCandidate = Omit<DateMention, "index">;
 
+export interface EventActor extends ActorCandidate {
+  role: ParticipantRole;
+}
+
 export interface EventCandidate {
   type: EventType;
   date: string | null;
   precision: DatePrecision | null;
   endDate: string | null;
   place: PlaceCandidate | null;
-  actors: ActorCandidate[];
+  actors: EventActor[];
   quote: string;
 }
 
@@ -82,7 +87,7 @@ export function extractCandidates(text: string, published: string, knowledge: Kn
     if (seenQuotes.has(s.text)) continue;
     seenQuotes.add(s.text);
     const citedOutlets = new Set(sentenceCites.map((c) => normalizeName(c.text)));
-    const participants = dedupe(sentenceActors.filter((a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text))).map(actorOut));
+    const mentioned = sentenceActors.filter((a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text)));
     const place = sentencePlaces.find((p) => p.kind !== "COUNTRY") ?? sentencePlaces[0];
     const date = sentenceDates[0];
     for (const type of eventTypesOf(s.text)) {
@@ -92,7 +97,7 @@ export function extractCandidates(text: string, published: string, knowledge: Kn
         precision: date?.precision ?? null,
         endDate: date?.endDate ?? null,
         place: place ? placeOut(place) : null,
-        actors: participants,
+        actors: dedupe(mentioned.map((a) => ({ ...actorOut(a), role: roleOf(s.text, s.tokens[a.from]!.start, s.tokens[a.to - 1]!.end, type) }))),
         quote: s.text,
       });
     }
@@ -100,7 +105,7 @@ export function extractCandidates(text: string, published: string, knowledge: Kn
   return { actors: [...actors.values()], places: [...places.values()], dates: [...dates.values()], events, cites: [...cites.values()] };
 }
 
-function dedupe(actors: ActorCandidate[]): ActorCandidate[] {
+function dedupe<T extends ActorCandidate>(actors: T[]): T[] {
   const seen = new Set<string>();
   return actors.filter((a) => {
     const key = a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name);
