@@ -104,6 +104,9 @@ describe("event sentences", () => {
     ["The army reported two infiltration attempts in Kurram.", "INFILTRATION"],
     ["The minister visited Kabul and held meetings with officials.", "VISIT"],
     ["Protesters shout slogans during a demonstration in Kandahar.", "PROTEST"],
+    ["The ceasefire ended a week of bloody conflict between the two sides.", "ARMED_CLASH"],
+    ["The militant group refused to extend that truce.", "STATEMENT"],
+    ["The United States also lists the Pakistani Taliban as a terrorist organization.", "OTHER"],
   ])("classifies %j as %s, quoting the sentence", (sentence, type) => {
     const event = on(sentence).events.find((e) => e.type === type);
     expect(event?.quote).toBe(sentence);

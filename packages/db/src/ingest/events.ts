@@ -18,7 +18,9 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
   ["TAKEOVER", /\btook over\b|\btakeover\b|\bseiz(?:ed|ing) (?:power|kabul|control)\b/i],
   ["MILITARY_OPERATION", /\bmilitary operations?\b|\bcounter-insurgency operations?\b|\boffensive\b/i],
   ["FORMATION", /\b(?:was|were) formed\b|\bformally united\b|\bfounded\b|\bfirst emerged\b/i],
-  ["STATEMENT", /\bissued a statement\b|\bin a (?:brief )?statement\b|\bpress conference\b|\bannounced\b/i],
+  ["ARMED_CLASH", /\bclash(?:es)?\b|\bbloody conflict\b|\bborder fighting\b|\bexchanges? of fire\b/i],
+  ["STATEMENT", /\bissued a statement\b|\bin a (?:brief )?statement\b|\bpress conference\b|\bannounced\b|\b(?:refused to|urged|proposed|rubbished|denied)\b/i],
+  ["OTHER", /\b(?:designated|lists)\b[^.]*\bterrorist organi[sz]ation\b|\bdeclared an? ["“]?undesirable/i],
 ];
 
 export function eventTypesOf(sentence: string): EventType[] {
