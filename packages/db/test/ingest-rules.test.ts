@@ -12,6 +12,7 @@ const knowledge: Knowledge = {
     { id: 3, name: "Zabihullah Mujahid", kind: "PERSON", country: "AF", names: ["Zabihullah Mujahid"] },
     { id: 4, name: "Dawn", kind: "MEDIA_OUTLET", country: "PK", names: ["Dawn"] },
     { id: 5, name: "Moeed Yusuf", kind: "PERSON", country: "PK", names: ["Moeed Yusuf"] },
+    { id: 6, name: "Ministry of Foreign Affairs (Pakistan)", kind: "GOVERNMENT", country: "PK", names: ["Ministry of Foreign Affairs (Pakistan)", "Military Operations Directorate"] },
   ],
   places: [{ id: 9, name: "Kabul", country: "AF", kind: "SETTLEMENT", lat: 34.55, lon: 69.21 }],
 };
@@ -67,6 +68,12 @@ describe("actors, places and cited outlets", () => {
     const { actors, events } = on("Moeed Yousuf spoke to the press. Later, Yusuf said the ceasefire would hold.");
     expect(actors.filter((a) => a.actorId === 5).map((a) => a.text)).toEqual(["Moeed Yousuf"]);
     expect(events.find((e) => e.type === "CEASEFIRE")?.actors.map((a) => a.actorId)).toEqual([5]);
+  });
+
+  it("matches a name without its qualifier, and a long name in lower case", () => {
+    const { actors } = on("It included the military operations directorate and the Ministry of Foreign Affairs.");
+    expect(actors.filter((a) => a.actorId === 6).map((a) => a.text)).toEqual(["military operations directorate"]);
+    expect(on("The Ministry of Foreign Affairs said so.").actors.map((a) => a.actorId)).toEqual([6]);
   });
 
   it("finds known places first and others in the offline gazetteer with country and coordinates", () => {

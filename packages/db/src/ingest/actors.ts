@@ -49,7 +49,8 @@ export class ActorFinder {
   private readonly surnames = new Map<string, KnownActor>();
 
   constructor(knowledge: Knowledge) {
-    this.byName = indexByName(knowledge.actors, (a) => a.names);
+    // "Ministry of Foreign Affairs (Pakistan)" is written without its qualifier in a report.
+    this.byName = indexByName(knowledge.actors, (a) => a.names.flatMap((n) => [n, n.replace(/\s*\([^)]*\)\s*$/, "")]));
     this.byTranslit = new Map();
     for (const actor of knowledge.actors) {
       for (const name of actor.names) {
@@ -65,8 +66,9 @@ export class ActorFinder {
     const taken = new Set<number>();
     const claim = (from: number, to: number) => range(from, to).forEach((i) => taken.add(i));
     for (const span of ngrams(sentence, tokens)) {
-      if (!tokens[span.from]!.capitalised || range(span.from, span.to).some((i) => taken.has(i))) continue;
       const words = span.to - span.from;
+      // Long names are unambiguous even in lower case ("the military operations directorate").
+      if ((!tokens[span.from]!.capitalised && words < 3) || range(span.from, span.to).some((i) => taken.has(i))) continue;
       const actor =
         this.byName.get(span.key)?.[0] ??
         (words >= 2 ? this.byTranslit.get(transliterationKey(span.text))?.[0] : undefined) ??
