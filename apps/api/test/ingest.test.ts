@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApiToken, ingestReport } from "@parley/db";
+import { createApiToken } from "@parley/db";
+import { ingestReport } from "@parley/db/ingest";
 import { useApi } from "./harness.ts";
 
 const api = useApi();

@@ -9,4 +9,5 @@ export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
 export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
 export * from "./generated/prisma/enums.ts";
 export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./tokens.ts";
-export * from "./ingest/index.ts";
+// The review queue only: extraction (chrono, the gazetteer, Readability) is `@parley/db/ingest`, loaded on demand.
+export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, CandidateError } from "./ingest/review.ts";

@@ -1,7 +1,6 @@
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { acceptCandidate, CandidateError, listCandidates, rejectCandidate, updateCandidate } from "../ingest/review.ts";
-import { IngestError, ingestReport } from "../ingest/ingest.ts";
 import { UsageError, type Command } from "./args.ts";
 import { withDb } from "./commands.ts";
 
@@ -38,6 +37,7 @@ export const ingestCommands: Command[] = [
         url: values.url as string | undefined,
         title: values.title as string | undefined,
       };
+      const { IngestError, ingestReport } = await import("../ingest/ingest.ts");
       await withDb(async (db) => {
         try {
           const result = await ingestReport(db, input, { dryRun: Boolean(values["dry-run"]) });
