@@ -16,5 +16,6 @@ import "./modules/actors/actor.mutations.ts";
 import "./modules/actors/alias.mutations.ts";
 import "./modules/sources/source.mutations.ts";
 import "./modules/sources/claim.mutations.ts";
+import "./modules/ingest/index.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -10,3 +10,5 @@ export { importDataset, ImportHeaderError, type ImportSummary } from "./import/i
 export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
 export * from "./generated/prisma/enums.ts";
 export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./tokens.ts";
+// The review queue only: extraction (chrono, the gazetteer, Readability) is `@parley/db/ingest`, loaded on demand.
+export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, CandidateError } from "./ingest/review.ts";

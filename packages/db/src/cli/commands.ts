@@ -11,11 +11,12 @@ import { loadDataFiles, type LoadSummary } from "../loader/load.ts";
 import { createApiToken, revokeApiToken } from "../tokens.ts";
 import { importCommand } from "../import/command.ts";
 import { UsageError, type Command } from "./args.ts";
+import { ingestCommands } from "./ingest-commands.ts";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Opens the database (starting the embedded one if needed), migrates it, runs `work`, and cleans up. */
-async function withDb<T>(work: (db: PrismaClient, database: RunningDatabase) => Promise<T>): Promise<T> {
+export async function withDb<T>(work: (db: PrismaClient, database: RunningDatabase) => Promise<T>): Promise<T> {
   const database = await openDatabase(say);
   try {
     const applied = await applyMigrations(database.url);
@@ -148,4 +149,5 @@ export const commands: Command[] = [
       } else throw new UsageError("Say create, list or revoke <id>.");
     },
   },
+  ...ingestCommands,
 ];

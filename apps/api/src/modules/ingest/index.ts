@@ -1,0 +1,3 @@
+import "./candidate.type.ts";
+import "./candidate.queries.ts";
+import "./candidate.mutations.ts";

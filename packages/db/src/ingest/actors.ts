@@ -1,0 +1,120 @@
+import { normalizeName, transliterationKey, type ActorKind } from "@parley/schema";
+import { indexByName, type KnownActor, type Knowledge } from "./knowledge.ts";
+import { range } from "./places.ts";
+import { ngrams, type Token } from "./tokens.ts";
+
+export interface ActorMention {
+  /** The known actor's ID, or null for a name proposed as a new actor. */
+  actorId: number | null;
+  text: string;
+  /** The known actor's canonical name, or the proposed name. */
+  name: string;
+  kind: ActorKind;
+  from: number;
+  to: number;
+}
+
+/** Capitalised words that are not names (sentence openers, months, titles, furniture). */
+export const STOPWORDS = new Set(
+  ("the a an in on at of for and or but to from by with as after before since during while when where who whose which that this these those " +
+    "it its his her their our we they he she i you file photo image read more also however meanwhile although following according asked " +
+    "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday " +
+    "islamic islam muslim eid god sources source officials official security government state minister ministry news report reports").split(" "),
+);
+const TITLES = new Set(
+  "lt lieutenant gen general col colonel maj major capt captain mr mrs ms dr prof president prime minister deputy interior foreign chief commander spokesman spokesperson maulana mawlawi mullah mufti qari sheikh hafiz haji senior former late".split(" "),
+);
+const CONNECTORS = new Set(["al", "ul", "ud", "ur", "e", "i", "bin", "ibn", "de", "of", "van", "von"]);
+
+function guessKind(name: string): ActorKind {
+  if (/\b(news|tribune|times|radio|tv|television|post|daily|herald|dawn|agency press)\b/i.test(name)) return "MEDIA_OUTLET";
+  if (/\b(party|jamiat|jamiate|ulema|league|movement)\b/i.test(name)) return "POLITICAL_PARTY";
+  if (/\b(army|forces|police|corps|agency|directorate|intelligence)\b/i.test(name)) return "SECURITY_FORCE";
+  if (/\b(center|centre|institute|university)\b/i.test(name)) return "RESEARCH_ORGANISATION";
+  if (/\b(ministry|government|council|authority)\b/i.test(name)) return "GOVERNMENT";
+  if (/\b(taliban|front|lashkar|jaish|tehrik|brigade|militants?|separatists)\b/i.test(name)) return "ARMED_GROUP";
+  if (/^[A-Z][A-Z-]+$/.test(name)) return "OTHER";
+  return "PERSON";
+}
+
+/**
+ * Finds actors in sentences: every known name and alias (normalised, or by transliteration key for
+ * names of two words or more), a person's surname once the full name has appeared, and capitalised
+ * phrases that match nothing, proposed as new actors.
+ */
+export class ActorFinder {
+  private readonly byName: Map<string, KnownActor[]>;
+  private readonly byTranslit: Map<string, KnownActor[]>;
+  private readonly surnames = new Map<string, KnownActor>();
+
+  constructor(knowledge: Knowledge) {
+    // "Ministry of Foreign Affairs (Pakistan)" is written without its qualifier in a report.
+    this.byName = indexByName(knowledge.actors, (a) => a.names.flatMap((n) => [n, n.replace(/\s*\([^)]*\)\s*$/, "")]));
+    this.byTranslit = new Map();
+    for (const actor of knowledge.actors) {
+      for (const name of actor.names) {
+        if (normalizeName(name).split(" ").length < 2) continue;
+        const key = transliterationKey(name);
+        this.byTranslit.set(key, [...(this.byTranslit.get(key) ?? []), actor]);
+      }
+    }
+  }
+
+  find(sentence: string, tokens: Token[], placeTokens: Set<number>): ActorMention[] {
+    const found: ActorMention[] = [];
+    const taken = new Set<number>();
+    const claim = (from: number, to: number) => range(from, to).forEach((i) => taken.add(i));
+    for (const span of ngrams(sentence, tokens)) {
+      const words = span.to - span.from;
+      // Long names are unambiguous even in lower case ("the military operations directorate").
+      if ((!tokens[span.from]!.capitalised && words < 3) || range(span.from, span.to).some((i) => taken.has(i))) continue;
+      const actor =
+        this.byName.get(span.key)?.[0] ??
+        (words >= 2 ? this.byTranslit.get(transliterationKey(span.text))?.[0] : undefined) ??
+        (words === 1 ? this.surnames.get(span.key) : undefined);
+      if (!actor) continue;
+      claim(span.from, span.to);
+      if (actor.kind === "PERSON") {
+        const surname = normalizeName(actor.name).split(" ").at(-1)!;
+        if (surname.length >= 5 && !this.byName.has(surname)) this.surnames.set(surname, actor);
+      }
+      found.push({ actorId: actor.id, text: span.text, name: actor.name, kind: actor.kind, from: span.from, to: span.to });
+    }
+    const headline = isHeadline(sentence, tokens);
+    for (const phrase of headline ? [] : capitalisedPhrases(sentence, tokens, (i) => taken.has(i) || placeTokens.has(i))) {
+      const text = sentence.slice(tokens[phrase.from]!.start, tokens[phrase.to - 1]!.end);
+      found.push({ actorId: null, text, name: text, kind: guessKind(text), from: phrase.from, to: phrase.to });
+    }
+    return found.sort((a, b) => a.from - b.from);
+  }
+}
+
+/** Runs of capitalised words (with name connectors such as "ul" or "bin") of two words or more, or acronyms. */
+function capitalisedPhrases(sentence: string, tokens: Token[], excluded: (i: number) => boolean): Array<{ from: number; to: number }> {
+  const phrases: Array<{ from: number; to: number }> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const isName = (k: number) => !excluded(k) && tokens[k]!.capitalised && !/^\d/.test(tokens[k]!.text) && !STOPWORDS.has(tokens[k]!.text.toLowerCase());
+    if (!isName(i)) {
+      i++;
+      continue;
+    }
+    let to = i + 1;
+    const joined = (k: number) => /^\s+$/.test(sentence.slice(tokens[k - 1]!.end, tokens[k]!.start));
+    while (to < tokens.length && joined(to) && (isName(to) || (CONNECTORS.has(tokens[to]!.text.toLowerCase()) && to + 1 < tokens.length && isName(to + 1)))) to++;
+    let from = i;
+    while (from < to && TITLES.has(tokens[from]!.text.toLowerCase().replace(/\.$/, ""))) from++;
+    const words = tokens.slice(from, to).filter((t) => !CONNECTORS.has(t.text.toLowerCase()));
+    const acronym = words.length === 1 && /^[A-Z][A-Z/-]{1,7}$/.test(words[0]!.text);
+    if (words.length >= 2 || acronym) phrases.push({ from, to });
+    i = to;
+  }
+  return phrases;
+}
+
+/** Title-case lines (headlines, captions) capitalise every word, so their phrases are no names. */
+export function isHeadline(sentence: string, tokens: Token[]): boolean {
+  const long = tokens.filter((t) => t.text.length > 3);
+  return !/[.!?'"”’]$/.test(sentence) && long.length > 0 && long.filter((t) => t.capitalised).length / long.length >= 0.7;
+}

@@ -1,0 +1,114 @@
+import { normalizeName, type DatePrecision, type EventType, type ParticipantRole } from "@parley/schema";
+import { ActorFinder, isHeadline, STOPWORDS, type ActorMention } from "./actors.ts";
+import { CiteFinder, type CiteMention } from "./cites.ts";
+import { findDates, type DateMention } from "./dates.ts";
+import { eventTypesOf } from "./events.ts";
+import type { Knowledge } from "./knowledge.ts";
+import { roleOf } from "./roles.ts";
+import { PlaceFinder, placeKey, range, type PlaceMention } from "./places.ts";
+import { splitSentences } from "./text.ts";
+import { tokenize } from "./tokens.ts";
+
+export interface ActorCandidate {
+  actorId: number | null;
+  text: string;
+  name: string;
+  kind: string;
+}
+
+export type PlaceCandidate = Omit<PlaceMention, "from" | "to">;
+export type DateCandidate = Omit<DateMention, "index">;
+
+export interface EventActor extends ActorCandidate {
+  role: ParticipantRole;
+}
+
+export interface EventCandidate {
+  type: EventType;
+  date: string | null;
+  precision: DatePrecision | null;
+  endDate: string | null;
+  place: PlaceCandidate | null;
+  actors: EventActor[];
+  quote: string;
+}
+
+export interface CiteCandidate {
+  actorId: number | null;
+  text: string;
+  name: string;
+  quote: string;
+}
+
+/** What `parley ingest --json` prints. */
+export interface Extraction {
+  actors: ActorCandidate[];
+  places: PlaceCandidate[];
+  dates: DateCandidate[];
+  events: EventCandidate[];
+  cites: CiteCandidate[];
+}
+
+const actorOut = ({ actorId, text, name, kind }: ActorMention): ActorCandidate => ({ actorId, text, name, kind });
+const placeOut = ({ from: _from, to: _to, ...place }: PlaceMention): PlaceCandidate => place;
+const dateOut = ({ index: _index, ...date }: DateMention): DateCandidate => date;
+
+/** The candidates in a report's text, given what the database knows and the publication date (YYYY-MM-DD). */
+export function extractCandidates(text: string, published: string, knowledge: Knowledge): Extraction {
+  const sentences = splitSentences(text).map((s) => ({ ...s, tokens: tokenize(s.text) }));
+  const placeFinder = new PlaceFinder(knowledge, STOPWORDS, new Set(knowledge.actors.flatMap((a) => a.names.map(normalizeName))));
+  for (const s of sentences) placeFinder.noteCountries(s.text, s.tokens);
+  const actorFinder = new ActorFinder(knowledge);
+  const citeFinder = new CiteFinder(knowledge);
+  const placeNames = new Set(knowledge.places.map((p) => normalizeName(p.name)));
+
+  const actors = new Map<string, ActorCandidate>();
+  const places = new Map<string, PlaceCandidate>();
+  const dates = new Map<string, DateCandidate>();
+  const events: EventCandidate[] = [];
+  const cites = new Map<string, CiteCandidate>();
+  const seenQuotes = new Set<string>();
+
+  for (const s of sentences) {
+    const sentencePlaces = placeFinder.find(s.text, s.tokens, isHeadline(s.text, s.tokens));
+    const placeTokens = new Set(sentencePlaces.flatMap((p) => range(p.from, p.to)));
+    const sentenceActors = actorFinder.find(s.text, s.tokens, placeTokens);
+    const sentenceDates = findDates(s.text, published);
+    const sentenceCites = citeFinder.find(s.text, placeNames);
+    for (const a of sentenceActors) {
+      const key = a.actorId !== null ? `id:${a.actorId}` : `new:${normalizeName(a.name)}`;
+      if (!actors.has(key)) actors.set(key, actorOut(a));
+    }
+    for (const p of sentencePlaces) if (!places.has(placeKey(p))) places.set(placeKey(p), placeOut(p));
+    for (const d of sentenceDates) dates.set(`${d.text}|${d.date}`, dateOut(d));
+    for (const c of sentenceCites) cites.set(c.actorId !== null ? `id:${c.actorId}` : normalizeName(c.name), c);
+
+    // A caption repeated by the page is one sentence.
+    if (seenQuotes.has(s.text)) continue;
+    seenQuotes.add(s.text);
+    const citedOutlets = new Set(sentenceCites.map((c) => normalizeName(c.text)));
+    const mentioned = sentenceActors.filter((a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text)));
+    const place = sentencePlaces.find((p) => p.kind !== "COUNTRY") ?? sentencePlaces[0];
+    const date = sentenceDates[0];
+    for (const type of eventTypesOf(s.text)) {
+      events.push({
+        type,
+        date: date?.date ?? null,
+        precision: date?.precision ?? null,
+        endDate: date?.endDate ?? null,
+        place: place ? placeOut(place) : null,
+        actors: dedupe(mentioned.map((a) => ({ ...actorOut(a), role: roleOf(s.text, s.tokens[a.from]!.start, s.tokens[a.to - 1]!.end, type) }))),
+        quote: s.text,
+      });
+    }
+  }
+  return { actors: [...actors.values()], places: [...places.values()], dates: [...dates.values()], events, cites: [...cites.values()] };
+}
+
+function dedupe<T extends ActorCandidate>(actors: T[]): T[] {
+  const seen = new Set<string>();
+  return actors.filter((a) => {
+    const key = a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

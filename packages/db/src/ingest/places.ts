@@ -1,0 +1,97 @@
+import { City, Country, State } from "country-state-city";
+import { normalizeName } from "@parley/schema";
+import { indexByName, type Knowledge } from "./knowledge.ts";
+import { ngrams, type Token } from "./tokens.ts";
+
+export interface PlaceMention {
+  /** The known place's ID, or null for a place from the gazetteer that the database lacks. */
+  placeId: number | null;
+  text: string;
+  name: string;
+  country: string;
+  kind: "COUNTRY" | "REGION" | "DISTRICT" | "SETTLEMENT" | "SITE";
+  lat: number | null;
+  lon: number | null;
+  from: number;
+  to: number;
+}
+
+type Entry = Omit<PlaceMention, "text" | "from" | "to">;
+
+let countries: Map<string, Entry[]> | undefined;
+const regionsAndCities = new Map<string, Map<string, Entry[]>>();
+
+function countryIndex(): Map<string, Entry[]> {
+  countries ??= indexByName(
+    Country.getAllCountries().map((c): Entry => ({ placeId: null, name: c.name, country: c.isoCode, kind: "COUNTRY", lat: Number(c.latitude), lon: Number(c.longitude) })),
+    (c) => [c.name],
+  );
+  return countries;
+}
+
+/** The regions and towns of one country (GeoNames-derived, from country-state-city), loaded on first use. */
+function placesOf(country: string): Map<string, Entry[]> {
+  let index = regionsAndCities.get(country);
+  if (!index) {
+    const regions = State.getStatesOfCountry(country).map((s): Entry => ({ placeId: null, name: s.name, country, kind: "REGION", lat: Number(s.latitude), lon: Number(s.longitude) }));
+    const towns = (City.getCitiesOfCountry(country) ?? []).map((c): Entry => ({ placeId: null, name: c.name, country, kind: "SETTLEMENT", lat: Number(c.latitude), lon: Number(c.longitude) }));
+    index = indexByName([...regions, ...towns], (p) => [p.name]);
+    regionsAndCities.set(country, index);
+  }
+  return index;
+}
+
+export class PlaceFinder {
+  private readonly known: Map<string, Entry[]>;
+  private readonly countries = new Set<string>();
+
+  /** `stopNames`: never places (stopwords); `actorNames`: known actors, never looked up in the gazetteer's towns. */
+  constructor(knowledge: Knowledge, private readonly stopNames: Set<string>, private readonly actorNames: Set<string> = new Set()) {
+    this.known = indexByName(
+      knowledge.places.map((p): Entry => ({ placeId: p.id, name: p.name, country: p.country, kind: p.kind as Entry["kind"], lat: p.lat, lon: p.lon })),
+      (p) => [p.name],
+    );
+  }
+
+  /** Countries named anywhere in the report decide whose regions and towns are looked up. */
+  noteCountries(sentence: string, tokens: Token[]) {
+    for (const span of ngrams(sentence, tokens, 4)) {
+      if (!tokens[span.from]!.capitalised) continue;
+      for (const p of [...(this.known.get(span.key) ?? []), ...(countryIndex().get(span.key) ?? [])]) if (p.kind === "COUNTRY") this.countries.add(p.country);
+    }
+  }
+
+  /** `headline`: title-case lines capitalise common words, so only known places and countries are looked up. */
+  find(sentence: string, tokens: Token[], headline = false): PlaceMention[] {
+    const found: PlaceMention[] = [];
+    const taken = new Set<number>();
+    for (const span of ngrams(sentence, tokens, 4)) {
+      if (!tokens[span.from]!.capitalised || this.stopNames.has(span.key) || span.key.length < 3) continue;
+      if (range(span.from, span.to).some((i) => taken.has(i))) continue;
+      const entry = this.lookup(span.key, headline);
+      if (!entry) continue;
+      range(span.from, span.to).forEach((i) => taken.add(i));
+      found.push({ ...entry, text: span.text, from: span.from, to: span.to });
+    }
+    return found.sort((a, b) => a.from - b.from);
+  }
+
+  private lookup(key: string, headline: boolean): Entry | undefined {
+    const known = this.known.get(key)?.[0];
+    if (known) return known;
+    const country = countryIndex().get(key)?.[0];
+    if (country) return country;
+    if (headline || this.actorNames.has(key)) return undefined;
+    for (const code of this.countries) {
+      const local = placesOf(code).get(key);
+      if (local) return local.find((p) => p.kind === "SETTLEMENT") ?? local[0];
+    }
+    return undefined;
+  }
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+export const placeKey = (p: { name: string; country: string }) => `${p.country}:${normalizeName(p.name)}`;
