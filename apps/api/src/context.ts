@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@parley/db";
 import type { TokenRole } from "@parley/schema";
+import type { SearchEngine } from "@parley/search";
 
 export interface Viewer {
   tokenId: number;
@@ -10,4 +11,5 @@ export interface Viewer {
 export interface Context {
   db: PrismaClient;
   viewer: Viewer | null;
+  search: SearchEngine | null;
 }

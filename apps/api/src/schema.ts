@@ -9,5 +9,6 @@ import "./modules/actors/actor.type.ts";
 import "./modules/actors/actor.queries.ts";
 import "./modules/sources/source.type.ts";
 import "./modules/sources/source.queries.ts";
+import "./modules/search/index.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,11 +1,14 @@
 import { createYoga, type Plugin } from "graphql-yoga";
 import { verifyApiToken, type PrismaClient } from "@parley/db";
+import type { SearchEngine } from "@parley/search";
 import type { Context, Viewer } from "./context.ts";
 import { apiEnv, type ApiEnv } from "./env.ts";
 import { schema } from "./schema.ts";
 
 export interface ServerOptions {
   db: PrismaClient;
+  /** Answers searchEvents and searchActors; without one those fields fail. */
+  search?: SearchEngine;
   env?: Partial<ApiEnv>;
 }
 
@@ -35,7 +38,7 @@ function bodyLimit(maxBytes: number): Plugin {
 }
 
 /** The Parley GraphQL server as a fetch handler: `yoga.fetch(request)`, or a node:http listener. */
-export function createServer({ db, env: overrides = {} }: ServerOptions) {
+export function createServer({ db, search, env: overrides = {} }: ServerOptions) {
   const env = { ...apiEnv(), ...overrides };
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -44,7 +47,7 @@ export function createServer({ db, env: overrides = {} }: ServerOptions) {
     graphiql: { title: "Parley GraphQL", defaultQuery: DEFAULT_QUERY },
     cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
     plugins: [bodyLimit(env.PARLEY_MAX_BODY_BYTES)],
-    context: async ({ request }) => ({ db, viewer: await viewerFrom(request, db) }),
+    context: async ({ request }) => ({ db, search: search ?? null, viewer: await viewerFrom(request, db) }),
   });
 }
 

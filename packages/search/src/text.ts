@@ -1,0 +1,102 @@
+import type pg from "pg";
+import { RoaringBitmap32 } from "./bitmap.ts";
+
+/** Events whose search document matches a query, with their relevance. */
+export interface TextMatch {
+  ids: Int32Array;
+  ranks: Float64Array;
+  bitmap: RoaringBitmap32;
+}
+
+/**
+ * PostgreSQL does the text matching (the GIN-indexed `event.document`, see the search migration):
+ * websearch syntax ("quoted phrases", OR, -not), English stemming, accents and case ignored.
+ */
+export async function matchText(db: pg.Pool, query: string): Promise<TextMatch> {
+  const { rows } = await db.query<{ ids: string | null; ranks: string | null }>(
+    `SELECT string_agg(e.id::text, ',') AS ids, string_agg(ts_rank(e.document, q)::text, ',') AS ranks
+       FROM event e, websearch_to_tsquery('parley', $1) q
+      WHERE e.document @@ q`,
+    [query],
+  );
+  const idText = rows[0]?.ids;
+  if (!idText) return { ids: new Int32Array(0), ranks: new Float64Array(0), bitmap: new RoaringBitmap32() };
+  const idParts = idText.split(",");
+  const rankParts = rows[0]!.ranks!.split(",");
+  const ids = new Int32Array(idParts.length);
+  const ranks = new Float64Array(idParts.length);
+  for (let i = 0; i < idParts.length; i++) {
+    ids[i] = Number(idParts[i]);
+    ranks[i] = Number(rankParts[i]);
+  }
+  return { ids, ranks, bitmap: new RoaringBitmap32(new Uint32Array(ids.buffer)) };
+}
+
+/** The columns of an Event as the Prisma client names them, so the API can hand rows to its resolvers. */
+export const EVENT_COLUMNS = `e.id, e.key, e.type, e.title, e.summary, e.start_date AS "startDate", e.end_date AS "endDate",
+  e.date_precision AS "datePrecision", e.outcome, e.fatalities_low AS "fatalitiesLow", e.fatalities_best AS "fatalitiesBest",
+  e.fatalities_high AS "fatalitiesHigh", e.contested, e.process_id AS "processId", e.version, e.created_at AS "createdAt",
+  e.updated_at AS "updatedAt"`;
+
+export interface EventRow {
+  id: number;
+  key: string | null;
+  type: string;
+  title: string;
+  summary: string;
+  startDate: Date;
+  endDate: Date | null;
+  datePrecision: string;
+  outcome: string | null;
+  fatalitiesLow: number | null;
+  fatalitiesBest: number | null;
+  fatalitiesHigh: number | null;
+  contested: boolean;
+  processId: number | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+// Control characters cannot occur in stored text, so they mark matches safely until the snippet is escaped.
+const OPEN = "\u0002";
+const CLOSE = "\u0003";
+const HEADLINE = `StartSel=${OPEN}, StopSel=${CLOSE}`;
+
+/**
+ * The page's events, and with a query the snippets that show why each matched: its title, the
+ * names and aliases of its participants and its places, and up to two fragments of its summary.
+ */
+export async function loadEventRows(db: pg.Pool, ids: number[], query: string | null): Promise<Map<number, { row: EventRow; highlights: string[] }>> {
+  if (ids.length === 0) return new Map();
+  const sql = query
+    ? `SELECT ${EVENT_COLUMNS},
+              array[ts_headline('parley', e.title, q, '${HEADLINE}, HighlightAll=true')]
+              || array(
+                SELECT ts_headline('parley', n.name, q, '${HEADLINE}, HighlightAll=true')
+                  FROM (SELECT a.name, 0 AS o, a.id AS i FROM participant p JOIN actor a ON a.id = p.actor_id WHERE p.event_id = e.id
+                        UNION SELECT x.name, 1, x.id FROM participant p JOIN actor_alias x ON x.actor_id = p.actor_id WHERE p.event_id = e.id
+                        UNION SELECT pl.name, 2, pl.id FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id) n
+                 ORDER BY n.o, n.i)
+              || array[ts_headline('parley', e.summary, q, '${HEADLINE}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "')]
+              AS headlines
+         FROM event e, websearch_to_tsquery('parley', $2) q WHERE e.id = ANY($1::int[])`
+    : `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ANY($1::int[])`;
+  const { rows } = await db.query<EventRow & { headlines?: string[] }>(sql, query ? [ids, query] : [ids]);
+  const result = new Map<number, { row: EventRow; highlights: string[] }>();
+  for (const { headlines, ...row } of rows) {
+    const marked = (headlines ?? []).filter((h) => h.includes(OPEN));
+    result.set(row.id, { row, highlights: [...new Set(marked.map(toHtml))] });
+  }
+  return result;
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** HTML-safe text with the matched words in <mark>…</mark>. */
+export function toHtml(headline: string): string {
+  return headline
+    .replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+    .replaceAll(OPEN, "<mark>")
+    .replaceAll(CLOSE, "</mark>");
+}
