@@ -5,4 +5,4 @@ export type { EventRow } from "./text.ts";
 export type { ActorMatch, ActorQuery, ActorRow } from "./actors.ts";
 export { CursorError } from "./cursor.ts";
 export { FACET_VALUE_LIMIT } from "./facets.ts";
-export { invalidateIndexes } from "./change-log.ts";
+export { invalidateIndexes, pruneChanges } from "./change-log.ts";
