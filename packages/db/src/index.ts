@@ -9,3 +9,5 @@ export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
 export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
 export * from "./generated/prisma/enums.ts";
 export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./tokens.ts";
+export { generateCorpus, type GenerateOptions } from "./generate/write.ts";
+export { progressLine } from "./generate/command.ts";

@@ -69,26 +69,38 @@ const HEADLINE = `StartSel=${OPEN}, StopSel=${CLOSE}`;
  */
 export async function loadEventRows(db: pg.Pool, ids: number[], query: string | null): Promise<Map<number, { row: EventRow; highlights: string[] }>> {
   if (ids.length === 0) return new Map();
-  const sql = query
-    ? `SELECT ${EVENT_COLUMNS},
-              array[ts_headline('parley', e.title, q, '${HEADLINE}, HighlightAll=true')]
-              || array(
-                SELECT ts_headline('parley', n.name, q, '${HEADLINE}, HighlightAll=true')
-                  FROM (SELECT a.name, 0 AS o, a.id AS i FROM participant p JOIN actor a ON a.id = p.actor_id WHERE p.event_id = e.id
-                        UNION SELECT x.name, 1, x.id FROM participant p JOIN actor_alias x ON x.actor_id = p.actor_id WHERE p.event_id = e.id
-                        UNION SELECT pl.name, 2, pl.id FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id) n
-                 ORDER BY n.o, n.i)
-              || array[ts_headline('parley', e.summary, q, '${HEADLINE}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "')]
-              AS headlines
-         FROM event e, websearch_to_tsquery('parley', $2) q WHERE e.id = ANY($1::int[])`
-    : `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ANY($1::int[])`;
-  const { rows } = await db.query<EventRow & { headlines?: string[] }>(sql, query ? [ids, query] : [ids]);
+  const { rows } = await db.query<EventRow & { headlines?: string[] }>(eventRowsSql(query !== null), query ? [ids, query] : [ids]);
   const result = new Map<number, { row: EventRow; highlights: string[] }>();
   for (const { headlines, ...row } of rows) {
     const marked = (headlines ?? []).filter((h) => h.includes(OPEN));
     result.set(row.id, { row, highlights: [...new Set(marked.map(toHtml))] });
   }
   return result;
+}
+
+export function eventRowsSql(withHighlights: boolean): string {
+  return withHighlights
+    ? `SELECT ${EVENT_COLUMNS},
+              -- the document's weights say which fields matched: A title, B names and places, C summary
+              CASE WHEN ts_filter(e.document, '{a}') @@ q.words
+                   THEN array[ts_headline('parley', e.title, q.q, '${HEADLINE}, HighlightAll=true')] ELSE '{}'::text[] END
+              || CASE WHEN ts_filter(e.document, '{b}') @@ q.words THEN array(
+                SELECT ts_headline('parley', n.name, q.words, '${HEADLINE}, HighlightAll=true')
+                  FROM (SELECT a.name, 0 AS o, a.id AS i FROM participant p JOIN actor a ON a.id = p.actor_id WHERE p.event_id = e.id
+                        UNION SELECT x.name, 1, x.id FROM participant p JOIN actor_alias x ON x.actor_id = p.actor_id WHERE p.event_id = e.id
+                        UNION SELECT pl.name, 2, pl.id FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id) n
+                 WHERE to_tsvector('parley', n.name) @@ q.words
+                 ORDER BY n.o, n.i) ELSE '{}'::text[] END
+              || CASE WHEN ts_filter(e.document, '{c}') @@ q.words
+                      THEN array[ts_headline('parley', e.summary, q.q, '${HEADLINE}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "')]
+                      ELSE '{}'::text[] END
+              AS headlines
+         FROM event e,
+              -- q: the query itself; words: any of its words, to pick the names and fragments worth a headline
+              (SELECT websearch_to_tsquery('parley', $2) AS q,
+                      coalesce((SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(to_tsvector('parley', $2))) l), '')::tsquery AS words) q
+        WHERE e.id = ANY($1::int[])`
+    : `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ANY($1::int[])`;
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -10,6 +10,7 @@ import { demoFiles, loadDemoIfEmpty } from "../loader/demo.ts";
 import { loadDataFiles, type LoadSummary } from "../loader/load.ts";
 import { createApiToken, revokeApiToken } from "../tokens.ts";
 import { UsageError, type Command } from "./args.ts";
+import { generateCommand } from "../generate/command.ts";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -146,4 +147,5 @@ export const commands: Command[] = [
       } else throw new UsageError("Say create, list or revoke <id>.");
     },
   },
+  generateCommand,
 ];
