@@ -2,8 +2,12 @@ import { RoaringBitmap32 } from "./bitmap.ts";
 import { EVENT_TYPES, FACET_FIELDS, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
 import type { FacetIndex, FacetKey } from "./facet-index.ts";
 
-/** How many values a facet lists (by count), besides the selected ones, which are always listed. */
-export const FACET_VALUE_LIMIT = 25;
+/**
+ * How many values a facet lists, most frequent first, besides the selected ones (always listed):
+ * every value of the closed lists (TYPE, ROLE), the top 15 of the open ones.
+ */
+export const FACET_VALUE_LIMIT = 15;
+const UNLIMITED: FacetField[] = ["TYPE", "ROLE"];
 
 export interface FacetValueCount {
   key: FacetKey;
@@ -34,7 +38,7 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
       if (count > 0 || selected.has(key)) counts.push({ key, count, selected: selected.has(key) });
     }
     counts.sort((a, b) => b.count - a.count || compareKeys(a.key, b.key));
-    const shown = counts.slice(0, limit);
+    const shown = UNLIMITED.includes(field) ? counts : counts.slice(0, limit);
     for (const key of selected) {
       if (shown.some((v) => v.key === key)) continue;
       shown.push(counts.find((v) => v.key === key) ?? { key, count: 0, selected: true });

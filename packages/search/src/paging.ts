@@ -19,52 +19,62 @@ export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: b
   const out: PageEntry[] = [];
   const afterMonth = after ? monthOfDay(after.day) : null;
   const sign = descending ? -1 : 1;
+  // a before b in the page's order
+  const before = (a: PageEntry, b: PageEntry) => sign * (a.day - b.day || a.id - b.id) < 0;
   for (let i = 0; i < months.length && out.length < count; i++) {
     const month = months[descending ? months.length - 1 - i : i]!;
     if (afterMonth !== null && sign * (month - afterMonth) < 0) continue;
     const bitmap = index.startMonths.get(month)!;
     const ids = isAll ? bitmap.toUint32Array() : RoaringBitmap32.and(bitmap, results).toUint32Array();
-    const entries: PageEntry[] = [];
+    const best = new TopK(count - out.length, before);
     for (const id of ids) {
-      const day = index.startDay[id]!;
-      if (after && sign * (day - after.day || id - after.id) <= 0) continue;
-      entries.push({ id, day, rank: 0 });
+      const entry = { id, day: index.startDay[id]!, rank: 0 };
+      if (after && sign * (entry.day - after.day || id - after.id) <= 0) continue;
+      best.offer(entry);
     }
-    entries.sort((a, b) => sign * (a.day - b.day || a.id - b.id));
-    for (const e of entries) {
-      if (out.length >= count) break;
-      out.push(e);
-    }
+    out.push(...best.entries);
   }
   return out;
 }
 
+/** The first `size` entries of a stream in a given order, kept sorted; most entries are refused in O(1). */
+class TopK {
+  readonly entries: PageEntry[] = [];
+  constructor(
+    private readonly size: number,
+    private readonly before: (a: PageEntry, b: PageEntry) => boolean,
+  ) {}
+
+  offer(entry: PageEntry) {
+    const { entries, size, before } = this;
+    if (entries.length === size && !before(entry, entries[size - 1]!)) return;
+    let at = entries.length === size ? size - 1 : entries.length;
+    while (at > 0 && before(entry, entries[at - 1]!)) {
+      entries[at] = entries[at - 1]!;
+      at--;
+    }
+    entries[at] = entry;
+  }
+}
+
 /** Relevance first, then the newer event, then the higher ID: a total order, so cursors are stable. */
-function before(a: PageEntry, b: PageEntry): boolean {
+function rankedBefore(a: PageEntry, b: PageEntry): boolean {
   return a.rank > b.rank || (a.rank === b.rank && (a.day > b.day || (a.day === b.day && a.id > b.id)));
 }
 
 /** The best `count` text matches among the results after the cursor. */
 export function pageByRank(index: FacetIndex, text: TextMatch, results: RoaringBitmap32, resultsAreText: boolean, count: number, after: Cursor | null): PageEntry[] {
   const cursor = after && after.order === "RELEVANCE" ? { id: after.id, day: after.day, rank: after.rank } : null;
-  const best: PageEntry[] = [];
+  const best = new TopK(count, rankedBefore);
   for (let i = 0; i < text.ids.length; i++) {
     const id = text.ids[i]!;
     const rank = text.ranks[i]!;
-    if (best.length === count) {
-      const worst = best[count - 1]!;
-      if (rank < worst.rank) continue;
-    }
+    const worst = best.entries.length === count ? best.entries[count - 1]! : null;
+    if (worst && rank < worst.rank) continue;
     if (!resultsAreText && !results.has(id)) continue;
     const entry = { id, day: index.startDay[id]!, rank };
-    if (cursor && !before(cursor, entry)) continue;
-    if (best.length === count && !before(entry, best[count - 1]!)) continue;
-    let at = best.length === count ? count - 1 : best.length;
-    while (at > 0 && before(entry, best[at - 1]!)) {
-      best[at] = best[at - 1]!;
-      at--;
-    }
-    best[at] = entry;
+    if (cursor && !rankedBefore(cursor, entry)) continue;
+    best.offer(entry);
   }
-  return best;
+  return best.entries;
 }

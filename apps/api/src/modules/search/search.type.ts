@@ -35,7 +35,11 @@ const FacetValueRef = builder.objectRef<FacetValue>("FacetValue").implement({
 const FacetRef = builder.objectRef<Facet>("Facet").implement({
   fields: (t) => ({
     field: t.field({ type: FacetFieldEnum, resolve: (f) => f.field }),
-    values: t.field({ type: [FacetValueRef], description: "The most frequent values, and every selected one.", resolve: (f) => f.values }),
+    values: t.field({
+      type: [FacetValueRef],
+      description: "The values with events, most frequent first (all of them for TYPE and ROLE, the first 15 for the others), and every selected value.",
+      resolve: (f) => f.values,
+    }),
   }),
 });
 
