@@ -3,7 +3,7 @@ import { FacetIndex } from "./facet-index.ts";
 import { loadFacts, loadIndex } from "./index-loader.ts";
 import { pruneChanges, readChanges, readLogState, type LogPosition } from "./change-log.ts";
 import { EventSearch, type EventQuery, type RowSource } from "./event-search.ts";
-import { loadEventRows, matchText } from "./text.ts";
+import { loadEventRows, matchText, rankText } from "./text.ts";
 import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
 
 export interface SearchEngineOptions {
@@ -126,6 +126,7 @@ export class SearchEngine {
   }
 
   private readonly rowSource: RowSource = {
+    rank: (query, ids) => rankText(this.pool, query, ids),
     eventRows: (ids, query) => loadEventRows(this.pool, ids, query),
     names: async (actorIds, placeIds) => {
       const { rows } = await this.pool.query<{ kind: "A" | "P"; id: number; name: string }>(

@@ -6,7 +6,10 @@ import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
 import { dayFromIso, monthOfDay } from "./days.ts";
-import type { EventRow, TextMatch } from "./text.ts";
+import type { EventRow, Ranked, TextMatch } from "./text.ts";
+
+/** Up to this many results are ranked by ID; more, and PostgreSQL ranks every text match. */
+const RANK_BY_ID = 5000;
 
 /** A search as the engine takes it: validated, with database IDs. */
 export interface EventQuery {
@@ -62,6 +65,7 @@ export interface SearchPage {
 
 /** What the search needs from the engine after the bitmaps are done: rows and names from PostgreSQL. */
 export interface RowSource {
+  rank(query: string, ids: number[] | null): Promise<Ranked>;
   eventRows(ids: number[], query: string | null): Promise<Map<number, { row: EventRow; highlights: string[] }>>;
   names(actorIds: number[], placeIds: number[]): Promise<{ actors: Map<number, string>; places: Map<number, string> }>;
 }
@@ -139,8 +143,10 @@ export class EventSearch {
     const { first } = this.input;
     let entries: PageEntry[];
     if (this.order === "RELEVANCE") {
-      const text = this.text!;
-      entries = pageByRank(this.index, text, this.results, this.results.size === text.ids.length, first + 1, this.cursor);
+      const query = this.input.query!.trim();
+      const byId = this.results.size <= RANK_BY_ID;
+      const ranked = await this.rows.rank(query, byId ? this.results.toArray() : null);
+      entries = pageByRank(this.index, ranked, this.results, byId, first + 1, this.cursor);
     } else {
       entries = pageByDate(this.index, this.results, this.isAll, first + 1, this.order === "DATE_DESC", this.cursor);
     }

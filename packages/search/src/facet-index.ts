@@ -37,6 +37,8 @@ export class FacetIndex {
   startDay = new Int32Array(1024);
   endDay = new Int32Array(1024);
   private sortedMonths: number[] | null = null;
+  /** Rises with every change, so that results computed from the index can be cached by it. */
+  version = 0;
 
   /** Start months that hold events, oldest first. */
   months(): number[] {
@@ -65,6 +67,7 @@ export class FacetIndex {
     for (const bitmap of this.startMonths.values()) bitmap.andNotInPlace(ids);
     for (const bitmap of this.endMonths.values()) bitmap.andNotInPlace(ids);
     this.sortedMonths = null;
+    this.version++;
   }
 
   add(facts: EventFacts) {
@@ -87,6 +90,7 @@ export class FacetIndex {
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.sortedMonths = null;
+    this.version++;
   }
 
   /** Replaces what the index holds for `changed` by `facts` (events absent from `facts` are gone). */

@@ -27,7 +27,10 @@ export type FacetFilters = Partial<Record<FacetField, { keys: FacetKey[]; bitmap
  * text query and dates) but not its own, so a ticked value does not hide its siblings.
  */
 export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, filters: FacetFilters, limit = FACET_VALUE_LIMIT): FacetCounts[] {
-  return FACET_FIELDS.codes.map((field) => {
+  // The landing page (nothing chosen) is the most frequent search: its counts are kept until the index changes.
+  const unfiltered = base === null && Object.keys(filters).length === 0;
+  if (unfiltered && landing.get(index)?.version === index.version) return landing.get(index)!.counts;
+  const counts = FACET_FIELDS.codes.map((field) => {
     const others = FACET_FIELDS.codes.filter((f) => f !== field && filters[f]).map((f) => filters[f]!.bitmap);
     let scope: RoaringBitmap32 | null = base;
     for (const bitmap of others) scope = scope ? RoaringBitmap32.and(scope, bitmap) : bitmap;
@@ -45,7 +48,11 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
     }
     return { field, values: shown };
   });
+  if (unfiltered) landing.set(index, { version: index.version, counts });
+  return counts;
 }
+
+const landing = new WeakMap<FacetIndex, { version: number; counts: FacetCounts[] }>();
 
 function compareKeys(a: FacetKey, b: FacetKey): number {
   return typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));

@@ -1,6 +1,6 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetIndex } from "./facet-index.ts";
-import type { TextMatch } from "./text.ts";
+import type { Ranked } from "./text.ts";
 import { monthOfDay } from "./days.ts";
 import type { Cursor } from "./cursor.ts";
 
@@ -63,7 +63,7 @@ function rankedBefore(a: PageEntry, b: PageEntry): boolean {
 }
 
 /** The best `count` text matches among the results after the cursor. */
-export function pageByRank(index: FacetIndex, text: TextMatch, results: RoaringBitmap32, resultsAreText: boolean, count: number, after: Cursor | null): PageEntry[] {
+export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitmap32, allInResults: boolean, count: number, after: Cursor | null): PageEntry[] {
   const cursor = after && after.order === "RELEVANCE" ? { id: after.id, day: after.day, rank: after.rank } : null;
   const best = new TopK(count, rankedBefore);
   for (let i = 0; i < text.ids.length; i++) {
@@ -71,7 +71,7 @@ export function pageByRank(index: FacetIndex, text: TextMatch, results: RoaringB
     const rank = text.ranks[i]!;
     const worst = best.entries.length === count ? best.entries[count - 1]! : null;
     if (worst && rank < worst.rank) continue;
-    if (!resultsAreText && !results.has(id)) continue;
+    if (!allInResults && !results.has(id)) continue;
     const entry = { id, day: index.startDay[id]!, rank };
     if (cursor && !rankedBefore(cursor, entry)) continue;
     best.offer(entry);

@@ -1,35 +1,54 @@
 import type pg from "pg";
 import { RoaringBitmap32 } from "./bitmap.ts";
 
-/** Events whose search document matches a query, with their relevance. */
+/** Events whose search document matches a query. */
 export interface TextMatch {
+  bitmap: RoaringBitmap32;
+  size: number;
+}
+
+/** Relevance (ts_rank) of some events for a query, as parallel arrays. */
+export interface Ranked {
   ids: Int32Array;
   ranks: Float64Array;
-  bitmap: RoaringBitmap32;
+}
+
+function parseList(text: string | null | undefined): string[] {
+  return text ? text.split(",") : [];
 }
 
 /**
  * PostgreSQL does the text matching (the GIN-indexed `event.document`, see the search migration):
  * websearch syntax ("quoted phrases", OR, -not), English stemming, accents and case ignored.
+ * Only the IDs: ranking every match would cost as much again, and usually only a few survive the facets.
  */
 export async function matchText(db: pg.Pool, query: string): Promise<TextMatch> {
+  const { rows } = await db.query<{ ids: string | null }>(
+    `SELECT string_agg(e.id::text, ',') AS ids FROM event e WHERE e.document @@ websearch_to_tsquery('parley', $1)`,
+    [query],
+  );
+  const ids = parseList(rows[0]?.ids);
+  const array = new Uint32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) array[i] = Number(ids[i]);
+  return { bitmap: new RoaringBitmap32(array), size: ids.length };
+}
+
+/** ts_rank of the given matches, or of every match when `ids` is null. */
+export async function rankText(db: pg.Pool, query: string, ids: number[] | null): Promise<Ranked> {
   const { rows } = await db.query<{ ids: string | null; ranks: string | null }>(
     `SELECT string_agg(e.id::text, ',') AS ids, string_agg(ts_rank(e.document, q)::text, ',') AS ranks
        FROM event e, websearch_to_tsquery('parley', $1) q
-      WHERE e.document @@ q`,
-    [query],
+      WHERE e.document @@ q ${ids ? "AND e.id = ANY($2::int[])" : ""}`,
+    ids ? [query, ids] : [query],
   );
-  const idText = rows[0]?.ids;
-  if (!idText) return { ids: new Int32Array(0), ranks: new Float64Array(0), bitmap: new RoaringBitmap32() };
-  const idParts = idText.split(",");
-  const rankParts = rows[0]!.ranks!.split(",");
-  const ids = new Int32Array(idParts.length);
-  const ranks = new Float64Array(idParts.length);
+  const idParts = parseList(rows[0]?.ids);
+  const rankParts = parseList(rows[0]?.ranks);
+  const out = { ids: new Int32Array(idParts.length), ranks: new Float64Array(idParts.length) };
   for (let i = 0; i < idParts.length; i++) {
-    ids[i] = Number(idParts[i]);
-    ranks[i] = Number(rankParts[i]);
+    out.ids[i] = Number(idParts[i]);
+    out.ranks[i] = Number(rankParts[i]);
   }
-  return { ids, ranks, bitmap: new RoaringBitmap32(new Uint32Array(ids.buffer)) };
+  return out;
 }
 
 /** The columns of an Event as the Prisma client names them, so the API can hand rows to its resolvers. */
