@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@parley/db";
 import type { TokenRole } from "@parley/schema";
+import type { SearchEngine } from "@parley/search";
 
 export interface Viewer {
   tokenId: number;
@@ -12,4 +13,5 @@ export interface Context {
   viewer: Viewer | null;
   /** A bearer token was sent but is unknown or revoked. */
   tokenRejected: boolean;
+  search: SearchEngine | null;
 }

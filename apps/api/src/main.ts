@@ -1,5 +1,6 @@
 import { createServer as createHttpServer } from "node:http";
 import { applyMigrations, createPrismaClient, loadDemoIfEmpty, openDatabase } from "@parley/db";
+import { createSearchEngine } from "@parley/search";
 import { apiEnv } from "./env.ts";
 import { createServer } from "./server.ts";
 
@@ -14,7 +15,10 @@ async function main() {
   const demo = await loadDemoIfEmpty(db);
   if (demo) log(`Loaded the demo dataset (${demo.created} records).`);
 
-  const yoga = createServer({ db });
+  const search = createSearchEngine({ url: database.url, log });
+  await search.ready();
+
+  const yoga = createServer({ db, search });
   const server = createHttpServer(yoga);
   server.listen(env.API_PORT, env.API_HOST, () => log(`GraphQL API and GraphiQL at http://localhost:${env.API_PORT}/graphql`));
 
@@ -24,6 +28,7 @@ async function main() {
     stopping = true;
     log(`${signal}: shutting down`);
     server.close();
+    await search.close();
     await db.$disconnect();
     await database.stop();
     process.exit(0);

@@ -17,5 +17,6 @@ import "./modules/actors/alias.mutations.ts";
 import "./modules/sources/source.mutations.ts";
 import "./modules/sources/claim.mutations.ts";
 import "./modules/ingest/index.ts";
+import "./modules/search/index.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

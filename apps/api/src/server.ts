@@ -1,6 +1,7 @@
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createYoga } from "graphql-yoga";
 import type { PrismaClient } from "@parley/db";
+import type { SearchEngine } from "@parley/search";
 import type { Context } from "./context.ts";
 import { apiEnv, type ApiEnv } from "./env.ts";
 import { readAccess } from "./modules/auth/access.ts";
@@ -10,11 +11,13 @@ import { schema } from "./schema.ts";
 
 export interface ServerOptions {
   db: PrismaClient;
+  /** Answers searchEvents and searchActors; without one those fields fail. */
+  search?: SearchEngine;
   env?: Partial<ApiEnv>;
 }
 
 /** The Parley GraphQL server as a fetch handler: `yoga.fetch(request)`, or a node:http listener. */
-export function createServer({ db, env: overrides = {} }: ServerOptions) {
+export function createServer({ db, search, env: overrides = {} }: ServerOptions) {
   const env = { ...apiEnv(), ...overrides };
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -24,7 +27,7 @@ export function createServer({ db, env: overrides = {} }: ServerOptions) {
     cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
     // Browsers send GETs and form posts without a preflight; such requests need a custom header.
     plugins: [bodyLimit(env.PARLEY_MAX_BODY_BYTES), useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), readAccess(env.PARLEY_READ_ACCESS)],
-    context: async ({ request }) => ({ db, ...(await credentialsFrom(request, db)) }),
+    context: async ({ request }) => ({ db, search: search ?? null, ...(await credentialsFrom(request, db)) }),
   });
 }
 

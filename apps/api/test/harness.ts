@@ -3,6 +3,7 @@ import { createApiToken, demoFiles, loadDataFiles } from "@parley/db";
 import { createTestDatabase, type TestDatabase } from "@parley/db/testing";
 import type { TokenRole } from "@parley/schema";
 import type { ApiEnv } from "../src/env.ts";
+import { createSearchEngine, type SearchEngine } from "@parley/search";
 import { createServer } from "../src/server.ts";
 
 export interface GraphQLResponse<T = any> {
@@ -18,6 +19,7 @@ export interface Client {
 
 export interface Api extends Client {
   t: TestDatabase;
+  search: SearchEngine;
   /** Every SQL statement sent since the last `resetQueries()`. */
   queries: string[];
   resetQueries(): void;
@@ -47,9 +49,11 @@ export function useApi(options: { demo?: boolean } = { demo: true }): Api {
   beforeAll(async () => {
     api.t = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
     if (options.demo !== false) await loadDataFiles(api.t.db, demoFiles(), { author: "demo dataset" });
-    yoga = createServer({ db: api.t.db });
+    api.search = createSearchEngine({ url: api.t.url });
+    yoga = createServer({ db: api.t.db, search: api.search });
   });
   afterAll(async () => {
+    await api.search.close();
     await api.t.drop();
   });
   api.resetQueries = () => {

@@ -12,3 +12,5 @@ export * from "./generated/prisma/enums.ts";
 export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./tokens.ts";
 // The review queue only: extraction (chrono, the gazetteer, Readability) is `@parley/db/ingest`, loaded on demand.
 export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, CandidateError } from "./ingest/review.ts";
+export { generateCorpus, type GenerateOptions } from "./generate/write.ts";
+export { progressLine } from "./generate/command.ts";

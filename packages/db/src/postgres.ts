@@ -57,6 +57,8 @@ export interface EmbeddedOptions {
   port: number;
   persistent?: boolean;
   log?: (line: string) => void;
+  /** Extra server settings (`shared_buffers: "1GB"`), passed as `-c name=value`. */
+  settings?: Record<string, string>;
 }
 
 /** Starts (or joins, if one already serves this data folder's port) an embedded PostgreSQL. */
@@ -73,7 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
     onLog: () => {},
     onError: (message) => options.log?.(String(message)),
   });

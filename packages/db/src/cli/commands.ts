@@ -12,6 +12,7 @@ import { createApiToken, revokeApiToken } from "../tokens.ts";
 import { importCommand } from "../import/command.ts";
 import { UsageError, type Command } from "./args.ts";
 import { ingestCommands } from "./ingest-commands.ts";
+import { generateCommand } from "../generate/command.ts";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -150,4 +151,5 @@ export const commands: Command[] = [
     },
   },
   ...ingestCommands,
+  generateCommand,
 ];

@@ -1,5 +1,6 @@
 import {
-  ACTOR_KINDS, ALIAS_KINDS, CLAIM_STANCES, DATE_PRECISIONS, EVENT_LINK_KINDS, EVENT_OUTCOMES, EVENT_SORTS, EVENT_TYPES,
+  ACTOR_KINDS, ALIAS_KINDS, CLAIM_STANCES, DATE_INTERVALS, DATE_PRECISIONS, EVENT_LINK_KINDS, EVENT_OUTCOMES, EVENT_SORTS, EVENT_TYPES,
+  FACET_FIELDS,
   PARTICIPANT_ROLES, TOKEN_ROLES,
 } from "@parley/schema";
 import { builder } from "../../builder.ts";
@@ -24,3 +25,5 @@ export const EventLinkKindEnum = vocabularyEnum("EventLinkKind", EVENT_LINK_KIND
 export const EventSortEnum = vocabularyEnum("EventSort", EVENT_SORTS);
 export const TokenRoleEnum = vocabularyEnum("TokenRole", TOKEN_ROLES);
 export const RevisionActionEnum = builder.enumType("RevisionAction", { values: ["CREATE", "UPDATE", "DELETE", "MERGE"] as const });
+export const FacetFieldEnum = vocabularyEnum("FacetField", FACET_FIELDS);
+export const DateIntervalEnum = vocabularyEnum("DateInterval", DATE_INTERVALS);

@@ -1,0 +1,2 @@
+import "./search.type.ts";
+import "./search.queries.ts";

@@ -1,0 +1,59 @@
+import { GraphQLError } from "graphql";
+import { formatIssuePath, searchActorsSchema, searchEventsSchema, type ActorKind } from "@parley/schema";
+import type { ActorQuery, EventQuery } from "@parley/search";
+import type { ZodError } from "zod";
+import { requireId } from "../shared/lookup.ts";
+
+/** A bad argument as a GraphQL error that names it (`filter.from`, `first`), code BAD_USER_INPUT. */
+export function badInput(argument: string, message: string): GraphQLError {
+  const text = message.includes("`") ? message : `\`${argument}\` ${message}`;
+  return new GraphQLError(text, { extensions: { code: "BAD_USER_INPUT", argument } });
+}
+
+function fromZod(error: ZodError): GraphQLError {
+  const issue = error.issues[0]!;
+  return badInput(formatIssuePath(issue.path), issue.message);
+}
+
+/** GraphQL sends explicit nulls for absent list fields; the shared schemas treat them as absent. */
+function withoutNulls<T extends object>(value: T | null | undefined): Partial<T> | undefined {
+  if (!value) return undefined;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
+
+export interface SearchEventsArgs {
+  query?: string | null;
+  filter?: Record<string, unknown> | null;
+  first?: number | null;
+  after?: string | null;
+  sort?: string | null;
+}
+
+/** Validates the arguments with the shared schema and turns global IDs into database IDs. */
+export function eventQueryFrom(args: SearchEventsArgs): EventQuery {
+  const parsed = searchEventsSchema.safeParse({
+    query: args.query,
+    filter: withoutNulls(args.filter),
+    first: args.first ?? undefined,
+    after: args.after,
+    sort: args.sort ?? undefined,
+  });
+  if (!parsed.success) throw fromZod(parsed.error);
+  const { filter, ...rest } = parsed.data;
+  const ids = (values: string[] | undefined, typename: string, argument: string) => values?.map((v) => requireId(v, typename, argument));
+  return {
+    ...rest,
+    filter: filter && {
+      ...filter,
+      actorIds: ids(filter.actorIds, "Actor", "filter.actorIds"),
+      placeIds: ids(filter.placeIds, "Place", "filter.placeIds"),
+      outletIds: ids(filter.outletIds, "Actor", "filter.outletIds"),
+    },
+  };
+}
+
+export function actorQueryFrom(args: { query: string; kinds?: readonly string[] | null; first?: number | null }): ActorQuery {
+  const parsed = searchActorsSchema.safeParse({ query: args.query, kinds: args.kinds, first: args.first ?? undefined });
+  if (!parsed.success) throw fromZod(parsed.error);
+  return { ...parsed.data, kinds: parsed.data.kinds as ActorKind[] | null | undefined };
+}

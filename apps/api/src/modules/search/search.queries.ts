@@ -1,0 +1,44 @@
+import { CursorError, type SearchEngine } from "@parley/search";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import { ActorKindEnum, EventSortEnum } from "../shared/enums.ts";
+import { actorQueryFrom, badInput, eventQueryFrom } from "./search.input.ts";
+import { ActorMatchRef, EventFilterInput, EventSearchResultRef } from "./search.type.ts";
+
+function engine(ctx: Context): SearchEngine {
+  if (!ctx.search) throw new Error("No search engine is attached to this server (createServer({ search }))");
+  return ctx.search;
+}
+
+builder.queryFields((t) => ({
+  searchEvents: t.field({
+    type: EventSearchResultRef,
+    description: "Events by text and facets, with disjunctive facet counts and a date histogram.",
+    args: {
+      query: t.arg.string({ required: false, description: "Words in titles, summaries, place names and participants' names and aliases." }),
+      filter: t.arg({ type: EventFilterInput, required: false }),
+      first: t.arg.int({ required: false, defaultValue: 20 }),
+      after: t.arg.string({ required: false }),
+      sort: t.arg({ type: EventSortEnum, required: false, defaultValue: "RELEVANCE" }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = eventQueryFrom(args);
+      try {
+        return await engine(ctx).searchEvents(input);
+      } catch (error) {
+        if (error instanceof CursorError) throw badInput("after", error.message);
+        throw error;
+      }
+    },
+  }),
+  searchActors: t.field({
+    type: [ActorMatchRef],
+    description: "Actors by any of their names, tolerant of transliteration variants; best match first.",
+    args: {
+      query: t.arg.string({ required: true }),
+      kinds: t.arg({ type: [ActorKindEnum], required: false }),
+      first: t.arg.int({ required: false, defaultValue: 10 }),
+    },
+    resolve: (_root, args, ctx) => engine(ctx).searchActors(actorQueryFrom(args)),
+  }),
+}));

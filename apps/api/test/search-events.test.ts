@@ -1,0 +1,246 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApi } from "./harness.ts";
+import { expectedFacetCounts, facetKey, loadFixture, passes, textMatches, toVariables, type Field, type Filter, type Fixture } from "./search-fixture.ts";
+
+const api = useApi({ demo: false });
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await loadFixture(api.t.db);
+});
+
+const SEARCH = `query($query: String, $filter: EventFilter, $first: Int, $after: String, $sort: EventSort) {
+  searchEvents(query: $query, filter: $filter, first: $first, after: $after, sort: $sort) {
+    totalCount
+    edges { cursor highlights node { id title startDate type } }
+    pageInfo { hasNextPage endCursor }
+    facets { field values { value label count selected } }
+    histogram(interval: MONTH) { start count }
+  }
+}`;
+
+async function search(filter: Filter = {}, query?: string, extra: Record<string, unknown> = {}) {
+  const res = await api.gql(SEARCH, { filter: toVariables(filter), query, ...extra });
+  expect(res.errors).toBeUndefined();
+  return res.data.searchEvents;
+}
+
+function actualFacetCounts(facets: { field: Field; values: { value: string; count: number }[] }[]) {
+  return new Map(facets.flatMap((f) => f.values.filter((v) => v.count > 0).map((v) => [facetKey(f.field, v.value), v.count] as const)));
+}
+
+describe("searchEvents facets", () => {
+  it("counts every facet value over the whole corpus when nothing is selected", async () => {
+    const result = await search();
+    expect(result.totalCount).toBe(fx.events.length);
+    expect(result.facets.map((f: any) => f.field)).toEqual(["TYPE", "ACTOR", "ROLE", "COUNTRY", "PLACE", "OUTLET"]);
+    expect(actualFacetCounts(result.facets)).toEqual(expectedFacetCounts(fx.events, {}));
+  });
+
+  it("ORs values within a facet and ANDs facets, and counts each facet without its own filter", async () => {
+    const filters: Filter[] = [
+      { countries: ["PK"] },
+      { countries: ["PK", "QA"] },
+      { types: ["ATTACK", "AIRSTRIKE"], countries: ["AF"] },
+      { actorIds: [fx.actorIds[0]!], roles: ["MEDIATOR", "HOST"] },
+      { placeIds: [fx.placeIds[0]!, fx.placeIds[5]!], outletIds: [fx.outletIds[1]!] },
+      { outletIds: [fx.outletIds[0]!, fx.outletIds[2]!], types: ["NEGOTIATION"], roles: ["PARTY"] },
+      { actorIds: [fx.actorIds[1]!, fx.actorIds[3]!], countries: ["TR", "PK"], from: "2021-03-01", to: "2022-08-31" },
+      { contested: true },
+      { contested: false, types: ["CEASEFIRE"] },
+      { from: "2023-06-15" },
+      { to: "2020-02-10" },
+    ];
+    for (const filter of filters) {
+      const result = await search(filter);
+      const expected = fx.events.filter((e) => passes(e, filter));
+      expect(result.totalCount, JSON.stringify(filter)).toBe(expected.length);
+      expect(actualFacetCounts(result.facets), JSON.stringify(filter)).toEqual(expectedFacetCounts(fx.events, filter));
+    }
+  });
+
+  it("shows how many events another country would add while one is ticked", async () => {
+    const result = await search({ countries: ["PK"] });
+    const country = result.facets.find((f: any) => f.field === "COUNTRY");
+    const af = country.values.find((v: any) => v.value === "AF");
+    expect(af.count).toBe(fx.events.filter((e) => e.countries.includes("AF")).length);
+    expect(af.selected).toBe(false);
+    expect(country.values.find((v: any) => v.value === "PK")).toMatchObject({ selected: true, label: "Pakistan" });
+  });
+
+  it("returns selected values even when they count zero", async () => {
+    const result = await search({ countries: ["NO"], types: ["RIOT"] });
+    expect(result.totalCount).toBe(0);
+    const values = (field: string) => result.facets.find((f: any) => f.field === field).values;
+    expect(values("COUNTRY")).toContainEqual({ value: "NO", label: "Norway", count: 0, selected: true });
+    expect(values("TYPE")).toContainEqual({ value: "RIOT", label: "Riot", count: 0, selected: true });
+  });
+
+  it("labels actors, places and outlets by name and gives their global IDs", async () => {
+    const result = await search();
+    const actor = result.facets.find((f: any) => f.field === "ACTOR").values.find((v: any) => v.label === "Tehrik-i-Taliban Pakistan");
+    const res = await api.gql(`query($id: ID!) { node(id: $id) { ... on Actor { name } } }`, { id: actor.value });
+    expect(res.data.node.name).toBe("Tehrik-i-Taliban Pakistan");
+    expect(result.facets.find((f: any) => f.field === "PLACE").values.map((v: any) => v.label)).toContain("Şırnak");
+    expect(result.facets.find((f: any) => f.field === "OUTLET").values.map((v: any) => v.label)).toEqual(expect.arrayContaining(["Dawn", "Voice of America"]));
+  });
+
+  it("counts a month histogram of the results by start date, with empty months between", async () => {
+    const filter: Filter = { types: ["ATTACK", "CEASEFIRE"] };
+    const result = await search(filter);
+    const expected = new Map<string, number>();
+    for (const e of fx.events.filter((x) => passes(x, filter))) expected.set(`${e.start.slice(0, 7)}-01`, (expected.get(`${e.start.slice(0, 7)}-01`) ?? 0) + 1);
+    const buckets: { start: string; count: number }[] = result.histogram;
+    expect(new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count]))).toEqual(expected);
+    expect(buckets[0]!.start).toBe([...expected.keys()].sort()[0]);
+    for (let i = 1; i < buckets.length; i++) {
+      const previous = new Date(`${buckets[i - 1]!.start}T00:00:00Z`);
+      previous.setUTCMonth(previous.getUTCMonth() + 1);
+      expect(buckets[i]!.start).toBe(previous.toISOString().slice(0, 10));
+    }
+  });
+
+  it("buckets by day, ISO week (from Monday) and year", async () => {
+    const res = await api.gql(`{ searchEvents(filter: { countries: ["AF"] }) { d: histogram(interval: DAY) { start count } w: histogram(interval: WEEK) { start count } y: histogram(interval: YEAR) { start count } } }`);
+    const events = fx.events.filter((e) => e.countries.includes("AF"));
+    const monday = (iso: string) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return d.toISOString().slice(0, 10);
+    };
+    const tally = (key: (iso: string) => string) => {
+      const m = new Map<string, number>();
+      for (const e of events) m.set(key(e.start), (m.get(key(e.start)) ?? 0) + 1);
+      return m;
+    };
+    const nonZero = (buckets: { start: string; count: number }[]) => new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count]));
+    expect(nonZero(res.data.searchEvents.d)).toEqual(tally((s) => s));
+    expect(nonZero(res.data.searchEvents.w)).toEqual(tally(monday));
+    expect(nonZero(res.data.searchEvents.y)).toEqual(tally((s) => `${s.slice(0, 4)}-01-01`));
+  });
+});
+
+describe("searchEvents text", () => {
+  it.each([
+    ["convoy"],
+    ["checkpoint"],
+    ["Kabul"],
+    ["Mahsud"], // an alias of a participant
+    ["Tehreek"], // part of a hyphenated alias
+    ["TTP"],
+    ["taliban"],
+    ["convoy Peshawar"],
+  ])("matches %s in titles, summaries, places and participants' names and aliases", async (query) => {
+    const result = await search({}, query);
+    const expected = fx.events.filter((e) => textMatches(e, query));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(result.totalCount).toBe(expected.length);
+    expect(actualFacetCounts(result.facets)).toEqual(expectedFacetCounts(fx.events, {}, query));
+  });
+
+  it("ignores accents and case in the query and in the text", async () => {
+    const plain = await search({}, "delegation");
+    expect(plain.totalCount).toBe(fx.events.filter((e) => textMatches(e, "délégation")).length);
+    expect((await search({}, "DÉLÉGATION")).totalCount).toBe(plain.totalCount);
+    const place = await search({}, "sirnak");
+    expect(place.totalCount).toBe(fx.events.filter((e) => e.names.includes("Şırnak")).length);
+    const person = await search({}, "hamid karzai");
+    expect(person.totalCount).toBe(fx.events.filter((e) => e.names.includes("Ḥāmid Karzāī")).length);
+  });
+
+  it("combines the text query with filters", async () => {
+    const filter: Filter = { countries: ["PK"], types: ["ATTACK", "STATEMENT", "NEGOTIATION"] };
+    const result = await search(filter, "border");
+    expect(result.totalCount).toBe(fx.events.filter((e) => passes(e, filter, "border")).length);
+    expect(actualFacetCounts(result.facets)).toEqual(expectedFacetCounts(fx.events, filter, "border"));
+  });
+
+  it("highlights the words that matched, HTML-escaped, in <mark>", async () => {
+    const result = await search({}, "Mahsud convoy", { first: 50 });
+    expect(result.edges.length).toBeGreaterThan(0);
+    for (const edge of result.edges) {
+      expect(edge.highlights.join(" ")).toMatch(/<mark>Mahsud<\/mark>/);
+      expect(edge.highlights.join(" ")).toMatch(/<mark>convoy<\/mark>/i);
+    }
+    expect((await search({}, "Şırnak", { first: 1 })).edges[0].highlights).toContain("<mark>Şırnak</mark>");
+    expect((await search()).edges[0].highlights).toEqual([]);
+  });
+
+  it("ranks title matches above summary matches", async () => {
+    const result = await search({}, "convoy", { first: 100 });
+    const inTitle = result.edges.map((e: any) => /convoy/.test(e.node.title));
+    expect(inTitle.indexOf(false)).toBeGreaterThan(0);
+    expect(inTitle.slice(inTitle.indexOf(false))).not.toContain(true);
+  });
+});
+
+describe("searchEvents paging", () => {
+  async function all(variables: Record<string, unknown>, first: number) {
+    const ids: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (let pages = 0; pages < 100; pages++) {
+      const res: { data?: any; errors?: unknown } = await api.gql(SEARCH, { ...variables, first, after });
+      expect(res.errors).toBeUndefined();
+      const { edges, pageInfo, totalCount }: { edges: any[]; pageInfo: any; totalCount: number } = res.data.searchEvents;
+      total = totalCount;
+      ids.push(...edges.map((e: any) => e.node.id));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    return { ids, total };
+  }
+
+  it.each(["DATE_DESC", "DATE_ASC", "RELEVANCE"])("pages through every result once in %s order", async (sort) => {
+    const filter: Filter = { countries: ["AF", "PK"] };
+    const { ids, total } = await all({ filter: toVariables(filter), sort }, 7);
+    const expected = fx.events.filter((e) => passes(e, filter));
+    expect(total).toBe(expected.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    const dbIds = ids.map((id) => Number(Buffer.from(id, "base64").toString().split(":")[1]));
+    const sign = sort === "DATE_ASC" ? 1 : -1;
+    const sorted = [...expected].sort((a, b) => sign * (a.start.localeCompare(b.start) || a.id - b.id));
+    expect(dbIds).toEqual(sorted.map((e) => e.id));
+  });
+
+  it("pages through text matches by relevance, each once, the same way twice", async () => {
+    const first = await all({ query: "taliban", sort: "RELEVANCE" }, 6);
+    const second = await all({ query: "taliban", sort: "RELEVANCE" }, 6);
+    expect(first.ids).toEqual(second.ids);
+    expect(new Set(first.ids).size).toBe(fx.events.filter((e) => textMatches(e, "taliban")).length);
+    expect(first.total).toBe(first.ids.length);
+  });
+});
+
+describe("searchEvents input", () => {
+  it("names an unknown enum value", async () => {
+    const res = await api.gql(`{ searchEvents(filter: { types: [ATACK] }) { totalCount } }`);
+    expect(res.errors?.[0]?.message).toMatch(/"ATACK".*EventType/);
+  });
+
+  it("refuses a malformed date", async () => {
+    const res = await api.gql(`{ searchEvents(filter: { from: "2022-13-40" }) { totalCount } }`);
+    expect(res.errors?.[0]?.message).toMatch(/Invalid Date "2022-13-40": write a real calendar day as YYYY-MM-DD/);
+  });
+
+  it("refuses `from` after `to`, naming the argument", async () => {
+    const res = await api.gql(`{ searchEvents(filter: { from: "2022-05-01", to: "2022-04-01" }) { totalCount } }`);
+    expect(res.errors?.[0]).toMatchObject({ message: "`from` must not be after `to`", extensions: { code: "BAD_USER_INPUT", argument: "filter.from" } });
+  });
+
+  it("refuses an oversized page", async () => {
+    const res = await api.gql(`{ searchEvents(first: 500) { totalCount } }`);
+    expect(res.errors?.[0]).toMatchObject({ message: "`first` may be at most 100", extensions: { code: "BAD_USER_INPUT", argument: "first" } });
+  });
+
+  it("refuses an ID of the wrong type, a bad country code and a foreign cursor", async () => {
+    const wrongId = await api.gql(`query($id: ID!) { searchEvents(filter: { actorIds: [$id] }) { totalCount } }`, { id: Buffer.from("Place:1").toString("base64") });
+    expect(wrongId.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "filter.actorIds" } });
+    const country = await api.gql(`{ searchEvents(filter: { countries: ["pk"] }) { totalCount } }`);
+    expect(country.errors?.[0]?.message).toMatch(/ISO 3166-1 alpha-2/);
+    const page = await search({}, undefined, { first: 1, sort: "DATE_ASC" });
+    const foreign = await api.gql(SEARCH, { after: page.pageInfo.endCursor, sort: "DATE_DESC" });
+    expect(foreign.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "after" } });
+    const garbage = await api.gql(SEARCH, { after: "not a cursor" });
+    expect(garbage.errors?.[0]?.message).toBe("`after` is not a cursor returned by this search");
+  });
+});

@@ -1,0 +1,98 @@
+import type pg from "pg";
+import type { EventQuery, SearchEngine } from "@parley/search";
+import { naiveActors, naiveSearch } from "./naive.ts";
+
+export interface Variant {
+  label: string;
+  events?: EventQuery;
+  actors?: string;
+}
+
+export interface BenchCase {
+  name: string;
+  /** Target p95 of the direct path, in milliseconds. */
+  target: number;
+  variants: Variant[];
+}
+
+const SEARCH = `query($query: String, $filter: EventFilter, $first: Int, $sort: EventSort) {
+  searchEvents(query: $query, filter: $filter, first: $first, sort: $sort) {
+    totalCount
+    edges { cursor highlights node { id title type startDate } }
+    pageInfo { hasNextPage endCursor }
+    facets { field values { value label count selected } }
+    histogram(interval: MONTH) { start count }
+  }
+}`;
+const ACTORS = `query($query: String!) { searchActors(query: $query) { actor { id name kind } matchedName score } }`;
+
+const toGlobal = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString("base64");
+
+/** The fixed query mix, with values picked from the corpus (most frequent actors and countries). */
+export async function benchCases(db: pg.Pool): Promise<BenchCase[]> {
+  const { rows: actors } = await db.query<{ actor_id: number }>(`SELECT actor_id FROM participant WHERE event_id <= 50000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 6`);
+  const { rows: countries } = await db.query<{ country: string }>(`SELECT p.country FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id <= 50000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 3`);
+  const actor = (i: number) => actors[i % actors.length]!.actor_id;
+  const country = (i: number) => countries[i % countries.length]!.country;
+  const page = { first: 20, sort: "RELEVANCE" as const };
+  return [
+    { name: "landing", target: 50, variants: [{ label: "no query, no filter", events: { ...page } }] },
+    {
+      name: "broad_filter",
+      target: 250,
+      variants: [
+        { label: "types ATTACK|ARMED_CLASH", events: { ...page, filter: { types: ["ATTACK", "ARMED_CLASH"] } } },
+        { label: `country ${country(0)}`, events: { ...page, filter: { countries: [country(0)] } } },
+        { label: "type ATTACK", events: { ...page, filter: { types: ["ATTACK"] } } },
+      ],
+    },
+    {
+      name: "selective",
+      target: 100,
+      variants: ["market", "mosque", "highway", "bridge"].map((word, i) => ({
+        label: `"${word}" + country + actor`,
+        events: { ...page, query: word, filter: { countries: [country(i)], actorIds: [actor(i)] } },
+      })),
+    },
+    {
+      name: "actor_typeahead",
+      target: 20,
+      variants: ["Tehr", "Mehsud", "Yousafzai", "Haqani", "Lashkar-e", "Zabiullah", "Shahin", "Baradar", "Muttaki", "Jamaat ul"].map((q) => ({ label: q, actors: q })),
+    },
+  ];
+}
+
+export interface Runners {
+  graphql(v: Variant): Promise<unknown>;
+  direct(v: Variant): Promise<unknown>;
+  naive(v: Variant): Promise<unknown>;
+}
+
+export function runners(endpoint: string, engine: SearchEngine, naiveDb: pg.Pool): Runners {
+  return {
+    async graphql(v) {
+      const body = v.actors
+        ? { query: ACTORS, variables: { query: v.actors } }
+        : {
+            query: SEARCH,
+            variables: {
+              ...v.events,
+              filter: v.events!.filter && { ...v.events!.filter, actorIds: v.events!.filter.actorIds?.map((id) => toGlobal("Actor", id)) },
+            },
+          };
+      const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const json = (await response.json()) as { errors?: { message: string }[] };
+      if (json.errors) throw new Error(`GraphQL error: ${json.errors[0]!.message}`);
+      return json;
+    },
+    async direct(v) {
+      if (v.actors) return engine.searchActors({ query: v.actors, first: 10 });
+      const search = await engine.searchEvents(v.events!);
+      const [page, facets] = await Promise.all([search.page(), search.facets()]);
+      return { total: search.totalCount, page, facets, histogram: search.histogram("MONTH") };
+    },
+    naive(v) {
+      return v.actors ? naiveActors(naiveDb, v.actors) : naiveSearch(naiveDb, v.events!);
+    },
+  };
+}

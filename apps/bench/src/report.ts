@@ -1,0 +1,57 @@
+export interface CaseResult {
+  name: string;
+  target: number;
+  graphql: number[];
+  direct: number[];
+  naive: number[];
+}
+
+/** Nearest-rank percentile. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+const API_OVERHEAD = 1.3;
+const ms = (n: number) => Number(n.toFixed(2));
+
+export function printReport(report: { events: number; seed: number; machine: Record<string, unknown>; index: Record<string, unknown>; results: CaseResult[] }) {
+  const cases = report.results.map((r) => {
+    const graphqlP95 = percentile(r.graphql, 95);
+    const directP95 = percentile(r.direct, 95);
+    return {
+      name: r.name,
+      graphql_p50_ms: ms(percentile(r.graphql, 50)),
+      graphql_p95_ms: ms(graphqlP95),
+      direct_p50_ms: ms(percentile(r.direct, 50)),
+      direct_p95_ms: ms(directP95),
+      naive_sql_p50_ms: ms(percentile(r.naive, 50)),
+      naive_sql_p95_ms: ms(percentile(r.naive, 95)),
+      target_p95_ms: r.target,
+      graphql_over_direct: ms(graphqlP95 / directP95),
+      samples: { graphql: r.graphql.length, direct: r.direct.length, naive_sql: r.naive.length },
+      target_met: graphqlP95 <= r.target && directP95 <= r.target,
+      api_overhead_met: graphqlP95 <= API_OVERHEAD * directP95,
+    };
+  });
+  const header = ["case", "target p95", "GraphQL p50", "GraphQL p95", "direct p50", "direct p95", "naive p50", "naive p95", "GQL/direct", "target", "API ≤1.3×"];
+  const rows = cases.map((c) => [
+    c.name, `${c.target_p95_ms}`, `${c.graphql_p50_ms}`, `${c.graphql_p95_ms}`, `${c.direct_p50_ms}`, `${c.direct_p95_ms}`,
+    `${c.naive_sql_p50_ms}`, `${c.naive_sql_p95_ms}`, `${c.graphql_over_direct}`, c.target_met ? "met" : "MISSED", c.api_overhead_met ? "met" : "MISSED",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  process.stdout.write(`\nSearch benchmark: ${report.events.toLocaleString("en")} events (seed ${report.seed}), times in ms\n`);
+  process.stdout.write(`${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}\n`);
+  process.stdout.write(`index: ${JSON.stringify(report.index)}  machine: ${JSON.stringify(report.machine)}\n`);
+  const json = {
+    events: report.events,
+    cases,
+    targets_met: cases.every((c) => c.target_met),
+    api_overhead_met: cases.every((c) => c.api_overhead_met),
+    seed: report.seed,
+    index: report.index,
+    machine: report.machine,
+  };
+  process.stdout.write(`${JSON.stringify(json)}\n`);
+}

@@ -1,0 +1,167 @@
+import pg from "pg";
+import { FacetIndex } from "./facet-index.ts";
+import { loadFacts, loadIndex } from "./index-loader.ts";
+import { pruneChanges, readChanges, readLogState, type LogPosition } from "./change-log.ts";
+import { EventSearch, type EventQuery, type RowSource } from "./event-search.ts";
+import { loadEventRows, matchText, rankText } from "./text.ts";
+import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
+
+export interface SearchEngineOptions {
+  url: string;
+  /** Connections to PostgreSQL (default 4). */
+  max?: number;
+  log?: (line: string) => void;
+  /** Change-log rows older than this are pruned (default one hour); 0 turns pruning off. */
+  pruneAfterMs?: number;
+}
+
+const DATE_OID = 1082;
+
+/**
+ * Search over one database: PostgreSQL matches text and names; an in-process index of roaring
+ * bitmaps counts facets. The index follows the database through the change log that triggers fill,
+ * reading it before every search, so a write through any process shows in the next search of every
+ * process. It is built at start (`ready`) and rebuilt when the log cannot be trusted.
+ */
+export class SearchEngine {
+  readonly pool: pg.Pool;
+  private index: FacetIndex | null = null;
+  private position: LogPosition | null = null;
+  private readonly applied = new Map<string, bigint>();
+  private building: Promise<void> | null = null;
+  private syncing: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private lastPrune = Date.now();
+  private readonly log: (line: string) => void;
+  readonly stats = { builds: 0, lastBuildMs: 0, changesApplied: 0 };
+
+  constructor(private readonly options: SearchEngineOptions) {
+    this.log = options.log ?? (() => {});
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.max ?? 4,
+      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === DATE_OID ? (s: string) => new Date(`${s}T00:00:00Z`) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    });
+    this.pool.on("error", (error) => this.log(`search: idle connection failed: ${error.message}`));
+  }
+
+  /** Builds the index if it has not been built yet. */
+  ready(): Promise<void> {
+    if (this.index) return Promise.resolve();
+    return this.rebuild();
+  }
+
+  /** Builds the index anew from one consistent snapshot; searches keep the old one meanwhile. */
+  rebuild(): Promise<void> {
+    this.building ??= this.build().finally(() => (this.building = null));
+    return this.building;
+  }
+
+  private async build() {
+    const started = performance.now();
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const position = await readLogState(client);
+      const index = await loadIndex(client);
+      await client.query("COMMIT");
+      this.index = index;
+      this.position = position;
+      this.applied.clear();
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+    this.stats.builds++;
+    this.stats.lastBuildMs = performance.now() - started;
+    const { events, bitmaps, bytes } = this.index!.stats();
+    this.log(`search index: ${events} events, ${bitmaps} bitmaps, ${(bytes / 1e6).toFixed(1)} MB, built in ${(this.stats.lastBuildMs / 1000).toFixed(1)} s`);
+  }
+
+  /**
+   * Brings the index up to date with every write committed before the call. Calls that arrive
+   * while a sync runs wait for one more sync, which starts after theirs arrived.
+   */
+  sync(): Promise<void> {
+    if (!this.syncing) {
+      this.syncing = this.runSync().finally(() => (this.syncing = null));
+      return this.syncing;
+    }
+    this.queued ??= this.syncing.then(() => {
+      this.queued = null;
+      return this.sync();
+    });
+    return this.queued;
+  }
+
+  private async runSync() {
+    if (this.building) await this.building;
+    if (!this.index || !this.position) return this.rebuild();
+    const read = await readChanges(this.pool, this.position.xmin);
+    if (read.position.generation !== this.position.generation || read.prunedBelowXid > this.position.xmin) {
+      this.log("search index: the change log was reset or pruned past this index; rebuilding");
+      return this.rebuild();
+    }
+    const fresh = read.changes.filter((c) => !this.applied.has(c.seq));
+    if (fresh.length > 0) {
+      const ids = [...new Set(fresh.map((c) => c.eventId))];
+      const facts = await loadFacts(this.pool, ids);
+      this.index.apply(ids, facts);
+      this.stats.changesApplied += fresh.length;
+    }
+    for (const c of fresh) this.applied.set(c.seq, c.xid);
+    for (const [seq, xid] of this.applied) if (xid < read.position.xmin) this.applied.delete(seq);
+    this.position = read.position;
+    await this.maybePrune();
+  }
+
+  private async maybePrune() {
+    const after = this.options.pruneAfterMs ?? 3_600_000;
+    if (after <= 0 || Date.now() - this.lastPrune < Math.min(after, 600_000)) return;
+    this.lastPrune = Date.now();
+    const deleted = await pruneChanges(this.pool, after);
+    if (deleted) this.log(`search index: pruned ${deleted} old change-log rows`);
+  }
+
+  private readonly rowSource: RowSource = {
+    rank: (query, ids) => rankText(this.pool, query, ids),
+    eventRows: (ids, query) => loadEventRows(this.pool, ids, query),
+    names: async (actorIds, placeIds) => {
+      const { rows } = await this.pool.query<{ kind: "A" | "P"; id: number; name: string }>(
+        `SELECT 'A' AS kind, id, name FROM actor WHERE id = ANY($1::int[]) UNION ALL SELECT 'P', id, name FROM place WHERE id = ANY($2::int[])`,
+        [actorIds, placeIds],
+      );
+      const actors = new Map<number, string>();
+      const places = new Map<number, string>();
+      for (const r of rows) (r.kind === "A" ? actors : places).set(r.id, r.name);
+      return { actors, places };
+    },
+  };
+
+  /** Runs a search: up to date with the database, text matched by PostgreSQL, counted in bitmaps. */
+  async searchEvents(input: EventQuery): Promise<EventSearch> {
+    await this.sync();
+    const query = input.query?.trim() || null;
+    const text = query ? await matchText(this.pool, query) : null;
+    return new EventSearch(this.index!, this.rowSource, input, text);
+  }
+
+  searchActors(input: ActorQuery): Promise<ActorMatch[]> {
+    return searchActors(this.pool, input);
+  }
+
+  indexStats() {
+    return this.index?.stats() ?? null;
+  }
+
+  async close() {
+    await this.building?.catch(() => {});
+    await this.pool.end();
+  }
+}
+
+export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
+  return new SearchEngine(options);
+}

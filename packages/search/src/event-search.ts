@@ -1,0 +1,192 @@
+import { RoaringBitmap32 } from "./bitmap.ts";
+import type { DateInterval, EventSort, FacetField } from "@parley/schema";
+import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import { countFacets, staticLabel, type FacetCounts, type FacetFilters } from "./facets.ts";
+import { histogram, type DateBucket } from "./histogram.ts";
+import { pageByDate, pageByRank, type PageEntry } from "./paging.ts";
+import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
+import { dayFromIso, monthOfDay } from "./days.ts";
+import type { EventRow, Ranked, TextMatch } from "./text.ts";
+
+/** Up to this many results are ranked by ID; more, and PostgreSQL ranks every text match. */
+const RANK_BY_ID = 5000;
+
+/** A search as the engine takes it: validated, with database IDs. */
+export interface EventQuery {
+  query?: string | null;
+  filter?: {
+    types?: string[];
+    actorIds?: number[];
+    roles?: string[];
+    countries?: string[];
+    placeIds?: number[];
+    outletIds?: number[];
+    from?: string;
+    to?: string;
+    contested?: boolean;
+  } | null;
+  first: number;
+  after?: string | null;
+  sort: EventSort;
+}
+
+const FILTER_OF: Record<FacetField, keyof NonNullable<EventQuery["filter"]>> = {
+  TYPE: "types",
+  ACTOR: "actorIds",
+  ROLE: "roles",
+  COUNTRY: "countries",
+  PLACE: "placeIds",
+  OUTLET: "outletIds",
+};
+
+export interface SearchEdge {
+  cursor: string;
+  node: EventRow;
+  highlights: string[];
+}
+
+export interface FacetValue {
+  field: FacetField;
+  key: FacetKey;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface Facet {
+  field: FacetField;
+  values: FacetValue[];
+}
+
+export interface SearchPage {
+  edges: SearchEdge[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/** What the search needs from the engine after the bitmaps are done: rows and names from PostgreSQL. */
+export interface RowSource {
+  rank(query: string, ids: number[] | null): Promise<Ranked>;
+  eventRows(ids: number[], query: string | null): Promise<Map<number, { row: EventRow; highlights: string[] }>>;
+  names(actorIds: number[], placeIds: number[]): Promise<{ actors: Map<number, string>; places: Map<number, string> }>;
+}
+
+function union(map: Map<FacetKey, RoaringBitmap32>, keys: FacetKey[]): RoaringBitmap32 {
+  const bitmaps = keys.map((k) => map.get(k)).filter((b): b is RoaringBitmap32 => b !== undefined);
+  return bitmaps.length === 1 ? bitmaps[0]!.clone() : RoaringBitmap32.orMany(bitmaps);
+}
+
+/** Events that start on or before `to` and end on or after `from` (as the `events` query reads them). */
+function dateRange(index: FacetIndex, from: string | undefined, to: string | undefined): RoaringBitmap32 | null {
+  const parts: RoaringBitmap32[] = [];
+  if (from) parts.push(monthRange(index.endMonths, index.endDay, dayFromIso(from), 1));
+  if (to) parts.push(monthRange(index.startMonths, index.startDay, dayFromIso(to), -1));
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : RoaringBitmap32.and(parts[0]!, parts[1]!);
+}
+
+/** Events whose day (in `days`) is >= bound (direction 1) or <= bound (direction -1). */
+function monthRange(months: Map<number, RoaringBitmap32>, days: Int32Array, bound: number, direction: 1 | -1): RoaringBitmap32 {
+  const boundary = monthOfDay(bound);
+  const whole: RoaringBitmap32[] = [];
+  for (const [month, bitmap] of months) if (direction * (month - boundary) > 0) whole.push(bitmap);
+  const result = RoaringBitmap32.orMany(whole);
+  const edge = months.get(boundary);
+  if (edge) for (const id of edge.toUint32Array()) if (direction * (days[id]! - bound) >= 0) result.add(id);
+  return result;
+}
+
+/** One search: the result set as a bitmap, and the page, facets and histogram drawn from it. */
+export class EventSearch {
+  readonly totalCount: number;
+  private readonly results: RoaringBitmap32;
+  private readonly isAll: boolean;
+  private readonly base: RoaringBitmap32 | null;
+  private readonly filters: FacetFilters = {};
+  private readonly cursor: Cursor | null;
+  private readonly order: EventSort;
+  private facetsMemo: Promise<Facet[]> | null = null;
+  private pageMemo: Promise<SearchPage> | null = null;
+
+  constructor(
+    private readonly index: FacetIndex,
+    private readonly rows: RowSource,
+    private readonly input: EventQuery,
+    private readonly text: TextMatch | null,
+  ) {
+    this.order = input.sort === "RELEVANCE" && !text ? "DATE_DESC" : input.sort;
+    this.cursor = input.after ? decodeCursor(input.after, this.order) : null;
+    const filter = input.filter ?? {};
+    let base: RoaringBitmap32 | null = text ? RoaringBitmap32.and(text.bitmap, index.all) : null;
+    const and = (b: RoaringBitmap32) => (base = base ? RoaringBitmap32.and(base, b) : b);
+    const dates = dateRange(index, filter.from, filter.to);
+    if (dates) and(dates);
+    if (filter.contested === true) and(index.contested.clone());
+    if (filter.contested === false) and(RoaringBitmap32.andNot(index.all, index.contested));
+    this.base = base;
+    for (const field of Object.keys(FILTER_OF) as FacetField[]) {
+      const keys = filter[FILTER_OF[field]] as FacetKey[] | undefined;
+      if (keys?.length) this.filters[field] = { keys, bitmap: union(index.fields[field], keys) };
+    }
+    let results: RoaringBitmap32 | null = base;
+    for (const f of Object.values(this.filters)) results = results ? RoaringBitmap32.and(results, f.bitmap) : f.bitmap;
+    this.isAll = results === null;
+    this.results = results ?? index.all;
+    this.totalCount = this.results.size;
+  }
+
+  page(): Promise<SearchPage> {
+    this.pageMemo ??= this.loadPage();
+    return this.pageMemo;
+  }
+
+  private async loadPage(): Promise<SearchPage> {
+    const { first } = this.input;
+    let entries: PageEntry[];
+    if (this.order === "RELEVANCE") {
+      const query = this.input.query!.trim();
+      const byId = this.results.size <= RANK_BY_ID;
+      const ranked = await this.rows.rank(query, byId ? this.results.toArray() : null);
+      entries = pageByRank(this.index, ranked, this.results, byId, first + 1, this.cursor);
+    } else {
+      entries = pageByDate(this.index, this.results, this.isAll, first + 1, this.order === "DATE_DESC", this.cursor);
+    }
+    const hasNextPage = entries.length > first;
+    const shown = entries.slice(0, first);
+    const found = await this.rows.eventRows(shown.map((e) => e.id), this.text ? this.input.query!.trim() : null);
+    const edges: SearchEdge[] = [];
+    for (const entry of shown) {
+      const hit = found.get(entry.id);
+      if (!hit) continue; // deleted since the index last heard of it
+      const cursor: Cursor = this.order === "RELEVANCE" ? { order: "RELEVANCE", rank: entry.rank, day: entry.day, id: entry.id } : { order: this.order, day: entry.day, id: entry.id };
+      edges.push({ cursor: encodeCursor(cursor), node: hit.row, highlights: hit.highlights });
+    }
+    return {
+      edges,
+      pageInfo: { hasNextPage, hasPreviousPage: this.cursor !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  facets(): Promise<Facet[]> {
+    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters));
+    return this.facetsMemo;
+  }
+
+  histogram(interval: DateInterval): DateBucket[] {
+    return histogram(this.index, this.results, this.isAll, interval);
+  }
+
+  private async labelFacets(counts: FacetCounts[]): Promise<Facet[]> {
+    const ids = (fields: FacetField[]) => counts.filter((c) => fields.includes(c.field)).flatMap((c) => c.values.map((v) => v.key as number));
+    const names = await this.rows.names(ids(["ACTOR", "OUTLET"]), ids(["PLACE"]));
+    return counts.map(({ field, values }) => ({
+      field,
+      values: values.map((v) => ({
+        field,
+        key: v.key,
+        count: v.count,
+        selected: v.selected,
+        label: staticLabel(field, v.key) ?? (field === "PLACE" ? names.places : names.actors).get(v.key as number) ?? String(v.key),
+      })),
+    }));
+  }
+}

@@ -1,0 +1,132 @@
+import { RoaringBitmap32 } from "./bitmap.ts";
+import type { FacetField } from "@parley/schema";
+import { monthOfDay } from "./days.ts";
+
+/** What the index knows of one event: the facts its facets, filters and histogram are made of. */
+export interface EventFacts {
+  id: number;
+  type: string;
+  startDay: number;
+  endDay: number;
+  contested: boolean;
+  participants: { actorId: number; role: string }[];
+  places: { placeId: number; country: string }[];
+  outlets: number[];
+}
+
+export type FacetKey = string | number;
+
+/**
+ * Roaring bitmaps of event IDs, one per facet value (per type, actor, role, country, place, outlet),
+ * per start month and per end month, plus every event's start and end day. Counting a facet value
+ * under a filter is one bitmap intersection count.
+ */
+export class FacetIndex {
+  readonly all = new RoaringBitmap32();
+  readonly contested = new RoaringBitmap32();
+  readonly fields: Record<FacetField, Map<FacetKey, RoaringBitmap32>> = {
+    TYPE: new Map(),
+    ACTOR: new Map(),
+    ROLE: new Map(),
+    COUNTRY: new Map(),
+    PLACE: new Map(),
+    OUTLET: new Map(),
+  };
+  readonly startMonths = new Map<number, RoaringBitmap32>();
+  readonly endMonths = new Map<number, RoaringBitmap32>();
+  startDay = new Int32Array(1024);
+  endDay = new Int32Array(1024);
+  private sortedMonths: number[] | null = null;
+  /** Rises with every change, so that results computed from the index can be cached by it. */
+  version = 0;
+
+  /** Start months that hold events, oldest first. */
+  months(): number[] {
+    if (!this.sortedMonths) this.sortedMonths = [...this.startMonths.entries()].filter(([, b]) => b.size > 0).map(([m]) => m).sort((a, b) => a - b);
+    return this.sortedMonths;
+  }
+
+  private ensureCapacity(id: number) {
+    if (id < this.startDay.length) return;
+    let size = this.startDay.length;
+    while (size <= id) size *= 2;
+    const start = new Int32Array(size);
+    start.set(this.startDay);
+    const end = new Int32Array(size);
+    end.set(this.endDay);
+    this.startDay = start;
+    this.endDay = end;
+  }
+
+  /** Forgets the given events everywhere (they are re-added from fresh facts, or were deleted). */
+  remove(ids: RoaringBitmap32) {
+    if (ids.isEmpty) return;
+    this.all.andNotInPlace(ids);
+    this.contested.andNotInPlace(ids);
+    for (const map of Object.values(this.fields)) for (const bitmap of map.values()) bitmap.andNotInPlace(ids);
+    for (const bitmap of this.startMonths.values()) bitmap.andNotInPlace(ids);
+    for (const bitmap of this.endMonths.values()) bitmap.andNotInPlace(ids);
+    this.sortedMonths = null;
+    this.version++;
+  }
+
+  add(facts: EventFacts) {
+    const { id } = facts;
+    this.ensureCapacity(id);
+    this.startDay[id] = facts.startDay;
+    this.endDay[id] = facts.endDay;
+    this.all.add(id);
+    if (facts.contested) this.contested.add(id);
+    bitmapFor(this.fields.TYPE, facts.type).add(id);
+    for (const p of facts.participants) {
+      bitmapFor(this.fields.ACTOR, p.actorId).add(id);
+      bitmapFor(this.fields.ROLE, p.role).add(id);
+    }
+    for (const p of facts.places) {
+      bitmapFor(this.fields.PLACE, p.placeId).add(id);
+      bitmapFor(this.fields.COUNTRY, p.country).add(id);
+    }
+    for (const outlet of facts.outlets) bitmapFor(this.fields.OUTLET, outlet).add(id);
+    bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
+    bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
+    this.sortedMonths = null;
+    this.version++;
+  }
+
+  /** Replaces what the index holds for `changed` by `facts` (events absent from `facts` are gone). */
+  apply(changed: number[], facts: EventFacts[]) {
+    this.remove(new RoaringBitmap32(changed));
+    for (const f of facts) this.add(f);
+  }
+
+  /** Compacts every bitmap after a bulk build. */
+  optimize() {
+    const all = [this.all, this.contested, ...Object.values(this.fields).flatMap((m) => [...m.values()]), ...this.startMonths.values(), ...this.endMonths.values()];
+    for (const b of all) {
+      b.runOptimize();
+      b.shrinkToFit();
+    }
+  }
+
+  stats() {
+    let bitmaps = 2;
+    let bytes = this.all.getSerializationSizeInBytes("portable") + this.contested.getSerializationSizeInBytes("portable");
+    for (const map of [...Object.values(this.fields), this.startMonths, this.endMonths]) {
+      for (const b of map.values()) {
+        bitmaps++;
+        bytes += b.getSerializationSizeInBytes("portable");
+      }
+    }
+    return { events: this.all.size, bitmaps, bytes };
+  }
+}
+
+export function bitmapFor(map: Map<FacetKey, RoaringBitmap32> | Map<number, RoaringBitmap32>, key: FacetKey): RoaringBitmap32 {
+  const m = map as Map<FacetKey, RoaringBitmap32>;
+  let bitmap = m.get(key);
+  if (!bitmap) {
+    bitmap = new RoaringBitmap32();
+    m.set(key, bitmap);
+  }
+  return bitmap;
+}

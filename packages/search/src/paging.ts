@@ -1,0 +1,80 @@
+import { RoaringBitmap32 } from "./bitmap.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { Ranked } from "./text.ts";
+import { monthOfDay } from "./days.ts";
+import type { Cursor } from "./cursor.ts";
+
+export interface PageEntry {
+  id: number;
+  day: number;
+  rank: number;
+}
+
+/**
+ * The first `count` results after the cursor in date order, walking the start-month bitmaps from the
+ * cursor's month on, so a page costs a few intersections however large the result.
+ */
+export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: boolean, count: number, descending: boolean, after: Cursor | null): PageEntry[] {
+  const months = index.months();
+  const out: PageEntry[] = [];
+  const afterMonth = after ? monthOfDay(after.day) : null;
+  const sign = descending ? -1 : 1;
+  // a before b in the page's order
+  const before = (a: PageEntry, b: PageEntry) => sign * (a.day - b.day || a.id - b.id) < 0;
+  for (let i = 0; i < months.length && out.length < count; i++) {
+    const month = months[descending ? months.length - 1 - i : i]!;
+    if (afterMonth !== null && sign * (month - afterMonth) < 0) continue;
+    const bitmap = index.startMonths.get(month)!;
+    const ids = isAll ? bitmap.toUint32Array() : RoaringBitmap32.and(bitmap, results).toUint32Array();
+    const best = new TopK(count - out.length, before);
+    for (const id of ids) {
+      const entry = { id, day: index.startDay[id]!, rank: 0 };
+      if (after && sign * (entry.day - after.day || id - after.id) <= 0) continue;
+      best.offer(entry);
+    }
+    out.push(...best.entries);
+  }
+  return out;
+}
+
+/** The first `size` entries of a stream in a given order, kept sorted; most entries are refused in O(1). */
+class TopK {
+  readonly entries: PageEntry[] = [];
+  constructor(
+    private readonly size: number,
+    private readonly before: (a: PageEntry, b: PageEntry) => boolean,
+  ) {}
+
+  offer(entry: PageEntry) {
+    const { entries, size, before } = this;
+    if (entries.length === size && !before(entry, entries[size - 1]!)) return;
+    let at = entries.length === size ? size - 1 : entries.length;
+    while (at > 0 && before(entry, entries[at - 1]!)) {
+      entries[at] = entries[at - 1]!;
+      at--;
+    }
+    entries[at] = entry;
+  }
+}
+
+/** Relevance first, then the newer event, then the higher ID: a total order, so cursors are stable. */
+function rankedBefore(a: PageEntry, b: PageEntry): boolean {
+  return a.rank > b.rank || (a.rank === b.rank && (a.day > b.day || (a.day === b.day && a.id > b.id)));
+}
+
+/** The best `count` text matches among the results after the cursor. */
+export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitmap32, allInResults: boolean, count: number, after: Cursor | null): PageEntry[] {
+  const cursor = after && after.order === "RELEVANCE" ? { id: after.id, day: after.day, rank: after.rank } : null;
+  const best = new TopK(count, rankedBefore);
+  for (let i = 0; i < text.ids.length; i++) {
+    const id = text.ids[i]!;
+    const rank = text.ranks[i]!;
+    const worst = best.entries.length === count ? best.entries[count - 1]! : null;
+    if (worst && rank < worst.rank) continue;
+    if (!allInResults && !results.has(id)) continue;
+    const entry = { id, day: index.startDay[id]!, rank };
+    if (cursor && !rankedBefore(cursor, entry)) continue;
+    best.offer(entry);
+  }
+  return best.entries;
+}
