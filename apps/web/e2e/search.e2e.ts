@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, screenshot } from "./browser.ts";
+
+let browser: Browser;
+let page: Page;
+const web = () => inject("webUrl");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const resultCount = async () => {
+  const text = (await page.locator(".results .result-count").textContent()) ?? "";
+  return text.startsWith("No events") ? 0 : Number(/^([\d,]+) event/.exec(text)?.[1]?.replace(/,/g, ""));
+};
+
+/** Resolves when the result count shows something other than `previous`. */
+const countChangesFrom = async (previous: string | null) =>
+  page.waitForFunction((prev) => document.querySelector(".results .result-count")?.textContent !== prev, previous);
+
+describe("a person's search", () => {
+  let tehreekUrl = "";
+  let tehreekCount = 0;
+
+  it("searches 'Tehreek' and sees the TTP's events, with the matches marked", async () => {
+    await page.goto(web());
+    await page.getByRole("searchbox", { name: "Search events, actors and places" }).fill("Tehreek");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/q=Tehreek/);
+    tehreekCount = await resultCount();
+    expect(tehreekCount).toBeGreaterThan(5);
+    const cards = await page.locator(".event-card").allTextContents();
+    expect(cards.filter((c) => c.includes("Tehrik-i-Taliban Pakistan")).length).toBe(cards.length);
+    expect(await page.locator(".highlights mark").count()).toBeGreaterThan(0);
+    tehreekUrl = page.url();
+    await screenshot(page, "search-tehreek");
+  });
+
+  it("ticks a facet and sees the counts and the URL change", async () => {
+    const ceasefire = page.getByRole("checkbox", { name: /^Ceasefire/ });
+    const before = await page.locator(".results .result-count").textContent();
+    await ceasefire.check();
+    await page.waitForURL(/type=CEASEFIRE/);
+    await countChangesFrom(before);
+    const count = await resultCount();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(tehreekCount);
+    await expect(page.getByRole("checkbox", { name: /^Ceasefire/ }).isChecked()).resolves.toBe(true);
+    // Disjunctive counts: other types still show what they would add.
+    const talks = await page.getByRole("checkbox", { name: /^Talks/ }).locator("xpath=..").textContent();
+    expect(Number(/(\d+)$/.exec(talks ?? "")?.[1])).toBeGreaterThan(0);
+    const types = await page.locator(".event-type").allTextContents();
+    expect(types.every((t) => t === "Ceasefire")).toBe(true);
+  });
+
+  it("narrows the date range by dragging across the month histogram", async () => {
+    await page.getByRole("checkbox", { name: /^Ceasefire/ }).uncheck();
+    await page.waitForURL((url) => !url.search.includes("type="));
+    const bars = page.locator(".histogram-bars");
+    const box = (await bars.boundingBox())!;
+    const before = await page.locator(".results .result-count").textContent();
+    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForURL(/from=\d{4}-\d{2}-\d{2}.*to=\d{4}-\d{2}-\d{2}/);
+    await countChangesFrom(before);
+    const url = new URL(page.url());
+    const from = url.searchParams.get("from")!;
+    const to = url.searchParams.get("to")!;
+    expect(from < to).toBe(true);
+    const dates = await page.locator(".event-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
+    expect(dates.every((d) => d <= to)).toBe(true);
+    await screenshot(page, "search-date-range");
+  });
+
+  it("opens a contested event and sees its claims, then goes back to the same results", async () => {
+    await page.goto(tehreekUrl);
+    await page.getByRole("checkbox", { name: "Contested only" }).check();
+    await page.waitForURL(/contested=1/);
+    await page.waitForFunction(() => document.querySelectorAll(".event-card").length > 0 && [...document.querySelectorAll(".event-card")].every((c) => c.querySelector(".badge-contested")));
+    const listUrl = page.url();
+    const listCount = await resultCount();
+    await page.locator(".event-card h2 a").first().click();
+    await page.waitForURL(/\/events\//);
+    expect(await page.locator(".badge-contested").count()).toBeGreaterThan(0);
+    await expect(page.getByRole("region", { name: "Denied" }).locator(".claim").count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole("region", { name: "Asserted" }).locator(".claim").count()).resolves.toBeGreaterThan(0);
+    await page.goBack();
+    await page.waitForURL(listUrl);
+    expect(await resultCount()).toBe(listCount);
+    await expect(page.getByRole("checkbox", { name: "Contested only" }).isChecked()).resolves.toBe(true);
+  });
+
+  it("offers the TTP when typing 'Tehreek' in the actor facet's filter box", async () => {
+    await page.goto(web());
+    await page.getByRole("searchbox", { name: "Find an actor by any spelling" }).fill("Tehreek");
+    const offer = page.getByRole("list", { name: "Matching actors" }).getByRole("button", { name: /Tehrik-i-Taliban Pakistan/ });
+    await expect(offer.textContent()).resolves.toMatch(/as “Tehreek-e-Taliban Pakistan”|as “Tehreek-i-Taliban Pakistan”/);
+    await offer.click();
+    await page.waitForURL(/actor=/);
+    await expect(page.getByRole("checkbox", { name: /^Tehrik-i-Taliban Pakistan/ }).isChecked()).resolves.toBe(true);
+  });
+
+  it("opens an actor page with its timeline", async () => {
+    await page.locator(".event-card .event-actors a", { hasText: "Tehrik-i-Taliban Pakistan" }).first().click();
+    await page.waitForURL(/\/actors\//);
+    expect(await page.getByRole("list", { name: "Events over time" }).getByRole("listitem").count()).toBeGreaterThan(10);
+  });
+
+  it("says so when nothing matches, and offers a way out", async () => {
+    await page.goto(`${web()}/?q=zzzzqqqq`);
+    await expect(page.locator(".results .result-count").textContent()).resolves.toBe("No events match");
+    await expect(page.getByRole("link", { name: "Start again with all events" }).isVisible()).resolves.toBe(true);
+  });
+
+  it("works without JavaScript: the first page is rendered on the server and the filters submit as a form", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${web()}/?q=Tehreek`);
+    expect(await plain.locator(".event-card").count()).toBeGreaterThan(0);
+    await plain.getByRole("checkbox", { name: /^Ceasefire/ }).check();
+    await plain.getByRole("button", { name: "Apply filters" }).click();
+    await plain.waitForURL(/type=CEASEFIRE/);
+    const types = await plain.locator(".event-type").allTextContents();
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.every((t) => t === "Ceasefire")).toBe(true);
+    await context.close();
+  });
+});
+
+describe("performance budget (measured in the browser with the Performance API)", () => {
+  it("paints the server-rendered search page within 1 s (first and largest contentful paint)", async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${web()}/?q=Tehreek`, { waitUntil: "load" });
+    const { fcp, lcp } = await fresh.evaluate(async () => {
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Infinity;
+      const lcp = await new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1]!.startTime);
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+        setTimeout(() => resolve(Infinity), 3000);
+      });
+      return { fcp, lcp };
+    });
+    console.log(`search page: first contentful paint ${fcp.toFixed(0)} ms, largest contentful paint ${lcp.toFixed(0)} ms`);
+    expect(fcp).toBeLessThan(1000);
+    expect(lcp).toBeLessThan(1000);
+    await fresh.close();
+  });
+
+  it("updates the results within 300 ms of a facet click", async () => {
+    await page.goto(`${web()}/?q=Tehreek`);
+    // Warm the route once, as a person's second click would be.
+    await page.getByRole("checkbox", { name: /^Talks/ }).check();
+    await page.waitForURL(/type=NEGOTIATION/);
+    await page.getByRole("checkbox", { name: /^Talks/ }).uncheck();
+    await page.waitForURL((url) => !url.search.includes("type="));
+    await page.waitForFunction(() => !document.querySelector(".search-form")?.getAttribute("aria-busy")?.includes("true"));
+
+    await page.evaluate(() => {
+      const w = window as unknown as { __clickAt?: number; __updatedAt?: Promise<number> };
+      const count = document.querySelector(".results .result-count")!;
+      const before = count.textContent;
+      w.__updatedAt = new Promise((resolve) => {
+        new MutationObserver(() => {
+          const now = document.querySelector(".results .result-count");
+          if (now && now.textContent !== before) resolve(performance.now());
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      document.addEventListener("click", () => (w.__clickAt = performance.now()), { capture: true, once: true });
+    });
+    await page.getByRole("checkbox", { name: /^Ceasefire/ }).click();
+    const elapsed = await page.evaluate(async () => {
+      const w = window as unknown as { __clickAt: number; __updatedAt: Promise<number> };
+      return (await w.__updatedAt) - w.__clickAt;
+    });
+    console.log(`facet click to updated results: ${elapsed.toFixed(0)} ms`);
+    expect(elapsed).toBeLessThan(300);
+  });
+});
