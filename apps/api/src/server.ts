@@ -1,3 +1,4 @@
+import { useGraphQlJit } from "@envelop/graphql-jit";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { verifyApiToken, type PrismaClient } from "@parley/db";
 import type { SearchEngine } from "@parley/search";
@@ -46,7 +47,8 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
     landingPage: false,
     graphiql: { title: "Parley GraphQL", defaultQuery: DEFAULT_QUERY },
     cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
-    plugins: [bodyLimit(env.PARLEY_MAX_BODY_BYTES)],
+    // Queries are compiled to JavaScript once and cached: large results (facets) cost less to execute.
+    plugins: [bodyLimit(env.PARLEY_MAX_BODY_BYTES), useGraphQlJit()],
     context: async ({ request }) => ({ db, search: search ?? null, viewer: await viewerFrom(request, db) }),
   });
 }

@@ -59,6 +59,20 @@ function compareKeys(a: FacetKey, b: FacetKey): number {
 }
 
 const countryNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+const countryLabels = new Map<string, string>();
+
+function countryLabel(code: string): string {
+  let label = countryLabels.get(code);
+  if (label === undefined) {
+    try {
+      label = countryNames.of(code) ?? code;
+    } catch {
+      label = code;
+    }
+    countryLabels.set(code, label);
+  }
+  return label;
+}
 
 /** A label for enum and country values; names of actors, places and outlets come from the database. */
 export function staticLabel(field: FacetField, key: FacetKey): string | null {
@@ -68,11 +82,7 @@ export function staticLabel(field: FacetField, key: FacetKey): string | null {
     case "ROLE":
       return PARTICIPANT_ROLES.labels[key as keyof typeof PARTICIPANT_ROLES.labels] ?? String(key);
     case "COUNTRY":
-      try {
-        return countryNames.of(String(key)) ?? String(key);
-      } catch {
-        return String(key);
-      }
+      return countryLabel(String(key));
     default:
       return null;
   }
