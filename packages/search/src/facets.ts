@@ -8,6 +8,8 @@ import type { FacetIndex, FacetKey } from "./facet-index.ts";
  */
 export const FACET_VALUE_LIMIT = 15;
 const UNLIMITED: FacetField[] = ["TYPE", "ROLE"];
+/** Below this many events in scope, a facet is counted from each event's values rather than from every value's bitmap. */
+const FORWARD_BELOW = 100_000;
 
 export interface FacetValueCount {
   key: FacetKey;
@@ -36,9 +38,18 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
     for (const bitmap of others) scope = scope ? RoaringBitmap32.and(scope, bitmap) : bitmap;
     const selected = new Set(filters[field]?.keys ?? []);
     const counts: FacetValueCount[] = [];
-    for (const [key, bitmap] of index.fields[field]) {
-      const count = scope ? bitmap.andCardinality(scope) : bitmap.size;
-      if (count > 0 || selected.has(key)) counts.push({ key, count, selected: selected.has(key) });
+    if (scope && scope.size < FORWARD_BELOW) {
+      const forward = index.forward[field];
+      for (const [code, count] of forward.count(scope.toUint32Array())) {
+        const key = forward.key(code);
+        counts.push({ key, count, selected: selected.has(key) });
+      }
+      for (const key of selected) if (!counts.some((c) => c.key === key)) counts.push({ key, count: 0, selected: true });
+    } else {
+      for (const [key, bitmap] of index.fields[field]) {
+        const count = scope ? bitmap.andCardinality(scope) : bitmap.size;
+        if (count > 0 || selected.has(key)) counts.push({ key, count, selected: selected.has(key) });
+      }
     }
     counts.sort((a, b) => b.count - a.count || compareKeys(a.key, b.key));
     const shown = UNLIMITED.includes(field) ? counts : counts.slice(0, limit);
