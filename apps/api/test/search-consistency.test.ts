@@ -78,6 +78,12 @@ describe("search index consistency", () => {
     await otherDb.actorAlias.create({ data: { actorId: fx.actorIds[0]!, name: "Tahrik Taliban", kind: "TRANSLITERATION", normalized: "tahrik taliban", translitKey: "trk tlbn" } });
     expect(await both({ types: ["PROTEST"] }, "Tahrik")).toEqual([1, 1]);
 
+    await otherDb.event.update({ where: { id: event.id }, data: { title: "Sit-in at the crossing" } });
+    expect(await both({}, "sit-in")).toEqual([1, 1]);
+    expect(await both({}, "riot")).toEqual([0, 0]);
+    await otherDb.actor.update({ where: { id: fx.actorIds[0]! }, data: { name: "Tehrik-e-Taliban Pakistan (TTP)" } });
+    expect(await both({ types: ["PROTEST"] }, "Tehrik-e-Taliban")).toEqual([1, 1]);
+
     await otherDb.event.delete({ where: { id: event.id } });
     expect(await both({ types: ["PROTEST"] })).toEqual([0, 0]);
     expect(await both()).toEqual([fx.events.length, fx.events.length]);

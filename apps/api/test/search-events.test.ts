@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
-import { expectedFacetCounts, facetKey, loadFixture, passes, textMatches, toVariables, type Field, type Filter, type Fixture } from "./search-fixture.ts";
+import { expectedFacetCounts, facetKey, fold, loadFixture, passes, textMatches, toVariables, type Field, type Filter, type Fixture } from "./search-fixture.ts";
 
 const api = useApi({ demo: false });
 let fx: Fixture;
@@ -145,6 +145,18 @@ describe("searchEvents text", () => {
     expect(place.totalCount).toBe(fx.events.filter((e) => e.names.includes("Şırnak")).length);
     const person = await search({}, "hamid karzai");
     expect(person.totalCount).toBe(fx.events.filter((e) => e.names.includes("Ḥāmid Karzāī")).length);
+  });
+
+  it("understands quoted phrases, OR and -exclusion", async () => {
+    const phrase = await search({}, '"convoy near"');
+    const expectedPhrase = fx.events.filter((e) => fold(e.title).includes("convoy near"));
+    expect(expectedPhrase.length).toBeGreaterThan(0);
+    expect(phrase.totalCount).toBe(expectedPhrase.length);
+    const either = await search({}, "convoy OR checkpoint");
+    expect(either.totalCount).toBe(fx.events.filter((e) => textMatches(e, "convoy") || textMatches(e, "checkpoint")).length);
+    const without = await search({}, "convoy -Kabul");
+    expect(without.totalCount).toBe(fx.events.filter((e) => textMatches(e, "convoy") && !textMatches(e, "Kabul")).length);
+    expect((await search({}, "the")).totalCount).toBe(0);
   });
 
   it("combines the text query with filters", async () => {

@@ -66,7 +66,7 @@ async function main() {
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
     const endpoint = `http://127.0.0.1:${(http.address() as { port: number }).port}/graphql`;
     const run: Runners = runners(endpoint, engine, naiveDb);
-    const naiveIterations = Math.max(3, Math.min(iterations, Math.round(200_000_000 / events / 10)));
+    const naiveIterations = Math.max(3, Math.min(iterations, Math.round(3_000_000 / events)));
 
     const results: CaseResult[] = [];
     for (const c of await benchCases(naiveDb)) {
@@ -80,6 +80,7 @@ async function main() {
         graphql.push(...(await time(1, n, () => run.graphql(c.variants[i % n]!))));
         direct.push(...(await time(1, n, () => run.direct(c.variants[i % n]!))));
       }
+      say(`  naive SQL (${naiveIterations} runs)`);
       await run.naive(c.variants[0]!);
       const naive = await time(naiveIterations, n, (i) => run.naive(c.variants[i]!));
       results.push({ name: c.name, target: c.target, graphql, direct, naive });

@@ -3,7 +3,8 @@ import { FacetIndex } from "./facet-index.ts";
 import { loadFacts, loadIndex } from "./index-loader.ts";
 import { pruneChanges, readChanges, readLogState, type LogPosition } from "./change-log.ts";
 import { EventSearch, type EventQuery, type RowSource } from "./event-search.ts";
-import { loadEventRows, matchText, rankText } from "./text.ts";
+import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "./text.ts";
+import { evaluateTsquery } from "./text-query.ts";
 import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
 
 export interface SearchEngineOptions {
@@ -16,6 +17,8 @@ export interface SearchEngineOptions {
 }
 
 const DATE_OID = 1082;
+/** Above this many candidates, a phrase query is matched by PostgreSQL alone rather than checked. */
+const MAX_CHECKED = 50_000;
 
 /**
  * Search over one database: PostgreSQL matches text and names; an in-process index of roaring
@@ -144,8 +147,20 @@ export class SearchEngine {
   async searchEvents(input: EventQuery): Promise<EventSearch> {
     await this.sync();
     const query = input.query?.trim() || null;
-    const text = query ? await matchText(this.pool, query) : null;
+    const text = query ? await this.matchText(query) : null;
     return new EventSearch(this.index!, this.rowSource, input, text);
+  }
+
+  /**
+   * PostgreSQL parses and stems the query; the lexeme bitmaps find the events. Phrases come out
+   * as a superset that PostgreSQL checks; what the bitmaps cannot evaluate, PostgreSQL matches.
+   */
+  private async matchText(query: string): Promise<TextMatch> {
+    const index = this.index!;
+    const evaluated = evaluateTsquery(await parseQuery(this.pool, query), index);
+    if (!evaluated || (evaluated.superset && evaluated.bitmap.size > MAX_CHECKED)) return matchText(this.pool, query);
+    const { bitmap, size } = evaluated.superset ? await matchText(this.pool, query, evaluated.bitmap) : { bitmap: evaluated.bitmap, size: evaluated.bitmap.size };
+    return { bitmap, size, terms: evaluated.terms };
   }
 
   searchActors(input: ActorQuery): Promise<ActorMatch[]> {

@@ -1,6 +1,6 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { DateInterval, EventSort, FacetField } from "@parley/schema";
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import { WEIGHTS, type FacetIndex, type FacetKey, type Weight } from "./facet-index.ts";
 import { countFacets, staticLabel, type FacetCounts, type FacetFilters } from "./facets.ts";
 import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByRank, type PageEntry } from "./paging.ts";
@@ -95,6 +95,30 @@ function monthRange(months: Map<number, RoaringBitmap32>, days: Int32Array, boun
   return result;
 }
 
+/** Weights of the document's fields as ts_rank's defaults give them: title, names and places, summary. */
+const FIELD_WEIGHTS: Record<Weight, number> = { A: 1, B: 0.4, C: 0.2 };
+
+/**
+ * Relevance from the lexeme bitmaps: for each query word, the weight of the best field that holds
+ * it, summed. Like ts_rank with its default weights, without term frequency or proximity.
+ */
+function relevance(index: FacetIndex, results: RoaringBitmap32, terms: string[]): Ranked {
+  const ids = results.toUint32Array();
+  const ranks = new Float64Array(ids.length);
+  for (const term of terms) {
+    const fields = WEIGHTS.map((w) => [index.lexemes[w].get(term), FIELD_WEIGHTS[w]] as const).filter(([b]) => b !== undefined);
+    for (let i = 0; i < ids.length; i++) {
+      for (const [bitmap, weight] of fields) {
+        if (bitmap!.has(ids[i]!)) {
+          ranks[i]! += weight;
+          break;
+        }
+      }
+    }
+  }
+  return { ids: new Int32Array(ids.buffer, ids.byteOffset, ids.length), ranks };
+}
+
 /** One search: the result set as a bitmap, and the page, facets and histogram drawn from it. */
 export class EventSearch {
   readonly totalCount: number;
@@ -144,8 +168,9 @@ export class EventSearch {
     let entries: PageEntry[];
     if (this.order === "RELEVANCE") {
       const query = this.input.query!.trim();
-      const byId = this.results.size <= RANK_BY_ID;
-      const ranked = await this.rows.rank(query, byId ? this.results.toArray() : null);
+      const terms = this.text!.terms;
+      const byId = terms !== undefined || this.results.size <= RANK_BY_ID;
+      const ranked = terms ? relevance(this.index, this.results, terms) : await this.rows.rank(query, byId ? this.results.toArray() : null);
       entries = pageByRank(this.index, ranked, this.results, byId, first + 1, this.cursor);
     } else {
       entries = pageByDate(this.index, this.results, this.isAll, first + 1, this.order === "DATE_DESC", this.cursor);

@@ -1,6 +1,7 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetField } from "@parley/schema";
 import { monthOfDay } from "./days.ts";
+import { ForwardIndex } from "./forward.ts";
 
 /** What the index knows of one event: the facts its facets, filters and histogram are made of. */
 export interface EventFacts {
@@ -12,9 +13,13 @@ export interface EventFacts {
   participants: { actorId: number; role: string }[];
   places: { placeId: number; country: string }[];
   outlets: number[];
+  /** The lexemes of the event's text document by weight: A title, B names and places, C summary. */
+  lexemes: Record<Weight, string[]>;
 }
 
 export type FacetKey = string | number;
+export type Weight = "A" | "B" | "C";
+export const WEIGHTS: Weight[] = ["A", "B", "C"];
 
 /**
  * Roaring bitmaps of event IDs, one per facet value (per type, actor, role, country, place, outlet),
@@ -32,6 +37,17 @@ export class FacetIndex {
     PLACE: new Map(),
     OUTLET: new Map(),
   };
+  /** Events by text lexeme (as PostgreSQL's `parley` configuration stems them), per document weight. */
+  readonly lexemes: Record<Weight, Map<string, RoaringBitmap32>> = { A: new Map(), B: new Map(), C: new Map() };
+  /** The same facts the other way round: each event's values per facet. */
+  readonly forward: Record<FacetField, ForwardIndex> = {
+    TYPE: new ForwardIndex(false),
+    ACTOR: new ForwardIndex(true),
+    ROLE: new ForwardIndex(false),
+    COUNTRY: new ForwardIndex(false),
+    PLACE: new ForwardIndex(true),
+    OUTLET: new ForwardIndex(true),
+  };
   readonly startMonths = new Map<number, RoaringBitmap32>();
   readonly endMonths = new Map<number, RoaringBitmap32>();
   startDay = new Int32Array(1024);
@@ -39,6 +55,12 @@ export class FacetIndex {
   private sortedMonths: number[] | null = null;
   /** Rises with every change, so that results computed from the index can be cached by it. */
   version = 0;
+
+  /** Events whose document holds the lexeme, in any field. */
+  lexeme(lexeme: string): RoaringBitmap32 {
+    const found = WEIGHTS.map((w) => this.lexemes[w].get(lexeme)).filter((b): b is RoaringBitmap32 => b !== undefined);
+    return found.length === 1 ? found[0]!.clone() : RoaringBitmap32.orMany(found);
+  }
 
   /** Start months that hold events, oldest first. */
   months(): number[] {
@@ -66,6 +88,7 @@ export class FacetIndex {
     for (const map of Object.values(this.fields)) for (const bitmap of map.values()) bitmap.andNotInPlace(ids);
     for (const bitmap of this.startMonths.values()) bitmap.andNotInPlace(ids);
     for (const bitmap of this.endMonths.values()) bitmap.andNotInPlace(ids);
+    for (const w of WEIGHTS) for (const bitmap of this.lexemes[w].values()) bitmap.andNotInPlace(ids);
     this.sortedMonths = null;
     this.version++;
   }
@@ -87,6 +110,13 @@ export class FacetIndex {
       bitmapFor(this.fields.COUNTRY, p.country).add(id);
     }
     for (const outlet of facts.outlets) bitmapFor(this.fields.OUTLET, outlet).add(id);
+    for (const w of WEIGHTS) for (const lexeme of facts.lexemes[w]) bitmapFor(this.lexemes[w], lexeme).add(id);
+    this.forward.TYPE.set(id, [facts.type]);
+    this.forward.ACTOR.set(id, facts.participants.map((p) => p.actorId));
+    this.forward.ROLE.set(id, facts.participants.map((p) => p.role));
+    this.forward.PLACE.set(id, facts.places.map((p) => p.placeId));
+    this.forward.COUNTRY.set(id, facts.places.map((p) => p.country));
+    this.forward.OUTLET.set(id, facts.outlets);
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.sortedMonths = null;
@@ -101,7 +131,10 @@ export class FacetIndex {
 
   /** Compacts every bitmap after a bulk build. */
   optimize() {
-    const all = [this.all, this.contested, ...Object.values(this.fields).flatMap((m) => [...m.values()]), ...this.startMonths.values(), ...this.endMonths.values()];
+    const all = [
+      this.all, this.contested, ...Object.values(this.fields).flatMap((m) => [...m.values()]), ...this.startMonths.values(), ...this.endMonths.values(),
+      ...WEIGHTS.flatMap((w) => [...this.lexemes[w].values()]),
+    ];
     for (const b of all) {
       b.runOptimize();
       b.shrinkToFit();
@@ -111,7 +144,7 @@ export class FacetIndex {
   stats() {
     let bitmaps = 2;
     let bytes = this.all.getSerializationSizeInBytes("portable") + this.contested.getSerializationSizeInBytes("portable");
-    for (const map of [...Object.values(this.fields), this.startMonths, this.endMonths]) {
+    for (const map of [...Object.values(this.fields), this.startMonths, this.endMonths, ...Object.values(this.lexemes)]) {
       for (const b of map.values()) {
         bitmaps++;
         bytes += b.getSerializationSizeInBytes("portable");
@@ -121,7 +154,7 @@ export class FacetIndex {
   }
 }
 
-export function bitmapFor(map: Map<FacetKey, RoaringBitmap32> | Map<number, RoaringBitmap32>, key: FacetKey): RoaringBitmap32 {
+export function bitmapFor(map: Map<FacetKey, RoaringBitmap32> | Map<number, RoaringBitmap32> | Map<string, RoaringBitmap32>, key: FacetKey): RoaringBitmap32 {
   const m = map as Map<FacetKey, RoaringBitmap32>;
   let bitmap = m.get(key);
   if (!bitmap) {

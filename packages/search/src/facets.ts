@@ -8,6 +8,8 @@ import type { FacetIndex, FacetKey } from "./facet-index.ts";
  */
 export const FACET_VALUE_LIMIT = 15;
 const UNLIMITED: FacetField[] = ["TYPE", "ROLE"];
+/** Below this many events in scope, a facet is counted from each event's values rather than from every value's bitmap. */
+const FORWARD_BELOW = 100_000;
 
 export interface FacetValueCount {
   key: FacetKey;
@@ -36,9 +38,18 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
     for (const bitmap of others) scope = scope ? RoaringBitmap32.and(scope, bitmap) : bitmap;
     const selected = new Set(filters[field]?.keys ?? []);
     const counts: FacetValueCount[] = [];
-    for (const [key, bitmap] of index.fields[field]) {
-      const count = scope ? bitmap.andCardinality(scope) : bitmap.size;
-      if (count > 0 || selected.has(key)) counts.push({ key, count, selected: selected.has(key) });
+    if (scope && scope.size < FORWARD_BELOW) {
+      const forward = index.forward[field];
+      for (const [code, count] of forward.count(scope.toUint32Array())) {
+        const key = forward.key(code);
+        counts.push({ key, count, selected: selected.has(key) });
+      }
+      for (const key of selected) if (!counts.some((c) => c.key === key)) counts.push({ key, count: 0, selected: true });
+    } else {
+      for (const [key, bitmap] of index.fields[field]) {
+        const count = scope ? bitmap.andCardinality(scope) : bitmap.size;
+        if (count > 0 || selected.has(key)) counts.push({ key, count, selected: selected.has(key) });
+      }
     }
     counts.sort((a, b) => b.count - a.count || compareKeys(a.key, b.key));
     const shown = UNLIMITED.includes(field) ? counts : counts.slice(0, limit);
@@ -59,6 +70,20 @@ function compareKeys(a: FacetKey, b: FacetKey): number {
 }
 
 const countryNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+const countryLabels = new Map<string, string>();
+
+function countryLabel(code: string): string {
+  let label = countryLabels.get(code);
+  if (label === undefined) {
+    try {
+      label = countryNames.of(code) ?? code;
+    } catch {
+      label = code;
+    }
+    countryLabels.set(code, label);
+  }
+  return label;
+}
 
 /** A label for enum and country values; names of actors, places and outlets come from the database. */
 export function staticLabel(field: FacetField, key: FacetKey): string | null {
@@ -68,11 +93,7 @@ export function staticLabel(field: FacetField, key: FacetKey): string | null {
     case "ROLE":
       return PARTICIPANT_ROLES.labels[key as keyof typeof PARTICIPANT_ROLES.labels] ?? String(key);
     case "COUNTRY":
-      try {
-        return countryNames.of(String(key)) ?? String(key);
-      } catch {
-        return String(key);
-      }
+      return countryLabel(String(key));
     default:
       return null;
   }

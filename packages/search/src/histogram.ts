@@ -16,7 +16,7 @@ export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: bo
       const bitmap = index.startMonths.get(month)!;
       const count = isAll ? bitmap.size : bitmap.andCardinality(results);
       if (count === 0) continue;
-      const start = bucketStart(firstDayOfMonth(month), interval);
+      const start = firstDayOfMonth(interval === "MONTH" ? month : month - (month % 12));
       counts.set(start, (counts.get(start) ?? 0) + count);
     }
   } else {

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { to as copyTo } from "pg-copy-streams";
-import { FacetIndex, type EventFacts, type FacetKey } from "./facet-index.ts";
+import { FacetIndex, WEIGHTS, type EventFacts, type FacetKey } from "./facet-index.ts";
 import { monthOfDay } from "./days.ts";
 
 /** Streams `COPY (query) TO STDOUT` and hands every row to `onRow` as its text fields. */
@@ -17,20 +17,62 @@ async function copyRows(client: pg.PoolClient, query: string, onRow: (fields: st
   if (rest) onRow(rest.split("\t"));
 }
 
+/** A text[] in COPY text format (`{a,b,"c d"}`, backslashes doubled by COPY) as its elements. */
+export function parseTextArray(field: string): string[] {
+  const text = field.includes("\\") ? field.replace(/\\(.)/g, "$1") : field;
+  const body = text.slice(1, -1);
+  if (!body) return [];
+  if (!body.includes('"')) return body.split(",");
+  const out: string[] = [];
+  let i = 0;
+  while (i < body.length) {
+    if (body[i] === '"') {
+      let value = "";
+      i++;
+      while (i < body.length && body[i] !== '"') {
+        if (body[i] === "\\") i++;
+        value += body[i++];
+      }
+      out.push(value);
+      i += 2; // closing quote and comma
+    } else {
+      const end = body.indexOf(",", i);
+      out.push(body.slice(i, end === -1 ? body.length : end));
+      i = end === -1 ? body.length : end + 1;
+    }
+  }
+  return out;
+}
+
 class Lists {
   readonly map = new Map<FacetKey, number[]>();
+  /** The same pairs in arrival order, for the forward index (when asked for). */
+  readonly events: number[] = [];
+  readonly keys: FacetKey[] = [];
+  constructor(private readonly pairs = true) {}
   push(key: FacetKey, id: number) {
+    if (this.pairs) {
+      this.events.push(id);
+      this.keys.push(key);
+    }
     const list = this.map.get(key);
     if (list) list.push(id);
     else this.map.set(key, [id]);
   }
-  into(target: Map<FacetKey, RoaringBitmap32> | Map<number, RoaringBitmap32>) {
+  into(target: Map<FacetKey, RoaringBitmap32> | Map<number, RoaringBitmap32> | Map<string, RoaringBitmap32>) {
     const t = target as Map<FacetKey, RoaringBitmap32>;
-    for (const [key, ids] of this.map) t.set(key, new RoaringBitmap32(Uint32Array.from(ids)));
+    for (const [key, ids] of this.map) {
+      const existing = t.get(key);
+      if (existing) existing.addMany(Uint32Array.from(ids));
+      else t.set(key, new RoaringBitmap32(Uint32Array.from(ids)));
+    }
+    this.map.clear();
   }
 }
 
 const DAY = "(%s - DATE '1970-01-01')";
+const LEXEMES = (doc: string) =>
+  `tsvector_to_array(ts_filter(${doc}, '{a}')) AS a, tsvector_to_array(ts_filter(${doc}, '{b}')) AS b, tsvector_to_array(ts_filter(${doc}, '{c,d}')) AS c`;
 
 /**
  * Builds the whole index from one consistent snapshot: the caller runs this inside a REPEATABLE READ
@@ -41,7 +83,7 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
   const all: number[] = [];
   const contested: number[] = [];
   const types = new Lists(), actors = new Lists(), roles = new Lists(), countries = new Lists(), places = new Lists(), outlets = new Lists();
-  const startMonths = new Lists(), endMonths = new Lists();
+  const startMonths = new Lists(false), endMonths = new Lists(false);
   let maxId = 0;
   const starts: number[] = [];
   const ends: number[] = [];
@@ -85,6 +127,16 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
     places.push(Number(placeId), id);
     countries.push(country!, id);
   });
+  // Millions of (lexeme, event) pairs: turned into bitmaps every 50,000 events to bound the memory.
+  const lexemes = { A: new Lists(false), B: new Lists(false), C: new Lists(false) };
+  let rows = 0;
+  await copyRows(client, `SELECT id, ${LEXEMES("document")} FROM event WHERE document IS NOT NULL`, ([eventId, a, b, c]) => {
+    const id = Number(eventId);
+    for (const lexeme of parseTextArray(a!)) lexemes.A.push(lexeme, id);
+    for (const lexeme of parseTextArray(b!)) lexemes.B.push(lexeme, id);
+    for (const lexeme of parseTextArray(c!)) lexemes.C.push(lexeme, id);
+    if (++rows % 50_000 === 0) for (const w of WEIGHTS) lexemes[w].into(index.lexemes[w]);
+  });
   await copyRows(
     client,
     `SELECT c.event_id, s.outlet_id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.event_id IS NOT NULL AND s.outlet_id IS NOT NULL`,
@@ -93,12 +145,16 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
 
   index.all.addMany(Uint32Array.from(all));
   index.contested.addMany(Uint32Array.from(contested));
+  for (const [field, lists] of [["TYPE", types], ["ACTOR", actors], ["ROLE", roles], ["COUNTRY", countries], ["PLACE", places], ["OUTLET", outlets]] as const) {
+    index.forward[field].build(lists.events, lists.keys, maxId);
+  }
   types.into(index.fields.TYPE);
   actors.into(index.fields.ACTOR);
   roles.into(index.fields.ROLE);
   countries.into(index.fields.COUNTRY);
   places.into(index.fields.PLACE);
   outlets.into(index.fields.OUTLET);
+  for (const w of WEIGHTS) lexemes[w].into(index.lexemes[w]);
   startMonths.into(index.startMonths);
   endMonths.into(index.endMonths);
   index.optimize();
@@ -107,11 +163,12 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
 
 /** The current facts of the given events; events that no longer exist are simply absent. */
 export async function loadFacts(db: pg.Pool | pg.PoolClient, ids: number[]): Promise<EventFacts[]> {
-  const { rows } = await db.query<{ id: number; type: string; s: number; e: number; contested: boolean; actors: string[]; places: string[]; outlets: number[] }>(
+  const { rows } = await db.query<{ id: number; type: string; s: number; e: number; contested: boolean; actors: string[]; places: string[]; outlets: number[]; a: string[]; b: string[]; c: string[] }>(
     `SELECT e.id, e.type, ${DAY.replace("%s", "e.start_date")} AS s, ${DAY.replace("%s", "coalesce(e.end_date, e.start_date)")} AS e, e.contested,
             array(SELECT p.actor_id || ':' || p.role FROM participant p WHERE p.event_id = e.id) AS actors,
             array(SELECT ep.place_id || ':' || pl.country FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id) AS places,
-            array(SELECT DISTINCT s.outlet_id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.event_id = e.id AND s.outlet_id IS NOT NULL) AS outlets
+            array(SELECT DISTINCT s.outlet_id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.event_id = e.id AND s.outlet_id IS NOT NULL) AS outlets,
+            ${LEXEMES("coalesce(e.document, ''::tsvector)")}
        FROM event e WHERE e.id = ANY($1::int[])`,
     [ids],
   );
@@ -130,5 +187,6 @@ export async function loadFacts(db: pg.Pool | pg.PoolClient, ids: number[]): Pro
       return { placeId: Number(placeId), country: country! };
     }),
     outlets: r.outlets.map(Number),
+    lexemes: { A: r.a, B: r.b, C: r.c },
   }));
 }

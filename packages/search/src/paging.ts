@@ -27,10 +27,15 @@ export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: b
     const bitmap = index.startMonths.get(month)!;
     const ids = isAll ? bitmap.toUint32Array() : RoaringBitmap32.and(bitmap, results).toUint32Array();
     const best = new TopK(count - out.length, before);
-    for (const id of ids) {
-      const entry = { id, day: index.startDay[id]!, rank: 0 };
-      if (after && sign * (entry.day - after.day || id - after.id) <= 0) continue;
-      best.offer(entry);
+    const days = index.startDay;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      const day = days[id]!;
+      if (after && sign * (day - after.day || id - after.id) <= 0) continue;
+      // most IDs lose to the worst kept entry: refuse them before making an object
+      const worst = best.worst;
+      if (worst && sign * (day - worst.day || id - worst.id) >= 0) continue;
+      best.offer({ id, day, rank: 0 });
     }
     out.push(...best.entries);
   }
@@ -44,6 +49,11 @@ class TopK {
     private readonly size: number,
     private readonly before: (a: PageEntry, b: PageEntry) => boolean,
   ) {}
+
+  /** The last entry kept, once there are `size` of them. */
+  get worst(): PageEntry | null {
+    return this.entries.length === this.size ? this.entries[this.size - 1]! : null;
+  }
 
   offer(entry: PageEntry) {
     const { entries, size, before } = this;

@@ -5,6 +5,8 @@ import { RoaringBitmap32 } from "./bitmap.ts";
 export interface TextMatch {
   bitmap: RoaringBitmap32;
   size: number;
+  /** The query's lexemes, when the index matched it: relevance is then reckoned in the process. */
+  terms?: string[];
 }
 
 /** Relevance (ts_rank) of some events for a query, as parallel arrays. */
@@ -18,19 +20,26 @@ function parseList(text: string | null | undefined): string[] {
 }
 
 /**
- * PostgreSQL does the text matching (the GIN-indexed `event.document`, see the search migration):
- * websearch syntax ("quoted phrases", OR, -not), English stemming, accents and case ignored.
- * Only the IDs: ranking every match would cost as much again, and usually only a few survive the facets.
+ * Text matching by PostgreSQL alone (the GIN-indexed `event.document`, see the search migration):
+ * websearch syntax ("quoted phrases", OR, -not), English stemming, accents and case ignored; only
+ * among `among` when given. Only the IDs: ranking every match would cost as much again, and usually
+ * only a few survive the facets. The engine uses it for what the lexeme bitmaps cannot decide.
  */
-export async function matchText(db: pg.Pool, query: string): Promise<TextMatch> {
+export async function matchText(db: pg.Pool, query: string, among?: RoaringBitmap32): Promise<TextMatch> {
   const { rows } = await db.query<{ ids: string | null }>(
-    `SELECT string_agg(e.id::text, ',') AS ids FROM event e WHERE e.document @@ websearch_to_tsquery('parley', $1)`,
-    [query],
+    `SELECT string_agg(e.id::text, ',') AS ids FROM event e WHERE e.document @@ websearch_to_tsquery('parley', $1) ${among ? "AND e.id = ANY($2::int[])" : ""}`,
+    among ? [query, among.toArray()] : [query],
   );
   const ids = parseList(rows[0]?.ids);
   const array = new Uint32Array(ids.length);
   for (let i = 0; i < ids.length; i++) array[i] = Number(ids[i]);
   return { bitmap: new RoaringBitmap32(array), size: ids.length };
+}
+
+/** The query as PostgreSQL parses and stems it, printed (`'tehreek' & 'kabul'`). */
+export async function parseQuery(db: pg.Pool, query: string): Promise<string> {
+  const { rows } = await db.query<{ q: string }>(`SELECT websearch_to_tsquery('parley', $1)::text AS q`, [query]);
+  return rows[0]?.q ?? "";
 }
 
 /** ts_rank of the given matches, or of every match when `ids` is null. */

@@ -13,6 +13,7 @@ const facts = (id: number, type: string, start: string, actorIds: number[]) => (
   participants: actorIds.map((actorId) => ({ actorId, role: "PARTY" })),
   places: [],
   outlets: [],
+  lexemes: { A: [], B: [], C: [] },
 });
 
 describe("facet index", () => {
