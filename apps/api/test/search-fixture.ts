@@ -1,6 +1,6 @@
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
-import { normalizeName, transliterationKey, type EventType, type ParticipantRole } from "@parley/schema";
-import type { PrismaClient } from "@parley/db";
+import { normalizeName, transliterationKey, type EventType, type ParticipantRole, nameKeys } from "@parley/schema";
+import { seededRandom, type PrismaClient } from "@parley/db";
 
 /**
  * A small corpus of our own for the search tests: known actors, places and outlets, and events made
@@ -62,22 +62,12 @@ export interface Fixture {
   actorName(id: number): string;
 }
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promise<Fixture> {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const some = <T>(list: readonly T[], max: number): T[] => {
     const n = 1 + Math.floor(rand() * max);
@@ -91,7 +81,7 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
         data: {
           name: a.name,
           kind: a.kind,
-          aliases: { create: a.aliases.map((name) => ({ name, kind: "TRANSLITERATION" as const, normalized: normalizeName(name), translitKey: transliterationKey(name) })) },
+          aliases: { create: a.aliases.map((name) => ({ name, kind: "TRANSLITERATION" as const, ...nameKeys(name) })) },
         },
       }),
     );

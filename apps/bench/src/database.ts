@@ -1,20 +1,8 @@
-import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations, ensureDatabaseExists, generateCorpus, paths, progressLine, serverUrl, startEmbeddedPostgres } from "@parley/db";
+import { applyMigrations, freePort, ensureDatabaseExists, generateCorpus, paths, progressLine, serverUrl, startEmbeddedPostgres } from "@parley/db";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** What the bench database holds, recorded as a comment on it. */
 interface CorpusMark {

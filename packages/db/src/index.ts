@@ -1,5 +1,5 @@
 export { createPrismaClient, type Db, type Tx, type PrismaClient } from "./client.ts";
-export { openDatabase, startEmbeddedPostgres, ensureDatabaseExists, withDatabase, serverUrl, type RunningDatabase } from "./postgres.ts";
+export { freePort, openDatabase, startEmbeddedPostgres, ensureDatabaseExists, withDatabase, serverUrl, type RunningDatabase } from "./postgres.ts";
 export { applyMigrations, readMigrations } from "./migrations/apply.ts";
 export { dbEnv, paths } from "./env.ts";
 export { recordRevision, diffSnapshots, type EntityType, type Snapshot } from "./revisions.ts";
@@ -14,3 +14,4 @@ export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./to
 export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, CandidateError } from "./ingest/review.ts";
 export { generateCorpus, type GenerateOptions } from "./generate/write.ts";
 export { progressLine } from "./generate/command.ts";
+export { seededRandom } from "./generate/random.ts";

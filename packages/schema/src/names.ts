@@ -45,3 +45,8 @@ export function transliterationKey(name: string): string {
     .map(consonantSkeleton)
     .join(" ");
 }
+
+/** The two comparison forms an alias row stores beside its name. */
+export function nameKeys(name: string): { normalized: string; translitKey: string } {
+  return { normalized: normalizeName(name), translitKey: transliterationKey(name) };
+}

@@ -1,4 +1,4 @@
-import { normalizeName, transliterationKey } from "@parley/schema";
+import { normalizeName, transliterationKey, nameKeys } from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import { recordRevision } from "../revisions.ts";
 
@@ -57,7 +57,7 @@ export async function mergeActors(db: PrismaClient, input: MergeInput) {
       known.add(normalized);
       added.push(alias.name);
       await tx.actorAlias.create({
-        data: { actorId: survivorId, name: alias.name, kind: alias.kind, normalized, translitKey: transliterationKey(alias.name) },
+        data: { actorId: survivorId, name: alias.name, kind: alias.kind, ...nameKeys(alias.name) },
       });
     }
 

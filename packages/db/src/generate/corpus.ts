@@ -1,4 +1,4 @@
-import { normalizeName, transliterationKey, type ActorKind, type EventType, type ParticipantRole } from "@parley/schema";
+import { normalizeName, transliterationKey, type ActorKind, type EventType, type ParticipantRole, nameKeys } from "@parley/schema";
 import { seededRandom, weighted, zipf } from "./random.ts";
 import * as V from "./vocabulary.ts";
 
@@ -175,4 +175,4 @@ export function eventGenerator(world: World, seed: number) {
 
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-export const keysOf = (name: string) => ({ normalized: normalizeName(name), translitKey: transliterationKey(name) });
+export const keysOf = nameKeys;

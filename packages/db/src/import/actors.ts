@@ -1,4 +1,4 @@
-import { normalizeName, transliterationKey } from "@parley/schema";
+import { normalizeName, transliterationKey, nameKeys } from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import type { RevisionLog } from "./revision-log.ts";
 import type { DatasetActor } from "./types.ts";
@@ -140,7 +140,7 @@ export class ActorMatcher {
     const aliasesBefore = known.aliases.map((a) => `${a.kind}:${a.name}`).sort();
     const idsBefore = { ...known.externalIds };
     if (newName) {
-      await tx.actorAlias.create({ data: { actorId: known.id, name: actor.name, kind: "DATASET_NAME", normalized, translitKey: transliterationKey(actor.name) } });
+      await tx.actorAlias.create({ data: { actorId: known.id, name: actor.name, kind: "DATASET_NAME", ...nameKeys(actor.name) } });
       known.aliases.push({ name: actor.name, kind: "DATASET_NAME", normalized });
     }
     if (newId) known.externalIds = { ...known.externalIds, [ext.system]: ext.id };

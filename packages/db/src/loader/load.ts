@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { normalizeName, transliterationKey, type ClaimRecord, type DataFile } from "@parley/schema";
+import { normalizeName, transliterationKey, type ClaimRecord, type DataFile, nameKeys } from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import { diffSnapshots, recordRevision, type EntityType, type Snapshot } from "../revisions.ts";
 import { DataFileError, readDataFiles, type DataFileProblem, type ParsedFile } from "./read.ts";
@@ -240,7 +240,7 @@ class Loader {
             return seen.has(n) ? false : (seen.add(n), true);
           });
           await this.tx.actorAlias.createMany({
-            data: aliases.map((x) => ({ actorId: row.id, name: x.name, kind: x.kind, normalized: normalizeName(x.name), translitKey: transliterationKey(x.name) })),
+            data: aliases.map((x) => ({ actorId: row.id, name: x.name, kind: x.kind, ...nameKeys(x.name) })),
           });
         }
         if (changed.has("affiliations")) {

@@ -1,19 +1,9 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serverUrl, startEmbeddedPostgres } from "../postgres.ts";
+import { freePort, serverUrl, startEmbeddedPostgres } from "../postgres.ts";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** An embedded PostgreSQL in a temporary folder on a free port, removed again by `stop`. */
 export async function startThrowawayPostgres(): Promise<{ adminUrl: string; port: number; stop(): Promise<void> }> {

@@ -1,4 +1,4 @@
-import { normalizeName, transliterationKey, type AliasInput } from "@parley/schema";
+import { normalizeName, transliterationKey, type AliasInput, nameKeys } from "@parley/schema";
 import type { Snapshot, Tx } from "@parley/db";
 
 export function loadActor(tx: Tx, id: number) {
@@ -19,5 +19,5 @@ export function actorSnapshot(a: ActorRow): Snapshot {
 }
 
 export function aliasRow(actorId: number, alias: AliasInput) {
-  return { actorId, name: alias.name, kind: alias.kind, normalized: normalizeName(alias.name), translitKey: transliterationKey(alias.name) };
+  return { actorId, name: alias.name, kind: alias.kind, ...nameKeys(alias.name) };
 }
