@@ -35,7 +35,9 @@ export function readDataFiles(files: string[]): ParsedFile[] {
   const problems: DataFileProblem[] = [];
   const parsed: ParsedFile[] = [];
   for (const file of files) {
-    const shown = path.relative(process.cwd(), file) || file;
+    // Outside the working folder a relative path is a maze of ../; show the absolute one instead.
+    const relative = path.relative(process.cwd(), file);
+    const shown = relative && !relative.startsWith("..") ? relative : file;
     let raw: unknown;
     try {
       raw = parseText(file, readFileSync(file, "utf8"));
