@@ -96,6 +96,23 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     expect(await t.db.revision.count()).toBe(revisions);
   }, 120_000);
 
+  it("keeps the UCDP IDs and dataset names it attached to demo actors when the demo dataset is loaded again", async () => {
+    const identity = async () =>
+      (
+        await t.db.actor.findMany({
+          where: { key: { in: ["ttp", "pakistan-government"] } },
+          orderBy: { key: "asc" },
+          select: { key: true, externalIds: true, aliases: { where: { kind: "DATASET_NAME" }, select: { name: true }, orderBy: { name: "asc" } } },
+        })
+      ).map((a) => ({ ...a, aliases: a.aliases.map((x) => x.name) }));
+    const before = await identity();
+    expect(before.map((a) => a.externalIds)).toEqual([{ ucdp: "142" }, { ucdp: "356" }]);
+    const revisions = await t.db.revision.count();
+    await loadDataFiles(t.db, demoFiles(), { author: "demo dataset" });
+    expect(await identity()).toEqual(before);
+    expect(await t.db.revision.count()).toBe(revisions);
+  });
+
   it("updates exactly the rows a newer file changed, with UPDATE revisions", async () => {
     const sample = rows.slice(0, 30).map((r) => ({ ...r }));
     sample[3]!.best = String(Number(sample[3]!.best) + 2);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { normalizeName, transliterationKey, type ClaimRecord, type DataFile, nameKeys } from "@parley/schema";
+import { normalizeName, transliterationKey, type ActorRecord, type ClaimRecord, type DataFile, nameKeys } from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import { diffSnapshots, recordRevision, type EntityType, type Snapshot } from "../revisions.ts";
 import { DataFileError, readDataFiles, type DataFileProblem, type ParsedFile } from "./read.ts";
@@ -215,8 +215,9 @@ class Loader {
       include: { aliases: true, affiliations: { include: { organisation: { select: { key: true } } } } },
     });
     const byKey = new Map(rows.map((r) => [r.key!, r]));
-    for (const [key, { record }] of defs.actor) {
+    for (const [key, { record: stated }] of defs.actor) {
       const row = byKey.get(key)!;
+      const record = this.isNew("actor", key) ? stated : keepImportedIdentity(stated, row);
       const after = actorFromFile(record);
       const before = this.isNew("actor", key) ? null : actorFromDb(row);
       await this.settle("actor", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
@@ -442,4 +443,21 @@ class Loader {
       this.summary.updated++;
     }
   }
+}
+
+/**
+ * A data file owns the names and IDs it states; dataset IDs and dataset names that importers
+ * attached to the same actor (UCDP's "TTP" on the demo's Tehrik-i-Taliban Pakistan) stay.
+ */
+function keepImportedIdentity(
+  record: ActorRecord,
+  row: { externalIds: unknown; aliases: { name: string; kind: string }[] },
+): ActorRecord {
+  const stated = new Set([record.name, ...record.aliases.map((x) => x.name)].map(normalizeName));
+  const imported = row.aliases.filter((x) => x.kind === "DATASET_NAME" && !stated.has(normalizeName(x.name)));
+  return {
+    ...record,
+    externalIds: { ...((row.externalIds ?? {}) as Record<string, string>), ...(record.externalIds ?? {}) },
+    aliases: [...record.aliases, ...imported.map((x) => ({ name: x.name, kind: "DATASET_NAME" as const }))],
+  };
 }
