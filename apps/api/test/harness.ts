@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { createApiToken, demoFiles, loadDataFiles } from "@parley/db";
+import { createApiToken } from "@parley/db";
 import { createTestDatabase, type TestDatabase } from "@parley/db/testing";
 import type { TokenRole } from "@parley/schema";
 import type { ApiEnv } from "../src/env.ts";
@@ -47,8 +47,7 @@ export function useApi(options: { demo?: boolean } = { demo: true }): Api {
   let yoga: ReturnType<typeof createServer>;
   const api = { queries, ...clientOf(() => yoga) } as Api;
   beforeAll(async () => {
-    api.t = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
-    if (options.demo !== false) await loadDataFiles(api.t.db, demoFiles(), { author: "demo dataset" });
+    api.t = await createTestDatabase({ onQuery: (sql) => queries.push(sql), demo: options.demo !== false });
     api.search = createSearchEngine({ url: api.t.url });
     yoga = createServer({ db: api.t.db, search: api.search });
   });

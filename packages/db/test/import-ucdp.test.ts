@@ -15,8 +15,7 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
   let rows: Record<string, string>[];
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await loadDataFiles(t.db, demoFiles(), { author: "demo dataset" });
+    t = await createTestDatabase({ demo: true });
     // An independent reading of the file: the whole of it at once, the HXL tag row dropped.
     rows = (parse(readFileSync(file!), { columns: true, bom: true }) as Record<string, string>[]).filter((r) => !r.year!.startsWith("#"));
     const rssBefore = process.resourceUsage().maxRSS;

@@ -6,7 +6,6 @@ import { paths } from "../src/env.ts";
 import { ingestReport } from "../src/ingest/ingest.ts";
 import type { Extraction } from "../src/ingest/extract.ts";
 import { demoFiles } from "../src/loader/demo.ts";
-import { loadDataFiles } from "../src/loader/load.ts";
 import { readDataFiles } from "../src/loader/read.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
@@ -58,8 +57,7 @@ let t: TestDatabase;
 const results: Array<{ truth: Truth; extraction: Extraction; actorHits: number; eventHits: number }> = [];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await loadDataFiles(t.db, demoFiles(), { author: "demo dataset" });
+  t = await createTestDatabase({ demo: true });
   if (!haveSeeds) return;
   const keyOf = new Map((await t.db.actor.findMany({ select: { id: true, key: true } })).map((a) => [a.id, a.key]));
   for (const truth of demoTruth()) {

@@ -1,13 +1,17 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import "./provided.ts";
+import { createPrismaClient } from "../client.ts";
+import { demoFiles } from "../loader/demo.ts";
+import { loadDataFiles } from "../loader/load.ts";
 import { applyMigrations } from "../migrations/apply.ts";
 import { withDatabase } from "../postgres.ts";
 import { startThrowawayPostgres } from "./throwaway.ts";
 
 /**
- * Once per test run: a PostgreSQL server (DATABASE_URL's, or a throwaway embedded one) and a
- * template database with every migration applied. Each test file then clones the template.
+ * Once per test run: a PostgreSQL server (DATABASE_URL's, or a throwaway embedded one), a
+ * template database with every migration applied and a second one with the demo dataset loaded
+ * too. Each test file then clones one of them, which takes a fraction of loading the demo again.
  */
 export default async function setup(project: TestProject) {
   let serverAdminUrl: string;
@@ -24,13 +28,22 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${template}"`);
   await applyMigrations(withDatabase(serverAdminUrl, template));
+  const demoTemplate = template.replace("parley_template_", "parley_demo_");
+  await admin.query(`CREATE DATABASE "${demoTemplate}" TEMPLATE "${template}"`);
+  const demo = createPrismaClient(withDatabase(serverAdminUrl, demoTemplate));
+  try {
+    await loadDataFiles(demo, demoFiles(), { author: "demo dataset" });
+  } finally {
+    await demo.$disconnect();
+  }
   project.provide("parleyServerUrl", serverAdminUrl);
   project.provide("parleyTemplate", template);
+  project.provide("parleyDemoTemplate", demoTemplate);
 
   return async () => {
     const { rows } = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2",
-      [template, `parley_test_${process.pid}_%`],
+      "SELECT datname FROM pg_database WHERE datname IN ($1, $2) OR datname LIKE $3",
+      [template, demoTemplate, `parley_test_${process.pid}_%`],
     );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();

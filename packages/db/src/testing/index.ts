@@ -14,10 +14,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own for one test file, cloned from the run's template. */
-export async function createTestDatabase(options: ClientOptions = {}): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database of its own for one test file, cloned from the run's template; with
+ * `demo: true`, from the template that holds the demo dataset as `parley load --demo` leaves it.
+ */
+export async function createTestDatabase(options: ClientOptions & { demo?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = inject("parleyServerUrl");
-  const template = inject("parleyTemplate");
+  const template = inject(options.demo ? "parleyDemoTemplate" : "parleyTemplate");
   const name = `parley_test_${template.split("_")[2]}_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -27,7 +30,8 @@ export async function createTestDatabase(options: ClientOptions = {}): Promise<T
     await admin.end();
   }
   const url = withDatabase(serverUrl, name);
-  const db = createPrismaClient(url, options);
+  const { demo: _demo, ...clientOptions } = options;
+  const db = createPrismaClient(url, clientOptions);
   return {
     url,
     name,

@@ -3,6 +3,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     parleyServerUrl: string;
     parleyTemplate: string;
+    /** The template with the demo dataset loaded as well. */
+    parleyDemoTemplate: string;
   }
 }
 
