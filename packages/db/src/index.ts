@@ -4,6 +4,7 @@ export { applyMigrations, readMigrations } from "./migrations/apply.ts";
 export { dbEnv, paths } from "./env.ts";
 export { recordRevision, diffSnapshots, type EntityType, type Snapshot } from "./revisions.ts";
 export { loadDataFiles, type LoadSummary } from "./loader/load.ts";
+export { actorFromDb } from "./loader/snapshots.ts";
 export { readDataFiles, DataFileError, type DataFileProblem } from "./loader/read.ts";
 export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
 export { importDataset, ImportHeaderError, type ImportSummary } from "./import/index.ts";
