@@ -1,4 +1,4 @@
-import { normalizeName, transliterationKey, type AliasInput, nameKeys } from "@parley/schema";
+import { type AliasInput, nameKeys } from "@parley/schema";
 import { actorFromDb, type Snapshot, type Tx } from "@parley/db";
 
 export function loadActor(tx: Tx, id: number) {
