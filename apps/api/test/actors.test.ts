@@ -82,6 +82,8 @@ describe("aliases", () => {
     expect(stale).toMatchObject({ __typename: "ConflictError", id: actorId, currentVersion: 2 });
     const changed = await actorMutation("updateAlias", { id: aliasId, version: 2, name: "Hafiz Gul Bahadur faction" });
     expect(changed.actor).toMatchObject({ version: 3, aliasDetails: [{ id: aliasId, name: "Hafiz Gul Bahadur faction", kind: "INFORMAL_NAME" }] });
+    const restated = await actorMutation("updateAlias", { id: aliasId, version: 3, name: "Hafiz Gul Bahadur faction", kind: "INFORMAL_NAME" });
+    expect(restated).toMatchObject({ __typename: "UpdateAliasSuccess", actor: { version: 3 } });
     const removed = await actorMutation("deleteAlias", { id: aliasId, version: 3 });
     expect(removed.actor).toMatchObject({ version: 4, aliases: [] });
     expect(await actorMutation("deleteAlias", { id: aliasId, version: 4 })).toMatchObject({ __typename: "NotFoundError", typename: "Alias" });

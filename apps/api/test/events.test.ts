@@ -138,6 +138,14 @@ describe("updating events", () => {
     expect(revisions[3]!.changes).toEqual({ endDate: ["2022-07-20", null], outcome: ["BROKEN", null], fatalitiesBest: [3, null] });
   });
 
+  it("leaves the version and the history alone when an update restates what is stored", async () => {
+    const { id: same } = (await create({ type: "CEASEFIRE", title: "Same", startDate: "2022-09-01", summary: "Unchanged." })).event;
+    const result = await update({ id: same, version: 1, title: "Same", summary: "Unchanged." });
+    expect(result).toMatchObject({ __typename: "UpdateEventSuccess", event: { title: "Same", version: 1 } });
+    expect((await the.revisions("Event", same)).map((r) => r.action)).toEqual(["CREATE"]);
+    expect((await update({ id: same, version: 1, title: "Different" })).event.version).toBe(2);
+  });
+
   it("checks a new end date against the stored start date", async () => {
     const result = await update({ id, version: 4, endDate: "2022-06-01" });
     expect(result).toMatchObject({ __typename: "ValidationError", field: "input.endDate" });

@@ -2,7 +2,7 @@ export { createPrismaClient, type Db, type Tx, type PrismaClient } from "./clien
 export { freePort, openDatabase, startEmbeddedPostgres, ensureDatabaseExists, withDatabase, serverUrl, type RunningDatabase } from "./postgres.ts";
 export { applyMigrations, readMigrations } from "./migrations/apply.ts";
 export { dbEnv, paths } from "./env.ts";
-export { recordRevision, diffSnapshots, type EntityType, type Snapshot } from "./revisions.ts";
+export { recordRevision, diffSnapshots, type EntityType, type RevisionInput, type Snapshot } from "./revisions.ts";
 export { loadDataFiles, type LoadSummary } from "./loader/load.ts";
 export { actorFromDb } from "./loader/snapshots.ts";
 export { readDataFiles, DataFileError, type DataFileProblem } from "./loader/read.ts";

@@ -1,3 +1,4 @@
+import { updateInTransaction } from "../shared/versioning.ts";
 import { createActorInput, deleteInput, mergeActorsInput, updateActorInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -58,7 +59,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing an actor");
       const input = parseInput(updateActorInput, args.input);
       const id = targetId(input.id, "Actor");
-      await ctx.db.$transaction((tx) => updateActor(tx, authorOf(viewer), id, input.id, input));
+      await updateInTransaction(ctx.db, (tx) => updateActor(tx, authorOf(viewer), id, input.id, input));
       return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),

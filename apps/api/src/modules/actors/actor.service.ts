@@ -1,7 +1,7 @@
 import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import { normalizeName, type AliasInput, type CreateActorInput, type UpdateActorInput } from "@parley/schema";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
-import { bumpVersion } from "../shared/versioning.ts";
+import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { actorSnapshot, aliasRow, loadActor } from "./actor.snapshot.ts";
 
 /** An alias that is the actor's own name adds nothing and would show twice. */
@@ -33,7 +33,7 @@ export async function updateActor(tx: Tx, author: string, id: number, globalId: 
     await tx.actorAlias.createMany({ data: aliases.map((a) => aliasRow(id, a)) });
   }
   const changes = diffSnapshots(actorSnapshot(before), actorSnapshot((await loadActor(tx, id))!));
-  await recordRevision(tx, { entityType: "Actor", entityId: id, action: "UPDATE", author, version, changes });
+  await recordUpdate(tx, { entityType: "Actor", entityId: id, author, version, changes });
 }
 
 /**

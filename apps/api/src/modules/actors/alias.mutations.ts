@@ -1,3 +1,5 @@
+import { updateInTransaction } from "../shared/versioning.ts";
+import { targetId } from "../shared/input.ts";
 import { createAliasInput, deleteInput, updateAliasInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -51,7 +53,9 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an alias");
       const input = parseInput(updateAliasInput, args.input);
-      const id = await ctx.db.$transaction((tx) => updateAlias(tx, authorOf(viewer), input));
+      const id =
+        (await updateInTransaction(ctx.db, (tx) => updateAlias(tx, authorOf(viewer), input))) ??
+        (await ctx.db.actorAlias.findUniqueOrThrow({ where: { id: targetId(input.id, "Alias") }, select: { actorId: true } })).actorId;
       return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),

@@ -3,14 +3,14 @@ import { diffSnapshots, recordRevision, resolveActorId, type Tx } from "@parley/
 import { normalizeName, type CreateAliasInput, type DeleteInput, type UpdateAliasInput } from "@parley/schema";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
 import { targetId } from "../shared/input.ts";
-import { bumpVersion } from "../shared/versioning.ts";
+import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { actorSnapshot, aliasRow, loadActor, type ActorRow } from "./actor.snapshot.ts";
 
 /** Aliases are part of their actor: every change bumps the actor's version and is recorded on the actor. */
 async function recordAliasChange(tx: Tx, author: string, before: ActorRow): Promise<void> {
   const after = (await loadActor(tx, before.id))!;
   const changes = diffSnapshots(actorSnapshot(before), actorSnapshot(after));
-  await recordRevision(tx, { entityType: "Actor", entityId: before.id, action: "UPDATE", author, version: after.version, changes });
+  await recordUpdate(tx, { entityType: "Actor", entityId: before.id, author, version: after.version, changes });
 }
 
 function checkNewName(actor: ActorRow, name: string, exceptAliasId?: number) {

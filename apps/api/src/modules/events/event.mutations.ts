@@ -1,3 +1,4 @@
+import { updateInTransaction } from "../shared/versioning.ts";
 import { createEventInput, deleteInput, updateEventInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -71,7 +72,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing an event");
       const input = parseInput(updateEventInput, args.input);
       const id = targetId(input.id, "Event");
-      await ctx.db.$transaction((tx) => updateEvent(tx, authorOf(viewer), id, input.id, input));
+      await updateInTransaction(ctx.db, (tx) => updateEvent(tx, authorOf(viewer), id, input.id, input));
       return ctx.db.event.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),

@@ -2,7 +2,7 @@ import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import type { CreateEventInput, UpdateEventInput } from "@parley/schema";
 import { ValidationError } from "../shared/errors.ts";
 import { ref, resolveRefs, type Resolved } from "../shared/references.ts";
-import { bumpVersion } from "../shared/versioning.ts";
+import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { deleteClaimsOf } from "../sources/source.snapshot.ts";
 import { day, eventSnapshot, loadEvent, toDate } from "./event.snapshot.ts";
 
@@ -74,7 +74,7 @@ export async function updateEvent(tx: Tx, author: string, id: number, globalId: 
   await tx.event.update({ where: { id }, data: { ...scalarData(input), ...(refs.processId === undefined ? {} : { processId: refs.processId }) } });
   await writeChildren(tx, id, refs);
   const changes = diffSnapshots(eventSnapshot(before), eventSnapshot((await loadEvent(tx, id))!));
-  await recordRevision(tx, { entityType: "Event", entityId: id, action: "UPDATE", author, version, changes });
+  await recordUpdate(tx, { entityType: "Event", entityId: id, author, version, changes });
 }
 
 /** Deletes an event with its participants, places, links and claims; each deleted claim gets its own DELETE revision. */

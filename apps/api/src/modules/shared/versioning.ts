@@ -1,4 +1,4 @@
-import type { Tx } from "@parley/db";
+import { recordRevision, type Db, type RevisionInput, type Tx } from "@parley/db";
 import { ConflictError, NotFoundError } from "./errors.ts";
 
 type Versioned = "Event" | "Actor" | "Source" | "Claim";
@@ -24,4 +24,26 @@ export async function bumpVersion(tx: Tx, typename: Versioned, id: number, expec
   const current = await table.findUnique({ where: { id }, select: { version: true } });
   if (!current) throw new NotFoundError(typename, globalId);
   throw new ConflictError(globalId, expected, current.version);
+}
+
+/** Thrown inside an update's transaction when the update changed nothing, so that it rolls back. */
+class NothingChanged extends Error {}
+
+/**
+ * Records an UPDATE revision, or, when the changes are empty, abandons the transaction: an update
+ * that restates what is stored leaves the version, the timestamps and the history as they were.
+ */
+export async function recordUpdate(tx: Tx, revision: Omit<RevisionInput, "action"> & { changes: Record<string, unknown> }): Promise<void> {
+  if (Object.keys(revision.changes).length === 0) throw new NothingChanged();
+  await recordRevision(tx, { ...revision, action: "UPDATE" });
+}
+
+/** Runs an update in a transaction; an update that changed nothing is not an error, and yields undefined. */
+export async function updateInTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<T | undefined> {
+  try {
+    return await db.$transaction(write);
+  } catch (error) {
+    if (error instanceof NothingChanged) return undefined;
+    throw error;
+  }
 }

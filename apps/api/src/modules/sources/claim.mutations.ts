@@ -1,3 +1,4 @@
+import { updateInTransaction } from "../shared/versioning.ts";
 import { createClaimInput, deleteInput, updateClaimInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -49,7 +50,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing a claim");
       const input = parseInput(updateClaimInput, args.input);
       const id = targetId(input.id, "Claim");
-      await ctx.db.$transaction((tx) => updateClaim(tx, authorOf(viewer), id, input.id, input));
+      await updateInTransaction(ctx.db, (tx) => updateClaim(tx, authorOf(viewer), id, input.id, input));
       return ctx.db.claim.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),

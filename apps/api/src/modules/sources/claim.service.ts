@@ -1,7 +1,7 @@
 import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import type { CreateClaimInput, UpdateClaimInput } from "@parley/schema";
 import { ref, resolveRefs } from "../shared/references.ts";
-import { bumpVersion } from "../shared/versioning.ts";
+import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { claimSnapshot } from "./source.snapshot.ts";
 
 type ClaimPatch = Omit<UpdateClaimInput, "id" | "version">;
@@ -45,7 +45,7 @@ export async function updateClaim(tx: Tx, author: string, id: number, globalId: 
   const before = await tx.claim.findUniqueOrThrow({ where: { id } });
   const { id: _id, version: _version, ...patch } = input;
   const after = await tx.claim.update({ where: { id }, data: data(patch, await references(tx, patch)) });
-  await recordRevision(tx, { entityType: "Claim", entityId: id, action: "UPDATE", author, version, changes: diffSnapshots(claimSnapshot(before), claimSnapshot(after)) });
+  await recordUpdate(tx, { entityType: "Claim", entityId: id, author, version, changes: diffSnapshots(claimSnapshot(before), claimSnapshot(after)) });
 }
 
 export async function deleteClaim(tx: Tx, author: string, id: number, globalId: string, version: number): Promise<void> {

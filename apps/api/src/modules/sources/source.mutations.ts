@@ -1,3 +1,4 @@
+import { updateInTransaction } from "../shared/versioning.ts";
 import { createSourceInput, deleteInput, updateSourceInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -47,7 +48,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing a source");
       const input = parseInput(updateSourceInput, args.input);
       const id = targetId(input.id, "Source");
-      await ctx.db.$transaction((tx) => updateSource(tx, authorOf(viewer), id, input.id, input));
+      await updateInTransaction(ctx.db, (tx) => updateSource(tx, authorOf(viewer), id, input.id, input));
       return ctx.db.source.findUniqueOrThrow({ ...reload(query), where: { id } });
     },
   }),

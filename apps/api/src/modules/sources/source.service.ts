@@ -1,7 +1,7 @@
 import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import type { CreateSourceInput, UpdateSourceInput } from "@parley/schema";
 import { ref, resolveRefs } from "../shared/references.ts";
-import { bumpVersion } from "../shared/versioning.ts";
+import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { deleteClaimsOf, loadSource, sourceSnapshot } from "./source.snapshot.ts";
 
 type SourcePatch = Omit<UpdateSourceInput, "id" | "version">;
@@ -46,7 +46,7 @@ export async function updateSource(tx: Tx, author: string, id: number, globalId:
   await tx.source.update({ where: { id }, data: { ...scalarData(patch), ...(refs.outletId === undefined ? {} : { outletId: refs.outletId }) } });
   await writeCitations(tx, id, refs.citedOutletIds);
   const changes = diffSnapshots(sourceSnapshot(before), sourceSnapshot((await loadSource(tx, id))!));
-  await recordRevision(tx, { entityType: "Source", entityId: id, action: "UPDATE", author, version, changes });
+  await recordUpdate(tx, { entityType: "Source", entityId: id, author, version, changes });
 }
 
 /** Deletes a source with its citations and its claims (the claims rest on it). */
