@@ -116,6 +116,8 @@ describe("merging actors", () => {
 
     const old = await api.gql(`query($id: ID!) { actor(id: $id) { id name } }`, { id: duplicate.id });
     expect(old.data.actor).toEqual({ id: survivor, name: "Tehrik-i-Taliban Pakistan" });
+    const node = await api.gql(`query($id: ID!) { node(id: $id) { id ... on Actor { name } } }`, { id: duplicate.id });
+    expect(node.data.node).toEqual({ id: survivor, name: "Tehrik-i-Taliban Pakistan" });
     const participants = await api.gql(`query($id: ID!) { event(id: $id) { participants { actor { id } } } }`, { id: event });
     expect(participants.data.event.participants).toContainEqual({ actor: { id: survivor } });
     const revisions = await the.revisions("Actor", survivor);
