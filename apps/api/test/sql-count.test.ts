@@ -7,12 +7,12 @@ const PAGE = `query($first: Int!) {
   events(first: $first, orderBy: DATE_DESC) {
     totalCount
     edges { cursor node {
-      id title type startDate contested
+      id title type startDate contested revisions { action version }
       places { name country }
       process { name }
       related { label event { title participants { actor { name } } } }
       participants { role actor { id name aliases } }
-      claims { quote stance speakerLabel speaker { name } source { title publishedAt outlet { name } cites { name } } }
+      claims { quote stance speakerLabel speaker { name } source { title publishedAt outlet { name } cites { name } } revisions { action } }
     } }
     pageInfo { hasNextPage endCursor }
   }
@@ -49,7 +49,7 @@ describe("SQL statements per page", () => {
     });
   });
 
-  it("is the same for a page of 100 events with participants, claims and sources as for a page of 10", async () => {
+  it("is the same for a page of 100 events with participants, claims, sources and histories as for a page of 10", async () => {
     const ten = await statementsFor(10);
     const hundred = await statementsFor(100);
     expect(hundred.events.every((e: any) => e.participants.length === 2 && e.claims.length === 2 && e.claims[0].source.title && e.related.length > 0)).toBe(true);

@@ -32,7 +32,7 @@ export const ActorRef = builder.prismaNode("Actor", {
       },
     }, { name: "ActorParticipationConnection" }, { name: "ActorParticipationEdge" }),
     quoted: t.relation("quoted", { description: "Claims in which this actor is the speaker." }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (query, a, _args, ctx) => listRevisions(ctx, query, "Actor", a.id) }),
+    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, a, _args, ctx) => listRevisions(ctx, "Actor", a.id) }),
   }),
 });
 

@@ -85,7 +85,7 @@ export const EventRef = builder.prismaNode("Event", {
         ...e.linksIn.map((l) => ({ kind: l.kind, direction: "INCOMING" as const, event: l.from })),
       ],
     }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (query, e, _args, ctx) => listRevisions(ctx, query, "Event", e.id) }),
+    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, e, _args, ctx) => listRevisions(ctx, "Event", e.id) }),
   }),
 });
 

@@ -32,7 +32,7 @@ export const SourceRef = builder.prismaNode("Source", {
         return [...seen.values()];
       },
     }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (query, s, _args, ctx) => listRevisions(ctx, query, "Source", s.id) }),
+    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, s, _args, ctx) => listRevisions(ctx, "Source", s.id) }),
   }),
 });
 
@@ -49,6 +49,6 @@ builder.prismaNode("Claim", {
     speaker: t.relation("speaker", { nullable: true }),
     event: t.relation("event", { nullable: true }),
     actor: t.relation("actor", { nullable: true, description: "The actor the claim is about, for claims about an actor." }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (query, c, _args, ctx) => listRevisions(ctx, query, "Claim", c.id) }),
+    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, c, _args, ctx) => listRevisions(ctx, "Claim", c.id) }),
   }),
 });
