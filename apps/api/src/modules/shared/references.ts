@@ -3,7 +3,7 @@ import type { Tx } from "@parley/db";
 import { ValidationError, type FieldProblem } from "./errors.ts";
 import { databaseId } from "./ids.ts";
 
-type Referable = "Actor" | "Event" | "Source" | "Place" | "Process";
+type Referable = "Actor" | "Event" | "Source" | "Place" | "Process" | "Position";
 
 /** A record an input refers to by global ID, to be checked and turned into a database ID. */
 export class Ref {
@@ -21,6 +21,7 @@ async function existing(tx: Tx, typename: Referable, ids: number[]): Promise<Set
     : typename === "Event" ? await tx.event.findMany(args)
     : typename === "Source" ? await tx.source.findMany(args)
     : typename === "Place" ? await tx.place.findMany(args)
+    : typename === "Position" ? await tx.position.findMany(args)
     : await tx.process.findMany(args);
   return new Set(rows.map((r) => r.id));
 }

@@ -13,6 +13,7 @@ function references(tx: Tx, input: ClaimPatch) {
     sourceId: optional(input.sourceId, (id) => ref("Source", id)),
     eventId: optional(input.eventId, (id) => ref("Event", id)),
     actorId: optional(input.actorId, (id) => ref("Actor", id)),
+    positionId: optional(input.positionId, (id) => ref("Position", id)),
     speakerId: optional(input.speakerId, (id) => ref("Actor", id)),
   });
 }
@@ -25,8 +26,9 @@ function data(input: ClaimPatch, refs: Awaited<ReturnType<typeof references>>) {
     note: input.note,
     speakerLabel: input.speakerLabel,
     ...(refs.sourceId == null ? {} : { sourceId: refs.sourceId }),
-    ...(refs.eventId ? { eventId: refs.eventId, actorId: null } : {}),
-    ...(refs.actorId ? { actorId: refs.actorId, eventId: null } : {}),
+    ...(refs.eventId ? { eventId: refs.eventId, actorId: null, positionId: null } : {}),
+    ...(refs.actorId ? { actorId: refs.actorId, eventId: null, positionId: null } : {}),
+    ...(refs.positionId ? { positionId: refs.positionId, eventId: null, actorId: null } : {}),
     ...(refs.speakerId === undefined ? {} : { speakerId: refs.speakerId }),
     ...(refs.speakerId ? { speakerLabel: null } : {}),
     ...(input.speakerLabel ? { speakerId: null } : {}),
