@@ -2,21 +2,20 @@ import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import type { CreatePositionInput, UpdatePositionInput } from "@parley/schema";
 import { day, toDate } from "../events/event.snapshot.ts";
 import { ValidationError } from "../shared/errors.ts";
-import { ref, resolveRefs } from "../shared/references.ts";
+import { optionalRef, resolveRefs } from "../shared/references.ts";
 import { bumpVersion } from "../shared/versioning.ts";
 import { deleteClaimsOf } from "../sources/source.snapshot.ts";
 import { positionSnapshot, type PositionRow } from "./position.snapshot.ts";
 
 type PositionPatch = Omit<UpdatePositionInput, "id" | "version">;
-const optional = <T>(value: string | null | undefined, make: (id: string) => T) => (value == null ? value : make(value));
 
 function references(tx: Tx, input: PositionPatch) {
   return resolveRefs(tx, {
-    actorId: optional(input.actorId, (id) => ref("Actor", id)),
-    processId: optional(input.processId, (id) => ref("Process", id)),
-    eventId: optional(input.eventId, (id) => ref("Event", id)),
-    respondsToId: optional(input.respondsToId, (id) => ref("Position", id)),
-    supersedesId: optional(input.supersedesId, (id) => ref("Position", id)),
+    actorId: optionalRef("Actor", input.actorId),
+    processId: optionalRef("Process", input.processId),
+    eventId: optionalRef("Event", input.eventId),
+    respondsToId: optionalRef("Position", input.respondsToId),
+    supersedesId: optionalRef("Position", input.supersedesId),
   });
 }
 

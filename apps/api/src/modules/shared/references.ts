@@ -12,6 +12,9 @@ export class Ref {
 
 export const ref = (typename: Referable, globalId: string) => new Ref(typename, globalId);
 
+/** A reference an input may give, clear (`null`) or leave out (`undefined`). */
+export const optionalRef = (typename: Referable, globalId: string | null | undefined) => (globalId == null ? globalId : ref(typename, globalId));
+
 export type Resolved<T> = T extends Ref ? number : T extends readonly (infer U)[] ? Resolved<U>[] : T extends object ? { [K in keyof T]: Resolved<T[K]> } : T;
 
 async function existing(tx: Tx, typename: Referable, ids: number[]): Promise<Set<number>> {

@@ -1,20 +1,19 @@
 import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import type { CreateClaimInput, UpdateClaimInput } from "@parley/schema";
-import { ref, resolveRefs } from "../shared/references.ts";
+import { optionalRef, resolveRefs } from "../shared/references.ts";
 import { bumpVersion } from "../shared/versioning.ts";
 import { claimSnapshot } from "./source.snapshot.ts";
 
 type ClaimPatch = Omit<UpdateClaimInput, "id" | "version">;
 
-const optional = <T>(value: string | null | undefined, make: (id: string) => T) => (value == null ? value : make(value));
 
 function references(tx: Tx, input: ClaimPatch) {
   return resolveRefs(tx, {
-    sourceId: optional(input.sourceId, (id) => ref("Source", id)),
-    eventId: optional(input.eventId, (id) => ref("Event", id)),
-    actorId: optional(input.actorId, (id) => ref("Actor", id)),
-    positionId: optional(input.positionId, (id) => ref("Position", id)),
-    speakerId: optional(input.speakerId, (id) => ref("Actor", id)),
+    sourceId: optionalRef("Source", input.sourceId),
+    eventId: optionalRef("Event", input.eventId),
+    actorId: optionalRef("Actor", input.actorId),
+    positionId: optionalRef("Position", input.positionId),
+    speakerId: optionalRef("Actor", input.speakerId),
   });
 }
 
