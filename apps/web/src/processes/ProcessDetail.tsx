@@ -12,7 +12,7 @@ export function ProcessDetail({ process }: { process: Process }) {
     <article className="record" aria-labelledby="record-title">
       <p className="event-meta">
         <span className="event-type">Process</span>
-        {process.startDate && <span>{dateRangeLabel(process.startDate, process.endDate, "MONTH")}</span>}
+        {process.startDate && <span>{dateRangeLabel(process.startDate, process.endDate, process.startPrecision ?? "DAY")}</span>}
       </p>
       <h1 id="record-title">{process.name}</h1>
       {process.description && <p className="lead">{process.description}</p>}

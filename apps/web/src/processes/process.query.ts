@@ -7,7 +7,7 @@ export const ProcessPageQuery = graphql(
     node(id: $id) {
       __typename
       ... on Process {
-        id name description startDate endDate
+        id name description startDate startPrecision endDate endPrecision
         positions { id ...PositionSummary }
         events { id title type startDate endDate datePrecision }
       }
