@@ -18,5 +18,6 @@ import "./modules/sources/source.mutations.ts";
 import "./modules/sources/claim.mutations.ts";
 import "./modules/ingest/index.ts";
 import "./modules/search/index.ts";
+import "./modules/positions/index.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -8,8 +8,8 @@ export const ERRORS = `__typename
   ... on NotFoundError { typename id }
   ... on ConflictError { id expectedVersion currentVersion }`;
 
-type Keyed = "event" | "actor" | "source" | "place" | "process";
-const TYPENAMES: Record<Keyed, string> = { event: "Event", actor: "Actor", source: "Source", place: "Place", process: "Process" };
+type Keyed = "event" | "actor" | "source" | "place" | "process" | "position";
+const TYPENAMES: Record<Keyed, string> = { event: "Event", actor: "Actor", source: "Source", place: "Place", process: "Process", position: "Position" };
 
 /** Lookups of the demo dataset by key, as the API's global IDs. */
 export function given(api: Api) {
@@ -18,7 +18,7 @@ export function given(api: Api) {
       const row = await (api.t.db[model] as unknown as { findUniqueOrThrow(a: object): Promise<{ id: number }> }).findUniqueOrThrow({ where: { key } });
       return encodeGlobalID(TYPENAMES[model], row.id);
     },
-    async version(model: "event" | "actor" | "source" | "claim", globalId: string): Promise<number> {
+    async version(model: "event" | "actor" | "source" | "claim" | "position", globalId: string): Promise<number> {
       const id = Number(Buffer.from(globalId, "base64").toString().split(":")[1]);
       const row = await (api.t.db[model] as unknown as { findUniqueOrThrow(a: object): Promise<{ version: number }> }).findUniqueOrThrow({ where: { id } });
       return row.version;
@@ -38,6 +38,6 @@ export async function mutate(api: Api, headers: Record<string, string>, field: s
 }
 
 function inputTypeOf(field: string): string {
-  if (/^delete(Event|Actor|Source|Claim)$/.test(field)) return "DeleteInput";
+  if (/^delete(Event|Actor|Source|Claim|Position)$/.test(field)) return "DeleteInput";
   return field[0]!.toUpperCase() + field.slice(1) + "Input";
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "./client.ts";
 
-export type EntityType = "Actor" | "Event" | "Source" | "Claim" | "Place" | "Process" | "ApiToken";
+export type EntityType = "Actor" | "Event" | "Source" | "Claim" | "Place" | "Process" | "Position" | "ApiToken";
 export type Snapshot = Record<string, unknown>;
 
 /** The fields whose values differ, as `{ field: [before, after] }`. */

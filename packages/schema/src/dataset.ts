@@ -94,6 +94,32 @@ const eventFileSchema = z
   .refine(...endNotBeforeStart)
   .refine((e) => e.start !== undefined, { message: "an event needs a `start` date", path: ["start"] });
 
+/**
+ * A negotiating position. `start` is when it was stated (or first reported held), `end` when it was
+ * dropped, if known; `respondsTo` names another actor's position it answers, `supersedes` an earlier
+ * position of the same holder that it replaces. Its claims carry the quotes, as an event's do.
+ */
+const positionFileSchema = z
+  .object({
+    key: recordKey,
+    holder: recordKey,
+    kind: vocab.positionKind,
+    issue: vocab.positionIssue,
+    summary: fields.title,
+    ...spanFields,
+    precision: DATE_PRECISIONS.schema.optional(),
+    process: recordKey.optional(),
+    event: recordKey.optional(),
+    respondsTo: recordKey.optional(),
+    supersedes: recordKey.optional(),
+    claims: z.array(claimFileSchema).min(1, "a position needs at least one claim: the quote that states it"),
+  })
+  .strict()
+  .refine(...endNotBeforeStart)
+  .refine((p) => p.start !== undefined, { message: "a position needs a `start` date: when it was stated", path: ["start"] })
+  .refine((p) => !p.respondsTo || p.respondsTo !== p.key, { message: "a position cannot respond to itself", path: ["respondsTo"] })
+  .refine((p) => !p.supersedes || p.supersedes !== p.key, { message: "a position cannot supersede itself", path: ["supersedes"] });
+
 export const dataFileSchema = z
   .object({
     sources: z.array(sourceFileSchema).default([]),
@@ -101,6 +127,7 @@ export const dataFileSchema = z
     places: z.array(placeFileSchema).default([]),
     processes: z.array(processFileSchema).default([]),
     events: z.array(eventFileSchema).default([]),
+    positions: z.array(positionFileSchema).default([]),
   })
   .strict();
 
@@ -110,6 +137,7 @@ export type PlaceRecord = z.infer<typeof placeFileSchema>;
 export type ProcessRecord = z.infer<typeof processFileSchema>;
 export type SourceRecord = z.infer<typeof sourceFileSchema>;
 export type EventRecord = z.infer<typeof eventFileSchema>;
+export type PositionRecord = z.infer<typeof positionFileSchema>;
 export type ClaimRecord = z.infer<typeof claimFileSchema>;
 
 /** "events[3].participants[1].actor" from a zod issue path. */

@@ -28,10 +28,12 @@ describe("mutation inputs", () => {
     expect(problems(createEventInput.safeParse(input)).map((p) => p.split(":")[0])).toEqual(["title", "startDate", "fatalities.low"]);
   });
 
-  it("wants a claim about exactly one of an event and an actor, and one kind of speaker", () => {
+  it("wants a claim about exactly one of an event, an actor and a position, and one kind of speaker", () => {
     const claim = { sourceId: "s", quote: "We agreed." };
     expect(problems(createClaimInput.safeParse(claim))[0]).toMatch(/^eventId: give exactly one/);
     expect(problems(createClaimInput.safeParse({ ...claim, eventId: "e", actorId: "a" }))[0]).toMatch(/^eventId:/);
+    expect(problems(createClaimInput.safeParse({ ...claim, positionId: "p", actorId: "a" }))[0]).toMatch(/^eventId:/);
+    expect(createClaimInput.safeParse({ ...claim, positionId: "p" }).success).toBe(true);
     expect(problems(createClaimInput.safeParse({ ...claim, eventId: "e", speakerId: "x", speakerLabel: "an official" }))[0]).toMatch(/^speakerLabel:/);
     expect(createClaimInput.parse({ ...claim, eventId: "e" }).stance).toBe("ASSERTS");
   });

@@ -114,6 +114,7 @@ const claimFields = {
   sourceId: recordId,
   eventId: recordId.nullish(),
   actorId: recordId.nullish(),
+  positionId: recordId.nullish(),
   quote: fields.quote,
   stance: vocab.stance,
   speakerId: recordId.nullish(),
@@ -121,13 +122,13 @@ const claimFields = {
   note: fields.description.nullish(),
 };
 
-type ClaimTarget = { eventId?: string | null | undefined; actorId?: string | null | undefined };
+type ClaimTarget = { eventId?: string | null | undefined; actorId?: string | null | undefined; positionId?: string | null | undefined };
 type ClaimSpeaker = { speakerId?: string | null | undefined; speakerLabel?: string | null | undefined };
 
 const oneTarget = rule(
-  (c: ClaimTarget) => (c.eventId ? 1 : 0) + (c.actorId ? 1 : 0) === 1,
+  (c: ClaimTarget) => (c.eventId ? 1 : 0) + (c.actorId ? 1 : 0) + (c.positionId ? 1 : 0) === 1,
   "eventId",
-  "give exactly one of `eventId` and `actorId`: a claim is about an event or an actor",
+  "give exactly one of `eventId`, `actorId` and `positionId`: a claim is about an event, an actor or a position",
 );
 const oneSpeaker = rule(
   (c: ClaimSpeaker) => !(c.speakerId && c.speakerLabel),
@@ -143,8 +144,30 @@ export const createClaimInput = z
 /** Moving a claim names its new target; the other target is cleared. */
 export const updateClaimInput = z
   .object({ id: recordId, version: recordVersion, ...z.object(claimFields).partial().shape })
-  .refine((c) => (c.eventId === undefined && c.actorId === undefined) || oneTarget[0](c), oneTarget[1])
+  .refine((c) => (c.eventId === undefined && c.actorId === undefined && c.positionId === undefined) || oneTarget[0](c), oneTarget[1])
   .refine(...oneSpeaker);
+
+const positionFields = {
+  actorId: recordId,
+  kind: vocab.positionKind,
+  issue: vocab.positionIssue,
+  summary: fields.title,
+  startDate: isoDate,
+  endDate: isoDate.nullish(),
+  datePrecision: DATE_PRECISIONS.schema,
+  processId: recordId.nullish(),
+  eventId: recordId.nullish(),
+  respondsToId: recordId.nullish(),
+  supersedesId: recordId.nullish(),
+};
+
+/** A position's evidence is its claims: create them with `createClaim(positionId:)`, as for events. */
+export const createPositionInput = z
+  .object({ ...positionFields, datePrecision: positionFields.datePrecision.default("DAY") })
+  .refine(...endNotBeforeStartDate);
+export const updatePositionInput = z
+  .object({ id: recordId, version: recordVersion, ...z.object(positionFields).partial().shape })
+  .refine(...endNotBeforeStartDate);
 
 /** Deleting carries the version too: a record changed since it was read is not deleted. */
 export const deleteInput = z.object({ id: recordId, version: recordVersion });
@@ -160,4 +183,6 @@ export type CreateSourceInput = z.infer<typeof createSourceInput>;
 export type UpdateSourceInput = z.infer<typeof updateSourceInput>;
 export type CreateClaimInput = z.infer<typeof createClaimInput>;
 export type UpdateClaimInput = z.infer<typeof updateClaimInput>;
+export type CreatePositionInput = z.infer<typeof createPositionInput>;
+export type UpdatePositionInput = z.infer<typeof updatePositionInput>;
 export type DeleteInput = z.infer<typeof deleteInput>;

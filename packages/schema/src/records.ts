@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { partialDate, type PartialDate } from "./dates.ts";
 import {
-  ACTOR_KINDS, ALIAS_KINDS, CLAIM_STANCES, EVENT_LINK_KINDS, EVENT_OUTCOMES, EVENT_TYPES, PARTICIPANT_ROLES,
+  ACTOR_KINDS, ALIAS_KINDS, CLAIM_STANCES, EVENT_LINK_KINDS, EVENT_OUTCOMES, EVENT_TYPES, PARTICIPANT_ROLES, POSITION_ISSUES,
+  POSITION_KINDS,
 } from "./vocabulary.ts";
 
 /** Field rules shared by data files and API inputs, so a title or a quote has one limit everywhere. */
@@ -48,4 +49,6 @@ export const vocab = {
   role: PARTICIPANT_ROLES.schema,
   stance: CLAIM_STANCES.schema,
   linkKind: EVENT_LINK_KINDS.schema,
+  positionKind: POSITION_KINDS.schema,
+  positionIssue: POSITION_ISSUES.schema,
 };

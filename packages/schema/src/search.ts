@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "./dates.ts";
-import { EVENT_SORTS, EVENT_TYPES, PARTICIPANT_ROLES, ACTOR_KINDS, DATE_INTERVALS } from "./vocabulary.ts";
+import { EVENT_SORTS, EVENT_TYPES, PARTICIPANT_ROLES, ACTOR_KINDS, DATE_INTERVALS, POSITION_ISSUES, POSITION_KINDS } from "./vocabulary.ts";
 
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
 export const ACTOR_MATCHES = { default: 10, max: 50 } as const;
@@ -53,3 +53,27 @@ export const searchActorsSchema = z.object({
   first: z.number().int().min(1).max(ACTOR_MATCHES.max).default(ACTOR_MATCHES.default),
 });
 export type SearchActorsInput = z.infer<typeof searchActorsSchema>;
+
+/** `searchPositions`: the same faceted model as events, over holder, kind, issue and process. */
+export const positionFilterFields = {
+  actorIds: z.array(id).max(50).optional(),
+  kinds: z.array(POSITION_KINDS.schema).max(50).optional(),
+  issues: z.array(POSITION_ISSUES.schema).max(50).optional(),
+  processIds: z.array(id).max(50).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
+export const positionFilterSchema = z
+  .object(positionFilterFields)
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "`from` must not be after `to`", path: ["from"] });
+
+export type PositionFilter = z.infer<typeof positionFilterSchema>;
+
+export const searchPositionsSchema = z.object({
+  query: z.string().max(QUERY_MAX_LENGTH).nullish(),
+  filter: positionFilterSchema.nullish(),
+  first: pageSize().default(PAGE_SIZE.default),
+  after: z.string().max(500).nullish(),
+});
+export type SearchPositionsInput = z.infer<typeof searchPositionsSchema>;

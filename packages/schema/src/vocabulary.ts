@@ -135,6 +135,47 @@ export const EVENT_LINK_INVERSE_LABELS: Record<EventLinkKind, string> = {
   VIOLATES: "Violated by",
 };
 
+/** What an actor's position is. A red line is a demand the holder says it will not negotiate. */
+export const POSITION_KINDS = vocabulary(
+  {
+    DEMAND: "Demand",
+    RED_LINE: "Red line",
+    CONDITION: "Condition",
+    OFFER: "Offer",
+    PLEDGE: "Pledge",
+    COMMITMENT: "Commitment",
+    REFUSAL: "Refusal",
+  },
+  ["DEMAND", "RED_LINE", "CONDITION", "OFFER", "PLEDGE", "COMMITMENT", "REFUSAL"],
+);
+
+/**
+ * The issues positions are about: a deliberately small list, so that the matrix of a process
+ * compares like with like. Add one only when no existing issue fits a position in the data.
+ */
+export const POSITION_ISSUES = vocabulary(
+  {
+    TERRITORY_TROOPS: "Territory and troop presence",
+    GOVERNANCE_LAW: "Governance and law",
+    PRISONERS_AMNESTY: "Prisoners and amnesty",
+    DISARMAMENT_SURRENDER: "Disarmament and surrender",
+    CROSS_BORDER_SANCTUARY: "Cross-border sanctuary and attacks",
+    CEASEFIRE_TERMS: "Ceasefire terms",
+    RECOGNITION: "Recognition",
+    TALKS_FORMAT: "Format of the talks",
+  },
+  [
+    "TERRITORY_TROOPS", "GOVERNANCE_LAW", "PRISONERS_AMNESTY", "DISARMAMENT_SURRENDER", "CROSS_BORDER_SANCTUARY",
+    "CEASEFIRE_TERMS", "RECOGNITION", "TALKS_FORMAT",
+  ],
+);
+
+/** The facets of `searchPositions`. */
+export const POSITION_FACET_FIELDS = vocabulary(
+  { ACTOR: "Holder", KIND: "Kind", ISSUE: "Issue", PROCESS: "Process" },
+  ["ACTOR", "KIND", "ISSUE", "PROCESS"],
+);
+
 export const FACET_FIELDS = vocabulary(
   { TYPE: "Event type", ACTOR: "Actor", ROLE: "Role", COUNTRY: "Country", PLACE: "Place", OUTLET: "Outlet" },
   ["TYPE", "ACTOR", "ROLE", "COUNTRY", "PLACE", "OUTLET"],
@@ -163,6 +204,9 @@ export type ClaimStance = z.infer<typeof CLAIM_STANCES.schema>;
 export type DatePrecision = z.infer<typeof DATE_PRECISIONS.schema>;
 export type EventOutcome = z.infer<typeof EVENT_OUTCOMES.schema>;
 export type EventLinkKind = z.infer<typeof EVENT_LINK_KINDS.schema>;
+export type PositionKind = z.infer<typeof POSITION_KINDS.schema>;
+export type PositionIssue = z.infer<typeof POSITION_ISSUES.schema>;
+export type PositionFacetField = z.infer<typeof POSITION_FACET_FIELDS.schema>;
 export type FacetField = z.infer<typeof FACET_FIELDS.schema>;
 export type EventSort = z.infer<typeof EVENT_SORTS.schema>;
 export type DateInterval = z.infer<typeof DATE_INTERVALS.schema>;

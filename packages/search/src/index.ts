@@ -3,6 +3,7 @@ export type { EventQuery, EventSearch, SearchEdge, SearchPage, Facet, FacetValue
 export type { DateBucket } from "./histogram.ts";
 export type { EventRow } from "./text.ts";
 export type { ActorMatch, ActorQuery, ActorRow } from "./actors.ts";
-export { CursorError } from "./cursor.ts";
+export { CursorError, encodeCursor, decodeCursor } from "./cursor.ts";
+export { dayFromIso, isoFromDay } from "./days.ts";
 export { FACET_VALUE_LIMIT } from "./facets.ts";
 export { invalidateIndexes, pruneChanges } from "./change-log.ts";

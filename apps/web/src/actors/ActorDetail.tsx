@@ -6,6 +6,7 @@ import { href } from "../shared/links.ts";
 import type { ActorPageQuery } from "./actor.query.ts";
 import { companions } from "./companions.ts";
 import { ActorTimeline } from "./Timeline.tsx";
+import { ActorPositions } from "../positions/ActorPositions.tsx";
 
 type Actor = NonNullable<ResultOf<typeof ActorPageQuery>["actor"]>;
 
@@ -71,6 +72,9 @@ export function ActorDetail({ actor }: { actor: Actor }) {
       {actor.events.totalCount > appearances.length && (
         <p className="muted">Showing the first {appearances.length} of {actor.events.totalCount} appearances.</p>
       )}
+
+      <h2>Positions over time</h2>
+      <ActorPositions positions={actor.positions} />
 
       {partners.length > 0 && (
         <>

@@ -56,7 +56,9 @@ export function EventDetail({ event }: { event: Event }) {
         {event.process && (
           <>
             <dt>Process</dt>
-            <dd>{event.process.name}</dd>
+            <dd>
+              <Link href={href.process(event.process.id)}>{event.process.name}</Link>
+            </dd>
           </>
         )}
       </dl>

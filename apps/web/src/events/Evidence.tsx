@@ -1,10 +1,16 @@
 import Link from "next/link";
 import { formatPartialDate, type DatePrecision } from "@parley/schema";
-import type { ResultOf } from "../graphql/tada.ts";
 import { href } from "../shared/links.ts";
-import type { EventPageQuery } from "./event.query.ts";
 
-type Claim = NonNullable<ResultOf<typeof EventPageQuery>["event"]>["claims"][number];
+/** A claim as the event and position pages select it. */
+export interface Claim {
+  id: string;
+  quote: string;
+  stance: string;
+  speakerLabel: string | null;
+  speaker: { id: string; name: string } | null;
+  source: { id: string; title: string; publishedAt: string | null; publishedPrecision: string | null; outlet: { id: string; name: string } | null };
+}
 
 function ClaimItem({ claim }: { claim: Claim }) {
   const { source } = claim;
@@ -28,8 +34,8 @@ function ClaimItem({ claim }: { claim: Claim }) {
 }
 
 /** The claims behind an event; when they disagree, assertions and denials side by side. */
-export function Evidence({ claims, contested }: { claims: Claim[]; contested: boolean }) {
-  if (claims.length === 0) return <p>No source supports this event yet.</p>;
+export function Evidence({ claims, contested, what = "event" }: { claims: Claim[]; contested: boolean; what?: string }) {
+  if (claims.length === 0) return <p>No source supports this {what} yet.</p>;
   if (!contested) {
     return (
       <ul className="claims">

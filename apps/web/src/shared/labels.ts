@@ -1,4 +1,6 @@
-import { ACTOR_KINDS, EVENT_OUTCOMES, EVENT_TYPES, PARTICIPANT_ROLES, formatPartialDate, type DatePrecision } from "@parley/schema";
+import {
+  ACTOR_KINDS, EVENT_OUTCOMES, EVENT_TYPES, PARTICIPANT_ROLES, POSITION_ISSUES, POSITION_KINDS, formatPartialDate, type DatePrecision,
+} from "@parley/schema";
 
 function labelOf<T extends string>(vocab: { schema: { safeParse(v: unknown): { success: boolean; data?: T } }; labels: Record<T, string> }) {
   return (code: string) => {
@@ -11,6 +13,8 @@ export const eventTypeLabel = labelOf(EVENT_TYPES);
 export const roleLabel = labelOf(PARTICIPANT_ROLES);
 export const actorKindLabel = labelOf(ACTOR_KINDS);
 export const outcomeLabel = labelOf(EVENT_OUTCOMES);
+export const positionKindLabel = labelOf(POSITION_KINDS);
+export const positionIssueLabel = labelOf(POSITION_ISSUES);
 
 /** "9 November 2021 – 9 December 2021", "May 2022", "2007". */
 export function dateRangeLabel(start: string, end: string | null | undefined, precision: string): string {

@@ -3,4 +3,6 @@ export const href = {
   event: (id: string) => `/events/${encodeURIComponent(id)}`,
   actor: (id: string) => `/actors/${encodeURIComponent(id)}`,
   source: (id: string) => `/sources/${encodeURIComponent(id)}`,
+  process: (id: string) => `/processes/${encodeURIComponent(id)}`,
+  position: (id: string) => `/positions/${encodeURIComponent(id)}`,
 };

@@ -27,7 +27,7 @@ export interface MergeInput {
 
 /**
  * Folds one actor into another: the merged actor's name and aliases become the survivor's aliases,
- * its events, claims, affiliations and sources move over, and its ID resolves to the survivor.
+ * its events, claims, positions, affiliations and sources move over, and its ID resolves to the survivor.
  */
 export async function mergeActors(db: PrismaClient, input: MergeInput) {
   return db.$transaction(async (tx) => {
@@ -72,6 +72,7 @@ export async function mergeActors(db: PrismaClient, input: MergeInput) {
     await tx.claim.updateMany({ where: { speakerId: mergedId }, data: { speakerId: survivorId } });
     await tx.claim.updateMany({ where: { actorId: mergedId }, data: { actorId: survivorId } });
     await tx.affiliation.updateMany({ where: { actorId: mergedId }, data: { actorId: survivorId } });
+    await tx.position.updateMany({ where: { actorId: mergedId }, data: { actorId: survivorId } });
     await tx.affiliation.updateMany({ where: { organisationId: mergedId }, data: { organisationId: survivorId } });
     await tx.actorRedirect.updateMany({ where: { toId: mergedId }, data: { toId: survivorId } });
     await tx.actorRedirect.create({ data: { fromId: mergedId, toId: survivorId } });

@@ -4,12 +4,16 @@ import type { PrismaClient, Tx } from "../client.ts";
 import { diffSnapshots, recordRevision, type EntityType, type Snapshot } from "../revisions.ts";
 import { DataFileError, readDataFiles, type DataFileProblem, type ParsedFile } from "./read.ts";
 import {
-  actorFromDb, actorFromFile, claimFromFile, day, eventFromFile, placeFromFile, processFromFile, scalars, sourceFromFile, toDate,
+  actorFromDb, actorFromFile, claimFromFile, day, eventFromFile, placeFromFile, positionFromDb, positionFromFile, processFromFile, scalars,
+  sourceFromFile, toDate,
 } from "./snapshots.ts";
 
-type Kind = "actor" | "place" | "process" | "source" | "event" | "claim";
-const SECTIONS = { actor: "actors", place: "places", process: "processes", source: "sources", event: "events" } as const;
-const ENTITY: Record<Kind, EntityType> = { actor: "Actor", place: "Place", process: "Process", source: "Source", event: "Event", claim: "Claim" };
+type Kind = "actor" | "place" | "process" | "source" | "event" | "position" | "claim";
+const SECTIONS = { actor: "actors", place: "places", process: "processes", source: "sources", event: "events", position: "positions" } as const;
+const ENTITY: Record<Kind, EntityType> = {
+  actor: "Actor", place: "Place", process: "Process", source: "Source", event: "Event", position: "Position", claim: "Claim",
+};
+type ClaimTarget = { event?: string; actor?: string; position?: string };
 
 export interface LoadSummary {
   created: number;
@@ -36,7 +40,7 @@ type Definitions = { [K in keyof typeof SECTIONS]: Map<string, Definition<DataFi
 
 function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinition[]; problems: DataFileProblem[] } {
   const problems: DataFileProblem[] = [];
-  const defs = { actor: new Map(), place: new Map(), process: new Map(), source: new Map(), event: new Map() } as Definitions;
+  const defs = { actor: new Map(), place: new Map(), process: new Map(), source: new Map(), event: new Map(), position: new Map() } as Definitions;
   for (const { file, data } of files) {
     for (const [kind, section] of Object.entries(SECTIONS) as [keyof typeof SECTIONS, (typeof SECTIONS)[keyof typeof SECTIONS]][]) {
       data[section].forEach((record, index) => {
@@ -52,14 +56,16 @@ function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinit
   const seen = new Map<string, string>();
   for (const { file, data } of files) {
     const only = data.sources.length === 1 ? data.sources[0]!.key : undefined;
-    const add = (claim: ClaimRecord, path: string, target: { event?: string; actor?: string }) => {
+    const add = (claim: ClaimRecord, path: string, target: ClaimTarget) => {
       const source = claim.source ?? only;
       if (!source) {
         problems.push({ file, path: `${path}.source`, message: "name the claim's source: this file does not hold exactly one source" });
         return;
       }
       const snapshot = claimFromFile(claim, source, target);
-      const key = `claim:${createHash("sha1").update(JSON.stringify([source, target.event ?? null, target.actor ?? null, claim.quote])).digest("hex").slice(0, 20)}`;
+      // Claims about positions add the position to the hashed fields; event and actor claims keep their keys.
+      const identity = [source, target.event ?? null, target.actor ?? null, claim.quote, ...(target.position ? [target.position] : [])];
+      const key = `claim:${createHash("sha1").update(JSON.stringify(identity)).digest("hex").slice(0, 20)}`;
       const twin = seen.get(key);
       if (twin) problems.push({ file, path, message: `the same quote from the same source is already a claim at ${twin}` });
       seen.set(key, `${file} ${path}`);
@@ -67,8 +73,26 @@ function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinit
     };
     data.events.forEach((e, i) => e.claims.forEach((c, j) => add(c, `events[${i}] (key ${e.key}).claims[${j}]`, { event: e.key })));
     data.actors.forEach((a, i) => a.claims.forEach((c, j) => add(c, `actors[${i}] (key ${a.key}).claims[${j}]`, { actor: a.key })));
+    data.positions.forEach((p, i) => p.claims.forEach((c, j) => add(c, `positions[${i}] (key ${p.key}).claims[${j}]`, { position: p.key })));
   }
+  problems.push(...positionLinkProblems(defs));
   return { defs, claims, problems };
+}
+
+/** A position answers another actor's position and replaces one of its own holder's. */
+function positionLinkProblems(defs: Definitions): DataFileProblem[] {
+  const problems: DataFileProblem[] = [];
+  for (const { file, path, record } of defs.position.values()) {
+    const answered = record.respondsTo ? defs.position.get(record.respondsTo)?.record : undefined;
+    if (answered && answered.holder === record.holder) {
+      problems.push({ file, path: `${path}.respondsTo`, message: `"${record.respondsTo}" is held by ${record.holder} too: a position responds to another actor's` });
+    }
+    const replaced = record.supersedes ? defs.position.get(record.supersedes)?.record : undefined;
+    if (replaced && replaced.holder !== record.holder) {
+      problems.push({ file, path: `${path}.supersedes`, message: `"${record.supersedes}" is held by ${replaced.holder}, not ${record.holder}: a position supersedes one of its own holder's` });
+    }
+  }
+  return problems;
 }
 
 interface Reference {
@@ -95,6 +119,13 @@ function references(defs: Definitions, claims: ClaimDefinition[]): Reference[] {
     record.participants.forEach((p, i) => ref("actor", p.actor, file, `${path}.participants[${i}].actor`));
     record.links.forEach((l, i) => ref("event", l.event, file, `${path}.links[${i}].event`));
   }
+  for (const { file, path, record } of defs.position.values()) {
+    ref("actor", record.holder, file, `${path}.holder`);
+    ref("process", record.process, file, `${path}.process`);
+    ref("event", record.event, file, `${path}.event`);
+    ref("position", record.respondsTo, file, `${path}.respondsTo`);
+    ref("position", record.supersedes, file, `${path}.supersedes`);
+  }
   for (const c of claims) {
     ref("source", c.snapshot.source as string, c.file, `${c.path}.source`);
     ref("actor", c.claim.speaker, c.file, `${c.path}.speaker`);
@@ -110,6 +141,7 @@ async function existingIds(tx: Tx, kind: Exclude<Kind, "claim">, keys: string[])
     : kind === "place" ? await tx.place.findMany({ where, select })
     : kind === "process" ? await tx.process.findMany({ where, select })
     : kind === "source" ? await tx.source.findMany({ where, select })
+    : kind === "position" ? await tx.position.findMany({ where, select })
     : await tx.event.findMany({ where, select });
   return new Map(rows.map((r) => [r.key!, r.id]));
 }
@@ -148,7 +180,7 @@ class Loader {
     created: 0,
     updated: 0,
     unchanged: 0,
-    byKind: Object.fromEntries(["actor", "place", "process", "source", "event", "claim"].map((k) => [k, { created: 0, updated: 0, unchanged: 0 }])) as LoadSummary["byKind"],
+    byKind: Object.fromEntries(["actor", "place", "process", "source", "event", "position", "claim"].map((k) => [k, { created: 0, updated: 0, unchanged: 0 }])) as LoadSummary["byKind"],
   };
   private readonly created = new Set<string>();
 
@@ -187,6 +219,7 @@ class Loader {
     await this.processes(defs);
     await this.sources(defs);
     await this.events(defs);
+    await this.positions(defs);
     await this.claims(claims);
     await this.removeVanishedClaims(defs, claims);
     return this.summary;
@@ -395,17 +428,58 @@ class Loader {
     }
   }
 
+  private async positions(defs: Definitions) {
+    await this.ensure("position", defs.position.keys(), async (key) => {
+      const p = defs.position.get(key)!.record;
+      const data = { key, actorId: this.id("actor", p.holder), kind: p.kind, issue: p.issue, summary: p.summary, startDate: toDate(p.start!.date)! };
+      return (await this.tx.position.create({ data, select: { id: true } })).id;
+    });
+    const rows = await this.tx.position.findMany({
+      where: { key: { in: [...defs.position.keys()] } },
+      include: {
+        actor: { select: { key: true } }, process: { select: { key: true } }, event: { select: { key: true } },
+        respondsTo: { select: { key: true } }, supersedes: { select: { key: true } },
+      },
+    });
+    for (const row of rows) {
+      const { record } = defs.position.get(row.key!)!;
+      const after = positionFromFile(record);
+      const before = this.isNew("position", row.key!) ? null : positionFromDb(row);
+      await this.settle("position", row.id, before, after, before ? row.version + 1 : 1, async () => {
+        const key = (kind: "process" | "event" | "position", k: string | undefined) => (k ? this.id(kind, k) : null);
+        await this.tx.position.update({
+          where: { id: row.id },
+          data: {
+            ...scalars(after, ["holder", "process", "event", "respondsTo", "supersedes"]),
+            startDate: toDate(after.startDate as string),
+            endDate: toDate(after.endDate as string),
+            actorId: this.id("actor", record.holder),
+            processId: key("process", record.process),
+            eventId: key("event", record.event),
+            respondsToId: key("position", record.respondsTo),
+            supersedesId: key("position", record.supersedes),
+            ...(before ? { version: { increment: 1 } } : {}),
+          } as never,
+        });
+      });
+    }
+  }
+
   private async claims(claims: ClaimDefinition[]) {
     const existing = await this.tx.claim.findMany({
       where: { key: { in: claims.map((c) => c.key) } },
-      include: { source: { select: { key: true } }, event: { select: { key: true } }, actor: { select: { key: true } }, speaker: { select: { key: true } } },
+      include: {
+        source: { select: { key: true } }, event: { select: { key: true } }, actor: { select: { key: true } }, position: { select: { key: true } },
+        speaker: { select: { key: true } },
+      },
     });
     const byKey = new Map(existing.map((c) => [c.key!, c]));
     for (const c of claims) {
       const row = byKey.get(c.key);
       const before = row
         ? {
-            source: row.source.key, event: row.event?.key ?? null, actor: row.actor?.key ?? null, quote: row.quote, stance: row.stance,
+            source: row.source.key, event: row.event?.key ?? null, actor: row.actor?.key ?? null, ...(row.position ? { position: row.position.key } : {}),
+            quote: row.quote, stance: row.stance,
             speaker: row.speaker?.key ?? null, speakerLabel: row.speakerLabel, note: row.note,
           }
         : null;
@@ -418,6 +492,7 @@ class Loader {
         sourceId: this.id("source", s.source as string),
         eventId: s.event ? this.id("event", s.event as string) : null,
         actorId: s.actor ? this.id("actor", s.actor as string) : null,
+        positionId: s.position ? this.id("position", s.position as string) : null,
         speakerId: c.claim.speaker ? this.id("actor", c.claim.speaker) : null,
       };
       let id = row?.id ?? 0;
@@ -432,9 +507,10 @@ class Loader {
   private async removeVanishedClaims(defs: Definitions, claims: ClaimDefinition[]) {
     const eventIds = [...defs.event.keys()].map((k) => this.id("event", k));
     const actorIds = [...defs.actor.keys()].map((k) => this.id("actor", k));
+    const positionIds = [...defs.position.keys()].map((k) => this.id("position", k));
     const keep = claims.map((c) => c.key);
     const stale = await this.tx.claim.findMany({
-      where: { key: { not: null, notIn: keep }, OR: [{ eventId: { in: eventIds } }, { actorId: { in: actorIds } }] },
+      where: { key: { not: null, notIn: keep }, OR: [{ eventId: { in: eventIds } }, { actorId: { in: actorIds } }, { positionId: { in: positionIds } }] },
     });
     for (const claim of stale) {
       await this.tx.claim.delete({ where: { id: claim.id } });

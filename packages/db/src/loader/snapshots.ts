@@ -1,6 +1,6 @@
 import {
   normalizeName, periodEnd, type ActorRecord, type ClaimRecord, type EventRecord, type PlaceRecord,
-  type ProcessRecord, type SourceRecord, type PartialDate,
+  type PositionRecord, type ProcessRecord, type SourceRecord, type PartialDate,
 } from "@parley/schema";
 import type { Snapshot } from "../revisions.ts";
 
@@ -113,11 +113,62 @@ export function eventFromFile(e: EventRecord): Snapshot {
   };
 }
 
-export function claimFromFile(c: ClaimRecord, source: string, target: { event?: string; actor?: string }): Snapshot {
+export function positionFromFile(p: PositionRecord): Snapshot {
+  const start = p.start!;
+  return {
+    holder: p.holder,
+    kind: p.kind,
+    issue: p.issue,
+    summary: p.summary,
+    startDate: start.date,
+    endDate: spanEnd(p.end),
+    datePrecision: p.precision ?? start.precision,
+    process: p.process ?? null,
+    event: p.event ?? null,
+    respondsTo: p.respondsTo ?? null,
+    supersedes: p.supersedes ?? null,
+  };
+}
+
+type KeyOf = { key: string | null } | null;
+
+export interface PositionRow {
+  kind: string;
+  issue: string;
+  summary: string;
+  startDate: Date;
+  endDate: Date | null;
+  datePrecision: string;
+  actor: KeyOf;
+  process: KeyOf;
+  event: KeyOf;
+  respondsTo: KeyOf;
+  supersedes: KeyOf;
+}
+
+export function positionFromDb(p: PositionRow): Snapshot {
+  return {
+    holder: p.actor?.key ?? null,
+    kind: p.kind,
+    issue: p.issue,
+    summary: p.summary,
+    startDate: day(p.startDate),
+    endDate: day(p.endDate),
+    datePrecision: p.datePrecision,
+    process: p.process?.key ?? null,
+    event: p.event?.key ?? null,
+    respondsTo: p.respondsTo?.key ?? null,
+    supersedes: p.supersedes?.key ?? null,
+  };
+}
+
+/** Claims about positions carry a `position` field; event and actor claims keep their earlier snapshot. */
+export function claimFromFile(c: ClaimRecord, source: string, target: { event?: string; actor?: string; position?: string }): Snapshot {
   return {
     source,
     event: target.event ?? null,
     actor: target.actor ?? null,
+    ...(target.position ? { position: target.position } : {}),
     quote: c.quote,
     stance: c.stance,
     speaker: c.speaker ?? null,

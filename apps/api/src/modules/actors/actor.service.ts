@@ -46,15 +46,15 @@ export async function deleteActor(tx: Tx, author: string, id: number, globalId: 
     loadActor(tx, id),
     tx.actor.findUnique({
       where: { id },
-      select: { _count: { select: { participations: true, quoted: true, claimsAbout: true, publishedSources: true, citedBy: true } } },
+      select: { _count: { select: { participations: true, quoted: true, claimsAbout: true, publishedSources: true, citedBy: true, positions: true } } },
     }),
   ]);
   if (!before || !uses) throw new NotFoundError("Actor", globalId);
-  const { participations, quoted, claimsAbout, publishedSources, citedBy } = uses._count;
+  const { participations, quoted, claimsAbout, publishedSources, citedBy, positions } = uses._count;
   const claims = quoted + claimsAbout;
   const sources = publishedSources + citedBy;
-  if (participations + claims + sources > 0) {
-    const parts = [`${participations} event participation(s)`, `${claims} claim(s)`, `${sources} source(s)`];
+  if (participations + claims + sources + positions > 0) {
+    const parts = [`${participations} event participation(s)`, `${claims} claim(s)`, `${sources} source(s)`, `${positions} position(s)`];
     throw new ValidationError([{ field: "input.id", message: `is still referred to by ${parts.join(", ")}: merge it into another actor (mergeActors) instead` }]);
   }
   await tx.actor.delete({ where: { id } });

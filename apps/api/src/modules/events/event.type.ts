@@ -105,7 +105,9 @@ builder.prismaNode("Process", {
     name: t.exposeString("name"),
     description: t.exposeString("description", { nullable: true }),
     startDate: t.field({ type: "Date", nullable: true, resolve: (p) => p.startDate }),
+    startPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (p) => p.startPrecision }),
     endDate: t.field({ type: "Date", nullable: true, resolve: (p) => p.endDate }),
+    endPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (p) => p.endPrecision }),
     events: t.relation("events", { query: { orderBy: [{ startDate: "asc" }, { id: "asc" }] } }),
   }),
 });

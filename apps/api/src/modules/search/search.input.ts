@@ -10,13 +10,13 @@ export function badInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(text, { extensions: { code: "BAD_USER_INPUT", argument } });
 }
 
-function fromZod(error: ZodError): GraphQLError {
+export function fromZod(error: ZodError): GraphQLError {
   const issue = error.issues[0]!;
   return badInput(formatIssuePath(issue.path), issue.message);
 }
 
 /** GraphQL sends explicit nulls for absent list fields; the shared schemas treat them as absent. */
-function withoutNulls<T extends object>(value: T | null | undefined): Partial<T> | undefined {
+export function withoutNulls<T extends object>(value: T | null | undefined): Partial<T> | undefined {
   if (!value) return undefined;
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 }

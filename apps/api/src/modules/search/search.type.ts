@@ -20,14 +20,20 @@ export const EventFilterInput = builder.inputType("EventFilter", {
   }),
 });
 
-const FacetValueRef = builder.objectRef<FacetValue>("FacetValue").implement({
+/** Also the values of `searchPositions`' facets, whose PROCESS values are process IDs. */
+export const FacetValueRef = builder.objectRef<FacetValue>("FacetValue").implement({
   fields: (t) => ({
     value: t.string({
-      description: "The global ID for ACTOR, PLACE and OUTLET; the enum value for TYPE and ROLE; the ISO code for COUNTRY.",
-      resolve: (v) => (v.field === "ACTOR" || v.field === "OUTLET" ? encodeGlobalID("Actor", v.key) : v.field === "PLACE" ? encodeGlobalID("Place", v.key) : String(v.key)),
+      description: "The global ID for ACTOR, PLACE, OUTLET and PROCESS; the enum value for TYPE, ROLE, KIND and ISSUE; the ISO code for COUNTRY.",
+      resolve: (v) => {
+        const field: string = v.field;
+        if (field === "ACTOR" || field === "OUTLET") return encodeGlobalID("Actor", v.key);
+        if (field === "PLACE" || field === "PROCESS") return encodeGlobalID(field === "PLACE" ? "Place" : "Process", v.key);
+        return String(v.key);
+      },
     }),
     label: t.exposeString("label"),
-    count: t.exposeInt("count", { description: "Events this value would give, with every other filter applied but not this facet's own." }),
+    count: t.exposeInt("count", { description: "Results this value would give, with every other filter applied but not this facet's own." }),
     selected: t.exposeBoolean("selected"),
   }),
 });

@@ -1,7 +1,7 @@
 import {
   ACTOR_KINDS, ALIAS_KINDS, CLAIM_STANCES, DATE_INTERVALS, DATE_PRECISIONS, EVENT_LINK_KINDS, EVENT_OUTCOMES, EVENT_SORTS, EVENT_TYPES,
   FACET_FIELDS,
-  PARTICIPANT_ROLES, TOKEN_ROLES,
+  PARTICIPANT_ROLES, POSITION_FACET_FIELDS, POSITION_ISSUES, POSITION_KINDS, TOKEN_ROLES,
 } from "@parley/schema";
 import { builder } from "../../builder.ts";
 
@@ -27,3 +27,6 @@ export const TokenRoleEnum = vocabularyEnum("TokenRole", TOKEN_ROLES);
 export const RevisionActionEnum = builder.enumType("RevisionAction", { values: ["CREATE", "UPDATE", "DELETE", "MERGE"] as const });
 export const FacetFieldEnum = vocabularyEnum("FacetField", FACET_FIELDS);
 export const DateIntervalEnum = vocabularyEnum("DateInterval", DATE_INTERVALS);
+export const PositionKindEnum = vocabularyEnum("PositionKind", POSITION_KINDS);
+export const PositionIssueEnum = vocabularyEnum("PositionIssue", POSITION_ISSUES);
+export const PositionFacetFieldEnum = vocabularyEnum("PositionFacetField", POSITION_FACET_FIELDS);

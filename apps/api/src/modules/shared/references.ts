@@ -3,7 +3,7 @@ import type { Tx } from "@parley/db";
 import { ValidationError, type FieldProblem } from "./errors.ts";
 import { databaseId } from "./ids.ts";
 
-type Referable = "Actor" | "Event" | "Source" | "Place" | "Process";
+type Referable = "Actor" | "Event" | "Source" | "Place" | "Process" | "Position";
 
 /** A record an input refers to by global ID, to be checked and turned into a database ID. */
 export class Ref {
@@ -11,6 +11,9 @@ export class Ref {
 }
 
 export const ref = (typename: Referable, globalId: string) => new Ref(typename, globalId);
+
+/** A reference an input may give, clear (`null`) or leave out (`undefined`). */
+export const optionalRef = (typename: Referable, globalId: string | null | undefined) => (globalId == null ? globalId : ref(typename, globalId));
 
 export type Resolved<T> = T extends Ref ? number : T extends readonly (infer U)[] ? Resolved<U>[] : T extends object ? { [K in keyof T]: Resolved<T[K]> } : T;
 
@@ -21,6 +24,7 @@ async function existing(tx: Tx, typename: Referable, ids: number[]): Promise<Set
     : typename === "Event" ? await tx.event.findMany(args)
     : typename === "Source" ? await tx.source.findMany(args)
     : typename === "Place" ? await tx.place.findMany(args)
+    : typename === "Position" ? await tx.position.findMany(args)
     : await tx.process.findMany(args);
   return new Set(rows.map((r) => r.id));
 }

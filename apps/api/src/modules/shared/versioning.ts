@@ -1,7 +1,7 @@
 import { recordRevision, type Db, type RevisionInput, type Tx } from "@parley/db";
 import { ConflictError, NotFoundError } from "./errors.ts";
 
-type Versioned = "Event" | "Actor" | "Source" | "Claim";
+type Versioned = "Event" | "Actor" | "Source" | "Claim" | "Position";
 
 interface VersionedRows {
   updateMany(args: { where: { id: number; version: number }; data: { version: { increment: number } } }): Promise<{ count: number }>;
@@ -9,7 +9,8 @@ interface VersionedRows {
 }
 
 function rows(tx: Tx, typename: Versioned): VersionedRows {
-  const delegate = typename === "Event" ? tx.event : typename === "Actor" ? tx.actor : typename === "Source" ? tx.source : tx.claim;
+  const delegate =
+    typename === "Event" ? tx.event : typename === "Actor" ? tx.actor : typename === "Source" ? tx.source : typename === "Position" ? tx.position : tx.claim;
   return delegate as unknown as VersionedRows;
 }
 

@@ -11,13 +11,14 @@ import { createClaim, deleteClaim, updateClaim } from "./claim.service.ts";
 function claimFields(creating: boolean) {
   return builder.inputType(creating ? "CreateClaimInput" : "UpdateClaimInput", {
     description: creating
-      ? "A claim is about exactly one event or actor; its speaker is a known actor (`speakerId`) or a description (`speakerLabel`)."
-      : "Only the fields you give change. Naming a new `eventId` or `actorId` moves the claim; naming a speaker one way clears the other.",
+      ? "A claim is about exactly one event, actor or position; its speaker is a known actor (`speakerId`) or a description (`speakerLabel`)."
+      : "Only the fields you give change. Naming a new `eventId`, `actorId` or `positionId` moves the claim; naming a speaker one way clears the other.",
     fields: (t) => ({
       ...(creating ? {} : { id: t.id({ required: true }), version: t.int({ required: true, description: "The version you read." }) }),
       sourceId: t.id({ required: creating }),
       eventId: t.id(),
       actorId: t.id(),
+      positionId: t.id({ description: "For a claim that reports a negotiating position." }),
       quote: t.string({ required: creating, description: "Short and verbatim." }),
       stance: t.field({ type: ClaimStanceEnum, description: "ASSERTS when left out." }),
       speakerId: t.id(),

@@ -1,19 +1,19 @@
 import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import type { CreateClaimInput, UpdateClaimInput } from "@parley/schema";
-import { ref, resolveRefs } from "../shared/references.ts";
+import { optionalRef, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { claimSnapshot } from "./source.snapshot.ts";
 
 type ClaimPatch = Omit<UpdateClaimInput, "id" | "version">;
 
-const optional = <T>(value: string | null | undefined, make: (id: string) => T) => (value == null ? value : make(value));
 
 function references(tx: Tx, input: ClaimPatch) {
   return resolveRefs(tx, {
-    sourceId: optional(input.sourceId, (id) => ref("Source", id)),
-    eventId: optional(input.eventId, (id) => ref("Event", id)),
-    actorId: optional(input.actorId, (id) => ref("Actor", id)),
-    speakerId: optional(input.speakerId, (id) => ref("Actor", id)),
+    sourceId: optionalRef("Source", input.sourceId),
+    eventId: optionalRef("Event", input.eventId),
+    actorId: optionalRef("Actor", input.actorId),
+    positionId: optionalRef("Position", input.positionId),
+    speakerId: optionalRef("Actor", input.speakerId),
   });
 }
 
@@ -25,8 +25,9 @@ function data(input: ClaimPatch, refs: Awaited<ReturnType<typeof references>>) {
     note: input.note,
     speakerLabel: input.speakerLabel,
     ...(refs.sourceId == null ? {} : { sourceId: refs.sourceId }),
-    ...(refs.eventId ? { eventId: refs.eventId, actorId: null } : {}),
-    ...(refs.actorId ? { actorId: refs.actorId, eventId: null } : {}),
+    ...(refs.eventId ? { eventId: refs.eventId, actorId: null, positionId: null } : {}),
+    ...(refs.actorId ? { actorId: refs.actorId, eventId: null, positionId: null } : {}),
+    ...(refs.positionId ? { positionId: refs.positionId, eventId: null, actorId: null } : {}),
     ...(refs.speakerId === undefined ? {} : { speakerId: refs.speakerId }),
     ...(refs.speakerId ? { speakerLabel: null } : {}),
     ...(input.speakerLabel ? { speakerId: null } : {}),

@@ -30,6 +30,7 @@ export function claimSnapshot(c: ClaimRow): Snapshot {
     source: gid("Source", c.sourceId),
     event: gid("Event", c.eventId),
     actor: gid("Actor", c.actorId),
+    ...(c.positionId === null ? {} : { position: gid("Position", c.positionId) }),
     quote: c.quote,
     stance: c.stance,
     speaker: gid("Actor", c.speakerId),
@@ -39,7 +40,7 @@ export function claimSnapshot(c: ClaimRow): Snapshot {
 }
 
 /** Claims go with their source or event; each one deleted that way still gets its DELETE revision. */
-export async function deleteClaimsOf(tx: Tx, author: string, where: { sourceId: number } | { eventId: number }, reason: string) {
+export async function deleteClaimsOf(tx: Tx, author: string, where: { sourceId: number } | { eventId: number } | { positionId: number }, reason: string) {
   const claims = await tx.claim.findMany({ where, orderBy: { id: "asc" } });
   await tx.claim.deleteMany({ where: { id: { in: claims.map((c) => c.id) } } });
   for (const claim of claims) {

@@ -1,0 +1,3 @@
+import "./position.type.ts";
+import "./position.queries.ts";
+import "./position.mutations.ts";

@@ -1,0 +1,73 @@
+import { updateInTransaction } from "../shared/versioning.ts";
+import { createPositionInput, deleteInput, updatePositionInput } from "@parley/schema";
+import { builder } from "../../builder.ts";
+import { authorize } from "../auth/access.ts";
+import { authorOf } from "../auth/viewer.ts";
+import { DatePrecisionEnum, PositionIssueEnum, PositionKindEnum } from "../shared/enums.ts";
+import { parseInput, targetId } from "../shared/input.ts";
+import { DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
+import { createPosition, deletePosition, updatePosition } from "./position.service.ts";
+
+/** The same fields for creating and patching; `required` only when creating. */
+function positionFields(creating: boolean) {
+  return builder.inputType(creating ? "CreatePositionInput" : "UpdatePositionInput", {
+    description: creating
+      ? "A position's evidence is added with `createClaim(input: { positionId, … })`, as for events."
+      : "Only the fields you give change; `null` clears an optional field.",
+    fields: (t) => ({
+      ...(creating ? {} : { id: t.id({ required: true }), version: t.int({ required: true, description: "The version you read." }) }),
+      actorId: t.id({ required: creating, description: "The holder." }),
+      kind: t.field({ type: PositionKindEnum, required: creating }),
+      issue: t.field({ type: PositionIssueEnum, required: creating }),
+      summary: t.string({ required: creating, description: "The position in your own words, at most 300 characters." }),
+      startDate: t.field({ type: "Date", required: creating, description: "When it was stated, or first reported held." }),
+      endDate: t.field({ type: "Date", description: "When it was dropped, if known." }),
+      datePrecision: t.field({ type: DatePrecisionEnum, description: "How precise `startDate` is; DAY when left out." }),
+      processId: t.id(),
+      eventId: t.id({ description: "The event at which it was stated." }),
+      respondsToId: t.id({ description: "Another actor's position this one answers." }),
+      supersedesId: t.id({ description: "An earlier position of the same holder this one replaces." }),
+    }),
+  });
+}
+
+const CreatePositionInput = positionFields(true);
+const UpdatePositionInput = positionFields(false);
+
+builder.mutationFields((t) => ({
+  createPosition: t.prismaField({
+    type: "Position",
+    errors: resultUnion("createPosition", "position"),
+    args: { input: t.arg({ type: CreatePositionInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = authorize(ctx, "EDITOR", "Creating a position");
+      const input = parseInput(createPositionInput, args.input);
+      const id = await ctx.db.$transaction((tx) => createPosition(tx, authorOf(viewer), input));
+      return ctx.db.position.findUniqueOrThrow({ ...reload(query), where: { id } });
+    },
+  }),
+  updatePosition: t.prismaField({
+    type: "Position",
+    errors: resultUnion("updatePosition", "position"),
+    args: { input: t.arg({ type: UpdatePositionInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = authorize(ctx, "EDITOR", "Changing a position");
+      const input = parseInput(updatePositionInput, args.input);
+      const id = targetId(input.id, "Position");
+      await updateInTransaction(ctx.db, (tx) => updatePosition(tx, authorOf(viewer), id, input.id, input));
+      return ctx.db.position.findUniqueOrThrow({ ...reload(query), where: { id } });
+    },
+  }),
+  deletePosition: t.id({
+    errors: resultUnion("deletePosition", "deletedId"),
+    description: "Deletes a position with its claims (admin).",
+    args: { input: t.arg({ type: DeleteInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const viewer = authorize(ctx, "ADMIN", "Deleting a position");
+      const input = parseInput(deleteInput, args.input);
+      const id = targetId(input.id, "Position");
+      await ctx.db.$transaction((tx) => deletePosition(tx, authorOf(viewer), id, input.id, input.version));
+      return input.id;
+    },
+  }),
+}));

@@ -1,0 +1,49 @@
+import { CursorError } from "@parley/search";
+import { searchPositionsSchema } from "@parley/schema";
+import { builder } from "../../builder.ts";
+import { requireId } from "../shared/lookup.ts";
+import { badInput, fromZod, withoutNulls } from "../search/search.input.ts";
+import { searchPositions, type PositionQuery } from "./position.search.ts";
+import { PositionFilterInput, PositionSearchResultRef } from "./position.search.type.ts";
+
+function positionQueryFrom(args: { query?: string | null; filter?: Record<string, unknown> | null; first?: number | null; after?: string | null }): PositionQuery {
+  const parsed = searchPositionsSchema.safeParse({ query: args.query, filter: withoutNulls(args.filter), first: args.first ?? undefined, after: args.after });
+  if (!parsed.success) throw fromZod(parsed.error);
+  const { filter, ...rest } = parsed.data;
+  return {
+    ...rest,
+    filter: filter && {
+      ...filter,
+      actorIds: filter.actorIds?.map((v) => requireId(v, "Actor", "filter.actorIds")),
+      processIds: filter.processIds?.map((v) => requireId(v, "Process", "filter.processIds")),
+    },
+  };
+}
+
+builder.queryFields((t) => ({
+  position: t.prismaField({
+    type: "Position",
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.position.findUnique({ ...query, where: { id: requireId(String(args.id), "Position") } }),
+  }),
+  searchPositions: t.field({
+    type: PositionSearchResultRef,
+    description: "Negotiating positions by text (summary, holder's names, quotes) and facets, newest first, with disjunctive facet counts.",
+    args: {
+      query: t.arg.string({ required: false }),
+      filter: t.arg({ type: PositionFilterInput, required: false }),
+      first: t.arg.int({ required: false, defaultValue: 20 }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = positionQueryFrom(args);
+      try {
+        return await searchPositions(ctx.db, input);
+      } catch (error) {
+        if (error instanceof CursorError) throw badInput("after", error.message);
+        throw error;
+      }
+    },
+  }),
+}));

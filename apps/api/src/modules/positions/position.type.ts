@@ -1,0 +1,43 @@
+import { builder } from "../../builder.ts";
+import { DatePrecisionEnum, PositionIssueEnum, PositionKindEnum } from "../shared/enums.ts";
+import { listRevisions, RevisionRef } from "../shared/revision.type.ts";
+
+const byDate = { orderBy: [{ startDate: "asc" as const }, { id: "asc" as const }] };
+
+export const PositionRef = builder.prismaNode("Position", {
+  id: { field: "id" },
+  description:
+    "A negotiating position: what an actor demands, refuses, offers, pledges or commits to on one issue, since when, and the claims that report it.",
+  fields: (t) => ({
+    kind: t.field({ type: PositionKindEnum, resolve: (p) => p.kind }),
+    issue: t.field({ type: PositionIssueEnum, resolve: (p) => p.issue }),
+    summary: t.exposeString("summary", { description: "The position in our words; the claims hold the verbatim quotes." }),
+    startDate: t.field({ type: "Date", description: "When it was stated, or first reported held.", resolve: (p) => p.startDate }),
+    endDate: t.field({ type: "Date", nullable: true, description: "When it was dropped or ran out, if known.", resolve: (p) => p.endDate }),
+    datePrecision: t.field({ type: DatePrecisionEnum, resolve: (p) => p.datePrecision }),
+    version: t.exposeInt("version", { description: "Send it back with an update; a stale one is refused." }),
+    holder: t.relation("actor", { description: "The actor holding the position." }),
+    process: t.relation("process", { nullable: true }),
+    event: t.relation("event", { nullable: true, description: "Where it was stated: a round of talks, a statement." }),
+    claims: t.relation("claims", { description: "The evidence: quotes, speakers, sources, stances.", query: { orderBy: { id: "asc" } } }),
+    respondsTo: t.relation("respondsTo", { nullable: true, description: "Another actor's position this one answers." }),
+    responses: t.relation("responses", { description: "Other actors' positions answering this one.", query: byDate }),
+    supersedes: t.relation("supersedes", { nullable: true, description: "The earlier position of the same holder this one replaces." }),
+    supersededBy: t.relation("supersededBy", { description: "Later positions of the holder that replace this one; empty while it stands.", query: byDate }),
+    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, p, _args, ctx) => listRevisions(ctx, "Position", p.id) }),
+  }),
+});
+
+// Positions are read from the records they belong to; this domain owns those fields.
+builder.prismaObjectFields("Actor", (t) => ({
+  positions: t.relation("positions", { description: "The positions this actor holds, oldest first.", query: byDate }),
+}));
+builder.prismaObjectFields("Process", (t) => ({
+  positions: t.relation("positions", { description: "Every party's positions in this process, oldest first.", query: byDate }),
+}));
+builder.prismaObjectFields("Event", (t) => ({
+  positions: t.relation("positions", { description: "Positions stated at this event.", query: byDate }),
+}));
+builder.prismaObjectFields("Claim", (t) => ({
+  position: t.relation("position", { nullable: true, description: "The position the claim reports, for claims about a position." }),
+}));

@@ -1,0 +1,19 @@
+import { graphql } from "../graphql/tada.ts";
+
+export const PositionPageQuery = graphql(`
+  query PositionPage($id: ID!) {
+    position(id: $id) {
+      id kind issue summary startDate endDate datePrecision
+      holder { id name positions { id kind issue summary startDate endDate datePrecision supersedes { id } } }
+      process { id name }
+      event { id title startDate endDate datePrecision }
+      respondsTo { id kind summary startDate endDate datePrecision holder { id name } }
+      responses { id kind summary startDate endDate datePrecision holder { id name } }
+      claims {
+        id quote stance speakerLabel
+        speaker { id name }
+        source { id title publishedAt publishedPrecision outlet { id name } }
+      }
+    }
+  }
+`);
