@@ -53,6 +53,8 @@ function sides(e: AcledWritable, actors: ReturnType<typeof actorsOf>): [string[]
     const main2 = named.split(" – ")[1];
     const at = main2 ? keys.indexOf(normalizeName(main2)) : keys.length;
     if (at > 0) return [keys.slice(0, at), keys.slice(at)];
+    // the same actor on both sides (rioters against rioters) is one participant in Parley
+    if (at === 0) return [keys, keys.slice(0, 1)];
   }
   const withRole = (role: ParticipantRole) => keys.filter((k) => actors.get(k)!.roles.includes(role));
   let [side1, side2] = [withRole("PERPETRATOR"), withRole("TARGET").filter((k) => !withRole("PERPETRATOR").includes(k))];
