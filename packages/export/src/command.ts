@@ -1,4 +1,5 @@
 import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -109,11 +110,19 @@ export const exportCommand: Command = {
         await engine.ready();
         const progress = progressLine(`export ${request.format}`);
         const run = await startExport(engine, request, { batchSize, onProgress: (done, total) => total > 0 && progress(done, total) });
-        const out = outFile ? createWriteStream(outFile) : process.stdout;
-        for await (const chunk of run.chunks) await write(out, chunk);
-        if (outFile) {
-          out.end();
-          await once(out, "finish");
+        // A file appears whole or not at all: written beside, renamed when done.
+        const partial = outFile && `${outFile}.part`;
+        const out = partial ? createWriteStream(partial) : process.stdout;
+        try {
+          for await (const chunk of run.chunks) await write(out, chunk);
+          if (partial) {
+            out.end();
+            await once(out, "finish");
+            await rename(partial, outFile!);
+          }
+        } catch (error) {
+          if (partial) await rm(partial, { force: true });
+          throw error;
         }
         const s = run.summary;
         for (const note of s.notes) say(`  ${note}`);
