@@ -54,7 +54,7 @@ describe("downloading the results of a search", () => {
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(count);
     expect(rows.map((r) => r.event_id_cnty)).toEqual((await listedIds()).map((id) => `PRLY${id}`));
-    expect(rows.every((r) => r.tags.includes("parley:type=CEASEFIRE"))).toBe(true);
+    expect(rows.every((r) => r.tags!.includes("parley:type=CEASEFIRE"))).toBe(true);
   });
 
   it("downloads every page, not the 20 shown, as JSON and GeoJSON", async () => {
