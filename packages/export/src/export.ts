@@ -1,3 +1,4 @@
+import { searchStateToParams } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { csvWriter } from "./formats/csv.ts";
 import { geojsonWriter } from "./formats/geojson.ts";
@@ -5,7 +6,6 @@ import { jsonWriter } from "./formats/json.ts";
 import type { ExportWriter } from "./formats/writer.ts";
 import type { ExportFormat, ExportRequest } from "./query.ts";
 import { loadExportEvents } from "./records.ts";
-import { searchStateToParams } from "@parley/schema";
 
 export const FORMAT_FILES: Record<ExportFormat, { extension: string; contentType: string }> = {
   csv: { extension: "csv", contentType: "text/csv; charset=utf-8" },
