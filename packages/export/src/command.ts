@@ -126,7 +126,8 @@ export const exportCommand: Command = {
         }
         const s = run.summary;
         for (const note of s.notes) say(`  ${note}`);
-        say(`Exported ${s.events} event${s.events === 1 ? "" : "s"} as ${s.format} to ${outFile ? path.relative(cwd, outFile) || outFile : "standard output"} in ${s.seconds.toFixed(1)} s.`);
+        const shown = outFile && (path.relative(cwd, outFile).startsWith("..") ? outFile : path.relative(cwd, outFile));
+        say(`Exported ${s.events} event${s.events === 1 ? "" : "s"} as ${s.format} to ${shown ?? "standard output"} in ${s.seconds.toFixed(1)} s.`);
       } finally {
         await engine.close();
       }
