@@ -63,7 +63,7 @@ export function useApi(options: { demo?: boolean } = { demo: true }): Api {
     return { authorization: `Bearer ${secret}` };
   };
   api.withEnv = (env) => {
-    const server = createServer({ db: api.t.db, env });
+    const server = createServer({ db: api.t.db, search: api.search, env });
     return clientOf(() => server);
   };
   return api;

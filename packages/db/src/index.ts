@@ -16,3 +16,5 @@ export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, Cand
 export { generateCorpus, type GenerateOptions } from "./generate/write.ts";
 export { progressLine } from "./generate/command.ts";
 export { seededRandom } from "./generate/random.ts";
+export { ACLED_COLUMNS, neutralizeCell } from "./import/acled-format.ts";
+export { acledRow, type AcledWritable } from "./import/acled-row.ts";

@@ -6,3 +6,4 @@ export * from "./search.ts";
 export * from "./url.ts";
 export * from "./dataset.ts";
 export * from "./inputs.ts";
+export * from "./ids.ts";

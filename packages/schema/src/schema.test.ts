@@ -79,15 +79,16 @@ describe("URL search params", () => {
     };
     const params = searchStateToParams(state);
     expect(params.toString()).toBe("q=Tehreek&type=CEASEFIRE&type=NEGOTIATION&country=PK&from=2021-01-01&to=2022-12-31&contested=1&sort=DATE_DESC");
-    expect(searchStateFromParams(params)).toEqual({ state, problems: [] });
+    expect(searchStateFromParams(params)).toEqual({ state, problems: [], issues: [] });
   });
 
   it("drops the values a hand-edited link gets wrong and keeps the rest", () => {
-    const { state, problems } = searchStateFromParams({ q: "talks", type: ["CEASEFIRE", "PICNIC"], from: "2022-13-01", sort: "LOUDEST" });
+    const { state, problems, issues } = searchStateFromParams({ q: "talks", type: ["CEASEFIRE", "PICNIC"], from: "2022-13-01", sort: "LOUDEST" });
     expect(state.filter).toEqual({ types: ["CEASEFIRE"] });
     expect(state.sort).toBe("RELEVANCE");
     expect(problems).toEqual(expect.arrayContaining(["ignored type=PICNIC", "ignored sort=LOUDEST"]));
     expect(problems.some((p) => p.startsWith("ignored from"))).toBe(true);
+    expect(issues.map((i) => [i.key, i.value])).toEqual([["type", "PICNIC"], ["from", "2022-13-01"], ["sort", "LOUDEST"]]);
   });
 });
 

@@ -31,21 +31,33 @@ function one(params: Params, key: string): string | undefined {
   return all(params, key)[0];
 }
 
+/** A URL value that was left out, by its URL key (`type`, `from`). */
+export interface SearchParamIssue {
+  key: string;
+  value: string | null;
+  message: string;
+}
+
 /**
- * Reads search state from URL params. Values that do not parse are dropped one by one and reported,
- * so a hand-edited link still shows the rest of its view.
+ * Reads search state from URL params. Values that do not parse are dropped one by one and reported
+ * (as text in `problems`, and by key in `issues`), so a hand-edited link still shows the rest of its
+ * view, and an export can refuse what it cannot read.
  */
-export function searchStateFromParams(params: Params): { state: SearchState; problems: string[] } {
+export function searchStateFromParams(params: Params): { state: SearchState; problems: string[]; issues: SearchParamIssue[] } {
   const problems: string[] = [];
+  const issues: SearchParamIssue[] = [];
   const candidate: Record<string, unknown> = {};
   for (const [field, key] of Object.entries(LIST_KEYS)) {
     const values = all(params, key).filter((v) => v !== "");
     if (values.length === 0) continue;
     const fieldSchema: z.ZodType = eventFilterFields[field as keyof typeof LIST_KEYS];
     const kept = values.filter((v) => {
-      const ok = fieldSchema.safeParse([v]).success;
-      if (!ok) problems.push(`ignored ${key}=${v}`);
-      return ok;
+      const checked = fieldSchema.safeParse([v]);
+      if (!checked.success) {
+        problems.push(`ignored ${key}=${v}`);
+        issues.push({ key, value: v, message: checked.error.issues[0]!.message });
+      }
+      return checked.success;
     });
     if (kept.length > 0) candidate[field] = kept;
   }
@@ -59,18 +71,26 @@ export function searchStateFromParams(params: Params): { state: SearchState; pro
   const parsed = eventFilterSchema.safeParse(candidate);
   if (parsed.success) filter = parsed.data;
   else {
-    for (const issue of parsed.error.issues) problems.push(`ignored ${String(issue.path[0] ?? "filter")}: ${issue.message}`);
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? "filter");
+      problems.push(`ignored ${key}: ${issue.message}`);
+      issues.push({ key, value: one(params, key) ?? null, message: issue.message });
+    }
     const { from: _from, to: _to, ...rest } = candidate;
     filter = eventFilterSchema.safeParse(rest).data ?? {};
   }
 
   const sortParam = one(params, "sort");
   const sort = EVENT_SORTS.schema.safeParse(sortParam);
-  if (sortParam && !sort.success) problems.push(`ignored sort=${sortParam}`);
+  if (sortParam && !sort.success) {
+    problems.push(`ignored sort=${sortParam}`);
+    issues.push({ key: "sort", value: sortParam, message: `must be one of ${EVENT_SORTS.codes.join(", ")}` });
+  }
   const query = (one(params, "q") ?? "").slice(0, QUERY_MAX_LENGTH);
   return {
     state: { query, filter, sort: sort.success ? sort.data : "RELEVANCE", after: one(params, "after") ?? null },
     problems,
+    issues,
   };
 }
 

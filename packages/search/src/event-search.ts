@@ -130,6 +130,7 @@ export class EventSearch {
   private readonly order: EventSort;
   private facetsMemo: Promise<Facet[]> | null = null;
   private pageMemo: Promise<SearchPage> | null = null;
+  private rankingMemo: Promise<{ ranked: Ranked; byId: boolean }> | null = null;
 
   constructor(
     private readonly index: FacetIndex,
@@ -165,16 +166,7 @@ export class EventSearch {
 
   private async loadPage(): Promise<SearchPage> {
     const { first } = this.input;
-    let entries: PageEntry[];
-    if (this.order === "RELEVANCE") {
-      const query = this.input.query!.trim();
-      const terms = this.text!.terms;
-      const byId = terms !== undefined || this.results.size <= RANK_BY_ID;
-      const ranked = terms ? relevance(this.index, this.results, terms) : await this.rows.rank(query, byId ? this.results.toArray() : null);
-      entries = pageByRank(this.index, ranked, this.results, byId, first + 1, this.cursor);
-    } else {
-      entries = pageByDate(this.index, this.results, this.isAll, first + 1, this.order === "DATE_DESC", this.cursor);
-    }
+    const entries = await this.entriesAfter(first + 1, this.cursor, this.results, this.isAll);
     const hasNextPage = entries.length > first;
     const shown = entries.slice(0, first);
     const found = await this.rows.eventRows(shown.map((e) => e.id), this.text ? this.input.query!.trim() : null);
@@ -182,13 +174,49 @@ export class EventSearch {
     for (const entry of shown) {
       const hit = found.get(entry.id);
       if (!hit) continue; // deleted since the index last heard of it
-      const cursor: Cursor = this.order === "RELEVANCE" ? { order: "RELEVANCE", rank: entry.rank, day: entry.day, id: entry.id } : { order: this.order, day: entry.day, id: entry.id };
-      edges.push({ cursor: encodeCursor(cursor), node: hit.row, highlights: hit.highlights });
+      edges.push({ cursor: encodeCursor(this.cursorOf(entry)), node: hit.row, highlights: hit.highlights });
     }
     return {
       edges,
       pageInfo: { hasNextPage, hasPreviousPage: this.cursor !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     };
+  }
+
+  /** The next `count` results after the cursor, in this search's order. */
+  private async entriesAfter(count: number, cursor: Cursor | null, results: RoaringBitmap32, isAll: boolean): Promise<PageEntry[]> {
+    if (this.order !== "RELEVANCE") return pageByDate(this.index, results, isAll, count, this.order === "DATE_DESC", cursor);
+    const { ranked, byId } = await this.ranking();
+    return pageByRank(this.index, ranked, results, byId, count, cursor);
+  }
+
+  private ranking(): Promise<{ ranked: Ranked; byId: boolean }> {
+    this.rankingMemo ??= (async () => {
+      const terms = this.text!.terms;
+      const byId = terms !== undefined || this.results.size <= RANK_BY_ID;
+      const ranked = terms ? relevance(this.index, this.results, terms) : await this.rows.rank(this.input.query!.trim(), byId ? this.results.toArray() : null);
+      return { ranked, byId };
+    })();
+    return this.rankingMemo;
+  }
+
+  private cursorOf(entry: PageEntry): Cursor {
+    return this.order === "RELEVANCE" ? { order: "RELEVANCE", rank: entry.rank, day: entry.day, id: entry.id } : { order: this.order, day: entry.day, id: entry.id };
+  }
+
+  /**
+   * Every result, from the first (whatever `after` says), in this search's order, `size` IDs at a
+   * time: the pages searchEvents would give, without the page-size limit. The set is the one this
+   * search found; events written meanwhile do not join it.
+   */
+  async *idBatches(size: number): AsyncGenerator<number[]> {
+    const results = this.isAll ? this.index.all.clone() : this.results;
+    let cursor: Cursor | null = null;
+    for (;;) {
+      const entries = await this.entriesAfter(size, cursor, results, false);
+      if (entries.length > 0) yield entries.map((e) => e.id);
+      if (entries.length < size) return;
+      cursor = this.cursorOf(entries.at(-1)!);
+    }
   }
 
   facets(): Promise<Facet[]> {

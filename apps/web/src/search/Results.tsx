@@ -2,6 +2,7 @@ import Link from "next/link";
 import { searchStateToParams, type SearchState } from "@parley/schema";
 import type { ResultOf } from "../graphql/tada.ts";
 import { EventCard } from "../events/EventCard.tsx";
+import { Downloads } from "./Downloads.tsx";
 import type { SearchPageQuery } from "./search.query.ts";
 
 type Search = ResultOf<typeof SearchPageQuery>["searchEvents"];
@@ -22,6 +23,7 @@ export function Results({ search, state }: { search: Search; state: SearchState 
             ? `${countFormat.format(totalCount)} events, showing ${countFormat.format(edges.length)}`
             : `${countFormat.format(totalCount)} ${totalCount === 1 ? "event" : "events"}`}
       </p>
+      <Downloads state={state} totalCount={totalCount} />
       {totalCount === 0 && <NoResults state={state} />}
       <ol className="event-list">
         {edges.map((edge) => (

@@ -1,5 +1,6 @@
-import { normalizeName, type ActorKind, type DatePrecision, type EventType, type ParticipantRole } from "@parley/schema";
+import { normalizeName, type ActorKind, type ParticipantRole } from "@parley/schema";
 import { z } from "zod";
+import { ACLED_ACTOR_TYPES, ACLED_GEO, ACLED_PRECISION, eventTypeOf, readParleyTags, restoreCell, sideRoles, writeSummary, type ParleyTags } from "./acled-format.ts";
 import { countryCode } from "./countries.ts";
 import { clip, code, coordinate, list, matching, optionalCode, parseRow, readDate, required, text, whole } from "./fields.ts";
 import { outletActor, placeInput } from "./keys.ts";
@@ -22,38 +23,14 @@ const CURRENT = ["disorder_type", "civilian_targeting"];
 
 /** ACLED actor types, by code (older layout) and by name (current layout). */
 const INTER: Record<string, { code: number; kind: ActorKind }> = {};
-(
-  [
-    [1, "state forces", "SECURITY_FORCE"], [2, "rebel group", "ARMED_GROUP"], [3, "political militia", "ARMED_GROUP"],
-    [4, "identity militia", "ARMED_GROUP"], [5, "rioters", "CIVIL_SOCIETY"], [6, "protesters", "CIVIL_SOCIETY"],
-    [7, "civilians", "OTHER"], [8, "external other forces", "OTHER"],
-  ] as const
-).forEach(([n, name, kind]) => {
+for (const [n, name, kind] of ACLED_ACTOR_TYPES) {
+  const key = normalizeName(name);
   INTER[String(n)] = { code: n, kind };
-  INTER[name] = { code: n, kind };
-  INTER[`${name}s`] = { code: n, kind };
-});
+  INTER[key] = { code: n, kind };
+  INTER[`${key}s`] = { code: n, kind };
+}
 
 const interType = z.string().optional().transform((v) => INTER[/^\d+$/.test((v ?? "").trim()) ? (v ?? "").trim() : normalizeName(v ?? "")] ?? null);
-
-const PRECISION: Record<string, DatePrecision> = { "1": "DAY", "2": "WEEK", "3": "MONTH" };
-const GEO: Record<string, { kind: "SETTLEMENT" | "REGION"; label: string }> = {
-  "1": { kind: "SETTLEMENT", label: "the place itself" },
-  "2": { kind: "SETTLEMENT", label: "near the place or in its area" },
-  "3": { kind: "REGION", label: "only the wider region" },
-};
-
-function eventType(type: string, sub: string): EventType | null {
-  const t = type.toLowerCase();
-  const s = sub.toLowerCase();
-  if (t === "battles") return "ARMED_CLASH";
-  if (t === "explosions/remote violence") return s === "air/drone strike" ? "AIRSTRIKE" : "ATTACK";
-  if (t === "violence against civilians") return "VIOLENCE_AGAINST_CIVILIANS";
-  if (t === "protests") return "PROTEST";
-  if (t === "riots") return "RIOT";
-  if (t === "strategic developments") return s === "agreement" ? "AGREEMENT" : s === "arrests" ? "ARREST" : "OTHER";
-  return null;
-}
 
 const rowSchema = z
   .object({
@@ -88,7 +65,7 @@ const rowSchema = z
   .superRefine((r, ctx) => {
     if (!r.inter1) ctx.addIssue({ code: "custom", path: ["inter1"], message: "must be an ACLED actor type (1–8, or a name such as State forces)" });
     if (r.actor2 && !r.inter2) ctx.addIssue({ code: "custom", path: ["inter2"], message: "must be an ACLED actor type (1–8, or a name such as Civilians)" });
-    if (!eventType(r.event_type, r.sub_event_type)) ctx.addIssue({ code: "custom", path: ["event_type"], message: `"${r.event_type}" is not an ACLED event type` });
+    if (!eventTypeOf(r.event_type, r.sub_event_type)) ctx.addIssue({ code: "custom", path: ["event_type"], message: `"${r.event_type}" is not an ACLED event type` });
     const year = /^\d{4}$/.test(r.year) ? Number(r.year) : undefined;
     if (!readDate(r.event_date, year)) ctx.addIssue({ code: "custom", path: ["event_date"], message: `must be a real day (2019-12-31, 31 December 2019 or 31-12-19), not "${r.event_date}"` });
   });
@@ -100,26 +77,24 @@ function actor(name: string, kind: ActorKind): DatasetActor {
   return { key: `acled-actor:${normalizeName(clipped)}`, name: clipped, kind };
 }
 
-function participants(r: AcledRow): EventInput["participants"] {
-  const oneSided = r.event_type.toLowerCase() === "violence against civilians" || r.civilian_targeting !== "";
+/** Side 1 and side 2 with their default roles, unless `parley:role` tags give an actor's roles. */
+function participants(r: AcledRow, tags: ParleyTags): EventInput["participants"] {
+  const [role1, role2] = sideRoles(r.event_type, r.civilian_targeting);
   const sides: [string, string, ActorKind | undefined, ParticipantRole][] = [
-    [r.actor1, r.assoc_actor_1, r.inter1?.kind, oneSided ? "PERPETRATOR" : "PARTY"],
-    [r.actor2, r.assoc_actor_2, r.inter2?.kind, oneSided ? "TARGET" : "PARTY"],
+    [r.actor1, r.assoc_actor_1, r.inter1?.kind, role1],
+    [r.actor2, r.assoc_actor_2, r.inter2?.kind, role2],
   ];
   return sides.flatMap(([main, associated, kind, role]) =>
-    main ? [main, ...list(associated)].map((name) => ({ actor: actor(name, kind ?? "OTHER"), role })) : [],
+    main ? [main, ...list(associated)].flatMap((name) => (tags.roles.get(normalizeName(name)) ?? [role]).map((r) => ({ actor: actor(name, kind ?? "OTHER"), role: r }))) : [],
   );
 }
 
-function summary(r: AcledRow): string {
-  const facts = [
-    `ACLED event ${r.event_id_cnty}: ${r.event_type}${r.sub_event_type ? ` / ${r.sub_event_type}` : ""}`,
-    r.disorder_type ? `disorder type ${r.disorder_type}` : "",
-    r.civilian_targeting ? "civilians targeted" : "",
-    r.tags ? `tags: ${r.tags}` : "",
-    `located ${GEO[r.geo_precision]!.label}`,
-  ];
-  return clip(`${r.notes}${r.notes ? " " : ""}(${facts.filter(Boolean).join("; ")}.)`, 4000);
+function summary(r: AcledRow, otherTags: string[]): string {
+  const facts = {
+    id: r.event_id_cnty, eventType: r.event_type, subEventType: r.sub_event_type, disorderType: r.disorder_type,
+    civilianTargeting: r.civilian_targeting !== "", tags: otherTags.join("; "), geoPrecision: r.geo_precision,
+  };
+  return clip(writeSummary(r.notes, facts), 4000);
 }
 
 export const acled: DatasetImporter<Layout> = {
@@ -133,9 +108,12 @@ export const acled: DatasetImporter<Layout> = {
     return { layout: CURRENT.every((c) => has.has(c)) ? "current" : "legacy" };
   },
   mapRow(raw) {
-    const parsed = parseRow(rowSchema, raw);
+    const parsed = parseRow(rowSchema, Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, restoreCell(v)])));
     if (!parsed.ok) return parsed;
     const r = parsed.data;
+    const parley = readParleyTags(r.tags);
+    if (parley.problem) return { ok: false, problems: [{ field: "tags", message: parley.problem }] };
+    const tags = parley.tags;
     const country = countryCode({ numeric: r.iso, iso3: r.iso3, name: r.country });
     if (!country) return { ok: false, problems: [{ field: "country", message: `"${r.country}" is not a country name Parley knows` }] };
     const key = `acled:${r.event_id_cnty}`;
@@ -149,17 +127,17 @@ export const acled: DatasetImporter<Layout> = {
       ok: true,
       event: {
         key,
-        type: eventType(r.event_type, r.sub_event_type)!,
+        type: tags.type ?? eventTypeOf(r.event_type, r.sub_event_type)!,
         title: clip(`${r.sub_event_type || r.event_type} in ${where}: ${[r.actor1, r.actor2].filter(Boolean).join(" – ")}`, 300),
-        summary: summary(r),
+        summary: summary(r, parley.others),
         startDate: readDate(r.event_date, year)!,
-        endDate: null,
-        datePrecision: PRECISION[r.time_precision]!,
+        endDate: tags.endDate ?? null,
+        datePrecision: tags.precision ?? ACLED_PRECISION[r.time_precision]!,
         fatalitiesLow: null,
-        fatalitiesBest: r.fatalities,
+        fatalitiesBest: tags.fatalitiesUnknown ? null : r.fatalities,
         fatalitiesHigh: null,
-        places: [placeInput({ name: r.location, kind: GEO[r.geo_precision]!.kind, country, lat: r.latitude, lon: r.longitude })],
-        participants: participants(r),
+        places: [placeInput({ name: r.location, kind: ACLED_GEO[r.geo_precision]!.kind, country, lat: r.latitude, lon: r.longitude })],
+        participants: participants(r, tags),
         claims: list(r.source).map((outlet) => {
           const source = { key: `acled-source:${normalizeName(clip(outlet, 300))}`, title: clip(outlet, 300), publishedAt: null, outlet: outletActor("acled", outlet) };
           return { key: `${key}/${source.key}`, source, quote, speakerLabel: null, note };

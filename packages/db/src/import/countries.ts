@@ -46,3 +46,9 @@ export function countryCode(input: { iso3?: string; numeric?: string; name?: str
   const inside = /\(([^)]+)\)/.exec(name)?.[1];
   return byName(name) ?? byName(outside) ?? (inside ? byName(inside) : undefined) ?? null;
 }
+
+/** How ACLED names a country: its English name and its ISO numeric code (as a number, "4" for AF). */
+export function acledCountry(alpha2: string): { name: string; iso: string } {
+  const numeric = countries.alpha2ToNumeric(alpha2);
+  return { name: countries.getName(alpha2, "en") ?? alpha2, iso: numeric ? String(Number(numeric)) : "" };
+}

@@ -1,0 +1,68 @@
+import { PAGE_SIZE, decodeGlobalId, searchStateFromParams, type SearchState } from "@parley/schema";
+import type { EventQuery } from "@parley/search";
+
+export const EXPORT_FORMATS = ["csv", "json", "geojson"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The URL keys an export reads: the search page's own, and the format. */
+const KEYS = new Set(["format", "q", "type", "actor", "role", "country", "place", "outlet", "from", "to", "contested", "sort", "after"]);
+
+const ID_KEYS = [
+  ["actor", "actorIds", "Actor"],
+  ["place", "placeIds", "Place"],
+  ["outlet", "outletIds", "Actor"],
+] as const;
+
+export interface ExportIssue {
+  /** The URL key (`type`, `from`, `format`); the CLI names it as its option. */
+  key: string;
+  value: string | null;
+  message: string;
+}
+
+/** An export request that cannot be read; nothing was exported. */
+export class ExportRequestError extends Error {
+  constructor(readonly issues: ExportIssue[]) {
+    super(issues.map((i) => `${i.key}${i.value !== null ? `=${i.value}` : ""}: ${i.message}`).join("; "));
+    this.name = "ExportRequestError";
+  }
+}
+
+export interface ExportRequest {
+  format: ExportFormat;
+  state: SearchState;
+  /** The search as the engine takes it; the export walks every page of it. */
+  query: EventQuery;
+}
+
+/**
+ * Reads an export from the search page's URL parameters plus `format`, with the shared schemas the
+ * page and the API use. Unlike the page, which leaves out what it cannot read, an export refuses it:
+ * a file with fewer filters than asked for would hold the wrong events. `after` (the page) is ignored.
+ */
+export function exportRequestFromParams(params: URLSearchParams): ExportRequest {
+  const issues: ExportIssue[] = [];
+  for (const key of new Set(params.keys())) {
+    if (!KEYS.has(key)) issues.push({ key, value: params.get(key), message: `is not a search parameter (use ${[...KEYS].join(", ")})` });
+  }
+  const format = params.get("format");
+  if (!format) issues.push({ key: "format", value: null, message: `is required: ${EXPORT_FORMATS.join(", ")}` });
+  else if (!(EXPORT_FORMATS as readonly string[]).includes(format)) issues.push({ key: "format", value: format, message: `must be one of ${EXPORT_FORMATS.join(", ")}` });
+  const { state, issues: stateIssues } = searchStateFromParams(params);
+  issues.push(...stateIssues);
+  const filter: NonNullable<EventQuery["filter"]> = { ...state.filter, actorIds: undefined, placeIds: undefined, outletIds: undefined };
+  for (const [key, field, typename] of ID_KEYS) {
+    const ids = (state.filter[field] ?? []).map((value) => {
+      const id = decodeGlobalId(value, typename);
+      if (id === null) issues.push({ key, value, message: `is not the ID of ${typename === "Actor" ? "an actor" : "a place"}` });
+      return id ?? 0;
+    });
+    if (ids.length) filter[field] = ids;
+  }
+  if (issues.length) throw new ExportRequestError(issues);
+  return {
+    format: format as ExportFormat,
+    state: { ...state, after: null },
+    query: { query: state.query || null, filter, first: PAGE_SIZE.max, after: null, sort: state.sort },
+  };
+}

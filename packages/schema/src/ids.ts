@@ -1,0 +1,21 @@
+/**
+ * Relay global IDs as the API hands them out: base64 of "<Type>:<database ID>" ("QWN0b3I6MQ==" is
+ * Actor 1). For code that names records outside GraphQL (exports, the CLI) the same way the API does.
+ */
+export function encodeGlobalId(typename: string, id: number): string {
+  return btoa(`${typename}:${id}`);
+}
+
+/** The database ID behind a global ID of the given type, or null when it is not one. */
+export function decodeGlobalId(globalId: string, typename: string): number | null {
+  let text: string;
+  try {
+    text = atob(globalId);
+  } catch {
+    return null;
+  }
+  const match = /^([A-Za-z]+):(\d{1,10})$/.exec(text);
+  if (!match || match[1] !== typename) return null;
+  const id = Number(match[2]);
+  return id <= 2_147_483_647 ? id : null;
+}
