@@ -5,6 +5,8 @@ export type { PrismaClient };
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export interface ClientOptions {
   /** Called with the text of every SQL statement sent, for tests that count them. */
   onQuery?: (sql: string) => void;
@@ -12,7 +14,8 @@ export interface ClientOptions {
 }
 
 export function createPrismaClient(url: string, options: ClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10 });
+  // A server that does not answer fails the request within seconds rather than holding it.
+  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const client = new PrismaClient({ adapter, log: options.onQuery ? [{ emit: "event", level: "query" }] : [] });
   if (options.onQuery) {
     const onQuery = options.onQuery;

@@ -15,3 +15,4 @@ export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, Cand
 export { generateCorpus, type GenerateOptions } from "./generate/write.ts";
 export { progressLine } from "./generate/command.ts";
 export { seededRandom } from "./generate/random.ts";
+export { isDatabaseUnavailable, DATABASE_UNAVAILABLE_MESSAGE } from "./availability.ts";

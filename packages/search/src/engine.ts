@@ -43,6 +43,7 @@ export class SearchEngine {
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: options.max ?? 4,
+      connectionTimeoutMillis: 5_000,
       types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === DATE_OID ? (s: string) => new Date(`${s}T00:00:00Z`) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
     this.pool.on("error", (error) => this.log(`search: idle connection failed: ${error.message}`));
