@@ -34,11 +34,12 @@ async function writeMark(url: string, mark: CorpusMark) {
 }
 
 /**
- * The bench's own embedded PostgreSQL (data in .parley/bench, apart from the user's), holding a
- * generated corpus of `events` events; reused when it already holds that corpus.
+ * The bench's own embedded PostgreSQL (data in .parley/bench/<events>, apart from the user's),
+ * holding a generated corpus of `events` events; reused when it already holds that corpus. Each
+ * size has its own folder, so the CI-sized runs leave the million-event corpus alone.
  */
 export async function benchDatabase(events: number, seed: number) {
-  const dataDir = path.join(paths.repoRoot, ".parley", "bench", "postgres");
+  const dataDir = path.join(paths.repoRoot, ".parley", "bench", String(events), "postgres");
   const port = await freePort();
   const server = await startEmbeddedPostgres({
     dataDir,
