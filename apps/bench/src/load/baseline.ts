@@ -5,20 +5,20 @@ import type { Statement } from "./record.ts";
 /**
  * The baseline: a bare node:http server on a pg pool that answers each request of the mix by
  * sending the very statements the API sent for it (recorded), one after the other, and returning
- * the last result's rows as JSON. Writes run inside BEGIN … ROLLBACK, so they do the same work and
+ * every result's rows as JSON. Writes run inside BEGIN … ROLLBACK, so they do the same work and
  * leave nothing behind. No GraphQL parsing, validation, authorisation, resolvers or facet counting:
  * what it measures is the cost of the SQL plus HTTP, the floor under the API's own work.
  */
 export async function startBaseline(url: string, recorded: Statement[][], writes: Set<number>, max: number): Promise<{ endpoint: string; close(): Promise<void> }> {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on("error", () => {});
-  const replay = async (index: number): Promise<unknown[]> => {
+  const replay = async (index: number): Promise<unknown[][]> => {
     const client = await pool.connect();
     try {
       const write = writes.has(index);
       if (write) await client.query("BEGIN");
-      let rows: unknown[] = [];
-      for (const s of recorded[index]!) rows = (await client.query(s.text, s.values)).rows;
+      const rows: unknown[][] = [];
+      for (const s of recorded[index]!) rows.push((await client.query(s.text, s.values)).rows);
       if (write) await client.query("ROLLBACK");
       return rows;
     } catch (error) {

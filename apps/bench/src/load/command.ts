@@ -98,6 +98,9 @@ export async function loadCommand(argv: string[]): Promise<number> {
       const text = await response.text();
       if (response.status !== 200 || text.includes('"errors":[')) throw new Error(`${v.kind} failed before the load started: ${text.slice(0, 300)}`);
     });
+    const perKind = new Map<string, number[]>();
+    recorded.forEach((r, i) => perKind.set(variants[i]!.kind, [...(perKind.get(variants[i]!.kind) ?? []), r.length]));
+    say(`SQL statements per request: ${[...perKind].map(([k, n]) => `${k} ${Math.min(...n)}–${Math.max(...n)}`).join(", ")}`);
     const writes = new Set(variants.flatMap((v, i) => (v.write ? [i] : [])));
 
     const load = () => loadavg().map((n) => Number(n.toFixed(2)));
