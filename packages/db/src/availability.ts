@@ -4,7 +4,7 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"
 /** Prisma's codes for an unreachable server, a closed connection, and an exhausted pool. */
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const MESSAGES = /Connection terminated|connection error|Can't reach database server|Server has closed the connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Timed out fetching a new connection/i;
+const MESSAGES = /Connection terminated|connection error|Can't reach database server|Server has closed the connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Timed out fetching a new connection|Unable to start a transaction in the given time/i;
 
 /**
  * Whether an error (from `pg`, Prisma or its pg adapter, at any depth of `cause`) says the
