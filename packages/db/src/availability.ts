@@ -20,4 +20,4 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return [e.cause, e.meta?.driverAdapterError, e.originalError].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable right now, so this request was not carried out (a write that gets this answer is not applied). Try again in a few seconds.";
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable (down, or too busy to give a connection within 5 s) right now, so this request was not carried out (a write that gets this answer is not applied). Try again in a few seconds.";
