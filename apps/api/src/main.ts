@@ -1,16 +1,30 @@
 import { createServer as createHttpServer } from "node:http";
-import { applyMigrations, createPrismaClient, loadDemoIfEmpty, openDatabase } from "@parley/db";
+import { applyMigrations, createPrismaClient, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { apiEnv } from "./env.ts";
 import { createServer } from "./server.ts";
 
 const log = (line: string) => process.stderr.write(`[api] ${line}\n`);
 
+/** Waits for a database that is not up yet (a server starting beside the API) for up to a minute. */
+async function openWhenReachable() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const database = await openDatabase(log);
+      const applied = await applyMigrations(database.url);
+      if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+      return database;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || attempt >= 30) throw error;
+      log(`the database is not reachable yet (${(error as Error).message}); retrying in 2 s`);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
+
 async function main() {
   const env = apiEnv();
-  const database = await openDatabase(log);
-  const applied = await applyMigrations(database.url);
-  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  const database = await openWhenReachable();
   const db = createPrismaClient(database.url);
   const demo = await loadDemoIfEmpty(db);
   if (demo) log(`Loaded the demo dataset (${demo.created} records).`);

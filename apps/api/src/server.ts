@@ -7,6 +7,7 @@ import { apiEnv, type ApiEnv } from "./env.ts";
 import { readAccess } from "./modules/auth/access.ts";
 import { exportRoute } from "./modules/export/export.route.ts";
 import { credentialsFrom } from "./modules/auth/viewer.ts";
+import { healthEndpoint, maskedErrors } from "./modules/shared/availability.ts";
 import { bodyLimit, CSRF_HEADER } from "./modules/shared/limits.ts";
 import { schema } from "./schema.ts";
 
@@ -27,7 +28,11 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
     graphiql: { title: "Parley GraphQL", defaultQuery: DEFAULT_QUERY },
     cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
     // Browsers send GETs and form posts without a preflight; such requests need a custom header.
+    maskedErrors,
+    // Yoga's own check answers 200 while the process runs; /health also asks the database.
+    healthCheckEndpoint: "/live",
     plugins: [
+      healthEndpoint(db, search),
       bodyLimit(env.PARLEY_MAX_BODY_BYTES),
       exportRoute({ db, search: search ?? null, readAccess: env.PARLEY_READ_ACCESS }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),

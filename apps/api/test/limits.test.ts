@@ -82,18 +82,30 @@ describe("CSRF prevention", () => {
 });
 
 describe("unexpected errors", () => {
-  const broken = createPrismaClient(withDatabase("postgresql://postgres@127.0.0.1:1/postgres", "parley_secret_db_name"));
-  afterAll(() => broken.$disconnect());
-
-  it("are masked as 'Unexpected error.' without leaking details", async () => {
-    const yoga = createServer({ db: broken });
-    const res = await yoga.fetch("http://yoga/graphql", {
+  // A server that answers, asked for a database it does not have: a failure that is nobody's input.
+  let broken: ReturnType<typeof createPrismaClient>;
+  const unreachable = createPrismaClient(withDatabase("postgresql://postgres@127.0.0.1:1/postgres", "parley_secret_db_name"));
+  afterAll(() => Promise.all([broken?.$disconnect(), unreachable.$disconnect()]));
+  const ask = (db: ReturnType<typeof createPrismaClient>) =>
+    createServer({ db }).fetch("http://yoga/graphql", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: `{ events(first: 1) { totalCount } }` }),
     });
+
+  it("are masked as 'Unexpected error.' without leaking details", async () => {
+    broken = createPrismaClient(withDatabase(api.t.url, "parley_secret_db_name"));
+    const res = await ask(broken);
     const text = await res.text();
     expect(JSON.parse(text).errors).toEqual([expect.objectContaining({ message: "Unexpected error." })]);
+    expect(text).not.toMatch(/parley_secret_db_name|does not exist|prisma|at \w+ \(/i);
+  });
+
+  it("except an unreachable database, which is a 503 DATABASE_UNAVAILABLE, also without details", async () => {
+    const res = await ask(unreachable);
+    const text = await res.text();
+    expect(res.status).toBe(503);
+    expect(JSON.parse(text).errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/database is unavailable/), extensions: { code: "DATABASE_UNAVAILABLE" } })]);
     expect(text).not.toMatch(/parley_secret_db_name|ECONNREFUSED|prisma|at \w+ \(/i);
   });
 });

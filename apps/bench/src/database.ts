@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations, freePort, ensureDatabaseExists, generateCorpus, paths, progressLine, serverUrl, startEmbeddedPostgres } from "@parley/db";
+import { applyMigrations, dbEnv, freePort, ensureDatabaseExists, generateCorpus, progressLine, serverUrl, startEmbeddedPostgres } from "@parley/db";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -34,11 +34,13 @@ async function writeMark(url: string, mark: CorpusMark) {
 }
 
 /**
- * The bench's own embedded PostgreSQL (data in .parley/bench, apart from the user's), holding a
- * generated corpus of `events` events; reused when it already holds that corpus.
+ * The bench's own embedded PostgreSQL (data in .parley/bench/<events>, or under PARLEY_DATA_DIR,
+ * apart from the user's),
+ * holding a generated corpus of `events` events; reused when it already holds that corpus. Each
+ * size has its own folder, so the CI-sized runs leave the million-event corpus alone.
  */
 export async function benchDatabase(events: number, seed: number) {
-  const dataDir = path.join(paths.repoRoot, ".parley", "bench", "postgres");
+  const dataDir = path.join(dbEnv().PARLEY_DATA_DIR, "bench", String(events), "postgres");
   const port = await freePort();
   const server = await startEmbeddedPostgres({
     dataDir,

@@ -10,6 +10,7 @@ import { benchCases, runners, type Runners } from "./cases.ts";
 import { printReport, type CaseResult } from "./report.ts";
 
 const USAGE = `Usage: pnpm bench search [--events N] [--seed S] [--iterations K]
+       pnpm bench load [--events N] [--duration S] [--connections C]   (see pnpm bench load --help)
 
 Runs the search query mix (landing page, broad filter, selective text + two filters, actor
 typeahead) against a generated corpus of N events (default 1,000,000; or BENCH_EVENTS) in an
@@ -102,7 +103,8 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+const run = process.argv[2] === "load" ? import("./load/command.ts").then(({ loadCommand }) => loadCommand(process.argv.slice(3))).then((code) => process.exit(code)) : main();
+run.catch((error: unknown) => {
   process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -9,7 +9,7 @@ import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
 
 export interface SearchEngineOptions {
   url: string;
-  /** Connections to PostgreSQL (default 4). */
+  /** Connections to PostgreSQL (default 8: searches under concurrent load need several statements each). */
   max?: number;
   log?: (line: string) => void;
   /** Change-log rows older than this are pruned (default one hour); 0 turns pruning off. */
@@ -42,7 +42,8 @@ export class SearchEngine {
     this.log = options.log ?? (() => {});
     this.pool = new pg.Pool({
       connectionString: options.url,
-      max: options.max ?? 4,
+      max: options.max ?? 8,
+      connectionTimeoutMillis: 5_000,
       types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === DATE_OID ? (s: string) => new Date(`${s}T00:00:00Z`) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
     this.pool.on("error", (error) => this.log(`search: idle connection failed: ${error.message}`));

@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import { createPrismaClient, type ClientOptions, type PrismaClient } from "../client.ts";
 import { withDatabase } from "../postgres.ts";
 
-export { freePort, startThrowawayPostgres } from "./throwaway.ts";
+export { freePort, startThrowawayPostgres, startRestartablePostgres, type RestartablePostgres } from "./throwaway.ts";
 
 export interface TestDatabase {
   url: string;

@@ -5,11 +5,16 @@ import { freePort, serverUrl, startEmbeddedPostgres } from "../postgres.ts";
 
 export { freePort };
 
-/** An embedded PostgreSQL in a temporary folder on a free port, removed again by `stop`. */
-export async function startThrowawayPostgres(): Promise<{ adminUrl: string; port: number; stop(): Promise<void> }> {
+function temporaryFolder(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "parley-test-pg-"));
   // mkdtemp makes the folder 0700; as root, PostgreSQL runs as the postgres user and must reach it.
   chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** An embedded PostgreSQL in a temporary folder on a free port, removed again by `stop`. */
+export async function startThrowawayPostgres(): Promise<{ adminUrl: string; port: number; stop(): Promise<void> }> {
+  const dir = temporaryFolder();
   const port = await freePort();
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, persistent: false });
   return {
@@ -17,6 +22,41 @@ export async function startThrowawayPostgres(): Promise<{ adminUrl: string; port
     port,
     async stop() {
       await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RestartablePostgres {
+  adminUrl: string;
+  port: number;
+  /** Stops the server (fast shutdown: open sessions are ended, their transactions rolled back). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  start(): Promise<void>;
+  /** Stops it if running and deletes its data. */
+  remove(): Promise<void>;
+}
+
+/** A throwaway embedded PostgreSQL of a test's own, which the test may stop and start again. */
+export async function startRestartablePostgres(): Promise<RestartablePostgres> {
+  const dir = temporaryFolder();
+  const port = await freePort();
+  const options = { dataDir: path.join(dir, "data"), port, persistent: true };
+  let server: { stop(): Promise<void> } | null = await startEmbeddedPostgres(options);
+  const stop = async () => {
+    await server?.stop();
+    server = null;
+  };
+  return {
+    adminUrl: serverUrl(port, "postgres"),
+    port,
+    stop,
+    async start() {
+      server ??= await startEmbeddedPostgres(options);
+    },
+    async remove() {
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
