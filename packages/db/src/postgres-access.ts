@@ -39,7 +39,8 @@ export function assertPostgresUserCanReach(dataDir: string, isRoot = process.get
   if (!isRoot) return;
   for (const [what, target] of [
     ["PostgreSQL's binaries", embeddedBinariesFolder()],
-    ["the data folder", dataDir],
+    // The data folder itself belongs to the postgres user once initdb made it; its parents must be open.
+    ["the data folder", path.dirname(dataDir)],
   ] as const) {
     const closed = folderClosedToOthers(target);
     if (closed) {

@@ -34,6 +34,12 @@ describe("reaching the embedded PostgreSQL's folders as the postgres user", () =
     );
   });
 
+  it("accepts a data folder that is itself 0700, as PostgreSQL leaves it, inside an open folder", () => {
+    const open = folder(0o755);
+    mkdirSync(path.join(open, "data"), { mode: 0o700 });
+    expect(() => assertPostgresUserCanReach(path.join(open, "data"), true)).not.toThrow();
+  });
+
   it("checks nothing when not running as root", () => {
     const closed = folder(0o700);
     expect(() => assertPostgresUserCanReach(path.join(closed, "postgres"), false)).not.toThrow();
