@@ -6,6 +6,7 @@ import type { Context } from "./context.ts";
 import { apiEnv, type ApiEnv } from "./env.ts";
 import { readAccess } from "./modules/auth/access.ts";
 import { credentialsFrom } from "./modules/auth/viewer.ts";
+import { documentLimits } from "./modules/shared/document-limits.ts";
 import { bodyLimit, CSRF_HEADER } from "./modules/shared/limits.ts";
 import { schema } from "./schema.ts";
 
@@ -26,7 +27,7 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
     graphiql: { title: "Parley GraphQL", defaultQuery: DEFAULT_QUERY },
     cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
     // Browsers send GETs and form posts without a preflight; such requests need a custom header.
-    plugins: [bodyLimit(env.PARLEY_MAX_BODY_BYTES), useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), readAccess(env.PARLEY_READ_ACCESS)],
+    plugins: [bodyLimit(env.PARLEY_MAX_BODY_BYTES), useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), documentLimits(), readAccess(env.PARLEY_READ_ACCESS)],
     context: async ({ request }) => ({ db, search: search ?? null, ...(await credentialsFrom(request, db)) }),
   });
 }
