@@ -1,4 +1,4 @@
-import { Kind, type ASTVisitor, type ValidationContext, type ValueNode } from "graphql";
+import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type ValueNode } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 /** Limits on the shape of a request, checked before it is parsed, validated or run. */
@@ -96,5 +96,18 @@ export function documentLimits(): Plugin {
     onValidate({ addValidationRule }) {
       addValidationRule(listLengthRule);
     },
+    // graphql-js reports a variable that does not fit its type (an unknown enum value…) without a
+    // code; give it the one every other bad argument carries.
+    onExecute: () => ({
+      onExecuteDone({ result, setResult }) {
+        if (!("errors" in result) || !result.errors?.length || result.data !== undefined) return;
+        const coded = result.errors.map((error) =>
+          error.extensions?.code || !error.message.startsWith('Variable "$')
+            ? error
+            : new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError, extensions: { ...error.extensions, code: "BAD_USER_INPUT" } }),
+        );
+        setResult({ ...result, errors: coded });
+      },
+    }),
   };
 }
