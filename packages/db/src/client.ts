@@ -6,8 +6,8 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export interface ClientOptions {
-  /** Called with the text of every SQL statement sent, for tests that count them. */
-  onQuery?: (sql: string) => void;
+  /** Called with the text of every SQL statement sent and its parameters (JSON), for tests that count or inspect them. */
+  onQuery?: (sql: string, params: string) => void;
   max?: number;
 }
 
@@ -16,7 +16,7 @@ export function createPrismaClient(url: string, options: ClientOptions = {}): Pr
   const client = new PrismaClient({ adapter, log: options.onQuery ? [{ emit: "event", level: "query" }] : [] });
   if (options.onQuery) {
     const onQuery = options.onQuery;
-    (client as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => onQuery(e.query));
+    (client as unknown as { $on(event: "query", cb: (e: { query: string; params: string }) => void): void }).$on("query", (e) => onQuery(e.query, e.params));
   }
   return client;
 }
