@@ -110,7 +110,7 @@ describe("tokens in logs", () => {
     const withoutSearch = createServer({ db: api.t.db }); // searchEvents fails there: an unexpected error
     const unreachable = createServer({ db: broken }); // the token check itself fails
     const send = (yoga: ReturnType<typeof createServer>, body: string, headers: Record<string, string> = editor) =>
-      yoga.fetch("http://yoga/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).then((r) => r.text());
+      Promise.resolve(yoga.fetch("http://yoga/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body })).then((r) => r.text());
     const yoga = createServer({ db: api.t.db, search: api.search });
     const bodies: string[] = [];
     const output = await captureOutput(async () => {
