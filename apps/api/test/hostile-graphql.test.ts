@@ -57,9 +57,9 @@ describe("query bombs are refused before anything runs", () => {
     await expectAlive();
   });
 
-  it("refuses a complexity bomb of nested lists without running a statement", async () => {
+  it("refuses a complexity bomb (a page of 100 inside a page of 100) without running a statement", async () => {
     const node = "participants { actor { aliases events(first: 100) { edges { node { event { title } } } } } }";
-    const { result, statements } = await sqlDuring(() => gql(`{ a: events(first: 100) { edges { node { ${node} } } } b: events(first: 100) { edges { node { ${node} } } } }`));
+    const { result, statements } = await sqlDuring(() => gql(`{ events(first: 100) { edges { node { ${node} } } } }`));
     expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^Query exceeds maximum complexity \\(complexity: \\d+, max: ${LIMITS.complexity}\\)$`));
     expect(statements).toBe(0);
     await expectAlive();

@@ -9,7 +9,7 @@ import { ActorMatchRef, EventFilterInput, EventSearchResultRef } from "./search.
  * What one search counts towards the complexity limit (`LIMITS` in builder.ts): a search runs SQL
  * and counts facets, so a request may hold at most 20 `searchEvents` (aliased or not).
  */
-export const SEARCH_COST = { events: 1_000, actors: 100 } as const;
+export const SEARCH_COST = { events: 5_000, actors: 500 } as const;
 
 function engine(ctx: Context): SearchEngine {
   if (!ctx.search) throw new Error("No search engine is attached to this server (createServer({ search }))");
