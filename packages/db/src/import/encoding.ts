@@ -74,12 +74,14 @@ export async function checkTextFile(path: string, label: string): Promise<TextEn
     const whole = bytes.subarray(0, bytes.length - tail);
     const bad = isUtf8(whole) ? -1 : firstInvalidUtf8(whole);
     const nul = whole.indexOf(0);
-    const stop = [bad, nul].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? whole.length;
+    // A NUL near the start says "binary" more surely than the first byte that is not UTF-8 does.
+    const binary = offset === 0 && nul >= 0 && nul < 8192;
+    const stop = binary ? nul : ([bad, nul].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? whole.length);
     for (let i = 0; i < stop; i++) {
       if (whole[i] === 0x0a) (line++, (lineBytes = 0));
       else if (++lineBytes > MAX_LINE_BYTES) throw new FileEncodingError(label, `line ${line} is longer than ${MAX_LINE_BYTES.toLocaleString("en")} bytes: is it a CSV file?`);
     }
-    if (stop === nul && nul >= 0) throw new FileEncodingError(label, `line ${line} holds a NUL byte (at byte ${offset + nul}): this looks like a binary file, not CSV text.`);
+    if (binary || (stop === nul && nul >= 0)) throw new FileEncodingError(label, `line ${line} holds a NUL byte (at byte ${offset + nul}): this looks like a binary file, not text.`);
     if (stop === bad && bad >= 0) {
       const hex = `0x${whole[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
       throw new FileEncodingError(label, `is not UTF-8: line ${line} has the byte ${hex} at byte ${offset + bad} (a Latin-1 or Windows-1252 file?). ${CONVERT}.`);
@@ -102,7 +104,7 @@ async function checkUtf16(path: string, label: string, encoding: "utf-16le" | "u
       throw new FileEncodingError(label, `starts with a UTF-16 byte-order mark but is not valid UTF-16 near line ${line}.`);
     }
     const nul = text.indexOf("\u0000");
-    if (nul >= 0) throw new FileEncodingError(label, `line ${line + (text.slice(0, nul).match(/\n/g)?.length ?? 0)} holds a NUL character: this looks like a binary file, not CSV text.`);
+    if (nul >= 0) throw new FileEncodingError(label, `line ${line + (text.slice(0, nul).match(/\n/g)?.length ?? 0)} holds a NUL character: this looks like a binary file, not text.`);
     line += text.match(/\n/g)?.length ?? 0;
   }
   try {
