@@ -1,5 +1,6 @@
 /**
- * The security headers of every response of the web app, set by `src/proxy.ts`. Scripts and styles
+ * The security headers of every response of the web app: the CSP by `src/proxy.ts` (pages and
+ * routes), the others by next.config.ts (every path). Scripts and styles
  * come only from this origin or carry the request's nonce (Next.js adds it to its own inline
  * scripts when the page is rendered per request); no page may be framed; the browser talks only to
  * this origin (the API is reached through the server, `/api/actors` included).
