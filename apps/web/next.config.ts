@@ -1,8 +1,13 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./src/shared/security-headers.ts";
 
 const nextConfig: NextConfig = {
   // @parley/schema ships TypeScript source, not a build.
   transpilePackages: ["@parley/schema"],
+  // On every path, static files included; the CSP with its nonce comes from src/proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

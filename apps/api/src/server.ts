@@ -8,6 +8,7 @@ import { readAccess } from "./modules/auth/access.ts";
 import { exportRoute } from "./modules/export/export.route.ts";
 import { credentialsFrom } from "./modules/auth/viewer.ts";
 import { healthEndpoint, maskedErrors } from "./modules/shared/availability.ts";
+import { documentLimits } from "./modules/shared/document-limits.ts";
 import { bodyLimit, CSRF_HEADER } from "./modules/shared/limits.ts";
 import { schema } from "./schema.ts";
 
@@ -36,6 +37,7 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
       bodyLimit(env.PARLEY_MAX_BODY_BYTES),
       exportRoute({ db, search: search ?? null, readAccess: env.PARLEY_READ_ACCESS }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      documentLimits(),
       readAccess(env.PARLEY_READ_ACCESS),
     ],
     context: async ({ request }) => ({ db, search: search ?? null, ...(await credentialsFrom(request, db)) }),

@@ -22,6 +22,8 @@ export interface Api extends Client {
   search: SearchEngine;
   /** Every SQL statement sent since the last `resetQueries()`. */
   queries: string[];
+  /** The parameters of those statements, as JSON, in the same order. */
+  queryParams: string[];
   resetQueries(): void;
   /** Headers carrying a new API token of that role. */
   as(role: TokenRole, name?: string): Promise<Record<string, string>>;
@@ -44,10 +46,11 @@ function clientOf(yoga: () => ReturnType<typeof createServer>): Client {
 /** A real server over a fresh database of this test file's own, seeded with the demo dataset. */
 export function useApi(options: { demo?: boolean } = { demo: true }): Api {
   const queries: string[] = [];
+  const queryParams: string[] = [];
   let yoga: ReturnType<typeof createServer>;
-  const api = { queries, ...clientOf(() => yoga) } as Api;
+  const api = { queries, queryParams, ...clientOf(() => yoga) } as Api;
   beforeAll(async () => {
-    api.t = await createTestDatabase({ onQuery: (sql) => queries.push(sql), demo: options.demo !== false });
+    api.t = await createTestDatabase({ onQuery: (sql, params) => (queries.push(sql), queryParams.push(params)), demo: options.demo !== false });
     api.search = createSearchEngine({ url: api.t.url });
     yoga = createServer({ db: api.t.db, search: api.search });
   });
@@ -57,6 +60,7 @@ export function useApi(options: { demo?: boolean } = { demo: true }): Api {
   });
   api.resetQueries = () => {
     queries.length = 0;
+    queryParams.length = 0;
   };
   api.as = async (role, name = `${role.toLowerCase()} in tests`) => {
     const { secret } = await createApiToken(api.t.db, { role, name, author: "tests" });

@@ -8,7 +8,7 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export const CONNECT_TIMEOUT_MS = 5_000;
 
 export interface ClientOptions {
-  /** Called with every SQL statement sent and its parameters (a JSON array), for tests that count them. */
+  /** Called with the text of every SQL statement sent and its parameters (JSON), for tests that count or inspect them. */
   onQuery?: (sql: string, params: string) => void;
   max?: number;
 }

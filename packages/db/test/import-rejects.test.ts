@@ -95,7 +95,7 @@ describe("a file that is not what the command expects", () => {
     const acled = csvFile(ACLED_CURRENT_COLUMNS, [acledRow("PAK9")], "acled.csv");
     const error = await importDataset(t.db, { dataset: "ucdp", file: acled }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportHeaderError);
-    expect((error as Error).message).toMatch(/acled\.csv: the header lacks the UCDP GED columns id, type_of_violence, side_a, .* \(is it a UCDP GED CSV\?\)\. Nothing was imported\./);
+    expect((error as Error).message).toMatch(/acled\.csv: the header lacks the UCDP GED columns id, type_of_violence, side_a, .*; it looks like an ACLED CSV \(use `parley import acled`\)\. Nothing was imported\./);
     const empty = csvFile([], [], "empty.csv");
     writeFileSync(empty, "");
     await expect(importDataset(t.db, { dataset: "acled", file: empty })).rejects.toThrow(/the file is empty/);

@@ -13,12 +13,37 @@ const DIGRAPHS: Array<[RegExp, string]> = [
   [/w/g, "v"],
 ];
 
+/**
+ * Zero-width spaces and joiners, direction marks and embeddings, word joiners and the BOM: they change
+ * nothing a reader sees, so they are dropped before comparing. The SQL twin of `normalizeName`
+ * (migration 20261123172622_search) drops the same set.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Search text as typed, made safe and comparable: invisible and other format characters dropped
+ * (so "T\u200BTP" is "TTP"), compatibility forms folded (full-width "ＴＴＰ" is "TTP"), decomposed
+ * accents composed (so PostgreSQL's unaccent folds them), control characters (NUL, which PostgreSQL
+ * refuses in text) and every kind of space as one space. Case, accents and the query syntax
+ * (quotes, `-`, `OR`) are left to the search. Used wherever search text comes in.
+ */
+export function normalizeQueryText(text: string): string {
+  return text
+    .replace(LONE_SURROGATE, "")
+    .replace(INVISIBLE, "")
+    .normalize("NFKC")
+    .replace(/\p{Cf}/gu, "")
+    .replace(/[\p{Cc}\p{Z}]+/gu, " ")
+    .trim();
+}
+
 /** Lower case, no accents, no apostrophes, punctuation as spaces: the form names are compared in. */
 export function normalizeName(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "")
+    .replace(INVISIBLE, "")
     .toLowerCase()
     .replace(APOSTROPHES, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  eventFilterSchema, formatPartialDate, normalizeName, parsePartialDate, periodEnd, searchEventsSchema, searchStateFromParams,
+  eventFilterSchema, formatPartialDate, normalizeName, normalizeQueryText, searchActorsSchema, parsePartialDate, periodEnd, searchEventsSchema, searchStateFromParams,
   searchStateToParams, transliterationKey, dataFileSchema, formatIssuePath,
 } from "./index.ts";
 
@@ -22,6 +22,28 @@ describe("partial dates", () => {
     expect(periodEnd({ date: "2022-05-16", precision: "WEEK" })).toBe("2022-05-22");
     expect(formatPartialDate({ date: "2022-05-01", precision: "MONTH" })).toBe("May 2022");
     expect(formatPartialDate({ date: "2025-10-19", precision: "DAY" })).toBe("19 October 2025");
+  });
+});
+
+describe("search text", () => {
+  it("drops invisible characters, folds widths and composes decomposed accents, keeping the query syntax", () => {
+    expect(normalizeQueryText("T\u200BT\u200DP")).toBe("TTP");
+    expect(normalizeQueryText("\u202B\u200FTTP\u202C\uFEFF")).toBe("TTP");
+    expect(normalizeQueryText("ＴＴＰ ｃｅａｓｅｆｉｒｅ")).toBe("TTP ceasefire");
+    expect(normalizeQueryText("De\u0301le\u0301gation")).toBe("Délégation");
+    expect(normalizeQueryText('"Noor Wali" OR -Teh\u00ADreek')).toBe('"Noor Wali" OR -Tehreek');
+  });
+
+  it("turns control characters and every kind of space into one space and drops lone surrogates", () => {
+    expect(normalizeQueryText("a\u0000b\tc\u3000\u2028d  ")).toBe("a b c d");
+    expect(normalizeQueryText("x\uD800y\uDFFFz")).toBe("xyz");
+    expect(normalizeQueryText("💣")).toBe("💣");
+  });
+
+  it("is applied by the search schemas after the length check", () => {
+    expect(searchEventsSchema.parse({ query: "T\u200BTP" }).query).toBe("TTP");
+    expect(searchActorsSchema.safeParse({ query: "\u200B\u200B" }).error?.issues[0]?.message).toBe("`query` must not be empty");
+    expect(searchEventsSchema.safeParse({ query: "x".repeat(201) }).error?.issues[0]?.message).toBe("may be at most 200 characters; got 201");
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "./dates.ts";
+import { normalizeQueryText } from "./names.ts";
 import { EVENT_SORTS, EVENT_TYPES, PARTICIPANT_ROLES, ACTOR_KINDS, DATE_INTERVALS, POSITION_ISSUES, POSITION_KINDS } from "./vocabulary.ts";
 
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
@@ -8,15 +9,19 @@ export const QUERY_MAX_LENGTH = 200;
 
 const country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as PK");
 const id = z.string().min(1).max(200);
+const MAX_FILTER_VALUES = 50;
+/** A list of at most `max` values, refused with a message that gives the limit and the length. */
+const bounded = <T extends z.ZodType>(item: T, max = MAX_FILTER_VALUES) =>
+  z.array(item).max(max, { error: (issue) => `may list at most ${max} values; got ${(issue.input as unknown[]).length}` });
 
 /** The filter's fields one by one, so a URL value can be checked against its own field. */
 export const eventFilterFields = {
-    types: z.array(EVENT_TYPES.schema).max(50).optional(),
-    actorIds: z.array(id).max(50).optional(),
-    roles: z.array(PARTICIPANT_ROLES.schema).max(50).optional(),
-    countries: z.array(country).max(50).optional(),
-    placeIds: z.array(id).max(50).optional(),
-    outletIds: z.array(id).max(50).optional(),
+    types: bounded(EVENT_TYPES.schema).optional(),
+    actorIds: bounded(id).optional(),
+    roles: bounded(PARTICIPANT_ROLES.schema).optional(),
+    countries: bounded(country).optional(),
+    placeIds: bounded(id).optional(),
+    outletIds: bounded(id).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     contested: z.boolean().optional(),
@@ -36,8 +41,14 @@ export function pageSize(label = "first") {
     .max(PAGE_SIZE.max, `\`${label}\` may be at most ${PAGE_SIZE.max}`);
 }
 
+/** Search text: at most QUERY_MAX_LENGTH characters as sent, then normalised (`normalizeQueryText`). */
+const queryText = z
+  .string()
+  .max(QUERY_MAX_LENGTH, { error: (issue) => `may be at most ${QUERY_MAX_LENGTH} characters; got ${(issue.input as string).length}` })
+  .transform(normalizeQueryText);
+
 export const searchEventsSchema = z.object({
-  query: z.string().max(QUERY_MAX_LENGTH).nullish(),
+  query: queryText.nullish(),
   filter: eventFilterSchema.nullish(),
   first: pageSize().default(PAGE_SIZE.default),
   after: z.string().max(500).nullish(),
@@ -48,8 +59,8 @@ export type SearchEventsInput = z.infer<typeof searchEventsSchema>;
 export const histogramSchema = z.object({ interval: DATE_INTERVALS.schema });
 
 export const searchActorsSchema = z.object({
-  query: z.string().trim().min(1, "`query` must not be empty").max(QUERY_MAX_LENGTH),
-  kinds: z.array(ACTOR_KINDS.schema).max(20).nullish(),
+  query: queryText.pipe(z.string().trim().min(1, "`query` must not be empty")),
+  kinds: bounded(ACTOR_KINDS.schema, 20).nullish(),
   first: z.number().int().min(1).max(ACTOR_MATCHES.max).default(ACTOR_MATCHES.default),
 });
 export type SearchActorsInput = z.infer<typeof searchActorsSchema>;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Events, actors and sources of conflicts and peace processes, with provenance and faceted search.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page, the not-found page too, is rendered per request, so that Next.js can put the
+  // request's CSP nonce (src/proxy.ts) on its inline scripts; a prerendered page would have none.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -1,8 +1,12 @@
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { acceptCandidate, CandidateError, listCandidates, rejectCandidate, updateCandidate } from "../ingest/review.ts";
 import { UsageError, type Command } from "./args.ts";
 import { withDb } from "./commands.ts";
+import { FileEncodingError, readTextFile } from "../import/encoding.ts";
+
+/** Reports are articles: a few hundred kilobytes at most. */
+export const MAX_REPORT_BYTES = 5_000_000;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -31,7 +35,9 @@ export const ingestCommands: Command[] = [
       if (!existsSync(absolute)) throw new UsageError(`No such file: ${file}`);
       const input = {
         file: absolute,
-        content: readFileSync(absolute, "utf8"),
+        content: await readTextFile(absolute, file, MAX_REPORT_BYTES).catch((error: unknown) => {
+          throw error instanceof FileEncodingError ? new UsageError(`${error.message} Nothing was stored.`) : error;
+        }),
         outlet: values.outlet as string | undefined,
         date: values.date as string | undefined,
         url: values.url as string | undefined,

@@ -100,6 +100,7 @@ function summary(r: AcledRow, otherTags: string[]): string {
 export const acled: DatasetImporter<Layout> = {
   name: "acled",
   label: "ACLED",
+  requiredColumns: REQUIRED,
   idColumn: "event_id_cnty",
   detectLayout(columns) {
     const has = new Set(columns);

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../client.ts";
 import { UsageError, type Command } from "../cli/args.ts";
 import { IMPORTERS, importDataset, type ImportSummary } from "./pipeline.ts";
 import { ImportHeaderError } from "./types.ts";
+import { FileEncodingError } from "./encoding.ts";
 import { createProgress } from "./progress.ts";
 import type { DatasetName } from "./types.ts";
 
@@ -81,6 +82,7 @@ export function importCommand(withDb: <T>(work: (db: PrismaClient) => Promise<T>
         return summary.stopped ? 130 : 0;
       } catch (error) {
         if (error instanceof ImportHeaderError) throw new UsageError(error.message);
+        if (error instanceof FileEncodingError) throw new UsageError(`${error.message}${/[.?]$/.test(error.message) ? "" : "."} Nothing was imported.`);
         throw error;
       } finally {
         process.off("SIGINT", onInterrupt);

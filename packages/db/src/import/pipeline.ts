@@ -2,7 +2,8 @@ import path from "node:path";
 import type { PrismaClient } from "../client.ts";
 import { acled } from "./acled.ts";
 import { ActorMatcher, type ActorMatch } from "./actors.ts";
-import { CsvFile } from "./csv.ts";
+import { CsvFile, MAX_FIELD_CHARS } from "./csv.ts";
+import { checkTextFile } from "./encoding.ts";
 import { silentProgress, type Progress } from "./progress.ts";
 import { defaultRejectsPath, RejectsFile } from "./rejects.ts";
 import { BatchWriter, type RecordTally } from "./store.ts";
@@ -50,6 +51,21 @@ export interface ImportSummary {
 }
 
 
+const withArticle = (label: string) => `${/^[AEIO]/.test(label) ? "an" : "a"} ${label}`; // "an ACLED", "a UCDP GED"
+
+/** Says what is wrong with a header: the missing columns, what the file has, and which dataset it looks like instead. */
+function headerProblem(dataset: DatasetName, header: string[], problem: string): string {
+  const importer = IMPORTERS[dataset];
+  if (header.length === 1 && /[;\t|]/.test(header[0]!)) {
+    return `${problem}: the header is a single column "${header[0]!.slice(0, 60)}…"; Parley reads comma-separated files (is this one separated by ; or tabs?)`;
+  }
+  const other = (Object.keys(IMPORTERS) as DatasetName[]).find((name) => name !== dataset && "layout" in IMPORTERS[name].detectLayout(header));
+  const shown = header.length > 12 ? `${header.slice(0, 12).join(", ")} … (${header.length} columns)` : header.join(", ");
+  const expected = `${withArticle(importer.label)} CSV has at least: ${importer.requiredColumns.join(", ")}`;
+  const hint = other ? `; it looks like ${withArticle(IMPORTERS[other].label)} CSV (use \`parley import ${other}\`)` : "";
+  return `${problem}. Its header has: ${shown}. ${expected[0]!.toUpperCase()}${expected.slice(1)}${hint}`;
+}
+
 /**
  * Streams a dataset CSV into the database: each row is validated and mapped, good rows are written
  * in batches (one transaction each, so a crash loses at most the batch in hand and a rerun finishes
@@ -60,9 +76,9 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
   const started = performance.now();
   const importer = IMPORTERS[options.dataset];
   const batchSize = options.batchSize ?? 1000;
-  const csv = new CsvFile(options.file);
   const relative = path.relative(process.cwd(), options.file);
   const shown = options.fileLabel ?? (relative && !relative.startsWith("..") ? relative : options.file);
+  const csv = new CsvFile(options.file, await checkTextFile(options.file, shown));
   const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(options.file), shown);
   const matcher = await ActorMatcher.load(db);
   const writer = new BatchWriter(db, matcher, options.author ?? `parley import ${options.dataset}`);
@@ -97,7 +113,7 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
       if (!header) {
         header = fields.map((f) => f.trim().toLowerCase());
         const detected = importer.detectLayout(header);
-        if ("problem" in detected) throw new ImportHeaderError(shown, `${detected.problem} (is it a ${importer.label} CSV?)`);
+        if ("problem" in detected) throw new ImportHeaderError(shown, headerProblem(options.dataset, header, detected.problem));
         summary.layout = detected.layout;
         continue;
       }
@@ -108,6 +124,12 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
       }
       if (fields.length !== header.length) {
         reject(line, fields, [{ field: "(row)", message: `has ${fields.length} fields where the header has ${header.length}` }]);
+        continue;
+      }
+      const huge = fields.findIndex((f) => f.length > MAX_FIELD_CHARS);
+      if (huge >= 0) {
+        const message = `is ${fields[huge]!.length.toLocaleString("en")} characters long; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en")}`;
+        reject(line, fields.map((f) => (f.length > MAX_FIELD_CHARS ? `${f.slice(0, 200)}…` : f)), [{ field: header[huge]!, message }]);
         continue;
       }
       const mapped = importer.mapRow(row, summary.layout);

@@ -70,6 +70,8 @@ export interface DatasetImporter<Layout extends string = string> {
   label: string;
   /** The column holding the row's dataset ID, named in duplicate-ID rejections. */
   idColumn: string;
+  /** The columns every file of this dataset must have, as error messages list them. */
+  requiredColumns: readonly string[];
   /** Tells the layout from the header, or what makes it no header of this dataset. */
   detectLayout(columns: string[]): { layout: Layout } | { problem: string };
   /** True for rows that describe the columns rather than an event (the HXL tag row of HDX files). */

@@ -97,6 +97,7 @@ function summary(r: UcdpRow, where: string): string {
 export const ucdp: DatasetImporter<"ged"> = {
   name: "ucdp",
   label: "UCDP GED",
+  requiredColumns: [...REQUIRED, "side_a_new_id", "side_b_new_id"],
   idColumn: "id",
   detectLayout(columns) {
     const has = new Set(columns);

@@ -1,8 +1,10 @@
 import { resolveActorId } from "@parley/db";
+import { normalizeQueryText, QUERY_MAX_LENGTH } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { ActorKindEnum } from "../shared/enums.ts";
 import { requireId } from "../shared/lookup.ts";
 import { checkPageSize, connectionSizes } from "../shared/paging.ts";
+import { badInput } from "../search/search.input.ts";
 
 builder.queryFields((t) => ({
   actor: t.prismaField({
@@ -42,6 +44,12 @@ builder.queryFields((t) => ({
 function actorWhere(args: { kinds?: readonly string[] | null; nameContains?: string | null }) {
   return {
     ...(args.kinds?.length ? { kind: { in: args.kinds as never } } : {}),
-    ...(args.nameContains ? { name: { contains: args.nameContains, mode: "insensitive" as const } } : {}),
+    ...(args.nameContains ? { name: { contains: literalSubstring(args.nameContains), mode: "insensitive" as const } } : {}),
   };
+}
+
+/** `nameContains` normalised as all search text, with LIKE's `%`, `_` and `\` escaped (Prisma leaves them as wildcards). */
+function literalSubstring(text: string): string {
+  if (text.length > QUERY_MAX_LENGTH) throw badInput("nameContains", `may be at most ${QUERY_MAX_LENGTH} characters; got ${text.length}`);
+  return normalizeQueryText(text).replace(/[\\%_]/g, "\\$&");
 }

@@ -5,6 +5,12 @@ import { ActorKindEnum, EventSortEnum } from "../shared/enums.ts";
 import { actorQueryFrom, badInput, eventQueryFrom } from "./search.input.ts";
 import { ActorMatchRef, EventFilterInput, EventSearchResultRef } from "./search.type.ts";
 
+/**
+ * What one search counts towards the complexity limit (`LIMITS` in builder.ts): a search runs SQL
+ * and counts facets, so a request may hold at most 20 `searchEvents` (aliased or not).
+ */
+export const SEARCH_COST = { events: 5_000, actors: 500 } as const;
+
 function engine(ctx: Context): SearchEngine {
   if (!ctx.search) throw new Error("No search engine is attached to this server (createServer({ search }))");
   return ctx.search;
@@ -14,6 +20,7 @@ builder.queryFields((t) => ({
   searchEvents: t.field({
     type: EventSearchResultRef,
     description: "Events by text and facets, with disjunctive facet counts and a date histogram.",
+    complexity: SEARCH_COST.events,
     args: {
       query: t.arg.string({ required: false, description: "Words in titles, summaries, place names and participants' names and aliases." }),
       filter: t.arg({ type: EventFilterInput, required: false }),
@@ -34,6 +41,7 @@ builder.queryFields((t) => ({
   searchActors: t.field({
     type: [ActorMatchRef],
     description: "Actors by any of their names, tolerant of transliteration variants; best match first.",
+    complexity: SEARCH_COST.actors,
     args: {
       query: t.arg.string({ required: true }),
       kinds: t.arg({ type: [ActorKindEnum], required: false }),

@@ -1,0 +1,164 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApi } from "./harness.ts";
+import { expectedFacetCounts, facetKey, loadFixture, passes, toVariables, type Field, type Filter, type Fixture } from "./search-fixture.ts";
+
+/**
+ * Property-based checks of searchEvents against a small corpus whose every count can be recomputed
+ * by brute force: random text (words of the corpus, query syntax and unicode junk) and random
+ * filters, valid and not. Seeded, so a failure replays; the seed and path are in the report.
+ */
+const api = useApi({ demo: false });
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await loadFixture(api.t.db);
+});
+
+const RUNS = 60;
+const SEED = 20261129;
+
+const SEARCH = `query($query: String, $filter: EventFilter, $first: Int, $after: String) {
+  searchEvents(query: $query, filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges { node { id } }
+    pageInfo { hasNextPage endCursor }
+    facets { field values { value count selected } }
+  }
+}`;
+
+const INVISIBLE = ["\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u202A", "\u202E", "\u2066", "\u2069", "\uFEFF", "\u00AD"];
+const WORDS = ["convoy", "checkpoint", "délégation", "border", "market", "Kabul", "Quetta", "Şırnak", "Taliban", "TTP", "Mehsud", "Karzai", "Türkiye", "Doha", "ceasefire", "attack", "reported"];
+const JUNK = [...INVISIBLE, "\u0000", "\u0007", "\u0301", "\uD800", "\uDFFF", "ＴＴＰ", "💣", "ﷺ", "%", "_", "\\", "'", '"', "-", "|", "&", "!", "(", ")", ":*", "<->", " OR ", "; DROP TABLE event; --"];
+
+const word = fc.constantFrom(...WORDS);
+const junk = fc.array(fc.constantFrom(...JUNK), { maxLength: 4 }).map((parts) => parts.join(""));
+const text = fc.oneof(
+  fc.constant(undefined),
+  word,
+  fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+  fc.tuple(word, word).map(([a, b]) => `${a} OR -${b}`),
+  word.map((w) => `"${w}"`),
+  fc.tuple(word, junk, junk).map(([w, a, b]) => `${a}${w}${b}`),
+  junk,
+  fc.string({ unit: "binary", maxLength: 30 }),
+);
+
+const subset = <T>(values: readonly T[]) => fc.subarray([...values], { maxLength: 3 }).map((v) => (v.length ? v : undefined));
+const day = fc.date({ min: new Date("2019-06-01T00:00:00Z"), max: new Date("2024-06-30T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const validFilter = (): fc.Arbitrary<Filter> =>
+  fc.record(
+    {
+      types: subset(["NEGOTIATION", "CEASEFIRE", "ATTACK", "AIRSTRIKE", "PRISONER_RELEASE", "STATEMENT", "RIOT"] as const),
+      actorIds: subset(fx.actorIds),
+      roles: subset(["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "TARGET", "SPOKESPERSON", "GUARANTOR"] as const),
+      countries: subset(["AF", "PK", "QA", "TR", "NO"]),
+      placeIds: subset(fx.placeIds),
+      outletIds: subset(fx.outletIds),
+      from: day,
+      to: day,
+      contested: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ).map((f) => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
+
+/** Inputs the API must refuse with a clear error: each names what is wrong. */
+const invalidInput = fc.oneof(
+  fc.constantFrom("2021-02-30", "yesterday", "2022-13-01", "", "1 May 2022").map((from) => ({ variables: { filter: { from } }, says: /Invalid Date/ })),
+  fc.constantFrom("pk", "PAK", "P", "").map((c) => ({ variables: { filter: { countries: [c] } }, says: /filter\.countries/ })),
+  fc.constantFrom("PICNIC", "attack", "").map((t) => ({ variables: { filter: { types: [t] } }, says: /does not exist in "EventType" enum/ })),
+  fc.constantFrom("not-an-id", "QWN0b3I6eA==", "UGxhY2U6MQ==").map((id) => ({ variables: { filter: { actorIds: [id] } }, says: /filter\.actorIds/ })),
+  fc.integer({ min: 101, max: 10_000 }).map((first) => ({ variables: { first }, says: /`first` may be at most 100/ })),
+  fc.integer({ min: -5, max: 0 }).map((first) => ({ variables: { first }, says: /`first` must be at least 1/ })),
+  fc.string({ minLength: 1, maxLength: 40 }).map((after) => ({ variables: { after }, says: /after/ })),
+  fc.array(fc.constant("PK"), { minLength: 51, maxLength: 120 }).map((countries) => ({ variables: { filter: { countries } }, says: /`filter\.countries` may list at most 50 values/ })),
+);
+
+async function searchOnce(variables: Record<string, unknown>) {
+  const res = await api.gql(SEARCH, variables);
+  expect(res.status).toBeLessThan(500);
+  expect(res.errors?.map((e) => e.message) ?? []).toEqual([]);
+  return res.data.searchEvents;
+}
+
+/** Every page, following `after`: the IDs in order, and the first page's result. */
+async function walk(query: string | undefined, filter: Filter, first: number) {
+  const ids: string[] = [];
+  let after: string | null = null;
+  let firstPage: any = null;
+  for (let page = 0; page < 200; page++) {
+    const result: any = await searchOnce({ query, filter: toVariables(filter), first, after });
+    firstPage ??= result;
+    expect(result.totalCount).toBe(firstPage.totalCount);
+    ids.push(...result.edges.map((e: { node: { id: string } }) => e.node.id));
+    if (!result.pageInfo.hasNextPage) break;
+    after = result.pageInfo.endCursor;
+  }
+  return { ids, result: firstPage };
+}
+
+/** The events the text alone matches, found through the API (stemming is PostgreSQL's), as database IDs. */
+const textMatchesCache = new Map<string, Set<number>>();
+async function textMatched(query: string | undefined): Promise<Set<number> | null> {
+  if (query === undefined) return null;
+  if (!textMatchesCache.has(query)) {
+    const { ids } = await walk(query, {}, 100);
+    textMatchesCache.set(query, new Set(ids.map((id) => Number(Buffer.from(id, "base64").toString().split(":")[1]))));
+  }
+  return textMatchesCache.get(query)!;
+}
+
+describe("searchEvents under random queries and filters", () => {
+  it("pages through exactly totalCount distinct events, agrees with brute-force facet counts and lists every selected value", async () => {
+    await fc.assert(
+      fc.asyncProperty(text, validFilter(), fc.integer({ min: 3, max: 40 }), async (query, filter, first) => {
+        const matched = await textMatched(query);
+        const corpus = matched ? fx.events.filter((e) => matched.has(e.id)) : fx.events;
+        const { ids, result } = await walk(query, filter, first);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.length).toBe(result.totalCount);
+        expect(result.totalCount).toBe(corpus.filter((e) => passes(e, filter)).length);
+
+        const actual = new Map<string, number>();
+        for (const facet of result.facets as { field: Field; values: { value: string; count: number; selected: boolean }[] }[]) {
+          for (const v of facet.values) if (v.count > 0) actual.set(facetKey(facet.field, v.value), v.count);
+          const selected = facet.values.filter((v) => v.selected).map((v) => facetKey(facet.field, v.value)).sort();
+          expect(selected).toEqual(selectedKeys(filter, facet.field).sort());
+        }
+        expect(actual).toEqual(expectedFacetCounts(corpus, filter));
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it("finds the same events when invisible characters are slipped into a word", async () => {
+    await fc.assert(
+      fc.asyncProperty(word, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 3 }), async (w, inserts) => {
+        let dirty = w;
+        for (const [at, c] of inserts) dirty = dirty.slice(0, at % (dirty.length + 1)) + c + dirty.slice(at % (dirty.length + 1));
+        expect([...(await textMatched(dirty))!].sort()).toEqual([...(await textMatched(w))!].sort());
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it("answers invalid input with a clear BAD_USER_INPUT-style error, never an unexpected one", async () => {
+    await fc.assert(
+      fc.asyncProperty(invalidInput, async ({ variables, says }) => {
+        const res = await api.gql(SEARCH, variables);
+        expect(res.status).toBeLessThan(500);
+        expect(res.data?.searchEvents ?? null).toBeNull();
+        expect(res.errors?.length).toBeGreaterThan(0);
+        const error = res.errors![0]!;
+        expect(error.message).toMatch(says);
+        expect(error.message).not.toMatch(/Unexpected error/);
+        expect(error.extensions?.code).toBe("BAD_USER_INPUT");
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
+
+function selectedKeys(filter: Filter, field: Field): string[] {
+  const values = { TYPE: filter.types, ACTOR: filter.actorIds, ROLE: filter.roles, COUNTRY: filter.countries, PLACE: filter.placeIds, OUTLET: filter.outletIds }[field] ?? [];
+  return [...new Set(values as (string | number)[])].map((v) => `${field}:${v}`);
+}
