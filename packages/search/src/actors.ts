@@ -39,10 +39,10 @@ const ACTOR_COLUMNS = `a.id, a.key, a.name, a.kind, a.description, a.country, a.
  * Finds actors by any of their names (canonical or alias), tolerant of accents, punctuation and the
  * usual romanisation variants. PostgreSQL finds the candidate names through trigram indexes on the
  * normalized names and their transliteration keys (parley_actor_name_candidates); they are scored
- * here: exact name, exact key, whole words, name and word prefixes, the same for keys, then trigram
- * similarity as pg_trgm computes it. Each actor is listed once, with the name that scored best.
+ * here by `scoreName`. Each actor is listed once, with the name that scored best; equal scores go to
+ * the actor with more events (`eventCount`, from the search index), then by name.
  */
-export async function searchActors(db: pg.Pool, input: ActorQuery): Promise<ActorMatch[]> {
+export async function searchActors(db: pg.Pool, input: ActorQuery, eventCount: (actorId: number) => number = () => 0): Promise<ActorMatch[]> {
   const n = normalizeName(input.query);
   if (!n) return [];
   const k = transliterationKey(input.query);
@@ -53,15 +53,16 @@ export async function searchActors(db: pg.Pool, input: ActorQuery): Promise<Acto
       WHERE $5::"ActorKind"[] IS NULL OR a.kind = ANY($5::"ActorKind"[])`,
     [n, k, useKey, input.first * 3, input.kinds?.length ? input.kinds : null],
   );
-  const query = { n, k: useKey ? k : null, trigrams: trigrams(n), keyTrigrams: useKey ? trigrams(k) : null };
-  const best = new Map<number, { row: (typeof rows)[number]; score: number }>();
+  const query = scoredQuery(n, useKey ? k : null);
+  const best = new Map<number, { row: (typeof rows)[number]; score: number; events: number }>();
   for (const row of rows) {
     const score = scoreName(query, row.n, row.k);
+    if (score <= 0) continue;
     const current = best.get(row.id);
-    if (!current || score > current.score || (score === current.score && preferred(row, current.row))) best.set(row.id, { row, score });
+    if (!current || score > current.score || (score === current.score && preferred(row, current.row))) best.set(row.id, { row, score, events: current?.events ?? eventCount(row.id) });
   }
   return [...best.values()]
-    .sort((a, b) => b.score - a.score || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
+    .sort((a, b) => b.score - a.score || b.events - a.events || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
     .slice(0, input.first)
     .map(({ row: { matched, n: _n, k: _k, alias: _alias, ...actor }, score }) => ({ actor, matchedName: matched, score: Math.round(score * 1000) / 1000 }));
 }
@@ -72,26 +73,88 @@ function preferred(a: { alias: boolean; matched: string }, b: { alias: boolean; 
   return a.matched.length < b.matched.length || (a.matched.length === b.matched.length && a.matched < b.matched);
 }
 
-interface ScoredQuery {
+export interface ScoredQuery {
   n: string;
   k: string | null;
   trigrams: Set<string>;
   keyTrigrams: Set<string> | null;
 }
 
+export function scoredQuery(n: string, k: string | null): ScoredQuery {
+  return { n, k, trigrams: trigrams(n), keyTrigrams: k === null ? null : trigrams(k) };
+}
+
+/** Below this word similarity (pg_trgm's measure) a name is not a match by its letters. */
+const REAL_SIMILARITY = 0.5;
+/** The most a match by transliteration key alone can score: below every match by the name itself. */
+const KEY_ONLY = 0.4;
+
+/**
+ * Scores one name (its normalized form and transliteration key) against the query, from 0 to 1.
+ * Matches by the name itself come first: exact (1), the query as whole words (0.92), the name's
+ * beginning (0.9), a word's beginning (0.85), then similar words by trigrams (0.6–0.75). A key that
+ * also matches adds a little within those tiers. A name that matches by its key alone (Turkey's key
+ * "trk" is Tehreek's) scores at most 0.4, less the further its letters are from the query's, so it
+ * helps the tolerance but never beats a real match.
+ */
 export function scoreName(q: ScoredQuery, normalized: string, key: string): number {
+  const real = nameScore(q, normalized);
+  const byKey = keyScore(q, normalized, key);
+  if (real === 1) return 1;
+  if (real > 0) return real + 0.015 * byKey;
+  return KEY_ONLY * byKey;
+}
+
+function nameScore(q: ScoredQuery, normalized: string): number {
   if (normalized === q.n) return 1;
-  if (q.k !== null && key === q.k) return 0.95;
   if (` ${normalized} `.includes(` ${q.n} `)) return 0.92;
   if (normalized.startsWith(q.n)) return 0.9;
   if (` ${normalized}`.includes(` ${q.n}`)) return 0.85;
-  if (q.k !== null && ` ${key} `.includes(` ${q.k} `)) return 0.83;
-  if (q.k !== null && ` ${key}`.includes(` ${q.k}`)) return 0.8;
-  return Math.max(
-    0.75 * wordSimilarity(q.trigrams, q.n, normalized),
-    q.k !== null ? 0.7 * wordSimilarity(q.keyTrigrams!, q.k, key) : 0,
-    0.5 * similarity(q.trigrams, trigrams(normalized)),
-  );
+  const similar = Math.max(wordSimilarity(q.trigrams, q.n, normalized), similarity(q.trigrams, trigrams(normalized)));
+  return similar >= REAL_SIMILARITY ? 0.45 + 0.3 * similar : 0;
+}
+
+/** How well the keys match (1 the same key … 0 none), weighed by how close the letters are. */
+function keyScore(q: ScoredQuery, normalized: string, key: string): number {
+  if (q.k === null) return 0;
+  let match = 0;
+  if (key === q.k) match = 1;
+  else if (` ${key} `.includes(` ${q.k} `)) match = 0.95;
+  else if (` ${key}`.includes(` ${q.k}`)) match = 0.85;
+  else {
+    const similar = wordSimilarity(q.keyTrigrams!, q.k, key);
+    match = similar >= REAL_SIMILARITY ? 0.6 * similar : 0;
+  }
+  return match === 0 ? 0 : match * (0.5 + 0.5 * letterCloseness(q.n, normalized));
+}
+
+/**
+ * 1 − edit distance / length between the query and the run of the name's words closest to it,
+ * connectors (-e-, -i-, -ul-) left out: Tahreek is closer to Tehrik (0.57) than to Turkey (0.29).
+ */
+function letterCloseness(query: string, normalized: string): number {
+  const content = (text: string) => text.split(" ").filter((word) => transliterationKey(word) !== "");
+  const wanted = content(query);
+  const words = content(normalized);
+  const span = Math.max(1, wanted.length);
+  const target = wanted.join(" ");
+  let best = 0;
+  for (let i = 0; i + span <= Math.max(words.length, span); i++) {
+    const window = words.slice(i, i + span).join(" ");
+    best = Math.max(best, 1 - editDistance(target, window) / Math.max(target.length, window.length, 1));
+  }
+  return best;
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** pg_trgm's trigrams: each word padded with two spaces before and one after. */
