@@ -76,6 +76,15 @@ describe("a person's search", () => {
     expect(from < to).toBe(true);
     const dates = await page.locator(".event-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
     expect(dates.every((d) => d <= to)).toBe(true);
+    // The histogram still shows the months around the range (it is counted without its own
+    // dates), and highlights exactly the months that overlap the range.
+    const bars = await page.locator(".histogram-bars rect").evaluateAll((els) =>
+      els.map((e) => ({ month: e.querySelector("title")!.textContent!.slice(0, 7), count: Number(/: (\d+) events/.exec(e.querySelector("title")!.textContent!)![1]), inRange: e.classList.contains("in-range") })),
+    );
+    const overlaps = (month: string) => month >= from.slice(0, 7) && month <= to.slice(0, 7);
+    expect(bars.filter((b) => !overlaps(b.month) && b.count > 0).length).toBeGreaterThan(0);
+    expect(bars.every((b) => b.inRange === overlaps(b.month))).toBe(true);
+    expect(bars.filter((b) => b.inRange).reduce((sum, b) => sum + b.count, 0)).toBeGreaterThanOrEqual(await resultCount());
     await screenshot(page, "search-date-range");
   });
 
