@@ -1,4 +1,6 @@
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { useGraphQlJit } from "@envelop/graphql-jit";
+import { getOperationAST, getVariableValues, Kind, type ExecutionArgs } from "graphql";
 import { createYoga } from "graphql-yoga";
 import type { PrismaClient } from "@parley/db";
 import type { SearchEngine } from "@parley/search";
@@ -28,7 +30,6 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
     landingPage: false,
     graphiql: { title: "Parley GraphQL", defaultQuery: DEFAULT_QUERY },
     cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
-    // Browsers send GETs and form posts without a preflight; such requests need a custom header.
     maskedErrors,
     // Yoga's own check answers 200 while the process runs; /health also asks the database.
     healthCheckEndpoint: "/live",
@@ -36,12 +37,29 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
       healthEndpoint(db, search),
       bodyLimit(env.PARLEY_MAX_BODY_BYTES),
       exportRoute({ db, search: search ?? null, readAccess: env.PARLEY_READ_ACCESS }),
+      // Browsers send GETs and form posts without a preflight; such requests need a custom header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       documentLimits(),
       readAccess(env.PARLEY_READ_ACCESS),
+      useGraphQlJit({}, { enableIf: isSearchOnly }),
     ],
     context: async ({ request }) => ({ db, search: search ?? null, ...(await credentialsFrom(request, db)) }),
   });
+}
+
+const SEARCH_FIELDS = new Set(["searchEvents", "searchActors", "__typename"]);
+
+/**
+ * Search queries (nothing but searchEvents and searchActors at the top) are compiled by graphql-jit,
+ * once per query text, into JavaScript that resolves and serialises the result: a search page's
+ * ~600 facet, histogram and edge fields then cost far less than through graphql-js. Other operations
+ * stay with graphql-js, where the Prisma plugin merges nested relations into fewer statements. So do
+ * queries whose variables are wrong: graphql-js reports them with our scalars' own messages.
+ */
+function isSearchOnly({ schema, document, operationName, variableValues }: ExecutionArgs): boolean {
+  const operation = getOperationAST(document, operationName);
+  if (operation?.operation !== "query" || !operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SEARCH_FIELDS.has(s.name.value))) return false;
+  return !getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {}).errors;
 }
 
 const DEFAULT_QUERY = `# Parley: events, actors and sources with provenance.

@@ -48,6 +48,15 @@ describe("searchActors on the demo dataset", () => {
   it("finds names by their beginning, as one types", async () => {
     expect((await actors("Teh"))[0]?.actor.name).toBe("Tehrik-i-Taliban Pakistan");
     expect((await actors("mutta"))[0]?.actor.name).toBe("Amir Khan Muttaqi");
+    expect((await actors("Muttaq"))[0]?.actor.name).toBe("Amir Khan Muttaqi");
+    expect((await actors("Tehreek"))[0]?.actor.name).toBe("Tehrik-i-Taliban Pakistan");
+  });
+
+  it("ranks a match by transliteration key alone (Turkey for 'Tehreek') below every real name match", async () => {
+    const found = await actors("Tehreek");
+    const turkey = found.find((m) => m.actor.name === "Turkey");
+    expect(turkey === undefined || turkey.score <= 0.4).toBe(true);
+    expect(found[0]!.score).toBeGreaterThan(0.8);
   });
 
   it("keeps to the kinds asked for and to `first`", async () => {

@@ -99,6 +99,27 @@ describe("searchEvents facets", () => {
     }
   });
 
+  it("counts the histogram with every filter but its own date range, so a selected range keeps its context", async () => {
+    const month = (iso: string) => `${iso.slice(0, 7)}-01`;
+    const filters: Filter[] = [
+      { from: "2021-03-01", to: "2021-09-30" },
+      { types: ["ATTACK", "CEASEFIRE"], from: "2022-01-01" },
+      { countries: ["PK"], contested: false, to: "2021-12-31" },
+    ];
+    for (const filter of filters) {
+      const result = await search(filter, filter.types ? undefined : "Taliban");
+      const query = filter.types ? undefined : "Taliban";
+      const { from: _from, to: _to, ...undated } = filter;
+      const expected = new Map<string, number>();
+      for (const e of fx.events.filter((x) => passes(x, undated, query))) expected.set(month(e.start), (expected.get(month(e.start)) ?? 0) + 1);
+      const buckets: { start: string; count: number }[] = result.histogram;
+      expect(new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count])), JSON.stringify(filter)).toEqual(expected);
+      // The results themselves keep to the range, and there is context outside it to show.
+      expect(result.totalCount, JSON.stringify(filter)).toBe(fx.events.filter((x) => passes(x, filter, query)).length);
+      expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBeGreaterThan(result.totalCount);
+    }
+  });
+
   it("buckets by day, ISO week (from Monday) and year", async () => {
     const res = await api.gql(`{ searchEvents(filter: { countries: ["AF"] }) { d: histogram(interval: DAY) { start count } w: histogram(interval: WEEK) { start count } y: histogram(interval: YEAR) { start count } } }`);
     const events = fx.events.filter((e) => e.countries.includes("AF"));

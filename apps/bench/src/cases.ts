@@ -101,6 +101,11 @@ export function runners(endpoint: string, engine: SearchEngine, naiveDb: pg.Pool
       if (json.errors) throw new Error(`GraphQL error: ${json.errors[0]!.message}`);
       return json;
     },
+    /**
+     * The same work without GraphQL, HTTP or JSON: the engine's search (index sync, bitmaps), the
+     * page's 20 event rows from PostgreSQL (every column, a superset of the fields the GraphQL query
+     * asks for), the six labelled facets and the month histogram; for actors, the same matches.
+     */
     async direct(v) {
       if (v.actors) return engine.searchActors({ query: v.actors, first: 10 });
       const search = await engine.searchEvents(v.events!);

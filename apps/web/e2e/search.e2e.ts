@@ -76,6 +76,18 @@ describe("a person's search", () => {
     expect(from < to).toBe(true);
     const dates = await page.locator(".event-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
     expect(dates.every((d) => d <= to)).toBe(true);
+    // The histogram still shows the months around the range (it is counted without its own
+    // dates), and highlights exactly the months that overlap the range.
+    const months = await page.locator(".histogram-bars rect").evaluateAll((els) =>
+      els.map((e) => ({ month: e.querySelector("title")!.textContent!.slice(0, 7), count: Number(/: (\d+) events/.exec(e.querySelector("title")!.textContent!)![1]), inRange: e.classList.contains("in-range") })),
+    );
+    const overlaps = (month: string) => month >= from.slice(0, 7) && month <= to.slice(0, 7);
+    expect(months.filter((b) => !overlaps(b.month) && b.count > 0).length).toBeGreaterThan(0);
+    expect(months.every((b) => b.inRange === overlaps(b.month))).toBe(true);
+    // Every event that starts in the chosen months is a result (an earlier one may reach into them too).
+    const startingInRange = months.filter((b) => b.inRange).reduce((sum, b) => sum + b.count, 0);
+    expect(startingInRange).toBeGreaterThan(0);
+    expect(startingInRange).toBeLessThanOrEqual(await resultCount());
     await screenshot(page, "search-date-range");
   });
 

@@ -39,31 +39,35 @@ const ACTOR_COLUMNS = `a.id, a.key, a.name, a.kind, a.description, a.country, a.
  * Finds actors by any of their names (canonical or alias), tolerant of accents, punctuation and the
  * usual romanisation variants. PostgreSQL finds the candidate names through trigram indexes on the
  * normalized names and their transliteration keys (parley_actor_name_candidates); they are scored
- * here: exact name, exact key, whole words, name and word prefixes, the same for keys, then trigram
- * similarity as pg_trgm computes it. Each actor is listed once, with the name that scored best.
+ * here by `scoreName`. Each actor is listed once, with the name that scored best; equal scores go to
+ * the actor with more events (`eventCount`, from the search index), then by name.
  */
-export async function searchActors(db: pg.Pool, input: ActorQuery): Promise<ActorMatch[]> {
+export async function searchActors(db: pg.Pool, input: ActorQuery, eventCount: (actorId: number) => number = () => 0): Promise<ActorMatch[]> {
   const n = normalizeName(input.query);
   if (!n) return [];
   const k = transliterationKey(input.query);
   const useKey = k.replace(/ /g, "").length >= MIN_KEY;
-  const { rows } = await db.query<ActorRow & { matched: string; n: string; k: string; alias: boolean }>(
-    `SELECT c.name AS matched, c.normalized AS n, c.translit_key AS k, c.alias, ${ACTOR_COLUMNS}
+  // pg_trgm measures how similar each candidate's name (and key) is to the query's
+  const { rows } = await db.query<ActorRow & { matched: string; n: string; k: string; alias: boolean; sim: number; ksim: number }>(
+    `SELECT c.name AS matched, c.normalized AS n, c.translit_key AS k, c.alias,
+            greatest(word_similarity($1, c.normalized), similarity($1, c.normalized)) AS sim,
+            CASE WHEN $3 THEN word_similarity($2, c.translit_key) ELSE 0 END AS ksim, ${ACTOR_COLUMNS}
        FROM parley_actor_name_candidates($1, $2, $3, $4) c JOIN actor a ON a.id = c.actor_id
       WHERE $5::"ActorKind"[] IS NULL OR a.kind = ANY($5::"ActorKind"[])`,
     [n, k, useKey, input.first * 3, input.kinds?.length ? input.kinds : null],
   );
-  const query = { n, k: useKey ? k : null, trigrams: trigrams(n), keyTrigrams: useKey ? trigrams(k) : null };
-  const best = new Map<number, { row: (typeof rows)[number]; score: number }>();
+  const query = { n, k: useKey ? k : null };
+  const best = new Map<number, { row: (typeof rows)[number]; score: number; events: number }>();
   for (const row of rows) {
-    const score = scoreName(query, row.n, row.k);
+    const score = scoreName(query, row);
+    if (score <= 0) continue;
     const current = best.get(row.id);
-    if (!current || score > current.score || (score === current.score && preferred(row, current.row))) best.set(row.id, { row, score });
+    if (!current || score > current.score || (score === current.score && preferred(row, current.row))) best.set(row.id, { row, score, events: current?.events ?? eventCount(row.id) });
   }
   return [...best.values()]
-    .sort((a, b) => b.score - a.score || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
+    .sort((a, b) => b.score - a.score || b.events - a.events || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
     .slice(0, input.first)
-    .map(({ row: { matched, n: _n, k: _k, alias: _alias, ...actor }, score }) => ({ actor, matchedName: matched, score: Math.round(score * 1000) / 1000 }));
+    .map(({ row: { matched, n: _n, k: _k, alias: _alias, sim: _sim, ksim: _ksim, ...actor }, score }) => ({ actor, matchedName: matched, score: Math.round(score * 1000) / 1000 }));
 }
 
 /** Between equal scores: the canonical name, then the shorter name. */
@@ -72,56 +76,86 @@ function preferred(a: { alias: boolean; matched: string }, b: { alias: boolean; 
   return a.matched.length < b.matched.length || (a.matched.length === b.matched.length && a.matched < b.matched);
 }
 
-interface ScoredQuery {
+export interface ScoredQuery {
+  /** The query's normalized form and transliteration key (null when too short to use). */
   n: string;
   k: string | null;
-  trigrams: Set<string>;
-  keyTrigrams: Set<string> | null;
 }
 
-export function scoreName(q: ScoredQuery, normalized: string, key: string): number {
+/** A candidate name: normalized form, key, and pg_trgm's similarity of each to the query's. */
+export interface CandidateName {
+  n: string;
+  k: string;
+  /** The greater of word_similarity and similarity between the query and the name. */
+  sim: number;
+  /** word_similarity between the query's key and the name's. */
+  ksim: number;
+}
+
+/** Below this word similarity (pg_trgm's measure) a name is not a match by its letters. */
+const REAL_SIMILARITY = 0.5;
+/** The most a match by transliteration key alone can score: below every match by the name itself. */
+const KEY_ONLY = 0.4;
+
+/**
+ * Scores one name (its normalized form and transliteration key) against the query, from 0 to 1.
+ * Matches by the name itself come first: exact (1), the query as whole words (0.92), the name's
+ * beginning (0.9), a word's beginning (0.85), then similar words by trigrams (0.6–0.75). A key that
+ * also matches adds a little within those tiers. A name that matches by its key alone (Turkey's key
+ * "trk" is Tehreek's) scores at most 0.4, less the further its letters are from the query's, so it
+ * helps the tolerance but never beats a real match.
+ */
+export function scoreName(q: ScoredQuery, name: CandidateName): number {
+  const real = nameScore(q, name);
+  if (real === 1) return 1;
+  const byKey = keyMatch(q, name);
+  if (real > 0) return real + 0.015 * byKey;
+  return byKey === 0 ? 0 : KEY_ONLY * byKey * (0.5 + 0.5 * letterCloseness(q.n, name.n));
+}
+
+function nameScore(q: ScoredQuery, { n: normalized, sim }: CandidateName): number {
   if (normalized === q.n) return 1;
-  if (q.k !== null && key === q.k) return 0.95;
   if (` ${normalized} `.includes(` ${q.n} `)) return 0.92;
   if (normalized.startsWith(q.n)) return 0.9;
   if (` ${normalized}`.includes(` ${q.n}`)) return 0.85;
-  if (q.k !== null && ` ${key} `.includes(` ${q.k} `)) return 0.83;
-  if (q.k !== null && ` ${key}`.includes(` ${q.k}`)) return 0.8;
-  return Math.max(
-    0.75 * wordSimilarity(q.trigrams, q.n, normalized),
-    q.k !== null ? 0.7 * wordSimilarity(q.keyTrigrams!, q.k, key) : 0,
-    0.5 * similarity(q.trigrams, trigrams(normalized)),
-  );
+  return sim >= REAL_SIMILARITY ? 0.45 + 0.3 * sim : 0;
 }
 
-/** pg_trgm's trigrams: each word padded with two spaces before and one after. */
-export function trigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
-    if (!word) continue;
-    const padded = `  ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  }
-  return out;
+/** How well the keys match: 1 the same key, 0.95 whole words of it, 0.85 a word's beginning, then by trigrams. */
+function keyMatch(q: ScoredQuery, { k: key, ksim }: CandidateName): number {
+  if (q.k === null) return 0;
+  if (key === q.k) return 1;
+  if (` ${key} `.includes(` ${q.k} `)) return 0.95;
+  if (` ${key}`.includes(` ${q.k}`)) return 0.85;
+  return ksim >= REAL_SIMILARITY ? 0.6 * ksim : 0;
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  return a.size + b.size - shared === 0 ? 0 : shared / (a.size + b.size - shared);
-}
-
-/** Like pg_trgm's word_similarity: the share of the query's trigrams found in the best run of words. */
-function wordSimilarity(queryTrigrams: Set<string>, query: string, target: string): number {
-  if (queryTrigrams.size === 0) return 0;
-  const words = target.split(" ");
-  const span = Math.max(1, query.split(" ").length);
+/**
+ * 1 − edit distance / length between the query and the run of the name's words closest to it,
+ * connectors (-e-, -i-, -ul-) left out: Tahreek is closer to Tehrik (0.57) than to Turkey (0.29).
+ */
+function letterCloseness(query: string, normalized: string): number {
+  // Connectors are one or two letters: only those words need the key's verdict.
+  const content = (text: string) => text.split(" ").filter((word) => word.length > 2 || transliterationKey(word) !== "");
+  const wanted = content(query);
+  const words = content(normalized);
+  const span = Math.max(1, wanted.length);
+  const target = wanted.join(" ");
   let best = 0;
   for (let i = 0; i + span <= Math.max(words.length, span); i++) {
-    const window = trigrams(words.slice(i, i + span).join(" "));
-    let shared = 0;
-    for (const t of queryTrigrams) if (window.has(t)) shared++;
-    best = Math.max(best, shared / queryTrigrams.size);
+    const window = words.slice(i, i + span).join(" ");
+    best = Math.max(best, 1 - editDistance(target, window) / Math.max(target.length, window.length, 1));
   }
   return best;
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

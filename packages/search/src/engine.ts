@@ -165,7 +165,7 @@ export class SearchEngine {
   }
 
   searchActors(input: ActorQuery): Promise<ActorMatch[]> {
-    return searchActors(this.pool, input);
+    return searchActors(this.pool, input, (actorId) => this.index?.fields.ACTOR.get(actorId)?.size ?? 0);
   }
 
   indexStats() {

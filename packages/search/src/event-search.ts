@@ -125,6 +125,8 @@ export class EventSearch {
   private readonly results: RoaringBitmap32;
   private readonly isAll: boolean;
   private readonly base: RoaringBitmap32 | null;
+  /** The results without the date range (null: every event), which the histogram counts. */
+  private readonly undated: RoaringBitmap32 | null;
   private readonly filters: FacetFilters = {};
   private readonly cursor: Cursor | null;
   private readonly order: EventSort;
@@ -141,19 +143,23 @@ export class EventSearch {
     this.order = input.sort === "RELEVANCE" && !text ? "DATE_DESC" : input.sort;
     this.cursor = input.after ? decodeCursor(input.after, this.order) : null;
     const filter = input.filter ?? {};
-    let base: RoaringBitmap32 | null = text ? RoaringBitmap32.and(text.bitmap, index.all) : null;
-    const and = (b: RoaringBitmap32) => (base = base ? RoaringBitmap32.and(base, b) : b);
-    const dates = dateRange(index, filter.from, filter.to);
-    if (dates) and(dates);
+    // Everything but the date range first: the histogram is counted over that (it is disjunctive
+    // on its own filter, as the facets are on theirs), the results and facets over it AND the dates.
+    let undatedBase: RoaringBitmap32 | null = text ? RoaringBitmap32.and(text.bitmap, index.all) : null;
+    const and = (b: RoaringBitmap32) => (undatedBase = undatedBase ? RoaringBitmap32.and(undatedBase, b) : b);
     if (filter.contested === true) and(index.contested.clone());
     if (filter.contested === false) and(RoaringBitmap32.andNot(index.all, index.contested));
-    this.base = base;
     for (const field of Object.keys(FILTER_OF) as FacetField[]) {
       const keys = filter[FILTER_OF[field]] as FacetKey[] | undefined;
       if (keys?.length) this.filters[field] = { keys, bitmap: union(index.fields[field], keys) };
     }
-    let results: RoaringBitmap32 | null = base;
-    for (const f of Object.values(this.filters)) results = results ? RoaringBitmap32.and(results, f.bitmap) : f.bitmap;
+    let undated: RoaringBitmap32 | null = undatedBase;
+    for (const f of Object.values(this.filters)) undated = undated ? RoaringBitmap32.and(undated, f.bitmap) : f.bitmap;
+    const dates = dateRange(index, filter.from, filter.to);
+    const withDates = (b: RoaringBitmap32 | null) => (dates && b ? RoaringBitmap32.and(b, dates) : (b ?? dates));
+    this.base = withDates(undatedBase);
+    const results = withDates(undated);
+    this.undated = undated;
     this.isAll = results === null;
     this.results = results ?? index.all;
     this.totalCount = this.results.size;
@@ -224,8 +230,9 @@ export class EventSearch {
     return this.facetsMemo;
   }
 
+  /** The results by start date, counted with every filter but the date range (`from`/`to`). */
   histogram(interval: DateInterval): DateBucket[] {
-    return histogram(this.index, this.results, this.isAll, interval);
+    return histogram(this.index, this.undated ?? this.index.all, this.undated === null, interval);
   }
 
   private async labelFacets(counts: FacetCounts[]): Promise<Facet[]> {

@@ -75,7 +75,7 @@ export const EventSearchResultRef = builder.objectRef<EventSearch>("EventSearchR
     facets: t.field({ type: [FacetRef], resolve: (s) => s.facets() }),
     histogram: t.field({
       type: [DateBucketRef],
-      description: "The results by start date, from the first to the last non-empty bucket.",
+      description: "The results by start date, counted with every filter but the date range (from/to) so that a chosen range keeps its context; from the first to the last non-empty bucket.",
       args: { interval: t.arg({ type: DateIntervalEnum, required: true }) },
       resolve: (s, args) => s.histogram(args.interval),
     }),
