@@ -11,16 +11,24 @@ export async function paintOf(browser: Browser, url: string): Promise<Paint> {
   try {
     const response = await page.goto(url, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`${url} answered HTTP ${response?.status() ?? "nothing"}`);
+    // The load event can come before the first paint on a busy machine: wait for the entries.
+    // (No named functions inside: tsx would wrap them in a helper the page does not have.)
     const paint = await page.evaluate(async () => {
-      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
-      const lcp = await new Promise<number | null>((resolve) => {
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries();
-          resolve(entries[entries.length - 1]!.startTime);
-        }).observe({ type: "largest-contentful-paint", buffered: true });
-        setTimeout(() => resolve(null), 5000);
-      });
-      return { fcp, lcp };
+      const wanted = [{ type: "paint", name: "first-contentful-paint" }, { type: "largest-contentful-paint" }];
+      const [fcp, lcp] = await Promise.all(
+        wanted.map(({ type, name }) =>
+          new Promise<number | null>((resolve) => {
+            new PerformanceObserver((list, observer) => {
+              const entries = list.getEntries().filter((e) => name === undefined || e.name === name);
+              if (entries.length === 0) return;
+              observer.disconnect();
+              resolve(entries[entries.length - 1]!.startTime);
+            }).observe({ type, buffered: true });
+            setTimeout(() => resolve(null), 10_000);
+          }),
+        ),
+      );
+      return { fcp: fcp ?? null, lcp: lcp ?? null };
     });
     if (paint.fcp === null || paint.lcp === null) throw new Error(`Chromium reported no ${paint.fcp === null ? "first" : "largest"} contentful paint for ${url}`);
     return { fcp: paint.fcp, lcp: paint.lcp };
