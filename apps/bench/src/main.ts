@@ -11,6 +11,7 @@ import { printReport, type CaseResult } from "./report.ts";
 
 const USAGE = `Usage: pnpm bench search [--events N] [--seed S] [--iterations K]
        pnpm bench load [--events N] [--duration S] [--connections C]   (see pnpm bench load --help)
+       pnpm bench web [--runs N]   (paint and facet timings in Chromium; see pnpm bench web --help)
 
 Runs the search query mix (landing page, broad filter, selective text + two filters, actor
 typeahead) against a generated corpus of N events (default 1,000,000; or BENCH_EVENTS) in an
@@ -103,7 +104,12 @@ async function main() {
   }
 }
 
-const run = process.argv[2] === "load" ? import("./load/command.ts").then(({ loadCommand }) => loadCommand(process.argv.slice(3))).then((code) => process.exit(code)) : main();
+const commands: Record<string, () => Promise<number>> = {
+  load: () => import("./load/command.ts").then(({ loadCommand }) => loadCommand(process.argv.slice(3))),
+  web: () => import("./web/command.ts").then(({ webCommand }) => webCommand(process.argv.slice(3))),
+};
+const command = commands[process.argv[2] ?? ""];
+const run = command ? command().then((code) => process.exit(code)) : main();
 run.catch((error: unknown) => {
   process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);

@@ -12,6 +12,13 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
+/** A plain-text table: the first `textColumns` columns left-aligned, the rest (numbers) right-aligned. */
+export function table(header: string[], rows: string[][], textColumns: number): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return `${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}\n`;
+}
+
 const API_OVERHEAD = 1.3;
 const ms = (n: number) => Number(n.toFixed(2));
 
@@ -39,10 +46,8 @@ export function printReport(report: { events: number; seed: number; machine: Rec
     c.name, `${c.target_p95_ms}`, `${c.graphql_p50_ms}`, `${c.graphql_p95_ms}`, `${c.direct_p50_ms}`, `${c.direct_p95_ms}`,
     `${c.naive_sql_p50_ms}`, `${c.naive_sql_p95_ms}`, `${c.graphql_over_direct}`, c.target_met ? "met" : "MISSED", c.api_overhead_met ? "met" : "MISSED",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   process.stdout.write(`\nSearch benchmark: ${report.events.toLocaleString("en")} events (seed ${report.seed}), times in ms\n`);
-  process.stdout.write(`${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}\n`);
+  process.stdout.write(table(header, rows, 1));
   process.stdout.write(`index: ${JSON.stringify(report.index)}  machine: ${JSON.stringify(report.machine)}\n`);
   const json = {
     events: report.events,

@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
+export type { Browser, Page };
+
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "../test-results/screenshots");
 
 /** Debian's Chromium, never a downloaded one. */

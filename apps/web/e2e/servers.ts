@@ -3,7 +3,8 @@ import path from "node:path";
 import { withDatabase } from "@parley/db";
 import { freePort, startThrowawayPostgres } from "@parley/db/testing";
 
-const WEB_DIR = path.resolve(import.meta.dirname, "..");
+/** The web app's folder; its production build is `.next` in here. */
+export const WEB_DIR = path.resolve(import.meta.dirname, "..");
 const API_DIR = path.resolve(WEB_DIR, "../api");
 
 async function waitFor(url: string, what: string, child: ChildProcess, timeoutMs = 90_000) {

@@ -1,0 +1,114 @@
+import { existsSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { launchBrowser } from "@parley/web/e2e/browser";
+import { startStack, WEB_DIR } from "@parley/web/e2e/stack";
+import { facetClicker, paintOf } from "./measure.ts";
+import { printWebReport, type Measure } from "./report.ts";
+
+const USAGE = `Usage: pnpm bench web [--runs N]
+
+Browser benchmark of the web app's production build. Starts what the browser tests use (a
+throwaway embedded PostgreSQL, the API with the demo data, \`next start\`) and drives Debian's
+Chromium (or CHROMIUM_PATH) through playwright-core. After one warm-up it takes N runs (default 10)
+of: first and largest contentful paint of /?q=Tehreek, of an event page and of a process page, each
+in a fresh browser context; and the time from a click on a facet to the updated result count.
+Prints a table, then one JSON object as the last line with p50/p95 per measure and whether each
+target is met (paint ≤ 1000 ms, facet update ≤ 300 ms, judged on p95).
+
+It builds nothing and measures the build as it is: run \`pnpm --filter @parley/web build\` (or
+\`pnpm build\`) first and after changing apps/web. Exits 0 when it
+measured, even if a target is missed; 1 when it cannot run, 2 on bad arguments or a missing build.`;
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+function usageError(message: string): never {
+  process.stderr.write(`bench web: ${message}\nSee pnpm bench web --help\n`);
+  process.exit(2);
+}
+
+function options(argv: string[]) {
+  let values: { runs?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { runs: { type: "string" }, help: { type: "boolean", short: "h" } }, allowPositionals: false }));
+  } catch (error) {
+    usageError((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const runs = values.runs === undefined ? 10 : Number(values.runs);
+  if (!Number.isInteger(runs) || runs <= 0) usageError(`--runs must be a positive whole number; got "${values.runs}"`);
+  return { runs };
+}
+
+/** The production build must exist; it is measured as it is (an older build than the sources included). */
+function checkBuild(): boolean {
+  const buildId = path.join(WEB_DIR, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) {
+    process.stderr.write(`bench web: no production build of the web app (apps/web/.next/BUILD_ID is missing).\nRun \`pnpm --filter @parley/web build\` (or \`pnpm build\`) first, then \`pnpm bench web\` again.\n`);
+    return false;
+  }
+  return true;
+}
+
+/** The Pakistan–TTP talks process of the demo data (or the first process) and its first event. */
+async function pagesToPaint(apiUrl: string): Promise<{ event: string; process: string }> {
+  const response = await fetch(apiUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ processes { id name events { id } } }" }) });
+  const { data } = (await response.json()) as { data?: { processes: { id: string; name: string; events: { id: string }[] }[] } };
+  const withEvents = data?.processes.filter((p) => p.events.length > 0) ?? [];
+  const process = withEvents.find((p) => p.name.startsWith("Pakistan–TTP talks")) ?? withEvents[0];
+  if (!process) throw new Error(`the API at ${apiUrl} has no process with events; is the demo data loaded?`);
+  return { event: `/events/${encodeURIComponent(process.events[0]!.id)}`, process: `/processes/${encodeURIComponent(process.id)}` };
+}
+
+const load = () => loadavg().map((n) => Number(n.toFixed(2)));
+
+export async function webCommand(argv: string[]): Promise<number> {
+  const { runs } = options(argv);
+  if (!checkBuild()) return 2;
+  const loadBefore = load();
+  say("starting PostgreSQL, the API with the demo data and next start…");
+  const stack = await startStack();
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
+  try {
+    const pages = await pagesToPaint(stack.apiUrl);
+    const urls = { search: `${stack.webUrl}/?q=Tehreek`, event: `${stack.webUrl}${pages.event}`, process: `${stack.webUrl}${pages.process}` };
+    const facets = await facetClicker(browser, urls.search);
+    const samples: Record<string, number[]> = {};
+    const add = (name: string, value: number) => (samples[name] ??= []).push(value);
+    // Run 0 warms up; every run interleaves all measures so that they see the same machine load.
+    for (let run = 0; run <= runs; run++) {
+      say(run === 0 ? "warm-up run" : `run ${run}/${runs}`);
+      for (const page of ["search", "event", "process"] as const) {
+        const paint = await paintOf(browser, urls[page]);
+        if (run > 0) add(`${page}_fcp`, paint.fcp), add(`${page}_lcp`, paint.lcp);
+      }
+      const facet = await facets.measure();
+      if (run > 0) add("facet_update", facet);
+    }
+    const paint = (page: string, label: string, url: string): Measure[] => [
+      { name: `${page}_fcp`, what: `first contentful paint, ${label} (${url})`, target_ms: 1000, samples: samples[`${page}_fcp`]! },
+      { name: `${page}_lcp`, what: `largest contentful paint, ${label}`, target_ms: 1000, samples: samples[`${page}_lcp`]! },
+    ];
+    printWebReport({
+      runs,
+      measures: [
+        ...paint("search", "search page", "/?q=Tehreek"),
+        ...paint("event", "event page", pages.event),
+        ...paint("process", "process page", pages.process),
+        { name: "facet_update", what: "click on the Ceasefire facet to updated result count", target_ms: 300, samples: samples.facet_update! },
+      ],
+      machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", memory_gb: Math.round(totalmem() / 1e9), node: process.version, browser: `Chromium ${browser.version()}`, load_average_before: loadBefore, load_average_after: load() },
+    });
+    return 0;
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
