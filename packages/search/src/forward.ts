@@ -8,6 +8,8 @@ export class ForwardIndex {
   private offsets = new Int32Array(1);
   private values = new Int32Array(0);
   private readonly overlay = new Map<number, number[]>();
+  /** 1 for each event ID in the overlay: a typed-array read per event instead of a map lookup. */
+  private inOverlay = new Uint8Array(0);
   /** String values (types, roles, countries) get small codes; numeric ones are their own codes. */
   private readonly codes = new Map<string | number, number>();
   readonly keys: (string | number)[] = [];
@@ -15,12 +17,16 @@ export class ForwardIndex {
   constructor(private readonly numeric: boolean) {}
 
   code(key: string | number): number {
-    if (this.numeric) return key as number;
+    if (this.numeric) {
+      if ((key as number) > this.maxCode) this.maxCode = key as number;
+      return key as number;
+    }
     let code = this.codes.get(key);
     if (code === undefined) {
       code = this.keys.length;
       this.codes.set(key, code);
       this.keys.push(key);
+      this.maxCode = code;
     }
     return code;
   }
@@ -41,31 +47,59 @@ export class ForwardIndex {
     this.offsets = offsets;
     this.values = values;
     this.overlay.clear();
+    this.inOverlay = new Uint8Array(0);
   }
 
   set(id: number, keys: (string | number)[]) {
     this.overlay.set(id, keys.map((k) => this.code(k)));
+    if (id >= this.inOverlay.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.inOverlay.length * 2, 1024));
+      grown.set(this.inOverlay);
+      this.inOverlay = grown;
+    }
+    this.inOverlay[id] = 1;
   }
 
   /**
-   * Counts, for every value, the events of `ids` that hold it (each event once per value).
-   * Returns the codes with their counts.
+   * Counts, for every value, the events of `ids` that hold it (each event once per value), and
+   * calls `each(code, count)` for every value held by at least one of them.
    */
-  count(ids: Uint32Array): Map<number, number> {
-    const counts = new Map<number, number>();
-    const seen = new Map<number, number>();
-    const { offsets, values, overlay } = this;
-    const add = (code: number, id: number) => {
-      if (seen.get(code) === id) return;
-      seen.set(code, id);
-      counts.set(code, (counts.get(code) ?? 0) + 1);
-    };
+  count(ids: Uint32Array, each: (code: number, count: number) => void): void {
+    const { offsets, values, overlay, inOverlay } = this;
+    // Tallies by code in reused arrays: typed-array writes, not a map update per value.
+    const { counts, lastSeen } = this.scratch(this.maxCode + 1);
+    const touched: number[] = [];
+    const last = offsets.length - 1;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      const changed = overlay.size > 0 ? overlay.get(id) : undefined;
-      if (changed) for (const code of changed) add(code, id);
-      else if (id + 1 < offsets.length) for (let j = offsets[id]!; j < offsets[id + 1]!; j++) add(values[j]!, id);
+      const mark = id + 1; // lastSeen holds the event a value was last counted for, plus one
+      if (id < inOverlay.length && inOverlay[id] === 1) {
+        for (const code of overlay.get(id)!) {
+          if (lastSeen[code] === mark) continue;
+          lastSeen[code] = mark;
+          if (counts[code]!++ === 0) touched.push(code);
+        }
+      } else if (id < last) {
+        for (let j = offsets[id]!, end = offsets[id + 1]!; j < end; j++) {
+          const code = values[j]!;
+          if (lastSeen[code] === mark) continue;
+          lastSeen[code] = mark;
+          if (counts[code]!++ === 0) touched.push(code);
+        }
+      }
     }
-    return counts;
+    try {
+      for (const code of touched) each(code, counts[code]!);
+    } finally {
+      for (const code of touched) counts[code] = lastSeen[code] = 0;
+    }
+  }
+
+  private maxCode = 0;
+  private tally: { counts: Int32Array; lastSeen: Int32Array } | null = null;
+
+  private scratch(size: number) {
+    if (!this.tally || this.tally.counts.length < size) this.tally = { counts: new Int32Array(size), lastSeen: new Int32Array(size) };
+    return this.tally;
   }
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { bucketStart, dayFromIso, isoFromDay } from "../src/days.ts";
 import { CursorError, decodeCursor, encodeCursor } from "../src/cursor.ts";
-import { FacetIndex } from "../src/facet-index.ts";
+import { FacetIndex, type EventFacts } from "../src/facet-index.ts";
 import { countFacets } from "../src/facets.ts";
+import { RoaringBitmap32 } from "../src/bitmap.ts";
 
-const facts = (id: number, type: string, start: string, actorIds: number[]) => ({
+const facts = (id: number, type: string, start: string, actorIds: number[]): EventFacts => ({
   id,
   type,
   startDay: dayFromIso(start),
@@ -49,5 +50,83 @@ describe("dates and cursors", () => {
     expect(decodeCursor(encodeCursor(cursor), "RELEVANCE")).toEqual(cursor);
     expect(() => decodeCursor(encodeCursor(cursor), "DATE_DESC")).toThrow(CursorError);
     expect(() => decodeCursor("bm9wZQ", "DATE_DESC")).toThrow(CursorError);
+  });
+});
+
+describe("facet counts over a large scope", () => {
+  // Skewed like real data (a few actors and places in most events), big enough that facets are
+  // counted from the value bitmaps, where the least frequent values are never counted.
+  const EVENTS = 210_000;
+  const skewed = (i: number, salt: number, values: number) => {
+    const u = ((Math.imul(i + 1, 2654435761) ^ Math.imul(salt, 40503)) >>> 0) / 2 ** 32;
+    return 1 + Math.floor(u ** 3 * values);
+  };
+  const index = new FacetIndex();
+  const all: EventFacts[] = [];
+  for (let id = 1; id <= EVENTS; id++) {
+    // Odd events favour the actors even events rarely have: the most frequent values overall are
+    // then not those of a scope of odd events.
+    const actor = (salt: number) => (id % 2 ? 401 - skewed(id, salt, 400) : skewed(id, salt, 400));
+    const actorIds = [...new Set([actor(1), actor(2)])];
+    const place = skewed(id, 3, 300);
+    const f = {
+      ...facts(id, id % 10 === 0 ? "CEASEFIRE" : "ATTACK", "2022-05-01", actorIds),
+      places: [{ placeId: place, country: place % 3 === 0 ? "AF" : place % 3 === 1 ? "PK" : "IR" }],
+      outlets: [skewed(id, 4, 60)],
+    };
+    all.push(f);
+    index.add(f);
+  }
+  const valuesOf = (f: EventFacts, field: string): (string | number)[] =>
+    field === "TYPE" ? [f.type]
+    : field === "ACTOR" ? f.participants.map((p) => p.actorId)
+    : field === "ROLE" ? [...new Set(f.participants.map((p) => p.role))]
+    : field === "PLACE" ? f.places.map((p) => p.placeId)
+    : field === "COUNTRY" ? f.places.map((p) => p.country)
+    : f.outlets;
+
+  /** Every event looked at, one by one: the counts the index must give. */
+  function bruteForce(base: (id: number) => boolean, selected: Record<string, (string | number)[]>) {
+    return ["TYPE", "ACTOR", "ROLE", "COUNTRY", "PLACE", "OUTLET"].map((field) => {
+      const counts = new Map<string | number, number>();
+      for (const f of all) {
+        if (!base(f.id)) continue;
+        const passes = Object.entries(selected).every(([other, keys]) => other === field || valuesOf(f, other).some((v) => keys.includes(v)));
+        if (passes) for (const v of valuesOf(f, field)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      const own = selected[field] ?? [];
+      const sorted = [...counts].map(([key, count]) => ({ key, count, selected: own.includes(key) }))
+        .sort((a, b) => b.count - a.count || (typeof a.key === "number" ? a.key - (b.key as number) : String(a.key).localeCompare(String(b.key))));
+      const shown = field === "TYPE" || field === "ROLE" ? sorted : sorted.slice(0, 15);
+      for (const key of own) if (!shown.some((v) => v.key === key)) shown.push({ key, count: counts.get(key) ?? 0, selected: true });
+      return { field, values: shown };
+    });
+  }
+  const bitmapOf = (field: "TYPE" | "ACTOR", keys: (string | number)[]) => RoaringBitmap32.orMany(keys.map((k) => index.fields[field].get(k) ?? new RoaringBitmap32()));
+
+  it("lists the same top values and counts as counting every event, selected values included", () => {
+    const base = (id: number) => id % 5 !== 0;
+    const baseBitmap = new RoaringBitmap32(all.filter((f) => base(f.id)).map((f) => f.id));
+    const rare = bruteForce(() => true, {})[1]!.values.length; // 15 listed: pick actors far below them
+    expect(rare).toBe(15);
+    const selected = { TYPE: ["ATTACK"], ACTOR: [1, 399, 100_000] };
+    const filters = { TYPE: { keys: selected.TYPE, bitmap: bitmapOf("TYPE", selected.TYPE) }, ACTOR: { keys: selected.ACTOR, bitmap: bitmapOf("ACTOR", selected.ACTOR) } };
+    expect(baseBitmap.andCardinality(filters.TYPE.bitmap)).toBeGreaterThan(100_000);
+    expect(countFacets(index, baseBitmap, filters)).toEqual(bruteForce(base, selected));
+    // No facet filter: every facet counted over the text or date scope alone.
+    expect(countFacets(index, baseBitmap, {})).toEqual(bruteForce(base, {}));
+    const odd = (id: number) => id % 2 === 1;
+    const oddBitmap = new RoaringBitmap32(all.filter((f) => odd(f.id)).map((f) => f.id));
+    expect(countFacets(index, oddBitmap, {})).toEqual(bruteForce(odd, {}));
+  });
+
+  it("counts again after a change of the index", () => {
+    const before = countFacets(index, index.all.clone(), {});
+    const top = before[1]!.values[0]!;
+    const moved = all.filter((f) => f.participants.some((p) => p.actorId === top.key)).slice(0, 40_000).map((f) => f.id);
+    const changed = moved.map((id) => ({ ...all[id - 1]!, participants: [{ actorId: 401, role: "PARTY" }] }));
+    index.apply(moved, changed);
+    for (const f of changed) all[f.id - 1] = f;
+    expect(countFacets(index, index.all.clone(), {})).toEqual(bruteForce(() => true, {}));
   });
 });
