@@ -27,5 +27,30 @@ export function createPrismaClient(url: string, options: ClientOptions = {}): Pr
     const onQuery = options.onQuery;
     (client as unknown as { $on(event: "query", cb: (e: { query: string; params: string }) => void): void }).$on("query", (e) => onQuery(e.query, e.params));
   }
-  return client;
+  return withQueryStrategyByDefault(client);
+}
+
+const READS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany"]);
+
+/**
+ * Reads load their relations with one statement per relation (`relationLoadStrategy: "query"`)
+ * unless they ask for `"join"`. One statement with JSON aggregation (`join`, the relationJoins
+ * preview feature) is cheaper for a detail page of bounded size, such as an event with its places,
+ * participants and claims (9 statements become 1). But it builds the JSON of a whole relation before
+ * ordering and limiting it, so an actor's first 10 events out of 180,000 would cost seconds: readers
+ * of possibly large relations keep the per-relation statements, which order and limit in SQL.
+ */
+function withQueryStrategyByDefault(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ operation, args, query }) {
+          if (READS.has(operation) && args && typeof args === "object" && !("relationLoadStrategy" in args)) {
+            return query({ ...args, relationLoadStrategy: "query" } as typeof args);
+          }
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }

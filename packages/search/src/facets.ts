@@ -1,6 +1,7 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { EVENT_TYPES, FACET_FIELDS, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
 import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import { TopK } from "./top-k.ts";
 
 /**
  * How many values a facet lists, most frequent first, besides the selected ones (always listed):
@@ -45,14 +46,15 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
     let scope: RoaringBitmap32 | null = base;
     for (const bitmap of others) scope = scope ? RoaringBitmap32.and(scope, bitmap) : bitmap;
     const selected = new Set(filters[field]?.keys ?? []);
-    const top = new TopValues(UNLIMITED.includes(field) ? Infinity : limit);
+    const top = new TopK<Counted>(UNLIMITED.includes(field) ? Infinity : limit, countedBefore);
     const counted = new Map<FacetKey, number>();
     if (scope && scope.size < FORWARD_BELOW && index.fields[field].size > FEW_VALUES) {
       const forward = index.forward[field];
       forward.count(scope.toUint32Array(), (code, count) => {
         const key = forward.key(code);
-        top.offer(key, count);
         if (selected.has(key)) counted.set(key, count);
+        // most values lose to the last one listed: refuse them before making an object
+        if (!top.worst || count >= top.worst.count) top.offer({ key, count });
       });
     } else {
       // Values from the largest bitmap down: a value's count within the scope is at most its
@@ -60,16 +62,16 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
       // can be listed and the rest are not counted. Facets are skewed (a few actors and places
       // take part in most events), so this counts a few dozen values out of thousands.
       for (const [key, bitmap] of bySize(index, field)) {
-        if (top.full && bitmap.size < top.floor) break;
+        if (top.worst && bitmap.size < top.worst.count) break;
         const count = scope ? bitmap.andCardinality(scope) : bitmap.size;
-        if (count > 0) top.offer(key, count);
+        if (count > 0) top.offer({ key, count });
       }
       for (const key of selected) {
         const bitmap = index.fields[field].get(key);
         counted.set(key, bitmap ? (scope ? bitmap.andCardinality(scope) : bitmap.size) : 0);
       }
     }
-    const shown = top.values.map(({ key, count }) => ({ key, count, selected: selected.has(key) }));
+    const shown = top.entries.map(({ key, count }) => ({ key, count, selected: selected.has(key) }));
     for (const key of selected) if (!shown.some((v) => v.key === key)) shown.push({ key, count: counted.get(key) ?? 0, selected: true });
     return { field, values: shown };
   });
@@ -79,30 +81,13 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
 
 const landing = new WeakMap<FacetIndex, { version: number; counts: FacetCounts[] }>();
 
-/** The `limit` most frequent values offered, most frequent first, then by key. */
-class TopValues {
-  readonly values: { key: FacetKey; count: number }[] = [];
-  constructor(private readonly limit: number) {}
-
-  get full() {
-    return this.values.length >= this.limit;
-  }
-
-  /** The count of the last value listed: a value below it cannot enter a full list. */
-  get floor() {
-    return this.values[this.values.length - 1]?.count ?? 0;
-  }
-
-  offer(key: FacetKey, count: number) {
-    const { values } = this;
-    if (this.full && count < this.floor) return;
-    let i = values.length;
-    while (i > 0 && (count > values[i - 1]!.count || (count === values[i - 1]!.count && compareKeys(key, values[i - 1]!.key) < 0))) i--;
-    if (i >= this.limit) return;
-    values.splice(i, 0, { key, count });
-    if (values.length > this.limit) values.pop();
-  }
+interface Counted {
+  key: FacetKey;
+  count: number;
 }
+
+/** The more frequent value first, then by key. */
+const countedBefore = (a: Counted, b: Counted) => a.count > b.count || (a.count === b.count && compareKeys(a.key, b.key) < 0);
 
 const sortedBySize = new WeakMap<FacetIndex, { version: number; fields: Partial<Record<FacetField, [FacetKey, RoaringBitmap32][]>> }>();
 

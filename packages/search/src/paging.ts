@@ -3,6 +3,7 @@ import type { FacetIndex } from "./facet-index.ts";
 import type { Ranked } from "./text.ts";
 import { monthOfDay } from "./days.ts";
 import type { Cursor } from "./cursor.ts";
+import { TopK } from "./top-k.ts";
 
 export interface PageEntry {
   id: number;
@@ -26,7 +27,7 @@ export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: b
     if (afterMonth !== null && sign * (month - afterMonth) < 0) continue;
     const bitmap = index.startMonths.get(month)!;
     const ids = isAll ? bitmap.toUint32Array() : RoaringBitmap32.and(bitmap, results).toUint32Array();
-    const best = new TopK(count - out.length, before);
+    const best = new TopK<PageEntry>(count - out.length, before);
     const days = index.startDay;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;
@@ -42,31 +43,6 @@ export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: b
   return out;
 }
 
-/** The first `size` entries of a stream in a given order, kept sorted; most entries are refused in O(1). */
-class TopK {
-  readonly entries: PageEntry[] = [];
-  constructor(
-    private readonly size: number,
-    private readonly before: (a: PageEntry, b: PageEntry) => boolean,
-  ) {}
-
-  /** The last entry kept, once there are `size` of them. */
-  get worst(): PageEntry | null {
-    return this.entries.length === this.size ? this.entries[this.size - 1]! : null;
-  }
-
-  offer(entry: PageEntry) {
-    const { entries, size, before } = this;
-    if (entries.length === size && !before(entry, entries[size - 1]!)) return;
-    let at = entries.length === size ? size - 1 : entries.length;
-    while (at > 0 && before(entry, entries[at - 1]!)) {
-      entries[at] = entries[at - 1]!;
-      at--;
-    }
-    entries[at] = entry;
-  }
-}
-
 /** Relevance first, then the newer event, then the higher ID: a total order, so cursors are stable. */
 function rankedBefore(a: PageEntry, b: PageEntry): boolean {
   return a.rank > b.rank || (a.rank === b.rank && (a.day > b.day || (a.day === b.day && a.id > b.id)));
@@ -75,7 +51,7 @@ function rankedBefore(a: PageEntry, b: PageEntry): boolean {
 /** The best `count` text matches among the results after the cursor. */
 export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitmap32, allInResults: boolean, count: number, after: Cursor | null): PageEntry[] {
   const cursor = after && after.order === "RELEVANCE" ? { id: after.id, day: after.day, rank: after.rank } : null;
-  const best = new TopK(count, rankedBefore);
+  const best = new TopK<PageEntry>(count, rankedBefore);
   for (let i = 0; i < text.ids.length; i++) {
     const id = text.ids[i]!;
     const rank = text.ranks[i]!;

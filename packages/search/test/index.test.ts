@@ -118,6 +118,15 @@ describe("facet counts over a large scope", () => {
     const odd = (id: number) => id % 2 === 1;
     const oddBitmap = new RoaringBitmap32(all.filter((f) => odd(f.id)).map((f) => f.id));
     expect(countFacets(index, oddBitmap, {})).toEqual(bruteForce(odd, {}));
+    // A small scope, counted from each event's values; a selected actor far below the listed ones.
+    const few = (id: number) => id % 50 === 0;
+    const fewBitmap = new RoaringBitmap32(all.filter((f) => few(f.id)).map((f) => f.id));
+    const rareActor = { ACTOR: [200] };
+    const rareFilters = { ACTOR: { keys: rareActor.ACTOR, bitmap: bitmapOf("ACTOR", rareActor.ACTOR) } };
+    const fewCounts = countFacets(index, fewBitmap, rareFilters);
+    expect(fewCounts).toEqual(bruteForce(few, rareActor));
+    expect(fewCounts[1]!.values.at(-1)).toMatchObject({ key: 200, selected: true });
+    expect(fewCounts[1]!.values.at(-1)!.count).toBeGreaterThan(0);
   });
 
   it("counts again after a change of the index", () => {

@@ -12,7 +12,7 @@ builder.queryFields((t) => ({
     type: "Event",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.event.findUnique({ ...query, where: { id: requireId(String(args.id), "Event") } }),
+    resolve: (query, _root, args, ctx) => ctx.db.event.findUnique({ ...query, relationLoadStrategy: "join", where: { id: requireId(String(args.id), "Event") } }),
   }),
   events: t.prismaConnection(
   {

@@ -25,7 +25,7 @@ builder.queryFields((t) => ({
     type: "Position",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.position.findUnique({ ...query, where: { id: requireId(String(args.id), "Position") } }),
+    resolve: (query, _root, args, ctx) => ctx.db.position.findUnique({ ...query, relationLoadStrategy: "join", where: { id: requireId(String(args.id), "Position") } }),
   }),
   searchPositions: t.field({
     type: PositionSearchResultRef,

@@ -7,7 +7,7 @@ builder.queryFields((t) => ({
     type: "Source",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.source.findUnique({ ...query, where: { id: requireId(String(args.id), "Source") } }),
+    resolve: (query, _root, args, ctx) => ctx.db.source.findUnique({ ...query, relationLoadStrategy: "join", where: { id: requireId(String(args.id), "Source") } }),
   }),
   sources: t.prismaConnection(
   {
