@@ -75,8 +75,26 @@ function union(map: Map<FacetKey, RoaringBitmap32>, keys: FacetKey[]): RoaringBi
   return bitmaps.length === 1 ? bitmaps[0]!.clone() : RoaringBitmap32.orMany(bitmaps);
 }
 
+/** Date-range bitmaps of recent searches per index, while the index is unchanged: never modified, only read. */
+const dateRanges = new WeakMap<FacetIndex, { version: number; ranges: Map<string, RoaringBitmap32 | null> }>();
+const DATE_RANGES_KEPT = 64;
+
 /** Events that start on or before `to` and end on or after `from` (as the `events` query reads them). */
 function dateRange(index: FacetIndex, from: string | undefined, to: string | undefined): RoaringBitmap32 | null {
+  if (!from && !to) return null;
+  let memo = dateRanges.get(index);
+  if (memo?.version !== index.version) dateRanges.set(index, (memo = { version: index.version, ranges: new Map() }));
+  const key = `${from ?? ""}/${to ?? ""}`;
+  let range = memo.ranges.get(key);
+  if (range === undefined) {
+    range = computeDateRange(index, from, to);
+    if (memo.ranges.size >= DATE_RANGES_KEPT) memo.ranges.delete(memo.ranges.keys().next().value!);
+    memo.ranges.set(key, range);
+  }
+  return range;
+}
+
+function computeDateRange(index: FacetIndex, from: string | undefined, to: string | undefined): RoaringBitmap32 | null {
   const parts: RoaringBitmap32[] = [];
   if (from) parts.push(monthRange(index.endMonths, index.endDay, dayFromIso(from), 1));
   if (to) parts.push(monthRange(index.startMonths, index.startDay, dayFromIso(to), -1));
