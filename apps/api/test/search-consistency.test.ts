@@ -44,6 +44,9 @@ describe("search index consistency", () => {
     const outlet = await otherDb.actor.create({ data: { name: "Kabul Now", kind: "MEDIA_OUTLET" } });
     const source = await otherDb.source.create({ data: { title: "Report", outletId: outlet.id } });
     expect(await both({ countries: ["IR"] })).toEqual([0, 0]);
+    // A date range searched before a write is counted again after it (not kept from before).
+    const february = { from: "2024-02-01", to: "2024-02-29" };
+    const [inFebruary] = await both(february);
 
     const event = await otherDb.event.create({
       data: {
@@ -56,6 +59,7 @@ describe("search index consistency", () => {
       },
     });
     expect(await both({ countries: ["IR"] })).toEqual([1, 1]);
+    expect(await both(february)).toEqual([inFebruary! + 1, inFebruary! + 1]);
     expect(await both({ types: ["RIOT"] }, "Tehreek")).toEqual([1, 1]);
     expect(await both({ outletIds: [encodeGlobalID("Actor", outlet.id)] })).toEqual([1, 1]);
 
@@ -65,6 +69,7 @@ describe("search index consistency", () => {
     await otherDb.event.update({ where: { id: event.id }, data: { type: "PROTEST", startDate: new Date("2019-05-05T00:00:00Z") } });
     expect(await both({ types: ["RIOT"] })).toEqual([0, 0]);
     expect(await both({ types: ["PROTEST"], to: "2019-12-31" })).toEqual([1, 1]);
+    expect(await both(february)).toEqual([inFebruary, inFebruary]);
 
     await otherDb.place.update({ where: { id: place.id }, data: { country: "AF", name: "Zaranj City" } });
     expect(await both({ countries: ["IR"] })).toEqual([0, 0]);
