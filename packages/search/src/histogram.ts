@@ -8,10 +8,17 @@ export interface DateBucket {
   count: number;
 }
 
+/**
+ * Month and year buckets come from the start-month bitmaps (one intersection count a month) unless
+ * the results are fewer than this many per month, when reading each result's start day is cheaper.
+ */
+const BITMAP_ABOVE_PER_MONTH = 400;
+
 /** Results by start date, every bucket from the first to the last non-empty one (zeros included). */
 export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: boolean, interval: DateInterval): DateBucket[] {
   const counts = new Map<number, number>();
-  if (interval === "MONTH" || interval === "YEAR") {
+  const byMonthBitmap = isAll || results.size > index.months().length * BITMAP_ABOVE_PER_MONTH;
+  if ((interval === "MONTH" || interval === "YEAR") && byMonthBitmap) {
     for (const month of index.months()) {
       const bitmap = index.startMonths.get(month)!;
       const count = isAll ? bitmap.size : bitmap.andCardinality(results);
@@ -20,9 +27,17 @@ export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: bo
       counts.set(start, (counts.get(start) ?? 0) + count);
     }
   } else {
-    for (const id of results.toUint32Array()) {
-      const start = bucketStart(index.startDay[id]!, interval);
-      counts.set(start, (counts.get(start) ?? 0) + 1);
+    // Tally by day first (events share days), then each distinct day into its bucket.
+    const byDay = new Map<number, number>();
+    const ids = results.toUint32Array();
+    const { startDay } = index;
+    for (let i = 0; i < ids.length; i++) {
+      const day = startDay[ids[i]!]!;
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
+    for (const [day, count] of byDay) {
+      const start = bucketStart(day, interval);
+      counts.set(start, (counts.get(start) ?? 0) + count);
     }
   }
   if (counts.size === 0) return [];

@@ -3,6 +3,7 @@ import { bucketStart, dayFromIso, isoFromDay } from "../src/days.ts";
 import { CursorError, decodeCursor, encodeCursor } from "../src/cursor.ts";
 import { FacetIndex, type EventFacts } from "../src/facet-index.ts";
 import { countFacets } from "../src/facets.ts";
+import { histogram } from "../src/histogram.ts";
 import { RoaringBitmap32 } from "../src/bitmap.ts";
 
 const facts = (id: number, type: string, start: string, actorIds: number[]): EventFacts => ({
@@ -137,5 +138,37 @@ describe("facet counts over a large scope", () => {
     index.apply(moved, changed);
     for (const f of changed) all[f.id - 1] = f;
     expect(countFacets(index, index.all.clone(), {})).toEqual(bruteForce(() => true, {}));
+  });
+});
+
+describe("histogram", () => {
+  // 20,000 events over 2022–2023: results counted from the month bitmaps (many per month) or
+  // from each result's start day (few), which must give the same buckets.
+  const index = new FacetIndex();
+  const start = dayFromIso("2022-01-01");
+  const days = new Map<number, number>();
+  for (let id = 1; id <= 20_000; id++) {
+    const day = start + ((id * 7919) % 730);
+    days.set(id, day);
+    index.add({ ...facts(id, "ATTACK", isoFromDay(day), []) });
+  }
+  const bruteForce = (ids: number[], interval: "MONTH" | "YEAR" | "WEEK") => {
+    const counts = new Map<number, number>();
+    for (const id of ids) {
+      const b = bucketStart(days.get(id)!, interval);
+      counts.set(b, (counts.get(b) ?? 0) + 1);
+    }
+    const buckets = [...counts.keys()].sort((a, b) => a - b);
+    const out: { start: string; count: number }[] = [];
+    for (let b = buckets[0]!; b <= buckets.at(-1)!; b = bucketStart(b + (interval === "WEEK" ? 7 : interval === "MONTH" ? 32 : 366), interval)) out.push({ start: isoFromDay(b), count: counts.get(b) ?? 0 });
+    return out;
+  };
+
+  it.each(["MONTH", "YEAR", "WEEK"] as const)("counts many and few results alike by %s", (interval) => {
+    const many = [...days.keys()].filter((id) => id % 2 === 0);
+    const few = [...days.keys()].filter((id) => id % 40 === 0);
+    expect(histogram(index, new RoaringBitmap32(many), false, interval)).toEqual(bruteForce(many, interval));
+    expect(histogram(index, new RoaringBitmap32(few), false, interval)).toEqual(bruteForce(few, interval));
+    expect(histogram(index, index.all, true, interval)).toEqual(bruteForce([...days.keys()], interval));
   });
 });
