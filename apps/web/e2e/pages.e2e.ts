@@ -77,8 +77,14 @@ describe("reading the record pages", () => {
     await screenshot(page, "source-kokcha");
   });
 
-  it("says clearly when a record does not exist", async () => {
-    await page.goto(`${web()}/events/RXZlbnQ6OTk5OTk5`);
+  it("says clearly, with HTTP 404, when a record does not exist", async () => {
+    const response = await page.goto(`${web()}/events/RXZlbnQ6OTk5OTk5`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("No such event");
+    for (const [path, what] of [["actors", "Actor"], ["sources", "Source"], ["positions", "Position"]] as const) {
+      const missing = await page.goto(`${web()}/${path}/${encodeURIComponent(Buffer.from(`${what}:999999`).toString("base64"))}`);
+      expect(missing?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(`No such ${what.toLowerCase()}`);
+    }
   });
 });

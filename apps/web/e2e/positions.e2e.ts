@@ -72,7 +72,8 @@ describe("negotiating positions", () => {
   });
 
   it("says so when a process does not exist", async () => {
-    await page.goto(`${web()}/processes/${encodeURIComponent(Buffer.from("Process:9999").toString("base64"))}`);
+    const response = await page.goto(`${web()}/processes/${encodeURIComponent(Buffer.from("Process:9999").toString("base64"))}`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("No such process");
   });
 });

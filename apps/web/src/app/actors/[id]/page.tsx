@@ -1,9 +1,9 @@
+import { notFound } from "next/navigation";
 import { ActorDetail } from "../../../actors/ActorDetail.tsx";
 import { ActorPageQuery } from "../../../actors/actor.query.ts";
 import { env } from "../../../env.ts";
 import { getClient } from "../../../graphql/client.ts";
 import { ApiUnavailable } from "../../../shared/ApiUnavailable.tsx";
-import { RecordNotFound } from "../../../shared/NotFound.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +11,6 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const result = await getClient().query(ActorPageQuery, { id: decodeURIComponent(id) }).toPromise();
   if (result.error && !result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
-  if (!result.data?.actor) return <RecordNotFound what="actor" />;
+  if (!result.data?.actor) notFound();
   return <ActorDetail actor={result.data.actor} />;
 }

@@ -1,9 +1,9 @@
+import { notFound } from "next/navigation";
 import { env } from "../../../env.ts";
 import { getClient } from "../../../graphql/client.ts";
 import { PositionDetail } from "../../../positions/PositionDetail.tsx";
 import { PositionPageQuery } from "../../../positions/position.query.ts";
 import { ApiUnavailable } from "../../../shared/ApiUnavailable.tsx";
-import { RecordNotFound } from "../../../shared/NotFound.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +11,6 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const result = await getClient().query(PositionPageQuery, { id: decodeURIComponent(id) }).toPromise();
   if (result.error && !result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
-  if (!result.data?.position) return <RecordNotFound what="position" />;
+  if (!result.data?.position) notFound();
   return <PositionDetail position={result.data.position} />;
 }

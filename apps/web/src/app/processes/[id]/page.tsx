@@ -1,9 +1,9 @@
+import { notFound } from "next/navigation";
 import { env } from "../../../env.ts";
 import { getClient } from "../../../graphql/client.ts";
 import { ProcessDetail } from "../../../processes/ProcessDetail.tsx";
 import { ProcessPageQuery } from "../../../processes/process.query.ts";
 import { ApiUnavailable } from "../../../shared/ApiUnavailable.tsx";
-import { RecordNotFound } from "../../../shared/NotFound.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +12,6 @@ export default async function ProcessPage({ params }: { params: Promise<{ id: st
   const result = await getClient().query(ProcessPageQuery, { id: decodeURIComponent(id) }).toPromise();
   if (result.error && !result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
   const node = result.data?.node;
-  if (node?.__typename !== "Process") return <RecordNotFound what="process" />;
+  if (node?.__typename !== "Process") notFound();
   return <ProcessDetail process={node} />;
 }

@@ -1,7 +1,7 @@
+import { notFound } from "next/navigation";
 import { env } from "../../../env.ts";
 import { getClient } from "../../../graphql/client.ts";
 import { ApiUnavailable } from "../../../shared/ApiUnavailable.tsx";
-import { RecordNotFound } from "../../../shared/NotFound.tsx";
 import { SourceDetail } from "../../../sources/SourceDetail.tsx";
 import { SourcePageQuery } from "../../../sources/source.query.ts";
 
@@ -11,6 +11,6 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const result = await getClient().query(SourcePageQuery, { id: decodeURIComponent(id) }).toPromise();
   if (result.error && !result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
-  if (!result.data?.source) return <RecordNotFound what="source" />;
+  if (!result.data?.source) notFound();
   return <SourceDetail source={result.data.source} />;
 }
