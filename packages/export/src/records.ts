@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { AcledWritable } from "@parley/db";
 import { encodeGlobalId, type ActorKind, type EventType, type ParticipantRole } from "@parley/schema";
 
 /** A named record as exports show it: the API's global ID, the database ID's key, the name. */
@@ -45,17 +46,9 @@ export interface ExportClaim {
   };
 }
 
-/** One event with everything it rests on. */
-export interface ExportEvent {
+/** One event with everything it rests on: what the ACLED writer reads, and the rest. */
+export interface ExportEvent extends AcledWritable {
   id: string;
-  databaseId: number;
-  key: string | null;
-  type: EventType;
-  title: string;
-  summary: string;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: string;
   outcome: string | null;
   fatalities: { low: number | null; best: number | null; high: number | null };
   contested: boolean;
@@ -66,7 +59,6 @@ export interface ExportEvent {
   links: { kind: string; event: { id: string; key: string | null; title: string } }[];
   version: number;
   createdAt: string;
-  updatedAt: string;
 }
 
 const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
