@@ -34,6 +34,22 @@ describe("writing", () => {
     expect(result).toEqual({ __typename: "ForbiddenError", message: "Creating an event needs an editor token; this one is a reader token." });
   });
 
+  it("records when a token was last used, at most once a minute", async () => {
+    const editor = await api.as("EDITOR", "Desk");
+    const token = await api.t.db.apiToken.findFirstOrThrow({ where: { name: "Desk" } });
+    expect(token.lastUsedAt).toBeNull();
+    const before = Date.now();
+    await api.gql(`{ viewer { role } }`, {}, editor);
+    const first = (await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!;
+    expect(first.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    await api.gql(`{ viewer { role } }`, {}, editor);
+    expect((await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(first);
+    // A minute later, the next request records the new time.
+    await api.t.db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
+    await api.gql(`{ viewer { role } }`, {}, editor);
+    expect((await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
   it("is allowed to editors, and the revision names the token", async () => {
     const editor = await api.as("EDITOR", "Newsroom importer");
     const result = await createEvent(editor);

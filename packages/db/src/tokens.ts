@@ -37,5 +37,20 @@ export async function verifyApiToken(db: PrismaClient, secret: string) {
   const token = await db.apiToken.findUnique({ where: { secretHash: hash } });
   if (!token || token.revokedAt) return null;
   const same = timingSafeEqual(Buffer.from(token.secretHash, "hex"), Buffer.from(hash, "hex"));
-  return same ? token : null;
+  if (!same) return null;
+  await noteUse(db, token);
+  return token;
+}
+
+/** `lastUsedAt` is written at most once a minute per token, so reading with a token is not a write per request. */
+export const LAST_USED_EVERY_MS = 60_000;
+
+async function noteUse(db: PrismaClient, token: { id: number; lastUsedAt: Date | null }) {
+  const now = new Date();
+  if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < LAST_USED_EVERY_MS) return;
+  const cutoff = new Date(now.getTime() - LAST_USED_EVERY_MS);
+  // Only if no other request recorded a use meanwhile; a failure here must not refuse the request.
+  await db.apiToken
+    .updateMany({ where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] }, data: { lastUsedAt: now } })
+    .catch(() => undefined);
 }

@@ -139,7 +139,8 @@ export const commands: Command[] = [
       } else if (verb === "list") {
         await withDb(async (db) => {
           for (const t of await db.apiToken.findMany({ orderBy: { id: "asc" } })) {
-            process.stdout.write(`${t.id}\t${t.role}\t${t.prefix}…\t${t.name}\t${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : "active"}\n`);
+            const used = t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : "never used";
+            process.stdout.write(`${t.id}\t${t.role}\t${t.prefix}…\t${t.name}\t${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : "active"}\t${used}\n`);
           }
         });
       } else if (verb === "revoke" && arg && /^\d+$/.test(arg)) {
