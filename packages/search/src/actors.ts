@@ -47,11 +47,15 @@ export async function searchActors(db: pg.Pool, input: ActorQuery, eventCount: (
   if (!n) return [];
   const k = transliterationKey(input.query);
   const useKey = k.replace(/ /g, "").length >= MIN_KEY;
-  // pg_trgm measures how similar each candidate's name (and key) is to the query's
-  const { rows } = await db.query<ActorRow & { matched: string; n: string; k: string; alias: boolean; sim: number; ksim: number }>(
-    `SELECT c.name AS matched, c.normalized AS n, c.translit_key AS k, c.alias,
-            greatest(word_similarity($1, c.normalized), similarity($1, c.normalized)) AS sim,
-            CASE WHEN $3 THEN word_similarity($2, c.translit_key) ELSE 0 END AS ksim, ${ACTOR_COLUMNS}
+  // pg_trgm measures how similar each candidate's name (and key) is to the query's, where scoreName
+  // needs it: not for a name (or key) that holds the query at the start of a word, which scores by
+  // that alone. The measures are most of the query's time, and most candidates are such names.
+  const { rows } = await db.query<{ id: number; name: string; matched: string; n: string; k: string; alias: boolean; sim: number; ksim: number }>(
+    `SELECT a.id, a.name, c.name AS matched, c.normalized AS n, c.translit_key AS k, c.alias,
+            CASE WHEN strpos(' ' || c.normalized, ' ' || $1) > 0 THEN 0
+                 ELSE greatest(word_similarity($1, c.normalized), similarity($1, c.normalized)) END AS sim,
+            CASE WHEN NOT $3 OR strpos(' ' || c.translit_key, ' ' || $2) > 0 THEN 0
+                 ELSE word_similarity($2, c.translit_key) END AS ksim
        FROM parley_actor_name_candidates($1, $2, $3, $4) c JOIN actor a ON a.id = c.actor_id
       WHERE $5::"ActorKind"[] IS NULL OR a.kind = ANY($5::"ActorKind"[])`,
     [n, k, useKey, input.first * 3, input.kinds?.length ? input.kinds : null],
@@ -64,10 +68,18 @@ export async function searchActors(db: pg.Pool, input: ActorQuery, eventCount: (
     const current = best.get(row.id);
     if (!current || score > current.score || (score === current.score && preferred(row, current.row))) best.set(row.id, { row, score, events: current?.events ?? eventCount(row.id) });
   }
-  return [...best.values()]
+  const top = [...best.values()]
     .sort((a, b) => b.score - a.score || b.events - a.events || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
-    .slice(0, input.first)
-    .map(({ row: { matched, n: _n, k: _k, alias: _alias, sim: _sim, ksim: _ksim, ...actor }, score }) => ({ actor, matchedName: matched, score: Math.round(score * 1000) / 1000 }));
+    .slice(0, input.first);
+  if (top.length === 0) return [];
+  // Whole rows for the actors listed only: candidates are often hundreds of names.
+  const { rows: actors } = await db.query<ActorRow>(`SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = ANY($1::int[])`, [top.map((t) => t.row.id)]);
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  return top.flatMap(({ row, score }) => {
+    const actor = byId.get(row.id);
+    // an actor deleted between the two statements is left out
+    return actor ? [{ actor, matchedName: row.matched, score: Math.round(score * 1000) / 1000 }] : [];
+  });
 }
 
 /** Between equal scores: the canonical name, then the shorter name. */
