@@ -47,8 +47,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an actor");
       const input = parseInput(createActorInput, args.input);
-      const id = await ctx.db.$transaction((tx) => createActor(tx, authorOf(viewer), input));
-      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
+      return ctx.db.$transaction(async (tx) => {
+        const id = await createActor(tx, authorOf(viewer), input);
+        return tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      });
     },
   }),
   updateActor: t.prismaField({

@@ -42,8 +42,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Adding an alias");
       const input = parseInput(createAliasInput, args.input);
-      const id = await ctx.db.$transaction((tx) => createAlias(tx, authorOf(viewer), input));
-      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
+      return ctx.db.$transaction(async (tx) => {
+        const id = await createAlias(tx, authorOf(viewer), input);
+        return tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      });
     },
   }),
   updateAlias: t.prismaField({
@@ -66,8 +69,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Removing an alias");
       const input = parseInput(deleteInput, args.input);
-      const id = await ctx.db.$transaction((tx) => deleteAlias(tx, authorOf(viewer), input));
-      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
+      return ctx.db.$transaction(async (tx) => {
+        const id = await deleteAlias(tx, authorOf(viewer), input);
+        return tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      });
     },
   }),
 }));

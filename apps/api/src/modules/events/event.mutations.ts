@@ -60,8 +60,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an event");
       const input = parseInput(createEventInput, args.input);
-      const id = await ctx.db.$transaction((tx) => createEvent(tx, authorOf(viewer), input));
-      return ctx.db.event.findUniqueOrThrow({ ...reload(query), where: { id } });
+      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
+      return ctx.db.$transaction(async (tx) => {
+        const id = await createEvent(tx, authorOf(viewer), input);
+        return tx.event.findUniqueOrThrow({ ...reload(query), where: { id } });
+      });
     },
   }),
   updateEvent: t.prismaField({

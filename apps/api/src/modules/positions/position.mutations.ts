@@ -42,8 +42,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a position");
       const input = parseInput(createPositionInput, args.input);
-      const id = await ctx.db.$transaction((tx) => createPosition(tx, authorOf(viewer), input));
-      return ctx.db.position.findUniqueOrThrow({ ...reload(query), where: { id } });
+      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
+      return ctx.db.$transaction(async (tx) => {
+        const id = await createPosition(tx, authorOf(viewer), input);
+        return tx.position.findUniqueOrThrow({ ...reload(query), where: { id } });
+      });
     },
   }),
   updatePosition: t.prismaField({

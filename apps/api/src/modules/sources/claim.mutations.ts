@@ -39,8 +39,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a claim");
       const input = parseInput(createClaimInput, args.input);
-      const id = await ctx.db.$transaction((tx) => createClaim(tx, authorOf(viewer), input));
-      return ctx.db.claim.findUniqueOrThrow({ ...reload(query), where: { id } });
+      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
+      return ctx.db.$transaction(async (tx) => {
+        const id = await createClaim(tx, authorOf(viewer), input);
+        return tx.claim.findUniqueOrThrow({ ...reload(query), where: { id } });
+      });
     },
   }),
   updateClaim: t.prismaField({

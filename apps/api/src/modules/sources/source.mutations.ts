@@ -36,8 +36,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a source");
       const input = parseInput(createSourceInput, args.input);
-      const id = await ctx.db.$transaction((tx) => createSource(tx, authorOf(viewer), input));
-      return ctx.db.source.findUniqueOrThrow({ ...reload(query), where: { id } });
+      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
+      return ctx.db.$transaction(async (tx) => {
+        const id = await createSource(tx, authorOf(viewer), input);
+        return tx.source.findUniqueOrThrow({ ...reload(query), where: { id } });
+      });
     },
   }),
   updateSource: t.prismaField({
