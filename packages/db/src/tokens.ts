@@ -43,7 +43,7 @@ export async function verifyApiToken(db: PrismaClient, secret: string) {
 }
 
 /** `lastUsedAt` is written at most once a minute per token, so reading with a token is not a write per request. */
-export const LAST_USED_EVERY_MS = 60_000;
+const LAST_USED_EVERY_MS = 60_000;
 
 async function noteUse(db: PrismaClient, token: { id: number; lastUsedAt: Date | null }) {
   const now = new Date();

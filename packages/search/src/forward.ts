@@ -7,12 +7,16 @@
 export class ForwardIndex {
   private offsets = new Int32Array(1);
   private values = new Int32Array(0);
-  private readonly overlay = new Map<number, number[]>();
+  private readonly overlay = new Map<number, Int32Array>();
   /** 1 for each event ID in the overlay: a typed-array read per event instead of a map lookup. */
   private inOverlay = new Uint8Array(0);
   /** String values (types, roles, countries) get small codes; numeric ones are their own codes. */
   private readonly codes = new Map<string | number, number>();
   readonly keys: (string | number)[] = [];
+  /** The largest code given out: the size of the tally arrays. */
+  private maxCode = 0;
+  /** Tallies reused by every count (counting is synchronous, so one set serves). */
+  private tally: { counts: Int32Array; lastSeen: Int32Array } | null = null;
 
   constructor(private readonly numeric: boolean) {}
 
@@ -51,7 +55,7 @@ export class ForwardIndex {
   }
 
   set(id: number, keys: (string | number)[]) {
-    this.overlay.set(id, keys.map((k) => this.code(k)));
+    this.overlay.set(id, Int32Array.from(keys, (k) => this.code(k)));
     if (id >= this.inOverlay.length) {
       const grown = new Uint8Array(Math.max(id + 1, this.inOverlay.length * 2, 1024));
       grown.set(this.inOverlay);
@@ -72,20 +76,18 @@ export class ForwardIndex {
     const last = offsets.length - 1;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
+      // An event changed since the build reads its values from the overlay, the others from the arrays.
+      const changed = id < inOverlay.length && inOverlay[id] === 1 ? overlay.get(id)! : null;
+      if (!changed && id >= last) continue;
+      const from = changed ? changed : values;
+      const start = changed ? 0 : offsets[id]!;
+      const end = changed ? changed.length : offsets[id + 1]!;
       const mark = id + 1; // lastSeen holds the event a value was last counted for, plus one
-      if (id < inOverlay.length && inOverlay[id] === 1) {
-        for (const code of overlay.get(id)!) {
-          if (lastSeen[code] === mark) continue;
-          lastSeen[code] = mark;
-          if (counts[code]!++ === 0) touched.push(code);
-        }
-      } else if (id < last) {
-        for (let j = offsets[id]!, end = offsets[id + 1]!; j < end; j++) {
-          const code = values[j]!;
-          if (lastSeen[code] === mark) continue;
-          lastSeen[code] = mark;
-          if (counts[code]!++ === 0) touched.push(code);
-        }
+      for (let j = start; j < end; j++) {
+        const code = from[j]!;
+        if (lastSeen[code] === mark) continue;
+        lastSeen[code] = mark;
+        if (counts[code]!++ === 0) touched.push(code);
       }
     }
     try {
@@ -94,9 +96,6 @@ export class ForwardIndex {
       for (const code of touched) counts[code] = lastSeen[code] = 0;
     }
   }
-
-  private maxCode = 0;
-  private tally: { counts: Int32Array; lastSeen: Int32Array } | null = null;
 
   private scratch(size: number) {
     if (!this.tally || this.tally.counts.length < size) this.tally = { counts: new Int32Array(size), lastSeen: new Int32Array(size) };

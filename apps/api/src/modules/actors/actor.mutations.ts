@@ -1,4 +1,4 @@
-import { updateInTransaction } from "../shared/versioning.ts";
+import { writeAndRead } from "../shared/versioning.ts";
 import { createActorInput, deleteInput, mergeActorsInput, updateActorInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -47,11 +47,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an actor");
       const input = parseInput(createActorInput, args.input);
-      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
-      return ctx.db.$transaction(async (tx) => {
-        const id = await createActor(tx, authorOf(viewer), input);
-        return tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
-      });
+      return writeAndRead(ctx.db, (tx) => createActor(tx, authorOf(viewer), input), (tx, id) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   updateActor: t.prismaField({
@@ -62,8 +58,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing an actor");
       const input = parseInput(updateActorInput, args.input);
       const id = targetId(input.id, "Actor");
-      await updateInTransaction(ctx.db, (tx) => updateActor(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      return writeAndRead(ctx.db, (tx) => updateActor(tx, authorOf(viewer), id, input.id, input), (tx) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   deleteActor: t.id({

@@ -1,4 +1,4 @@
-import { updateInTransaction } from "../shared/versioning.ts";
+import { writeAndRead } from "../shared/versioning.ts";
 import { targetId } from "../shared/input.ts";
 import { createAliasInput, deleteInput, updateAliasInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
@@ -42,11 +42,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Adding an alias");
       const input = parseInput(createAliasInput, args.input);
-      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
-      return ctx.db.$transaction(async (tx) => {
-        const id = await createAlias(tx, authorOf(viewer), input);
-        return tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
-      });
+      return writeAndRead(ctx.db, (tx) => createAlias(tx, authorOf(viewer), input), (tx, id) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   updateAlias: t.prismaField({
@@ -56,10 +52,10 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an alias");
       const input = parseInput(updateAliasInput, args.input);
-      const id =
-        (await updateInTransaction(ctx.db, (tx) => updateAlias(tx, authorOf(viewer), input))) ??
-        (await ctx.db.actorAlias.findUniqueOrThrow({ where: { id: targetId(input.id, "Alias") }, select: { actorId: true } })).actorId;
-      return ctx.db.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      return writeAndRead(ctx.db, (tx) => updateAlias(tx, authorOf(viewer), input), async (tx, actorId) => {
+        const id = actorId ?? (await tx.actorAlias.findUniqueOrThrow({ where: { id: targetId(input.id, "Alias") }, select: { actorId: true } })).actorId;
+        return tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
+      });
     },
   }),
   deleteAlias: t.prismaField({
@@ -69,11 +65,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Removing an alias");
       const input = parseInput(deleteInput, args.input);
-      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
-      return ctx.db.$transaction(async (tx) => {
-        const id = await deleteAlias(tx, authorOf(viewer), input);
-        return tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } });
-      });
+      return writeAndRead(ctx.db, (tx) => deleteAlias(tx, authorOf(viewer), input), (tx, id) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
 }));

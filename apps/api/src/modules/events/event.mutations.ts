@@ -1,4 +1,4 @@
-import { updateInTransaction } from "../shared/versioning.ts";
+import { writeAndRead } from "../shared/versioning.ts";
 import { createEventInput, deleteInput, updateEventInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -60,11 +60,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an event");
       const input = parseInput(createEventInput, args.input);
-      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
-      return ctx.db.$transaction(async (tx) => {
-        const id = await createEvent(tx, authorOf(viewer), input);
-        return tx.event.findUniqueOrThrow({ ...reload(query), where: { id } });
-      });
+      return writeAndRead(ctx.db, (tx) => createEvent(tx, authorOf(viewer), input), (tx, id) => tx.event.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   updateEvent: t.prismaField({
@@ -75,8 +71,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing an event");
       const input = parseInput(updateEventInput, args.input);
       const id = targetId(input.id, "Event");
-      await updateInTransaction(ctx.db, (tx) => updateEvent(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.event.findUniqueOrThrow({ ...reload(query), where: { id } });
+      return writeAndRead(ctx.db, (tx) => updateEvent(tx, authorOf(viewer), id, input.id, input), (tx) => tx.event.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   deleteEvent: t.id({

@@ -1,4 +1,4 @@
-import { updateInTransaction } from "../shared/versioning.ts";
+import { writeAndRead } from "../shared/versioning.ts";
 import { createPositionInput, deleteInput, updatePositionInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -42,11 +42,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a position");
       const input = parseInput(createPositionInput, args.input);
-      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
-      return ctx.db.$transaction(async (tx) => {
-        const id = await createPosition(tx, authorOf(viewer), input);
-        return tx.position.findUniqueOrThrow({ ...reload(query), where: { id } });
-      });
+      return writeAndRead(ctx.db, (tx) => createPosition(tx, authorOf(viewer), input), (tx, id) => tx.position.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   updatePosition: t.prismaField({
@@ -57,8 +53,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing a position");
       const input = parseInput(updatePositionInput, args.input);
       const id = targetId(input.id, "Position");
-      await updateInTransaction(ctx.db, (tx) => updatePosition(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.position.findUniqueOrThrow({ ...reload(query), where: { id } });
+      return writeAndRead(ctx.db, (tx) => updatePosition(tx, authorOf(viewer), id, input.id, input), (tx) => tx.position.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   deletePosition: t.id({

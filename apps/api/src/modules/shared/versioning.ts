@@ -39,12 +39,18 @@ export async function recordUpdate(tx: Tx, revision: Omit<RevisionInput, "action
   await recordRevision(tx, { ...revision, action: "UPDATE" });
 }
 
-/** Runs an update in a transaction; an update that changed nothing is not an error, and yields undefined. */
-export async function updateInTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<T | undefined> {
+/**
+ * Runs a write in a transaction and reads the mutation's answer inside it, before COMMIT, so that a
+ * write is reported as failed only when it did not commit (a restart between COMMIT and a separate
+ * read would report a stored write as failed). An update that changed nothing is not an error: its
+ * transaction is rolled back and the answer read outside it. `read` gets what `write` returned, or
+ * undefined after such a no-op.
+ */
+export async function writeAndRead<T, R>(db: Db, write: (tx: Tx) => Promise<T>, read: (db: Tx, written: T | undefined) => Promise<R>): Promise<R> {
   try {
-    return await db.$transaction(write);
+    return await db.$transaction(async (tx) => read(tx, await write(tx)));
   } catch (error) {
-    if (error instanceof NothingChanged) return undefined;
+    if (error instanceof NothingChanged) return read(db, undefined);
     throw error;
   }
 }

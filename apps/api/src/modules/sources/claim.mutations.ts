@@ -1,4 +1,4 @@
-import { updateInTransaction } from "../shared/versioning.ts";
+import { writeAndRead } from "../shared/versioning.ts";
 import { createClaimInput, deleteInput, updateClaimInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -39,11 +39,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a claim");
       const input = parseInput(createClaimInput, args.input);
-      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
-      return ctx.db.$transaction(async (tx) => {
-        const id = await createClaim(tx, authorOf(viewer), input);
-        return tx.claim.findUniqueOrThrow({ ...reload(query), where: { id } });
-      });
+      return writeAndRead(ctx.db, (tx) => createClaim(tx, authorOf(viewer), input), (tx, id) => tx.claim.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   updateClaim: t.prismaField({
@@ -54,8 +50,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing a claim");
       const input = parseInput(updateClaimInput, args.input);
       const id = targetId(input.id, "Claim");
-      await updateInTransaction(ctx.db, (tx) => updateClaim(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.claim.findUniqueOrThrow({ ...reload(query), where: { id } });
+      return writeAndRead(ctx.db, (tx) => updateClaim(tx, authorOf(viewer), id, input.id, input), (tx) => tx.claim.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   deleteClaim: t.id({

@@ -1,4 +1,4 @@
-import { updateInTransaction } from "../shared/versioning.ts";
+import { writeAndRead } from "../shared/versioning.ts";
 import { createSourceInput, deleteInput, updateSourceInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { authorize } from "../auth/access.ts";
@@ -36,11 +36,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a source");
       const input = parseInput(createSourceInput, args.input);
-      // The answer is read before COMMIT: a write is reported as failed only if it did not commit.
-      return ctx.db.$transaction(async (tx) => {
-        const id = await createSource(tx, authorOf(viewer), input);
-        return tx.source.findUniqueOrThrow({ ...reload(query), where: { id } });
-      });
+      return writeAndRead(ctx.db, (tx) => createSource(tx, authorOf(viewer), input), (tx, id) => tx.source.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   updateSource: t.prismaField({
@@ -51,8 +47,7 @@ builder.mutationFields((t) => ({
       const viewer = authorize(ctx, "EDITOR", "Changing a source");
       const input = parseInput(updateSourceInput, args.input);
       const id = targetId(input.id, "Source");
-      await updateInTransaction(ctx.db, (tx) => updateSource(tx, authorOf(viewer), id, input.id, input));
-      return ctx.db.source.findUniqueOrThrow({ ...reload(query), where: { id } });
+      return writeAndRead(ctx.db, (tx) => updateSource(tx, authorOf(viewer), id, input.id, input), (tx) => tx.source.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   deleteSource: t.id({
