@@ -28,6 +28,8 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // bodyLimit (below) enforces PARLEY_MAX_BODY_BYTES without re-streaming every body.
+    maxRequestBodySize: false,
     graphiql: { title: "Parley GraphQL", defaultQuery: DEFAULT_QUERY },
     cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
     maskedErrors,

@@ -50,6 +50,15 @@ describe("request limits", () => {
     expect((await answered.json()).data.events.totalCount).toBeGreaterThan(0);
   });
 
+  it("refuses a Content-Length that is not one whole number", async () => {
+    const body = JSON.stringify({ query: `{ events(first: 1) { totalCount } }` });
+    for (const length of [`${body.length}, ${body.length}`, "-1", "12abc"]) {
+      const res = await api.fetch({ method: "POST", headers: { "content-type": "application/json", "content-length": length }, body });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0]).toEqual({ message: `The Content-Length header must be one whole number of bytes; got ${JSON.stringify(length)}.`, extensions: { code: "BAD_REQUEST" } });
+    }
+  });
+
   it("takes the limit from PARLEY_MAX_BODY_BYTES", async () => {
     const body = JSON.stringify({ query: `{ events(first: 1) { totalCount } }`, variables: { padding: "x".repeat(2_000) } });
     const res = await api.withEnv({ PARLEY_MAX_BODY_BYTES: 1024 }).fetch({ method: "POST", headers: { "content-type": "application/json", "content-length": String(body.length) }, body });

@@ -15,8 +15,8 @@ export class ForwardIndex {
   readonly keys: (string | number)[] = [];
   /** The largest code given out: the size of the tally arrays. */
   private maxCode = 0;
-  /** Tallies reused by every count (counting is synchronous, so one set serves). */
-  private tally: { counts: Int32Array; lastSeen: Int32Array } | null = null;
+  /** The tally reused by every count (counting is synchronous, so one array serves). */
+  private tally: Int32Array | null = null;
 
   constructor(private readonly numeric: boolean) {}
 
@@ -39,7 +39,7 @@ export class ForwardIndex {
     return this.numeric ? code : this.keys[code]!;
   }
 
-  /** Builds the arrays from (event, value) pairs in any order. */
+  /** Builds the arrays from (event, value) pairs in any order; an event holds each value once. */
   build(events: number[], keys: (string | number)[], maxId: number) {
     const counts = new Int32Array(maxId + 2);
     for (const id of events) counts[id + 1]!++;
@@ -48,14 +48,30 @@ export class ForwardIndex {
     const values = new Int32Array(events.length);
     const cursor = counts;
     for (let i = 0; i < events.length; i++) values[cursor[events[i]!]!++] = this.code(keys[i]!);
+    // Drop repeats within an event (an actor in two roles, two places in one country), moving the
+    // lists down over the gaps, so that counting needs no per-event bookkeeping.
+    let kept = 0;
+    for (let id = 0; id < offsets.length - 1; id++) {
+      const start = offsets[id]!;
+      const end = offsets[id + 1]!;
+      offsets[id] = kept;
+      const first = kept;
+      for (let j = start; j < end; j++) {
+        const code = values[j]!;
+        let repeated = false;
+        for (let k = first; k < kept; k++) if (values[k] === code) repeated = true;
+        if (!repeated) values[kept++] = code;
+      }
+    }
+    offsets[offsets.length - 1] = kept;
     this.offsets = offsets;
-    this.values = values;
+    this.values = kept === values.length ? values : values.slice(0, kept);
     this.overlay.clear();
     this.inOverlay = new Uint8Array(0);
   }
 
   set(id: number, keys: (string | number)[]) {
-    this.overlay.set(id, Int32Array.from(keys, (k) => this.code(k)));
+    this.overlay.set(id, Int32Array.from(new Set(keys), (k) => this.code(k)));
     if (id >= this.inOverlay.length) {
       const grown = new Uint8Array(Math.max(id + 1, this.inOverlay.length * 2, 1024));
       grown.set(this.inOverlay);
@@ -65,40 +81,34 @@ export class ForwardIndex {
   }
 
   /**
-   * Counts, for every value, the events of `ids` that hold it (each event once per value), and
-   * calls `each(code, count)` for every value held by at least one of them.
+   * Counts, for every value, the events of `ids` that hold it, and calls `each(code, count)` for
+   * every value held by at least one of them.
    */
   count(ids: Uint32Array, each: (code: number, count: number) => void): void {
     const { offsets, values, overlay, inOverlay } = this;
-    // Tallies by code in reused arrays: typed-array writes, not a map update per value.
-    const { counts, lastSeen } = this.scratch(this.maxCode + 1);
+    // Tallies by code in a reused array: typed-array writes, not a map update per value.
+    const counts = this.scratch(this.maxCode + 1);
     const touched: number[] = [];
     const last = offsets.length - 1;
+    const overlaid = inOverlay.length;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       // An event changed since the build reads its values from the overlay, the others from the arrays.
-      const changed = id < inOverlay.length && inOverlay[id] === 1 ? overlay.get(id)! : null;
-      if (!changed && id >= last) continue;
-      const from = changed ? changed : values;
-      const start = changed ? 0 : offsets[id]!;
-      const end = changed ? changed.length : offsets[id + 1]!;
-      const mark = id + 1; // lastSeen holds the event a value was last counted for, plus one
-      for (let j = start; j < end; j++) {
-        const code = from[j]!;
-        if (lastSeen[code] === mark) continue;
-        lastSeen[code] = mark;
-        if (counts[code]!++ === 0) touched.push(code);
+      if (id < overlaid && inOverlay[id] === 1) {
+        for (const code of overlay.get(id)!) if (counts[code]!++ === 0) touched.push(code);
+      } else if (id < last) {
+        for (let j = offsets[id]!, end = offsets[id + 1]!; j < end; j++) if (counts[values[j]!]!++ === 0) touched.push(values[j]!);
       }
     }
     try {
       for (const code of touched) each(code, counts[code]!);
     } finally {
-      for (const code of touched) counts[code] = lastSeen[code] = 0;
+      for (const code of touched) counts[code] = 0;
     }
   }
 
-  private scratch(size: number) {
-    if (!this.tally || this.tally.counts.length < size) this.tally = { counts: new Int32Array(size), lastSeen: new Int32Array(size) };
+  private scratch(size: number): Int32Array {
+    if (!this.tally || this.tally.length < size) this.tally = new Int32Array(size);
     return this.tally;
   }
 }

@@ -27,18 +27,16 @@ export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: bo
       counts.set(start, (counts.get(start) ?? 0) + count);
     }
   } else {
-    // Tally by day first (events share days), then each distinct day into its bucket.
-    const byDay = new Map<number, number>();
-    const ids = results.toUint32Array();
-    const { startDay } = index;
-    for (let i = 0; i < ids.length; i++) {
-      const day = startDay[ids[i]!]!;
-      byDay.set(day, (byDay.get(day) ?? 0) + 1);
-    }
-    for (const [day, count] of byDay) {
-      const start = bucketStart(day, interval);
-      counts.set(start, (counts.get(start) ?? 0) + count);
-    }
+    // Days arrive in order: a bucket's bounds are worked out once, at its first day.
+    let bucket = 0;
+    let next = -Infinity;
+    tallyByDay(index, results, (day, count) => {
+      if (day >= next) {
+        bucket = bucketStart(day, interval);
+        next = nextBucket(bucket, interval);
+      }
+      counts.set(bucket, (counts.get(bucket) ?? 0) + count);
+    });
   }
   if (counts.size === 0) return [];
   const starts = [...counts.keys()];
@@ -46,4 +44,29 @@ export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: bo
   const buckets: DateBucket[] = [];
   for (let day = Math.min(...starts); day <= last; day = nextBucket(day, interval)) buckets.push({ start: isoFromDay(day), count: counts.get(day) ?? 0 });
   return buckets;
+}
+
+/** The span of start days a tally array may cover; beyond it (millennia of dates) a map is used. */
+const MAX_TALLY_DAYS = 400_000;
+
+/**
+ * Counts the results by start day in a typed array over the days the index spans, then calls
+ * `each(day, count)` for every day with results, in order.
+ */
+function tallyByDay(index: FacetIndex, results: RoaringBitmap32, each: (day: number, count: number) => void) {
+  const months = index.months();
+  if (months.length === 0) return;
+  const ids = results.toUint32Array();
+  const { startDay } = index;
+  const first = firstDayOfMonth(months[0]!);
+  const span = firstDayOfMonth(months.at(-1)! + 1) - first;
+  if (span > MAX_TALLY_DAYS) {
+    const byDay = new Map<number, number>();
+    for (let i = 0; i < ids.length; i++) byDay.set(startDay[ids[i]!]!, (byDay.get(startDay[ids[i]!]!) ?? 0) + 1);
+    for (const day of [...byDay.keys()].sort((a, b) => a - b)) each(day, byDay.get(day)!);
+    return;
+  }
+  const tally = new Int32Array(span);
+  for (let i = 0; i < ids.length; i++) tally[startDay[ids[i]!]! - first]!++;
+  for (let d = 0; d < span; d++) if (tally[d]! > 0) each(first + d, tally[d]!);
 }

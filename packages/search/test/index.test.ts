@@ -3,6 +3,7 @@ import { bucketStart, dayFromIso, isoFromDay } from "../src/days.ts";
 import { CursorError, decodeCursor, encodeCursor } from "../src/cursor.ts";
 import { FacetIndex, type EventFacts } from "../src/facet-index.ts";
 import { countFacets } from "../src/facets.ts";
+import { ForwardIndex } from "../src/forward.ts";
 import { histogram } from "../src/histogram.ts";
 import { RoaringBitmap32 } from "../src/bitmap.ts";
 
@@ -34,6 +35,26 @@ describe("facet index", () => {
     const index = new FacetIndex();
     index.add(facts(5_000_000, "ATTACK", "2030-01-01", []));
     expect(isoFromDay(index.startDay[5_000_000]!)).toBe("2030-01-01");
+  });
+});
+
+describe("forward index", () => {
+  it("counts each event once per value, from the built arrays and from the overlay", () => {
+    const forward = new ForwardIndex(false);
+    // (event, value) pairs in any order, with repeats: an actor in two roles, two places in one country
+    const pairs: [number, string][] = [[3, "PK"], [1, "AF"], [3, "PK"], [2, "PK"], [1, "PK"], [1, "AF"], [5, "IR"], [3, "AF"], [0, "IR"]];
+    forward.build(pairs.map(([id]) => id), pairs.map(([, key]) => key), 5);
+    forward.set(2, ["IR", "IR", "AF"]); // event 2 changed since the build
+    forward.set(7, ["PK", "PK"]); // and event 7 was added
+    const counted = (ids: number[]) => {
+      const found: Record<string, number> = {};
+      forward.count(Uint32Array.from(ids), (code, count) => (found[forward.key(code)] = count));
+      return found;
+    };
+    expect(counted([0, 1, 2, 3, 4, 5, 7])).toEqual({ AF: 3, PK: 3, IR: 3 });
+    expect(counted([1, 3])).toEqual({ AF: 2, PK: 2 });
+    expect(counted([2, 7, 9])).toEqual({ IR: 1, AF: 1, PK: 1 });
+    expect(counted([])).toEqual({});
   });
 });
 

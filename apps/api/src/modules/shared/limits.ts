@@ -3,12 +3,13 @@ import type { Plugin } from "graphql-yoga";
 /** The header a browser's GET (or form post) must carry, so that another site cannot make it silently. */
 export const CSRF_HEADER = "x-graphql-yoga-csrf";
 
-function tooLarge(fetchAPI: { Response: typeof Response }, message: string) {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }), {
-    status: 413,
+function refusal(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
     headers: { "content-type": "application/json" },
   });
 }
+const tooLarge = (fetchAPI: { Response: typeof Response }, message: string) => refusal(fetchAPI, 413, "PAYLOAD_TOO_LARGE", message);
 
 /** The body's bytes, or null as soon as there are more than `maxBytes`. */
 async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
@@ -30,12 +31,19 @@ async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): P
 
 /**
  * Refuses request bodies over the limit before they are parsed: by their declared length, or,
- * for a body sent without one (chunked), by counting bytes as they arrive.
+ * for a body sent without one (chunked), by counting bytes as they arrive. A declared length is
+ * held to by node:http, so such bodies are not counted again. (This replaces Yoga's own limit,
+ * `maxRequestBodySize`, which pipes every body through a TransformStream: half a millisecond of
+ * CPU per request.)
  */
 export function bodyLimit(maxBytes: number): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
-      const declared = Number(request.headers.get("content-length") ?? 0);
+      const length = request.headers.get("content-length");
+      if (length === null) return;
+      // One whole number: anything else (a list of lengths, a sign) is how request smuggling starts.
+      if (!/^\d+$/.test(length)) return endResponse(refusal(fetchAPI, 400, "BAD_REQUEST", `The Content-Length header must be one whole number of bytes; got ${JSON.stringify(length.slice(0, 40))}.`));
+      const declared = Number(length);
       if (declared > maxBytes) endResponse(tooLarge(fetchAPI, `Request body is ${declared} bytes; the limit is ${maxBytes}.`));
     },
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
