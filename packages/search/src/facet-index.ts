@@ -83,11 +83,19 @@ export class FacetIndex {
   /** Forgets the given events everywhere (they are re-added from fresh facts, or were deleted). */
   remove(ids: RoaringBitmap32) {
     if (ids.isEmpty) return;
+    // The facet values and months an event is in are known from its forward lists and days, so only
+    // those bitmaps are touched (thousands of actors and places are not); its words are not kept
+    // per event, so every word's bitmap is.
+    for (const id of RoaringBitmap32.and(this.all, ids)) {
+      for (const field of Object.keys(this.fields) as FacetField[]) {
+        for (const key of this.forward[field].keysOf(id)) this.fields[field].get(key)?.remove(id);
+        this.forward[field].set(id, []);
+      }
+      this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
+      this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
+    }
     this.all.andNotInPlace(ids);
     this.contested.andNotInPlace(ids);
-    for (const map of Object.values(this.fields)) for (const bitmap of map.values()) bitmap.andNotInPlace(ids);
-    for (const bitmap of this.startMonths.values()) bitmap.andNotInPlace(ids);
-    for (const bitmap of this.endMonths.values()) bitmap.andNotInPlace(ids);
     for (const w of WEIGHTS) for (const bitmap of this.lexemes[w].values()) bitmap.andNotInPlace(ids);
     this.sortedMonths = null;
     this.version++;

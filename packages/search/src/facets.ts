@@ -95,7 +95,11 @@ const sortedBySize = new WeakMap<FacetIndex, { version: number; fields: Partial<
 function bySize(index: FacetIndex, field: FacetField): [FacetKey, RoaringBitmap32][] {
   let cached = sortedBySize.get(index);
   if (cached?.version !== index.version) sortedBySize.set(index, (cached = { version: index.version, fields: {} }));
-  return (cached.fields[field] ??= [...index.fields[field]].sort((a, b) => b[1].size - a[1].size));
+  // Each size is read once (a call into the native library), not at every comparison of the sort.
+  return (cached.fields[field] ??= [...index.fields[field]]
+    .map(([key, bitmap]) => ({ key, bitmap, size: bitmap.size }))
+    .sort((a, b) => b.size - a.size)
+    .map(({ key, bitmap }): [FacetKey, RoaringBitmap32] => [key, bitmap]));
 }
 
 function compareKeys(a: FacetKey, b: FacetKey): number {

@@ -80,6 +80,14 @@ export class ForwardIndex {
     this.inOverlay[id] = 1;
   }
 
+  /** The values of one event. */
+  keysOf(id: number): (string | number)[] {
+    const changed = id < this.inOverlay.length && this.inOverlay[id] === 1 ? this.overlay.get(id)! : null;
+    if (changed) return Array.from(changed, (code) => this.key(code));
+    if (id >= this.offsets.length - 1) return [];
+    return Array.from(this.values.subarray(this.offsets[id]!, this.offsets[id + 1]!), (code) => this.key(code));
+  }
+
   /**
    * Counts, for every value, the events of `ids` that hold it, and calls `each(code, count)` for
    * every value held by at least one of them.

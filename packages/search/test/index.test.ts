@@ -29,6 +29,10 @@ describe("facet index", () => {
     expect(type!.values).toEqual([{ key: "CEASEFIRE", count: 1, selected: false }]);
     expect(actor!.values).toEqual([{ key: 8, count: 1, selected: false }]);
     expect(index.all.toArray()).toEqual([1]);
+    // no bitmap of a facet value or a month still holds the deleted event
+    const bitmaps = [...Object.values(index.fields).flatMap((m) => [...m.values()]), ...index.startMonths.values(), ...index.endMonths.values()];
+    expect(bitmaps.filter((b) => b.has(2))).toEqual([]);
+    expect(index.forward.ACTOR.keysOf(2)).toEqual([]);
   });
 
   it("grows its per-event arrays for large IDs", () => {
@@ -55,6 +59,10 @@ describe("forward index", () => {
     expect(counted([1, 3])).toEqual({ AF: 2, PK: 2 });
     expect(counted([2, 7, 9])).toEqual({ IR: 1, AF: 1, PK: 1 });
     expect(counted([])).toEqual({});
+    expect(forward.keysOf(3)).toEqual(["PK", "AF"]);
+    expect(forward.keysOf(2)).toEqual(["IR", "AF"]);
+    expect(forward.keysOf(4)).toEqual([]);
+    expect(forward.keysOf(99)).toEqual([]);
   });
 });
 

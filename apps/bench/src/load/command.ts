@@ -78,6 +78,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
   recorder.watch(engine.pool);
   const db = createPrismaClient(database.url, { onQuery: recorder.onPrismaQuery });
   const admin = new pg.Pool({ connectionString: database.url, max: 2 });
+  admin.on("error", (error) => say(`bench: idle connection closed (${error.message})`));
   const http = createHttpServer(createServer({ db, search: engine }));
   let baseline: Awaited<ReturnType<typeof startBaseline>> | null = null;
   let tokenId: number | null = null;
