@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 
 export type { Browser, Page };
 
@@ -15,6 +15,18 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-component-update", "--disable-sync", "--no-first-run",
     ],
   });
+}
+
+/** A browser and one page of the size the screenshots are taken at. */
+export async function openPage(options: BrowserContextOptions = {}): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  return { browser, page: await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options }) };
+}
+
+/** The number of events the search page says it found (0 for "No events…"). */
+export async function resultCount(page: Page): Promise<number> {
+  const text = (await page.locator(".results .result-count").textContent()) ?? "";
+  return text.startsWith("No events") ? 0 : Number(/^([\d,]+) event/.exec(text)?.[1]?.replace(/,/g, ""));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

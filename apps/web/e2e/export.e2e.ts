@@ -2,21 +2,15 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./browser.ts";
+import { openPage, resultCount, screenshot } from "./browser.ts";
 
 let browser: Browser;
 let page: Page;
 const web = () => inject("webUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+beforeAll(async () => ({ browser, page } = await openPage({ acceptDownloads: true })));
+afterAll(() => browser?.close());
 
-const resultCount = async () => Number(/^([\d,]+) event/.exec((await page.locator(".results .result-count").textContent()) ?? "")?.[1]?.replace(/,/g, ""));
 
 /** The database IDs of the events listed on the page, from their links (global IDs). */
 const listedIds = async () =>
@@ -47,7 +41,7 @@ describe("downloading the results of a search", () => {
     }
     await screenshot(page, "search-downloads");
 
-    const count = await resultCount();
+    const count = await resultCount(page);
     expect(count).toBeGreaterThan(1);
     const csv = await download("csv");
     expect(csv.name).toMatch(/^parley-events-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -59,7 +53,7 @@ describe("downloading the results of a search", () => {
 
   it("downloads every page, not the 20 shown, as JSON and GeoJSON", async () => {
     await page.goto(web());
-    const count = await resultCount();
+    const count = await resultCount(page);
     expect(count).toBeGreaterThan(20);
     const json = await download("json");
     expect(json.name).toMatch(/\.json$/);

@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./browser.ts";
+import { openPage, screenshot } from "./browser.ts";
 
 let browser: Browser;
 let page: Page;
 const web = () => inject("webUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+beforeAll(async () => ({ browser, page } = await openPage()));
+afterAll(() => browser?.close());
 
 describe("reading the record pages", () => {
   it("lists the demo events on the first page, rendered on the server", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./browser.ts";
+import { openPage, screenshot } from "./browser.ts";
 
 let browser: Browser;
 let page: Page;
@@ -18,13 +18,8 @@ async function kabulTalksEventId(): Promise<string> {
   return process!.events[0]!.id;
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+beforeAll(async () => ({ browser, page } = await openPage()));
+afterAll(() => browser?.close());
 
 describe("negotiating positions", () => {
   it("opens the process matrix from an event and shows each party's latest position per issue", async () => {

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./browser.ts";
+import { openPage, resultCount, screenshot } from "./browser.ts";
 
 let browser: Browser;
 let page: Page;
 const web = () => inject("webUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+beforeAll(async () => ({ browser, page } = await openPage()));
+afterAll(() => browser?.close());
 
-const resultCount = async () => {
-  const text = (await page.locator(".results .result-count").textContent()) ?? "";
-  return text.startsWith("No events") ? 0 : Number(/^([\d,]+) event/.exec(text)?.[1]?.replace(/,/g, ""));
-};
 
 /** Resolves when the result count shows something other than `previous`. */
 const countChangesFrom = async (previous: string | null) =>
@@ -32,7 +23,7 @@ describe("a person's search", () => {
     await page.getByRole("searchbox", { name: "Search events, actors and places" }).fill("Tehreek");
     await page.keyboard.press("Enter");
     await page.waitForURL(/q=Tehreek/);
-    tehreekCount = await resultCount();
+    tehreekCount = await resultCount(page);
     expect(tehreekCount).toBeGreaterThan(5);
     const cards = await page.locator(".event-card").allTextContents();
     expect(cards.filter((c) => c.includes("Tehrik-i-Taliban Pakistan")).length).toBe(cards.length);
@@ -47,7 +38,7 @@ describe("a person's search", () => {
     await ceasefire.check();
     await page.waitForURL(/type=CEASEFIRE/);
     await countChangesFrom(before);
-    const count = await resultCount();
+    const count = await resultCount(page);
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(tehreekCount);
     await expect(page.getByRole("checkbox", { name: /^Ceasefire/ }).isChecked()).resolves.toBe(true);
@@ -87,7 +78,7 @@ describe("a person's search", () => {
     // Every event that starts in the chosen months is a result (an earlier one may reach into them too).
     const startingInRange = months.filter((b) => b.inRange).reduce((sum, b) => sum + b.count, 0);
     expect(startingInRange).toBeGreaterThan(0);
-    expect(startingInRange).toBeLessThanOrEqual(await resultCount());
+    expect(startingInRange).toBeLessThanOrEqual(await resultCount(page));
     await screenshot(page, "search-date-range");
   });
 
@@ -97,7 +88,7 @@ describe("a person's search", () => {
     await page.waitForURL(/contested=1/);
     await page.waitForFunction(() => document.querySelectorAll(".event-card").length > 0 && [...document.querySelectorAll(".event-card")].every((c) => c.querySelector(".badge-contested")));
     const listUrl = page.url();
-    const listCount = await resultCount();
+    const listCount = await resultCount(page);
     await page.locator(".event-card h2 a").first().click();
     await page.waitForURL(/\/events\//);
     expect(await page.locator(".badge-contested").count()).toBeGreaterThan(0);
@@ -105,7 +96,7 @@ describe("a person's search", () => {
     await expect(page.getByRole("region", { name: "Asserted" }).locator(".claim").count()).resolves.toBeGreaterThan(0);
     await page.goBack();
     await page.waitForURL(listUrl);
-    expect(await resultCount()).toBe(listCount);
+    expect(await resultCount(page)).toBe(listCount);
     await expect(page.getByRole("checkbox", { name: "Contested only" }).isChecked()).resolves.toBe(true);
   });
 
