@@ -58,9 +58,9 @@ export class ForwardIndex {
       const first = kept;
       for (let j = start; j < end; j++) {
         const code = values[j]!;
-        let repeated = false;
-        for (let k = first; k < kept; k++) if (values[k] === code) repeated = true;
-        if (!repeated) values[kept++] = code;
+        let k = first;
+        while (k < kept && values[k] !== code) k++;
+        if (k === kept) values[kept++] = code;
       }
     }
     offsets[offsets.length - 1] = kept;

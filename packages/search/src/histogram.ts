@@ -62,7 +62,10 @@ function tallyByDay(index: FacetIndex, results: RoaringBitmap32, each: (day: num
   const span = firstDayOfMonth(months.at(-1)! + 1) - first;
   if (span > MAX_TALLY_DAYS) {
     const byDay = new Map<number, number>();
-    for (let i = 0; i < ids.length; i++) byDay.set(startDay[ids[i]!]!, (byDay.get(startDay[ids[i]!]!) ?? 0) + 1);
+    for (let i = 0; i < ids.length; i++) {
+      const day = startDay[ids[i]!]!;
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
     for (const day of [...byDay.keys()].sort((a, b) => a - b)) each(day, byDay.get(day)!);
     return;
   }

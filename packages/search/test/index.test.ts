@@ -200,4 +200,15 @@ describe("histogram", () => {
     expect(histogram(index, new RoaringBitmap32(few), false, interval)).toEqual(bruteForce(few, interval));
     expect(histogram(index, index.all, true, interval)).toEqual(bruteForce([...days.keys()], interval));
   });
+
+  it("counts results whose dates span more than a millennium (tallied in a map, not an array)", () => {
+    const wide = new FacetIndex();
+    wide.add(facts(1, "STATEMENT", "0850-03-01", []));
+    for (let id = 2; id <= 30; id++) wide.add(facts(id, "ATTACK", `2022-0${1 + (id % 9)}-15`, []));
+    const buckets = histogram(wide, new RoaringBitmap32([1, 2, 3, 4]), false, "YEAR");
+    expect(buckets).toHaveLength(2022 - 850 + 1);
+    expect(buckets[0]).toEqual({ start: "0850-01-01", count: 1 });
+    expect(buckets.at(-1)).toEqual({ start: "2022-01-01", count: 3 });
+    expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(4);
+  });
 });
