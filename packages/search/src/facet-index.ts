@@ -1,5 +1,5 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
-import type { FacetField } from "@parley/schema";
+import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import { monthOfDay } from "./days.ts";
 import { ForwardIndex } from "./forward.ts";
 
@@ -39,15 +39,8 @@ export class FacetIndex {
   };
   /** Events by text lexeme (as PostgreSQL's `parley` configuration stems them), per document weight. */
   readonly lexemes: Record<Weight, Map<string, RoaringBitmap32>> = { A: new Map(), B: new Map(), C: new Map() };
-  /** The same facts the other way round: each event's values per facet. */
-  readonly forward: Record<FacetField, ForwardIndex> = {
-    TYPE: new ForwardIndex(false),
-    ACTOR: new ForwardIndex(true),
-    ROLE: new ForwardIndex(false),
-    COUNTRY: new ForwardIndex(false),
-    PLACE: new ForwardIndex(true),
-    OUTLET: new ForwardIndex(true),
-  };
+  /** The same facts the other way round: each event's values of every facet. */
+  readonly forward = new ForwardIndex(FACET_FIELDS.codes);
   readonly startMonths = new Map<number, RoaringBitmap32>();
   readonly endMonths = new Map<number, RoaringBitmap32>();
   startDay = new Int32Array(1024);
@@ -87,10 +80,10 @@ export class FacetIndex {
     // those bitmaps are touched (thousands of actors and places are not); its words are not kept
     // per event, so every word's bitmap is.
     for (const id of RoaringBitmap32.and(this.all, ids)) {
-      for (const field of Object.keys(this.fields) as FacetField[]) {
-        for (const key of this.forward[field].keysOf(id)) this.fields[field].get(key)?.remove(id);
-        this.forward[field].set(id, []);
+      for (const [field, keys] of Object.entries(this.forward.valuesOf(id)) as [FacetField, FacetKey[]][]) {
+        for (const key of keys) this.fields[field].get(key)?.remove(id);
       }
+      this.forward.set(id, {});
       this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
       this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
     }
@@ -119,12 +112,14 @@ export class FacetIndex {
     }
     for (const outlet of facts.outlets) bitmapFor(this.fields.OUTLET, outlet).add(id);
     for (const w of WEIGHTS) for (const lexeme of facts.lexemes[w]) bitmapFor(this.lexemes[w], lexeme).add(id);
-    this.forward.TYPE.set(id, [facts.type]);
-    this.forward.ACTOR.set(id, facts.participants.map((p) => p.actorId));
-    this.forward.ROLE.set(id, facts.participants.map((p) => p.role));
-    this.forward.PLACE.set(id, facts.places.map((p) => p.placeId));
-    this.forward.COUNTRY.set(id, facts.places.map((p) => p.country));
-    this.forward.OUTLET.set(id, facts.outlets);
+    this.forward.set(id, {
+      TYPE: [facts.type],
+      ACTOR: facts.participants.map((p) => p.actorId),
+      ROLE: facts.participants.map((p) => p.role),
+      PLACE: facts.places.map((p) => p.placeId),
+      COUNTRY: facts.places.map((p) => p.country),
+      OUTLET: facts.outlets,
+    });
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.sortedMonths = null;

@@ -1,7 +1,13 @@
+import type { FacetField } from "@parley/schema";
+
+export type FieldValues = Partial<Record<FacetField, readonly (string | number)[]>>;
+
 /**
- * Each event's values of one facet (its actors, its places…), as codes: the other way round from the
- * bitmaps. Counting a facet over a small result set is cheaper this way (touch each result's few
- * values) than intersecting every value's bitmap with it. Built once in compact arrays; events that
+ * Each event's facet values, all fields together, as codes: the other way round from the bitmaps.
+ * Counting facets over a small result set is cheaper this way (touch each result's few values) than
+ * intersecting every value's bitmap with it. An event's values of every field lie side by side, so
+ * one pass over the results counts all the facets that share a scope, and a result costs about one
+ * cache miss for its list whatever the number of facets. Built once in compact arrays; events that
  * changed since live in an overlay.
  */
 export class ForwardIndex {
@@ -10,44 +16,51 @@ export class ForwardIndex {
   private readonly overlay = new Map<number, Int32Array>();
   /** 1 for each event ID in the overlay: a typed-array read per event instead of a map lookup. */
   private inOverlay = new Uint8Array(0);
-  /** String values (types, roles, countries) get small codes; numeric ones are their own codes. */
-  private readonly codes = new Map<string | number, number>();
-  readonly keys: (string | number)[] = [];
-  /** The largest code given out: the size of the tally arrays. */
-  private maxCode = 0;
+  /** Per field, each value's code; codes are dense over all fields. */
+  private readonly codes = new Map<FacetField, Map<string | number, number>>();
+  private readonly keys: (string | number)[] = [];
+  /** The field of each code, as its position in `fields`. */
+  private fieldOf = new Uint8Array(64);
   /** The tally reused by every count (counting is synchronous, so one array serves). */
-  private tally: Int32Array | null = null;
+  private tally = new Int32Array(64);
 
-  constructor(private readonly numeric: boolean) {}
+  constructor(readonly fields: readonly FacetField[]) {
+    for (const field of fields) this.codes.set(field, new Map());
+  }
 
-  code(key: string | number): number {
-    if (this.numeric) {
-      if ((key as number) > this.maxCode) this.maxCode = key as number;
-      return key as number;
-    }
-    let code = this.codes.get(key);
+  private code(field: FacetField, key: string | number): number {
+    const codes = this.codes.get(field)!;
+    let code = codes.get(key);
     if (code === undefined) {
       code = this.keys.length;
-      this.codes.set(key, code);
+      codes.set(key, code);
       this.keys.push(key);
-      this.maxCode = code;
+      if (code >= this.fieldOf.length) {
+        const grown = new Uint8Array(this.fieldOf.length * 2);
+        grown.set(this.fieldOf);
+        this.fieldOf = grown;
+        this.tally = new Int32Array(grown.length);
+      }
+      this.fieldOf[code] = this.fields.indexOf(field);
     }
     return code;
   }
 
-  key(code: number): string | number {
-    return this.numeric ? code : this.keys[code]!;
-  }
-
-  /** Builds the arrays from (event, value) pairs in any order; an event holds each value once. */
-  build(events: number[], keys: (string | number)[], maxId: number) {
+  /**
+   * Builds the arrays from (event, value) pairs of each field, in any order; an event holds each
+   * value once however often a pair repeats.
+   */
+  build(pairs: Partial<Record<FacetField, { events: readonly number[]; keys: readonly (string | number)[] }>>, maxId: number) {
+    const lists = this.fields.flatMap((field) => (pairs[field] ? [{ field, ...pairs[field]! }] : []));
     const counts = new Int32Array(maxId + 2);
-    for (const id of events) counts[id + 1]!++;
+    for (const { events } of lists) for (const id of events) counts[id + 1]!++;
     for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
     const offsets = counts.slice();
-    const values = new Int32Array(events.length);
+    const values = new Int32Array(counts[counts.length - 1]!);
     const cursor = counts;
-    for (let i = 0; i < events.length; i++) values[cursor[events[i]!]!++] = this.code(keys[i]!);
+    for (const { field, events, keys } of lists) {
+      for (let i = 0; i < events.length; i++) values[cursor[events[i]!]!++] = this.code(field, keys[i]!);
+    }
     // Drop repeats within an event (an actor in two roles, two places in one country), moving the
     // lists down over the gaps, so that counting needs no per-event bookkeeping.
     let kept = 0;
@@ -70,8 +83,11 @@ export class ForwardIndex {
     this.inOverlay = new Uint8Array(0);
   }
 
-  set(id: number, keys: (string | number)[]) {
-    this.overlay.set(id, Int32Array.from(new Set(keys), (k) => this.code(k)));
+  /** Replaces an event's values (every field; a field left out has none). */
+  set(id: number, values: FieldValues) {
+    const codes = new Set<number>();
+    for (const field of this.fields) for (const key of values[field] ?? []) codes.add(this.code(field, key));
+    this.overlay.set(id, Int32Array.from(codes));
     if (id >= this.inOverlay.length) {
       const grown = new Uint8Array(Math.max(id + 1, this.inOverlay.length * 2, 1024));
       grown.set(this.inOverlay);
@@ -80,43 +96,49 @@ export class ForwardIndex {
     this.inOverlay[id] = 1;
   }
 
-  /** The values of one event. */
-  keysOf(id: number): (string | number)[] {
-    const changed = id < this.inOverlay.length && this.inOverlay[id] === 1 ? this.overlay.get(id)! : null;
-    if (changed) return Array.from(changed, (code) => this.key(code));
-    if (id >= this.offsets.length - 1) return [];
-    return Array.from(this.values.subarray(this.offsets[id]!, this.offsets[id + 1]!), (code) => this.key(code));
+  private codesOf(id: number): Int32Array {
+    if (id < this.inOverlay.length && this.inOverlay[id] === 1) return this.overlay.get(id)!;
+    if (id >= this.offsets.length - 1) return new Int32Array(0);
+    return this.values.subarray(this.offsets[id]!, this.offsets[id + 1]!);
+  }
+
+  /** The values of one event, by field (fields without values left out). */
+  valuesOf(id: number): FieldValues {
+    const out: Partial<Record<FacetField, (string | number)[]>> = {};
+    for (const code of this.codesOf(id)) (out[this.fields[this.fieldOf[code]!]!] ??= []).push(this.keys[code]!);
+    return out;
   }
 
   /**
-   * Counts, for every value, the events of `ids` that hold it, and calls `each(code, count)` for
-   * every value held by at least one of them.
+   * Counts, for every value of the given fields, the events of `ids` that hold it, and calls
+   * `each(field, key, count)` for every such value held by at least one of them.
    */
-  count(ids: Uint32Array, each: (code: number, count: number) => void): void {
-    const { offsets, values, overlay, inOverlay } = this;
+  count(ids: Uint32Array, fields: readonly FacetField[], each: (field: FacetField, key: string | number, count: number) => void): void {
+    const { offsets, values, overlay, inOverlay, fieldOf, keys } = this;
     // Tallies by code in a reused array: typed-array writes, not a map update per value.
-    const counts = this.scratch(this.maxCode + 1);
-    const touched: number[] = [];
+    const tally = this.tally;
     const last = offsets.length - 1;
     const overlaid = inOverlay.length;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       // An event changed since the build reads its values from the overlay, the others from the arrays.
       if (id < overlaid && inOverlay[id] === 1) {
-        for (const code of overlay.get(id)!) if (counts[code]!++ === 0) touched.push(code);
+        for (const code of overlay.get(id)!) tally[code]!++;
       } else if (id < last) {
-        for (let j = offsets[id]!, end = offsets[id + 1]!; j < end; j++) if (counts[values[j]!]!++ === 0) touched.push(values[j]!);
+        for (let j = offsets[id]!, end = offsets[id + 1]!; j < end; j++) tally[values[j]!]!++;
       }
     }
+    // Codes are few (one per actor, place, outlet, type, role and country), so every one is read.
+    let wanted = 0;
+    for (const field of fields) wanted |= 1 << this.fields.indexOf(field);
+    const n = keys.length;
     try {
-      for (const code of touched) each(code, counts[code]!);
+      for (let code = 0; code < n; code++) {
+        const count = tally[code]!;
+        if (count !== 0 && (wanted & (1 << fieldOf[code]!)) !== 0) each(this.fields[fieldOf[code]!]!, keys[code]!, count);
+      }
     } finally {
-      for (const code of touched) counts[code] = 0;
+      tally.fill(0, 0, n);
     }
-  }
-
-  private scratch(size: number): Int32Array {
-    if (!this.tally || this.tally.length < size) this.tally = new Int32Array(size);
-    return this.tally;
   }
 }

@@ -145,9 +145,7 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
 
   index.all.addMany(Uint32Array.from(all));
   index.contested.addMany(Uint32Array.from(contested));
-  for (const [field, lists] of [["TYPE", types], ["ACTOR", actors], ["ROLE", roles], ["COUNTRY", countries], ["PLACE", places], ["OUTLET", outlets]] as const) {
-    index.forward[field].build(lists.events, lists.keys, maxId);
-  }
+  index.forward.build({ TYPE: types, ACTOR: actors, ROLE: roles, COUNTRY: countries, PLACE: places, OUTLET: outlets }, maxId);
   types.into(index.fields.TYPE);
   actors.into(index.fields.ACTOR);
   roles.into(index.fields.ROLE);

@@ -32,7 +32,7 @@ describe("facet index", () => {
     // no bitmap of a facet value or a month still holds the deleted event
     const bitmaps = [...Object.values(index.fields).flatMap((m) => [...m.values()]), ...index.startMonths.values(), ...index.endMonths.values()];
     expect(bitmaps.filter((b) => b.has(2))).toEqual([]);
-    expect(index.forward.ACTOR.keysOf(2)).toEqual([]);
+    expect(index.forward.valuesOf(2)).toEqual({});
   });
 
   it("grows its per-event arrays for large IDs", () => {
@@ -43,26 +43,31 @@ describe("facet index", () => {
 });
 
 describe("forward index", () => {
-  it("counts each event once per value, from the built arrays and from the overlay", () => {
-    const forward = new ForwardIndex(false);
+  it("counts each event once per value, every field in one pass, from the built arrays and from the overlay", () => {
+    const forward = new ForwardIndex(["TYPE", "ACTOR", "COUNTRY"]);
     // (event, value) pairs in any order, with repeats: an actor in two roles, two places in one country
-    const pairs: [number, string][] = [[3, "PK"], [1, "AF"], [3, "PK"], [2, "PK"], [1, "PK"], [1, "AF"], [5, "IR"], [3, "AF"], [0, "IR"]];
-    forward.build(pairs.map(([id]) => id), pairs.map(([, key]) => key), 5);
-    forward.set(2, ["IR", "IR", "AF"]); // event 2 changed since the build
-    forward.set(7, ["PK", "PK"]); // and event 7 was added
-    const counted = (ids: number[]) => {
+    const countries: [number, string][] = [[3, "PK"], [1, "AF"], [3, "PK"], [2, "PK"], [1, "PK"], [1, "AF"], [5, "IR"], [3, "AF"], [0, "IR"]];
+    const actors: [number, number][] = [[1, 7], [3, 7], [1, 7], [3, 8], [5, 8]];
+    const pairs = <K,>(list: [number, K][]) => ({ events: list.map(([id]) => id), keys: list.map(([, key]) => key) });
+    forward.build({ COUNTRY: pairs(countries), ACTOR: pairs(actors), TYPE: pairs([[1, "ATTACK"], [3, "ATTACK"], [5, "CEASEFIRE"]]) }, 5);
+    forward.set(2, { COUNTRY: ["IR", "IR", "AF"], ACTOR: [8] }); // event 2 changed since the build
+    forward.set(7, { COUNTRY: ["PK", "PK"], TYPE: ["ATTACK"] }); // and event 7 was added
+    const counted = (ids: number[], fields: ("TYPE" | "ACTOR" | "COUNTRY")[] = ["COUNTRY"]) => {
       const found: Record<string, number> = {};
-      forward.count(Uint32Array.from(ids), (code, count) => (found[forward.key(code)] = count));
+      forward.count(Uint32Array.from(ids), fields, (field, key, count) => (found[`${field}:${key}`] = count));
       return found;
     };
-    expect(counted([0, 1, 2, 3, 4, 5, 7])).toEqual({ AF: 3, PK: 3, IR: 3 });
-    expect(counted([1, 3])).toEqual({ AF: 2, PK: 2 });
-    expect(counted([2, 7, 9])).toEqual({ IR: 1, AF: 1, PK: 1 });
+    expect(counted([0, 1, 2, 3, 4, 5, 7])).toEqual({ "COUNTRY:AF": 3, "COUNTRY:PK": 3, "COUNTRY:IR": 3 });
+    expect(counted([1, 3])).toEqual({ "COUNTRY:AF": 2, "COUNTRY:PK": 2 });
+    expect(counted([2, 7, 9])).toEqual({ "COUNTRY:IR": 1, "COUNTRY:AF": 1, "COUNTRY:PK": 1 });
     expect(counted([])).toEqual({});
-    expect(forward.keysOf(3)).toEqual(["PK", "AF"]);
-    expect(forward.keysOf(2)).toEqual(["IR", "AF"]);
-    expect(forward.keysOf(4)).toEqual([]);
-    expect(forward.keysOf(99)).toEqual([]);
+    expect(counted([1, 2, 3, 5, 7], ["ACTOR", "TYPE"])).toEqual({ "ACTOR:7": 2, "ACTOR:8": 3, "TYPE:ATTACK": 3, "TYPE:CEASEFIRE": 1 });
+    // the tally starts from zero again after each count
+    expect(counted([1], ["TYPE", "ACTOR", "COUNTRY"])).toEqual({ "TYPE:ATTACK": 1, "ACTOR:7": 1, "COUNTRY:AF": 1, "COUNTRY:PK": 1 });
+    expect(forward.valuesOf(3)).toEqual({ TYPE: ["ATTACK"], ACTOR: [7, 8], COUNTRY: ["PK", "AF"] });
+    expect(forward.valuesOf(2)).toEqual({ ACTOR: [8], COUNTRY: ["IR", "AF"] });
+    expect(forward.valuesOf(4)).toEqual({});
+    expect(forward.valuesOf(99)).toEqual({});
   });
 });
 
@@ -157,6 +162,23 @@ describe("facet counts over a large scope", () => {
     expect(fewCounts).toEqual(bruteForce(few, rareActor));
     expect(fewCounts[1]!.values.at(-1)).toMatchObject({ key: 200, selected: true });
     expect(fewCounts[1]!.values.at(-1)!.count).toBeGreaterThan(0);
+  });
+
+  it("counts the facets that share a small scope together, and each filtered facet over its own scope", () => {
+    const ceasefire = { TYPE: ["CEASEFIRE"] };
+    const ceasefireFilters = { TYPE: { keys: ceasefire.TYPE, bitmap: bitmapOf("TYPE", ceasefire.TYPE) } };
+    // the five other facets share the 21,000 ceasefires; TYPE is counted over every event
+    expect(countFacets(index, null, ceasefireFilters)).toEqual(bruteForce(() => true, ceasefire));
+    // six facets over a small text scope, all from each event's values
+    const few = (id: number) => id % 37 === 1;
+    const fewBitmap = new RoaringBitmap32(all.filter((f) => few(f.id)).map((f) => f.id));
+    expect(countFacets(index, fewBitmap, {})).toEqual(bruteForce(few, {}));
+    // actors and places chosen: the four few-valued facets share a scope; each chosen one has its own
+    const chosen = { ACTOR: [1, 2, 3], PLACE: [1, 2] };
+    const placeBitmap = RoaringBitmap32.orMany(chosen.PLACE.map((k) => index.fields.PLACE.get(k)!));
+    const chosenFilters = { ACTOR: { keys: chosen.ACTOR, bitmap: bitmapOf("ACTOR", chosen.ACTOR) }, PLACE: { keys: chosen.PLACE, bitmap: placeBitmap } };
+    expect(countFacets(index, null, chosenFilters)).toEqual(bruteForce(() => true, chosen));
+    expect(countFacets(index, fewBitmap, chosenFilters)).toEqual(bruteForce(few, chosen));
   });
 
   it("counts again after a change of the index", () => {
