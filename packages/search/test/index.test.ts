@@ -69,6 +69,17 @@ describe("forward index", () => {
     expect(forward.valuesOf(4)).toEqual({});
     expect(forward.valuesOf(99)).toEqual({});
   });
+
+  it("keeps codes beyond 16 bits when more than 65,536 values were built", () => {
+    const forward = new ForwardIndex(["ACTOR"]);
+    const events = Array.from({ length: 70_000 }, (_, i) => i % 10);
+    forward.build({ ACTOR: { events, keys: events.map((_, i) => i + 1) } }, 9);
+    const found = new Map<string | number, number>();
+    forward.count(Uint32Array.from([9]), ["ACTOR"], (_, key, count) => found.set(key, count));
+    expect(found.size).toBe(7_000);
+    expect(found.get(70_000)).toBe(1);
+    expect(forward.valuesOf(9).ACTOR!.at(-1)).toBe(70_000);
+  });
 });
 
 describe("dates and cursors", () => {
