@@ -80,6 +80,7 @@ export class SearchEngine {
     }
     this.stats.builds++;
     this.stats.lastBuildMs = performance.now() - started;
+    collectBuildGarbage();
     const { events, bitmaps, bytes } = this.index!.stats();
     this.log(`search index: ${events} events, ${bitmaps} bitmaps, ${(bytes / 1e6).toFixed(1)} MB, built in ${(this.stats.lastBuildMs / 1000).toFixed(1)} s`);
   }
@@ -176,6 +177,17 @@ export class SearchEngine {
     await this.building?.catch(() => {});
     await this.pool.end();
   }
+}
+
+/**
+ * A build leaves hundreds of megabytes of temporary arrays and row strings in V8's old generation
+ * (556 MB of heap at a million events, 30 MB once collected). With the heap that large V8 puts off a
+ * full collection for a long time, and meanwhile every young-generation collection pauses the
+ * process 1.2–2 ms instead of ~0.5 ms. Where the process runs with `--expose-gc` (the API's scripts
+ * do), one full collection right after the build clears it.
+ */
+function collectBuildGarbage() {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
