@@ -20,7 +20,7 @@ export interface ApiProcess {
  */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "src/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"], {
     cwd: API_DIR,
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl, API_PORT: String(port), API_HOST: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],

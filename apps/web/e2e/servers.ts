@@ -55,7 +55,7 @@ export async function startStack(): Promise<Stack> {
   }
 
   const apiPort = await freePort();
-  const api = run("node", ["--expose-gc", "--import", "tsx", "src/main.ts"], API_DIR, { DATABASE_URL: databaseUrl, API_PORT: String(apiPort) }, "api");
+  const api = run("node", ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"], API_DIR, { DATABASE_URL: databaseUrl, API_PORT: String(apiPort) }, "api");
   stops.unshift(async () => void api.kill("SIGTERM"));
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   await waitFor(`${apiUrl}?query=%7B__typename%7D`, "The API", api);
