@@ -5,7 +5,6 @@ import { countFacets, staticLabel, type FacetCounts, type FacetFilters } from ".
 import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
-import { dayFromIso, monthOfDay } from "./days.ts";
 import type { EventRow, Ranked, TextMatch } from "./text.ts";
 
 /** Up to this many results are ranked by ID; more, and PostgreSQL ranks every text match. */
@@ -75,44 +74,6 @@ function union(map: Map<FacetKey, RoaringBitmap32>, keys: FacetKey[]): RoaringBi
   return bitmaps.length === 1 ? bitmaps[0]!.clone() : RoaringBitmap32.orMany(bitmaps);
 }
 
-/** Date-range bitmaps of recent searches per index, while the index is unchanged: never modified, only read. */
-const dateRanges = new WeakMap<FacetIndex, { version: number; ranges: Map<string, RoaringBitmap32 | null> }>();
-const DATE_RANGES_KEPT = 64;
-
-/** Events that start on or before `to` and end on or after `from` (as the `events` query reads them). */
-function dateRange(index: FacetIndex, from: string | undefined, to: string | undefined): RoaringBitmap32 | null {
-  if (!from && !to) return null;
-  let memo = dateRanges.get(index);
-  if (memo?.version !== index.version) dateRanges.set(index, (memo = { version: index.version, ranges: new Map() }));
-  const key = `${from ?? ""}/${to ?? ""}`;
-  let range = memo.ranges.get(key);
-  if (range === undefined) {
-    range = computeDateRange(index, from, to);
-    if (memo.ranges.size >= DATE_RANGES_KEPT) memo.ranges.delete(memo.ranges.keys().next().value!);
-    memo.ranges.set(key, range);
-  }
-  return range;
-}
-
-function computeDateRange(index: FacetIndex, from: string | undefined, to: string | undefined): RoaringBitmap32 | null {
-  const parts: RoaringBitmap32[] = [];
-  if (from) parts.push(monthRange(index.endMonths, index.endDay, dayFromIso(from), 1));
-  if (to) parts.push(monthRange(index.startMonths, index.startDay, dayFromIso(to), -1));
-  if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0]! : RoaringBitmap32.and(parts[0]!, parts[1]!);
-}
-
-/** Events whose day (in `days`) is >= bound (direction 1) or <= bound (direction -1). */
-function monthRange(months: Map<number, RoaringBitmap32>, days: Int32Array, bound: number, direction: 1 | -1): RoaringBitmap32 {
-  const boundary = monthOfDay(bound);
-  const whole: RoaringBitmap32[] = [];
-  for (const [month, bitmap] of months) if (direction * (month - boundary) > 0) whole.push(bitmap);
-  const result = RoaringBitmap32.orMany(whole);
-  const edge = months.get(boundary);
-  if (edge) for (const id of edge.toUint32Array()) if (direction * (days[id]! - bound) >= 0) result.add(id);
-  return result;
-}
-
 /** Weights of the document's fields as ts_rank's defaults give them: title, names and places, summary. */
 const FIELD_WEIGHTS: Record<Weight, number> = { A: 1, B: 0.4, C: 0.2 };
 
@@ -134,7 +95,7 @@ function relevance(index: FacetIndex, results: RoaringBitmap32, terms: string[])
   for (const term of terms) {
     let counted: RoaringBitmap32 | null = null;
     for (const w of WEIGHTS) {
-      const bitmap = index.lexemes[w].get(term);
+      const bitmap = index.lexemes.get(w, term);
       if (!bitmap) continue;
       let hits = RoaringBitmap32.and(bitmap, results);
       if (counted) hits = RoaringBitmap32.andNot(hits, counted);
@@ -187,7 +148,10 @@ export class EventSearch {
     }
     let undated: RoaringBitmap32 | null = undatedBase;
     for (const f of Object.values(this.filters)) undated = undated ? RoaringBitmap32.and(undated, f.bitmap) : f.bitmap;
-    const dates = dateRange(index, filter.from, filter.to);
+    // The index keeps the range up to date through writes: where it would serve as this search's
+    // results or facet scope as it is, the search takes its own copy.
+    const range = index.dateRanges.get(filter.from, filter.to);
+    const dates = range && !undatedBase ? range.clone() : range;
     const withDates = (b: RoaringBitmap32 | null) => (dates && b ? RoaringBitmap32.and(b, dates) : (b ?? dates));
     this.base = withDates(undatedBase);
     const results = withDates(undated);

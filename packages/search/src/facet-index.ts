@@ -2,6 +2,10 @@ import { RoaringBitmap32 } from "./bitmap.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import { monthOfDay } from "./days.ts";
 import { ForwardIndex } from "./forward.ts";
+import { DateRanges } from "./date-ranges.ts";
+import { LexemeIndex, WEIGHTS, type EventLexemes } from "./lexemes.ts";
+
+export { WEIGHTS, type Weight } from "./lexemes.ts";
 
 /** What the index knows of one event: the facts its facets, filters and histogram are made of. */
 export interface EventFacts {
@@ -14,12 +18,10 @@ export interface EventFacts {
   places: { placeId: number; country: string }[];
   outlets: number[];
   /** The lexemes of the event's text document by weight: A title, B names and places, C summary. */
-  lexemes: Record<Weight, string[]>;
+  lexemes: EventLexemes;
 }
 
 export type FacetKey = string | number;
-export type Weight = "A" | "B" | "C";
-export const WEIGHTS: Weight[] = ["A", "B", "C"];
 
 /**
  * Roaring bitmaps of event IDs, one per facet value (per type, actor, role, country, place, outlet),
@@ -38,20 +40,24 @@ export class FacetIndex {
     OUTLET: new Map(),
   };
   /** Events by text lexeme (as PostgreSQL's `parley` configuration stems them), per document weight. */
-  readonly lexemes: Record<Weight, Map<string, RoaringBitmap32>> = { A: new Map(), B: new Map(), C: new Map() };
+  readonly lexemes = new LexemeIndex();
   /** The same facts the other way round: each event's values of every facet. */
   readonly forward = new ForwardIndex(FACET_FIELDS.codes);
   readonly startMonths = new Map<number, RoaringBitmap32>();
   readonly endMonths = new Map<number, RoaringBitmap32>();
   startDay = new Int32Array(1024);
   endDay = new Int32Array(1024);
+  /** Events of the date ranges searched recently, kept up to date through writes. */
+  readonly dateRanges: DateRanges = new DateRanges(this);
   private sortedMonths: number[] | null = null;
+  /** How many events were added since the build: no value's bitmap has grown by more. */
+  additions = 0;
   /** Rises with every change, so that results computed from the index can be cached by it. */
   version = 0;
 
   /** Events whose document holds the lexeme, in any field. */
   lexeme(lexeme: string): RoaringBitmap32 {
-    const found = WEIGHTS.map((w) => this.lexemes[w].get(lexeme)).filter((b): b is RoaringBitmap32 => b !== undefined);
+    const found = WEIGHTS.map((w) => this.lexemes.get(w, lexeme)).filter((b): b is RoaringBitmap32 => b !== undefined);
     return found.length === 1 ? found[0]!.clone() : RoaringBitmap32.orMany(found);
   }
 
@@ -77,8 +83,8 @@ export class FacetIndex {
   remove(ids: RoaringBitmap32) {
     if (ids.isEmpty) return;
     // The facet values and months an event is in are known from its forward lists and days, so only
-    // those bitmaps are touched (thousands of actors and places are not); its words are not kept
-    // per event, so every word's bitmap is.
+    // those bitmaps are touched (thousands of actors and places are not); its words are set aside
+    // by the lexeme index without visiting every word's bitmap.
     for (const id of RoaringBitmap32.and(this.all, ids)) {
       for (const [field, keys] of Object.entries(this.forward.valuesOf(id)) as [FacetField, FacetKey[]][]) {
         for (const key of keys) this.fields[field].get(key)?.remove(id);
@@ -86,10 +92,11 @@ export class FacetIndex {
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
       this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
+      this.dateRanges.removed(id);
     }
     this.all.andNotInPlace(ids);
     this.contested.andNotInPlace(ids);
-    for (const w of WEIGHTS) for (const bitmap of this.lexemes[w].values()) bitmap.andNotInPlace(ids);
+    this.lexemes.remove(ids);
     this.sortedMonths = null;
     this.version++;
   }
@@ -111,7 +118,7 @@ export class FacetIndex {
       bitmapFor(this.fields.COUNTRY, p.country).add(id);
     }
     for (const outlet of facts.outlets) bitmapFor(this.fields.OUTLET, outlet).add(id);
-    for (const w of WEIGHTS) for (const lexeme of facts.lexemes[w]) bitmapFor(this.lexemes[w], lexeme).add(id);
+    this.lexemes.add(id, facts.lexemes);
     this.forward.set(id, {
       TYPE: [facts.type],
       ACTOR: facts.participants.map((p) => p.actorId),
@@ -122,6 +129,8 @@ export class FacetIndex {
     });
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
+    this.dateRanges.added(id, facts.startDay, facts.endDay);
+    this.additions++;
     this.sortedMonths = null;
     this.version++;
   }
@@ -132,28 +141,26 @@ export class FacetIndex {
     for (const f of facts) this.add(f);
   }
 
+  /** Every bitmap the index holds. */
+  private bitmaps(): RoaringBitmap32[] {
+    return [
+      this.all, this.contested, ...Object.values(this.fields).flatMap((m) => [...m.values()]), ...this.startMonths.values(), ...this.endMonths.values(),
+      ...this.lexemes.bitmaps(),
+    ];
+  }
+
   /** Compacts every bitmap after a bulk build. */
   optimize() {
-    const all = [
-      this.all, this.contested, ...Object.values(this.fields).flatMap((m) => [...m.values()]), ...this.startMonths.values(), ...this.endMonths.values(),
-      ...WEIGHTS.flatMap((w) => [...this.lexemes[w].values()]),
-    ];
-    for (const b of all) {
+    for (const b of this.bitmaps()) {
       b.runOptimize();
       b.shrinkToFit();
     }
   }
 
   stats() {
-    let bitmaps = 2;
-    let bytes = this.all.getSerializationSizeInBytes("portable") + this.contested.getSerializationSizeInBytes("portable");
-    for (const map of [...Object.values(this.fields), this.startMonths, this.endMonths, ...Object.values(this.lexemes)]) {
-      for (const b of map.values()) {
-        bitmaps++;
-        bytes += b.getSerializationSizeInBytes("portable");
-      }
-    }
-    return { events: this.all.size, bitmaps, bytes };
+    const bitmaps = this.bitmaps();
+    const bytes = bitmaps.reduce((sum, b) => sum + b.getSerializationSizeInBytes("portable"), 0);
+    return { events: this.all.size, bitmaps: bitmaps.length, bytes };
   }
 }
 

@@ -107,10 +107,12 @@ function countForward(index: FacetIndex, scope: RoaringBitmap32, group: Tally[])
 function countFromBitmaps(index: FacetIndex, scope: RoaringBitmap32 | null, { field, selected, top, counted }: Tally) {
   // Values from the largest bitmap down: a value's count within the scope is at most its bitmap's
   // size, so once a bitmap is smaller than the last count listed, no value after it can be listed
-  // and the rest are not counted. Facets are skewed (a few actors and places take part in most
+  // and the rest are not counted. (The order is as of the last sort: no bitmap has grown by more
+  // than the events added since, the slack.) Facets are skewed (a few actors and places take part in most
   // events), so this counts a few dozen values out of thousands.
-  for (const [key, bitmap] of bySize(index, field)) {
-    if (top.worst && bitmap.size < top.worst.count) break;
+  const { values, slack } = bySize(index, field);
+  for (const { key, bitmap, size } of values) {
+    if (top.worst && size + slack < top.worst.count) break;
     const count = scope ? bitmap.andCardinality(scope) : bitmap.size;
     if (count > 0) top.offer({ key, count });
   }
@@ -130,17 +132,33 @@ interface Counted {
 /** The more frequent value first, then by key. */
 const countedBefore = (a: Counted, b: Counted) => a.count > b.count || (a.count === b.count && compareKeys(a.key, b.key) < 0);
 
-const sortedBySize = new WeakMap<FacetIndex, { version: number; fields: Partial<Record<FacetField, [FacetKey, RoaringBitmap32][]>> }>();
+interface SizeOrder {
+  /** The index's `additions` when sorted. */
+  additions: number;
+  values: { key: FacetKey; bitmap: RoaringBitmap32; size: number }[];
+}
 
-/** A facet's values, largest bitmap first; kept until the index changes. */
-function bySize(index: FacetIndex, field: FacetField): [FacetKey, RoaringBitmap32][] {
-  let cached = sortedBySize.get(index);
-  if (cached?.version !== index.version) sortedBySize.set(index, (cached = { version: index.version, fields: {} }));
-  // Each size is read once (a call into the native library), not at every comparison of the sort.
-  return (cached.fields[field] ??= [...index.fields[field]]
-    .map(([key, bitmap]) => ({ key, bitmap, size: bitmap.size }))
-    .sort((a, b) => b.size - a.size)
-    .map(({ key, bitmap }): [FacetKey, RoaringBitmap32] => [key, bitmap]));
+/** Sorted again once this many events were added since (or a value appeared). */
+const RESORT_AFTER = 1_000;
+
+const sortedBySize = new WeakMap<FacetIndex, Partial<Record<FacetField, SizeOrder>>>();
+
+/**
+ * A facet's values, largest bitmap first, with the sizes they had then, and the slack: how many
+ * events were added since, the most any bitmap can have grown. Kept through writes, so a write does
+ * not cost every later search a sort of thousands of values.
+ */
+function bySize(index: FacetIndex, field: FacetField): { values: SizeOrder["values"]; slack: number } {
+  let fields = sortedBySize.get(index);
+  if (!fields) sortedBySize.set(index, (fields = {}));
+  let order = fields[field];
+  const map = index.fields[field];
+  if (!order || order.values.length !== map.size || index.additions - order.additions > RESORT_AFTER) {
+    // Each size is read once (a call into the native library), not at every comparison of the sort.
+    const values = [...map].map(([key, bitmap]) => ({ key, bitmap, size: bitmap.size })).sort((a, b) => b.size - a.size);
+    fields[field] = order = { additions: index.additions, values };
+  }
+  return { values: order.values, slack: index.additions - order.additions };
 }
 
 function compareKeys(a: FacetKey, b: FacetKey): number {

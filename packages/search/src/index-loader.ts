@@ -135,7 +135,7 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
     for (const lexeme of parseTextArray(a!)) lexemes.A.push(lexeme, id);
     for (const lexeme of parseTextArray(b!)) lexemes.B.push(lexeme, id);
     for (const lexeme of parseTextArray(c!)) lexemes.C.push(lexeme, id);
-    if (++rows % 50_000 === 0) for (const w of WEIGHTS) lexemes[w].into(index.lexemes[w]);
+    if (++rows % 50_000 === 0) for (const w of WEIGHTS) lexemes[w].into(index.lexemes.built[w]);
   });
   await copyRows(
     client,
@@ -152,7 +152,7 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
   countries.into(index.fields.COUNTRY);
   places.into(index.fields.PLACE);
   outlets.into(index.fields.OUTLET);
-  for (const w of WEIGHTS) lexemes[w].into(index.lexemes[w]);
+  for (const w of WEIGHTS) lexemes[w].into(index.lexemes.built[w]);
   startMonths.into(index.startMonths);
   endMonths.into(index.endMonths);
   index.optimize();

@@ -6,6 +6,7 @@ import { countFacets } from "../src/facets.ts";
 import { ForwardIndex } from "../src/forward.ts";
 import { histogram } from "../src/histogram.ts";
 import { RoaringBitmap32 } from "../src/bitmap.ts";
+import { LexemeIndex, WEIGHTS, type EventLexemes } from "../src/lexemes.ts";
 
 const facts = (id: number, type: string, start: string, actorIds: number[]): EventFacts => ({
   id,
@@ -39,6 +40,115 @@ describe("facet index", () => {
     const index = new FacetIndex();
     index.add(facts(5_000_000, "ATTACK", "2030-01-01", []));
     expect(isoFromDay(index.startDay[5_000_000]!)).toBe("2030-01-01");
+  });
+});
+
+describe("writes to the index", () => {
+  // A small deterministic generator, so that a failure can be replayed.
+  const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+
+  it("finds each lexeme's events as they are now, through changes, deletions and merges", () => {
+    const next = random(7);
+    const vocabulary = Array.from({ length: 30 }, (_, i) => `w${i}`);
+    const pick = () => vocabulary.filter(() => next() < 0.15);
+    const lexemesOf = (): EventLexemes => ({ A: pick(), B: pick(), C: pick() });
+    const truth = new Map<number, EventLexemes>();
+    // Built in bulk as the loader does, then written to; merged whenever more than 25 events changed.
+    const index = new LexemeIndex(25);
+    for (let id = 1; id <= 200; id++) {
+      const lexemes = lexemesOf();
+      truth.set(id, lexemes);
+      for (const w of WEIGHTS) for (const l of lexemes[w]) (index.built[w].get(l) ?? index.built[w].set(l, new RoaringBitmap32()).get(l)!).add(id);
+    }
+    const check = () => {
+      for (const w of WEIGHTS) {
+        for (const l of vocabulary) {
+          const expected = [...truth].filter(([, lexemes]) => lexemes[w].includes(l)).map(([id]) => id).sort((a, b) => a - b);
+          expect(index.get(w, l)?.toArray() ?? [], `${w} ${l}`).toEqual(expected);
+        }
+      }
+    };
+    check();
+    for (let step = 0; step < 400; step++) {
+      const id = 1 + Math.floor(next() * 260); // some IDs beyond the built ones: new events
+      index.remove([id]);
+      truth.delete(id);
+      if (next() < 0.8) {
+        const lexemes = lexemesOf();
+        index.add(id, lexemes);
+        truth.set(id, lexemes);
+      }
+      if (step % 50 === 0) check();
+    }
+    check();
+    index.merge();
+    check();
+  });
+
+  it("touches only the bitmaps of the changed event's own values and words, however large the vocabulary", () => {
+    const index = new FacetIndex();
+    const words = Array.from({ length: 20_000 }, (_, i) => `word${i}`);
+    for (let id = 1; id <= 2_000; id++) {
+      const lexemes = { A: [words[id % 20_000]!], B: [], C: words.slice(id * 10, id * 10 + 10) };
+      index.add({ ...facts(id, "ATTACK", "2022-05-01", [id % 50]), lexemes });
+    }
+    index.lexemes.merge(); // as after a build: every word in the built bitmaps
+    expect(index.lexemes.built.C.size).toBeGreaterThan(19_000);
+    const calls = { count: 0 };
+    const proto = RoaringBitmap32.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const originals = Object.fromEntries(["add", "remove", "andNotInPlace", "has"].map((name) => [name, proto[name]!]));
+    for (const [name, original] of Object.entries(originals)) {
+      proto[name] = function (this: unknown, ...args: unknown[]) {
+        calls.count++;
+        return original.apply(this, args);
+      };
+    }
+    try {
+      index.apply([7], [{ ...facts(7, "CEASEFIRE", "2023-01-01", [3]), lexemes: { A: ["truce"], B: [], C: ["word5", "word6"] } }]);
+    } finally {
+      Object.assign(proto, originals);
+    }
+    expect(calls.count).toBeLessThan(60);
+    expect(index.lexemes.get("C", "word70")?.has(7)).toBe(false);
+    expect(index.lexemes.get("C", "word5")?.has(7)).toBe(true);
+    expect(index.lexeme("truce").toArray()).toEqual([7]);
+  });
+
+  it("keeps the date ranges searched before a write up to date", () => {
+    const index = new FacetIndex();
+    const next = random(3);
+    const days = new Map<number, [number, number]>();
+    const put = (id: number) => {
+      const start = dayFromIso("2021-01-01") + Math.floor(next() * 900);
+      const end = start + (next() < 0.3 ? Math.floor(next() * 120) : 0);
+      days.set(id, [start, end]);
+      return { ...facts(id, "ATTACK", isoFromDay(start), []), endDay: end };
+    };
+    for (let id = 1; id <= 3_000; id++) index.add(put(id));
+    const ranges: [string | undefined, string | undefined][] = [["2021-06-15", "2022-02-10"], ["2022-01-31", undefined], [undefined, "2021-03-01"]];
+    const expected = ([from, to]: [string | undefined, string | undefined]) =>
+      [...days].filter(([, [s, e]]) => (!from || e >= dayFromIso(from)) && (!to || s <= dayFromIso(to))).map(([id]) => id).sort((a, b) => a - b);
+    const held = ranges.map(([from, to]) => index.dateRanges.get(from, to)!.toArray());
+    expect(held).toEqual(ranges.map(expected));
+    for (let step = 0; step < 500; step++) {
+      const id = 1 + Math.floor(next() * 3_200);
+      const facts = next() < 0.85 ? [put(id)] : [];
+      if (facts.length === 0) days.delete(id);
+      index.apply([id], facts);
+    }
+    for (const range of ranges) expect(index.dateRanges.get(...range)!.toArray()).toEqual(expected(range));
+  });
+
+  it("lists a value that grew past the others since the values were last sorted by size", () => {
+    const index = new FacetIndex();
+    // actors 1–20 in 100 − 4a events each (1: 96 … 20: 20)
+    let id = 0;
+    for (let actor = 1; actor <= 20; actor++) for (let i = 0; i < 100 - 4 * actor; i++) index.add(facts(++id, "ATTACK", "2022-05-01", [actor]));
+    const top = () => countFacets(index, null, {}, 3)[1]!.values.map((v) => [v.key, v.count]);
+    expect(top()).toEqual([[1, 96], [2, 92], [3, 88]]);
+    // 90 events for actor 20: the largest now, while its bitmap was among the smallest when sorted
+    for (let i = 0; i < 90; i++) index.add(facts(++id, "ATTACK", "2022-06-01", [20]));
+    expect(top()).toEqual([[20, 110], [1, 96], [2, 92]]);
   });
 });
 
