@@ -3,7 +3,7 @@ import type { DateInterval, EventSort, FacetField } from "@parley/schema";
 import { WEIGHTS, type FacetIndex, type FacetKey, type Weight } from "./facet-index.ts";
 import { countFacets, staticLabel, type FacetCounts, type FacetFilters } from "./facets.ts";
 import { histogram, type DateBucket } from "./histogram.ts";
-import { pageByDate, pageByRank, type PageEntry } from "./paging.ts";
+import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
 import type { EventRow, Ranked, TextMatch } from "./text.ts";
 
@@ -86,7 +86,7 @@ let rankById = new Float64Array(0);
  * word's results are found field by field with bitmap operations (title, then names and places not
  * in the title, then the summary), so the work is in bitmaps, not one lookup per result and field.
  */
-function relevance(index: FacetIndex, results: RoaringBitmap32, terms: string[]): Ranked {
+export function relevance(index: FacetIndex, results: RoaringBitmap32, terms: string[]): Ranked {
   const ids = results.toUint32Array();
   const ranks = new Float64Array(ids.length);
   const maxId = ids.length > 0 ? ids[ids.length - 1]! : 0;
@@ -112,6 +112,50 @@ function relevance(index: FacetIndex, results: RoaringBitmap32, terms: string[])
   return { ids: new Int32Array(ids.buffer, ids.byteOffset, ids.length), ranks };
 }
 
+/** Results of one relevance: every event in `events` has rank `rank`. */
+export interface RankGroup {
+  rank: number;
+  events: RoaringBitmap32;
+}
+
+/** More groups than this (a long query whose words fall in many field combinations): ranked per result instead. */
+const MAX_RANK_GROUPS = 64;
+
+/**
+ * The same relevance as `relevance`, as groups of equal rank, best first: the results are split
+ * word by word by the best field that holds the word (title, names and places, summary, neither),
+ * adding the word's weight in the same order as `relevance` adds it, so the ranks are the very same
+ * numbers. A page is then read from the best groups in date order (a few month bitmaps), and no
+ * result is visited one by one. Null when the words split the results into too many groups.
+ */
+export function rankGroups(index: FacetIndex, results: RoaringBitmap32, terms: string[]): RankGroup[] | null {
+  let groups: RankGroup[] = [{ rank: 0, events: results }];
+  for (const term of terms) {
+    const fields = WEIGHTS.map((w) => ({ weight: FIELD_WEIGHTS[w], bitmap: index.lexemes.get(w, term) })).filter((f) => f.bitmap !== undefined);
+    const next: RankGroup[] = [];
+    for (const group of groups) {
+      let rest = group.events;
+      for (const { weight, bitmap } of fields) {
+        const hits = RoaringBitmap32.and(rest, bitmap!);
+        if (hits.isEmpty) continue;
+        next.push({ rank: group.rank + weight, events: hits });
+        rest = RoaringBitmap32.andNot(rest, hits);
+      }
+      if (!rest.isEmpty) next.push({ rank: group.rank, events: rest });
+    }
+    if (next.length > MAX_RANK_GROUPS) return null;
+    groups = next;
+  }
+  const byRank = new Map<number, RoaringBitmap32[]>();
+  for (const { rank, events } of groups) byRank.set(rank, [...(byRank.get(rank) ?? []), events]);
+  return [...byRank]
+    .sort(([a], [b]) => b - a)
+    .map(([rank, parts]) => ({ rank, events: parts.length === 1 ? parts[0]! : RoaringBitmap32.orMany(parts) }));
+}
+
+/** A text search's order: groups of equal rank, or each result's rank (from the index or from PostgreSQL). */
+type Ranking = { groups: RankGroup[] } | { ranked: Ranked; byId: boolean };
+
 /** One search: the result set as a bitmap, and the page, facets and histogram drawn from it. */
 export class EventSearch {
   readonly totalCount: number;
@@ -125,7 +169,7 @@ export class EventSearch {
   private readonly order: EventSort;
   private facetsMemo: Promise<Facet[]> | null = null;
   private pageMemo: Promise<SearchPage> | null = null;
-  private rankingMemo: Promise<{ ranked: Ranked; byId: boolean }> | null = null;
+  private rankingMemo: Promise<Ranking> | null = null;
 
   constructor(
     private readonly index: FacetIndex,
@@ -187,16 +231,20 @@ export class EventSearch {
   /** The next `count` results after the cursor, in this search's order. */
   private async entriesAfter(count: number, cursor: Cursor | null, results: RoaringBitmap32, isAll: boolean): Promise<PageEntry[]> {
     if (this.order !== "RELEVANCE") return pageByDate(this.index, results, isAll, count, this.order === "DATE_DESC", cursor);
-    const { ranked, byId } = await this.ranking();
-    return pageByRank(this.index, ranked, results, byId, count, cursor);
+    const ranking = await this.ranking();
+    if ("groups" in ranking) return pageByGroups(this.index, ranking.groups, count, cursor);
+    return pageByRank(this.index, ranking.ranked, results, ranking.byId, count, cursor);
   }
 
-  private ranking(): Promise<{ ranked: Ranked; byId: boolean }> {
+  private ranking(): Promise<Ranking> {
     this.rankingMemo ??= (async () => {
       const terms = this.text!.terms;
-      const byId = terms !== undefined || this.results.size <= RANK_BY_ID;
-      const ranked = terms ? relevance(this.index, this.results, terms) : await this.rows.rank(this.input.query!.trim(), byId ? this.results.toArray() : null);
-      return { ranked, byId };
+      if (terms) {
+        const groups = rankGroups(this.index, this.results, terms);
+        return groups ? { groups } : { ranked: relevance(this.index, this.results, terms), byId: true };
+      }
+      const byId = this.results.size <= RANK_BY_ID;
+      return { ranked: await this.rows.rank(this.input.query!.trim(), byId ? this.results.toArray() : null), byId };
     })();
     return this.rankingMemo;
   }

@@ -1,6 +1,7 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { Ranked } from "./text.ts";
+import type { RankGroup } from "./event-search.ts";
 import { monthOfDay } from "./days.ts";
 import type { Cursor } from "./cursor.ts";
 import { TopK } from "./top-k.ts";
@@ -17,6 +18,7 @@ export interface PageEntry {
  */
 export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: boolean, count: number, descending: boolean, after: Cursor | null): PageEntry[] {
   const months = index.months();
+  if (!isAll && results.size <= months.length * FEW_PER_MONTH) return fewByDate(index, results, count, descending, after);
   const out: PageEntry[] = [];
   const afterMonth = after ? monthOfDay(after.day) : null;
   const sign = descending ? -1 : 1;
@@ -43,6 +45,21 @@ export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: b
   return out;
 }
 
+/** Below this many results per month on average, a page reads each result's day instead of walking the months. */
+const FEW_PER_MONTH = 8;
+
+function fewByDate(index: FacetIndex, results: RoaringBitmap32, count: number, descending: boolean, after: Cursor | null): PageEntry[] {
+  const sign = descending ? -1 : 1;
+  const best = new TopK<PageEntry>(count, (a, b) => sign * (a.day - b.day || a.id - b.id) < 0);
+  const days = index.startDay;
+  for (const id of results.toUint32Array()) {
+    const day = days[id]!;
+    if (after && sign * (day - after.day || id - after.id) <= 0) continue;
+    best.offer({ id, day, rank: 0 });
+  }
+  return best.entries;
+}
+
 /** Relevance first, then the newer event, then the higher ID: a total order, so cursors are stable. */
 function rankedBefore(a: PageEntry, b: PageEntry): boolean {
   return a.rank > b.rank || (a.rank === b.rank && (a.day > b.day || (a.day === b.day && a.id > b.id)));
@@ -63,4 +80,21 @@ export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitm
     best.offer(entry);
   }
   return best.entries;
+}
+
+/**
+ * The first `count` results after the cursor by relevance, from groups of equal rank (best first):
+ * groups above the cursor's rank are done, its own group continues after the cursor's date and ID,
+ * the ones below start from their newest event.
+ */
+export function pageByGroups(index: FacetIndex, groups: RankGroup[], count: number, after: Cursor | null): PageEntry[] {
+  const cursor = after && after.order === "RELEVANCE" ? after : null;
+  const out: PageEntry[] = [];
+  for (const { rank, events } of groups) {
+    if (out.length >= count) break;
+    if (cursor && rank > cursor.rank) continue;
+    const within: Cursor | null = cursor && rank === cursor.rank ? { order: "DATE_DESC", day: cursor.day, id: cursor.id } : null;
+    for (const entry of pageByDate(index, events, false, count - out.length, true, within)) out.push({ ...entry, rank });
+  }
+  return out;
 }

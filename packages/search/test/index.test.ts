@@ -7,6 +7,8 @@ import { ForwardIndex } from "../src/forward.ts";
 import { histogram } from "../src/histogram.ts";
 import { RoaringBitmap32 } from "../src/bitmap.ts";
 import { LexemeIndex, WEIGHTS, type EventLexemes } from "../src/lexemes.ts";
+import { rankGroups, relevance } from "../src/event-search.ts";
+import { pageByGroups, pageByRank, type PageEntry } from "../src/paging.ts";
 
 const facts = (id: number, type: string, start: string, actorIds: number[]): EventFacts => ({
   id,
@@ -149,6 +151,61 @@ describe("writes to the index", () => {
     // 90 events for actor 20: the largest now, while its bitmap was among the smallest when sorted
     for (let i = 0; i < 90; i++) index.add(facts(++id, "ATTACK", "2022-06-01", [20]));
     expect(top()).toEqual([[20, 110], [1, 96], [2, 92]]);
+  });
+});
+
+describe("relevance", () => {
+  const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = random(11);
+  const index = new FacetIndex();
+  const words = ["w0", "w1", "w2", "w3", "w4", "w5"];
+  const docs = new Map<number, EventLexemes>();
+  for (let id = 1; id <= 3_000; id++) {
+    const lexemes = { A: words.filter(() => next() < 0.1), B: words.filter(() => next() < 0.15), C: words.filter(() => next() < 0.3) };
+    docs.set(id, lexemes);
+    index.add({ ...facts(id, "ATTACK", isoFromDay(dayFromIso("2020-01-01") + Math.floor(next() * 1_100)), []), lexemes });
+  }
+  const FIELD = { A: 1, B: 0.4, C: 0.2 } as const;
+  /** Each result's rank by the definition (the best field of each word, added word by word), sorted. */
+  const bruteForce = (ids: number[], terms: string[]) =>
+    ids
+      .map((id) => {
+        let rank = 0;
+        for (const t of terms) {
+          const w = WEIGHTS.find((w) => docs.get(id)![w].includes(t));
+          if (w) rank += FIELD[w];
+        }
+        return { id, day: index.startDay[id]!, rank };
+      })
+      .sort((a, b) => b.rank - a.rank || b.day - a.day || b.id - a.id);
+  const pages = (page: (after: PageEntry | null) => PageEntry[]) => {
+    const seen: PageEntry[] = [];
+    // at most as many pages as there are events: a pager that repeats itself fails, not hangs
+    for (let last: PageEntry | null = null, n = 0; n <= docs.size; n++) {
+      const entries = page(last);
+      seen.push(...entries);
+      if (entries.length < 7) return seen;
+      last = entries.at(-1)!;
+    }
+    throw new Error("the pages never ended");
+  };
+  const cursor = (e: PageEntry | null) => (e ? { order: "RELEVANCE" as const, rank: e.rank, day: e.day, id: e.id } : null);
+
+  it.each([[["w0"]], [["w0", "w1"]], [["w2", "w0", "w5"]], [["w1", "w1"]]])("pages by groups of equal rank in the order of each result's rank: %j", (terms) => {
+    const ids = [...docs.keys()].filter((id) => terms.some((t) => WEIGHTS.some((w) => docs.get(id)![w].includes(t))) || id % 13 === 0);
+    const results = new RoaringBitmap32(ids);
+    const groups = rankGroups(index, results, terms)!;
+    expect(groups).not.toBeNull();
+    const expected = bruteForce(ids, terms);
+    expect(pages((after) => pageByGroups(index, groups, 7, cursor(after)))).toEqual(expected);
+    // and the per-result ranking, used when the words make too many groups
+    expect(pages((after) => pageByRank(index, relevance(index, results, terms), results, true, 7, cursor(after)))).toEqual(expected);
+  });
+
+  it("ranks each result on its own when the words split the results into too many groups", () => {
+    const terms = ["w0", "w1", "w2", "w3", "w4"];
+    const ids = [...docs.keys()];
+    expect(rankGroups(index, new RoaringBitmap32(ids), terms)).toBeNull();
   });
 });
 
