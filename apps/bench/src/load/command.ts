@@ -21,8 +21,9 @@ over HTTP, and C concurrent clients (default 50, autocannon in a process of its 
 for S seconds (default 60): searchEvents (landing, facet filters, text), detail reads (event, actor,
 source by ID), searchActors typeahead and a few createEvent writes with an editor token. Then the
 same for a baseline: a bare node:http + pg server that replays, for each request, the SQL the API
-sent for it. Prints throughput, p50/p95/p99 latency and errors, then one JSON object as the last
-line. Exits 1 if any request of the API failed.`;
+sent for it. Prints throughput, p50/p95/p99 latency, errors and the server process's CPU use (both
+servers run in this process, one after the other; 100 % of a core means one Node thread is the
+limit), then one JSON object as the last line. Exits 1 if any request of the API failed.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -66,8 +67,26 @@ function runClient(config: ClientConfig): Promise<ClientResult> {
   });
 }
 
-function line(name: string, r: ClientResult) {
-  return `${name.padEnd(9)} ${String(r.rps).padStart(8)} req/s  p50 ${String(r.p50_ms).padStart(7)}  p95 ${String(r.p95_ms).padStart(7)}  p99 ${String(r.p99_ms).padStart(7)}  max ${String(r.max_ms).padStart(7)} ms  errors ${r.errors.total} (${r.requests} requests)`;
+/** What the server's process (this one: the API and the baseline run in it) spent while a client ran. */
+interface ServerCpu {
+  /** Process CPU time over the run's wall time: 100 is one core busy throughout. */
+  percent_of_a_core: number;
+  ms_per_request: number;
+}
+
+/** Runs the client and measures this process's CPU time meanwhile. */
+async function measured(config: ClientConfig): Promise<ClientResult & { server_cpu: ServerCpu }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await runClient(config);
+  const used = process.cpuUsage(cpu);
+  const ms = (used.user + used.system) / 1000;
+  const server_cpu = { percent_of_a_core: Math.round((ms / (performance.now() - started)) * 100), ms_per_request: Number((ms / Math.max(1, result.requests)).toFixed(2)) };
+  return { ...result, server_cpu };
+}
+
+function line(name: string, r: ClientResult & { server_cpu: ServerCpu }) {
+  return `${name.padEnd(9)} ${String(r.rps).padStart(8)} req/s  p50 ${String(r.p50_ms).padStart(7)}  p95 ${String(r.p95_ms).padStart(7)}  p99 ${String(r.p99_ms).padStart(7)}  max ${String(r.max_ms).padStart(7)} ms  errors ${r.errors.total} (${r.requests} requests)  server process ${r.server_cpu.percent_of_a_core} % of a core, ${r.server_cpu.ms_per_request} ms CPU a request`;
 }
 
 export async function loadCommand(argv: string[]): Promise<number> {
@@ -107,12 +126,12 @@ export async function loadCommand(argv: string[]): Promise<number> {
     const load = () => loadavg().map((n) => Number(n.toFixed(2)));
     const loadBefore = load();
     say(`API: ${connections} connections for ${durationS} s (load average ${loadBefore.join(" ")})`);
-    const api = await runClient({ url: endpoint, connections, durationS, variants, authorization, baseline: false });
+    const api = await measured({ url: endpoint, connections, durationS, variants, authorization, baseline: false });
     process.stdout.write(`${line("API", api)}\n`);
 
     baseline = await startBaseline(database.url, recorded, writes, 14);
     say(`baseline: ${connections} connections for ${durationS} s`);
-    const base = await runClient({ url: baseline.endpoint, connections, durationS, variants, authorization, baseline: true });
+    const base = await measured({ url: baseline.endpoint, connections, durationS, variants, authorization, baseline: true });
     process.stdout.write(`${line("baseline", base)}\n`);
     const loadAfter = load();
 
