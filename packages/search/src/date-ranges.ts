@@ -38,8 +38,8 @@ export class DateRanges {
     const key = `${from ?? ""}/${to ?? ""}`;
     let range = this.kept.get(key);
     if (!range) {
-      range = { from: from ? dayFromIso(from) : null, to: to ? dayFromIso(to) : null, events: new RoaringBitmap32() };
-      range.events = this.compute(range);
+      const days = { from: from ? dayFromIso(from) : null, to: to ? dayFromIso(to) : null };
+      range = { ...days, events: this.compute(days) };
       if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
       this.kept.set(key, range);
     }
@@ -58,7 +58,7 @@ export class DateRanges {
     }
   }
 
-  private compute({ from, to }: Range): RoaringBitmap32 {
+  private compute({ from, to }: Pick<Range, "from" | "to">): RoaringBitmap32 {
     const { startMonths, endMonths, startDay, endDay } = this.index;
     const parts: RoaringBitmap32[] = [];
     if (from !== null) parts.push(monthRange(endMonths, endDay, from, 1));

@@ -81,6 +81,25 @@ const FIELD_WEIGHTS: Record<Weight, number> = { A: 1, B: 0.4, C: 0.2 };
 let rankById = new Float64Array(0);
 
 /**
+ * The results that hold the word, split by the best field holding it (title, then names and places
+ * not in the title, then the summary), with that field's weight. Results without it are in none.
+ */
+function byBestField(index: FacetIndex, results: RoaringBitmap32, term: string): { weight: number; events: RoaringBitmap32 }[] {
+  const out: { weight: number; events: RoaringBitmap32 }[] = [];
+  let counted: RoaringBitmap32 | null = null;
+  for (const w of WEIGHTS) {
+    const bitmap = index.lexemes.get(w, term);
+    if (!bitmap) continue;
+    let hits = RoaringBitmap32.and(bitmap, results);
+    if (counted) hits = RoaringBitmap32.andNot(hits, counted);
+    if (hits.isEmpty) continue;
+    out.push({ weight: FIELD_WEIGHTS[w], events: hits });
+    counted = counted ? RoaringBitmap32.or(counted, hits) : hits;
+  }
+  return out;
+}
+
+/**
  * Relevance from the lexeme bitmaps: for each query word, the weight of the best field that holds
  * it, summed. Like ts_rank with its default weights, without term frequency or proximity. Each
  * word's results are found field by field with bitmap operations (title, then names and places not
@@ -93,16 +112,9 @@ export function relevance(index: FacetIndex, results: RoaringBitmap32, terms: st
   if (rankById.length <= maxId) rankById = new Float64Array(Math.max(maxId + 1, rankById.length * 2));
   const byId = rankById;
   for (const term of terms) {
-    let counted: RoaringBitmap32 | null = null;
-    for (const w of WEIGHTS) {
-      const bitmap = index.lexemes.get(w, term);
-      if (!bitmap) continue;
-      let hits = RoaringBitmap32.and(bitmap, results);
-      if (counted) hits = RoaringBitmap32.andNot(hits, counted);
-      const weight = FIELD_WEIGHTS[w];
-      const hitIds = hits.toUint32Array();
+    for (const { weight, events } of byBestField(index, results, term)) {
+      const hitIds = events.toUint32Array();
       for (let i = 0; i < hitIds.length; i++) byId[hitIds[i]!]! += weight;
-      counted = counted ? RoaringBitmap32.or(counted, hits) : hits;
     }
   }
   for (let i = 0; i < ids.length; i++) {
@@ -131,12 +143,12 @@ const MAX_RANK_GROUPS = 64;
 export function rankGroups(index: FacetIndex, results: RoaringBitmap32, terms: string[]): RankGroup[] | null {
   let groups: RankGroup[] = [{ rank: 0, events: results }];
   for (const term of terms) {
-    const fields = WEIGHTS.map((w) => ({ weight: FIELD_WEIGHTS[w], bitmap: index.lexemes.get(w, term) })).filter((f) => f.bitmap !== undefined);
+    const fields = byBestField(index, results, term);
     const next: RankGroup[] = [];
     for (const group of groups) {
       let rest = group.events;
-      for (const { weight, bitmap } of fields) {
-        const hits = RoaringBitmap32.and(rest, bitmap!);
+      for (const { weight, events } of fields) {
+        const hits = RoaringBitmap32.and(rest, events);
         if (hits.isEmpty) continue;
         next.push({ rank: group.rank + weight, events: hits });
         rest = RoaringBitmap32.andNot(rest, hits);

@@ -108,8 +108,8 @@ function countFromBitmaps(index: FacetIndex, scope: RoaringBitmap32 | null, { fi
   // Values from the largest bitmap down: a value's count within the scope is at most its bitmap's
   // size, so once a bitmap is smaller than the last count listed, no value after it can be listed
   // and the rest are not counted. (The order is as of the last sort: no bitmap has grown by more
-  // than the events added since, the slack.) Facets are skewed (a few actors and places take part in most
-  // events), so this counts a few dozen values out of thousands.
+  // than the events added since, the slack.) Facets are skewed (a few actors and places take part
+  // in most events), so this counts a few dozen values out of thousands.
   const { values, slack } = bySize(index, field);
   for (const { key, bitmap, size } of values) {
     if (top.worst && size + slack < top.worst.count) break;

@@ -18,29 +18,16 @@ export interface PageEntry {
  */
 export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: boolean, count: number, descending: boolean, after: Cursor | null): PageEntry[] {
   const months = index.months();
-  if (!isAll && results.size <= months.length * FEW_PER_MONTH) return fewByDate(index, results, count, descending, after);
+  if (!isAll && results.size <= months.length * FEW_PER_MONTH) return firstByDate(index, results.toUint32Array(), count, descending, after);
   const out: PageEntry[] = [];
   const afterMonth = after ? monthOfDay(after.day) : null;
   const sign = descending ? -1 : 1;
-  // a before b in the page's order
-  const before = (a: PageEntry, b: PageEntry) => sign * (a.day - b.day || a.id - b.id) < 0;
   for (let i = 0; i < months.length && out.length < count; i++) {
     const month = months[descending ? months.length - 1 - i : i]!;
     if (afterMonth !== null && sign * (month - afterMonth) < 0) continue;
     const bitmap = index.startMonths.get(month)!;
     const ids = isAll ? bitmap.toUint32Array() : RoaringBitmap32.and(bitmap, results).toUint32Array();
-    const best = new TopK<PageEntry>(count - out.length, before);
-    const days = index.startDay;
-    for (let j = 0; j < ids.length; j++) {
-      const id = ids[j]!;
-      const day = days[id]!;
-      if (after && sign * (day - after.day || id - after.id) <= 0) continue;
-      // most IDs lose to the worst kept entry: refuse them before making an object
-      const worst = best.worst;
-      if (worst && sign * (day - worst.day || id - worst.id) >= 0) continue;
-      best.offer({ id, day, rank: 0 });
-    }
-    out.push(...best.entries);
+    out.push(...firstByDate(index, ids, count - out.length, descending, after));
   }
   return out;
 }
@@ -48,13 +35,19 @@ export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: b
 /** Below this many results per month on average, a page reads each result's day instead of walking the months. */
 const FEW_PER_MONTH = 8;
 
-function fewByDate(index: FacetIndex, results: RoaringBitmap32, count: number, descending: boolean, after: Cursor | null): PageEntry[] {
+/** The first `count` of these IDs after the cursor in date order, by each one's start day. */
+function firstByDate(index: FacetIndex, ids: Uint32Array, count: number, descending: boolean, after: Cursor | null): PageEntry[] {
   const sign = descending ? -1 : 1;
+  // a before b in the page's order
   const best = new TopK<PageEntry>(count, (a, b) => sign * (a.day - b.day || a.id - b.id) < 0);
   const days = index.startDay;
-  for (const id of results.toUint32Array()) {
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
     const day = days[id]!;
     if (after && sign * (day - after.day || id - after.id) <= 0) continue;
+    // most IDs lose to the worst kept entry: refuse them before making an object
+    const worst = best.worst;
+    if (worst && sign * (day - worst.day || id - worst.id) >= 0) continue;
     best.offer({ id, day, rank: 0 });
   }
   return best.entries;
