@@ -82,7 +82,8 @@ export class SearchEngine {
     this.stats.lastBuildMs = performance.now() - started;
     collectBuildGarbage();
     const { events, bitmaps, bytes } = this.index!.stats();
-    this.log(`search index: ${events} events, ${bitmaps} bitmaps, ${(bytes / 1e6).toFixed(1)} MB, built in ${(this.stats.lastBuildMs / 1000).toFixed(1)} s`);
+    const kept = this.index!.cross.stats();
+    this.log(`search index: ${events} events, ${bitmaps} bitmaps, ${(bytes / 1e6).toFixed(1)} MB, counts kept for ${kept.rows} single choices (${(kept.bytes / 1e6).toFixed(1)} MB), built in ${(this.stats.lastBuildMs / 1000).toFixed(1)} s`);
   }
 
   /**

@@ -5,6 +5,7 @@ import { countFacets, staticLabel, type FacetCounts, type FacetFilters } from ".
 import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
+import type { RowSet } from "./cross-counts.ts";
 import type { EventRow, Ranked, TextMatch } from "./text.ts";
 
 /** Up to this many results are ranked by ID; more, and PostgreSQL ranks every text match. */
@@ -177,6 +178,10 @@ export class EventSearch {
   /** The results without the date range (null: every event), which the histogram counts. */
   private readonly undated: RoaringBitmap32 | null;
   private readonly filters: FacetFilters = {};
+  /** The base (text, contested, dates) by the index's kept counts, where it is a single choice. */
+  private readonly baseRows: RowSet | null;
+  /** The same for the events the histogram counts. */
+  private readonly undatedRows: RowSet | null;
   private readonly cursor: Cursor | null;
   private readonly order: EventSort;
   private facetsMemo: Promise<Facet[]> | null = null;
@@ -207,6 +212,10 @@ export class EventSearch {
     // The index keeps the range up to date through writes: where it would serve as this search's
     // results or facet scope as it is, the search takes its own copy.
     const range = index.dateRanges.get(filter.from, filter.to);
+    const { cross } = index;
+    const undatedBaseRows = text ? null : typeof filter.contested === "boolean" ? cross.contestedRows(filter.contested) : cross.every;
+    this.baseRows = range ? null : undatedBaseRows;
+    this.undatedRows = cross.scope(undatedBaseRows, Object.entries(this.filters).map(([field, f]) => ({ field: field as FacetField, keys: f.keys })));
     const dates = range && !undatedBase ? range.clone() : range;
     const withDates = (b: RoaringBitmap32 | null) => (dates && b ? RoaringBitmap32.and(b, dates) : (b ?? dates));
     this.base = withDates(undatedBase);
@@ -282,13 +291,14 @@ export class EventSearch {
   }
 
   facets(): Promise<Facet[]> {
-    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters));
+    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters, undefined, this.baseRows));
     return this.facetsMemo;
   }
 
   /** The results by start date, counted with every filter but the date range (`from`/`to`). */
   histogram(interval: DateInterval): DateBucket[] {
-    return histogram(this.index, this.undated ?? this.index.all, this.undated === null, interval);
+    const months = this.undatedRows && this.undated !== null ? this.index.cross.months(this.undatedRows) : null;
+    return histogram(this.index, this.undated ?? this.index.all, this.undated === null, interval, months);
   }
 
   private async labelFacets(counts: FacetCounts[]): Promise<Facet[]> {

@@ -2,6 +2,7 @@ import { RoaringBitmap32 } from "./bitmap.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import { monthOfDay } from "./days.ts";
 import { ForwardIndex } from "./forward.ts";
+import { CrossCounts } from "./cross-counts.ts";
 import { DateRanges } from "./date-ranges.ts";
 import { LexemeIndex, WEIGHTS, type EventLexemes } from "./lexemes.ts";
 
@@ -43,6 +44,8 @@ export class FacetIndex {
   readonly lexemes = new LexemeIndex();
   /** The same facts the other way round: each event's values of every facet. */
   readonly forward = new ForwardIndex(FACET_FIELDS.codes);
+  /** Facet counts and months kept for the events of each single choice (a type, contested…). */
+  readonly cross = new CrossCounts(this.forward);
   readonly startMonths = new Map<number, RoaringBitmap32>();
   readonly endMonths = new Map<number, RoaringBitmap32>();
   startDay = new Int32Array(1024);
@@ -89,6 +92,7 @@ export class FacetIndex {
       for (const [field, keys] of Object.entries(this.forward.valuesOf(id)) as [FacetField, FacetKey[]][]) {
         for (const key of keys) this.fields[field].get(key)?.remove(id);
       }
+      this.cross.change(this.forward.codesOf(id), this.contested.has(id), monthOfDay(this.startDay[id]!), -1);
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
       this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
@@ -127,6 +131,7 @@ export class FacetIndex {
       COUNTRY: facts.places.map((p) => p.country),
       OUTLET: facts.outlets,
     });
+    this.cross.change(this.forward.codesOf(id), facts.contested, monthOfDay(facts.startDay), 1);
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.dateRanges.added(id, facts.startDay, facts.endDay);

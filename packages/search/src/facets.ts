@@ -2,6 +2,7 @@ import { RoaringBitmap32 } from "./bitmap.ts";
 import { EVENT_TYPES, FACET_FIELDS, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
 import type { FacetIndex, FacetKey } from "./facet-index.ts";
 import { TopK } from "./top-k.ts";
+import { FEW_VALUES, type CrossCounts, type RowSet } from "./cross-counts.ts";
 
 /**
  * How many values a facet lists, most frequent first, besides the selected ones (always listed):
@@ -21,7 +22,6 @@ const UNLIMITED: FacetField[] = ["TYPE", "ROLE"];
  * or intersections per facet; above ~75,000 results the bitmaps win, and they win by far for a
  * few-valued facet alone.
  */
-const FEW_VALUES = 200;
 const FORWARD_BELOW = 60_000;
 const FORWARD_FIELDS = 4;
 
@@ -48,9 +48,17 @@ interface Tally {
 
 /**
  * Disjunctive counts: each facet is counted over the events that pass every other filter (and the
- * text query and dates) but not its own, so a ticked value does not hide its siblings.
+ * text query and dates) but not its own, so a ticked value does not hide its siblings. `baseRows`
+ * describes `base` by the index's kept counts where it can (contested alone); with no base, every
+ * event is the base.
  */
-export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, filters: FacetFilters, limit = FACET_VALUE_LIMIT): FacetCounts[] {
+export function countFacets(
+  index: FacetIndex,
+  base: RoaringBitmap32 | null,
+  filters: FacetFilters,
+  limit = FACET_VALUE_LIMIT,
+  baseRows: RowSet | null = base === null ? index.cross.every : null,
+): FacetCounts[] {
   // The landing page (nothing chosen) is the most frequent search: its counts are kept until the index changes.
   const unfiltered = base === null && Object.keys(filters).length === 0;
   if (unfiltered && landing.get(index)?.version === index.version) return landing.get(index)!.counts;
@@ -62,8 +70,12 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
       counted: new Map(),
     }]),
   );
-  for (const { scope, fields } of scopes(base, filters)) {
+  for (const { scope, rows, fields } of scopes(index.cross, base, baseRows, filters)) {
     const group = fields.map((f) => tallies.get(f)!);
+    if (rows) {
+      for (const tally of group) countFromRows(index.cross, rows, tally);
+      continue;
+    }
     const forward = scope !== null && scope.size < FORWARD_BELOW && (fields.length >= FORWARD_FIELDS || fields.some((f) => index.fields[f].size > FEW_VALUES));
     if (forward) countForward(index, scope, group);
     else for (const tally of group) countFromBitmaps(index, scope, tally);
@@ -77,20 +89,39 @@ export function countFacets(index: FacetIndex, base: RoaringBitmap32 | null, fil
   return counts;
 }
 
+interface Scope {
+  /** The events the group is counted over (null: every event); not worked out when `rows` describe them. */
+  scope: RoaringBitmap32 | null;
+  /** The kept counts of those events, when they are a single choice. */
+  rows: RowSet | null;
+  fields: FacetField[];
+}
+
 /**
  * The facets grouped by the events they are counted over: those without a filter share the events
- * that pass every filter; each filtered one has the events that pass the others. Null: every event.
+ * that pass every filter; each filtered one has the events that pass the others.
  */
-function scopes(base: RoaringBitmap32 | null, filters: FacetFilters): { scope: RoaringBitmap32 | null; fields: FacetField[] }[] {
-  const scopeWithout = (field: FacetField | null) => {
+function scopes(cross: CrossCounts, base: RoaringBitmap32 | null, baseRows: RowSet | null, filters: FacetFilters): Scope[] {
+  const scopeWithout = (field: FacetField | null): Scope => {
+    const others = FACET_FIELDS.codes.filter((f) => f !== field && filters[f]);
+    const rows = cross.scope(baseRows, others.map((f) => ({ field: f, keys: filters[f]!.keys })));
+    if (rows) return { scope: null, rows, fields: [] };
     let scope = base;
-    for (const f of FACET_FIELDS.codes) if (f !== field && filters[f]) scope = scope ? RoaringBitmap32.and(scope, filters[f]!.bitmap) : filters[f]!.bitmap;
-    return scope;
+    for (const f of others) scope = scope ? RoaringBitmap32.and(scope, filters[f]!.bitmap) : filters[f]!.bitmap;
+    return { scope, rows: null, fields: [] };
   };
   const shared = FACET_FIELDS.codes.filter((f) => !filters[f]);
-  const groups = FACET_FIELDS.codes.filter((f) => filters[f]).map((f) => ({ scope: scopeWithout(f), fields: [f] }));
-  if (shared.length > 0) groups.push({ scope: scopeWithout(null), fields: shared });
+  const groups = FACET_FIELDS.codes.filter((f) => filters[f]).map((f) => ({ ...scopeWithout(f), fields: [f] }));
+  if (shared.length > 0) groups.push({ ...scopeWithout(null), fields: shared });
   return groups;
+}
+
+/** A facet's counts read from the kept counts of its scope: no intersections. */
+function countFromRows(cross: CrossCounts, rows: RowSet, { field, selected, top, counted }: Tally) {
+  cross.eachCount(rows, field, (key, count) => {
+    if (!top.worst || count >= top.worst.count) top.offer({ key, count });
+  });
+  for (const key of selected) counted.set(key, cross.countOf(rows, field, key));
 }
 
 /** One pass over the scope's events, counting every facet of the group from each event's values. */

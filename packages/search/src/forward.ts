@@ -98,10 +98,26 @@ export class ForwardIndex {
     this.inOverlay[id] = 1;
   }
 
-  private codesOf(id: number): Uint16Array | Int32Array {
+  /** The codes of one event's values, every field together. */
+  codesOf(id: number): Uint16Array | Int32Array {
     if (id < this.inOverlay.length && this.inOverlay[id] === 1) return this.overlay.get(id)!;
     if (id >= this.offsets.length - 1) return new Int32Array(0);
     return this.values.subarray(this.offsets[id]!, this.offsets[id + 1]!);
+  }
+
+  /** How many codes there are: every code is below this. */
+  get codeCount(): number {
+    return this.keys.length;
+  }
+
+  /** Each value of a field with its code. */
+  codesOfField(field: FacetField): ReadonlyMap<string | number, number> {
+    return this.codes.get(field)!;
+  }
+
+  /** The field of a code. */
+  fieldOfCode(code: number): FacetField {
+    return this.fields[this.fieldOf[code]!]!;
   }
 
   /** The values of one event, by field (fields without values left out). */

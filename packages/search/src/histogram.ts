@@ -14,11 +14,19 @@ export interface DateBucket {
  */
 const BITMAP_ABOVE_PER_MONTH = 400;
 
-/** Results by start date, every bucket from the first to the last non-empty one (zeros included). */
-export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: boolean, interval: DateInterval): DateBucket[] {
+/**
+ * Results by start date, every bucket from the first to the last non-empty one (zeros included).
+ * `months`: the results' counts by start month where the index keeps them (a single choice).
+ */
+export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: boolean, interval: DateInterval, months: ReadonlyMap<number, number> | null = null): DateBucket[] {
   const counts = new Map<number, number>();
   const byMonthBitmap = isAll || results.size > index.months().length * BITMAP_ABOVE_PER_MONTH;
-  if ((interval === "MONTH" || interval === "YEAR") && byMonthBitmap) {
+  if ((interval === "MONTH" || interval === "YEAR") && months) {
+    for (const [month, count] of months) {
+      const start = firstDayOfMonth(interval === "MONTH" ? month : month - (month % 12));
+      counts.set(start, (counts.get(start) ?? 0) + count);
+    }
+  } else if ((interval === "MONTH" || interval === "YEAR") && byMonthBitmap) {
     for (const month of index.months()) {
       const bitmap = index.startMonths.get(month)!;
       const count = isAll ? bitmap.size : bitmap.andCardinality(results);

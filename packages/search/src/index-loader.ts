@@ -155,6 +155,7 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
   for (const w of WEIGHTS) lexemes[w].into(index.lexemes.built[w]);
   startMonths.into(index.startMonths);
   endMonths.into(index.endMonths);
+  index.cross.build(index);
   index.optimize();
   return index;
 }

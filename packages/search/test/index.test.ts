@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { bucketStart, dayFromIso, isoFromDay } from "../src/days.ts";
+import type { FacetField } from "@parley/schema";
+import { bucketStart, dayFromIso, isoFromDay, monthOfDay } from "../src/days.ts";
+import { CrossCounts, type RowSet } from "../src/cross-counts.ts";
 import { CursorError, decodeCursor, encodeCursor } from "../src/cursor.ts";
-import { FacetIndex, type EventFacts } from "../src/facet-index.ts";
+import { FacetIndex, type EventFacts, type FacetKey } from "../src/facet-index.ts";
 import { countFacets } from "../src/facets.ts";
 import { ForwardIndex } from "../src/forward.ts";
 import { histogram } from "../src/histogram.ts";
@@ -410,5 +412,138 @@ describe("histogram", () => {
     expect(buckets[0]).toEqual({ start: "0850-01-01", count: 1 });
     expect(buckets.at(-1)).toEqual({ start: "2022-01-01", count: 3 });
     expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(4);
+  });
+});
+
+describe("kept counts of single choices", () => {
+  // Events written, changed and deleted one batch at a time, with values that first appear after
+  // the start (a new country, a new type): the kept counts must stay those of counting every event.
+  const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = random(11);
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const TYPES = ["ATTACK", "CEASEFIRE", "NEGOTIATION"];
+  const COUNTRIES = ["AF", "PK", "IR", "TR"];
+  const ROLES = ["PARTY", "MEDIATOR", "PERPETRATOR"];
+  const event = (id: number, types = TYPES, countries = COUNTRIES): EventFacts => {
+    const day = dayFromIso("2021-01-01") + Math.floor(next() * 700);
+    const actors = [...new Set([1 + Math.floor(next() ** 2 * 40), 1 + Math.floor(next() * 40)])];
+    const placeId = 1 + Math.floor(next() * 30);
+    return {
+      id,
+      type: pick(types),
+      startDay: day,
+      endDay: day,
+      contested: next() < 0.3,
+      participants: actors.map((actorId) => ({ actorId, role: pick(ROLES) })),
+      places: [{ placeId, country: pick(countries) }],
+      outlets: next() < 0.5 ? [100 + Math.floor(next() * 5)] : [],
+      lexemes: { A: [], B: [], C: [] },
+    };
+  };
+  const truth = new Map<number, EventFacts>();
+  const index = new FacetIndex();
+  for (let id = 1; id <= 3_000; id++) {
+    const f = event(id);
+    truth.set(id, f);
+    index.add(f);
+  }
+  const valuesOf = (f: EventFacts, field: FacetField): FacetKey[] =>
+    field === "TYPE" ? [f.type]
+    : field === "ACTOR" ? [...new Set(f.participants.map((p) => p.actorId))]
+    : field === "ROLE" ? [...new Set(f.participants.map((p) => p.role))]
+    : field === "PLACE" ? f.places.map((p) => p.placeId)
+    : field === "COUNTRY" ? [...new Set(f.places.map((p) => p.country))]
+    : f.outlets;
+  const FIELDS: FacetField[] = ["TYPE", "ACTOR", "ROLE", "COUNTRY", "PLACE", "OUTLET"];
+  /** Every value's count among the events that pass `keep`, by field, and the events by start month. */
+  const bruteForce = (keep: (f: EventFacts) => boolean) => {
+    const counts = new Map<string, number>();
+    const months = new Map<number, number>();
+    for (const f of truth.values()) {
+      if (!keep(f)) continue;
+      for (const field of FIELDS) for (const v of valuesOf(f, field)) counts.set(`${field}:${v}`, (counts.get(`${field}:${v}`) ?? 0) + 1);
+      const month = monthOfDay(f.startDay);
+      months.set(month, (months.get(month) ?? 0) + 1);
+    }
+    return { counts, months };
+  };
+  const kept = (rows: RowSet) => {
+    const counts = new Map<string, number>();
+    for (const field of FIELDS) index.cross.eachCount(rows, field, (key, count) => counts.set(`${field}:${key}`, count));
+    return { counts, months: new Map(index.cross.months(rows)) };
+  };
+  const sorted = (m: Map<string | number, number>) => [...m].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const expectSame = (rows: RowSet | null, keep: (f: EventFacts) => boolean) => {
+    expect(rows).not.toBeNull();
+    const got = kept(rows!);
+    const want = bruteForce(keep);
+    expect(sorted(got.counts)).toEqual(sorted(want.counts));
+    expect(sorted(got.months)).toEqual(sorted(want.months));
+  };
+  const check = () => {
+    const { cross } = index;
+    expectSame(cross.every, () => true);
+    expectSame(cross.scope(cross.contestedRows(true), []), (f) => f.contested);
+    expectSame(cross.scope(cross.contestedRows(false), []), (f) => !f.contested);
+    for (const type of new Set([...truth.values()].map((f) => f.type))) expectSame(cross.rowsFor("TYPE", [type]), (f) => f.type === type);
+    // an event has one type: the rows of several types add up
+    expectSame(cross.scope(cross.every, [{ field: "TYPE", keys: ["ATTACK", "NEGOTIATION"] }]), (f) => f.type === "ATTACK" || f.type === "NEGOTIATION");
+    for (const country of new Set([...truth.values()].flatMap((f) => valuesOf(f, "COUNTRY")))) expectSame(cross.rowsFor("COUNTRY", [country]), (f) => valuesOf(f, "COUNTRY").includes(country));
+    expectSame(cross.rowsFor("ACTOR", [1]), (f) => f.participants.some((p) => p.actorId === 1));
+    expectSame(cross.rowsFor("ROLE", ["MEDIATOR"]), (f) => f.participants.some((p) => p.role === "MEDIATOR"));
+    // an event may be in two countries: their rows do not add up, and nothing is claimed for them
+    expect(cross.rowsFor("COUNTRY", ["AF", "PK"])).toBeNull();
+    expect(cross.scope(cross.contestedRows(true), [{ field: "TYPE", keys: ["ATTACK"] }])).toBeNull();
+    expect(cross.scope(null, [])).toBeNull();
+  };
+
+  it("keeps them exact through changes, deletions and values first seen after the start", () => {
+    check();
+    for (let round = 0; round < 5; round++) {
+      const changed = Array.from({ length: 300 }, () => 1 + Math.floor(next() * 3_200));
+      const facts: EventFacts[] = [];
+      for (const id of new Set(changed)) {
+        if (next() < 0.15) {
+          truth.delete(id); // deleted (or never there)
+          continue;
+        }
+        // from the second round on, a new type and a new country appear
+        const f = round > 0 ? event(id, [...TYPES, "PROTEST"], [...COUNTRIES, "IN"]) : event(id);
+        truth.set(id, f);
+        facts.push(f);
+      }
+      index.apply(changed, facts);
+      check();
+    }
+    expect([...truth.values()].some((f) => f.type === "PROTEST")).toBe(true);
+    expect(index.cross.rowsFor("COUNTRY", ["IN"])).not.toBeNull();
+  });
+
+  it("gives the counts facets and the histogram give by intersecting bitmaps", () => {
+    const { cross } = index;
+    const contested = index.contested.clone();
+    const attack = { TYPE: { keys: ["ATTACK"], bitmap: index.fields.TYPE.get("ATTACK")! } };
+    // the kept counts (rows given) against the bitmaps (no rows)
+    expect(countFacets(index, contested, {}, 15, cross.contestedRows(true))).toEqual(countFacets(index, contested, {}, 15, null));
+    expect(countFacets(index, null, attack)).toEqual(countFacets(index, null, attack, 15, null));
+    const rows = cross.rowsFor("TYPE", ["ATTACK"])!;
+    for (const interval of ["MONTH", "YEAR"] as const) {
+      expect(histogram(index, attack.TYPE.bitmap, false, interval, cross.months(rows))).toEqual(histogram(index, attack.TYPE.bitmap, false, interval));
+    }
+  });
+
+  it("counts the same when built at once from the index as when kept through writes", () => {
+    const built = new CrossCounts(index.forward);
+    built.build(index);
+    for (const [field, keys] of [["TYPE", [...index.fields.TYPE.keys()]], ["COUNTRY", [...index.fields.COUNTRY.keys()]], ["ACTOR", [1, 2, 3]]] as const) {
+      for (const key of keys) {
+        const a = index.cross.rowsFor(field, [key]);
+        const b = built.rowsFor(field, [key]);
+        expect(b).not.toBeNull();
+        expect(sorted(new Map(built.months(b!)))).toEqual(sorted(new Map(index.cross.months(a!))));
+        for (const f of FIELDS) for (const [k] of index.fields[f]) expect(built.countOf(b!, f, k)).toBe(index.cross.countOf(a!, f, k));
+      }
+    }
+    expect(sorted(new Map(built.months(built.contestedRows(true))))).toEqual(sorted(new Map(index.cross.months(index.cross.contestedRows(true)))));
   });
 });

@@ -1,0 +1,238 @@
+import { FACET_FIELDS, type FacetField } from "@parley/schema";
+import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import type { ForwardIndex } from "./forward.ts";
+
+/**
+ * A field with at most this many values at the build gets a row for every value (and for each new
+ * one, up to this many). Types, roles and countries are few; actors and places are thousands.
+ */
+export const FEW_VALUES = 200;
+/** A value of a many-valued field gets a row when it holds at least this many events at the build. */
+const ROW_MIN_EVENTS = 10_000;
+/** An event has exactly one value of these fields, so the rows of several values add up. */
+const SINGLE_VALUED: readonly FacetField[] = ["TYPE"];
+
+/** One set of events: how many of them hold each facet value (by forward code), and start in each month. */
+export class Row {
+  counts: Int32Array;
+  readonly months = new Map<number, number>();
+
+  constructor(
+    /** Its place among the rows (the build tallies months by it). */
+    readonly slot: number,
+    codes: number,
+  ) {
+    this.counts = new Int32Array(Math.max(64, codes));
+  }
+
+  /** Makes room for codes below `codes`. */
+  reserve(codes: number) {
+    if (codes <= this.counts.length) return;
+    const grown = new Int32Array(codes);
+    grown.set(this.counts);
+    this.counts = grown;
+  }
+
+  count(code: number): number {
+    return code < this.counts.length ? this.counts[code]! : 0;
+  }
+
+  change(codes: ArrayLike<number>, month: number, delta: number) {
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      if (code >= this.counts.length) this.reserve(Math.max(code + 1, this.counts.length * 2));
+      this.counts[code]! += delta;
+    }
+    const now = (this.months.get(month) ?? 0) + delta;
+    if (now === 0) this.months.delete(month);
+    else this.months.set(month, now);
+  }
+}
+
+/** Events described by rows: those of every `plus` row (disjoint from each other) less those of the `minus` rows (each within them). */
+export interface RowSet {
+  plus: Row[];
+  minus: Row[];
+}
+
+/**
+ * Facet counts kept in advance for the sets of events a single choice gives: every event, the
+ * contested ones, and the events of each value of a few-valued facet (a type, a role, a country, an
+ * outlet) or of a large value of a many-valued one (an actor or place in 10,000 events or more).
+ * Each row holds, for every value of every facet, how many of its events hold it, and how many
+ * start in each month. A search whose facet scope is one such set (one ticked type, or contested
+ * alone) reads its counts here instead of intersecting thousands of bitmaps with the scope. Writes
+ * keep the rows exact: a changed event is taken out of its rows and put back with its new values.
+ */
+export class CrossCounts {
+  private readonly rows: Row[] = [];
+  readonly all: Row;
+  readonly contested: Row;
+  /** The row of each value that has one, by forward code. */
+  private byCode: (Row | undefined)[] = [];
+  /** Fields in which each new value gets a row (while they have few): every field until a build says otherwise. */
+  private readonly everyValue = new Set<FacetField>(FACET_FIELDS.codes);
+  private readonly rowsOfField = new Map<FacetField, number>();
+  /** Every event, as rows: the scope of a search without filters. */
+  readonly every: RowSet;
+
+  constructor(private readonly forward: ForwardIndex) {
+    this.all = this.newRow();
+    this.contested = this.newRow();
+    this.every = { plus: [this.all], minus: [] };
+  }
+
+  private newRow(): Row {
+    const row = new Row(this.rows.length, this.forward.codeCount);
+    this.rows.push(row);
+    return row;
+  }
+
+  private rowForCode(code: number): Row {
+    let row = this.byCode[code];
+    if (!row) {
+      row = this.byCode[code] = this.newRow();
+      const field = this.forward.fieldOfCode(code);
+      this.rowsOfField.set(field, (this.rowsOfField.get(field) ?? 0) + 1);
+    }
+    return row;
+  }
+
+  /** How many rows are kept, and their memory. */
+  stats() {
+    return { rows: this.rows.length, bytes: this.rows.reduce((sum, r) => sum + r.counts.byteLength + r.months.size * 16, 0) };
+  }
+
+  /**
+   * Counts every row from the index as built: rows for every value of the fields with few values
+   * and for the large values of the others.
+   */
+  build(index: FacetIndex) {
+    const { forward } = this;
+    this.all.reserve(forward.codeCount);
+    this.contested.reserve(forward.codeCount);
+    for (const field of FACET_FIELDS.codes) {
+      const values = index.fields[field];
+      const every = values.size <= FEW_VALUES;
+      if (!every) this.everyValue.delete(field);
+      for (const [key, bitmap] of values) {
+        const code = forward.codesOfField(field).get(key);
+        if (code !== undefined && (every || bitmap.size >= ROW_MIN_EVENTS)) this.rowForCode(code);
+      }
+    }
+    const contested = new Uint8Array(index.startDay.length);
+    for (const id of index.contested.toUint32Array()) contested[id] = 1;
+    // Month by month, so that each row's months are tallied in a small array and stored once a month.
+    const { byCode } = this;
+    const perMonth = new Int32Array(this.rows.length);
+    const touched: Row[] = [];
+    for (const month of index.months()) {
+      const ids = index.startMonths.get(month)!.toUint32Array();
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const codes = forward.codesOf(id);
+        touched.length = 0;
+        touched.push(this.all);
+        if (contested[id] === 1) touched.push(this.contested);
+        for (let j = 0; j < codes.length; j++) {
+          const row = byCode[codes[j]!];
+          if (row) touched.push(row);
+        }
+        for (const row of touched) {
+          const counts = row.counts;
+          for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
+          perMonth[row.slot]!++;
+        }
+      }
+      for (const row of this.rows) {
+        if (perMonth[row.slot]! > 0) row.months.set(month, perMonth[row.slot]!);
+      }
+      perMonth.fill(0);
+    }
+  }
+
+  /** Takes an event out of its rows (delta -1) or puts it in (delta 1). */
+  change(codes: ArrayLike<number>, contested: boolean, month: number, delta: 1 | -1) {
+    this.all.change(codes, month, delta);
+    if (contested) this.contested.change(codes, month, delta);
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      let row = this.byCode[code];
+      // A value first seen since the build: it had no events before this one, so its row starts empty.
+      if (!row && delta > 0) {
+        const field = this.forward.fieldOfCode(code);
+        if (this.everyValue.has(field) && (this.rowsOfField.get(field) ?? 0) < FEW_VALUES) row = this.rowForCode(code);
+      }
+      row?.change(codes, month, delta);
+    }
+  }
+
+  /** The rows of the events holding any of `keys` in `field`, or null when there are none that add up to it. */
+  rowsFor(field: FacetField, keys: readonly FacetKey[]): RowSet | null {
+    if (keys.length !== 1 && !SINGLE_VALUED.includes(field)) return null;
+    const plus: Row[] = [];
+    for (const key of new Set(keys)) {
+      const code = this.forward.codesOfField(field).get(key);
+      const row = code === undefined ? undefined : this.byCode[code];
+      if (!row) return null;
+      plus.push(row);
+    }
+    return { plus, minus: [] };
+  }
+
+  /** The contested events (`true`) or the others (`false`). */
+  contestedRows(contested: boolean): RowSet {
+    return contested ? { plus: [this.contested], minus: [] } : { plus: [this.all], minus: [this.contested] };
+  }
+
+  /**
+   * The rows of (base AND every filter), or null when none describe it: a base with no filter, or
+   * every event with one filter. `base` null: the base has no rows (text, dates).
+   */
+  scope(base: RowSet | null, filters: { field: FacetField; keys: readonly FacetKey[] }[]): RowSet | null {
+    if (base === null) return null;
+    if (filters.length === 0) return base;
+    if (filters.length > 1 || base !== this.every) return null;
+    return this.rowsFor(filters[0]!.field, filters[0]!.keys);
+  }
+
+  /** How many events of the set hold the value with this code. */
+  count(set: RowSet, code: number): number {
+    let n = 0;
+    for (const row of set.plus) n += row.count(code);
+    for (const row of set.minus) n -= row.count(code);
+    return n;
+  }
+
+  /** How many events of the set hold `key` in `field`. */
+  countOf(set: RowSet, field: FacetField, key: FacetKey): number {
+    const code = this.forward.codesOfField(field).get(key);
+    return code === undefined ? 0 : this.count(set, code);
+  }
+
+  /** Calls `each(key, count)` for every value of `field` that some event of the set holds. */
+  eachCount(set: RowSet, field: FacetField, each: (key: FacetKey, count: number) => void) {
+    if (set.plus.length === 1 && set.minus.length === 0) {
+      const counts = set.plus[0]!.counts;
+      for (const [key, code] of this.forward.codesOfField(field)) {
+        const n = code < counts.length ? counts[code]! : 0;
+        if (n > 0) each(key, n);
+      }
+      return;
+    }
+    for (const [key, code] of this.forward.codesOfField(field)) {
+      const n = this.count(set, code);
+      if (n > 0) each(key, n);
+    }
+  }
+
+  /** The set's events by start month (months without events left out). */
+  months(set: RowSet): Map<number, number> {
+    if (set.plus.length === 1 && set.minus.length === 0) return set.plus[0]!.months;
+    const out = new Map<number, number>();
+    for (const row of set.plus) for (const [month, n] of row.months) out.set(month, (out.get(month) ?? 0) + n);
+    for (const row of set.minus) for (const [month, n] of row.months) out.set(month, (out.get(month) ?? 0) - n);
+    for (const [month, n] of out) if (n === 0) out.delete(month);
+    return out;
+  }
+}
