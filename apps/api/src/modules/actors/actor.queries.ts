@@ -13,7 +13,11 @@ builder.queryFields((t) => ({
     description: "An actor by ID. The ID of an actor merged into another resolves to the survivor.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = await resolveActorId(ctx.db, requireId(String(args.id), "Actor"));
+      // Read at once: only an ID that is no actor's (perhaps a merged one's) needs its redirect looked up.
+      const asked = requireId(String(args.id), "Actor");
+      const actor = await ctx.db.actor.findUnique({ ...query, where: { id: asked } });
+      if (actor) return actor;
+      const id = await resolveActorId(ctx.db, asked);
       return id === null ? null : ctx.db.actor.findUnique({ ...query, where: { id } });
     },
   }),
