@@ -238,6 +238,15 @@ describe("search text", () => {
       expect(res.body.errors, q).toBeUndefined();
       expect(res.body.data.actors.totalCount, q).toBe(0);
     }
+    // With a word that finds events, the page's rows and the facets' labels are read in one round
+    // trip that writes the text into the SQL as a literal: it must stay a literal there too.
+    for (const q of ["Kabul or '; DROP TABLE event; --", "Kabul or \\' OR 1=1 --", "Kabul or E'\\x00' $1 $$ x $$"]) {
+      const res = await gql(`query($q: String!) { searchEvents(query: $q) { totalCount edges { highlights node { id } } facets { field values { label } } } }`, { q });
+      expect(res.body.errors, q).toBeUndefined();
+      expect(res.body.data.searchEvents.edges.length, q).toBeGreaterThan(0);
+      expect(res.body.data.searchEvents.edges.some((e: { highlights: string[] }) => e.highlights.some((h) => h.includes("<mark>Kabul</mark>"))), q).toBe(true);
+      expect(res.body.data.searchEvents.facets.find((f: { field: string }) => f.field === "ACTOR").values.length, q).toBeGreaterThan(0);
+    }
     expect(await api.t.db.event.count()).toBe(before);
     expect((await gql(`{ actors(first: 1, nameContains: "Taliban") { totalCount } }`)).body.data.actors.totalCount).toBeGreaterThan(0);
   });

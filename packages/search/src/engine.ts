@@ -6,6 +6,7 @@ import { EventSearch, type EventQuery, type RowSource } from "./event-search.ts"
 import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "./text.ts";
 import { evaluateTsquery } from "./text-query.ts";
 import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
+import { loadEventRowsAndNames, loadNames } from "./rows.ts";
 
 export interface SearchEngineOptions {
   url: string;
@@ -134,16 +135,8 @@ export class SearchEngine {
   private readonly rowSource: RowSource = {
     rank: (query, ids) => rankText(this.pool, query, ids),
     eventRows: (ids, query) => loadEventRows(this.pool, ids, query),
-    names: async (actorIds, placeIds) => {
-      const { rows } = await this.pool.query<{ kind: "A" | "P"; id: number; name: string }>(
-        `SELECT 'A' AS kind, id, name FROM actor WHERE id = ANY($1::int[]) UNION ALL SELECT 'P', id, name FROM place WHERE id = ANY($2::int[])`,
-        [actorIds, placeIds],
-      );
-      const actors = new Map<number, string>();
-      const places = new Map<number, string>();
-      for (const r of rows) (r.kind === "A" ? actors : places).set(r.id, r.name);
-      return { actors, places };
-    },
+    names: (actorIds, placeIds) => loadNames(this.pool, actorIds, placeIds),
+    eventRowsAndNames: (ids, query, actorIds, placeIds) => loadEventRowsAndNames(this.pool, ids, query, actorIds, placeIds),
   };
 
   /** Runs a search: up to date with the database, text matched by PostgreSQL, counted in bitmaps. */

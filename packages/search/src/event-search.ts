@@ -7,6 +7,7 @@ import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.t
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
 import type { RowSet } from "./cross-counts.ts";
 import type { EventRow, Ranked, TextMatch } from "./text.ts";
+import type { Names } from "./rows.ts";
 
 /** Up to this many results are ranked by ID; more, and PostgreSQL ranks every text match. */
 const RANK_BY_ID = 5000;
@@ -67,8 +68,12 @@ export interface SearchPage {
 export interface RowSource {
   rank(query: string, ids: number[] | null): Promise<Ranked>;
   eventRows(ids: number[], query: string | null): Promise<Map<number, { row: EventRow; highlights: string[] }>>;
-  names(actorIds: number[], placeIds: number[]): Promise<{ actors: Map<number, string>; places: Map<number, string> }>;
+  names(actorIds: number[], placeIds: number[]): Promise<Names>;
+  /** Both at once, in one round trip. */
+  eventRowsAndNames(ids: number[], query: string | null, actorIds: number[], placeIds: number[]): Promise<{ rows: EventRows; names: Names }>;
 }
+
+type EventRows = Map<number, { row: EventRow; highlights: string[] }>;
 
 function union(map: Map<FacetKey, RoaringBitmap32>, keys: FacetKey[]): RoaringBitmap32 {
   const bitmaps = keys.map((k) => map.get(k)).filter((b): b is RoaringBitmap32 => b !== undefined);
@@ -231,12 +236,45 @@ export class EventSearch {
     return this.pageMemo;
   }
 
+  /**
+   * For a caller that will want both the page and the facets: reads the page's rows and the facets'
+   * labels from PostgreSQL in one round trip instead of two.
+   */
+  prefetch(): void {
+    if (this.pageMemo || this.facetsMemo) return;
+    const both = this.loadBoth();
+    this.pageMemo = both.then(([page]) => page);
+    this.facetsMemo = both.then(([, facets]) => facets);
+    // A caller that stops before awaiting one of them (another field failed) leaves no unhandled rejection.
+    this.pageMemo.catch(() => {});
+    this.facetsMemo.catch(() => {});
+  }
+
+  private async loadBoth(): Promise<[SearchPage, Facet[]]> {
+    const counts = countFacets(this.index, this.base, this.filters, undefined, this.baseRows);
+    const { shown, hasNextPage } = await this.pageEntries();
+    const labels = labelIds(counts);
+    const { rows, names } = await this.rows.eventRowsAndNames(shown.map((e) => e.id), this.queryText(), labels.actors, labels.places);
+    return [this.pageOf(shown, hasNextPage, rows), labelled(counts, names)];
+  }
+
   private async loadPage(): Promise<SearchPage> {
+    const { shown, hasNextPage } = await this.pageEntries();
+    return this.pageOf(shown, hasNextPage, await this.rows.eventRows(shown.map((e) => e.id), this.queryText()));
+  }
+
+  private queryText(): string | null {
+    return this.text ? this.input.query!.trim() : null;
+  }
+
+  /** The page's results (one more is looked for, to know whether there is a next page). */
+  private async pageEntries(): Promise<{ shown: PageEntry[]; hasNextPage: boolean }> {
     const { first } = this.input;
     const entries = await this.entriesAfter(first + 1, this.cursor, this.results, this.isAll);
-    const hasNextPage = entries.length > first;
-    const shown = entries.slice(0, first);
-    const found = await this.rows.eventRows(shown.map((e) => e.id), this.text ? this.input.query!.trim() : null);
+    return { shown: entries.slice(0, first), hasNextPage: entries.length > first };
+  }
+
+  private pageOf(shown: PageEntry[], hasNextPage: boolean, found: EventRows): SearchPage {
     const edges: SearchEdge[] = [];
     for (const entry of shown) {
       const hit = found.get(entry.id);
@@ -302,17 +340,26 @@ export class EventSearch {
   }
 
   private async labelFacets(counts: FacetCounts[]): Promise<Facet[]> {
-    const ids = (fields: FacetField[]) => counts.filter((c) => fields.includes(c.field)).flatMap((c) => c.values.map((v) => v.key as number));
-    const names = await this.rows.names(ids(["ACTOR", "OUTLET"]), ids(["PLACE"]));
-    return counts.map(({ field, values }) => ({
-      field,
-      values: values.map((v) => ({
-        field,
-        key: v.key,
-        count: v.count,
-        selected: v.selected,
-        label: staticLabel(field, v.key) ?? (field === "PLACE" ? names.places : names.actors).get(v.key as number) ?? String(v.key),
-      })),
-    }));
+    const ids = labelIds(counts);
+    return labelled(counts, await this.rows.names(ids.actors, ids.places));
   }
+}
+
+/** The actors (and outlets) and places whose names label the counted values. */
+function labelIds(counts: FacetCounts[]): { actors: number[]; places: number[] } {
+  const ids = (fields: FacetField[]) => counts.filter((c) => fields.includes(c.field)).flatMap((c) => c.values.map((v) => v.key as number));
+  return { actors: ids(["ACTOR", "OUTLET"]), places: ids(["PLACE"]) };
+}
+
+function labelled(counts: FacetCounts[], names: Names): Facet[] {
+  return counts.map(({ field, values }) => ({
+    field,
+    values: values.map((v) => ({
+      field,
+      key: v.key,
+      count: v.count,
+      selected: v.selected,
+      label: staticLabel(field, v.key) ?? (field === "PLACE" ? names.places : names.actors).get(v.key as number) ?? String(v.key),
+    })),
+  }));
 }

@@ -97,7 +97,14 @@ const HEADLINE = `StartSel=${OPEN}, StopSel=${CLOSE}`;
  */
 export async function loadEventRows(db: pg.Pool, ids: number[], query: string | null): Promise<Map<number, { row: EventRow; highlights: string[] }>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query<EventRow & { headlines?: string[] }>(eventRowsSql(query !== null), query ? [ids, query] : [ids]);
+  const { rows } = await db.query<EventRowWithHeadlines>(eventRowsSql(query !== null), query ? [ids, query] : [ids]);
+  return eventRowsFrom(rows);
+}
+
+export type EventRowWithHeadlines = EventRow & { headlines?: string[] };
+
+/** The rows of `eventRowsSql` by event ID, each with its highlights as HTML. */
+export function eventRowsFrom(rows: EventRowWithHeadlines[]): Map<number, { row: EventRow; highlights: string[] }> {
   const result = new Map<number, { row: EventRow; highlights: string[] }>();
   for (const { headlines, ...row } of rows) {
     const marked = (headlines ?? []).filter((h) => h.includes(OPEN));
@@ -106,7 +113,11 @@ export async function loadEventRows(db: pg.Pool, ids: number[], query: string | 
   return result;
 }
 
-export function eventRowsSql(withHighlights: boolean): string {
+/**
+ * The events' rows, with headlines when there is a text query. `ids` and `query` are the SQL for
+ * the IDs and the query text: parameters by default, literals when sent with other statements.
+ */
+export function eventRowsSql(withHighlights: boolean, ids = "$1::int[]", query = "$2"): string {
   return withHighlights
     ? `SELECT ${EVENT_COLUMNS},
               -- the document's weights say which fields matched: A title, B names and places, C summary
@@ -125,10 +136,10 @@ export function eventRowsSql(withHighlights: boolean): string {
               AS headlines
          FROM event e,
               -- q: the query itself; words: any of its words, to pick the names and fragments worth a headline
-              (SELECT websearch_to_tsquery('parley', $2) AS q,
-                      coalesce((SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(to_tsvector('parley', $2))) l), '')::tsquery AS words) q
-        WHERE e.id = ANY($1::int[])`
-    : `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ANY($1::int[])`;
+              (SELECT websearch_to_tsquery('parley', ${query}) AS q,
+                      coalesce((SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(to_tsvector('parley', ${query}))) l), '')::tsquery AS words) q
+        WHERE e.id = ANY(${ids})`
+    : `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ANY(${ids})`;
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

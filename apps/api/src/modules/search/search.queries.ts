@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo } from "graphql";
 import { CursorError, type SearchEngine } from "@parley/search";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
@@ -28,10 +29,14 @@ builder.queryFields((t) => ({
       after: t.arg.string({ required: false }),
       sort: t.arg({ type: EventSortEnum, required: false, defaultValue: "RELEVANCE" }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const input = eventQueryFrom(args);
       try {
-        return await engine(ctx).searchEvents(input);
+        const search = await engine(ctx).searchEvents(input);
+        // Asked for the page and the facets: their rows and labels come in one round trip.
+        const asked = selectedFields(info);
+        if ((asked.has("edges") || asked.has("pageInfo")) && asked.has("facets")) search.prefetch();
+        return search;
       } catch (error) {
         if (error instanceof CursorError) throw badInput("after", error.message);
         throw error;
@@ -50,3 +55,12 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => engine(ctx).searchActors(actorQueryFrom(args)),
   }),
 }));
+
+/** The fields asked of the result directly (not through fragments, which are not looked into). */
+function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  for (const node of info.fieldNodes) {
+    for (const selection of node.selectionSet?.selections ?? []) if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+  }
+  return names;
+}
