@@ -99,6 +99,24 @@ describe("searchEvents facets", () => {
     }
   });
 
+  it("counts the same histogram whichever way the facets were counted (kept counts, one pass, bitmaps)", async () => {
+    const month = (iso: string) => `${iso.slice(0, 7)}-01`;
+    const cases: { filter: Filter; query?: string }[] = [
+      { filter: {}, query: "Taliban" },
+      { filter: { countries: ["PK"] }, query: "Taliban" },
+      { filter: { types: ["ATTACK", "CEASEFIRE"], countries: ["PK"] } },
+      { filter: { contested: true, actorIds: [fx.actorIds[0]!] } },
+    ];
+    for (const { filter, query } of cases) {
+      const result = await search(filter, query);
+      const expected = new Map<string, number>();
+      for (const e of fx.events.filter((x) => passes(x, filter, query))) expected.set(month(e.start), (expected.get(month(e.start)) ?? 0) + 1);
+      expect(expected.size, JSON.stringify({ filter, query })).toBeGreaterThan(0);
+      const buckets: { start: string; count: number }[] = result.histogram;
+      expect(new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count])), JSON.stringify({ filter, query })).toEqual(expected);
+    }
+  });
+
   it("counts the histogram with every filter but its own date range, so a selected range keeps its context", async () => {
     const month = (iso: string) => `${iso.slice(0, 7)}-01`;
     const filters: Filter[] = [

@@ -13,9 +13,12 @@ export interface ClientOptions {
   max?: number;
 }
 
+/** Connections in a Prisma client's pool unless `max` says otherwise. */
+export const PRISMA_POOL_MAX = 10;
+
 export function createPrismaClient(url: string, options: ClientOptions = {}): PrismaClient {
   // A server that does not answer fails the request within seconds rather than holding it.
-  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? PRISMA_POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const client = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ emit: "event", level: "query" }] : [],

@@ -1,4 +1,4 @@
-export { createPrismaClient, type Db, type Tx, type PrismaClient } from "./client.ts";
+export { createPrismaClient, PRISMA_POOL_MAX, type Db, type Tx, type PrismaClient } from "./client.ts";
 export { freePort, openDatabase, startEmbeddedPostgres, ensureDatabaseExists, withDatabase, serverUrl, type RunningDatabase } from "./postgres.ts";
 export { applyMigrations, readMigrations } from "./migrations/apply.ts";
 export { dbEnv, paths } from "./env.ts";

@@ -1,6 +1,6 @@
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import type { FacetIndex, FacetKey } from "./facet-index.ts";
-import type { ForwardIndex } from "./forward.ts";
+import { START_MONTH, type ForwardField, type ForwardIndex } from "./forward.ts";
 
 /**
  * A field with at most this many values at the build gets a row for every value (and for each new
@@ -12,16 +12,11 @@ const ROW_MIN_EVENTS = 10_000;
 /** An event has exactly one value of these fields, so the rows of several values add up. */
 const SINGLE_VALUED: readonly FacetField[] = ["TYPE"];
 
-/** One set of events: how many of them hold each facet value (by forward code), and start in each month. */
+/** One set of events: how many of them hold each facet value and start in each month, by forward code. */
 export class Row {
   counts: Int32Array;
-  readonly months = new Map<number, number>();
 
-  constructor(
-    /** Its place among the rows (the build tallies months by it). */
-    readonly slot: number,
-    codes: number,
-  ) {
+  constructor(codes: number) {
     this.counts = new Int32Array(Math.max(64, codes));
   }
 
@@ -37,15 +32,12 @@ export class Row {
     return code < this.counts.length ? this.counts[code]! : 0;
   }
 
-  change(codes: ArrayLike<number>, month: number, delta: number) {
+  change(codes: ArrayLike<number>, delta: number) {
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i]!;
       if (code >= this.counts.length) this.reserve(Math.max(code + 1, this.counts.length * 2));
       this.counts[code]! += delta;
     }
-    const now = (this.months.get(month) ?? 0) + delta;
-    if (now === 0) this.months.delete(month);
-    else this.months.set(month, now);
   }
 }
 
@@ -71,19 +63,19 @@ export class CrossCounts {
   /** The row of each value that has one, by forward code. */
   private byCode: (Row | undefined)[] = [];
   /** Fields in which each new value gets a row (while they have few): every field until a build says otherwise. */
-  private readonly everyValue = new Set<FacetField>(FACET_FIELDS.codes);
-  private readonly rowsOfField = new Map<FacetField, number>();
+  private readonly everyValue = new Set<ForwardField>(FACET_FIELDS.codes);
+  private readonly rowsOfField = new Map<ForwardField, number>();
   /** Every event, as rows: the scope of a search without filters. */
   readonly every: RowSet;
 
-  constructor(private readonly forward: ForwardIndex) {
+  constructor(private readonly forward: ForwardIndex<ForwardField>) {
     this.all = this.newRow();
     this.contested = this.newRow();
     this.every = { plus: [this.all], minus: [] };
   }
 
   private newRow(): Row {
-    const row = new Row(this.rows.length, this.forward.codeCount);
+    const row = new Row(this.forward.codeCount);
     this.rows.push(row);
     return row;
   }
@@ -100,7 +92,7 @@ export class CrossCounts {
 
   /** How many rows are kept, and their memory. */
   stats() {
-    return { rows: this.rows.length, bytes: this.rows.reduce((sum, r) => sum + r.counts.byteLength + r.months.size * 16, 0) };
+    return { rows: this.rows.length, bytes: this.rows.reduce((sum, r) => sum + r.counts.byteLength, 0) };
   }
 
   /**
@@ -122,39 +114,30 @@ export class CrossCounts {
     }
     const contested = new Uint8Array(index.startDay.length);
     for (const id of index.contested.toUint32Array()) contested[id] = 1;
-    // Month by month, so that each row's months are tallied in a small array and stored once a month.
     const { byCode } = this;
-    const perMonth = new Int32Array(this.rows.length);
     const touched: Row[] = [];
-    for (const month of index.months()) {
-      const ids = index.startMonths.get(month)!.toUint32Array();
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const codes = forward.codesOf(id);
-        touched.length = 0;
-        touched.push(this.all);
-        if (contested[id] === 1) touched.push(this.contested);
-        for (let j = 0; j < codes.length; j++) {
-          const row = byCode[codes[j]!];
-          if (row) touched.push(row);
-        }
-        for (const row of touched) {
-          const counts = row.counts;
-          for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
-          perMonth[row.slot]!++;
-        }
+    const ids = index.all.toUint32Array();
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const codes = forward.codesOf(id);
+      touched.length = 0;
+      touched.push(this.all);
+      if (contested[id] === 1) touched.push(this.contested);
+      for (let j = 0; j < codes.length; j++) {
+        const row = byCode[codes[j]!];
+        if (row) touched.push(row);
       }
-      for (const row of this.rows) {
-        if (perMonth[row.slot]! > 0) row.months.set(month, perMonth[row.slot]!);
+      for (const row of touched) {
+        const counts = row.counts;
+        for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
       }
-      perMonth.fill(0);
     }
   }
 
-  /** Takes an event out of its rows (delta -1) or puts it in (delta 1). */
-  change(codes: ArrayLike<number>, contested: boolean, month: number, delta: 1 | -1) {
-    this.all.change(codes, month, delta);
-    if (contested) this.contested.change(codes, month, delta);
+  /** Takes an event out of its rows (delta -1) or puts it in (delta 1); its codes include its start month's. */
+  change(codes: ArrayLike<number>, contested: boolean, delta: 1 | -1) {
+    this.all.change(codes, delta);
+    if (contested) this.contested.change(codes, delta);
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i]!;
       let row = this.byCode[code];
@@ -163,7 +146,7 @@ export class CrossCounts {
         const field = this.forward.fieldOfCode(code);
         if (this.everyValue.has(field) && (this.rowsOfField.get(field) ?? 0) < FEW_VALUES) row = this.rowForCode(code);
       }
-      row?.change(codes, month, delta);
+      row?.change(codes, delta);
     }
   }
 
@@ -228,11 +211,11 @@ export class CrossCounts {
 
   /** The set's events by start month (months without events left out). */
   months(set: RowSet): Map<number, number> {
-    if (set.plus.length === 1 && set.minus.length === 0) return set.plus[0]!.months;
     const out = new Map<number, number>();
-    for (const row of set.plus) for (const [month, n] of row.months) out.set(month, (out.get(month) ?? 0) + n);
-    for (const row of set.minus) for (const [month, n] of row.months) out.set(month, (out.get(month) ?? 0) - n);
-    for (const [month, n] of out) if (n === 0) out.delete(month);
+    for (const [month, code] of this.forward.codesOfField(START_MONTH)) {
+      const n = this.count(set, code);
+      if (n > 0) out.set(month as number, n);
+    }
     return out;
   }
 }

@@ -1,7 +1,7 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { DateInterval, EventSort, FacetField } from "@parley/schema";
 import { WEIGHTS, type FacetIndex, type FacetKey, type Weight } from "./facet-index.ts";
-import { countFacets, staticLabel, type FacetCounts, type FacetFilters } from "./facets.ts";
+import { countFacets, staticLabel, type FacetCounts, type FacetFilters, type MonthTally } from "./facets.ts";
 import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
@@ -187,6 +187,11 @@ export class EventSearch {
   private readonly baseRows: RowSet | null;
   /** The same for the events the histogram counts. */
   private readonly undatedRows: RowSet | null;
+  /**
+   * Without dates chosen, the facets without a filter of their own are counted over the events the
+   * histogram counts: when that is one pass over their values, it tallies their months as well.
+   */
+  private readonly monthTally: MonthTally | undefined;
   private readonly cursor: Cursor | null;
   private readonly order: EventSort;
   private facetsMemo: Promise<Facet[]> | null = null;
@@ -220,6 +225,7 @@ export class EventSearch {
     const { cross } = index;
     const undatedBaseRows = text ? null : typeof filter.contested === "boolean" ? cross.contestedRows(filter.contested) : cross.every;
     this.baseRows = range ? null : undatedBaseRows;
+    this.monthTally = range ? undefined : { months: null };
     this.undatedRows = cross.scope(undatedBaseRows, Object.entries(this.filters).map(([field, f]) => ({ field: field as FacetField, keys: f.keys })));
     const dates = range && !undatedBase ? range.clone() : range;
     const withDates = (b: RoaringBitmap32 | null) => (dates && b ? RoaringBitmap32.and(b, dates) : (b ?? dates));
@@ -251,7 +257,7 @@ export class EventSearch {
   }
 
   private async loadBoth(): Promise<[SearchPage, Facet[]]> {
-    const counts = countFacets(this.index, this.base, this.filters, undefined, this.baseRows);
+    const counts = countFacets(this.index, this.base, this.filters, undefined, this.baseRows, this.monthTally);
     const { shown, hasNextPage } = await this.pageEntries();
     const labels = labelIds(counts);
     const { rows, names } = await this.rows.eventRowsAndNames(shown.map((e) => e.id), this.queryText(), labels.actors, labels.places);
@@ -329,13 +335,13 @@ export class EventSearch {
   }
 
   facets(): Promise<Facet[]> {
-    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters, undefined, this.baseRows));
+    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters, undefined, this.baseRows, this.monthTally));
     return this.facetsMemo;
   }
 
   /** The results by start date, counted with every filter but the date range (`from`/`to`). */
   histogram(interval: DateInterval): DateBucket[] {
-    const months = this.undatedRows && this.undated !== null ? this.index.cross.months(this.undatedRows) : null;
+    const months = this.undated === null ? null : this.undatedRows ? this.index.cross.months(this.undatedRows) : (this.monthTally?.months ?? null);
     return histogram(this.index, this.undated ?? this.index.all, this.undated === null, interval, months);
   }
 

@@ -1,7 +1,7 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import { monthOfDay } from "./days.ts";
-import { ForwardIndex } from "./forward.ts";
+import { ForwardIndex, START_MONTH, type ForwardField } from "./forward.ts";
 import { CrossCounts } from "./cross-counts.ts";
 import { DateRanges } from "./date-ranges.ts";
 import { LexemeIndex, WEIGHTS, type EventLexemes } from "./lexemes.ts";
@@ -42,8 +42,8 @@ export class FacetIndex {
   };
   /** Events by text lexeme (as PostgreSQL's `parley` configuration stems them), per document weight. */
   readonly lexemes = new LexemeIndex();
-  /** The same facts the other way round: each event's values of every facet. */
-  readonly forward = new ForwardIndex(FACET_FIELDS.codes);
+  /** The same facts the other way round: each event's values of every facet, and its start month. */
+  readonly forward = new ForwardIndex<ForwardField>([...FACET_FIELDS.codes, START_MONTH]);
   /** Facet counts and months kept for the events of each single choice (a type, contested…). */
   readonly cross = new CrossCounts(this.forward);
   readonly startMonths = new Map<number, RoaringBitmap32>();
@@ -89,10 +89,10 @@ export class FacetIndex {
     // those bitmaps are touched (thousands of actors and places are not); its words are set aside
     // by the lexeme index without visiting every word's bitmap.
     for (const id of RoaringBitmap32.and(this.all, ids)) {
-      for (const [field, keys] of Object.entries(this.forward.valuesOf(id)) as [FacetField, FacetKey[]][]) {
-        for (const key of keys) this.fields[field].get(key)?.remove(id);
+      for (const [field, keys] of Object.entries(this.forward.valuesOf(id)) as [ForwardField, FacetKey[]][]) {
+        if (field !== START_MONTH) for (const key of keys) this.fields[field].get(key)?.remove(id);
       }
-      this.cross.change(this.forward.codesOf(id), this.contested.has(id), monthOfDay(this.startDay[id]!), -1);
+      this.cross.change(this.forward.codesOf(id), this.contested.has(id), -1);
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
       this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
@@ -130,8 +130,9 @@ export class FacetIndex {
       PLACE: facts.places.map((p) => p.placeId),
       COUNTRY: facts.places.map((p) => p.country),
       OUTLET: facts.outlets,
+      START_MONTH: [monthOfDay(facts.startDay)],
     });
-    this.cross.change(this.forward.codesOf(id), facts.contested, monthOfDay(facts.startDay), 1);
+    this.cross.change(this.forward.codesOf(id), facts.contested, 1);
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.dateRanges.added(id, facts.startDay, facts.endDay);

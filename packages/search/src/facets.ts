@@ -3,6 +3,7 @@ import { EVENT_TYPES, FACET_FIELDS, PARTICIPANT_ROLES, type FacetField } from "@
 import type { FacetIndex, FacetKey } from "./facet-index.ts";
 import { TopK } from "./top-k.ts";
 import { FEW_VALUES, type CrossCounts, type RowSet } from "./cross-counts.ts";
+import { START_MONTH, type ForwardField } from "./forward.ts";
 
 /**
  * How many values a facet lists, most frequent first, besides the selected ones (always listed):
@@ -58,6 +59,7 @@ export function countFacets(
   filters: FacetFilters,
   limit = FACET_VALUE_LIMIT,
   baseRows: RowSet | null = base === null ? index.cross.every : null,
+  months?: MonthTally,
 ): FacetCounts[] {
   // The landing page (nothing chosen) is the most frequent search: its counts are kept until the index changes.
   const unfiltered = base === null && Object.keys(filters).length === 0;
@@ -70,14 +72,15 @@ export function countFacets(
       counted: new Map(),
     }]),
   );
-  for (const { scope, rows, fields } of scopes(index.cross, base, baseRows, filters)) {
+  for (const { scope, rows, fields, shared } of scopes(index.cross, base, baseRows, filters)) {
     const group = fields.map((f) => tallies.get(f)!);
     if (rows) {
       for (const tally of group) countFromRows(index.cross, rows, tally);
       continue;
     }
     const forward = scope !== null && scope.size < FORWARD_BELOW && (fields.length >= FORWARD_FIELDS || fields.some((f) => index.fields[f].size > FEW_VALUES));
-    if (forward) countForward(index, scope, group);
+    // The facets without a filter share the scope the histogram counts (when no dates are chosen).
+    if (forward) countForward(index, scope, group, shared ? months : undefined);
     else for (const tally of group) countFromBitmaps(index, scope, tally);
   }
   const counts = [...tallies.values()].map(({ field, selected, top, counted }) => {
@@ -95,6 +98,8 @@ interface Scope {
   /** The kept counts of those events, when they are a single choice. */
   rows: RowSet | null;
   fields: FacetField[];
+  /** The group of the facets without a filter of their own. */
+  shared: boolean;
 }
 
 /**
@@ -105,14 +110,14 @@ function scopes(cross: CrossCounts, base: RoaringBitmap32 | null, baseRows: RowS
   const scopeWithout = (field: FacetField | null): Scope => {
     const others = FACET_FIELDS.codes.filter((f) => f !== field && filters[f]);
     const rows = cross.scope(baseRows, others.map((f) => ({ field: f, keys: filters[f]!.keys })));
-    if (rows) return { scope: null, rows, fields: [] };
+    if (rows) return { scope: null, rows, fields: [], shared: false };
     let scope = base;
     for (const f of others) scope = scope ? RoaringBitmap32.and(scope, filters[f]!.bitmap) : filters[f]!.bitmap;
-    return { scope, rows: null, fields: [] };
+    return { scope, rows: null, fields: [], shared: false };
   };
   const shared = FACET_FIELDS.codes.filter((f) => !filters[f]);
   const groups = FACET_FIELDS.codes.filter((f) => filters[f]).map((f) => ({ ...scopeWithout(f), fields: [f] }));
-  if (shared.length > 0) groups.push({ ...scopeWithout(null), fields: shared });
+  if (shared.length > 0) groups.push({ ...scopeWithout(null), fields: shared, shared: true });
   return groups;
 }
 
@@ -124,15 +129,30 @@ function countFromRows(cross: CrossCounts, rows: RowSet, { field, selected, top,
   for (const key of selected) counted.set(key, cross.countOf(rows, field, key));
 }
 
-/** One pass over the scope's events, counting every facet of the group from each event's values. */
-function countForward(index: FacetIndex, scope: RoaringBitmap32, group: Tally[]) {
-  const byField = new Map(group.map((t) => [t.field, t]));
-  index.forward.count(scope.toUint32Array(), [...byField.keys()], (field, key, count) => {
+/** Where countFacets puts the months of the facets' shared scope, when it counts them by passing over its events. */
+export interface MonthTally {
+  months: Map<number, number> | null;
+}
+
+/**
+ * One pass over the scope's events, counting every facet of the group from each event's values,
+ * and their start months into `months` when given.
+ */
+function countForward(index: FacetIndex, scope: RoaringBitmap32, group: Tally[], months?: MonthTally) {
+  const byField = new Map<ForwardField, Tally>(group.map((t) => [t.field, t]));
+  const byMonth = months ? new Map<number, number>() : null;
+  const fields: ForwardField[] = byMonth ? [...byField.keys(), START_MONTH] : [...byField.keys()];
+  index.forward.count(scope.toUint32Array(), fields, (field, key, count) => {
+    if (field === START_MONTH) {
+      byMonth!.set(key as number, count);
+      return;
+    }
     const { selected, counted, top } = byField.get(field)!;
     if (selected.has(key)) counted.set(key, count);
     // most values lose to the last one listed: refuse them before making an object
     if (!top.worst || count >= top.worst.count) top.offer({ key, count });
   });
+  if (months) months.months = byMonth;
 }
 
 function countFromBitmaps(index: FacetIndex, scope: RoaringBitmap32 | null, { field, selected, top, counted }: Tally) {

@@ -1,6 +1,13 @@
 import type { FacetField } from "@parley/schema";
 
-export type FieldValues = Partial<Record<FacetField, readonly (string | number)[]>>;
+/**
+ * The index's forward lists hold each event's start month too, as one more code beside its facet
+ * values: a pass that counts the facets of a set of events counts their months at no extra cost.
+ */
+export const START_MONTH = "START_MONTH";
+export type ForwardField = FacetField | typeof START_MONTH;
+
+export type FieldValues<F extends string = string> = Partial<Record<F, readonly (string | number)[]>>;
 
 /**
  * Each event's facet values, all fields together, as codes: the other way round from the bitmaps.
@@ -10,7 +17,7 @@ export type FieldValues = Partial<Record<FacetField, readonly (string | number)[
  * cache miss for its list whatever the number of facets. Built once in compact arrays; events that
  * changed since live in an overlay.
  */
-export class ForwardIndex {
+export class ForwardIndex<F extends string = string> {
   private offsets = new Int32Array(1);
   /** Each event's codes from offsets[id] to offsets[id + 1]; 16-bit while codes fit (half the memory to read). */
   private values: Uint16Array | Int32Array = new Uint16Array(0);
@@ -18,18 +25,18 @@ export class ForwardIndex {
   /** 1 for each event ID in the overlay: a typed-array read per event instead of a map lookup. */
   private inOverlay = new Uint8Array(0);
   /** Per field, each value's code; codes are dense over all fields. */
-  private readonly codes = new Map<FacetField, Map<string | number, number>>();
+  private readonly codes = new Map<F, Map<string | number, number>>();
   private readonly keys: (string | number)[] = [];
   /** The field of each code, as its position in `fields`. */
   private fieldOf = new Uint8Array(64);
   /** The tally reused by every count (counting is synchronous, so one array serves). */
   private tally = new Int32Array(64);
 
-  constructor(readonly fields: readonly FacetField[]) {
+  constructor(readonly fields: readonly F[]) {
     for (const field of fields) this.codes.set(field, new Map());
   }
 
-  private code(field: FacetField, key: string | number): number {
+  private code(field: F, key: string | number): number {
     const codes = this.codes.get(field)!;
     let code = codes.get(key);
     if (code === undefined) {
@@ -51,7 +58,7 @@ export class ForwardIndex {
    * Builds the arrays from (event, value) pairs of each field, in any order; an event holds each
    * value once however often a pair repeats.
    */
-  build(pairs: Partial<Record<FacetField, { events: readonly number[]; keys: readonly (string | number)[] }>>, maxId: number) {
+  build(pairs: Partial<Record<F, { events: readonly number[]; keys: readonly (string | number)[] }>>, maxId: number) {
     const lists = this.fields.flatMap((field) => (pairs[field] ? [{ field, ...pairs[field]! }] : []));
     const counts = new Int32Array(maxId + 2);
     for (const { events } of lists) for (const id of events) counts[id + 1]!++;
@@ -86,7 +93,7 @@ export class ForwardIndex {
   }
 
   /** Replaces an event's values (every field; a field left out has none). */
-  set(id: number, values: FieldValues) {
+  set(id: number, values: FieldValues<F>) {
     const codes = new Set<number>();
     for (const field of this.fields) for (const key of values[field] ?? []) codes.add(this.code(field, key));
     this.overlay.set(id, Int32Array.from(codes));
@@ -111,18 +118,18 @@ export class ForwardIndex {
   }
 
   /** Each value of a field with its code. */
-  codesOfField(field: FacetField): ReadonlyMap<string | number, number> {
+  codesOfField(field: F): ReadonlyMap<string | number, number> {
     return this.codes.get(field)!;
   }
 
   /** The field of a code. */
-  fieldOfCode(code: number): FacetField {
+  fieldOfCode(code: number): F {
     return this.fields[this.fieldOf[code]!]!;
   }
 
   /** The values of one event, by field (fields without values left out). */
-  valuesOf(id: number): FieldValues {
-    const out: Partial<Record<FacetField, (string | number)[]>> = {};
+  valuesOf(id: number): FieldValues<F> {
+    const out: Partial<Record<F, (string | number)[]>> = {};
     for (const code of this.codesOf(id)) (out[this.fields[this.fieldOf[code]!]!] ??= []).push(this.keys[code]!);
     return out;
   }
@@ -131,7 +138,7 @@ export class ForwardIndex {
    * Counts, for every value of the given fields, the events of `ids` that hold it, and calls
    * `each(field, key, count)` for every such value held by at least one of them.
    */
-  count(ids: Uint32Array, fields: readonly FacetField[], each: (field: FacetField, key: string | number, count: number) => void): void {
+  count(ids: Uint32Array, fields: readonly F[], each: (field: F, key: string | number, count: number) => void): void {
     const { offsets, values, overlay, inOverlay, fieldOf, keys } = this;
     // Tallies by code in a reused array: typed-array writes, not a map update per value.
     const tally = this.tally;

@@ -83,7 +83,7 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
   const all: number[] = [];
   const contested: number[] = [];
   const types = new Lists(), actors = new Lists(), roles = new Lists(), countries = new Lists(), places = new Lists(), outlets = new Lists();
-  const startMonths = new Lists(false), endMonths = new Lists(false);
+  const startMonths = new Lists(), endMonths = new Lists(false);
   let maxId = 0;
   const starts: number[] = [];
   const ends: number[] = [];
@@ -145,7 +145,7 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
 
   index.all.addMany(Uint32Array.from(all));
   index.contested.addMany(Uint32Array.from(contested));
-  index.forward.build({ TYPE: types, ACTOR: actors, ROLE: roles, COUNTRY: countries, PLACE: places, OUTLET: outlets }, maxId);
+  index.forward.build({ TYPE: types, ACTOR: actors, ROLE: roles, COUNTRY: countries, PLACE: places, OUTLET: outlets, START_MONTH: startMonths }, maxId);
   types.into(index.fields.TYPE);
   actors.into(index.fields.ACTOR);
   roles.into(index.fields.ROLE);

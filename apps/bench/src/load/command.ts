@@ -5,7 +5,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createApiToken, createPrismaClient } from "@parley/db";
+import { createApiToken, createPrismaClient, PRISMA_POOL_MAX } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { createServer } from "@parley/api/server";
 import { benchDatabase } from "../database.ts";
@@ -94,10 +94,15 @@ export async function loadCommand(argv: string[]): Promise<number> {
   const database = await benchDatabase(events, seed);
   const recorder = new StatementRecorder();
   const engine = createSearchEngine({ url: database.url, log: say });
-  recorder.watch(engine.pool);
-  const db = createPrismaClient(database.url, { onQuery: recorder.onPrismaQuery });
+  const unwatch = recorder.watch(engine.pool);
+  // The statements are recorded through a server of their own, whose Prisma client reports every
+  // query; the server under load has a client like the API's, which reports none (reporting costs
+  // Prisma work on every statement). Both share the search engine and its index.
+  const recordingDb = createPrismaClient(database.url, { onQuery: recorder.onPrismaQuery, max: 2 });
+  const db = createPrismaClient(database.url);
   const admin = new pg.Pool({ connectionString: database.url, max: 2 });
   admin.on("error", (error) => say(`bench: idle connection closed (${error.message})`));
+  const recordingHttp = createHttpServer(createServer({ db: recordingDb, search: engine }));
   const http = createHttpServer(createServer({ db, search: engine }));
   let baseline: Awaited<ReturnType<typeof startBaseline>> | null = null;
   let tokenId: number | null = null;
@@ -106,7 +111,9 @@ export async function loadCommand(argv: string[]): Promise<number> {
     await engine.ready();
     say(`search index ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => recordingHttp.listen(0, "127.0.0.1", resolve));
     const endpoint = `http://127.0.0.1:${(http.address() as { port: number }).port}/graphql`;
+    const recordingEndpoint = `http://127.0.0.1:${(recordingHttp.address() as { port: number }).port}/graphql`;
     const { token, secret } = await createApiToken(db, { role: "EDITOR", name: "bench load", author: "pnpm bench load" });
     tokenId = token.id;
     const authorization = `Bearer ${secret}`;
@@ -114,7 +121,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
     const variants: Variant[] = await buildMix(admin);
     say(`recording the SQL of ${variants.length} request variants`);
     const recorded = await recorder.record(variants, async (v) => {
-      const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", ...(v.write ? { authorization } : {}) }, body: v.body });
+      const response = await fetch(recordingEndpoint, { method: "POST", headers: { "content-type": "application/json", ...(v.write ? { authorization } : {}) }, body: v.body });
       const text = await response.text();
       if (response.status !== 200 || text.includes('"errors":[')) throw new Error(`${v.kind} failed before the load started: ${text.slice(0, 300)}`);
     });
@@ -122,6 +129,9 @@ export async function loadCommand(argv: string[]): Promise<number> {
     recorded.forEach((r, i) => perKind.set(variants[i]!.kind, [...(perKind.get(variants[i]!.kind) ?? []), r.length]));
     say(`SQL statements per request: ${[...perKind].map(([k, n]) => `${k} ${Math.min(...n)}–${Math.max(...n)}`).join(", ")}`);
     const writes = new Set(variants.flatMap((v, i) => (v.write ? [i] : [])));
+    unwatch();
+    recordingHttp.close();
+    await recordingDb.$disconnect();
 
     const load = () => loadavg().map((n) => Number(n.toFixed(2)));
     const loadBefore = load();
@@ -129,7 +139,8 @@ export async function loadCommand(argv: string[]): Promise<number> {
     const api = await measured({ url: endpoint, connections, durationS, variants, authorization, baseline: false });
     process.stdout.write(`${line("API", api)}\n`);
 
-    baseline = await startBaseline(database.url, recorded, writes, 14);
+    // As many connections as the API's two pools together (Prisma's and the search engine's).
+    baseline = await startBaseline(database.url, recorded, writes, PRISMA_POOL_MAX + (engine.pool.options.max ?? 0));
     say(`baseline: ${connections} connections for ${durationS} s`);
     const base = await measured({ url: baseline.endpoint, connections, durationS, variants, authorization, baseline: true });
     process.stdout.write(`${line("baseline", base)}\n`);
@@ -158,6 +169,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
     return api.errors.total === 0 ? 0 : 1;
   } finally {
     http.close();
+    if (recordingHttp.listening) recordingHttp.close();
     await baseline?.close();
     // Leave the corpus as generated: remove what the writes added and the bench's token.
     await admin.query(`DELETE FROM event WHERE title LIKE $1`, [`${WRITE_TITLE} %`]).catch(() => {});
@@ -166,6 +178,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
     await admin.end();
     await engine.close();
     await db.$disconnect();
+    await recordingDb.$disconnect().catch(() => {});
     await database.stop();
   }
 }

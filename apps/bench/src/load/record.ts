@@ -18,9 +18,13 @@ export class StatementRecorder {
     this.current.push({ text, values: JSON.parse(params || "[]") as unknown[] });
   };
 
-  /** Wraps a pool's `query` so that its statements are recorded too. */
-  watch(pool: pg.Pool) {
+  /** Wraps a pool's `query` so that its statements are recorded too; the returned function unwraps it. */
+  watch(pool: pg.Pool): () => void {
+    const original = pool.query;
     const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    const unwatch = () => {
+      pool.query = original;
+    };
     (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
       const [first, second] = args;
       if (this.current) {
@@ -29,6 +33,7 @@ export class StatementRecorder {
       }
       return query(...args);
     };
+    return unwatch;
   }
 
   /** The statements one request of each variant issues through the API, in order. */
