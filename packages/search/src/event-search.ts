@@ -6,7 +6,7 @@ import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
 import type { RowSet } from "./cross-counts.ts";
-import type { EventRow, Ranked, TextMatch } from "./text.ts";
+import type { EventRow, EventRows, Ranked, TextMatch } from "./text.ts";
 import type { Names } from "./rows.ts";
 
 /** Up to this many results are ranked by ID; more, and PostgreSQL ranks every text match. */
@@ -67,13 +67,11 @@ export interface SearchPage {
 /** What the search needs from the engine after the bitmaps are done: rows and names from PostgreSQL. */
 export interface RowSource {
   rank(query: string, ids: number[] | null): Promise<Ranked>;
-  eventRows(ids: number[], query: string | null): Promise<Map<number, { row: EventRow; highlights: string[] }>>;
+  eventRows(ids: number[], query: string | null): Promise<EventRows>;
   names(actorIds: number[], placeIds: number[]): Promise<Names>;
   /** Both at once, in one round trip. */
   eventRowsAndNames(ids: number[], query: string | null, actorIds: number[], placeIds: number[]): Promise<{ rows: EventRows; names: Names }>;
 }
-
-type EventRows = Map<number, { row: EventRow; highlights: string[] }>;
 
 function union(map: Map<FacetKey, RoaringBitmap32>, keys: FacetKey[]): RoaringBitmap32 {
   const bitmaps = keys.map((k) => map.get(k)).filter((b): b is RoaringBitmap32 => b !== undefined);

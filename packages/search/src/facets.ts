@@ -121,11 +121,14 @@ function scopes(cross: CrossCounts, base: RoaringBitmap32 | null, baseRows: RowS
   return groups;
 }
 
+/** Offers a value to a facet's list: most values lose to the last one listed, refused before an object is made. */
+function offer(top: TopK<Counted>, key: FacetKey, count: number) {
+  if (!top.worst || count >= top.worst.count) top.offer({ key, count });
+}
+
 /** A facet's counts read from the kept counts of its scope: no intersections. */
 function countFromRows(cross: CrossCounts, rows: RowSet, { field, selected, top, counted }: Tally) {
-  cross.eachCount(rows, field, (key, count) => {
-    if (!top.worst || count >= top.worst.count) top.offer({ key, count });
-  });
+  cross.eachCount(rows, field, (key, count) => offer(top, key, count));
   for (const key of selected) counted.set(key, cross.countOf(rows, field, key));
 }
 
@@ -159,8 +162,7 @@ function countForward(index: FacetIndex, scope: RoaringBitmap32, group: Tally[],
     }
     const { selected, counted, top } = byField.get(field)!;
     if (selected.has(key)) counted.set(key, count);
-    // most values lose to the last one listed: refuse them before making an object
-    if (!top.worst || count >= top.worst.count) top.offer({ key, count });
+    offer(top, key, count);
   });
   if (months) months.months = byMonth;
 }

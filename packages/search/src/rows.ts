@@ -1,5 +1,5 @@
 import pg from "pg";
-import { eventRowsFrom, eventRowsSql, loadEventRows, type EventRow, type EventRowWithHeadlines } from "./text.ts";
+import { eventRowsFrom, eventRowsSql, loadEventRows, type EventRowWithHeadlines, type EventRows } from "./text.ts";
 
 export interface Names {
   actors: Map<number, string>;
@@ -39,7 +39,7 @@ export async function loadEventRowsAndNames(
   query: string | null,
   actorIds: number[],
   placeIds: number[],
-): Promise<{ rows: Map<number, { row: EventRow; highlights: string[] }>; names: Names }> {
+): Promise<{ rows: EventRows; names: Names }> {
   // A NUL cannot travel in a simple query (it ends the string), nor an empty page need a statement.
   if (ids.length === 0 || query?.includes("\0")) {
     const [rows, names] = await Promise.all([loadEventRows(db, ids, query), loadNames(db, actorIds, placeIds)]);

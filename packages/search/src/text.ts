@@ -95,7 +95,7 @@ const HEADLINE = `StartSel=${OPEN}, StopSel=${CLOSE}`;
  * The page's events, and with a query the snippets that show why each matched: its title, the
  * names and aliases of its participants and its places, and up to two fragments of its summary.
  */
-export async function loadEventRows(db: pg.Pool, ids: number[], query: string | null): Promise<Map<number, { row: EventRow; highlights: string[] }>> {
+export async function loadEventRows(db: pg.Pool, ids: number[], query: string | null): Promise<EventRows> {
   if (ids.length === 0) return new Map();
   const { rows } = await db.query<EventRowWithHeadlines>(eventRowsSql(query !== null), query ? [ids, query] : [ids]);
   return eventRowsFrom(rows);
@@ -103,9 +103,12 @@ export async function loadEventRows(db: pg.Pool, ids: number[], query: string | 
 
 export type EventRowWithHeadlines = EventRow & { headlines?: string[] };
 
+/** Event rows by ID, each with its highlights as HTML. */
+export type EventRows = Map<number, { row: EventRow; highlights: string[] }>;
+
 /** The rows of `eventRowsSql` by event ID, each with its highlights as HTML. */
-export function eventRowsFrom(rows: EventRowWithHeadlines[]): Map<number, { row: EventRow; highlights: string[] }> {
-  const result = new Map<number, { row: EventRow; highlights: string[] }>();
+export function eventRowsFrom(rows: EventRowWithHeadlines[]): EventRows {
+  const result: EventRows = new Map();
   for (const { headlines, ...row } of rows) {
     const marked = (headlines ?? []).filter((h) => h.includes(OPEN));
     result.set(row.id, { row, highlights: [...new Set(marked.map(toHtml))] });
