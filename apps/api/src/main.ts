@@ -1,5 +1,5 @@
 import { createServer as createHttpServer } from "node:http";
-import { applyMigrations, createPrismaClient, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase } from "@parley/db";
+import { applyMigrations, createPrismaClient, errorText, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { apiEnv } from "./env.ts";
 import { createServer } from "./server.ts";
@@ -52,6 +52,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  log(`could not start: ${(error as Error).stack ?? String(error)}`);
+  log(`could not start: ${errorText(error)}`);
   process.exit(1);
 });

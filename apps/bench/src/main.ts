@@ -2,7 +2,7 @@ import { createServer as createHttpServer } from "node:http";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createPrismaClient } from "@parley/db";
+import { createPrismaClient, errorText } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { createServer } from "@parley/api/server";
 import { benchDatabase } from "./database.ts";
@@ -113,6 +113,6 @@ const commands: Record<string, () => Promise<number>> = {
 const command = commands[process.argv[2] ?? ""];
 const run = command ? command().then((code) => process.exit(code)) : main();
 run.catch((error: unknown) => {
-  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`bench: ${errorText(error)}\n`);
   process.exit(1);
 });

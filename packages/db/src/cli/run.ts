@@ -1,3 +1,4 @@
+import { errorText } from "../availability.ts";
 import { DataFileError } from "../loader/read.ts";
 import { parseCommandArgs, UsageError, type Command } from "./args.ts";
 
@@ -39,7 +40,7 @@ export function runCli(commands: Command[], argv = process.argv.slice(2)): void 
     (error: unknown) => {
       if (error instanceof UsageError) process.stderr.write(`${error.message}\n`);
       else if (error instanceof DataFileError) process.stderr.write(`${error.message}\n`);
-      else process.stderr.write(`parley: ${(error as Error).stack ?? String(error)}\n`);
+      else process.stderr.write(`parley: ${errorText(error)}\n`);
       process.exit(error instanceof UsageError ? 2 : 1);
     },
   );

@@ -30,6 +30,7 @@ export async function startThrowawayPostgres(): Promise<{ adminUrl: string; port
 export interface RestartablePostgres {
   adminUrl: string;
   port: number;
+  dataDir: string;
   /** Stops the server (fast shutdown: open sessions are ended, their transactions rolled back). */
   stop(): Promise<void>;
   /** Starts it again on the same port and data. */
@@ -51,6 +52,7 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   return {
     adminUrl: serverUrl(port, "postgres"),
     port,
+    dataDir: options.dataDir,
     stop,
     async start() {
       server ??= await startEmbeddedPostgres(options);
