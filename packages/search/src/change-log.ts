@@ -24,18 +24,21 @@ export async function readLogState(db: pg.PoolClient | pg.Pool): Promise<LogPosi
 }
 
 /**
+ * The statement `readChanges` sends, with its one parameter (`since`): the load bench's baseline
+ * replays it as the engine does, from the `xmin` its previous read returned.
+ */
+export const READ_CHANGES = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.generation, s.pruned_below_xid::text AS pruned,
+            coalesce((SELECT json_agg(json_build_array(c.seq::text, c.xid::text, c.event_id)) FROM search_change c WHERE c.xid >= $1::bigint), '[]'::json) AS changes
+       FROM search_state s WHERE s.id = 1`;
+
+/**
  * Every log row a reader at `since` may not have seen: those of transactions that had not finished
  * at its previous read (xid >= its xmin). A transaction that commits late is caught this way even if
  * its rows have lower sequence numbers than rows already read. Rows can come back; applying a row is
  * idempotent and the caller skips sequence numbers it has applied.
  */
 export async function readChanges(db: pg.Pool, since: bigint): Promise<LogRead> {
-  const { rows } = await db.query<{ xmin: string; generation: number; pruned: string; changes: [string, string, number][] }>(
-    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.generation, s.pruned_below_xid::text AS pruned,
-            coalesce((SELECT json_agg(json_build_array(c.seq::text, c.xid::text, c.event_id)) FROM search_change c WHERE c.xid >= $1::bigint), '[]'::json) AS changes
-       FROM search_state s WHERE s.id = 1`,
-    [since.toString()],
-  );
+  const { rows } = await db.query<{ xmin: string; generation: number; pruned: string; changes: [string, string, number][] }>(READ_CHANGES, [since.toString()]);
   const row = rows[0];
   if (!row) throw new Error("search_state has no row: are the migrations applied?");
   return {

@@ -6,4 +6,4 @@ export type { ActorMatch, ActorQuery, ActorRow } from "./actors.ts";
 export { CursorError, encodeCursor, decodeCursor } from "./cursor.ts";
 export { dayFromIso, isoFromDay } from "./days.ts";
 export { FACET_VALUE_LIMIT } from "./facets.ts";
-export { invalidateIndexes, pruneChanges } from "./change-log.ts";
+export { invalidateIndexes, pruneChanges, READ_CHANGES } from "./change-log.ts";

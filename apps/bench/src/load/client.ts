@@ -1,37 +1,33 @@
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { percentile } from "../report.ts";
 import { sampler, type Kind, type Variant } from "./mix.ts";
+import { MEASURING, type ClientRaw } from "./summary.ts";
 
 /**
  * The load client, run in a process of its own so that it does not share an event loop with the
- * server it measures: `client.ts <config.json>`; prints one JSON object with the figures.
+ * server it measures: `client.ts <config.json>`; prints one JSON object with every latency and failure (summary.ts sums them up).
  */
 export interface ClientConfig {
   url: string;
   connections: number;
+  /** Seconds measured, after the warm-up. */
   durationS: number;
+  /**
+   * Seconds of load before the measured ones, whose latencies are not kept (failures are). A server
+   * that sat idle while the other was measured needs one to two seconds to reach its pace again.
+   */
+  warmupS: number;
   variants: Variant[];
   /** Sent with writes. */
   authorization: string;
   /** Baseline mode: send `{ "v": index }` instead of the GraphQL body. */
   baseline: boolean;
+  /** Seeds the draw of requests: the same seed gives both servers the same sequence. */
+  seed: number;
 }
 
-export interface ClientResult {
-  requests: number;
-  rps: number;
-  p50_ms: number;
-  p95_ms: number;
-  p99_ms: number;
-  max_ms: number;
-  /** Connection errors and timeouts, non-2xx answers, and GraphQL errors in 200 answers. */
-  errors: { total: number; connection: number; timeouts: number; non2xx: number; graphql: number; examples: string[] };
-  by_kind: Record<string, { requests: number; p50_ms: number; p95_ms: number; p99_ms: number; errors: number }>;
-}
-
-async function run(config: ClientConfig): Promise<ClientResult> {
-  const next = sampler(config.variants, 42);
+async function run(config: ClientConfig): Promise<ClientRaw> {
+  const next = sampler(config.variants, config.seed);
   const latencies: number[] = [];
   const byKind = new Map<Kind, { ms: number[]; errors: number }>();
   const examples: string[] = [];
@@ -40,10 +36,12 @@ async function run(config: ClientConfig): Promise<ClientResult> {
   let finish!: (result: autocannon.Result) => void;
   let fail!: (error: Error) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const measureFrom = performance.now() + config.warmupS * 1000;
+  const tell = setTimeout(() => process.stdout.write(`${MEASURING}\n`), config.warmupS * 1000);
   const instance = autocannon({
     url: config.url,
     connections: config.connections,
-    duration: config.durationS,
+    duration: config.warmupS + config.durationS,
     timeout: 10,
     requests: [
       {
@@ -74,28 +72,23 @@ async function run(config: ClientConfig): Promise<ClientResult> {
     ],
   }, (error, result) => (error ? fail(error) : finish(result)));
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
-    latencies.push(ms);
+    const measured = performance.now() >= measureFrom;
+    if (measured) latencies.push(ms);
     if (!last) return;
     const entry = byKind.get(last.kind) ?? { ms: [], errors: 0 };
-    entry.ms.push(ms);
+    if (measured) entry.ms.push(ms);
     if (last.failed) entry.errors++;
     byKind.set(last.kind, entry);
     last = null;
   });
   const result = await done;
-  const round = (n: number) => Number(n.toFixed(1));
-  const total = result.errors + result.non2xx + graphqlErrors;
+  clearTimeout(tell);
   return {
-    requests: latencies.length,
-    rps: round(latencies.length / config.durationS),
-    p50_ms: round(percentile(latencies, 50)),
-    p95_ms: round(percentile(latencies, 95)),
-    p99_ms: round(percentile(latencies, 99)),
-    max_ms: round(Math.max(0, ...latencies)),
-    errors: { total, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors, examples },
-    by_kind: Object.fromEntries(
-      [...byKind].map(([kind, e]) => [kind, { requests: e.ms.length, p50_ms: round(percentile(e.ms, 50)), p95_ms: round(percentile(e.ms, 95)), p99_ms: round(percentile(e.ms, 99)), errors: e.errors }]),
-    ),
+    durationS: config.durationS,
+    latencies,
+    byKind: Object.fromEntries(byKind),
+    errors: { connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors },
+    examples,
   };
 }
 

@@ -9,28 +9,33 @@ import { createApiToken, createPrismaClient, PRISMA_POOL_MAX } from "@parley/db"
 import { createSearchEngine } from "@parley/search";
 import { createServer } from "@parley/api/server";
 import { benchDatabase } from "../database.ts";
-import { startBaseline } from "./baseline.ts";
-import type { ClientConfig, ClientResult } from "./client.ts";
+import type { BaselineConfig } from "./baseline.ts";
+import type { ClientConfig } from "./client.ts";
+import { MEASURING, summarize, type ClientRaw, type ClientResult } from "./summary.ts";
 import { buildMix, WEIGHTS, WRITE_TITLE, type Variant } from "./mix.ts";
 import { StatementRecorder } from "./record.ts";
 
-const USAGE = `Usage: pnpm bench load [--events N] [--duration S] [--connections C] [--seed S]
+const USAGE = `Usage: pnpm bench load [--events N] [--duration S] [--connections C] [--rounds R] [--warmup W] [--seed S]
 
 Load test: N generated events (default 1,000,000; reused from .parley/bench/<N>), the API served
 over HTTP, and C concurrent clients (default 50, autocannon in a process of its own) sending a mix
 for S seconds (default 60): searchEvents (landing, facet filters, text), detail reads (event, actor,
 source by ID), searchActors typeahead and a few createEvent writes with an editor token. Then the
 same for a baseline: a bare node:http + pg server that replays, for each request, the SQL the API
-sent for it. Prints throughput, p50/p95/p99 latency, errors and the server process's CPU use (both
-servers run in this process, one after the other; 100 % of a core means one Node thread is the
-limit), then one JSON object as the last line. Exits 1 if any request of the API failed.`;
+sent for it. The S seconds of each are split into R rounds (default 4 from 60 s, 2 from 30 s, else
+1), taken in turn (API, baseline, baseline, API, …) so that both see the machine alike; each round
+starts with W seconds of load that are not measured (default 3; a server that sat idle while the
+other ran needs one or two to reach its pace again). Prints
+throughput, p50/p95/p99 latency, errors and each server process's CPU use (the API runs in this
+process, the baseline in one of its own; 100 % of a core means one Node thread is the limit), then
+one JSON object as the last line. Exits 1 if any request of the API failed.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 function options(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { events: { type: "string" }, duration: { type: "string" }, connections: { type: "string" }, seed: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { events: { type: "string" }, duration: { type: "string" }, connections: { type: "string" }, rounds: { type: "string" }, warmup: { type: "string" }, seed: { type: "string" }, help: { type: "boolean", short: "h" } },
     allowPositionals: true,
   });
   if (values.help) {
@@ -42,46 +47,105 @@ function options(argv: string[]) {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number; got ${text}`);
     return n;
   };
+  const durationS = number(values.duration, 60, "duration");
   return {
     events: number(values.events, 1_000_000, "events"),
-    durationS: number(values.duration, 60, "duration"),
+    durationS,
     connections: number(values.connections, 50, "connections"),
+    rounds: number(values.rounds, durationS >= 60 ? 4 : durationS >= 30 ? 2 : 1, "rounds"),
+    warmupS: values.warmup === "0" ? 0 : number(values.warmup, 3, "warmup"),
     seed: number(values.seed, 1, "seed"),
   };
 }
 
-/** Runs the load client in a child process against `url`. */
-function runClient(config: ClientConfig): Promise<ClientResult> {
+/** Runs the load client in a child process against `url`; `onMeasuring` is called when its warm-up ends. */
+function runClient(config: ClientConfig, onMeasuring: () => void): Promise<ClientRaw> {
   const dir = mkdtempSync(path.join(tmpdir(), "parley-load-"));
   const file = path.join(dir, "config.json");
   writeFileSync(file, JSON.stringify(config));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "client.ts"), file], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    let told = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!told && out.startsWith(`${MEASURING}\n`)) {
+        told = true;
+        onMeasuring();
+      }
+    });
     child.on("exit", (code) => {
       rmSync(dir, { recursive: true, force: true });
-      if (code === 0) resolve(JSON.parse(out.trim().split("\n").pop()!) as ClientResult);
+      if (code === 0) resolve(JSON.parse(out.trim().split("\n").pop()!) as ClientRaw);
       else reject(new Error(`the load client exited with ${code}`));
     });
   });
 }
 
-/** What the server's process (this one: the API and the baseline run in it) spent while a client ran. */
+/** Starts the baseline in a process of its own; resolves once it listens. */
+function spawnBaseline(config: BaselineConfig): Promise<{ endpoint: string; cpuMs(): Promise<number>; close(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "parley-baseline-"));
+  const file = path.join(dir, "config.json");
+  writeFileSync(file, JSON.stringify(config));
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "baseline-process.ts"), file], { stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!out.includes("\n")) return;
+      child.stdout.off("data", onData);
+      rmSync(dir, { recursive: true, force: true });
+      const { endpoint } = JSON.parse(out.split("\n")[0]!) as { endpoint: string };
+      resolve({
+        endpoint,
+        cpuMs: async () => ((await (await fetch(`${endpoint}cpu`)).json()) as { ms: number }).ms,
+        async close() {
+          child.kill("SIGTERM");
+          await exited;
+        },
+      });
+    };
+    child.stdout.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`the baseline server exited with ${code} before it listened`)));
+  });
+}
+
+/** What a server's process spent while a client ran against it. */
 interface ServerCpu {
   /** Process CPU time over the run's wall time: 100 is one core busy throughout. */
   percent_of_a_core: number;
   ms_per_request: number;
 }
 
-/** Runs the client and measures this process's CPU time meanwhile. */
-async function measured(config: ClientConfig): Promise<ClientResult & { server_cpu: ServerCpu }> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await runClient(config);
-  const used = process.cpuUsage(cpu);
-  const ms = (used.user + used.system) / 1000;
-  const server_cpu = { percent_of_a_core: Math.round((ms / (performance.now() - started)) * 100), ms_per_request: Number((ms / Math.max(1, result.requests)).toFixed(2)) };
+/** One server's share of the run: what the client saw in each round, and the server process's CPU time meanwhile. */
+interface Phase {
+  raws: ClientRaw[];
+  /** The server process's CPU time so far, in milliseconds. */
+  cpu: () => Promise<number>;
+  cpuMs: number;
+  wallMs: number;
+}
+
+/**
+ * Runs the client for one round and adds what it saw after its warm-up, and the server's CPU time
+ * over those measured seconds, to the phase.
+ */
+async function measured(config: ClientConfig, phase: Phase): Promise<ClientRaw & { cpuMs: number }> {
+  let from: Promise<{ cpu: number; at: number }> | null = null;
+  const raw = await runClient(config, () => (from = phase.cpu().then((cpu) => ({ cpu, at: performance.now() }))));
+  if (!from) throw new Error("the load client did not say when its warm-up ended");
+  const start: { cpu: number; at: number } = await from;
+  const cpuMs = (await phase.cpu()) - start.cpu;
+  phase.cpuMs += cpuMs;
+  phase.wallMs += performance.now() - start.at;
+  phase.raws.push(raw);
+  return { ...raw, cpuMs };
+}
+
+function figures(phase: Phase): ClientResult & { server_cpu: ServerCpu } {
+  const result = summarize(phase.raws);
+  const server_cpu = { percent_of_a_core: Math.round((phase.cpuMs / phase.wallMs) * 100), ms_per_request: Number((phase.cpuMs / Math.max(1, result.requests)).toFixed(2)) };
   return { ...result, server_cpu };
 }
 
@@ -90,7 +154,7 @@ function line(name: string, r: ClientResult & { server_cpu: ServerCpu }) {
 }
 
 export async function loadCommand(argv: string[]): Promise<number> {
-  const { events, durationS, connections, seed } = options(argv);
+  const { events, durationS, connections, rounds, warmupS, seed } = options(argv);
   const database = await benchDatabase(events, seed);
   const recorder = new StatementRecorder();
   const engine = createSearchEngine({ url: database.url, log: say });
@@ -104,7 +168,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
   admin.on("error", (error) => say(`bench: idle connection closed (${error.message})`));
   const recordingHttp = createHttpServer(createServer({ db: recordingDb, search: engine }));
   const http = createHttpServer(createServer({ db, search: engine }));
-  let baseline: Awaited<ReturnType<typeof startBaseline>> | null = null;
+  let baseline: Awaited<ReturnType<typeof spawnBaseline>> | null = null;
   let tokenId: number | null = null;
   try {
     const started = performance.now();
@@ -133,17 +197,40 @@ export async function loadCommand(argv: string[]): Promise<number> {
     recordingHttp.close();
     await recordingDb.$disconnect();
 
+    // As many connections as the API's two pools together (Prisma's and the search engine's).
+    baseline = await spawnBaseline({ url: database.url, recorded, writes: [...writes], max: PRISMA_POOL_MAX + (engine.pool.options.max ?? 0) });
     const load = () => loadavg().map((n) => Number(n.toFixed(2)));
     const loadBefore = load();
-    say(`API: ${connections} connections for ${durationS} s (load average ${loadBefore.join(" ")})`);
-    const api = await measured({ url: endpoint, connections, durationS, variants, authorization, baseline: false });
+    // The rounds alternate (API first, then baseline first, …), and each round's two runs draw the
+    // same requests, so that a slower or faster minute of the machine falls on both alike.
+    const sliceS = durationS / rounds;
+    const ownCpu = async () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
+    const phases: Record<"api" | "baseline", Phase> = {
+      api: { raws: [], cpu: ownCpu, cpuMs: 0, wallMs: 0 },
+      baseline: { raws: [], cpu: baseline.cpuMs, cpuMs: 0, wallMs: 0 },
+    };
+    const roundRatios: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? (["api", "baseline"] as const) : (["baseline", "api"] as const);
+      const rps: Record<string, number> = {};
+      for (const which of order) {
+        const name = which === "api" ? "API" : "baseline";
+        say(`round ${round + 1} of ${rounds}: ${name}, ${connections} connections for ${warmupS} s of warm-up and ${sliceS} s measured (load average ${load().join(" ")})`);
+        const url = which === "api" ? endpoint : baseline.endpoint;
+        const raw = await measured({ url, connections, durationS: sliceS, warmupS, variants, authorization, baseline: which === "baseline", seed: 42 + round }, phases[which]);
+        rps[which] = raw.latencies.length / sliceS;
+        say(`  ${name}: ${rps[which]!.toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request`);
+      }
+      roundRatios.push(Number((rps.api! / rps.baseline!).toFixed(3)));
+    }
+    const api = figures(phases.api);
+    const base = figures(phases.baseline);
     process.stdout.write(`${line("API", api)}\n`);
-
-    // As many connections as the API's two pools together (Prisma's and the search engine's).
-    baseline = await startBaseline(database.url, recorded, writes, PRISMA_POOL_MAX + (engine.pool.options.max ?? 0));
-    say(`baseline: ${connections} connections for ${durationS} s`);
-    const base = await measured({ url: baseline.endpoint, connections, durationS, variants, authorization, baseline: true });
     process.stdout.write(`${line("baseline", base)}\n`);
+    if (rounds > 1) process.stdout.write(`API / baseline by round: ${roundRatios.join(", ")}\n`);
     const loadAfter = load();
 
     // Three decimals, and the target judged before rounding: 0.499 is not 0.5.
@@ -157,6 +244,9 @@ export async function loadCommand(argv: string[]): Promise<number> {
         bench: "load",
         events,
         duration_s: durationS,
+        rounds,
+        warmup_s_per_round: warmupS,
+        round_ratios: roundRatios,
         connections,
         mix_percent: WEIGHTS,
         api,
