@@ -10,6 +10,16 @@ export type ForwardField = FacetField | typeof START_MONTH;
 export type FieldValues<F extends string = string> = Partial<Record<F, readonly (string | number)[]>>;
 
 /**
+ * Results sparser than one event in this many IDs are counted with reads ahead, so many places
+ * ahead for the offsets and for the values. Measured at a million events with cold caches (as they
+ * are between requests under load): 12,200 results 3.8 → 2.6 ms; 37,000 (one in 27) no change;
+ * 78,000–87,000 (one in 12) ~20 % slower, hence the threshold.
+ */
+const SPARSE_BELOW_ONE_IN = 40;
+const TOUCH_OFFSETS_AHEAD = 16;
+const TOUCH_VALUES_AHEAD = 8;
+
+/**
  * Each event's facet values, all fields together, as codes: the other way round from the bitmaps.
  * Counting facets over a small result set is cheaper this way (touch each result's few values) than
  * intersecting every value's bitmap with it. An event's values of every field lie side by side, so
@@ -31,6 +41,8 @@ export class ForwardIndex<F extends string = string> {
   private fieldOf = new Uint8Array(64);
   /** The tally reused by every count (counting is synchronous, so one array serves). */
   private tally = new Int32Array(64);
+  /** What the reads ahead in `count` saw (nothing uses it). */
+  private touched = 0;
 
   constructor(readonly fields: readonly F[]) {
     for (const field of fields) this.codes.set(field, new Map());
@@ -144,7 +156,19 @@ export class ForwardIndex<F extends string = string> {
     const tally = this.tally;
     const last = offsets.length - 1;
     const overlaid = inOverlay.length;
-    for (let i = 0; i < ids.length; i++) {
+    const results = ids.length;
+    // Sparse results are spread over the arrays, one cache miss for the offsets and one for the values
+    // of each: those of the results a few places ahead are touched first, so that their misses overlap
+    // with this result's counting. Dense results need no help (the hardware prefetches runs of them).
+    const sparse = results * SPARSE_BELOW_ONE_IN < last;
+    let touched = 0;
+    for (let i = 0; i < results; i++) {
+      if (sparse) {
+        const far = i + TOUCH_OFFSETS_AHEAD;
+        if (far < results && ids[far]! < last) touched ^= offsets[ids[far]!]!;
+        const near = i + TOUCH_VALUES_AHEAD;
+        if (near < results && ids[near]! < last) touched ^= values[offsets[ids[near]!]!]! | 0;
+      }
       const id = ids[i]!;
       // An event changed since the build reads its values from the overlay, the others from the arrays.
       if (id < overlaid && inOverlay[id] === 1) {
@@ -153,6 +177,7 @@ export class ForwardIndex<F extends string = string> {
         for (let j = offsets[id]!, end = offsets[id + 1]!; j < end; j++) tally[values[j]!]!++;
       }
     }
+    this.touched = touched; // kept, so that the reads ahead are not optimised away
     // Codes are few (one per actor, place, outlet, type, role and country), so every one is read.
     let wanted = 0;
     for (const field of fields) wanted |= 1 << this.fields.indexOf(field);
