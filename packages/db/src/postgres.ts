@@ -111,7 +111,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
   await server.start().catch((error: unknown) => {
     if (error instanceof Error) throw error;
     const pidFile = path.join(options.dataDir, "postmaster.pid");
-    const holder = existsSync(pidFile) ? ` Another PostgreSQL may be running on this data directory (${pidFile}, PID ${readFileSync(pidFile, "utf8").split("\n")[0]}): stop it, or wait for it to finish.` : "";
+    let pid: string | undefined;
+    try {
+      pid = readFileSync(pidFile, "utf8").split("\n")[0];
+    } catch {
+      // no lock file (or gone already): nothing holds the folder
+    }
+    const holder = pid ? ` Another PostgreSQL may be running on this data directory (${pidFile}, PID ${pid}): stop it, or wait for it to finish.` : "";
     throw new Error(`PostgreSQL did not start on port ${options.port} with its data in ${options.dataDir}.${holder}${said.length ? ` It said: ${said.join(" | ")}` : ""}`);
   });
   const handle = server as unknown as { process?: { kill(signal: NodeJS.Signals): boolean } };

@@ -1,8 +1,9 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createApiToken, createPrismaClient, PRISMA_POOL_MAX } from "@parley/db";
@@ -58,13 +59,20 @@ function options(argv: string[]) {
   };
 }
 
-/** Runs the load client in a child process against `url`; `onMeasuring` is called when its warm-up ends. */
-function runClient(config: ClientConfig, onMeasuring: () => void): Promise<ClientRaw> {
-  const dir = mkdtempSync(path.join(tmpdir(), "parley-load-"));
+/** Runs `script` (next to this file) in a node process of its own, given `config` as a JSON file removed when it ends. */
+function spawnWithConfig(script: string, config: object): ChildProcessByStdio<null, Readable, null> {
+  const dir = mkdtempSync(path.join(tmpdir(), "parley-bench-"));
   const file = path.join(dir, "config.json");
   writeFileSync(file, JSON.stringify(config));
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), file], { stdio: ["ignore", "pipe", "inherit"] });
+  child.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return child;
+}
+
+/** Runs the load client in a child process against `url`; `onMeasuring` is called when its warm-up ends. */
+function runClient(config: ClientConfig, onMeasuring: () => void): Promise<ClientRaw> {
+  const child = spawnWithConfig("client.ts", config);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "client.ts"), file], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     let told = false;
     child.stdout.on("data", (chunk: Buffer) => {
@@ -75,7 +83,6 @@ function runClient(config: ClientConfig, onMeasuring: () => void): Promise<Clien
       }
     });
     child.on("exit", (code) => {
-      rmSync(dir, { recursive: true, force: true });
       if (code === 0) resolve(JSON.parse(out.trim().split("\n").pop()!) as ClientRaw);
       else reject(new Error(`the load client exited with ${code}`));
     });
@@ -84,10 +91,7 @@ function runClient(config: ClientConfig, onMeasuring: () => void): Promise<Clien
 
 /** Starts the baseline in a process of its own; resolves once it listens. */
 function spawnBaseline(config: BaselineConfig): Promise<{ endpoint: string; cpuMs(): Promise<number>; close(): Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), "parley-baseline-"));
-  const file = path.join(dir, "config.json");
-  writeFileSync(file, JSON.stringify(config));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "baseline-process.ts"), file], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawnWithConfig("baseline-process.ts", config);
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   return new Promise((resolve, reject) => {
     let out = "";
@@ -95,7 +99,6 @@ function spawnBaseline(config: BaselineConfig): Promise<{ endpoint: string; cpuM
       out += chunk.toString();
       if (!out.includes("\n")) return;
       child.stdout.off("data", onData);
-      rmSync(dir, { recursive: true, force: true });
       const { endpoint } = JSON.parse(out.split("\n")[0]!) as { endpoint: string };
       resolve({
         endpoint,
