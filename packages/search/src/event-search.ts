@@ -181,8 +181,8 @@ export class EventSearch {
   /** The results without the date range (null: every event), which the histogram counts. */
   private readonly undated: RoaringBitmap32 | null;
   private readonly filters: FacetFilters = {};
-  /** The base (text, contested, dates) by the index's kept counts, where it is a single choice. */
-  private readonly baseRows: RowSet | null;
+  /** The base (text, contested, dates) by the index's kept counts, where it is a single choice or a date range alone. */
+  private readonly baseRows: () => RowSet | null;
   /** The same for the events the histogram counts. */
   private readonly undatedRows: RowSet | null;
   /**
@@ -222,7 +222,9 @@ export class EventSearch {
     const range = index.dateRanges.get(filter.from, filter.to);
     const { cross } = index;
     const undatedBaseRows = text ? null : typeof filter.contested === "boolean" ? cross.contestedRows(filter.contested) : cross.every;
-    this.baseRows = range ? null : undatedBaseRows;
+    // With dates, the base has kept counts only when it is the range alone (no text, no contested);
+    // asked for when the facets are counted, since the range's counts are kept from its second count on.
+    this.baseRows = !range ? () => undatedBaseRows : !text && typeof filter.contested !== "boolean" ? () => index.dateRanges.rows(filter.from, filter.to) : () => null;
     this.monthTally = range ? undefined : { months: null };
     this.undatedRows = cross.scope(undatedBaseRows, Object.entries(this.filters).map(([field, f]) => ({ field: field as FacetField, keys: f.keys })));
     const dates = range && !undatedBase ? range.clone() : range;
@@ -255,7 +257,7 @@ export class EventSearch {
   }
 
   private async loadBoth(): Promise<[SearchPage, Facet[]]> {
-    const counts = countFacets(this.index, this.base, this.filters, undefined, this.baseRows, this.monthTally);
+    const counts = countFacets(this.index, this.base, this.filters, undefined, this.baseRows(), this.monthTally);
     const { shown, hasNextPage } = await this.pageEntries();
     const labels = labelIds(counts);
     const { rows, names } = await this.rows.eventRowsAndNames(shown.map((e) => e.id), this.queryText(), labels.actors, labels.places);
@@ -333,7 +335,7 @@ export class EventSearch {
   }
 
   facets(): Promise<Facet[]> {
-    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters, undefined, this.baseRows, this.monthTally));
+    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters, undefined, this.baseRows(), this.monthTally));
     return this.facetsMemo;
   }
 

@@ -92,11 +92,12 @@ export class FacetIndex {
       for (const [field, keys] of Object.entries(this.forward.valuesOf(id)) as [ForwardField, FacetKey[]][]) {
         if (field !== START_MONTH) for (const key of keys) this.fields[field].get(key)?.remove(id);
       }
-      this.cross.change(this.forward.codesOf(id), this.contested.has(id), -1);
+      const codes = this.forward.codesOf(id);
+      this.cross.change(codes, this.contested.has(id), -1);
+      this.dateRanges.removed(id, codes);
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
       this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
-      this.dateRanges.removed(id);
     }
     this.all.andNotInPlace(ids);
     this.contested.andNotInPlace(ids);
@@ -135,7 +136,7 @@ export class FacetIndex {
     this.cross.change(this.forward.codesOf(id), facts.contested, 1);
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
-    this.dateRanges.added(id, facts.startDay, facts.endDay);
+    this.dateRanges.added(id, facts.startDay, facts.endDay, this.forward.codesOf(id));
     this.additions++;
     this.sortedMonths = null;
     this.version++;

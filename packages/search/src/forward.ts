@@ -151,9 +151,27 @@ export class ForwardIndex<F extends string = string> {
    * `each(field, key, count)` for every such value held by at least one of them.
    */
   count(ids: Uint32Array, fields: readonly F[], each: (field: F, key: string | number, count: number) => void): void {
-    const { offsets, values, overlay, inOverlay, fieldOf, keys } = this;
+    const { fieldOf, keys } = this;
     // Tallies by code in a reused array: typed-array writes, not a map update per value.
     const tally = this.tally;
+    this.tallyInto(ids, tally);
+    // Codes are few (one per actor, place, outlet, type, role and country), so every one is read.
+    let wanted = 0;
+    for (const field of fields) wanted |= 1 << this.fields.indexOf(field);
+    const n = keys.length;
+    try {
+      for (let code = 0; code < n; code++) {
+        const count = tally[code]!;
+        if (count !== 0 && (wanted & (1 << fieldOf[code]!)) !== 0) each(this.fields[fieldOf[code]!]!, keys[code]!, count);
+      }
+    } finally {
+      tally.fill(0, 0, n);
+    }
+  }
+
+  /** Adds 1 to `counts[code]` for each value (every field) of each event of `ids`; `counts` covers every code. */
+  tallyInto(ids: Uint32Array, counts: Int32Array): void {
+    const { offsets, values, overlay, inOverlay } = this;
     const last = offsets.length - 1;
     const overlaid = inOverlay.length;
     const results = ids.length;
@@ -172,23 +190,11 @@ export class ForwardIndex<F extends string = string> {
       const id = ids[i]!;
       // An event changed since the build reads its values from the overlay, the others from the arrays.
       if (id < overlaid && inOverlay[id] === 1) {
-        for (const code of overlay.get(id)!) tally[code]!++;
+        for (const code of overlay.get(id)!) counts[code]!++;
       } else if (id < last) {
-        for (let j = offsets[id]!, end = offsets[id + 1]!; j < end; j++) tally[values[j]!]!++;
+        for (let j = offsets[id]!, end = offsets[id + 1]!; j < end; j++) counts[values[j]!]!++;
       }
     }
     this.touched = touched; // kept, so that the reads ahead are not optimised away
-    // Codes are few (one per actor, place, outlet, type, role and country), so every one is read.
-    let wanted = 0;
-    for (const field of fields) wanted |= 1 << this.fields.indexOf(field);
-    const n = keys.length;
-    try {
-      for (let code = 0; code < n; code++) {
-        const count = tally[code]!;
-        if (count !== 0 && (wanted & (1 << fieldOf[code]!)) !== 0) each(this.fields[fieldOf[code]!]!, keys[code]!, count);
-      }
-    } finally {
-      tally.fill(0, 0, n);
-    }
   }
 }

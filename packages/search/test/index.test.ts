@@ -532,6 +532,35 @@ describe("kept counts of single choices", () => {
     }
   });
 
+  it("keeps the counts of a date range searched twice, exact through changes and deletions", () => {
+    const ranges: [string | undefined, string | undefined][] = [["2021-03-10", "2021-11-30"], ["2022-01-01", undefined]];
+    const inRange = ([from, to]: [string | undefined, string | undefined]) => (f: EventFacts) =>
+      (!from || f.endDay >= dayFromIso(from)) && (!to || f.startDay <= dayFromIso(to));
+    // counted only from the second search of a range on
+    for (const range of ranges) expect(index.dateRanges.rows(...range)).toBeNull();
+    for (let round = 0; round < 4; round++) {
+      for (const range of ranges) {
+        const rows = index.dateRanges.rows(...range);
+        expectSame(rows, inRange(range));
+        // the facets read from them are those of intersecting the bitmaps with the range
+        const events = index.dateRanges.get(...range)!.clone();
+        expect(countFacets(index, events, {}, 15, rows)).toEqual(countFacets(index, events, {}, 15, null));
+      }
+      const changed = Array.from({ length: 200 }, () => 1 + Math.floor(next() * 3_200));
+      const facts: EventFacts[] = [];
+      for (const id of new Set(changed)) {
+        if (next() < 0.2) {
+          truth.delete(id);
+          continue;
+        }
+        const f = event(id, [...TYPES, "RIOT"], [...COUNTRIES, "TJ"]);
+        truth.set(id, f);
+        facts.push(f);
+      }
+      index.apply(changed, facts);
+    }
+  });
+
   it("counts the same when built at once from the index as when kept through writes", () => {
     const built = new CrossCounts(index.forward);
     built.build(index);
