@@ -142,17 +142,24 @@ function keyMatch(q: ScoredQuery, { k: key, ksim }: CandidateName): number {
   return ksim >= REAL_SIMILARITY ? 0.6 * ksim : 0;
 }
 
+/** A name's words less its connectors (-e-, -i-, -ul-): those are one or two letters, and only those words need the key's verdict. */
+const contentWords = (text: string) => text.split(" ").filter((word) => word.length > 2 || transliterationKey(word) !== "");
+
+/** The query's content words, worked out once for all the candidates of a search. */
+let lastQuery: { text: string; words: string[]; target: string } = { text: "", words: [], target: "" };
+
 /**
  * 1 − edit distance / length between the query and the run of the name's words closest to it,
- * connectors (-e-, -i-, -ul-) left out: Tahreek is closer to Tehrik (0.57) than to Turkey (0.29).
+ * connectors left out: Tahreek is closer to Tehrik (0.57) than to Turkey (0.29).
  */
 function letterCloseness(query: string, normalized: string): number {
-  // Connectors are one or two letters: only those words need the key's verdict.
-  const content = (text: string) => text.split(" ").filter((word) => word.length > 2 || transliterationKey(word) !== "");
-  const wanted = content(query);
-  const words = content(normalized);
+  if (lastQuery.text !== query) {
+    const words = contentWords(query);
+    lastQuery = { text: query, words, target: words.join(" ") };
+  }
+  const { words: wanted, target } = lastQuery;
+  const words = contentWords(normalized);
   const span = Math.max(1, wanted.length);
-  const target = wanted.join(" ");
   let best = 0;
   for (let i = 0; i + span <= Math.max(words.length, span); i++) {
     const window = words.slice(i, i + span).join(" ");
@@ -161,13 +168,23 @@ function letterCloseness(query: string, normalized: string): number {
   return best;
 }
 
-/** Levenshtein distance, one row at a time. */
+/** Two rows of the edit-distance table, reused by every call (names are short; grown when not). */
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length * 2 + 1);
+    currentRow = new Int32Array(b.length * 2 + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
+    current[0] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }
