@@ -217,6 +217,26 @@ describe("searchEvents text", () => {
     expect(actualFacetCounts(result.facets)).toEqual(expectedFacetCounts(fx.events, filter, "border"));
   });
 
+  it("counts a one-word search alike on its first search and on later ones, read from the word's kept counts", async () => {
+    // From its second search on, a word's facet counts (and months) come from counts kept for it.
+    const cases: { filter: Filter; query: string }[] = [{ filter: {}, query: "border" }, { filter: { countries: ["PK"] }, query: "convoy" }, { filter: {}, query: "convoy" }];
+    const month = (iso: string) => `${iso.slice(0, 7)}-01`;
+    for (let round = 0; round < 3; round++) {
+      for (const { filter, query } of cases) {
+        const what = `${query} ${JSON.stringify(filter)}, search ${round + 1}`;
+        const result = await search(filter, query);
+        const expected = fx.events.filter((e) => passes(e, filter, query));
+        expect(expected.length, what).toBeGreaterThan(0);
+        expect(result.totalCount, what).toBe(expected.length);
+        expect(actualFacetCounts(result.facets), what).toEqual(expectedFacetCounts(fx.events, filter, query));
+        const months = new Map<string, number>();
+        for (const e of expected) months.set(month(e.start), (months.get(month(e.start)) ?? 0) + 1);
+        const buckets: { start: string; count: number }[] = result.histogram;
+        expect(new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count])), what).toEqual(months);
+      }
+    }
+  });
+
   it("highlights the words that matched, HTML-escaped, in <mark>", async () => {
     const result = await search({}, "Mahsud convoy", { first: 50 });
     expect(result.edges.length).toBeGreaterThan(0);

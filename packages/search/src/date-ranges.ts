@@ -1,5 +1,5 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
-import { Row, type RowSet } from "./cross-counts.ts";
+import { KeptRow, type RowSet } from "./cross-counts.ts";
 import { dayFromIso, monthOfDay } from "./days.ts";
 import type { ForwardField, ForwardIndex } from "./forward.ts";
 
@@ -16,14 +16,9 @@ interface Range {
   from: number | null;
   to: number | null;
   events: RoaringBitmap32;
-  /** How many searches asked for the range's counts. */
-  uses: number;
-  /** Its events' facet values and start months, counted (as the kept counts of a single choice), once asked for twice. */
-  row: Row | null;
+  /** Its events' facet values and start months, counted once searched twice (a range dragged past once is not). */
+  counts: KeptRow;
 }
-
-/** A range's counts are kept from its second search on: a range dragged past once is not worth a pass over its events. */
-const ROW_AFTER_USES = 2;
 
 /** How many ranges are kept (the most recently added). */
 const KEPT = 64;
@@ -49,7 +44,7 @@ export class DateRanges {
     let range = this.kept.get(key);
     if (!range) {
       const days = { from: from ? dayFromIso(from) : null, to: to ? dayFromIso(to) : null };
-      range = { ...days, events: this.compute(days), uses: 0, row: null };
+      range = { ...days, events: this.compute(days), counts: new KeptRow() };
       if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
       this.kept.set(key, range);
     }
@@ -57,27 +52,20 @@ export class DateRanges {
   }
 
   /**
-   * The range's facet counts as kept counts (see CrossCounts), for a search whose facet scope is the
-   * range alone; null until the range has been asked for them ROW_AFTER_USES times. Then they are
-   * counted in one pass over its events and kept exact through writes, so that every later search of
-   * the range reads its counts instead of intersecting thousands of value bitmaps with it.
+   * The range's facet counts as kept counts (see KeptRow), for a search whose facet scope is the range
+   * alone, so that its later searches read them instead of intersecting thousands of value bitmaps
+   * with the range; null before they are kept.
    */
   rows(from: string | undefined, to: string | undefined): RowSet | null {
     if (!this.get(from, to)) return null;
     const range = this.kept.get(`${from ?? ""}/${to ?? ""}`)!;
-    if (!range.row && ++range.uses >= ROW_AFTER_USES) {
-      const { forward } = this.index;
-      const row = new Row(forward.codeCount);
-      forward.tallyInto(range.events.toUint32Array(), row.counts);
-      range.row = row;
-    }
-    return range.row ? { plus: [range.row], minus: [] } : null;
+    return range.counts.ask(this.index.forward, () => range.events);
   }
 
   /** An event left the index (or is about to be added again); `codes` are its values' forward codes. */
   removed(id: number, codes: ArrayLike<number>) {
     for (const range of this.kept.values()) {
-      if (range.events.delete(id)) range.row?.change(codes, -1);
+      if (range.events.delete(id)) range.counts.change(codes, -1);
     }
   }
 
@@ -85,7 +73,7 @@ export class DateRanges {
   added(id: number, startDay: number, endDay: number, codes: ArrayLike<number>) {
     for (const range of this.kept.values()) {
       if ((range.from === null || endDay >= range.from) && (range.to === null || startDay <= range.to)) {
-        if (range.events.tryAdd(id)) range.row?.change(codes, 1);
+        if (range.events.tryAdd(id)) range.counts.change(codes, 1);
       }
     }
   }

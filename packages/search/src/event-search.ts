@@ -128,6 +128,19 @@ export function relevance(index: FacetIndex, results: RoaringBitmap32, terms: st
   return { ids: new Int32Array(ids.buffer, ids.byteOffset, ids.length), ranks };
 }
 
+/** `make`'s value, worked out at the first call. */
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
+}
+
 /** Results of one relevance: every event in `events` has rank `rank`. */
 export interface RankGroup {
   rank: number;
@@ -184,7 +197,7 @@ export class EventSearch {
   /** The base (text, contested, dates) by the index's kept counts, where it is a single choice or a date range alone. */
   private readonly baseRows: () => RowSet | null;
   /** The same for the events the histogram counts. */
-  private readonly undatedRows: RowSet | null;
+  private readonly undatedRows: () => RowSet | null;
   /**
    * Without dates chosen, the facets without a filter of their own are counted over the events the
    * histogram counts: when that is one pass over their values, it tallies their months as well.
@@ -221,12 +234,18 @@ export class EventSearch {
     // results or facet scope as it is, the search takes its own copy.
     const range = index.dateRanges.get(filter.from, filter.to);
     const { cross } = index;
-    const undatedBaseRows = text ? null : typeof filter.contested === "boolean" ? cross.contestedRows(filter.contested) : cross.every;
-    // With dates, the base has kept counts only when it is the range alone (no text, no contested);
-    // asked for when the facets are counted, since the range's counts are kept from its second count on.
-    this.baseRows = !range ? () => undatedBaseRows : !text && typeof filter.contested !== "boolean" ? () => index.dateRanges.rows(filter.from, filter.to) : () => null;
+    // Kept counts are asked for when the facets or the histogram are counted: a word's or a date
+    // range's are kept from their second search on (KeptRow), so a search that counts neither does not ask.
+    const contested = typeof filter.contested === "boolean";
+    const undatedBaseRows = once((): RowSet | null => {
+      if (text) return text.word !== undefined && !contested ? index.words.rows(text.word) : null;
+      return contested ? cross.contestedRows(filter.contested!) : cross.every;
+    });
+    // With dates, the base has kept counts only when it is the range alone (no text, no contested).
+    this.baseRows = !range ? undatedBaseRows : !text && !contested ? once(() => index.dateRanges.rows(filter.from, filter.to)) : () => null;
     this.monthTally = range ? undefined : { months: null };
-    this.undatedRows = cross.scope(undatedBaseRows, Object.entries(this.filters).map(([field, f]) => ({ field: field as FacetField, keys: f.keys })));
+    const filtered = Object.entries(this.filters).map(([field, f]) => ({ field: field as FacetField, keys: f.keys }));
+    this.undatedRows = once(() => cross.scope(undatedBaseRows(), filtered));
     const dates = range && !undatedBase ? range.clone() : range;
     const withDates = (b: RoaringBitmap32 | null) => (dates && b ? RoaringBitmap32.and(b, dates) : (b ?? dates));
     this.base = withDates(undatedBase);
@@ -341,7 +360,8 @@ export class EventSearch {
 
   /** The results by start date, counted with every filter but the date range (`from`/`to`). */
   histogram(interval: DateInterval): DateBucket[] {
-    const months = this.undated === null ? null : this.undatedRows ? this.index.cross.months(this.undatedRows) : (this.monthTally?.months ?? null);
+    const rows = this.undated === null ? null : this.undatedRows();
+    const months = this.undated === null ? null : rows ? this.index.cross.months(rows) : (this.monthTally?.months ?? null);
     return histogram(this.index, this.undated ?? this.index.all, this.undated === null, interval, months);
   }
 

@@ -3,6 +3,7 @@ import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import { monthOfDay } from "./days.ts";
 import { ForwardIndex, START_MONTH, type ForwardField } from "./forward.ts";
 import { CrossCounts } from "./cross-counts.ts";
+import { WordCounts } from "./word-counts.ts";
 import { DateRanges } from "./date-ranges.ts";
 import { LexemeIndex, WEIGHTS, type EventLexemes } from "./lexemes.ts";
 
@@ -52,6 +53,8 @@ export class FacetIndex {
   endDay = new Int32Array(1024);
   /** Events of the date ranges searched recently, kept up to date through writes. */
   readonly dateRanges: DateRanges = new DateRanges(this);
+  /** Facet counts of the words searched recently, kept up to date through writes. */
+  readonly words: WordCounts = new WordCounts(this);
   private sortedMonths: number[] | null = null;
   /** How many events were added since the build: no value's bitmap has grown by more. */
   additions = 0;
@@ -95,6 +98,7 @@ export class FacetIndex {
       const codes = this.forward.codesOf(id);
       this.cross.change(codes, this.contested.has(id), -1);
       this.dateRanges.removed(id, codes);
+      this.words.removed(id, codes);
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
       this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
@@ -137,6 +141,7 @@ export class FacetIndex {
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.dateRanges.added(id, facts.startDay, facts.endDay, this.forward.codesOf(id));
+    this.words.added(this.forward.codesOf(id), facts.lexemes);
     this.additions++;
     this.sortedMonths = null;
     this.version++;

@@ -42,6 +42,15 @@ export class LexemeIndex {
     return kept ? RoaringBitmap32.or(kept, added) : added;
   }
 
+  /** Whether the event's document holds the lexeme now, in any field. */
+  holds(id: number, lexeme: string): boolean {
+    if (this.changed.has(id)) {
+      const now = this.current.get(id);
+      return now !== undefined && WEIGHTS.some((w) => now[w].includes(lexeme));
+    }
+    return WEIGHTS.some((w) => this.built[w].get(lexeme)?.has(id) ?? false);
+  }
+
   /** Forgets the lexemes of these events. */
   remove(ids: Iterable<number>) {
     for (const id of ids) {

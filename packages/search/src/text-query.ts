@@ -14,6 +14,8 @@ export interface Evaluated {
   superset: boolean;
   /** The lexemes that count towards relevance (those not under NOT). */
   terms?: string[];
+  /** The query is this one lexeme, without operators. */
+  word?: string;
 }
 
 type Node = { lexeme: string } | { not: Node } | { op: "&" | "|" | "<->"; left: Node; right: Node };
@@ -111,7 +113,7 @@ export function evaluateTsquery(text: string, index: FacetIndex): Evaluated | nu
   if (text.trim() === "") return { bitmap: new RoaringBitmap32(), superset: false }; // only stop words: nothing matches
   try {
     const tree = parse(tokenize(text));
-    return { ...evaluate(tree, index), terms: [...new Set(terms(tree))] };
+    return { ...evaluate(tree, index), terms: [...new Set(terms(tree))], ...("lexeme" in tree ? { word: tree.lexeme } : {}) };
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;

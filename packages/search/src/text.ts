@@ -7,6 +7,8 @@ export interface TextMatch {
   size: number;
   /** The query's lexemes, when the index matched it: relevance is then reckoned in the process. */
   terms?: string[];
+  /** The query is this one lexeme (the index matched it): its facet counts may be kept (see WordCounts). */
+  word?: string;
 }
 
 /** Relevance (ts_rank) of some events for a query, as parallel arrays. */

@@ -437,9 +437,12 @@ describe("kept counts of single choices", () => {
       participants: actors.map((actorId) => ({ actorId, role: pick(ROLES) })),
       places: [{ placeId, country: pick(countries) }],
       outlets: next() < 0.5 ? [100 + Math.floor(next() * 5)] : [],
-      lexemes: { A: [], B: [], C: [] },
+      lexemes: { A: WORDS.filter(() => next() < 0.2), B: [], C: words.filter(() => next() < 0.3) },
     };
   };
+  // Words of titles (A) and summaries (C); "accord" only appears in events written after the start.
+  const WORDS = ["talk", "kabul", "ceasefir"];
+  let words = ["talk", "releas"];
   const truth = new Map<number, EventFacts>();
   const index = new FacetIndex();
   for (let id = 1; id <= 3_000; id++) {
@@ -532,6 +535,23 @@ describe("kept counts of single choices", () => {
     }
   });
 
+  /** Changes, deletes and writes anew some of the events, with a new type, country and word. */
+  const writeSome = (n: number) => {
+    words = ["talk", "releas", "accord"];
+    const changed = Array.from({ length: n }, () => 1 + Math.floor(next() * 3_200));
+    const facts: EventFacts[] = [];
+    for (const id of new Set(changed)) {
+      if (next() < 0.2) {
+        truth.delete(id);
+        continue;
+      }
+      const f = event(id, [...TYPES, "RIOT"], [...COUNTRIES, "TJ"]);
+      truth.set(id, f);
+      facts.push(f);
+    }
+    index.apply(changed, facts);
+  };
+
   it("keeps the counts of a date range searched twice, exact through changes and deletions", () => {
     const ranges: [string | undefined, string | undefined][] = [["2021-03-10", "2021-11-30"], ["2022-01-01", undefined]];
     const inRange = ([from, to]: [string | undefined, string | undefined]) => (f: EventFacts) =>
@@ -546,19 +566,24 @@ describe("kept counts of single choices", () => {
         const events = index.dateRanges.get(...range)!.clone();
         expect(countFacets(index, events, {}, 15, rows)).toEqual(countFacets(index, events, {}, 15, null));
       }
-      const changed = Array.from({ length: 200 }, () => 1 + Math.floor(next() * 3_200));
-      const facts: EventFacts[] = [];
-      for (const id of new Set(changed)) {
-        if (next() < 0.2) {
-          truth.delete(id);
-          continue;
-        }
-        const f = event(id, [...TYPES, "RIOT"], [...COUNTRIES, "TJ"]);
-        truth.set(id, f);
-        facts.push(f);
-      }
-      index.apply(changed, facts);
+      writeSome(200);
     }
+  });
+
+  it("keeps the counts of a word searched twice, exact through changes and deletions", () => {
+    const searched = ["talk", "kabul", "accord"];
+    const holds = (word: string) => (f: EventFacts) => WEIGHTS.some((w) => f.lexemes[w].includes(word));
+    for (const word of searched) expect(index.words.rows(word)).toBeNull();
+    for (let round = 0; round < 4; round++) {
+      for (const word of searched) {
+        const rows = index.words.rows(word);
+        expectSame(rows, holds(word));
+        const events = RoaringBitmap32.and(index.lexeme(word), index.all);
+        expect(countFacets(index, events, {}, 15, rows)).toEqual(countFacets(index, events, {}, 15, null));
+      }
+      writeSome(200);
+    }
+    expect([...truth.values()].some(holds("accord"))).toBe(true);
   });
 
   it("counts the same when built at once from the index as when kept through writes", () => {
