@@ -1,23 +1,18 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
-import { KeptRow, type RowSet } from "./cross-counts.ts";
 import { dayFromIso, monthOfDay } from "./days.ts";
-import type { ForwardField, ForwardIndex } from "./forward.ts";
 
-/** What a date range is worked out from: events by start and end month, each event's days, and their values. */
+/** What a date range is worked out from: events by start and end month, and each event's days. */
 export interface DatedEvents {
   readonly startMonths: Map<number, RoaringBitmap32>;
   readonly endMonths: Map<number, RoaringBitmap32>;
   readonly startDay: Int32Array;
   readonly endDay: Int32Array;
-  readonly forward: ForwardIndex<ForwardField>;
 }
 
 interface Range {
   from: number | null;
   to: number | null;
   events: RoaringBitmap32;
-  /** Its events' facet values and start months, counted once searched twice (a range dragged past once is not). */
-  counts: KeptRow;
 }
 
 /** How many ranges are kept (the most recently added). */
@@ -44,37 +39,22 @@ export class DateRanges {
     let range = this.kept.get(key);
     if (!range) {
       const days = { from: from ? dayFromIso(from) : null, to: to ? dayFromIso(to) : null };
-      range = { ...days, events: this.compute(days), counts: new KeptRow() };
+      range = { ...days, events: this.compute(days) };
       if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
       this.kept.set(key, range);
     }
     return range.events;
   }
 
-  /**
-   * The range's facet counts as kept counts (see KeptRow), for a search whose facet scope is the range
-   * alone, so that its later searches read them instead of intersecting thousands of value bitmaps
-   * with the range; null before they are kept.
-   */
-  rows(from: string | undefined, to: string | undefined): RowSet | null {
-    if (!this.get(from, to)) return null;
-    const range = this.kept.get(`${from ?? ""}/${to ?? ""}`)!;
-    return range.counts.ask(this.index.forward, () => range.events);
+  /** An event left the index (or is about to be added again). */
+  removed(id: number) {
+    for (const range of this.kept.values()) range.events.remove(id);
   }
 
-  /** An event left the index (or is about to be added again); `codes` are its values' forward codes. */
-  removed(id: number, codes: ArrayLike<number>) {
+  /** An event joined the index with these days. */
+  added(id: number, startDay: number, endDay: number) {
     for (const range of this.kept.values()) {
-      if (range.events.delete(id)) range.counts.change(codes, -1);
-    }
-  }
-
-  /** An event joined the index with these days and values' codes. */
-  added(id: number, startDay: number, endDay: number, codes: ArrayLike<number>) {
-    for (const range of this.kept.values()) {
-      if ((range.from === null || endDay >= range.from) && (range.to === null || startDay <= range.to)) {
-        if (range.events.tryAdd(id)) range.counts.change(codes, 1);
-      }
+      if ((range.from === null || endDay >= range.from) && (range.to === null || startDay <= range.to)) range.events.add(id);
     }
   }
 

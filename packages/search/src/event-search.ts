@@ -1,7 +1,7 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { DateInterval, EventSort, FacetField } from "@parley/schema";
 import { WEIGHTS, type FacetIndex, type FacetKey, type Weight } from "./facet-index.ts";
-import { countFacets, staticLabel, type FacetCounts, type FacetFilters, type MonthTally } from "./facets.ts";
+import { countFacets, staticLabel, type FacetCounts, type FacetFilters, type KeptCounts, type MonthTally } from "./facets.ts";
 import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
@@ -194,8 +194,10 @@ export class EventSearch {
   /** The results without the date range (null: every event), which the histogram counts. */
   private readonly undated: RoaringBitmap32 | null;
   private readonly filters: FacetFilters = {};
-  /** The base (text, contested, dates) by the index's kept counts, where it is a single choice or a date range alone. */
-  private readonly baseRows: () => RowSet | null;
+  /** The base (text, contested, dates) by the index's kept counts, where it is a single choice. */
+  private readonly baseRows: RowSet | null;
+  /** Kept counts of the facets' scopes, where the search can name its base (no text, or one word). */
+  private readonly kept: KeptCounts | undefined;
   /** The same for the events the histogram counts. */
   private readonly undatedRows: () => RowSet | null;
   /**
@@ -234,18 +236,19 @@ export class EventSearch {
     // results or facet scope as it is, the search takes its own copy.
     const range = index.dateRanges.get(filter.from, filter.to);
     const { cross } = index;
-    // Kept counts are asked for when the facets or the histogram are counted: a word's or a date
-    // range's are kept from their second search on (KeptRow), so a search that counts neither does not ask.
-    const contested = typeof filter.contested === "boolean";
-    const undatedBaseRows = once((): RowSet | null => {
-      if (text) return text.word !== undefined && !contested ? index.words.rows(text.word) : null;
-      return contested ? cross.contestedRows(filter.contested!) : cross.every;
-    });
-    // With dates, the base has kept counts only when it is the range alone (no text, no contested).
-    this.baseRows = !range ? undatedBaseRows : !text && !contested ? once(() => index.dateRanges.rows(filter.from, filter.to)) : () => null;
+    const contested = typeof filter.contested === "boolean" ? filter.contested : undefined;
+    // The base by the index's counts kept from the start, where it is every event or contested alone.
+    const undatedBaseRows = text ? null : contested !== undefined ? cross.contestedRows(contested) : cross.every;
+    this.baseRows = range ? null : undatedBaseRows;
     this.monthTally = range ? undefined : { months: null };
+    // Otherwise the scopes are named to KeptScopes, which keeps the counts of those searched before:
+    // possible without text or with a text query of one word.
+    const spec = !text || text.word !== undefined ? { word: text?.word, contested, from: filter.from, to: filter.to } : null;
+    this.kept = spec ? (filters) => index.scopes.rows({ ...spec, filters }) : undefined;
+    const undatedKept: KeptCounts | undefined = spec ? (filters) => index.scopes.rows({ ...spec, from: undefined, to: undefined, filters }) : undefined;
     const filtered = Object.entries(this.filters).map(([field, f]) => ({ field: field as FacetField, keys: f.keys }));
-    this.undatedRows = once(() => cross.scope(undatedBaseRows(), filtered));
+    // Asked for only when the histogram needs it: a scope's counts are kept from its second search on.
+    this.undatedRows = once(() => cross.scope(undatedBaseRows, filtered) ?? undatedKept?.(filtered) ?? null);
     const dates = range && !undatedBase ? range.clone() : range;
     const withDates = (b: RoaringBitmap32 | null) => (dates && b ? RoaringBitmap32.and(b, dates) : (b ?? dates));
     this.base = withDates(undatedBase);
@@ -276,7 +279,7 @@ export class EventSearch {
   }
 
   private async loadBoth(): Promise<[SearchPage, Facet[]]> {
-    const counts = countFacets(this.index, this.base, this.filters, undefined, this.baseRows(), this.monthTally);
+    const counts = countFacets(this.index, this.base, this.filters, undefined, this.baseRows, this.monthTally, this.kept);
     const { shown, hasNextPage } = await this.pageEntries();
     const labels = labelIds(counts);
     const { rows, names } = await this.rows.eventRowsAndNames(shown.map((e) => e.id), this.queryText(), labels.actors, labels.places);
@@ -354,14 +357,16 @@ export class EventSearch {
   }
 
   facets(): Promise<Facet[]> {
-    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters, undefined, this.baseRows(), this.monthTally));
+    this.facetsMemo ??= this.labelFacets(countFacets(this.index, this.base, this.filters, undefined, this.baseRows, this.monthTally, this.kept));
     return this.facetsMemo;
   }
 
   /** The results by start date, counted with every filter but the date range (`from`/`to`). */
   histogram(interval: DateInterval): DateBucket[] {
-    const rows = this.undated === null ? null : this.undatedRows();
-    const months = this.undated === null ? null : rows ? this.index.cross.months(rows) : (this.monthTally?.months ?? null);
+    // Months tallied by the facets' pass first: asking for kept counts would count this search twice.
+    const tallied = this.monthTally?.months ?? null;
+    const rows = this.undated === null || tallied ? null : this.undatedRows();
+    const months = this.undated === null ? null : (tallied ?? (rows ? this.index.cross.months(rows) : null));
     return histogram(this.index, this.undated ?? this.index.all, this.undated === null, interval, months);
   }
 

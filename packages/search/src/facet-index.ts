@@ -3,7 +3,7 @@ import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import { monthOfDay } from "./days.ts";
 import { ForwardIndex, START_MONTH, type ForwardField } from "./forward.ts";
 import { CrossCounts } from "./cross-counts.ts";
-import { WordCounts } from "./word-counts.ts";
+import { KeptScopes } from "./kept-scopes.ts";
 import { DateRanges } from "./date-ranges.ts";
 import { LexemeIndex, WEIGHTS, type EventLexemes } from "./lexemes.ts";
 
@@ -53,8 +53,8 @@ export class FacetIndex {
   endDay = new Int32Array(1024);
   /** Events of the date ranges searched recently, kept up to date through writes. */
   readonly dateRanges: DateRanges = new DateRanges(this);
-  /** Facet counts of the words searched recently, kept up to date through writes. */
-  readonly words: WordCounts = new WordCounts(this);
+  /** Facet counts of the scopes searched recently (a date range, a word, several filters…), kept up to date through writes. */
+  readonly scopes: KeptScopes = new KeptScopes(this);
   private sortedMonths: number[] | null = null;
   /** How many events were added since the build: no value's bitmap has grown by more. */
   additions = 0;
@@ -97,11 +97,11 @@ export class FacetIndex {
       }
       const codes = this.forward.codesOf(id);
       this.cross.change(codes, this.contested.has(id), -1);
-      this.dateRanges.removed(id, codes);
-      this.words.removed(id, codes);
+      this.scopes.removed(id, codes, this.startDay[id]!, this.endDay[id]!, this.contested.has(id));
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
       this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
+      this.dateRanges.removed(id);
     }
     this.all.andNotInPlace(ids);
     this.contested.andNotInPlace(ids);
@@ -140,8 +140,8 @@ export class FacetIndex {
     this.cross.change(this.forward.codesOf(id), facts.contested, 1);
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
-    this.dateRanges.added(id, facts.startDay, facts.endDay, this.forward.codesOf(id));
-    this.words.added(this.forward.codesOf(id), facts.lexemes);
+    this.dateRanges.added(id, facts.startDay, facts.endDay);
+    this.scopes.added(this.forward.codesOf(id), facts);
     this.additions++;
     this.sortedMonths = null;
     this.version++;

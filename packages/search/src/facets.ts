@@ -60,6 +60,7 @@ export function countFacets(
   limit = FACET_VALUE_LIMIT,
   baseRows: RowSet | null = base === null ? index.cross.every : null,
   months?: MonthTally,
+  kept?: KeptCounts,
 ): FacetCounts[] {
   // The landing page (nothing chosen) is the most frequent search: its counts are kept until the index changes.
   const unfiltered = base === null && Object.keys(filters).length === 0;
@@ -72,7 +73,7 @@ export function countFacets(
       counted: new Map(),
     }]),
   );
-  for (const { scope, rows, fields, shared } of scopes(index.cross, base, baseRows, filters)) {
+  for (const { scope, rows, fields, shared } of scopes(index.cross, base, baseRows, filters, kept)) {
     const group = fields.map((f) => tallies.get(f)!);
     if (rows) {
       for (const tally of group) countFromRows(index.cross, rows, tally);
@@ -103,13 +104,22 @@ interface Scope {
 }
 
 /**
- * The facets grouped by the events they are counted over: those without a filter share the events
- * that pass every filter; each filtered one has the events that pass the others.
+ * The kept counts of the base AND these filters (KeptScopes), if the search can name its base and
+ * they are kept; null otherwise.
  */
-function scopes(cross: CrossCounts, base: RoaringBitmap32 | null, baseRows: RowSet | null, filters: FacetFilters): Scope[] {
+export type KeptCounts = (filters: { field: FacetField; keys: FacetKey[] }[]) => RowSet | null;
+
+/**
+ * The facets grouped by the events they are counted over: those without a filter share the events
+ * that pass every filter; each filtered one has the events that pass the others. Each group's
+ * events are described by kept counts where there are some: of a single choice, or of a scope
+ * searched before.
+ */
+function scopes(cross: CrossCounts, base: RoaringBitmap32 | null, baseRows: RowSet | null, filters: FacetFilters, kept?: KeptCounts): Scope[] {
   const scopeWithout = (field: FacetField | null): Scope => {
     const others = FACET_FIELDS.codes.filter((f) => f !== field && filters[f]);
-    const rows = cross.scope(baseRows, others.map((f) => ({ field: f, keys: filters[f]!.keys })));
+    const named = others.map((f) => ({ field: f, keys: filters[f]!.keys }));
+    const rows = cross.scope(baseRows, named) ?? kept?.(named) ?? null;
     if (rows) return { scope: null, rows, fields: [], shared: false };
     let scope = base;
     for (const f of others) scope = scope ? RoaringBitmap32.and(scope, filters[f]!.bitmap) : filters[f]!.bitmap;
