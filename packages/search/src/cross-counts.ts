@@ -1,5 +1,4 @@
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
-import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetIndex, FacetKey } from "./facet-index.ts";
 import { START_MONTH, type ForwardField, type ForwardIndex } from "./forward.ts";
 
@@ -39,39 +38,6 @@ export class Row {
       if (code >= this.counts.length) this.reserve(Math.max(code + 1, this.counts.length * 2));
       this.counts[code]! += delta;
     }
-  }
-}
-
-/** A set of events searched again and again gets its counts kept from its second search on: one searched once is not worth a pass over its events. */
-const KEEP_FROM_USE = 2;
-
-/**
- * The kept counts of one set of events that searches ask for by name (a date range, a word), not
- * kept from the start: counted in one pass over the set's events when asked for the KEEP_FROM_USE-th
- * time, then changed by each write that moves an event in or out of the set.
- */
-export class KeptRow {
-  private uses = 0;
-  private row: Row | null = null;
-
-  /** The counts as rows, counting `events()` if this is the use they are kept from; null before. */
-  ask(forward: ForwardIndex<ForwardField>, events: () => RoaringBitmap32): RowSet | null {
-    if (!this.row && ++this.uses >= KEEP_FROM_USE) {
-      const row = new Row(forward.codeCount);
-      forward.tallyInto(events().toUint32Array(), row.counts);
-      this.row = row;
-    }
-    return this.row ? { plus: [this.row], minus: [] } : null;
-  }
-
-  /** An event with these codes left the set (delta -1) or joined it (1). */
-  change(codes: ArrayLike<number>, delta: 1 | -1) {
-    this.row?.change(codes, delta);
-  }
-
-  /** Whether the counts are kept (writes only need to look at the sets that are). */
-  get kept(): boolean {
-    return this.row !== null;
   }
 }
 

@@ -156,7 +156,7 @@ export class SearchEngine {
     const evaluated = evaluateTsquery(await parseQuery(this.pool, query), index);
     if (!evaluated || (evaluated.superset && evaluated.bitmap.size > MAX_CHECKED)) return matchText(this.pool, query);
     const { bitmap, size } = evaluated.superset ? await matchText(this.pool, query, evaluated.bitmap) : { bitmap: evaluated.bitmap, size: evaluated.bitmap.size };
-    return { bitmap, size, terms: evaluated.terms, word: evaluated.superset ? undefined : evaluated.word };
+    return { bitmap, size, terms: evaluated.terms, word: evaluated.word };
   }
 
   searchActors(input: ActorQuery): Promise<ActorMatch[]> {

@@ -243,9 +243,9 @@ export class EventSearch {
     this.monthTally = range ? undefined : { months: null };
     // Otherwise the scopes are named to KeptScopes, which keeps the counts of those searched before:
     // possible without text or with a text query of one word.
-    const spec = !text || text.word !== undefined ? { word: text?.word, contested, from: filter.from, to: filter.to } : null;
-    this.kept = spec ? (filters) => index.scopes.rows({ ...spec, filters }) : undefined;
-    const undatedKept: KeptCounts | undefined = spec ? (filters) => index.scopes.rows({ ...spec, from: undefined, to: undefined, filters }) : undefined;
+    const named = !text || text.word !== undefined ? { word: text?.word, contested } : null;
+    this.kept = named ? (filters) => index.scopes.rows({ ...named, from: filter.from, to: filter.to, filters }) : undefined;
+    const undatedKept: KeptCounts | undefined = named ? (filters) => index.scopes.rows({ ...named, filters }) : undefined;
     const filtered = Object.entries(this.filters).map(([field, f]) => ({ field: field as FacetField, keys: f.keys }));
     // Asked for only when the histogram needs it: a scope's counts are kept from its second search on.
     this.undatedRows = once(() => cross.scope(undatedBaseRows, filtered) ?? undatedKept?.(filtered) ?? null);
@@ -363,10 +363,13 @@ export class EventSearch {
 
   /** The results by start date, counted with every filter but the date range (`from`/`to`). */
   histogram(interval: DateInterval): DateBucket[] {
-    // Months tallied by the facets' pass first: asking for kept counts would count this search twice.
-    const tallied = this.monthTally?.months ?? null;
-    const rows = this.undated === null || tallied ? null : this.undatedRows();
-    const months = this.undated === null ? null : (tallied ?? (rows ? this.index.cross.months(rows) : null));
+    let months: Map<number, number> | null = null;
+    if (this.undated !== null) {
+      // Months tallied by the facets' pass first: asking for kept counts would count this search twice.
+      months = this.monthTally?.months ?? null;
+      const rows = months ? null : this.undatedRows();
+      if (rows) months = this.index.cross.months(rows);
+    }
     return histogram(this.index, this.undated ?? this.index.all, this.undated === null, interval, months);
   }
 

@@ -96,8 +96,9 @@ export class FacetIndex {
         if (field !== START_MONTH) for (const key of keys) this.fields[field].get(key)?.remove(id);
       }
       const codes = this.forward.codesOf(id);
-      this.cross.change(codes, this.contested.has(id), -1);
-      this.scopes.removed(id, codes, this.startDay[id]!, this.endDay[id]!, this.contested.has(id));
+      const contested = this.contested.has(id);
+      this.cross.change(codes, contested, -1);
+      this.scopes.removed(id, codes, this.startDay[id]!, this.endDay[id]!, contested);
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
       this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
@@ -137,11 +138,12 @@ export class FacetIndex {
       OUTLET: facts.outlets,
       START_MONTH: [monthOfDay(facts.startDay)],
     });
-    this.cross.change(this.forward.codesOf(id), facts.contested, 1);
+    const codes = this.forward.codesOf(id);
+    this.cross.change(codes, facts.contested, 1);
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.dateRanges.added(id, facts.startDay, facts.endDay);
-    this.scopes.added(this.forward.codesOf(id), facts);
+    this.scopes.added(codes, facts);
     this.additions++;
     this.sortedMonths = null;
     this.version++;

@@ -1,6 +1,6 @@
 import type { FacetField } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
-import { KeptRow, type RowSet } from "./cross-counts.ts";
+import { Row, type RowSet } from "./cross-counts.ts";
 import type { DateRanges } from "./date-ranges.ts";
 import { dayFromIso } from "./days.ts";
 import type { FacetKey } from "./facet-index.ts";
@@ -39,11 +39,16 @@ interface EventState {
   hasWord(word: string): boolean;
 }
 
+/** A scope searched again and again gets its counts kept from its second search on: one searched once is not worth a pass over its events. */
+const KEEP_FROM_USE = 2;
+
+/** A scope named by a search, with its counts once they are kept. */
 interface Kept {
   spec: ScopeSpec;
   fromDay: number | null;
   toDay: number | null;
-  counts: KeptRow;
+  uses: number;
+  row: Row | null;
 }
 
 /** How many scopes are kept (the most recently searched). */
@@ -63,8 +68,7 @@ function includes(codes: ArrayLike<number>, code: number): boolean {
 /**
  * Facet counts kept for the scopes searched recently that the index keeps no counts of from the
  * start (CrossCounts keeps those of single choices): a date range, a word, a type with a country,
- * an actor with a role… Each is counted in one pass over its events from its second search on
- * (KeptRow), so a scope searched again, or paged through, reads its counts instead of passing over
+ * an actor with a role… Each is counted in one pass over its events from its second search on, so a scope searched again, or paged through, reads its counts instead of passing over
  * its events' values or intersecting thousands of value bitmaps with it. Exact through writes: a
  * changed event leaves the kept scopes it was in and joins those it is in now, each decided from its
  * values' codes, days, contested flag and words.
@@ -80,11 +84,16 @@ export class KeptScopes {
     let kept = this.kept.get(key);
     if (kept) this.kept.delete(key); // put back as the most recent below
     else {
-      kept = { spec, fromDay: spec.from ? dayFromIso(spec.from) : null, toDay: spec.to ? dayFromIso(spec.to) : null, counts: new KeptRow() };
+      kept = { spec, fromDay: spec.from ? dayFromIso(spec.from) : null, toDay: spec.to ? dayFromIso(spec.to) : null, uses: 0, row: null };
       if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
     }
     this.kept.set(key, kept);
-    return kept.counts.ask(this.index.forward, () => this.events(spec));
+    if (!kept.row && ++kept.uses >= KEEP_FROM_USE) {
+      const { forward } = this.index;
+      kept.row = new Row(forward.codeCount);
+      forward.tallyInto(this.events(spec).toUint32Array(), kept.row.counts);
+    }
+    return kept.row ? { plus: [kept.row], minus: [] } : null;
   }
 
   /** The scope's events as the index holds them now. */
@@ -116,12 +125,12 @@ export class KeptScopes {
   /** An event is about to leave the index (or be added again), as the index holds it now. */
   removed(id: number, codes: ArrayLike<number>, startDay: number, endDay: number, contested: boolean) {
     const event: EventState = { codes, startDay, endDay, contested, hasWord: (word) => this.index.lexemes.holds(id, word) };
-    for (const kept of this.kept.values()) if (kept.counts.kept && this.holds(kept, event)) kept.counts.change(codes, -1);
+    for (const kept of this.kept.values()) if (kept.row && this.holds(kept, event)) kept.row.change(codes, -1);
   }
 
   /** An event joined the index with these codes and facts. */
   added(codes: ArrayLike<number>, facts: { startDay: number; endDay: number; contested: boolean; lexemes: EventLexemes }) {
     const event: EventState = { codes, startDay: facts.startDay, endDay: facts.endDay, contested: facts.contested, hasWord: (word) => WEIGHTS.some((w) => facts.lexemes[w].includes(word)) };
-    for (const kept of this.kept.values()) if (kept.counts.kept && this.holds(kept, event)) kept.counts.change(codes, 1);
+    for (const kept of this.kept.values()) if (kept.row && this.holds(kept, event)) kept.row.change(codes, 1);
   }
 }

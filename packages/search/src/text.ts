@@ -7,7 +7,7 @@ export interface TextMatch {
   size: number;
   /** The query's lexemes, when the index matched it: relevance is then reckoned in the process. */
   terms?: string[];
-  /** The query is this one lexeme (the index matched it): its facet counts may be kept (see WordCounts). */
+  /** The query is this one lexeme (the index matched it): its facet counts may be kept (see KeptScopes). */
   word?: string;
 }
 
