@@ -22,10 +22,10 @@ export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: bo
   const counts = new Map<number, number>();
   const byMonthBitmap = isAll || results.size > index.months().length * BITMAP_ABOVE_PER_MONTH;
   if ((interval === "MONTH" || interval === "YEAR") && months) {
-    for (const [month, count] of months) {
+    months.forEach((count, month) => {
       const start = firstDayOfMonth(interval === "MONTH" ? month : month - (month % 12));
       counts.set(start, (counts.get(start) ?? 0) + count);
-    }
+    });
   } else if ((interval === "MONTH" || interval === "YEAR") && byMonthBitmap) {
     for (const month of index.months()) {
       const bitmap = index.startMonths.get(month)!;
