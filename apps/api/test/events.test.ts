@@ -108,6 +108,18 @@ describe("updating events", () => {
     expect(result.event.participants).toEqual([{ role: "PARTY", note: null, actor: { name: expect.stringMatching(/Pakistan/) } }]);
   });
 
+  it("replaces the lists it is given and keeps the ones it is not", async () => {
+    const [ttp, pakistan, kabul, truce] = await Promise.all([the.id("actor", "ttp"), the.id("actor", "pakistan-government"), the.id("place", "kabul"), the.id("event", "eid-truce-2022")]);
+    const created = await create({
+      type: "NEGOTIATION", title: "Kabul round", startDate: "2022-05-10",
+      participants: [{ actorId: ttp, role: "PARTY" }], placeIds: [kabul], links: [{ kind: "EXTENDS", eventId: truce }],
+    });
+    const result = await update({ id: created.event.id, version: 1, participants: [{ actorId: pakistan, role: "PARTY" }], links: [] });
+    expect(result.event.participants).toEqual([{ role: "PARTY", note: null, actor: { name: expect.stringMatching(/Pakistan/) } }]);
+    expect(result.event.places).toEqual([{ name: expect.stringMatching(/Kabul/) }]);
+    expect(result.event.related.filter((r: { direction: string }) => r.direction === "OUTGOING")).toEqual([]);
+  });
+
   it("clears optional fields sent as null", async () => {
     await update({ id, version: 2, endDate: "2022-07-20", outcome: "BROKEN", fatalities: { best: 3 } });
     const result = await update({ id, version: 3, endDate: null, outcome: null, fatalities: null });

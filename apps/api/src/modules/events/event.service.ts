@@ -31,21 +31,24 @@ function scalarData(input: EventPatch) {
   };
 }
 
-/** Replaces the lists the input gives; lists it leaves out stay as they are. */
-async function writeChildren(tx: Tx, eventId: number, refs: Resolved<ReturnType<typeof references>>) {
+/**
+ * Replaces the lists the input gives; lists it leaves out stay as they are. A new event has nothing
+ * to replace: each statement saved is a round trip less while the write holds its transaction.
+ */
+async function writeChildren(tx: Tx, eventId: number, refs: Resolved<ReturnType<typeof references>>, isNew: boolean) {
   if (refs.placeIds) {
-    await tx.eventPlace.deleteMany({ where: { eventId } });
+    if (!isNew) await tx.eventPlace.deleteMany({ where: { eventId } });
     await tx.eventPlace.createMany({ data: refs.placeIds.map((placeId) => ({ eventId, placeId })), skipDuplicates: true });
   }
   if (refs.participants) {
-    await tx.participant.deleteMany({ where: { eventId } });
+    if (!isNew) await tx.participant.deleteMany({ where: { eventId } });
     const data = refs.participants.map((p) => ({ eventId, actorId: p.actorId, role: p.role, note: p.note ?? null }));
     await tx.participant.createMany({ data, skipDuplicates: true });
   }
   if (refs.links) {
     const self = refs.links.findIndex((l) => l.eventId === eventId);
     if (self >= 0) throw new ValidationError([{ field: `input.links[${self}].eventId`, message: "is this event itself" }]);
-    await tx.eventLink.deleteMany({ where: { fromId: eventId } });
+    if (!isNew) await tx.eventLink.deleteMany({ where: { fromId: eventId } });
     await tx.eventLink.createMany({ data: refs.links.map((l) => ({ fromId: eventId, toId: l.eventId, kind: l.kind })), skipDuplicates: true });
   }
 }
@@ -56,7 +59,7 @@ export async function createEvent(tx: Tx, author: string, input: CreateEventInpu
     data: { ...scalarData(input), type: input.type, title: input.title, startDate: toDate(input.startDate), processId: refs.processId ?? null },
     select: { id: true },
   });
-  await writeChildren(tx, id, refs);
+  await writeChildren(tx, id, refs, true);
   const after = eventSnapshot((await loadEvent(tx, id))!);
   await recordRevision(tx, { entityType: "Event", entityId: id, action: "CREATE", author, version: 1, changes: after });
   return id;
@@ -72,7 +75,7 @@ export async function updateEvent(tx: Tx, author: string, id: number, globalId: 
   }
   const refs = await resolveRefs(tx, references(input));
   await tx.event.update({ where: { id }, data: { ...scalarData(input), ...(refs.processId === undefined ? {} : { processId: refs.processId }) } });
-  await writeChildren(tx, id, refs);
+  await writeChildren(tx, id, refs, false);
   const changes = diffSnapshots(eventSnapshot(before), eventSnapshot((await loadEvent(tx, id))!));
   await recordUpdate(tx, { entityType: "Event", entityId: id, author, version, changes });
 }

@@ -8,8 +8,13 @@ const sorted = <T>(items: T[]) => items.sort((a, b) => (JSON.stringify(a) < JSON
 export const eventWithChildren = { places: true, participants: true, linksOut: true } as const;
 export type EventRow = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
 
+/**
+ * One statement (the children as JSON): an event has a handful of each. Loaded one statement per
+ * relation, the three would go out at once on the transaction's single connection, which pg
+ * deprecates and pg@9 refuses.
+ */
 export function loadEvent(tx: Tx, id: number) {
-  return tx.event.findUnique({ where: { id }, include: eventWithChildren });
+  return tx.event.findUnique({ where: { id }, include: eventWithChildren, relationLoadStrategy: "join" });
 }
 
 /** An event as the revision history records it; references are global IDs, lists are sorted. */
