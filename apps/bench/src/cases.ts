@@ -1,4 +1,4 @@
-import { Agent, request } from "node:http";
+import { Agent, createServer, request, type Server } from "node:http";
 import type pg from "pg";
 import type { EventQuery, SearchEngine } from "@parley/search";
 import { naiveActors, naiveSearch } from "./naive.ts";
@@ -66,7 +66,10 @@ export async function benchCases(db: pg.Pool): Promise<BenchCase[]> {
 export interface Runners {
   graphql(v: Variant): Promise<unknown>;
   direct(v: Variant): Promise<unknown>;
+  /** The direct path, then a bare HTTP round trip of the GraphQL answer's bytes: an API layer that cost nothing but transport. */
+  floor(v: Variant): Promise<unknown>;
   naive(v: Variant): Promise<unknown>;
+  close(): Promise<void>;
 }
 
 /** A POST over a kept-alive connection with node:http (fetch costs the client a millisecond more). */
@@ -84,21 +87,65 @@ function post(endpoint: string, agent: Agent, body: string): Promise<string> {
   });
 }
 
-export function runners(endpoint: string, engine: SearchEngine, naiveDb: pg.Pool): Runners {
+/**
+ * A server that does nothing but HTTP and JSON: it parses each request body and answers with the
+ * bytes the API answered to the same body. What it costs is the least any HTTP API sending the same
+ * answer could cost, before it runs a query or serialises a result.
+ */
+async function transportOnly(answers: Map<string, string>): Promise<{ endpoint: string; server: Server }> {
+  const server = createServer((req, res) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (body += chunk));
+    req.on("end", () => {
+      JSON.parse(body);
+      const answer = answers.get(body);
+      if (answer === undefined) {
+        res.writeHead(500).end("no GraphQL answer recorded for this body");
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(answer) });
+      res.end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server };
+}
+
+const requestBody = (v: Variant) =>
+  JSON.stringify(
+    v.actors
+      ? { query: ACTORS, variables: { query: v.actors } }
+      : {
+          query: SEARCH,
+          variables: {
+            ...v.events,
+            filter: v.events!.filter && { ...v.events!.filter, actorIds: v.events!.filter.actorIds?.map((id) => toGlobal("Actor", id)) },
+          },
+        },
+  );
+
+export async function runners(endpoint: string, engine: SearchEngine, naiveDb: pg.Pool): Promise<Runners> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const floorAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const answers = new Map<string, string>();
+  const transport = await transportOnly(answers);
+  const bodies = new Map<Variant, string>();
+  const bodyOf = (v: Variant) => bodies.get(v) ?? bodies.set(v, requestBody(v)).get(v)!;
+  const direct = async (v: Variant) => {
+    if (v.actors) return engine.searchActors({ query: v.actors, first: 10 });
+    const search = await engine.searchEvents(v.events!);
+    search.prefetch(); // as the API does when a query asks for both
+    const [page, facets] = await Promise.all([search.page(), search.facets()]);
+    return { total: search.totalCount, page, facets, histogram: search.histogram("MONTH") };
+  };
   return {
     async graphql(v) {
-      const body = v.actors
-        ? { query: ACTORS, variables: { query: v.actors } }
-        : {
-            query: SEARCH,
-            variables: {
-              ...v.events,
-              filter: v.events!.filter && { ...v.events!.filter, actorIds: v.events!.filter.actorIds?.map((id) => toGlobal("Actor", id)) },
-            },
-          };
-      const json = JSON.parse(await post(endpoint, agent, JSON.stringify(body))) as { errors?: { message: string }[] };
+      const body = bodyOf(v);
+      const text = await post(endpoint, agent, body);
+      const json = JSON.parse(text) as { errors?: { message: string }[] };
       if (json.errors) throw new Error(`GraphQL error: ${json.errors[0]!.message}`);
+      if (!answers.has(body)) answers.set(body, text);
       return json;
     },
     /**
@@ -107,15 +154,20 @@ export function runners(endpoint: string, engine: SearchEngine, naiveDb: pg.Pool
      * asks for) and the six labelled facets (rows and labels in one round trip, as the API reads
      * them), and the month histogram; for actors, the same matches.
      */
-    async direct(v) {
-      if (v.actors) return engine.searchActors({ query: v.actors, first: 10 });
-      const search = await engine.searchEvents(v.events!);
-      search.prefetch(); // as the API does when a query asks for both
-      const [page, facets] = await Promise.all([search.page(), search.facets()]);
-      return { total: search.totalCount, page, facets, histogram: search.histogram("MONTH") };
+    direct,
+    async floor(v) {
+      const found = await direct(v);
+      const text = await post(transport.endpoint, floorAgent, bodyOf(v));
+      if (!text.startsWith("{")) throw new Error(`transport-only server: ${text}`);
+      return [found, JSON.parse(text)];
     },
     naive(v) {
       return v.actors ? naiveActors(naiveDb, v.actors) : naiveSearch(naiveDb, v.events!);
+    },
+    async close() {
+      agent.destroy();
+      floorAgent.destroy();
+      await new Promise((resolve) => transport.server.close(resolve));
     },
   };
 }

@@ -17,7 +17,9 @@ Runs the search query mix (landing page, broad filter, selective text + two filt
 typeahead) against a generated corpus of N events (default 1,000,000; or BENCH_EVENTS) in an
 embedded PostgreSQL of its own (.parley/bench, reused while it holds the same N and seed). Each
 case runs through GraphQL over HTTP, through the search code directly, and the naive way (one
-GROUP BY per facet). Prints a table, then one JSON object as the last line.`;
+GROUP BY per facet); K samples a mode (default 200). The floor is the direct path plus a bare HTTP
+round trip of the same answer's bytes: what an API layer costing nothing but transport would give.
+Prints a table, then one JSON object as the last line.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -38,7 +40,7 @@ function parse() {
   const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text.replace(/_/g, "")));
   const events = number(values.events ?? process.env.BENCH_EVENTS, 1_000_000);
   const seed = number(values.seed ?? process.env.BENCH_SEED, 1);
-  const iterations = number(values.iterations ?? process.env.BENCH_ITERATIONS, 40);
+  const iterations = number(values.iterations ?? process.env.BENCH_ITERATIONS, 200);
   if (![events, seed, iterations].every((n) => Number.isInteger(n) && n > 0)) throw new Error("--events, --seed and --iterations must be positive whole numbers");
   return { events, seed, iterations };
 }
@@ -70,6 +72,7 @@ async function main() {
   // The server stops at the end with this pool's connections perhaps not yet closed: not a failure.
   naiveDb.on("error", (error) => say(`naive SQL: idle connection closed (${error.message})`));
   const http = createHttpServer(createServer({ db, search: engine }));
+  let run: Runners | null = null;
   try {
     const started = performance.now();
     await engine.ready();
@@ -77,25 +80,29 @@ async function main() {
     const memoryMb = process.memoryUsage().rss / 1e6;
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
     const endpoint = `http://127.0.0.1:${(http.address() as { port: number }).port}/graphql`;
-    const run: Runners = runners(endpoint, engine, naiveDb);
+    run = await runners(endpoint, engine, naiveDb);
     const naiveIterations = Math.max(3, Math.min(iterations, Math.round(3_000_000 / events)));
 
     const results: CaseResult[] = [];
     for (const c of await benchCases(naiveDb)) {
       say(`case ${c.name}: ${c.variants.map((v) => v.label).join(" · ")}`);
       const n = c.variants.length;
-      for (const mode of ["graphql", "direct"] as const) await time(Math.max(WARMUP_RUNS, n), n, (i) => run[mode](c.variants[i]!)); // warm up
-      // Interleave GraphQL and direct runs so that both see the same machine load.
+      // GraphQL first: the floor's transport-only server answers with the bytes GraphQL answered.
+      for (const mode of ["graphql", "direct", "floor"] as const) await time(Math.max(WARMUP_RUNS, n), n, (i) => run![mode](c.variants[i]!)); // warm up
+      // Interleave the modes so that all of them see the same machine load.
       const graphql: number[] = [];
       const direct: number[] = [];
+      const floor: number[] = [];
       for (let i = 0; i < iterations; i++) {
-        graphql.push(...(await time(1, n, () => run.graphql(c.variants[i % n]!))));
-        direct.push(...(await time(1, n, () => run.direct(c.variants[i % n]!))));
+        const v = c.variants[i % n]!;
+        graphql.push(...(await time(1, n, () => run!.graphql(v))));
+        direct.push(...(await time(1, n, () => run!.direct(v))));
+        floor.push(...(await time(1, n, () => run!.floor(v))));
       }
       say(`  naive SQL (${naiveIterations} runs)`);
       await run.naive(c.variants[0]!);
-      const naive = await time(naiveIterations, n, (i) => run.naive(c.variants[i]!));
-      results.push({ name: c.name, target: c.target, graphql, direct, naive });
+      const naive = await time(naiveIterations, n, (i) => run!.naive(c.variants[i]!));
+      results.push({ name: c.name, target: c.target, graphql, direct, floor, naive });
     }
     const index = engine.indexStats();
     printReport({
@@ -106,6 +113,7 @@ async function main() {
       results,
     });
   } finally {
+    await run?.close();
     http.close();
     await engine.close();
     await naiveDb.end();

@@ -240,7 +240,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
     const ratio = Number((api.rps / base.rps).toFixed(3));
     const targets = { zero_errors: api.errors.total === 0, p99_under_1s: api.p99_ms < 1000, ratio_at_least_0_5: api.rps / base.rps >= 0.5 };
     process.stdout.write(`API / baseline throughput: ${ratio} (target ≥ 0.5: ${targets.ratio_at_least_0_5 ? "met" : "MISSED"}); p99 < 1 s: ${targets.p99_under_1s ? "met" : "MISSED"}; errors: ${api.errors.total}\n`);
-    for (const [kind, k] of Object.entries(api.by_kind)) process.stdout.write(`  ${kind.padEnd(16)} ${String(k.requests).padStart(7)} requests  p50 ${k.p50_ms}  p95 ${k.p95_ms}  p99 ${k.p99_ms} ms  errors ${k.errors}\n`);
+    for (const [kind, k] of Object.entries(api.by_kind)) process.stdout.write(`  ${kind.padEnd(16)} ${String(k.requests).padStart(7)} requests  p50 ${k.p50_ms}  p95 ${k.p95_ms}  p99 ${k.p99_ms}  max ${k.max_ms} ms  errors ${k.errors}\n`);
     for (const example of api.errors.examples) process.stdout.write(`  error: ${example}\n`);
     process.stdout.write(
       `${JSON.stringify({
