@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import type { Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -134,6 +135,28 @@ interface Phase {
  * Runs the client for one round and adds what it saw after its warm-up, and the server's CPU time
  * over those measured seconds, to the phase.
  */
+/**
+ * The API's own pauses while it is under load (it runs in this process): the longest delay of its
+ * event loop and the longest garbage collection. A slow request whose time is not in them waited
+ * outside the process (for PostgreSQL, a lock, a pooled connection).
+ */
+function watchStalls(): { stop(): string } {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  let longestGc = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+  });
+  loop.enable();
+  gc.observe({ entryTypes: ["gc"] });
+  return {
+    stop() {
+      loop.disable();
+      gc.disconnect();
+      return `longest event-loop delay ${Math.round(loop.max / 1e6)} ms, longest GC ${Math.round(longestGc)} ms`;
+    },
+  };
+}
+
 async function measured(config: ClientConfig, phase: Phase): Promise<ClientRaw & { cpuMs: number }> {
   let from: Promise<{ cpu: number; at: number }> | null = null;
   const raw = await runClient(config, () => (from = phase.cpu().then((cpu) => ({ cpu, at: performance.now() }))));
@@ -223,9 +246,10 @@ export async function loadCommand(argv: string[]): Promise<number> {
         const name = which === "api" ? "API" : "baseline";
         say(`round ${round + 1} of ${rounds}: ${name}, ${connections} connections for ${warmupS} s of warm-up and ${sliceS} s measured (load average ${load().join(" ")})`);
         const url = which === "api" ? endpoint : baseline.endpoint;
+        const stalls = which === "api" ? watchStalls() : null;
         const raw = await measured({ url, connections, durationS: sliceS, warmupS, variants, authorization, baseline: which === "baseline", seed: 42 + round }, phases[which]);
         rps[which] = raw.latencies.length / sliceS;
-        say(`  ${name}: ${rps[which]!.toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request`);
+        say(`  ${name}: ${rps[which]!.toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request${stalls ? `; ${stalls.stop()}` : ""}`);
       }
       roundRatios.push(Number((rps.api! / rps.baseline!).toFixed(3)));
     }
