@@ -249,7 +249,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
         const stalls = which === "api" ? watchStalls() : null;
         const raw = await measured({ url, connections, durationS: sliceS, warmupS, variants, authorization, baseline: which === "baseline", seed: 42 + round }, phases[which]);
         rps[which] = raw.latencies.length / sliceS;
-        say(`  ${name}: ${rps[which]!.toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request${stalls ? `; ${stalls.stop()}` : ""}`);
+        say(`  ${name}: ${rps[which]!.toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request; slowest warm-up request ${Math.round(raw.warmupMaxMs)} ms${stalls ? `; ${stalls.stop()}` : ""}`);
       }
       roundRatios.push(Number((rps.api! / rps.baseline!).toFixed(3)));
     }

@@ -6,6 +6,8 @@ export const MEASURING = "measuring";
 /** What one run of the load client saw: every latency, by kind too, and the failures. */
 export interface ClientRaw {
   durationS: number;
+  /** The slowest request sent during the warm-up (not measured). */
+  warmupMaxMs: number;
   latencies: number[];
   byKind: Record<string, { ms: number[]; errors: number }>;
   errors: { connection: number; timeouts: number; non2xx: number; graphql: number };
