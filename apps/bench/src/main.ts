@@ -63,6 +63,31 @@ async function time(times: number, variants: number, run: (i: number) => Promise
   return samples;
 }
 
+/** Each case's samples, the modes interleaved so that all of them see the same machine load. */
+async function runCases(run: Runners, naiveDb: pg.Pool, iterations: number, naiveIterations: number): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const c of await benchCases(naiveDb)) {
+    say(`case ${c.name}: ${c.variants.map((v) => v.label).join(" · ")}`);
+    const n = c.variants.length;
+    // GraphQL first: the floor's transport-only server answers with the bytes GraphQL answered.
+    for (const mode of ["graphql", "direct", "floor"] as const) await time(Math.max(WARMUP_RUNS, n), n, (i) => run[mode](c.variants[i]!)); // warm up
+    const graphql: number[] = [];
+    const direct: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const v = c.variants[i % n]!;
+      graphql.push(...(await time(1, n, () => run.graphql(v))));
+      direct.push(...(await time(1, n, () => run.direct(v))));
+      floor.push(...(await time(1, n, () => run.floor(v))));
+    }
+    say(`  naive SQL (${naiveIterations} runs)`);
+    await run.naive(c.variants[0]!);
+    const naive = await time(naiveIterations, n, (i) => run.naive(c.variants[i]!));
+    results.push({ name: c.name, target: c.target, graphql, direct, floor, naive });
+  }
+  return results;
+}
+
 async function main() {
   const { events, seed, iterations } = parse();
   const database = await benchDatabase(events, seed);
@@ -72,7 +97,6 @@ async function main() {
   // The server stops at the end with this pool's connections perhaps not yet closed: not a failure.
   naiveDb.on("error", (error) => say(`naive SQL: idle connection closed (${error.message})`));
   const http = createHttpServer(createServer({ db, search: engine }));
-  let run: Runners | null = null;
   try {
     const started = performance.now();
     await engine.ready();
@@ -80,30 +104,10 @@ async function main() {
     const memoryMb = process.memoryUsage().rss / 1e6;
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
     const endpoint = `http://127.0.0.1:${(http.address() as { port: number }).port}/graphql`;
-    run = await runners(endpoint, engine, naiveDb);
+    const run: Runners = await runners(endpoint, engine, naiveDb);
     const naiveIterations = Math.max(3, Math.min(iterations, Math.round(3_000_000 / events)));
 
-    const results: CaseResult[] = [];
-    for (const c of await benchCases(naiveDb)) {
-      say(`case ${c.name}: ${c.variants.map((v) => v.label).join(" · ")}`);
-      const n = c.variants.length;
-      // GraphQL first: the floor's transport-only server answers with the bytes GraphQL answered.
-      for (const mode of ["graphql", "direct", "floor"] as const) await time(Math.max(WARMUP_RUNS, n), n, (i) => run![mode](c.variants[i]!)); // warm up
-      // Interleave the modes so that all of them see the same machine load.
-      const graphql: number[] = [];
-      const direct: number[] = [];
-      const floor: number[] = [];
-      for (let i = 0; i < iterations; i++) {
-        const v = c.variants[i % n]!;
-        graphql.push(...(await time(1, n, () => run!.graphql(v))));
-        direct.push(...(await time(1, n, () => run!.direct(v))));
-        floor.push(...(await time(1, n, () => run!.floor(v))));
-      }
-      say(`  naive SQL (${naiveIterations} runs)`);
-      await run.naive(c.variants[0]!);
-      const naive = await time(naiveIterations, n, (i) => run!.naive(c.variants[i]!));
-      results.push({ name: c.name, target: c.target, graphql, direct, floor, naive });
-    }
+    const results = await runCases(run, naiveDb, iterations, naiveIterations).finally(() => run.close());
     const index = engine.indexStats();
     printReport({
       events,
@@ -113,7 +117,6 @@ async function main() {
       results,
     });
   } finally {
-    await run?.close();
     http.close();
     await engine.close();
     await naiveDb.end();

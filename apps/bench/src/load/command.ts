@@ -132,10 +132,6 @@ interface Phase {
 }
 
 /**
- * Runs the client for one round and adds what it saw after its warm-up, and the server's CPU time
- * over those measured seconds, to the phase.
- */
-/**
  * The API's own pauses while it is under load (it runs in this process): the longest delay of its
  * event loop and the longest garbage collection. A slow request whose time is not in them waited
  * outside the process (for PostgreSQL, a lock, a pooled connection).
@@ -157,6 +153,10 @@ function watchStalls(): { stop(): string } {
   };
 }
 
+/**
+ * Runs the client for one round and adds what it saw after its warm-up, and the server's CPU time
+ * over those measured seconds, to the phase.
+ */
 async function measured(config: ClientConfig, phase: Phase): Promise<ClientRaw & { cpuMs: number }> {
   let from: Promise<{ cpu: number; at: number }> | null = null;
   const raw = await runClient(config, () => (from = phase.cpu().then((cpu) => ({ cpu, at: performance.now() }))));
