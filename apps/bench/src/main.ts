@@ -41,7 +41,11 @@ function parse() {
   const events = number(values.events ?? process.env.BENCH_EVENTS, 1_000_000);
   const seed = number(values.seed ?? process.env.BENCH_SEED, 1);
   const iterations = number(values.iterations ?? process.env.BENCH_ITERATIONS, 200);
-  if (![events, seed, iterations].every((n) => Number.isInteger(n) && n > 0)) throw new Error("--events, --seed and --iterations must be positive whole numbers");
+  for (const [flag, n] of Object.entries({ events, seed, iterations })) {
+    if (Number.isInteger(n) && n > 0) continue;
+    process.stderr.write(`bench: --${flag} must be a positive whole number (got ${JSON.stringify(values[flag as keyof typeof values] ?? n)})\n${USAGE}\n`);
+    process.exit(2);
+  }
   return { events, seed, iterations };
 }
 
