@@ -110,10 +110,15 @@ describe("pages under the Content-Security-Policy", () => {
       await page.goto(web() + path);
       await page.waitForLoadState("networkidle");
       await expect(page.getByRole("heading", { level: 1 }).first().textContent(), name).resolves.toBeTruthy();
-      // Hydrated: React has attached itself, so the page's scripts ran.
-      await expect(page.evaluate(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__react"))), name).resolves.toBe(true);
+      // Hydrated: React has attached itself, so the page's scripts ran. Hydration can finish after
+      // the network is idle on a busy machine, so this waits for it (up to 15 s) rather than looking once.
+      const hydrated = await page
+        .waitForFunction(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__react")), null, { timeout: 15_000, polling: 100 })
+        .then(() => true, () => false);
+      // The problems first: a blocked script would be both the cause and the better message.
       const expected404 = name === "notFound" || name === "unknownRecord";
       expect(problems.filter((p) => !(expected404 && /404/.test(p))), name).toEqual([]);
+      expect(hydrated, `${name}: React never hydrated the page`).toBe(true);
       problems.length = 0;
     }
     await page.close();
