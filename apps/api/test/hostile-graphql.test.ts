@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../src/builder.ts";
 import { DOCUMENT_LIMITS } from "../src/modules/shared/document-limits.ts";
-import { SEARCH_COST } from "../src/modules/search/search.queries.ts";
+import { SEARCH_COST } from "../src/modules/search/engine.ts";
 import { createServer } from "../src/server.ts";
 import { useApi } from "./harness.ts";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { openPage, screenshot } from "./browser.ts";
 
 let browser: Browser;
@@ -8,6 +8,13 @@ const web = () => inject("webUrl");
 
 beforeAll(async () => ({ browser, page } = await openPage()));
 afterAll(() => browser?.close());
+
+/** Clicks a link and waits until the page is the one it points to. */
+async function follow(link: Locator) {
+  const target = new URL((await link.getAttribute("href"))!, page.url());
+  await link.click();
+  await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
+}
 
 describe("reading the record pages", () => {
   it("lists the demo events on the first page, rendered on the server", async () => {
@@ -48,6 +55,49 @@ describe("reading the record pages", () => {
     await page.goBack();
     await page.waitForURL(/\/actors\//);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tehrik-i-Taliban Pakistan");
+  });
+
+  it("narrows the actor's timeline to one role, and pages through it from the newest back", async () => {
+    // The counts the page must show, read from the API.
+    const ttp = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+    const res = await fetch(inject("apiUrl"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `query($id: ID!) { actor(id: $id) { roleCounts { role count } events(first: 100) { totalCount edges { node { event { id title } } } } } }`, variables: { id: ttp } }),
+    });
+    const { actor } = ((await res.json()) as { data: { actor: { roleCounts: { role: string; count: number }[]; events: { totalCount: number; edges: { node: { event: { id: string; title: string } } }[] } } } }).data;
+    const total = actor.events.totalCount;
+    expect(total).toBeGreaterThan(20);
+    // One row per event: the TTP has one role in each of its events here, so rows and appearances agree.
+    expect(new Set(actor.events.edges.map((e) => e.node.event.id)).size).toBe(total);
+    const roles = page.getByRole("navigation", { name: "Roles" });
+    await expect(roles.getByRole("link", { name: `Every role ${total}` }).getAttribute("aria-current")).resolves.toBe("page");
+    const target = actor.roleCounts.find((r) => r.role === "TARGET")!;
+    await roles.getByRole("link", { name: `Target ${target.count}` }).click();
+    await page.waitForURL(/role=TARGET/);
+    await expect(page.getByRole("status").textContent()).resolves.toBe(`${target.count} appearances as target. Search and filter the actor's events`);
+    const rows = page.getByRole("list", { name: "Events over time" }).getByRole("listitem");
+    expect(await rows.count()).toBe(target.count);
+    for (const row of await rows.allTextContents()) expect(row).toMatch(/as Target/);
+
+    // Ten a page: the newest ten, then the ten before, then the rest, and the way back.
+    await page.goto(`${web()}/actors/${encodeURIComponent(ttp)}?per=10`);
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(new RegExp(`^${total} appearances; 10 shown, the latest\\.`));
+    const newest = await rows.allTextContents();
+    expect(newest).toHaveLength(10);
+    const seen: string[] = [];
+    for (;;) {
+      seen.unshift(...(await page.getByRole("list", { name: "Events over time" }).locator(".timeline-body > a").allTextContents()));
+      const earlier = page.getByRole("navigation", { name: "Pages of events" }).getByRole("link", { name: "Earlier events" });
+      if ((await earlier.count()) === 0) break;
+      await follow(earlier);
+    }
+    expect(seen).toEqual(actor.events.edges.map((e) => e.node.event.title));
+    await follow(page.getByRole("link", { name: "Later events" }));
+    expect(await rows.count()).toBe(10);
+    await follow(page.getByRole("link", { name: "Latest events" }));
+    await expect(rows.allTextContents()).resolves.toEqual(newest);
+    await screenshot(page, "actor-ttp-paged");
   });
 
   it("pages to the next results and back", async () => {

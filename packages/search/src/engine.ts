@@ -6,6 +6,7 @@ import { EventSearch, type EventQuery, type RowSource } from "./event-search.ts"
 import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "./text.ts";
 import { evaluateTsquery } from "./text-query.ts";
 import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
+import { countFacet } from "./facets.ts";
 import { loadEventRowsAndNames, loadNames } from "./rows.ts";
 
 export interface SearchEngineOptions {
@@ -157,6 +158,21 @@ export class SearchEngine {
     if (!evaluated || (evaluated.superset && evaluated.bitmap.size > MAX_CHECKED)) return matchText(this.pool, query);
     const { bitmap, size } = evaluated.superset ? await matchText(this.pool, query, evaluated.bitmap) : { bitmap: evaluated.bitmap, size: evaluated.bitmap.size };
     return { bitmap, size, terms: evaluated.terms, word: evaluated.word };
+  }
+
+  /**
+   * The actors that take part most often in the same events as this one, with how many events they
+   * share with it, over every event: the actor facet counted over the actor's own events. The most
+   * shared first, ties by actor ID.
+   */
+  async companions(actorId: number, limit: number): Promise<{ actorId: number; events: number }[]> {
+    await this.sync();
+    const own = this.index!.fields.ACTOR.get(actorId);
+    if (!own || own.size === 0 || limit <= 0) return [];
+    return countFacet(this.index!, own, "ACTOR", limit + 1)
+      .filter((v) => v.key !== actorId)
+      .slice(0, limit)
+      .map((v) => ({ actorId: v.key as number, events: v.count }));
   }
 
   searchActors(input: ActorQuery): Promise<ActorMatch[]> {

@@ -4,7 +4,7 @@ import { bucketStart, dayFromIso, isoFromDay, monthOfDay } from "../src/days.ts"
 import { CrossCounts, type RowSet } from "../src/cross-counts.ts";
 import { CursorError, decodeCursor, encodeCursor } from "../src/cursor.ts";
 import { FacetIndex, type EventFacts, type FacetKey } from "../src/facet-index.ts";
-import { countFacets } from "../src/facets.ts";
+import { countFacet, countFacets } from "../src/facets.ts";
 import { ForwardIndex } from "../src/forward.ts";
 import { histogram } from "../src/histogram.ts";
 import { RoaringBitmap32 } from "../src/bitmap.ts";
@@ -360,6 +360,19 @@ describe("facet counts over a large scope", () => {
     const chosenFilters = { ACTOR: { keys: chosen.ACTOR, bitmap: bitmapOf("ACTOR", chosen.ACTOR) }, PLACE: { keys: chosen.PLACE, bitmap: placeBitmap } };
     expect(countFacets(index, null, chosenFilters)).toEqual(bruteForce(() => true, chosen));
     expect(countFacets(index, fewBitmap, chosenFilters)).toEqual(bruteForce(few, chosen));
+  });
+
+  it("counts one facet over a scope, not disjunctively: the actors that share one actor's events", () => {
+    // An actor's own events (counted from each event's values), and half of every event (from the value bitmaps).
+    const own = index.fields.ACTOR.get(1)!;
+    const even = new RoaringBitmap32(all.filter((f) => f.id % 2 === 0).map((f) => f.id));
+    expect(own.size).toBeLessThan(60_000);
+    expect(even.size).toBeGreaterThan(60_000);
+    const ofActor = countFacet(index, own, "ACTOR", 8);
+    expect(ofActor).toEqual(bruteForce((id) => own.has(id), {})[1]!.values.slice(0, 8));
+    expect(ofActor[0]).toEqual({ key: 1, count: own.size, selected: false });
+    expect(countFacet(index, even, "ACTOR", 8)).toEqual(bruteForce((id) => id % 2 === 0, {})[1]!.values.slice(0, 8));
+    expect(countFacet(index, own, "PLACE", 3)).toEqual(bruteForce((id) => own.has(id), {})[4]!.values.slice(0, 3));
   });
 
   it("counts again after a change of the index", () => {

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { formatPartialDate, type DatePrecision } from "@parley/schema";
+import { formatPartialDate, searchStateToParams, type DatePrecision } from "@parley/schema";
 import type { ResultOf } from "../graphql/tada.ts";
 import { actorKindLabel, roleLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
 import type { ActorPageQuery } from "./actor.query.ts";
-import { companions } from "./companions.ts";
+import { actorViewHref, TIMELINE_SIZES, type ActorView } from "./view.ts";
 import { ActorTimeline } from "./Timeline.tsx";
 import { ActorPositions } from "../positions/ActorPositions.tsx";
 
@@ -19,11 +19,14 @@ function span(a: { startDate: string | null; startPrecision: string | null; endD
   return end ? `until ${end}` : "";
 }
 
-export function ActorDetail({ actor }: { actor: Actor }) {
-  const appearances = actor.events.edges.map((e) => e.node);
-  const partners = companions(actor.id, appearances);
+export function ActorDetail({ actor, view, problems }: { actor: Actor; view: ActorView; problems: string[] }) {
   return (
     <article className="record" aria-labelledby="record-title">
+      {problems.length > 0 && (
+        <p className="notice notice-error" role="alert">
+          Parts of this link could not be read and were left out: {problems.join("; ")}.
+        </p>
+      )}
       <p className="event-meta">
         <span className="event-type">{actorKindLabel(actor.kind)}</span>
         {actor.country && <span>{actor.country}</span>}
@@ -63,28 +66,21 @@ export function ActorDetail({ actor }: { actor: Actor }) {
         </ul>
       )}
 
-      <h2>Timeline</h2>
-      {appearances.length === 0 ? (
-        <p>No events recorded for this actor.</p>
-      ) : (
-        <ActorTimeline items={appearances.map((a) => ({ ...a.event, role: a.role }))} />
-      )}
-      {actor.events.totalCount > appearances.length && (
-        <p className="muted">Showing the first {appearances.length} of {actor.events.totalCount} appearances.</p>
-      )}
+      <h2 id="timeline">Timeline</h2>
+      <ActorEvents actor={actor} view={view} />
 
       <h2>Positions over time</h2>
       <ActorPositions positions={actor.positions} />
 
-      {partners.length > 0 && (
+      {actor.companions.length > 0 && (
         <>
           <h2>Appears most often with</h2>
           <ul className="companions">
-            {partners.map((c) => (
-              <li key={c.id}>
-                <Link href={href.actor(c.id)}>{c.name}</Link>{" "}
+            {actor.companions.map((c) => (
+              <li key={c.actor.id}>
+                <Link href={href.actor(c.actor.id)}>{c.actor.name}</Link>{" "}
                 <span className="muted">
-                  {c.events} {c.events === 1 ? "event" : "events"}, as {[...c.roles.entries()].map(([r, n]) => `${roleLabel(r).toLowerCase()} ×${n}`).join(", ")}
+                  {c.sharedEvents} {c.sharedEvents === 1 ? "event" : "events"} together
                 </span>
               </li>
             ))}
@@ -92,5 +88,68 @@ export function ActorDetail({ actor }: { actor: Actor }) {
         </>
       )}
     </article>
+  );
+}
+
+/** The actor's appearances: a role to narrow them to, one page of them, and the way to the others. */
+function ActorEvents({ actor, view }: { actor: Actor; view: ActorView }) {
+  const { totalCount, pageInfo, edges } = actor.events;
+  const all = actor.roleCounts.reduce((n, r) => n + r.count, 0);
+  const paged = view.before !== null || view.after !== null;
+  const inSearch = `/?${searchStateToParams({ filter: { actorIds: [actor.id] }, sort: "DATE_DESC" })}`;
+  return (
+    <>
+      {actor.roleCounts.length > 0 && (
+        <nav className="role-tabs" aria-label="Roles">
+          <Link href={actorViewHref(actor.id, { per: view.per })} aria-current={view.role === null ? "page" : undefined}>
+            Every role <span className="count">{all}</span>
+          </Link>
+          {actor.roleCounts.map((r) => (
+            <Link key={r.role} href={actorViewHref(actor.id, { role: r.role, per: view.per })} aria-current={view.role === r.role ? "page" : undefined}>
+              {roleLabel(r.role)} <span className="count">{r.count}</span>
+            </Link>
+          ))}
+        </nav>
+      )}
+      {edges.length === 0 ? (
+        <p>{view.role ? `No events recorded with this actor as ${roleLabel(view.role).toLowerCase()}.` : "No events recorded for this actor."}</p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {totalCount} {totalCount === 1 ? "appearance" : "appearances"}
+            {view.role ? ` as ${roleLabel(view.role).toLowerCase()}` : ""}
+            {totalCount > edges.length ? `; ${edges.length} shown, ${paged ? "in date order" : "the latest"}` : ""}.{" "}
+            <Link href={inSearch}>Search and filter the actor&apos;s events</Link>
+          </p>
+          <ActorTimeline items={edges.map(({ node }) => ({ ...node.event, role: node.role }))} />
+        </>
+      )}
+      {(pageInfo.hasPreviousPage || pageInfo.hasNextPage || paged) && (
+        <nav className="pager" aria-label="Pages of events">
+          {pageInfo.hasPreviousPage && pageInfo.startCursor && (
+            <Link href={actorViewHref(actor.id, { ...view, after: null, before: pageInfo.startCursor })} rel="prev">
+              Earlier events
+            </Link>
+          )}
+          {pageInfo.hasNextPage && pageInfo.endCursor && (
+            <Link href={actorViewHref(actor.id, { ...view, before: null, after: pageInfo.endCursor })} rel="next">
+              Later events
+            </Link>
+          )}
+          {paged && <Link href={actorViewHref(actor.id, { role: view.role, per: view.per })}>Latest events</Link>}
+        </nav>
+      )}
+      {totalCount > TIMELINE_SIZES[0] && (
+        <p className="muted per-page">
+          Per page:{" "}
+          {TIMELINE_SIZES.map((n, i) => (
+            <span key={n}>
+              {i > 0 && " · "}
+              {n === view.per ? <strong>{n}</strong> : <Link href={actorViewHref(actor.id, { role: view.role, per: n })}>{n}</Link>}
+            </span>
+          ))}
+        </p>
+      )}
+    </>
   );
 }

@@ -1,21 +1,10 @@
 import { Kind, type GraphQLResolveInfo } from "graphql";
-import { CursorError, type SearchEngine } from "@parley/search";
+import { CursorError } from "@parley/search";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
 import { ActorKindEnum, EventSortEnum } from "../shared/enums.ts";
 import { actorQueryFrom, badInput, eventQueryFrom } from "./search.input.ts";
+import { engine, SEARCH_COST } from "./engine.ts";
 import { ActorMatchRef, EventFilterInput, EventSearchResultRef } from "./search.type.ts";
-
-/**
- * What one search counts towards the complexity limit (`LIMITS` in builder.ts): a search runs SQL
- * and counts facets, so a request may hold at most 20 `searchEvents` (aliased or not).
- */
-export const SEARCH_COST = { events: 5_000, actors: 500 } as const;
-
-function engine(ctx: Context): SearchEngine {
-  if (!ctx.search) throw new Error("No search engine is attached to this server (createServer({ search }))");
-  return ctx.search;
-}
 
 builder.queryFields((t) => ({
   searchEvents: t.field({
