@@ -72,7 +72,8 @@ async function writeEvents(client: pg.Client, world: World, events: GenEvent[], 
   meanwhile(); // PostgreSQL builds the documents while this thread makes the next batch
   await inserting;
   await client.query("TRUNCATE gen_event");
-  await copy(client, "participant (event_id, actor_id, role)", map(events, (e) => e.participants.map((p) => [e.id, p.actorId, p.role])));
+  // Triggers are off: the event's date is written beside each participation here, as the trigger would.
+  await copy(client, "participant (event_id, actor_id, role, event_start_date)", map(events, (e) => e.participants.map((p) => [e.id, p.actorId, p.role, e.start])));
   await copy(client, "event_place (event_id, place_id)", map(events, (e) => e.placeIds.map((p) => [e.id, p])));
   await copy(client, "claim (event_id, source_id, quote, stance, updated_at)", map(events, (e) => e.claims.map((c, i) => [e.id, c.sourceId, `claim ${i + 1} on event ${e.id}`, c.stance, "now"])));
 }

@@ -47,7 +47,7 @@ export const ActorRef = builder.prismaNode("Actor", {
       args: { roles: t.arg({ type: [ParticipantRoleEnum], required: false }) },
       query: (args) => {
         checkPageSize(args as { first?: number | null; last?: number | null });
-        return { where: args.roles?.length ? { role: { in: args.roles } } : {}, orderBy: [{ event: { startDate: "asc" } }, { id: "asc" }] };
+        return { where: args.roles?.length ? { role: { in: args.roles } } : {}, orderBy: [{ eventStartDate: "asc" }, { id: "asc" }] };
       },
     }, { name: "ActorParticipationConnection" }, { name: "ActorParticipationEdge" }),
     roleCounts: t.field({
