@@ -114,4 +114,19 @@ describe("an actor's roles and events", () => {
     const next = await api.gql(page, { id, first: 5, after: pages[0]!.endCursor });
     expect(next.data.actor.events.edges.map((e: any) => e.node.event)).toEqual(everything.slice(pages[0]!.events.length, pages[0]!.events.length + 5));
   });
+
+  it("reads one page of rows after a cursor, not every row after it", async () => {
+    const id = await the.id("actor", "ttp");
+    const page = `query($id: ID!, $after: String, $before: String, $first: Int, $last: Int) { actor(id: $id) {
+      events(first: $first, after: $after, last: $last, before: $before) { pageInfo { startCursor endCursor } edges { node { role } } } } }`;
+    const opening = (await api.gql(page, { id, first: 3 })).data.actor.events.pageInfo;
+    for (const variables of [{ first: 3, after: opening.endCursor }, { last: 3, before: opening.endCursor }]) {
+      api.resetQueries();
+      const res = await api.gql(page, { id, ...variables });
+      expect(res.errors).toBeUndefined();
+      const reads = api.queries.filter((q) => /FROM "public"\."participant"/.test(q) && /ORDER BY/.test(q));
+      expect(reads.length).toBeGreaterThan(0);
+      for (const sql of reads) expect(sql, JSON.stringify(variables)).toMatch(/LIMIT/);
+    }
+  });
 });

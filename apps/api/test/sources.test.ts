@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { given, mutate } from "./given.ts";
 import { useApi } from "./harness.ts";
 
@@ -101,5 +101,54 @@ describe("claims", () => {
     for (const c of claims) expect((await the.revisions("Claim", encodeGlobalID("Claim", c.id))).at(-1)).toMatchObject({ action: "DELETE", changes: expect.objectContaining({ reason: `source ${sourceId} was deleted` }) });
     const event = await api.gql(`query($id: ID!) { event(id: $id) { contested claims { id } } }`, { id: eventId });
     expect(event.data.event).toEqual({ contested: false, claims: [] });
+  });
+});
+
+describe("listing sources", () => {
+  it("pages newest first, undated last, the same forward and backward, ties and all", async () => {
+    // Same-day and undated sources beside the demo's, so that the order's ties and nulls are paged through.
+    for (const [i, date] of ["2022-05-18", "2022-05-18", null, "2019-01-01", null, "2022-05-18"].entries()) {
+      await api.t.db.source.create({ data: { title: `Paging source ${i}`, publishedAt: date ? new Date(date) : null } });
+    }
+    const query = `query($first: Int, $after: String, $last: Int, $before: String) { sources(first: $first, after: $after, last: $last, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id publishedAt } } } }`;
+    const all = (await api.gql(query, { first: 100 })).data.sources;
+    const everything: { id: string; publishedAt: string | null }[] = all.edges.map((e: any) => e.node);
+    expect(everything.length).toBe(all.totalCount);
+    expect(everything.filter((s) => s.publishedAt === null).length).toBeGreaterThanOrEqual(2);
+    // The order itself: dates descending, undated last, ties by ID descending.
+    const key = (s: { id: string; publishedAt: string | null }) => [s.publishedAt ?? "", Number(decodeGlobalID(s.id).id)] as const;
+    for (let i = 1; i < everything.length; i++) {
+      const [a, b] = [key(everything[i - 1]!), key(everything[i]!)];
+      expect(a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]), `${everything[i - 1]!.id} before ${everything[i]!.id}`).toBe(true);
+    }
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await api.gql(query, { first: 3, after })).data.sources;
+      forward.push(...page.edges.map((e: any) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(everything.map((s) => s.id));
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page: any = (await api.gql(query, { last: 3, before })).data.sources;
+      backward.unshift(...page.edges.map((e: any) => e.node.id));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(everything.map((s) => s.id));
+  });
+
+  it("reads one page of rows after a cursor, not every row after it", async () => {
+    const first = (await api.gql(`{ sources(first: 2) { pageInfo { endCursor } } }`)).data.sources;
+    api.resetQueries();
+    const res = await api.gql(`query($after: String) { sources(first: 2, after: $after) { edges { node { id } } } }`, { after: first.pageInfo.endCursor });
+    expect(res.errors).toBeUndefined();
+    const page = api.queries.filter((q) => /FROM "public"\."source"/.test(q) && /ORDER BY/.test(q));
+    expect(page.length).toBeGreaterThan(0);
+    for (const sql of page) expect(sql).toMatch(/LIMIT/);
   });
 });
