@@ -122,24 +122,21 @@ describe("listing sources", () => {
       const [a, b] = [key(everything[i - 1]!), key(everything[i]!)];
       expect(a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]), `${everything[i - 1]!.id} before ${everything[i]!.id}`).toBe(true);
     }
-    const forward: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: any = (await api.gql(query, { first: 3, after })).data.sources;
-      forward.push(...page.edges.map((e: any) => e.node.id));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
+    /** Every source's ID, paged three at a time from the newest on, or from the oldest back. */
+    async function walk(backward: boolean): Promise<string[]> {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      for (;;) {
+        const page: any = (await api.gql(query, backward ? { last: 3, before: cursor } : { first: 3, after: cursor })).data.sources;
+        const got = page.edges.map((e: any) => e.node.id);
+        if (backward) ids.unshift(...got);
+        else ids.push(...got);
+        if (!(backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage)) return ids;
+        cursor = backward ? page.pageInfo.startCursor : page.pageInfo.endCursor;
+      }
     }
-    expect(forward).toEqual(everything.map((s) => s.id));
-    const backward: string[] = [];
-    let before: string | null = null;
-    for (;;) {
-      const page: any = (await api.gql(query, { last: 3, before })).data.sources;
-      backward.unshift(...page.edges.map((e: any) => e.node.id));
-      if (!page.pageInfo.hasPreviousPage) break;
-      before = page.pageInfo.startCursor;
-    }
-    expect(backward).toEqual(everything.map((s) => s.id));
+    expect(await walk(false)).toEqual(everything.map((s) => s.id));
+    expect(await walk(true)).toEqual(everything.map((s) => s.id));
   });
 
   it("reads one page of rows after a cursor, not every row after it", async () => {

@@ -98,6 +98,16 @@ describe("reading the record pages", () => {
     await follow(page.getByRole("link", { name: "Latest events" }));
     await expect(rows.allTextContents()).resolves.toEqual(newest);
     await screenshot(page, "actor-ttp-paged");
+
+    // A hand-edited link: each bad part is named, and the rest of the page shows (the newest page).
+    await page.goto(`${web()}/actors/${encodeURIComponent(ttp)}?role=BOSS&per=abc&before=garbage`);
+    const alert = await page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent();
+    expect(alert).toMatch(/ignored role=BOSS \(one of PARTY, MEDIATOR/);
+    expect(alert).toMatch(/ignored per=abc \(a whole number from 1 to 100\)/);
+    expect(alert).toMatch(/the page of events this link points to could not be found .*showing the newest/);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tehrik-i-Taliban Pakistan");
+    const shown = await page.getByRole("list", { name: "Events over time" }).locator(".timeline-body > a").allTextContents();
+    expect(shown).toEqual(actor.events.edges.map((e) => e.node.event.title).slice(-100));
   });
 
   it("pages to the next results and back", async () => {

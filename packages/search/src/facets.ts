@@ -79,9 +79,8 @@ export function countFacets(
       for (const tally of group) countFromRows(index.cross, rows, tally);
       continue;
     }
-    const forward = scope !== null && scope.size < FORWARD_BELOW && (fields.length >= FORWARD_FIELDS || fields.some((f) => index.fields[f].size > FEW_VALUES));
     // The facets without a filter share the scope the histogram counts (when no dates are chosen).
-    if (forward) countForward(index, scope, group, shared ? months : undefined);
+    if (scope !== null && byEventValues(index, scope, fields)) countForward(index, scope, group, shared ? months : undefined);
     else for (const tally of group) countFromBitmaps(index, scope, tally);
   }
   const counts = [...tallies.values()].map(({ field, selected, top, counted }) => {
@@ -101,9 +100,14 @@ export function countFacets(
  */
 export function countFacet(index: FacetIndex, scope: RoaringBitmap32, field: FacetField, limit: number): FacetValueCount[] {
   const tally: Tally = { field, selected: new Set(), top: new TopK<Counted>(limit, countedBefore), counted: new Map() };
-  if (scope.size < FORWARD_BELOW && index.fields[field].size > FEW_VALUES) countForward(index, scope, [tally]);
+  if (byEventValues(index, scope, [field])) countForward(index, scope, [tally]);
   else countFromBitmaps(index, scope, tally);
   return tally.top.entries.map(({ key, count }) => ({ key, count, selected: false }));
+}
+
+/** Whether facets over this scope are counted in one pass over its events' values (else from the value bitmaps). */
+function byEventValues(index: FacetIndex, scope: RoaringBitmap32, fields: FacetField[]): boolean {
+  return scope.size < FORWARD_BELOW && (fields.length >= FORWARD_FIELDS || fields.some((f) => index.fields[f].size > FEW_VALUES));
 }
 
 interface Scope {
