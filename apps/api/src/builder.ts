@@ -3,7 +3,6 @@ import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import { resolveActorId } from "@parley/db";
 import type PrismaTypes from "@parley/db/pothos-types";
 import { getDatamodel } from "@parley/db/pothos-types";
 import type { Context } from "./context.ts";
@@ -41,16 +40,9 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
-    // An actor merged into another keeps answering `node(id)` with the actor it became.
-    nodeQueryOptions: {
-      resolve: async (_root, args, ctx, _info, resolveNode) => {
-        if (args.id.typename === "Actor" && /^\d+$/.test(String(args.id.id))) {
-          const survivor = await resolveActorId(ctx.db, Number(args.id.id));
-          if (survivor !== null) args.id = { ...args.id, id: String(survivor) };
-        }
-        return resolveNode(args.id);
-      },
-    },
+    // `node` and `nodes` are modules/shared/nodes.ts: a bad or missing ID there spoils only its own item.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
   errors: { defaultTypes: [] },
   complexity: {

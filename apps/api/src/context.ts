@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@parley/db";
+import type { PrismaClient, TokenProblem } from "@parley/db";
 import type { TokenRole } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 
@@ -11,7 +11,7 @@ export interface Viewer {
 export interface Context {
   db: PrismaClient;
   viewer: Viewer | null;
-  /** A bearer token was sent but is unknown or revoked. */
-  tokenRejected: boolean;
+  /** Why a bearer token that was sent gives no viewer (unknown, malformed or revoked); null otherwise. */
+  tokenProblem: TokenProblem | null;
   search: SearchEngine | null;
 }

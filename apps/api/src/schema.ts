@@ -1,7 +1,9 @@
 import { builder } from "./builder.ts";
+import { guardReads } from "./modules/auth/read-rules.ts";
 import "./modules/shared/scalars.ts";
 import "./modules/shared/enums.ts";
 import "./modules/shared/errors.ts";
+import "./modules/shared/nodes.ts";
 import "./modules/events/place.type.ts";
 import "./modules/events/event.type.ts";
 import "./modules/events/event.queries.ts";
@@ -20,4 +22,4 @@ import "./modules/ingest/index.ts";
 import "./modules/search/index.ts";
 import "./modules/positions/index.ts";
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = guardReads(builder.toSchema({ sortSchema: false }));

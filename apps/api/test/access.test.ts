@@ -14,24 +14,41 @@ describe("writing", () => {
   it("is refused without a token, as a ForbiddenError that says how to get one, and writes nothing", async () => {
     const before = await countWrites();
     const result = await createEvent({});
-    expect(result).toEqual({ __typename: "ForbiddenError", message: expect.stringMatching(/^Writing needs an API token: send `Authorization: Bearer <token>`/) });
+    expect(result).toEqual({
+      __typename: "ForbiddenError",
+      message: expect.stringMatching(/^Creating an event needs an editor token: send `Authorization: Bearer <token>`/),
+      reason: "TOKEN_MISSING",
+      neededRole: "EDITOR",
+    });
     expect(await countWrites()).toEqual(before);
   });
 
-  it("is refused with an unknown, malformed or revoked token", async () => {
+  it("is refused with an unknown, malformed or revoked token, each with its own reason", async () => {
     const before = await countWrites();
     const editor = await api.as("EDITOR");
     const tokenId = (await api.t.db.apiToken.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
     await revokeApiToken(api.t.db, tokenId, "tests");
-    for (const authorization of [editor.authorization!, "Bearer prly_not-a-real-token", "Basic dXNlcjpwYXNz", "Bearer"]) {
-      expect(await createEvent({ authorization })).toEqual({ __typename: "ForbiddenError", message: "The API token is unknown or has been revoked." });
+    const revoked = { __typename: "ForbiddenError", message: "The API token has been revoked: ask an admin for a new one.", reason: "TOKEN_REVOKED", neededRole: "EDITOR" };
+    expect(await createEvent(editor)).toEqual(revoked);
+    for (const authorization of ["Bearer prly_not-a-real-token", "Basic dXNlcjpwYXNz", "Bearer", `Bearer ${editor.authorization!.slice(7, -2)}`]) {
+      expect(await createEvent({ authorization })).toEqual({
+        __typename: "ForbiddenError",
+        message: "The API token is unknown: check that it was copied whole (tokens start with `prly_`).",
+        reason: "TOKEN_UNKNOWN",
+        neededRole: "EDITOR",
+      });
     }
     expect(await countWrites()).toEqual(before);
   });
 
   it("is refused to a reader token", async () => {
     const result = await createEvent(await api.as("READER"));
-    expect(result).toEqual({ __typename: "ForbiddenError", message: "Creating an event needs an editor token; this one is a reader token." });
+    expect(result).toEqual({
+      __typename: "ForbiddenError",
+      message: "Creating an event needs an editor token; this one is a reader token.",
+      reason: "ROLE_TOO_LOW",
+      neededRole: "EDITOR",
+    });
   });
 
   it("records when a token was last used, at most once a minute", async () => {
@@ -68,7 +85,9 @@ describe("writing", () => {
       ["deleteSource", { id: voa, version: 1 }, "Deleting a source needs an admin token; this one is an editor token."],
       ["mergeActors", { survivorId: ttp, mergedId: qatar, survivorVersion: 1 }, "Merging actors needs an admin token; this one is an editor token."],
     ];
-    for (const [field, input, message] of attempts) expect(await mutate(api, editor, field, input, "")).toEqual({ __typename: "ForbiddenError", message });
+    for (const [field, input, message] of attempts) {
+      expect(await mutate(api, editor, field, input, "")).toEqual({ __typename: "ForbiddenError", message, reason: "ROLE_TOO_LOW", neededRole: "ADMIN" });
+    }
     expect(await mutate(api, await api.as("ADMIN"), "deleteEvent", { id: event.event.id, version: 1 }, "")).toMatchObject({ __typename: "DeleteEventSuccess" });
   });
 
@@ -115,13 +134,25 @@ describe("reading", () => {
       const res = await closed().gql(query);
       expect(res.status).toBe(401);
       expect(res.data).toBeUndefined();
-      expect(res.errors).toEqual([{ message: "Reading needs an API token here: send `Authorization: Bearer <token>`.", extensions: { code: "UNAUTHENTICATED" } }]);
+      expect(res.errors).toEqual([
+        {
+          message: "Reading on this server needs a reader token: send `Authorization: Bearer <token>` (make one with `pnpm parley token create --role reader`).",
+          extensions: { code: "UNAUTHENTICATED", reason: "TOKEN_MISSING" },
+        },
+      ]);
     });
 
-    it("refuses a revoked token", async () => {
-      const res = await closed().gql(query, {}, { authorization: "Bearer prly_revoked-or-unknown" });
-      expect(res.status).toBe(401);
-      expect(res.errors?.[0]?.message).toBe("The API token is unknown or has been revoked.");
+    it("refuses an unknown token and a revoked one, each with its own reason", async () => {
+      const unknown = await closed().gql(query, {}, { authorization: "Bearer prly_never-issued" });
+      expect(unknown.status).toBe(401);
+      expect(unknown.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED", reason: "TOKEN_UNKNOWN" });
+      const token = await api.as("READER", "to revoke");
+      await revokeApiToken(api.t.db, (await api.t.db.apiToken.findFirstOrThrow({ where: { name: "to revoke" } })).id, "tests");
+      const revoked = await closed().gql(query, {}, token);
+      expect(revoked.status).toBe(401);
+      expect(revoked.errors).toEqual([
+        { message: "The API token has been revoked: ask an admin for a new one.", extensions: { code: "UNAUTHENTICATED", reason: "TOKEN_REVOKED" } },
+      ]);
     });
 
     it("lets a reader read but not write", async () => {
@@ -134,7 +165,7 @@ describe("reading", () => {
 
     it("answers an anonymous write with the same ForbiddenError as when reading is open", async () => {
       const write = await closed().gql(`mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename ... on Error { message } } }`);
-      expect(write.data.createEvent).toEqual({ __typename: "ForbiddenError", message: expect.stringMatching(/^Writing needs an API token/) });
+      expect(write.data.createEvent).toEqual({ __typename: "ForbiddenError", message: expect.stringMatching(/^Creating an event needs an editor token: send/) });
     });
   });
 });

@@ -45,7 +45,7 @@ describe("GET /export", () => {
     const closed = api.withEnv({ PARLEY_READ_ACCESS: "token" });
     const refused = await closed.fetch({ path: "/export?format=json", method: "GET" });
     expect(refused.status).toBe(401);
-    expect(await refused.text()).toMatch(/Reading needs an API token/);
+    expect(await refused.text()).toMatch(/^{"error":"Reading on this server needs a reader token: send/);
     const allowed = await closed.fetch({ path: "/export?format=json", method: "GET", headers: await api.as("READER") });
     expect(allowed.status).toBe(200);
     expect(((await allowed.json()) as { count: number }).count).toBeGreaterThan(40);

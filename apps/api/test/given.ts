@@ -6,7 +6,8 @@ export const ERRORS = `__typename
   ... on Error { message }
   ... on ValidationError { field problems { field message } }
   ... on NotFoundError { typename id }
-  ... on ConflictError { id expectedVersion currentVersion }`;
+  ... on ConflictError { id expectedVersion currentVersion }
+  ... on ForbiddenError { reason neededRole }`;
 
 type Keyed = "event" | "actor" | "source" | "place" | "process" | "position";
 const TYPENAMES: Record<Keyed, string> = { event: "Event", actor: "Actor", source: "Source", place: "Place", process: "Process", position: "Position" };

@@ -107,7 +107,8 @@ describe("writing positions", () => {
     for (const [field, input] of attempts) {
       const result = await mutate(api, {}, field, input, "");
       expect(result.__typename).toBe("ForbiddenError");
-      expect(result.message).toMatch(/needs an API token/);
+      expect(result.reason).toBe("TOKEN_MISSING");
+      expect(result.message).toMatch(/position needs an? (editor|admin) token: send `Authorization: Bearer <token>`/);
     }
     expect(await api.t.db.position.count()).toBe(before);
     const kept = await api.t.db.position.findUniqueOrThrow({ where: { key: "ttp-demands-semi-autonomous-status" } });

@@ -10,7 +10,7 @@ export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
 export { importDataset, ImportHeaderError, type ImportSummary } from "./import/index.ts";
 export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
 export * from "./generated/prisma/enums.ts";
-export { createApiToken, revokeApiToken, verifyApiToken, hashSecret } from "./tokens.ts";
+export { checkApiToken, createApiToken, revokeApiToken, hashSecret, type TokenProblem } from "./tokens.ts";
 // The review queue only: extraction (chrono, the gazetteer, Readability) is `@parley/db/ingest`, loaded on demand.
 export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, CandidateError } from "./ingest/review.ts";
 export { generateCorpus, type GenerateOptions } from "./generate/write.ts";

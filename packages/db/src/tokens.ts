@@ -30,16 +30,21 @@ export async function revokeApiToken(db: PrismaClient, id: number, author: strin
   return revoked;
 }
 
-/** The live token a bearer secret belongs to, compared in constant time; null for unknown or revoked. */
-export async function verifyApiToken(db: PrismaClient, secret: string) {
-  if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
+export type TokenProblem = "TOKEN_UNKNOWN" | "TOKEN_REVOKED";
+export type ApiToken = NonNullable<Awaited<ReturnType<PrismaClient["apiToken"]["findUnique"]>>>;
+
+/**
+ * The live token a bearer secret belongs to, compared in constant time, or why there is none: an
+ * unknown (or malformed) secret, or a token that was revoked.
+ */
+export async function checkApiToken(db: PrismaClient, secret: string): Promise<{ token: ApiToken } | { problem: TokenProblem }> {
+  if (!secret.startsWith(PREFIX) || secret.length > 200) return { problem: "TOKEN_UNKNOWN" };
   const hash = hashSecret(secret);
   const token = await db.apiToken.findUnique({ where: { secretHash: hash } });
-  if (!token || token.revokedAt) return null;
-  const same = timingSafeEqual(Buffer.from(token.secretHash, "hex"), Buffer.from(hash, "hex"));
-  if (!same) return null;
+  if (!token || !timingSafeEqual(Buffer.from(token.secretHash, "hex"), Buffer.from(hash, "hex"))) return { problem: "TOKEN_UNKNOWN" };
+  if (token.revokedAt) return { problem: "TOKEN_REVOKED" };
   await noteUse(db, token);
-  return token;
+  return { token };
 }
 
 /** `lastUsedAt` is written at most once a minute per token, so reading with a token is not a write per request. */

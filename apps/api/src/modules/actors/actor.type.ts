@@ -23,6 +23,7 @@ const ActorRoleCountRef = builder.objectRef<{ role: ParticipantRole; count: numb
 const ActorCompanionRef = builder.objectRef<{ actor: Actor; sharedEvents: number }>("ActorCompanion");
 
 export const ActorRef = builder.prismaNode("Actor", {
+  nullable: true,
   id: { field: "id" },
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -86,6 +87,7 @@ ActorCompanionRef.implement({
 });
 
 builder.prismaNode("ActorAlias", {
+  nullable: true,
   name: "Alias",
   id: { field: "id" },
   fields: (t) => ({

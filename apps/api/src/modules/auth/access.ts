@@ -2,13 +2,33 @@ import { getOperationAST } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { TokenRole } from "@parley/schema";
 import type { Context, Viewer } from "../../context.ts";
-import { ForbiddenError } from "../shared/errors.ts";
+import { type Denial, ForbiddenError } from "../shared/errors.ts";
+
+type Verdict = { viewer: Viewer; refusal?: undefined } | { viewer?: undefined; refusal: Denial };
 
 const RANK: Record<TokenRole, number> = { READER: 0, EDITOR: 1, ADMIN: 2 };
 const aRole = (role: TokenRole) => `${/^[AEIOU]/.test(role) ? "an" : "a"} ${role.toLowerCase()} token`;
 
-export const NO_TOKEN = "Writing needs an API token: send `Authorization: Bearer <token>` (make one with `pnpm parley token create --role editor`).";
-export const REJECTED_TOKEN = "The API token is unknown or has been revoked.";
+export const TOKEN_UNKNOWN = "The API token is unknown: check that it was copied whole (tokens start with `prly_`).";
+export const TOKEN_REVOKED = "The API token has been revoked: ask an admin for a new one.";
+
+/** The viewer allowed to do `action`, which needs the `needed` role or a higher one, or why there is none. */
+export function judge(ctx: Pick<Context, "viewer" | "tokenProblem">, needed: TokenRole, action: string): Verdict {
+  const { viewer, tokenProblem } = ctx;
+  if (viewer) {
+    if (RANK[viewer.role] >= RANK[needed]) return { viewer };
+    return { refusal: { reason: "ROLE_TOO_LOW", message: `${action} needs ${aRole(needed)}; this one is ${aRole(viewer.role)}.`, neededRole: needed } };
+  }
+  if (tokenProblem === "TOKEN_REVOKED") return { refusal: { reason: "TOKEN_REVOKED", message: TOKEN_REVOKED, neededRole: needed } };
+  if (tokenProblem === "TOKEN_UNKNOWN") return { refusal: { reason: "TOKEN_UNKNOWN", message: TOKEN_UNKNOWN, neededRole: needed } };
+  const how = `send \`Authorization: Bearer <token>\` (make one with \`pnpm parley token create --role ${needed.toLowerCase()}\`)`;
+  return { refusal: { reason: "TOKEN_MISSING", message: `${action} needs ${aRole(needed)}: ${how}.`, neededRole: needed } };
+}
+
+/** A refused read, as a GraphQL error at the field that was refused. */
+export function forbidden(refusal: Denial) {
+  return createGraphQLError(refusal.message, { extensions: { code: "FORBIDDEN", reason: refusal.reason, neededRole: refusal.neededRole } });
+}
 
 /**
  * The viewer allowed to write, or a ForbiddenError returned as data in the mutation's result.
@@ -16,11 +36,8 @@ export const REJECTED_TOKEN = "The API token is unknown or has been revoked.";
  * actors, takes records others refer to with it and needs an admin.
  */
 export function authorize(ctx: Context, needed: Exclude<TokenRole, "READER">, action: string): Viewer {
-  const { viewer } = ctx;
-  if (!viewer) throw new ForbiddenError(ctx.tokenRejected ? REJECTED_TOKEN : NO_TOKEN);
-  if (RANK[viewer.role] < RANK[needed]) {
-    throw new ForbiddenError(`${action} needs ${aRole(needed)}; this one is ${aRole(viewer.role)}.`);
-  }
+  const { viewer, refusal } = judge(ctx, needed, action);
+  if (refusal) throw new ForbiddenError(refusal);
   return viewer;
 }
 
@@ -33,12 +50,10 @@ export function readAccess(mode: "open" | "token"): Plugin<Context> {
     onExecute({ args, setResultAndStopExecution }) {
       if (mode === "open") return;
       if (getOperationAST(args.document, args.operationName)?.operation === "mutation") return;
-      const ctx = args.contextValue as Context;
-      if (ctx.viewer) return;
-      const message = ctx.tokenRejected ? REJECTED_TOKEN : "Reading needs an API token here: send `Authorization: Bearer <token>`.";
-      setResultAndStopExecution({
-        errors: [createGraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "www-authenticate": "Bearer" } } } })],
-      });
+      const { refusal } = judge(args.contextValue as Context, "READER", "Reading on this server");
+      if (!refusal) return;
+      const extensions = { code: "UNAUTHENTICATED", reason: refusal.reason, http: { status: 401, headers: { "www-authenticate": "Bearer" } } };
+      setResultAndStopExecution({ errors: [createGraphQLError(refusal.message, { extensions })] });
     },
   };
 }

@@ -1,21 +1,23 @@
-import { verifyApiToken, type PrismaClient } from "@parley/db";
+import { checkApiToken, type PrismaClient, type TokenProblem } from "@parley/db";
 import type { Viewer } from "../../context.ts";
 
 export interface Credentials {
   /** The live token the request carries, if any. */
   viewer: Viewer | null;
-  /** True when a bearer token was sent but is unknown, malformed or revoked. */
-  tokenRejected: boolean;
+  /** Why a bearer token was sent but gives no viewer: unknown (or malformed), or revoked. */
+  tokenProblem: TokenProblem | null;
 }
 
 /** Reads `Authorization: Bearer <token>`. The secret is only hashed and compared, never kept or logged. */
 export async function credentialsFrom(request: Request, db: PrismaClient): Promise<Credentials> {
   const header = request.headers.get("authorization");
-  if (!header) return { viewer: null, tokenRejected: false };
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  const token = match ? await verifyApiToken(db, match[1]!) : null;
-  if (!token) return { viewer: null, tokenRejected: true };
-  return { viewer: { tokenId: token.id, role: token.role, name: token.name }, tokenRejected: false };
+  if (!header) return { viewer: null, tokenProblem: null };
+  const secret = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
+  if (!secret) return { viewer: null, tokenProblem: "TOKEN_UNKNOWN" };
+  const checked = await checkApiToken(db, secret);
+  if ("problem" in checked) return { viewer: null, tokenProblem: checked.problem };
+  const { token } = checked;
+  return { viewer: { tokenId: token.id, role: token.role, name: token.name }, tokenProblem: null };
 }
 
 /** How the revision history names the author of a write. */

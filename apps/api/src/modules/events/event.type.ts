@@ -46,6 +46,7 @@ const RelatedEventRef = builder.objectRef<RelatedEvent>("RelatedEvent").implemen
 });
 
 export const EventRef = builder.prismaNode("Event", {
+  nullable: true,
   id: { field: "id" },
   fields: (t) => ({
     type: t.field({ type: EventTypeEnum, resolve: (e) => e.type }),
@@ -99,6 +100,7 @@ builder.prismaObject("Participant", {
 });
 
 builder.prismaNode("Process", {
+  nullable: true,
   id: { field: "id" },
   description: "A named peace process or conflict episode.",
   fields: (t) => ({

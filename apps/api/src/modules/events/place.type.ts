@@ -3,6 +3,7 @@ import { builder } from "../../builder.ts";
 export const PlaceKindEnum = builder.enumType("PlaceKind", { values: ["COUNTRY", "REGION", "DISTRICT", "SETTLEMENT", "SITE"] as const });
 
 export const PlaceRef = builder.prismaNode("Place", {
+  nullable: true,
   id: { field: "id" },
   fields: (t) => ({
     name: t.exposeString("name"),

@@ -2,7 +2,7 @@ import type { Plugin } from "graphql-yoga";
 import type { PrismaClient } from "@parley/db";
 import { exportResponse } from "@parley/export";
 import type { SearchEngine } from "@parley/search";
-import { REJECTED_TOKEN } from "../auth/access.ts";
+import { judge } from "../auth/access.ts";
 import { credentialsFrom } from "../auth/viewer.ts";
 
 /**
@@ -19,8 +19,8 @@ export function exportRoute(options: { db: PrismaClient; search: SearchEngine | 
         endResponse(new fetchAPI.Response(JSON.stringify({ error: message }), { status, headers: { "content-type": "application/json", ...headers } }));
       if (request.method !== "GET") return text(405, "Exports are read with GET.", { allow: "GET" });
       if (options.readAccess === "token") {
-        const { viewer, tokenRejected } = await credentialsFrom(request, options.db);
-        if (!viewer) return text(401, tokenRejected ? REJECTED_TOKEN : "Reading needs an API token here: send `Authorization: Bearer <token>`.", { "www-authenticate": "Bearer" });
+        const { refusal } = judge(await credentialsFrom(request, options.db), "READER", "Reading on this server");
+        if (refusal) return text(401, refusal.message, { "www-authenticate": "Bearer" });
       }
       if (!options.search) return text(503, "This server has no search engine attached, so it cannot export.");
       endResponse(await exportResponse(options.search, url));

@@ -1,7 +1,11 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { GraphQLError } from "graphql";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
+import { forbidden } from "../auth/access.ts";
+import { readableBy, readRefusal, type ReadRule } from "../auth/read-rules.ts";
+
+/** Candidates are unreviewed: only editors and admins read them, however they are reached. */
+const CANDIDATE_READERS: ReadRule = { role: "EDITOR", action: "Reading candidates" };
 
 export const CandidateKindEnum = builder.enumType("CandidateKind", {
   description: "What an ingested report proposes: an event, a new actor, or an outlet it cites.",
@@ -13,8 +17,10 @@ export const CandidateStatusEnum = builder.enumType("CandidateStatus", {
 });
 
 export const CandidateRef = builder.prismaNode("Candidate", {
+  nullable: true,
   id: { field: "id" },
-  description: "A record proposed by ingesting a report, waiting for an editor. Pending candidates are never events.",
+  description: "A record proposed by ingesting a report, waiting for an editor. Pending candidates are never events. Editors and admins only, however a candidate is reached.",
+  extensions: readableBy(CANDIDATE_READERS.role, CANDIDATE_READERS.action),
   fields: (t) => ({
     kind: t.field({ type: CandidateKindEnum, resolve: (c) => c.kind }),
     status: t.field({ type: CandidateStatusEnum, resolve: (c) => c.status }),
@@ -31,11 +37,8 @@ export const CandidateRef = builder.prismaNode("Candidate", {
   }),
 });
 
-/** Only editors and administrators review candidates. */
-export function isEditor(ctx: Context): boolean {
-  return ctx.viewer?.role === "EDITOR" || ctx.viewer?.role === "ADMIN";
-}
-
+/** Refuses a list of candidates (its count included) to anyone who may not read them. */
 export function requireEditor(ctx: Context): void {
-  if (!isEditor(ctx)) throw new GraphQLError("Reviewing candidates needs an editor or admin token (Authorization: Bearer …).", { extensions: { code: "FORBIDDEN" } });
+  const refusal = readRefusal(CANDIDATE_READERS, ctx);
+  if (refusal) throw forbidden(refusal);
 }

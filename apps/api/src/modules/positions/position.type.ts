@@ -5,6 +5,7 @@ import { listRevisions, RevisionRef } from "../shared/revision.type.ts";
 const byDate = { orderBy: [{ startDate: "asc" as const }, { id: "asc" as const }] };
 
 export const PositionRef = builder.prismaNode("Position", {
+  nullable: true,
   id: { field: "id" },
   description:
     "A negotiating position: what an actor demands, refuses, offers, pledges or commits to on one issue, since when, and the claims that report it.",

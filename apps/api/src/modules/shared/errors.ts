@@ -1,6 +1,7 @@
-import { formatIssuePath } from "@parley/schema";
+import { formatIssuePath, type TokenRole } from "@parley/schema";
 import type { ZodError } from "zod";
 import { builder } from "../../builder.ts";
+import { TokenRoleEnum } from "./enums.ts";
 
 export interface FieldProblem {
   field: string;
@@ -34,10 +35,25 @@ export class ConflictError extends Error {
   }
 }
 
+/** Why a request may not do something; each has its own code, so clients need not read the message. */
+export const FORBIDDEN_REASONS = ["TOKEN_MISSING", "TOKEN_UNKNOWN", "TOKEN_REVOKED", "ROLE_TOO_LOW"] as const;
+export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
+
+export interface Denial {
+  reason: ForbiddenReason;
+  message: string;
+  /** The least role that would have been allowed. */
+  neededRole: TokenRole;
+}
+
 export class ForbiddenError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly reason: ForbiddenReason;
+  readonly neededRole: TokenRole;
+  constructor(denial: Denial) {
+    super(denial.message);
     this.name = "ForbiddenError";
+    this.reason = denial.reason;
+    this.neededRole = denial.neededRole;
   }
 }
 
@@ -75,6 +91,24 @@ builder.objectType(ConflictError, {
   }),
 });
 
-builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
+export const ForbiddenReasonEnum = builder.enumType("ForbiddenReason", {
+  description: "Why a request was refused. The same codes come in `extensions.reason` of a FORBIDDEN or UNAUTHENTICATED error.",
+  values: {
+    TOKEN_MISSING: { description: "No `Authorization: Bearer <token>` header was sent." },
+    TOKEN_UNKNOWN: { description: "The token is not one this server issued, or is malformed." },
+    TOKEN_REVOKED: { description: "The token was revoked by an admin." },
+    ROLE_TOO_LOW: { description: "The token is live, but its role is below the one needed (see `neededRole`)." },
+  } satisfies Record<ForbiddenReason, { description: string }>,
+});
+
+builder.objectType(ForbiddenError, {
+  name: "ForbiddenError",
+  description: "The request's token may not do this write; `reason` says why.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    reason: t.field({ type: ForbiddenReasonEnum, resolve: (e) => e.reason }),
+    neededRole: t.field({ type: TokenRoleEnum, description: "The least role that may do it.", resolve: (e) => e.neededRole }),
+  }),
+});
 
 export const MUTATION_ERRORS = [ValidationError, NotFoundError, ConflictError, ForbiddenError];

@@ -5,6 +5,7 @@ import { ActorRef } from "../actors/actor.type.ts";
 import { EventRef } from "../events/event.type.ts";
 
 export const SourceRef = builder.prismaNode("Source", {
+  nullable: true,
   id: { field: "id" },
   fields: (t) => ({
     title: t.exposeString("title"),
@@ -37,6 +38,7 @@ export const SourceRef = builder.prismaNode("Source", {
 });
 
 builder.prismaNode("Claim", {
+  nullable: true,
   id: { field: "id" },
   description: "Provenance: a source asserts or denies something, in a short verbatim quote, through a speaker.",
   fields: (t) => ({
