@@ -52,8 +52,8 @@ describe("creating events", () => {
 
   it("records the creation in the revision history with its author", async () => {
     const result = await create({ type: "STATEMENT", title: "A statement", startDate: "2022-06-10" });
-    const res = await api.gql(`query($id: ID!) { event(id: $id) { revisions { action author version changes } } }`, { id: result.event.id });
-    expect(res.data.event.revisions).toEqual([
+    const res = await api.gql(`query($id: ID!) { event(id: $id) { revisions { edges { node { action author version changes } } } } }`, { id: result.event.id });
+    expect(res.data.event.revisions.edges.map((e: any) => e.node)).toEqual([
       { action: "CREATE", author: expect.stringMatching(/^token:\d+ \(Ayesha \(desk editor\)\)$/), version: 1, changes: expect.objectContaining({ title: "A statement", startDate: "2022-06-10" }) },
     ]);
   });

@@ -94,15 +94,15 @@ describe("listing", () => {
 
   it("lists the sources an outlet published, newest first", async () => {
     const voa = await idOf("actor", "voa", "Actor");
-    const res = await api.gql(`query($voa: ID!) { sources(outletId: $voa, first: 10) { totalCount edges { node { title outlet { name } claims { quote } } } } }`, { voa });
+    const res = await api.gql(`query($voa: ID!) { sources(outletId: $voa, first: 10) { totalCount edges { node { title outlet { name } claims(first: 5) { edges { node { quote } } } } } } }`, { voa });
     expect(res.data.sources.totalCount).toBeGreaterThanOrEqual(1);
     expect(res.data.sources.edges.every((e: any) => e.node.outlet.name.includes("Voice of America"))).toBe(true);
   });
 
   it("lists processes with their events in date order", async () => {
-    const res = await api.gql(`{ processes { name events { title startDate } } }`);
-    const talks = res.data.processes.find((p: any) => /TTP/.test(p.name));
-    const dates = talks.events.map((e: any) => e.startDate);
+    const res = await api.gql(`{ processes(first: 10) { edges { node { name events(first: 100) { edges { node { title startDate } } } } } } }`);
+    const talks = res.data.processes.edges.map((e: any) => e.node).find((p: any) => /TTP/.test(p.name));
+    const dates = talks.events.edges.map((e: any) => e.node.startDate);
     expect(dates.length).toBeGreaterThan(3);
     expect([...dates].sort()).toEqual(dates);
   });
@@ -123,7 +123,7 @@ describe("listing", () => {
 describe("revision history", () => {
   it("is readable per record", async () => {
     const id = await idOf("event", "kabul-talks-2022-05", "Event");
-    const res = await api.gql(`query($id: ID!) { event(id: $id) { revisions { action author at version } } }`, { id });
-    expect(res.data.event.revisions).toEqual([expect.objectContaining({ action: "CREATE", author: "demo dataset", version: 1 })]);
+    const res = await api.gql(`query($id: ID!) { event(id: $id) { revisions { edges { node { action author at version } } } } }`, { id });
+    expect(res.data.event.revisions.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ action: "CREATE", author: "demo dataset", version: 1 })]);
   });
 });

@@ -319,7 +319,7 @@ describe("searchEvents input", () => {
 
   it("refuses an oversized page", async () => {
     const res = await api.gql(`{ searchEvents(first: 500) { totalCount } }`);
-    expect(res.errors?.[0]).toMatchObject({ message: "`first` may be at most 100", extensions: { code: "BAD_USER_INPUT", argument: "first" } });
+    expect(res.errors?.[0]).toMatchObject({ message: "`first` must be between 1 and 100; got 500", extensions: { code: "BAD_USER_INPUT", argument: "first" } });
   });
 
   it("refuses an ID of the wrong type, a bad country code and a foreign cursor", async () => {

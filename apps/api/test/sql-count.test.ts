@@ -7,12 +7,12 @@ const PAGE = `query($first: Int!) {
   events(first: $first, orderBy: DATE_DESC) {
     totalCount
     edges { cursor node {
-      id title type startDate contested revisions { action version }
+      id title type startDate contested revisions(first: 5) { edges { node { action version } } }
       places { name country }
       process { name }
       related { label event { title participants { actor { name } } } }
       participants { role actor { id name aliases } }
-      claims { quote stance speakerLabel speaker { name } source { title publishedAt outlet { name } cites { name } } revisions { action } }
+      claims { quote stance speakerLabel speaker { name } source { title publishedAt outlet { name } cites { name } } revisions(first: 5) { totalCount edges { node { action } } } }
     } }
     pageInfo { hasNextPage endCursor }
   }

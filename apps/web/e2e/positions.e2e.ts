@@ -11,11 +11,12 @@ async function kabulTalksEventId(): Promise<string> {
   const response = await fetch(inject("apiUrl"), {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `{ processes { name events { id title } } }` }),
+    body: JSON.stringify({ query: `{ processes(first: 100) { edges { node { name events(first: 1) { edges { node { id } } } } } } }` }),
   });
-  const { data } = (await response.json()) as { data: { processes: { name: string; events: { id: string; title: string }[] }[] } };
-  const process = data.processes.find((p) => p.name.startsWith("Pakistan–TTP talks 2021"));
-  return process!.events[0]!.id;
+  type Process = { name: string; events: { edges: { node: { id: string } }[] } };
+  const { data } = (await response.json()) as { data: { processes: { edges: { node: Process }[] } } };
+  const process = data.processes.edges.map((e) => e.node).find((p) => p.name.startsWith("Pakistan–TTP talks 2021"));
+  return process!.events.edges[0]!.node.id;
 }
 
 beforeAll(async () => ({ browser, page } = await openPage()));

@@ -33,12 +33,20 @@ export const eventFilterSchema = z
 
 export type EventFilter = z.infer<typeof eventFilterSchema>;
 
-export function pageSize(label = "first") {
-  return z
-    .number()
-    .int()
-    .min(1, `\`${label}\` must be at least 1`)
-    .max(PAGE_SIZE.max, `\`${label}\` may be at most ${PAGE_SIZE.max}`);
+/**
+ * The one wording of every page-size problem, wherever a page size is checked (connections, searches,
+ * lists with a `first`): "`first` must be between 0 and 100; got 101". Null when the size is fine.
+ */
+export function pageSizeProblem(argument: string, value: number, max: number, min = 0): string | null {
+  return Number.isInteger(value) && value >= min && value <= max ? null : `\`${argument}\` must be between ${min} and ${max}; got ${value}`;
+}
+
+/** A page size from `min` to `max`, refused in the words of `pageSizeProblem`. */
+export function pageSize(max: number = PAGE_SIZE.max, argument = "first", min = 1) {
+  return z.number().superRefine((value, ctx) => {
+    const problem = pageSizeProblem(argument, value, max, min);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 }
 
 /** Search text: at most QUERY_MAX_LENGTH characters as sent, then normalised (`normalizeQueryText`). */
@@ -61,7 +69,7 @@ export const histogramSchema = z.object({ interval: DATE_INTERVALS.schema });
 export const searchActorsSchema = z.object({
   query: queryText.pipe(z.string().trim().min(1, "`query` must not be empty")),
   kinds: bounded(ACTOR_KINDS.schema, 20).nullish(),
-  first: z.number().int().min(1).max(ACTOR_MATCHES.max).default(ACTOR_MATCHES.default),
+  first: pageSize(ACTOR_MATCHES.max).default(ACTOR_MATCHES.default),
 });
 export type SearchActorsInput = z.infer<typeof searchActorsSchema>;
 

@@ -7,6 +7,7 @@ import type { ActorPageQuery } from "./actor.query.ts";
 import { actorViewHref, TIMELINE_SIZES, type ActorView } from "./view.ts";
 import { ActorTimeline } from "./Timeline.tsx";
 import { ActorPositions } from "../positions/ActorPositions.tsx";
+import { FirstPageNotice } from "../shared/FirstPage.tsx";
 
 type Actor = NonNullable<ResultOf<typeof ActorPageQuery>["actor"]>;
 
@@ -20,6 +21,8 @@ function span(a: { startDate: string | null; startPrecision: string | null; endD
 }
 
 export function ActorDetail({ actor, view, problems }: { actor: Actor; view: ActorView; problems: string[] }) {
+  const members = actor.members.edges.map((e) => e.node);
+  const positions = actor.positions.edges.map((e) => e.node);
   return (
     <article className="record" aria-labelledby="record-title">
       {problems.length > 0 && (
@@ -39,7 +42,7 @@ export function ActorDetail({ actor, view, problems }: { actor: Actor; view: Act
         </p>
       )}
 
-      {(actor.affiliations.length > 0 || actor.members.length > 0) && <h2>Affiliations</h2>}
+      {(actor.affiliations.length > 0 || members.length > 0) && <h2>Affiliations</h2>}
       {actor.affiliations.length > 0 && (
         <ul className="affiliations">
           {actor.affiliations.map((a, i) => (
@@ -56,21 +59,23 @@ export function ActorDetail({ actor, view, problems }: { actor: Actor; view: Act
           ))}
         </ul>
       )}
-      {actor.members.length > 0 && (
+      {members.length > 0 && (
         <ul className="affiliations" aria-label="People affiliated">
-          {actor.members.map((m, i) => (
+          {members.map((m, i) => (
             <li key={i}>
               <Link href={href.actor(m.actor.id)}>{m.actor.name}</Link>, {m.title} <span className="muted">{span(m)}</span>
             </li>
           ))}
         </ul>
       )}
+      <FirstPageNotice shown={members.length} total={actor.members.totalCount} what="people affiliated" />
 
       <h2 id="timeline">Timeline</h2>
       <ActorEvents actor={actor} view={view} />
 
       <h2>Positions over time</h2>
-      <ActorPositions positions={actor.positions} />
+      <ActorPositions positions={positions} />
+      <FirstPageNotice shown={positions.length} total={actor.positions.totalCount} what="positions" />
 
       {actor.companions.length > 0 && (
         <>

@@ -11,8 +11,8 @@ export const ActorPageQuery = graphql(
     actor(id: $id) {
       id name kind description country aliases
       affiliations { title startDate startPrecision endDate endPrecision organisation { id name } }
-      members { title startDate startPrecision endDate endPrecision actor { id name } }
-      positions { id ...PositionSummary }
+      members(first: 100) { totalCount edges { node { title startDate startPrecision endDate endPrecision actor { id name } } } }
+      positions(first: 100) { totalCount edges { node { id ...PositionSummary } } }
       roleCounts { role count }
       companions(first: 12) { sharedEvents actor { id name } }
       events(roles: $roles, first: $first, after: $after, last: $last, before: $before) {

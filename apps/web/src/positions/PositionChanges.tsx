@@ -22,7 +22,8 @@ function StepItem({ step, note, current }: { step: Step; note?: string; current?
 
 /** How the holder's stand on this issue moved, and who answered whom. */
 export function PositionChanges({ position }: { position: Position }) {
-  const sameIssue = position.holder.positions.filter((p) => p.issue === position.issue);
+  const sameIssue = position.holder.positions.edges.map((e) => e.node).filter((p) => p.issue === position.issue);
+  const responses = position.responses.edges.map((e) => e.node);
   const replaced = new Map(sameIssue.filter((p) => p.supersedes).map((p) => [p.supersedes!.id, p.id]));
   return (
     <>
@@ -37,12 +38,12 @@ export function PositionChanges({ position }: { position: Position }) {
         </ol>
       )}
       <h3>Exchanges</h3>
-      {!position.respondsTo && position.responses.length === 0 ? (
+      {!position.respondsTo && responses.length === 0 ? (
         <p>No other party&apos;s position is recorded as answering this one, or answered by it.</p>
       ) : (
         <ul className="position-steps" aria-label="Exchanges">
           {position.respondsTo && <StepItem step={position.respondsTo} note="answered by this position" />}
-          {position.responses.map((r) => (
+          {responses.map((r) => (
             <StepItem key={r.id} step={r} note="answers this position" />
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ResultOf } from "../graphql/tada.ts";
 import { dateRangeLabel, eventTypeLabel } from "../shared/labels.ts";
+import { FirstPageNotice } from "../shared/FirstPage.tsx";
 import { href } from "../shared/links.ts";
 import { PositionMatrix } from "./PositionMatrix.tsx";
 import type { ProcessPageQuery } from "./process.query.ts";
@@ -8,6 +9,8 @@ import type { ProcessPageQuery } from "./process.query.ts";
 type Process = Extract<NonNullable<ResultOf<typeof ProcessPageQuery>["node"]>, { __typename: "Process" }>;
 
 export function ProcessDetail({ process }: { process: Process }) {
+  const positions = process.positions.edges.map((e) => e.node);
+  const events = process.events.edges.map((e) => e.node);
   return (
     <article className="record" aria-labelledby="record-title">
       <p className="event-meta">
@@ -21,14 +24,15 @@ export function ProcessDetail({ process }: { process: Process }) {
       <p className="muted">
         Each party&apos;s latest position on each issue. Follow a quote count to the sources, or “changes” to see how the position moved.
       </p>
-      <PositionMatrix positions={process.positions} />
+      <PositionMatrix positions={positions} />
+      <FirstPageNotice shown={positions.length} total={process.positions.totalCount} what="positions" />
 
       <h2>Events</h2>
-      {process.events.length === 0 ? (
+      {events.length === 0 ? (
         <p>No events recorded for this process.</p>
       ) : (
         <ul className="process-events">
-          {process.events.map((e) => (
+          {events.map((e) => (
             <li key={e.id}>
               <time dateTime={e.startDate}>{dateRangeLabel(e.startDate, e.endDate, e.datePrecision)}</time>{" "}
               <Link href={href.event(e.id)}>{e.title}</Link> <span className="muted">{eventTypeLabel(e.type)}</span>
@@ -36,6 +40,7 @@ export function ProcessDetail({ process }: { process: Process }) {
           ))}
         </ul>
       )}
+      <FirstPageNotice shown={events.length} total={process.events.totalCount} what="events" />
     </article>
   );
 }

@@ -8,8 +8,8 @@ export const ProcessPageQuery = graphql(
       __typename
       ... on Process {
         id name description startDate startPrecision endDate endPrecision
-        positions { id ...PositionSummary }
-        events { id title type startDate endDate datePrecision }
+        positions(first: 100) { totalCount edges { node { id ...PositionSummary } } }
+        events(first: 100) { totalCount edges { node { id title type startDate endDate datePrecision } } }
       }
     }
   }

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { formatPartialDate, type DatePrecision } from "@parley/schema";
 import type { ResultOf } from "../graphql/tada.ts";
+import { FirstPageNotice } from "../shared/FirstPage.tsx";
 import { href } from "../shared/links.ts";
 import type { SourcePageQuery } from "./source.query.ts";
 
 type Source = NonNullable<ResultOf<typeof SourcePageQuery>["source"]>;
 
 export function SourceDetail({ source }: { source: Source }) {
+  const claims = source.claims.edges.map((e) => e.node);
   return (
     <article className="record" aria-labelledby="record-title">
       <p className="event-meta">
@@ -57,11 +59,11 @@ export function SourceDetail({ source }: { source: Source }) {
         )}
       </dl>
       <h2>Claims taken from this source</h2>
-      {source.claims.length === 0 ? (
+      {claims.length === 0 ? (
         <p>No claims are drawn from this source yet.</p>
       ) : (
         <ul className="claims">
-          {source.claims.map((c) => (
+          {claims.map((c) => (
             <li key={c.id} className={`claim claim-${c.stance.toLowerCase()}`}>
               <blockquote>“{c.quote}”</blockquote>
               <p className="claim-attribution">
@@ -84,6 +86,7 @@ export function SourceDetail({ source }: { source: Source }) {
           ))}
         </ul>
       )}
+      <FirstPageNotice shown={claims.length} total={source.claims.totalCount} what="claims" />
     </article>
   );
 }

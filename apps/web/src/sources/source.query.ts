@@ -6,11 +6,16 @@ export const SourcePageQuery = graphql(`
       id title url publishedAt publishedPrecision language author
       outlet { id name }
       cites { id name }
-      claims {
-        id quote stance speakerLabel
-        speaker { id name }
-        event { id title }
-        actor { id name }
+      claims(first: 100) {
+        totalCount
+        edges {
+          node {
+            id quote stance speakerLabel
+            speaker { id name }
+            event { id title }
+            actor { id name }
+          }
+        }
       }
     }
   }

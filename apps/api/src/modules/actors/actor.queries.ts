@@ -3,7 +3,9 @@ import { normalizeQueryText, QUERY_MAX_LENGTH } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { ActorKindEnum } from "../shared/enums.ts";
 import { requireId } from "../shared/lookup.ts";
-import { checkPageSize, connectionSizes } from "../shared/paging.ts";
+import { counted, nodeQuery } from "../shared/connections.ts";
+import { connectionOf, pageComplexity, pageRequest, prismaPage } from "../shared/paging.ts";
+import { ActorRef } from "./actor.type.ts";
 import { badInput } from "../search/search.input.ts";
 
 builder.queryFields((t) => ({
@@ -21,27 +23,24 @@ builder.queryFields((t) => ({
       return id === null ? null : ctx.db.actor.findUnique({ ...query, where: { id } });
     },
   }),
-  actors: t.prismaConnection(
-  {
-    type: "Actor",
-    cursor: "id",
-    ...connectionSizes,
-    description: "Actors by name. For spelling-tolerant lookup use `searchActors`.",
-    args: {
-      kinds: t.arg({ type: [ActorKindEnum], required: false }),
-      nameContains: t.arg.string({ required: false }),
+  actors: t.connection(
+    {
+      type: ActorRef,
+      description: "Actors by name. For spelling-tolerant lookup use `searchActors`.",
+      complexity: pageComplexity,
+      args: {
+        kinds: t.arg({ type: [ActorKindEnum], required: false }),
+        nameContains: t.arg.string({ required: false }),
+      },
+      resolve: async (_root, args, ctx, info) => {
+        const request = pageRequest(args, "Query.actors");
+        const where = actorWhere(args);
+        const rows = await ctx.db.actor.findMany({ ...(await nodeQuery(ctx, info, "Actor")), ...prismaPage(request), where, orderBy: [{ name: "asc" }, { id: "asc" }] });
+        return connectionOf(rows, request, "Query.actors", () => ctx.db.actor.count({ where })) as never;
+      },
     },
-    totalCount: (_root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.actor.count({ where: actorWhere(args) });
-    },
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.actor.findMany({ ...query, where: actorWhere(args), orderBy: [{ name: "asc" }, { id: "asc" }] });
-    },
-  },
-  { name: "ActorConnection" },
-  { name: "ActorEdge" },
+    counted("ActorConnection", "A page of actors.", "actors matching the arguments"),
+    { name: "ActorEdge" },
   ),
 }));
 

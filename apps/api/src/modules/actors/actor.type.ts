@@ -1,10 +1,11 @@
 import type { ParticipantRole, PrismaClient } from "@parley/db";
 import { builder } from "../../builder.ts";
-import { badInput } from "../search/search.input.ts";
 import { engine, SEARCH_COST } from "../search/engine.ts";
-import { connectionSizes, checkPageSize } from "../shared/paging.ts";
+import { counted, relationPage } from "../shared/connections.ts";
+import { checkPageSize, pageComplexity } from "../shared/paging.ts";
+import { ParticipantRef } from "../events/event.type.ts";
 import { ActorKindEnum, AliasKindEnum, DatePrecisionEnum, ParticipantRoleEnum } from "../shared/enums.ts";
-import { listRevisions, RevisionRef } from "../shared/revision.type.ts";
+import { RevisionConnection, revisionPage } from "../shared/revision.type.ts";
 
 type Actor = Awaited<ReturnType<PrismaClient["actor"]["findFirstOrThrow"]>>;
 
@@ -16,6 +17,19 @@ const ActorRoleCountRef = builder.objectRef<{ role: ParticipantRole; count: numb
   fields: (t) => ({
     role: t.field({ type: ParticipantRoleEnum, resolve: (r) => r.role }),
     count: t.exposeInt("count"),
+  }),
+});
+
+const AffiliationRef = builder.prismaObject("Affiliation", {
+  description: "A role or title an actor held, for an organisation, over a span of time.",
+  fields: (t) => ({
+    title: t.exposeString("title"),
+    organisation: t.relation("organisation", { nullable: true }),
+    actor: t.relation("actor"),
+    startDate: t.field({ type: "Date", nullable: true, resolve: (a) => a.startDate }),
+    startPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => a.startPrecision }),
+    endDate: t.field({ type: "Date", nullable: true, resolve: (a) => a.endDate }),
+    endPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => a.endPrecision }),
   }),
 });
 
@@ -39,18 +53,30 @@ export const ActorRef = builder.prismaNode("Actor", {
     }),
     aliasDetails: t.relation("aliases", { query: { orderBy: { id: "asc" } } }),
     affiliations: t.relation("affiliations", { query: { orderBy: [{ startDate: "asc" }, { id: "asc" }] } }),
-    members: t.relation("members", { description: "People affiliated with this organisation.", query: { orderBy: [{ startDate: "asc" }, { id: "asc" }] } }),
-    events: t.relatedConnection("participations", {
-      cursor: "id",
-      totalCount: true,
-      ...connectionSizes,
-      description: "The actor's part in events, filterable by role (which talks did Qatar mediate?).",
-      args: { roles: t.arg({ type: [ParticipantRoleEnum], required: false }) },
-      query: (args) => {
-        checkPageSize(args as { first?: number | null; last?: number | null });
-        return { where: args.roles?.length ? { role: { in: args.roles } } : {}, orderBy: [{ eventStartDate: "asc" }, { id: "asc" }] };
+    members: t.connection(
+      {
+        type: AffiliationRef,
+        description: "People affiliated with this organisation, earliest affiliation first (undated first).",
+        complexity: pageComplexity,
+        ...relationPage("Actor.members", "members", () => ({ orderBy: [{ startDate: { sort: "asc", nulls: "first" } }, { id: "asc" }] })),
       },
-    }, { name: "ActorParticipationConnection" }, { name: "ActorParticipationEdge" }),
+      counted("ActorMemberConnection", "A page of the people affiliated with an organisation.", "affiliations with the organisation"),
+      { name: "ActorMemberEdge" },
+    ),
+    events: t.connection(
+      {
+        type: ParticipantRef,
+        description: "The actor's part in events, filterable by role (which talks did Qatar mediate?), oldest first.",
+        complexity: pageComplexity,
+        args: { roles: t.arg({ type: [ParticipantRoleEnum], required: false }) },
+        ...relationPage("Actor.events", "participations", (args) => ({
+          where: (args.roles as ParticipantRole[] | null | undefined)?.length ? { role: { in: args.roles as ParticipantRole[] } } : undefined,
+          orderBy: [{ eventStartDate: "asc" }, { id: "asc" }],
+        })),
+      },
+      counted("ActorParticipationConnection", "A page of an actor's appearances in events.", "appearances in events with the roles asked"),
+      { name: "ActorParticipationEdge" },
+    ),
     roleCounts: t.field({
       type: [ActorRoleCountRef],
       description: "How many of the actor's appearances are in each role (party in 120 events, mediator in 12), the most first.",
@@ -67,14 +93,13 @@ export const ActorRef = builder.prismaNode("Actor", {
       args: { first: t.arg.int({ required: false, defaultValue: 10, description: `At most ${COMPANIONS_MAX}.` }) },
       resolve: async (a, args, ctx) => {
         const first = args.first ?? 10;
-        if (first < 0 || first > COMPANIONS_MAX) throw badInput("first", `must be between 0 and ${COMPANIONS_MAX}; got ${first}`);
+        checkPageSize({ first }, COMPANIONS_MAX);
         const counted = await engine(ctx).companions(a.id, first);
         const actors = new Map((await ctx.db.actor.findMany({ where: { id: { in: counted.map((c) => c.actorId) } } })).map((x) => [x.id, x]));
         return counted.flatMap((c) => (actors.has(c.actorId) ? [{ actor: actors.get(c.actorId)!, sharedEvents: c.events }] : []));
       },
     }),
-    quoted: t.relation("quoted", { description: "Claims in which this actor is the speaker." }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, a, _args, ctx) => listRevisions(ctx, "Actor", a.id) }),
+    revisions: t.connection(revisionPage("Actor"), RevisionConnection),
   }),
 });
 
@@ -93,18 +118,5 @@ builder.prismaNode("ActorAlias", {
   fields: (t) => ({
     name: t.exposeString("name"),
     kind: t.field({ type: AliasKindEnum, resolve: (a) => a.kind }),
-  }),
-});
-
-builder.prismaObject("Affiliation", {
-  description: "A role or title an actor held, for an organisation, over a span of time.",
-  fields: (t) => ({
-    title: t.exposeString("title"),
-    organisation: t.relation("organisation", { nullable: true }),
-    actor: t.relation("actor"),
-    startDate: t.field({ type: "Date", nullable: true, resolve: (a) => a.startDate }),
-    startPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => a.startPrecision }),
-    endDate: t.field({ type: "Date", nullable: true, resolve: (a) => a.endDate }),
-    endPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => a.endPrecision }),
   }),
 });

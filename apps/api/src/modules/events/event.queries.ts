@@ -1,6 +1,8 @@
 import { builder } from "../../builder.ts";
 import { EventTypeEnum } from "../shared/enums.ts";
-import { checkPageSize, connectionSizes } from "../shared/paging.ts";
+import { counted, nodeQuery } from "../shared/connections.ts";
+import { connectionOf, pageComplexity, pageRequest, prismaPage } from "../shared/paging.ts";
+import { EventRef, ProcessRef } from "./event.type.ts";
 import { requireId } from "../shared/lookup.ts";
 
 const EventOrderEnum = builder.enumType("EventOrder", {
@@ -14,37 +16,44 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => ctx.db.event.findUnique({ ...query, relationLoadStrategy: "join", where: { id: requireId(String(args.id), "Event") } }),
   }),
-  events: t.prismaConnection(
-  {
-    type: "Event",
-    cursor: "id",
-    ...connectionSizes,
-    description: "Events in date order. For text and facets use `searchEvents`.",
-    args: {
-      types: t.arg({ type: [EventTypeEnum], required: false }),
-      from: t.arg({ type: "Date", required: false, description: "Events that end on or after this day." }),
-      to: t.arg({ type: "Date", required: false, description: "Events that start on or before this day." }),
-      contested: t.arg.boolean({ required: false }),
-      processId: t.arg.id({ required: false }),
-      orderBy: t.arg({ type: EventOrderEnum, required: false, defaultValue: "DATE_ASC" }),
+  events: t.connection(
+    {
+      type: EventRef,
+      description: "Events in date order. For text, facets and relevance use `searchEvents`.",
+      complexity: pageComplexity,
+      args: {
+        types: t.arg({ type: [EventTypeEnum], required: false }),
+        from: t.arg({ type: "Date", required: false, description: "Events that end on or after this day." }),
+        to: t.arg({ type: "Date", required: false, description: "Events that start on or before this day." }),
+        contested: t.arg.boolean({ required: false }),
+        processId: t.arg.id({ required: false }),
+        orderBy: t.arg({ type: EventOrderEnum, required: false, defaultValue: "DATE_ASC" }),
+      },
+      resolve: async (_root, args, ctx, info) => {
+        const request = pageRequest(args, "Query.events");
+        const where = eventWhere(args);
+        const direction = args.orderBy === "DATE_DESC" ? "desc" : "asc";
+        const rows = await ctx.db.event.findMany({ ...(await nodeQuery(ctx, info, "Event")), ...prismaPage(request), where, orderBy: [{ startDate: direction }, { id: direction }] });
+        return connectionOf(rows, request, "Query.events", () => ctx.db.event.count({ where })) as never;
+      },
     },
-    totalCount: (_root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.event.count({ where: eventWhere(args) });
-    },
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      const direction = args.orderBy === "DATE_DESC" ? "desc" : "asc";
-      return ctx.db.event.findMany({ ...query, where: eventWhere(args), orderBy: [{ startDate: direction }, { id: direction }] });
-    },
-  },
-  { name: "EventConnection" },
-  { name: "EventEdge" },
+    counted("EventConnection", "A page of events.", "events"),
+    { name: "EventEdge" },
   ),
-  processes: t.prismaField({
-    type: ["Process"],
-    resolve: (query, _root, _args, ctx) => ctx.db.process.findMany({ ...query, orderBy: [{ startDate: "asc" }, { id: "asc" }] }),
-  }),
+  processes: t.connection(
+    {
+      type: ProcessRef,
+      description: "Peace processes and conflict episodes, oldest first (undated last).",
+      complexity: pageComplexity,
+      resolve: async (_root, args, ctx, info) => {
+        const request = pageRequest(args, "Query.processes");
+        const rows = await ctx.db.process.findMany({ ...(await nodeQuery(ctx, info, "Process")), ...prismaPage(request), orderBy: [{ startDate: { sort: "asc", nulls: "last" } }, { id: "asc" }] });
+        return connectionOf(rows, request, "Query.processes", () => ctx.db.process.count()) as never;
+      },
+    },
+    counted("ProcessConnection", "A page of processes.", "processes"),
+    { name: "ProcessEdge" },
+  ),
 }));
 
 interface EventArgs {

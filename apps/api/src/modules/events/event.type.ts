@@ -1,7 +1,9 @@
 import { EVENT_LINK_INVERSE_LABELS, EVENT_LINK_KINDS, type EventLinkKind } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { DatePrecisionEnum, EventLinkKindEnum, EventOutcomeEnum, EventTypeEnum, ParticipantRoleEnum } from "../shared/enums.ts";
-import { listRevisions, RevisionRef } from "../shared/revision.type.ts";
+import { counted, relationPage } from "../shared/connections.ts";
+import { pageComplexity } from "../shared/paging.ts";
+import { RevisionConnection, revisionPage } from "../shared/revision.type.ts";
 import { PlaceRef } from "./place.type.ts";
 
 interface Fatalities {
@@ -86,11 +88,11 @@ export const EventRef = builder.prismaNode("Event", {
         ...e.linksIn.map((l) => ({ kind: l.kind, direction: "INCOMING" as const, event: l.from })),
       ],
     }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, e, _args, ctx) => listRevisions(ctx, "Event", e.id) }),
+    revisions: t.connection(revisionPage("Event"), RevisionConnection),
   }),
 });
 
-builder.prismaObject("Participant", {
+export const ParticipantRef = builder.prismaObject("Participant", {
   fields: (t) => ({
     role: t.field({ type: ParticipantRoleEnum, resolve: (p) => p.role }),
     note: t.exposeString("note", { nullable: true }),
@@ -99,7 +101,7 @@ builder.prismaObject("Participant", {
   }),
 });
 
-builder.prismaNode("Process", {
+export const ProcessRef = builder.prismaNode("Process", {
   nullable: true,
   id: { field: "id" },
   description: "A named peace process or conflict episode.",
@@ -110,6 +112,14 @@ builder.prismaNode("Process", {
     startPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (p) => p.startPrecision }),
     endDate: t.field({ type: "Date", nullable: true, resolve: (p) => p.endDate }),
     endPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (p) => p.endPrecision }),
-    events: t.relation("events", { query: { orderBy: [{ startDate: "asc" }, { id: "asc" }] } }),
+    events: t.connection(
+      {
+        type: EventRef,
+        complexity: pageComplexity,
+        ...relationPage("Process.events", "events", () => ({ orderBy: [{ startDate: "asc" }, { id: "asc" }] })),
+      },
+      counted("ProcessEventConnection", "A page of a process's events.", "events of the process"),
+      { name: "ProcessEventEdge" },
+    ),
   }),
 });

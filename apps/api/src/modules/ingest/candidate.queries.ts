@@ -1,27 +1,24 @@
 import { builder } from "../../builder.ts";
-import { checkPageSize, connectionSizes } from "../shared/paging.ts";
-import { CandidateStatusEnum, requireEditor } from "./candidate.type.ts";
+import { counted, nodeQuery } from "../shared/connections.ts";
+import { connectionOf, pageComplexity, pageRequest, prismaPage } from "../shared/paging.ts";
+import { CandidateRef, CandidateStatusEnum, requireEditor } from "./candidate.type.ts";
 
 builder.queryFields((t) => ({
-  candidates: t.prismaConnection(
+  candidates: t.connection(
     {
-      type: "Candidate",
-      cursor: "id",
-      ...connectionSizes,
+      type: CandidateRef,
       description: "Candidates from ingested reports, oldest first (editors and admins only).",
+      complexity: pageComplexity,
       args: { status: t.arg({ type: CandidateStatusEnum, required: false, defaultValue: "PENDING" }) },
-      totalCount: (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         requireEditor(ctx);
-        checkPageSize(args);
-        return ctx.db.candidate.count({ where: { status: args.status ?? "PENDING" } });
-      },
-      resolve: (query, _root, args, ctx) => {
-        requireEditor(ctx);
-        checkPageSize(args);
-        return ctx.db.candidate.findMany({ ...query, where: { status: args.status ?? "PENDING" }, orderBy: { id: "asc" } });
+        const request = pageRequest(args, "Query.candidates");
+        const where = { status: args.status ?? "PENDING" };
+        const rows = await ctx.db.candidate.findMany({ ...(await nodeQuery(ctx, info, "Candidate")), ...prismaPage(request), where, orderBy: { id: "asc" } });
+        return connectionOf(rows, request, "Query.candidates", () => ctx.db.candidate.count({ where })) as never;
       },
     },
-    { name: "CandidateConnection" },
+    counted("CandidateConnection", "A page of candidates.", "candidates with the status asked"),
     { name: "CandidateEdge" },
   ),
 }));

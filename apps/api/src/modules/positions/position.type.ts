@@ -1,6 +1,8 @@
 import { builder } from "../../builder.ts";
 import { DatePrecisionEnum, PositionIssueEnum, PositionKindEnum } from "../shared/enums.ts";
-import { listRevisions, RevisionRef } from "../shared/revision.type.ts";
+import { counted, relationPage } from "../shared/connections.ts";
+import { pageComplexity } from "../shared/paging.ts";
+import { RevisionConnection, revisionPage } from "../shared/revision.type.ts";
 
 const byDate = { orderBy: [{ startDate: "asc" as const }, { id: "asc" as const }] };
 
@@ -22,19 +24,50 @@ export const PositionRef = builder.prismaNode("Position", {
     event: t.relation("event", { nullable: true, description: "Where it was stated: a round of talks, a statement." }),
     claims: t.relation("claims", { description: "The evidence: quotes, speakers, sources, stances.", query: { orderBy: { id: "asc" } } }),
     respondsTo: t.relation("respondsTo", { nullable: true, description: "Another actor's position this one answers." }),
-    responses: t.relation("responses", { description: "Other actors' positions answering this one.", query: byDate }),
     supersedes: t.relation("supersedes", { nullable: true, description: "The earlier position of the same holder this one replaces." }),
     supersededBy: t.relation("supersededBy", { description: "Later positions of the holder that replace this one; empty while it stands.", query: byDate }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, p, _args, ctx) => listRevisions(ctx, "Position", p.id) }),
+    revisions: t.connection(revisionPage("Position"), RevisionConnection),
   }),
 });
 
+// Declared apart from the type: a field whose type is the type being defined.
+builder.prismaObjectFields("Position", (t) => ({
+  responses: t.connection(
+    {
+      type: PositionRef,
+      description: "Other actors' positions answering this one, oldest first.",
+      complexity: pageComplexity,
+      ...relationPage("Position.responses", "responses", () => byDate),
+    },
+    counted("PositionResponseConnection", "A page of the positions answering a position.", "positions answering this one"),
+    { name: "PositionResponseEdge" },
+  ),
+}));
+
 // Positions are read from the records they belong to; this domain owns those fields.
 builder.prismaObjectFields("Actor", (t) => ({
-  positions: t.relation("positions", { description: "The positions this actor holds, oldest first.", query: byDate }),
+  positions: t.connection(
+    {
+      type: PositionRef,
+      description: "The positions this actor holds or held, oldest first.",
+      complexity: pageComplexity,
+      ...relationPage("Actor.positions", "positions", () => byDate),
+    },
+    counted("ActorPositionConnection", "A page of an actor's positions.", "positions of the actor"),
+    { name: "ActorPositionEdge" },
+  ),
 }));
 builder.prismaObjectFields("Process", (t) => ({
-  positions: t.relation("positions", { description: "Every party's positions in this process, oldest first.", query: byDate }),
+  positions: t.connection(
+    {
+      type: PositionRef,
+      description: "Every party's positions in this process, oldest first.",
+      complexity: pageComplexity,
+      ...relationPage("Process.positions", "positions", () => byDate),
+    },
+    counted("ProcessPositionConnection", "A page of the positions taken in a process.", "positions in the process"),
+    { name: "ProcessPositionEdge" },
+  ),
 }));
 builder.prismaObjectFields("Event", (t) => ({
   positions: t.relation("positions", { description: "Positions stated at this event.", query: byDate }),

@@ -1,8 +1,10 @@
-import DataLoader from "dataloader";
+import type { GraphQLResolveInfo } from "graphql";
 import type { EntityType } from "@parley/db";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
+import { batchLoader, counted, fieldKey, loadedPage } from "./connections.ts";
 import { RevisionActionEnum } from "./enums.ts";
+import { pageComplexity, type PageArgs, type PageRequest } from "./paging.ts";
 
 export const RevisionRef = builder.prismaObject("Revision", {
   description: "One change to a record: who made it, when, and the fields before and after.",
@@ -15,33 +17,60 @@ export const RevisionRef = builder.prismaObject("Revision", {
   }),
 });
 
-type Revisions = Awaited<ReturnType<Context["db"]["revision"]["findMany"]>>;
+export const RevisionConnection = builder.connectionObject(
+  { type: RevisionRef, ...(counted("RevisionConnection", "A page of a record's history, oldest change first.", "revisions of the record") as { name: string }) },
+  { name: "RevisionEdge" },
+);
+
+type Revision = Awaited<ReturnType<Context["db"]["revision"]["findMany"]>>[number];
 
 /**
- * Revisions point at records of several tables (entity type and ID), so Prisma cannot load them as
- * a relation; one loader per request gathers the records a page asks about into one statement.
+ * One page of history for each record of a list, in one statement: revisions point at records of
+ * several tables (entity type and ID), so they are no Prisma relation to page with the parent.
  */
-const loaders = new WeakMap<Context, DataLoader<string, Revisions>>();
-
-function revisionLoader(ctx: Context): DataLoader<string, Revisions> {
-  let loader = loaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (keys) => {
-      const wanted = keys.map((key) => key.split(":") as [EntityType, string]);
-      const rows = await ctx.db.revision.findMany({
-        where: { OR: [...new Set(wanted.map(([type]) => type))].map((type) => ({ entityType: type, entityId: { in: wanted.filter(([t]) => t === type).map(([, id]) => Number(id)) } })) },
-        orderBy: { id: "asc" },
-      });
-      const byKey = new Map<string, Revisions>(keys.map((key) => [key, []]));
-      for (const row of rows) byKey.get(`${row.entityType}:${row.entityId}`)?.push(row);
-      return keys.map((key) => byKey.get(key)!);
-    });
-    loaders.set(ctx, loader);
-  }
-  return loader;
+function pages(ctx: Context, entityType: EntityType, request: PageRequest) {
+  const { size, backward, cursorId } = request;
+  return async (ids: readonly number[]): Promise<Revision[][]> => {
+    const after = cursorId === null ? null : BigInt(cursorId);
+    const rows = backward
+      ? await ctx.db.$queryRaw<(Revision & { parent: number })[]>`
+          SELECT r.*, k.parent FROM unnest(${ids}::int[]) AS k(parent) CROSS JOIN LATERAL (
+            SELECT r.id, r.action::text AS action, r.version, r.author, r.changes, r.created_at AS "createdAt" FROM revision r
+             WHERE r.entity_type = ${entityType} AND r.entity_id = k.parent AND (${after}::bigint IS NULL OR r.id < ${after}::bigint)
+             ORDER BY r.id DESC LIMIT ${size + 1}) r`
+      : await ctx.db.$queryRaw<(Revision & { parent: number })[]>`
+          SELECT r.*, k.parent FROM unnest(${ids}::int[]) AS k(parent) CROSS JOIN LATERAL (
+            SELECT r.id, r.action::text AS action, r.version, r.author, r.changes, r.created_at AS "createdAt" FROM revision r
+             WHERE r.entity_type = ${entityType} AND r.entity_id = k.parent AND (${after}::bigint IS NULL OR r.id > ${after}::bigint)
+             ORDER BY r.id ASC LIMIT ${size + 1}) r`;
+    const byParent = new Map(ids.map((id) => [id, [] as Revision[]]));
+    for (const row of rows) byParent.get(row.parent)?.push(row);
+    if (backward) for (const list of byParent.values()) list.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return ids.map((id) => byParent.get(id)!);
+  };
 }
 
-/** A record's history, oldest first. */
-export function listRevisions(ctx: Context, entityType: EntityType, entityId: number): Promise<Revisions> {
-  return revisionLoader(ctx).load(`${entityType}:${entityId}`);
+function counts(ctx: Context, entityType: EntityType) {
+  return async (ids: readonly number[]): Promise<number[]> => {
+    const rows = await ctx.db.revision.groupBy({ by: ["entityId"], where: { entityType, entityId: { in: [...ids] } }, _count: { _all: true } });
+    const byParent = new Map(rows.map((r) => [r.entityId, r._count._all]));
+    return ids.map((id) => byParent.get(id) ?? 0);
+  };
+}
+
+/** The options of a record's `revisions` connection: its history, oldest change first. */
+export function revisionPage(entityType: EntityType) {
+  const scope = `${entityType}.revisions`;
+  return {
+    type: RevisionRef,
+    description: `Every change to the ${entityType.toLowerCase()}, oldest first: who made it, when, and what changed.`,
+    complexity: pageComplexity,
+    resolve: (parent: { id: number }, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) =>
+      loadedPage(
+        args,
+        scope,
+        (request) => batchLoader(ctx, fieldKey(scope, info, args), pages(ctx, entityType, request)).load(parent.id),
+        () => batchLoader(ctx, `${scope}|count`, counts(ctx, entityType)).load(parent.id),
+      ) as never,
+  };
 }

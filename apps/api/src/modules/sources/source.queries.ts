@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@parley/db";
 import { builder } from "../../builder.ts";
 import { requireId } from "../shared/lookup.ts";
-import { checkPageSize, connectionSizes } from "../shared/paging.ts";
+import { counted, nodeQuery } from "../shared/connections.ts";
+import { connectionOf, pageComplexity, pageRequest, prismaPage } from "../shared/paging.ts";
+import { SourceRef } from "./source.type.ts";
 
 builder.queryFields((t) => ({
   source: t.prismaField({
@@ -10,24 +12,21 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => ctx.db.source.findUnique({ ...query, relationLoadStrategy: "join", where: { id: requireId(String(args.id), "Source") } }),
   }),
-  sources: t.prismaConnection(
-  {
-    type: "Source",
-    cursor: "id",
-    ...connectionSizes,
-    description: "Sources, newest first.",
-    args: { outletId: t.arg.id({ required: false }) },
-    totalCount: (_root, args, ctx) => {
-      checkPageSize(args);
-      return ctx.db.source.count({ where: sourceWhere(args) });
+  sources: t.connection(
+    {
+      type: SourceRef,
+      description: "Sources, newest first (undated last).",
+      complexity: pageComplexity,
+      args: { outletId: t.arg.id({ required: false }) },
+      resolve: async (_root, args, ctx, info) => {
+        const request = pageRequest(args, "Query.sources");
+        const where = sourceWhere(args);
+        const rows = await sourcePage(ctx.db, { ...(await nodeQuery(ctx, info, "Source")), ...prismaPage(request) }, where);
+        return connectionOf(rows, request, "Query.sources", () => ctx.db.source.count({ where })) as never;
+      },
     },
-    resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
-      return sourcePage(ctx.db, query, sourceWhere(args));
-    },
-  },
-  { name: "SourceConnection" },
-  { name: "SourceEdge" },
+    counted("SourceConnection", "A page of sources.", "sources matching the arguments"),
+    { name: "SourceEdge" },
   ),
 }));
 

@@ -1,6 +1,9 @@
 import { builder } from "../../builder.ts";
 import { ClaimStanceEnum, DatePrecisionEnum } from "../shared/enums.ts";
-import { listRevisions, RevisionRef } from "../shared/revision.type.ts";
+import { counted, relationPage } from "../shared/connections.ts";
+import { pageComplexity } from "../shared/paging.ts";
+import { RevisionConnection, revisionPage } from "../shared/revision.type.ts";
+import { sourceEventsPage } from "./source.events.ts";
 import { ActorRef } from "../actors/actor.type.ts";
 import { EventRef } from "../events/event.type.ts";
 
@@ -22,22 +25,31 @@ export const SourceRef = builder.prismaNode("Source", {
       select: (_args, _ctx, nested) => ({ cites: { select: { outlet: nested(true) } } }),
       resolve: (s) => s.cites.map((c) => c.outlet),
     }),
-    claims: t.relation("claims", { query: { orderBy: { id: "asc" } } }),
-    events: t.field({
-      type: [EventRef],
-      description: "The events this source's claims are about.",
-      select: (_args, _ctx, nested) => ({ claims: { where: { eventId: { not: null } }, select: { event: nested(true) } } }),
-      resolve: (s) => {
-        const seen = new Map<number, NonNullable<(typeof s.claims)[number]["event"]>>();
-        for (const c of s.claims) if (c.event && !seen.has(c.event.id)) seen.set(c.event.id, c.event);
-        return [...seen.values()];
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: "The claims drawn from this source, in the order they were recorded.",
+        complexity: pageComplexity,
+        ...relationPage("Source.claims", "claims", () => ({ orderBy: { id: "asc" } })),
       },
-    }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, s, _args, ctx) => listRevisions(ctx, "Source", s.id) }),
+      counted("SourceClaimConnection", "A page of the claims drawn from a source.", "claims drawn from the source"),
+      { name: "SourceClaimEdge" },
+    ),
+    events: t.connection(
+      {
+        type: EventRef,
+        description: "The events this source's claims are about, each once, oldest first.",
+        complexity: pageComplexity,
+        resolve: sourceEventsPage,
+      },
+      counted("SourceEventConnection", "A page of the events a source reports on.", "events the source's claims are about"),
+      { name: "SourceEventEdge" },
+    ),
+    revisions: t.connection(revisionPage("Source"), RevisionConnection),
   }),
 });
 
-builder.prismaNode("Claim", {
+export const ClaimRef = builder.prismaNode("Claim", {
   nullable: true,
   id: { field: "id" },
   description: "Provenance: a source asserts or denies something, in a short verbatim quote, through a speaker.",
@@ -51,6 +63,20 @@ builder.prismaNode("Claim", {
     speaker: t.relation("speaker", { nullable: true }),
     event: t.relation("event", { nullable: true }),
     actor: t.relation("actor", { nullable: true, description: "The actor the claim is about, for claims about an actor." }),
-    revisions: t.prismaField({ type: [RevisionRef], resolve: (_query, c, _args, ctx) => listRevisions(ctx, "Claim", c.id) }),
+    revisions: t.connection(revisionPage("Claim"), RevisionConnection),
   }),
 });
+
+// Claims are this domain's: it owns the field that lists an actor's.
+builder.prismaObjectFields("Actor", (t) => ({
+  quoted: t.connection(
+    {
+      type: ClaimRef,
+      description: "Claims in which this actor is the speaker, in the order they were recorded.",
+      complexity: pageComplexity,
+      ...relationPage("Actor.quoted", "quoted", () => ({ orderBy: { id: "asc" } })),
+    },
+    counted("ActorQuotedConnection", "A page of the claims an actor is quoted in.", "claims quoting the actor"),
+    { name: "ActorQuotedEdge" },
+  ),
+}));
