@@ -29,7 +29,9 @@ describe("GET /export", () => {
     expect(doc.count).toBeGreaterThan(0);
     const geo = await exportOf("format=geojson&q=Doha");
     expect(geo.headers.get("content-type")).toBe("application/geo+json; charset=utf-8");
-    expect(((await geo.json()) as { features: { properties: { name: string } }[] }).features.map((f) => f.properties.name)).toContain("Doha");
+    const features = ((await geo.json()) as { features: { properties: { location: string | null } }[] }).features;
+    expect(features).toHaveLength(doc.count);
+    expect(features.map((f) => f.properties.location)).toContain("Doha");
   });
 
   it("refuses parameters it cannot read with a 400 that names them", async () => {

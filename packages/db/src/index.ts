@@ -18,4 +18,6 @@ export { progressLine } from "./generate/command.ts";
 export { seededRandom } from "./generate/random.ts";
 export { ACLED_COLUMNS, neutralizeCell } from "./import/acled-format.ts";
 export { acledRow, type AcledWritable } from "./import/acled-row.ts";
+export { acledSides, type Tie } from "./import/acled-sides.ts";
+export { primaryPlace } from "./import/acled-location.ts";
 export { isDatabaseUnavailable, DATABASE_UNAVAILABLE_MESSAGE, errorText } from "./availability.ts";

@@ -117,6 +117,30 @@ describe("importing the current ACLED layout", () => {
     expect(await t.db.claim.count({ where: { event: { key: "acled:PAK1001" } } })).toBe(2);
   });
 
+  it("reads an empty fatalities cell as unknown and 0 as none, a tagged count as the low estimate, and keeps admin areas", async () => {
+    const file = csvFile(ACLED_CURRENT_COLUMNS, [
+      acledRow("PAK1101", { fatalities: "" }),
+      acledRow("PAK1102", { fatalities: "0" }),
+      acledRow("PAK1103", { fatalities: "12", tags: "parley:fatalities=low" }),
+      // files Parley wrote before empty cells said so: 0 with a tag
+      acledRow("PAK1104", { fatalities: "0", tags: "parley:fatalities=unknown" }),
+    ]);
+    expect(await importDataset(t.db, { dataset: "acled", file })).toMatchObject({ created: 4, rejected: 0 });
+    const events = await t.db.event.findMany({ where: { key: { in: ["acled:PAK1101", "acled:PAK1102", "acled:PAK1103", "acled:PAK1104"] } }, orderBy: { key: "asc" } });
+    expect(events.map((e) => [e.fatalitiesLow, e.fatalitiesBest])).toEqual([[null, null], [null, 0], [12, null], [null, null]]);
+    expect(events[0]!.summary).toContain("admin areas Khyber Pakhtunkhwa > North Waziristan > Mir Ali;");
+  });
+
+  it("reads Parley's third_parties column: each actor with the roles its tags give, else as a participant", async () => {
+    const row = acledRow("PAK1105", { event_type: "Strategic developments", sub_event_type: "Agreement", third_parties: "Qatar; Turkey", tags: "parley:role=MEDIATOR:Qatar; parley:role=GUARANTOR:Qatar" });
+    expect(await importDataset(t.db, { dataset: "acled", file: csvFile([...ACLED_CURRENT_COLUMNS, "third_parties"], [row]) })).toMatchObject({ created: 1, rejected: 0 });
+    const event = await t.db.event.findUniqueOrThrow({ where: { key: "acled:PAK1105" }, include: { participants: { include: { actor: true } } } });
+    expect(event.participants.map((p) => `${p.role} ${p.actor.name}`).sort()).toEqual([
+      "GUARANTOR Qatar", "MEDIATOR Qatar", "PARTICIPANT Turkey", "PARTY Military Forces of Pakistan (2018-)", "PARTY Unidentified Armed Group (Pakistan)",
+    ]);
+    expect(event.summary).toContain("; third parties Qatar; Turkey;");
+  });
+
   it("matches an ACLED name to an existing actor through its acronym or full name, and remembers it as an alias", async () => {
     const ttp = await t.db.actor.create({
       data: { key: "ttp", name: "Tehrik-i-Taliban Pakistan", kind: "ARMED_GROUP", aliases: { create: [{ name: "TTP", kind: "ACRONYM", normalized: "ttp", translitKey: "tp" }] } },

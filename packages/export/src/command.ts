@@ -19,13 +19,15 @@ The search is the web search page's and searchEvents': the same options, checks 
 
 Formats:
   csv       ACLED's current column layout (event_id_cnty … timestamp), which ACLED tools and
-            \`pnpm parley import acled\` read; what ACLED cannot hold goes into its tags column as
+            \`pnpm parley import acled\` read, then third_parties (mediators, hosts, guarantors,
+            facilitators, and anyone whose side cannot be told: never in an ally's column);
+            unknown deaths are empty, not 0; what ACLED cannot hold goes into its tags column as
             parley: tags. Cells a spreadsheet would run as formulas are neutralised with a leading '.
   json      one document: the search, then every event with its participants and roles, places,
             dates and precision, claims with quotes, stances and speakers, sources and the outlets
             they cite, links, and dataset keys
-  geojson   a FeatureCollection: a Point per place of the events, with name, kind, country,
-            eventCount and eventIds
+  geojson   a FeatureCollection with a Feature per event: a Point at its first place with
+            coordinates (null geometry without any), its places, sides, dates and deaths
 
 Search options (values within one option are OR, options are AND):
   --query, -q TEXT    words, "phrases", OR, -not: titles, summaries, places, participants' names
@@ -57,7 +59,7 @@ async function write(out: Writable, chunk: string) {
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "export the events of a search as ACLED CSV, JSON with provenance, or GeoJSON of places",
+  summary: "export the events of a search as ACLED CSV, JSON with provenance, or GeoJSON",
   usage: USAGE,
   options: {
     format: { type: "string", short: "f" },

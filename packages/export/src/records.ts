@@ -1,6 +1,7 @@
 import type pg from "pg";
-import type { AcledWritable } from "@parley/db";
+import type { AcledWritable, Tie } from "@parley/db";
 import { encodeGlobalId, type ActorKind, type EventType, type ParticipantRole } from "@parley/schema";
+import { CLAIMS, EVENTS, LINKS, PARTICIPANTS, PLACES } from "./records-sql.ts";
 
 /** A named record as exports show it: the API's global ID, the database ID's key, the name. */
 export interface Ref {
@@ -14,6 +15,8 @@ export interface ExportPlace extends Ref {
   country: string;
   lat: number | null;
   lon: number | null;
+  /** The places it lies within, the nearest first. */
+  within: { name: string; kind: string }[];
 }
 
 export interface ExportActor extends Ref {
@@ -46,6 +49,15 @@ export interface ExportClaim {
   };
 }
 
+/**
+ * An affiliation of a participant that can tell its side: with an organisation it belongs to
+ * (`member`), or with a member of it taking part in the same event. Dates as precise as known.
+ */
+export interface ExportAffiliation extends Tie {
+  actor: Ref;
+  title: string;
+}
+
 /** One event with everything it rests on: what the ACLED writer reads, and the rest. */
 export interface ExportEvent extends AcledWritable {
   id: string;
@@ -54,14 +66,12 @@ export interface ExportEvent extends AcledWritable {
   contested: boolean;
   process: Ref | null;
   places: ExportPlace[];
-  participants: { role: ParticipantRole; note: string | null; actor: ExportActor }[];
+  participants: { role: ParticipantRole; note: string | null; actor: ExportActor; affiliations: ExportAffiliation[] }[];
   claims: ExportClaim[];
   links: { kind: string; event: { id: string; key: string | null; title: string } }[];
   version: number;
   createdAt: string;
 }
-
-const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 function groupBy<T extends { owner: number }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -80,30 +90,12 @@ type Row = Record<string, unknown> & { owner: number };
 
 /**
  * The events with these IDs, in the order given, with places, participants, claims with their
- * sources, and links: six queries per batch whatever its size. IDs deleted meanwhile are skipped.
+ * sources, and links: six queries per batch whatever its size (records-sql.ts). IDs deleted
+ * meanwhile are skipped.
  */
 export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<ExportEvent[]> {
   const q = async (sql: string, params: unknown[] = [ids]) => (await db.query<Row>(sql, params)).rows;
-  const [events, places, participants, claims, links] = await Promise.all([
-    q(`SELECT e.id AS owner, e.key, e.type, e.title, e.summary, ${DAY("e.start_date")} AS "startDate", ${DAY("e.end_date")} AS "endDate",
-              e.date_precision AS "datePrecision", e.outcome, e.fatalities_low AS low, e.fatalities_best AS best, e.fatalities_high AS high,
-              e.contested, e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt", p.id AS "processId", p.key AS "processKey", p.name AS "processName"
-         FROM event e LEFT JOIN process p ON p.id = e.process_id WHERE e.id = ANY($1::int[])`),
-    q(`SELECT ep.event_id AS owner, p.id, p.key, p.name, p.kind, p.country, p.lat, p.lon
-         FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id = ANY($1::int[]) ORDER BY ep.event_id, p.id`),
-    q(`SELECT pa.event_id AS owner, pa.role, pa.note, a.id, a.key, a.name, a.kind, a.country, a.external_ids AS "externalIds"
-         FROM participant pa JOIN actor a ON a.id = pa.actor_id WHERE pa.event_id = ANY($1::int[]) ORDER BY pa.event_id, pa.id`),
-    q(`SELECT c.event_id AS owner, c.id, c.key, c.quote, c.stance, c.speaker_label AS "speakerLabel", c.note,
-              sp.id AS "speakerId", sp.key AS "speakerKey", sp.name AS "speakerName",
-              s.id AS "sourceId", s.key AS "sourceKey", s.title, s.url, ${DAY("s.published_at")} AS "publishedAt", s.published_precision AS "publishedPrecision",
-              s.language, s.author, o.id AS "outletId", o.key AS "outletKey", o.name AS "outletName",
-              coalesce((SELECT json_agg(json_build_object('id', ca.id, 'key', ca.key, 'name', ca.name) ORDER BY ca.id)
-                          FROM source_citation sc JOIN actor ca ON ca.id = sc.outlet_id WHERE sc.source_id = s.id), '[]') AS cites
-         FROM claim c JOIN source s ON s.id = c.source_id LEFT JOIN actor o ON o.id = s.outlet_id LEFT JOIN actor sp ON sp.id = c.speaker_id
-        WHERE c.event_id = ANY($1::int[]) ORDER BY c.event_id, c.id`),
-    q(`SELECT l.from_id AS owner, l.kind, t.id, t.key, t.title FROM event_link l JOIN event t ON t.id = l.to_id
-        WHERE l.from_id = ANY($1::int[]) ORDER BY l.from_id, l.kind, t.id`),
-  ]);
+  const [events, places, participants, claims, links] = await Promise.all([q(EVENTS), q(PLACES), q(PARTICIPANTS), q(CLAIMS), q(LINKS)]);
   const byId = new Map(events.map((e) => [e.owner, e]));
   const [placesOf, participantsOf, claimsOf, linksOf] = [places, participants, claims, links].map(groupBy);
   const out: ExportEvent[] = [];
@@ -126,7 +118,7 @@ export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<Expo
       process: ref("Process", e.processId as number | null, e.processKey as string | null, e.processName as string | null),
       places: (placesOf!.get(id) ?? []).map((p) => ({
         id: encodeGlobalId("Place", p.id as number), key: p.key as string | null, name: p.name as string, kind: p.kind as string,
-        country: p.country as string, lat: p.lat as number | null, lon: p.lon as number | null,
+        country: p.country as string, lat: p.lat as number | null, lon: p.lon as number | null, within: p.within as ExportPlace["within"],
       })),
       participants: (participantsOf!.get(id) ?? []).map((p) => ({
         role: p.role as ParticipantRole,
@@ -135,6 +127,9 @@ export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<Expo
           id: encodeGlobalId("Actor", p.id as number), key: p.key as string | null, name: p.name as string, kind: p.kind as ActorKind,
           country: p.country as string | null, externalIds: p.externalIds as Record<string, unknown>,
         },
+        affiliations: (p.affiliations as (Omit<ExportAffiliation, "actor"> & { id: number; key: string | null; name: string })[]).map(({ id, key, name, ...rest }) => ({
+          ...rest, actor: ref("Actor", id, key, name)!,
+        })),
       })),
       claims: (claimsOf!.get(id) ?? []).map((c) => ({
         id: encodeGlobalId("Claim", c.id as number),

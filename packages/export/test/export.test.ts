@@ -100,20 +100,41 @@ describe("JSON with provenance", () => {
   });
 });
 
-describe("GeoJSON of places", () => {
-  it("draws a point per place of the exported events with its count and event IDs", async () => {
-    const { text } = await exportText(engine, "format=geojson&country=AF");
-    const collection = JSON.parse(text) as { type: string; features: { geometry: { type: string; coordinates: number[] }; properties: { name: string; country: string; eventCount: number; eventIds: string[] } }[] };
+interface Feature {
+  id: string;
+  geometry: { type: string; coordinates: number[] } | null;
+  properties: { location: string | null; country: string | null; places: string; side1: string; side2: string; thirdParties: string; fatalities: number | null };
+}
+
+describe("GeoJSON of events", () => {
+  it("draws one feature per event, in the search's order, at the first of its places with coordinates", async () => {
+    const { text, run } = await exportText(engine, "format=geojson");
+    const collection = JSON.parse(text) as { type: string; features: Feature[] };
     expect(collection.type).toBe("FeatureCollection");
-    const { text: json } = await exportText(engine, "format=json&country=AF");
-    const events = (JSON.parse(json) as { events: ExportEvent[] }).events;
-    const pairs = events.flatMap((e) => e.places.filter((p) => p.lat !== null).map((p) => ({ place: p, event: e.id })));
-    expect(collection.features.reduce((n, f) => n + f.properties.eventCount, 0)).toBe(pairs.length);
-    const kabul = collection.features.find((f) => f.properties.name === "Kabul")!;
-    const kabulPlace = pairs.find((p) => p.place.name === "Kabul")!.place;
-    expect(kabul.geometry).toEqual({ type: "Point", coordinates: [kabulPlace.lon, kabulPlace.lat] });
-    expect(kabul.properties.eventIds.sort()).toEqual(pairs.filter((p) => p.place.name === "Kabul").map((p) => p.event).sort());
-    expect(kabul.properties.eventCount).toBe(kabul.properties.eventIds.length);
+    const events = (JSON.parse((await exportText(engine, "format=json")).text) as { events: ExportEvent[] }).events;
+    expect(collection.features.map((f) => f.id)).toEqual(events.map((e) => e.id));
+    expect(events).toHaveLength(await t.db.event.count());
+
+    for (const [i, e] of events.entries()) {
+      const f = collection.features[i]!;
+      const located = e.places.find((p) => p.lat !== null && p.lon !== null);
+      expect(f.geometry).toEqual(located ? { type: "Point", coordinates: [located.lon, located.lat] } : null);
+      expect(f.properties.places.split("; ").filter(Boolean)).toEqual(e.places.map((p) => p.name));
+      expect(f.properties.fatalities).toBe(e.fatalities.best);
+    }
+    const unlocated = collection.features.filter((f) => f.geometry === null).length;
+    expect(unlocated).toBe(await t.db.event.count({ where: { places: { none: { place: { lat: { not: null } } } } } }));
+    expect(unlocated).toBeGreaterThan(0);
+    expect(run.summary.notes).toContain(`${unlocated} events without coordinates: a feature with a null geometry`);
+  });
+
+  it("names every place of an event with several, and its sides as the CSV does", async () => {
+    const { text } = await exportText(engine, "format=geojson&country=AF&type=AIRSTRIKE");
+    const strike = (JSON.parse(text) as { features: Feature[] }).features.find((f) => f.properties.places.includes("; "))!;
+    expect(strike.properties).toMatchObject({ location: "Khost", country: "AF", places: "Khost; Kunar", side1: "Government of Pakistan; Faiz Hameed", side2: "Tehrik-i-Taliban Pakistan" });
+    const { text: csv } = await exportText(engine, "format=csv&country=AF&type=AIRSTRIKE");
+    const row = csvRecords(csv).find((r) => r.event_id_cnty === `PRLY${decodeGlobalId(strike.id, "Event")}`)!;
+    expect([row.actor1, row.assoc_actor_1, row.location]).toEqual(["Government of Pakistan", "Faiz Hameed", "Khost"]);
   });
 });
 

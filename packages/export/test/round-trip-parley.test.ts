@@ -47,8 +47,10 @@ describe("Parley → ACLED CSV → a fresh Parley (the demo dataset)", () => {
     expect(row).toMatchObject({
       notes: "'=cmd|' /C calc'!A0 then a real summary",
       actor1: "'@SUM(1+1)",
-      assoc_actor_1: "'-Envoy",
+      assoc_actor_1: "",
       actor2: "'+Villagers of Nowhere",
+      third_parties: "'-Envoy",
+      fatalities: "",
       location: `'=HYPERLINK("http://x.example")`,
       source: "'\tTab Times",
       latitude: "-3.3543",
@@ -69,7 +71,8 @@ describe("Parley → ACLED CSV → a fresh Parley (the demo dataset)", () => {
     for (const e of originals) {
       const copy = await b.db.event.findUniqueOrThrow({ where: { key: `acled:PRLY${e.id}` }, include });
       const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
-      expect([copy.type, day(copy.startDate), day(copy.endDate), copy.datePrecision, copy.fatalitiesBest]).toEqual([e.type, day(e.startDate), day(e.endDate), e.datePrecision, e.fatalitiesBest]);
+      const deaths = (x: typeof e) => (x.fatalitiesBest === null ? [x.fatalitiesLow, null] : [null, x.fatalitiesBest]);
+      expect([copy.type, day(copy.startDate), day(copy.endDate), copy.datePrecision, ...deaths(copy)]).toEqual([e.type, day(e.startDate), day(e.endDate), e.datePrecision, ...deaths(e)]);
       expect(copy.participants.map((p) => `${p.role} ${p.actor.name}`).sort()).toEqual(e.participants.map((p) => `${p.role} ${p.actor.name}`).sort());
       const place = [...e.places].sort((x, y) => x.placeId - y.placeId).find((p) => p.place.lat !== null)!.place;
       const round = (n: number | null) => Math.round(n! * 10_000) / 10_000;

@@ -6,13 +6,21 @@ import { list } from "./fields.ts";
  * writes, kept in one place so that writing and reading back are each other's inverse.
  */
 
-/** The current layout's columns, in ACLED's order. */
+/** The current layout's columns, in ACLED's order, then Parley's `third_parties` (see THIRD_PARTY_ROLE). */
 export const ACLED_COLUMNS = [
   "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
   "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
   "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-  "notes", "fatalities", "tags", "timestamp",
+  "notes", "fatalities", "tags", "timestamp", "third_parties",
 ] as const;
+
+/**
+ * Parley's column after ACLED's own (tools that read ACLED's columns by name or position ignore it):
+ * the actors on neither side (mediators, hosts, guarantors, facilitators, and participants whose
+ * side cannot be told), whose roles `parley:role` tags give; without a tag, an actor there is a
+ * PARTICIPANT.
+ */
+export const THIRD_PARTY_ROLE: ParticipantRole = "PARTICIPANT";
 
 /** ACLED actor types: code (older layout), name (current layout) and the actor kind Parley gives them. */
 export const ACLED_ACTOR_TYPES = [
@@ -84,7 +92,9 @@ export function sideRoles(eventType: string, civilianTargeting: string): [Partic
 /**
  * What ACLED's columns cannot hold, carried in its `tags` column as `parley:` tags, which the
  * importer reads back: `parley:type=CEASEFIRE`, `parley:role=MEDIATOR:Qatar`, `parley:end=2022-06-03`,
- * `parley:precision=YEAR`, `parley:fatalities=unknown`. Written only where the columns say otherwise.
+ * `parley:precision=YEAR`, `parley:fatalities=low` (the count in `fatalities` is the low estimate: the
+ * best one is unknown). Written only where the columns say otherwise. `parley:fatalities=unknown` is
+ * read from older files, which wrote unknown deaths as 0; an empty `fatalities` cell says so now.
  */
 export interface ParleyTags {
   type?: EventType;
@@ -92,7 +102,7 @@ export interface ParleyTags {
   roles: Map<string, ParticipantRole[]>;
   endDate?: string;
   precision?: DatePrecision;
-  fatalitiesUnknown?: boolean;
+  fatalities?: "unknown" | "low";
 }
 
 export function writeParleyTags(t: ParleyTags & { roleNames?: Map<string, string> }): string[] {
@@ -101,7 +111,7 @@ export function writeParleyTags(t: ParleyTags & { roleNames?: Map<string, string
   for (const [key, roles] of t.roles) for (const role of roles) out.push(`parley:role=${role}:${t.roleNames?.get(key) ?? key}`);
   if (t.endDate) out.push(`parley:end=${t.endDate}`);
   if (t.precision) out.push(`parley:precision=${t.precision}`);
-  if (t.fatalitiesUnknown) out.push("parley:fatalities=unknown");
+  if (t.fatalities) out.push(`parley:fatalities=${t.fatalities}`);
   return out;
 }
 
@@ -123,46 +133,10 @@ export function readParleyTags(cell: string): { tags: ParleyTags; others: string
       tags.roles.set(key, [...(tags.roles.get(key) ?? []), role[1] as ParticipantRole]);
     } else if (name === "end" && /^\d{4}-\d{2}-\d{2}$/.test(value)) tags.endDate = value;
     else if (name === "precision" && DATE_PRECISIONS.schema.safeParse(value).success) tags.precision = value as DatePrecision;
-    else if (name === "fatalities" && value === "unknown") tags.fatalitiesUnknown = true;
+    else if (name === "fatalities" && (value === "unknown" || value === "low")) tags.fatalities = value;
     else return { tags, others, problem: `has a Parley tag it cannot read: "${tag}"` };
   }
   return { tags, others, problem: null };
-}
-
-/** The facts the importer appends to ACLED's notes in an event's summary. */
-export interface SummaryFacts {
-  id: string;
-  eventType: string;
-  subEventType: string;
-  disorderType: string;
-  civilianTargeting: boolean;
-  tags: string;
-  geoPrecision: string;
-}
-
-export function writeSummary(notes: string, f: SummaryFacts): string {
-  const facts = [
-    `ACLED event ${f.id}: ${f.eventType}${f.subEventType ? ` / ${f.subEventType}` : ""}`,
-    f.disorderType ? `disorder type ${f.disorderType}` : "",
-    f.civilianTargeting ? "civilians targeted" : "",
-    f.tags ? `tags: ${f.tags}` : "",
-    `located ${ACLED_GEO[f.geoPrecision]!.label}`,
-  ];
-  return `${notes}${notes ? " " : ""}(${facts.filter(Boolean).join("; ")}.)`;
-}
-
-const SUMMARY =
-  /^(?:([\s\S]*) )?\(ACLED event ([A-Z]{2,4}\d+): (.+?)(?: \/ (.+?))?(?:; disorder type (.+?))?(?:; (civilians targeted))?(?:; tags: (.+?))?; located (the place itself|near the place or in its area|only the wider region)\.\)$/;
-
-/** The notes and facts of a summary the importer wrote, or null for any other summary. */
-export function readSummary(summary: string): { notes: string; facts: SummaryFacts } | null {
-  const m = SUMMARY.exec(summary);
-  if (!m) return null;
-  const geoPrecision = Object.entries(ACLED_GEO).find(([, g]) => g.label === m[8])![0];
-  return {
-    notes: m[1] ?? "",
-    facts: { id: m[2]!, eventType: m[3]!, subEventType: m[4] ?? "", disorderType: m[5] ?? "", civilianTargeting: m[6] !== undefined, tags: m[7] ?? "", geoPrecision },
-  };
 }
 
 /** Spreadsheets run a cell that starts with these as a formula. */

@@ -1,8 +1,9 @@
 import { normalizeName, type ActorKind, type ParticipantRole } from "@parley/schema";
 import { z } from "zod";
-import { ACLED_ACTOR_TYPES, ACLED_GEO, ACLED_PRECISION, eventTypeOf, readParleyTags, restoreCell, sideRoles, writeSummary, type ParleyTags } from "./acled-format.ts";
+import { ACLED_ACTOR_TYPES, ACLED_GEO, ACLED_PRECISION, THIRD_PARTY_ROLE, eventTypeOf, readParleyTags, restoreCell, sideRoles, type ParleyTags } from "./acled-format.ts";
+import { writeSummary } from "./acled-summary.ts";
 import { countryCode } from "./countries.ts";
-import { clip, code, coordinate, list, matching, optionalCode, parseRow, readDate, required, text, whole } from "./fields.ts";
+import { clip, code, coordinate, list, matching, optionalCode, optionalWhole, parseRow, readDate, required, text } from "./fields.ts";
 import { outletActor, placeInput } from "./keys.ts";
 import type { DatasetActor, DatasetImporter, EventInput } from "./types.ts";
 
@@ -50,6 +51,8 @@ const rowSchema = z
     iso: text,
     iso3: text,
     admin1: text,
+    admin2: text,
+    admin3: text,
     location: required,
     latitude: coordinate("latitude"),
     longitude: coordinate("longitude"),
@@ -57,10 +60,11 @@ const rowSchema = z
     source: text,
     source_scale: text,
     notes: text,
-    fatalities: whole(),
+    fatalities: optionalWhole(),
     disorder_type: text,
     civilian_targeting: text,
     tags: text,
+    third_parties: text,
   })
   .superRefine((r, ctx) => {
     if (!r.inter1) ctx.addIssue({ code: "custom", path: ["inter1"], message: "must be an ACLED actor type (1–8, or a name such as State forces)" });
@@ -77,22 +81,24 @@ function actor(name: string, kind: ActorKind): DatasetActor {
   return { key: `acled-actor:${normalizeName(clipped)}`, name: clipped, kind };
 }
 
-/** Side 1 and side 2 with their default roles, unless `parley:role` tags give an actor's roles. */
+/** Side 1, side 2 and the third parties with their default roles, unless `parley:role` tags give an actor's roles. */
 function participants(r: AcledRow, tags: ParleyTags): EventInput["participants"] {
   const [role1, role2] = sideRoles(r.event_type, r.civilian_targeting);
-  const sides: [string, string, ActorKind | undefined, ParticipantRole][] = [
-    [r.actor1, r.assoc_actor_1, r.inter1?.kind, role1],
-    [r.actor2, r.assoc_actor_2, r.inter2?.kind, role2],
+  const groups: [string[], ActorKind | undefined, ParticipantRole][] = [
+    [r.actor1 ? [r.actor1, ...list(r.assoc_actor_1)] : [], r.inter1?.kind, role1],
+    [r.actor2 ? [r.actor2, ...list(r.assoc_actor_2)] : [], r.inter2?.kind, role2],
+    [list(r.third_parties), "OTHER", THIRD_PARTY_ROLE],
   ];
-  return sides.flatMap(([main, associated, kind, role]) =>
-    main ? [main, ...list(associated)].flatMap((name) => (tags.roles.get(normalizeName(name)) ?? [role]).map((r) => ({ actor: actor(name, kind ?? "OTHER"), role: r }))) : [],
+  return groups.flatMap(([names, kind, role]) =>
+    names.flatMap((name) => (tags.roles.get(normalizeName(name)) ?? [role]).map((r) => ({ actor: actor(name, kind ?? "OTHER"), role: r }))),
   );
 }
 
 function summary(r: AcledRow, otherTags: string[]): string {
   const facts = {
     id: r.event_id_cnty, eventType: r.event_type, subEventType: r.sub_event_type, disorderType: r.disorder_type,
-    civilianTargeting: r.civilian_targeting !== "", tags: otherTags.join("; "), geoPrecision: r.geo_precision,
+    civilianTargeting: r.civilian_targeting !== "", adminAreas: [r.admin1, r.admin2, r.admin3], thirdParties: list(r.third_parties),
+    tags: otherTags.join("; "), geoPrecision: r.geo_precision,
   };
   return clip(writeSummary(r.notes, facts), 4000);
 }
@@ -134,8 +140,8 @@ export const acled: DatasetImporter<Layout> = {
         startDate: readDate(r.event_date, year)!,
         endDate: tags.endDate ?? null,
         datePrecision: tags.precision ?? ACLED_PRECISION[r.time_precision]!,
-        fatalitiesLow: null,
-        fatalitiesBest: tags.fatalitiesUnknown ? null : r.fatalities,
+        fatalitiesLow: tags.fatalities === "low" ? r.fatalities : null,
+        fatalitiesBest: tags.fatalities ? null : r.fatalities,
         fatalitiesHigh: null,
         places: [placeInput({ name: r.location, kind: ACLED_GEO[r.geo_precision]!.kind, country, lat: r.latitude, lon: r.longitude })],
         participants: participants(r, tags),

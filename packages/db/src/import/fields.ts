@@ -44,6 +44,9 @@ function readWhole(v: string, min: number, max: number): number | Problem {
 
 export const whole = (min = 0, max = Number.MAX_SAFE_INTEGER) => cell((v) => readWhole(v, min, max));
 
+/** A whole number, or null for an empty cell (a count nobody knows). */
+export const optionalWhole = (min = 0, max = Number.MAX_SAFE_INTEGER) => cell((v) => (v ? readWhole(v, min, max) : null));
+
 function readCode<T extends string>(v: string, codes: readonly T[], meaning: string): T | Problem {
   if (!v) return missing;
   return (codes as readonly string[]).includes(v) ? (v as T) : new Problem(`must be ${meaning}, not "${v}"`);

@@ -1,42 +1,62 @@
-import type { ExportEvent, ExportPlace } from "../records.ts";
+import { acledSides, primaryPlace } from "@parley/db";
+import type { ExportEvent } from "../records.ts";
 import type { ExportWriter } from "./writer.ts";
 
+const names = (list: { name: string }[]) => list.map((x) => x.name).join("; ");
+
+/** One event as a Feature: a Point at the place the ACLED row names, flat properties a GIS table can hold. */
+function feature(e: ExportEvent) {
+  const place = primaryPlace(e.places);
+  const located = place !== undefined && place.lat !== null && place.lon !== null;
+  const { actors, side1, side2, third } = acledSides(e);
+  const named = (keys: string[]) => names(keys.map((k) => actors.get(k)!));
+  return {
+    type: "Feature",
+    id: e.id,
+    geometry: located ? { type: "Point", coordinates: [place.lon, place.lat] } : null,
+    properties: {
+      key: e.key,
+      type: e.type,
+      title: e.title,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      datePrecision: e.datePrecision,
+      fatalities: e.fatalities.best,
+      fatalitiesLow: e.fatalities.low,
+      fatalitiesHigh: e.fatalities.high,
+      contested: e.contested,
+      location: place?.name ?? null,
+      country: place?.country ?? null,
+      places: names(e.places),
+      side1: named(side1),
+      side2: named(side2),
+      thirdParties: named(third),
+    },
+  };
+}
+
 /**
- * A FeatureCollection with one Point per place of the exported events, with the place's name, kind,
- * country, and the count and IDs of its events. Places are gathered as events stream by (an ID per
- * event and place), then written at the end; places without coordinates are counted, not drawn.
+ * A FeatureCollection with one Feature per event, in the search's order, written as it goes: a Point
+ * at its first place with coordinates (the CSV row's location), every place named in `places`. An
+ * event without coordinates is a Feature with a null geometry (RFC 7946, 3.2): GIS tools list it in
+ * the attribute table and draw nothing, so counts match the search.
  */
 export function geojsonWriter(): ExportWriter {
-  const places = new Map<string, { place: ExportPlace; events: string[] }>();
-  let unplaced = 0;
+  let count = 0;
+  let unlocated = 0;
+  let spread = 0;
   return {
     head: () => `{"type":"FeatureCollection","features":[\n`,
     event(e: ExportEvent) {
-      for (const place of e.places) {
-        if (place.lat === null || place.lon === null) {
-          unplaced++;
-          continue;
-        }
-        const entry = places.get(place.id) ?? { place, events: [] };
-        entry.events.push(e.id);
-        places.set(place.id, entry);
-      }
-      return "";
+      const f = feature(e);
+      if (f.geometry === null) unlocated++;
+      if (e.places.filter((p) => p.lat !== null && p.lon !== null).length > 1) spread++;
+      return `${count++ === 0 ? "" : ",\n"}${JSON.stringify(f)}`;
     },
-    *tail() {
-      let first = true;
-      for (const { place, events } of places.values()) {
-        const feature = {
-          type: "Feature",
-          id: place.id,
-          geometry: { type: "Point", coordinates: [place.lon, place.lat] },
-          properties: { name: place.name, kind: place.kind, country: place.country, key: place.key, eventCount: events.length, eventIds: events },
-        };
-        yield `${first ? "" : ",\n"}${JSON.stringify(feature)}`;
-        first = false;
-      }
-      yield "\n]}\n";
-    },
-    notes: () => [`${places.size} place${places.size === 1 ? "" : "s"}`, ...(unplaced ? [`${unplaced} event place${unplaced === 1 ? "" : "s"} without coordinates left out`] : [])],
+    tail: () => "\n]}\n",
+    notes: () => [
+      ...(unlocated ? [`${unlocated} event${unlocated === 1 ? "" : "s"} without coordinates: a feature with a null geometry`] : []),
+      ...(spread ? [`${spread} event${spread === 1 ? "" : "s"} with places in more than one spot: a point at the first, all named in places`] : []),
+    ],
   };
 }
