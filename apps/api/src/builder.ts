@@ -6,6 +6,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import type PrismaTypes from "@parley/db/pothos-types";
 import { getDatamodel } from "@parley/db/pothos-types";
 import type { Context } from "./context.ts";
+import { RELAY_DESCRIPTIONS } from "./modules/shared/relay-descriptions.ts";
 
 /**
  * Refused before any resolver runs. Complexity counts each field once, each list 10 times, each
@@ -36,10 +37,11 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: null,
   },
   relay: {
+    ...RELAY_DESCRIPTIONS,
     clientMutationId: "omit",
     cursorType: "String",
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: { ...RELAY_DESCRIPTIONS.edgesFieldOptions, nullable: false },
+    nodeFieldOptions: { ...RELAY_DESCRIPTIONS.nodeFieldOptions, nullable: false },
     // `node` and `nodes` are modules/shared/nodes.ts: a bad or missing ID there spoils only its own item.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
@@ -52,4 +54,4 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({});
+builder.queryType({ description: "Reads. Open to anyone unless the server asks for a token to read (PARLEY_READ_ACCESS=token); candidates need an editor's token." });

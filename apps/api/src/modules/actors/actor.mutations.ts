@@ -10,25 +10,32 @@ import { createActor, deleteActor, updateActor } from "./actor.service.ts";
 import { mergeActorsFor } from "./merge.service.ts";
 
 export const AliasInput = builder.inputType("AliasInput", {
-  fields: (t) => ({ name: t.string({ required: true }), kind: t.field({ type: AliasKindEnum, required: true }) }),
+  description: "Another name of the actor.",
+  fields: (t) => ({
+    name: t.string({ required: true, description: "The name as written, at most 300 characters." }),
+    kind: t.field({ type: AliasKindEnum, required: true, description: "How the name relates to the main name." }),
+  }),
 });
 
 function actorFields(creating: boolean) {
   return builder.inputType(creating ? "CreateActorInput" : "UpdateActorInput", {
-    description: creating ? undefined : "Only the fields you give change; `null` clears an optional field; `aliases` replaces all aliases.",
+    description: creating
+      ? "A new actor. Check `searchActors` first: an actor that already exists under another spelling should get an alias instead."
+      : "Only the fields you give change; `null` clears an optional field; `aliases` replaces all aliases.",
     fields: (t) => ({
-      ...(creating ? {} : { id: t.id({ required: true }), version: t.int({ required: true, description: "The version you read." }) }),
-      name: t.string({ required: creating }),
-      kind: t.field({ type: ActorKindEnum, required: creating }),
-      description: t.string(),
+      ...(creating ? {} : { id: t.id({ required: true, description: "The actor's global ID." }), version: t.int({ required: true, description: "The version you read." }) }),
+      name: t.string({ required: creating, description: "The main name, at most 300 characters." }),
+      kind: t.field({ type: ActorKindEnum, required: creating, description: "What the actor is." }),
+      description: t.string({ description: "Who or what the actor is, at most 4000 characters." }),
       country: t.string({ description: "ISO 3166-1 alpha-2, such as PK." }),
       externalIds: t.field({ type: "JSON", description: 'Identifiers elsewhere, e.g. `{ "wikidata": "Q…" }`.' }),
-      aliases: t.field({ type: [AliasInput] }),
+      aliases: t.field({ type: [AliasInput], description: "Every other name, at most 200, each once." }),
     }),
   });
 }
 
 const MergeActorsInput = builder.inputType("MergeActorsInput", {
+  description: "Two records of the same actor, and which one stays.",
   fields: (t) => ({
     survivorId: t.id({ required: true, description: "The actor that stays." }),
     mergedId: t.id({ required: true, description: "The actor folded into the survivor; its ID keeps resolving to the survivor." }),
@@ -42,8 +49,9 @@ const UpdateActorInput = actorFields(false);
 builder.mutationFields((t) => ({
   createActor: t.prismaField({
     type: "Actor",
-    errors: resultUnion("createActor", "actor"),
-    args: { input: t.arg({ type: CreateActorInput, required: true }) },
+    description: "Creates an actor with its aliases (editor). Answers with the actor as stored, at version 1.",
+    errors: resultUnion("createActor", "actor", "The actor as stored."),
+    args: { input: t.arg({ type: CreateActorInput, required: true, description: "The actor to create." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an actor");
       const input = parseInput(createActorInput, args.input);
@@ -52,8 +60,9 @@ builder.mutationFields((t) => ({
   }),
   updateActor: t.prismaField({
     type: "Actor",
-    errors: resultUnion("updateActor", "actor"),
-    args: { input: t.arg({ type: UpdateActorInput, required: true }) },
+    description: "Changes an actor (editor), if it is still at the version you read. Answers with the actor as stored, at its next version.",
+    errors: resultUnion("updateActor", "actor", "The actor as stored after the change."),
+    args: { input: t.arg({ type: UpdateActorInput, required: true, description: "The actor, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an actor");
       const input = parseInput(updateActorInput, args.input);
@@ -62,9 +71,9 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteActor: t.id({
-    errors: resultUnion("deleteActor", "deletedId"),
+    errors: resultUnion("deleteActor", "deletedId", "The global ID of the deleted actor."),
     description: "Deletes an actor nothing refers to (admin); merge actors that are referred to instead.",
-    args: { input: t.arg({ type: DeleteInput, required: true }) },
+    args: { input: t.arg({ type: DeleteInput, required: true, description: "The actor and the version you read." }) },
     resolve: async (_root, args, ctx) => {
       const viewer = authorize(ctx, "ADMIN", "Deleting an actor");
       const input = parseInput(deleteInput, args.input);
@@ -75,9 +84,9 @@ builder.mutationFields((t) => ({
   }),
   mergeActors: t.prismaField({
     type: "Actor",
-    errors: resultUnion("mergeActors", "actor"),
+    errors: resultUnion("mergeActors", "actor", "The surviving actor, with the merged one's names as aliases and its events, claims and positions."),
     description: "Folds one actor into another (admin): its names become aliases, its ID resolves to the survivor.",
-    args: { input: t.arg({ type: MergeActorsInput, required: true }) },
+    args: { input: t.arg({ type: MergeActorsInput, required: true, description: "The two actors and the survivor's version." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "ADMIN", "Merging actors");
       const input = parseInput(mergeActorsInput, args.input);

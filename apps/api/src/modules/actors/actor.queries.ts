@@ -13,7 +13,7 @@ builder.queryFields((t) => ({
     type: "Actor",
     nullable: true,
     description: "An actor by ID. The ID of an actor merged into another resolves to the survivor.",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The actor's global ID, as `Actor.id` gives it; another type's ID is BAD_USER_INPUT." }) },
     resolve: async (query, _root, args, ctx) => {
       // Read at once: only an ID that is no actor's (perhaps a merged one's) needs its redirect looked up.
       const asked = requireId(String(args.id), "Actor");
@@ -29,8 +29,8 @@ builder.queryFields((t) => ({
       description: "Actors by name. For spelling-tolerant lookup use `searchActors`.",
       complexity: pageComplexity,
       args: {
-        kinds: t.arg({ type: [ActorKindEnum], required: false }),
-        nameContains: t.arg.string({ required: false }),
+        kinds: t.arg({ type: [ActorKindEnum], required: false, description: "Actors of any of these kinds; all kinds when left out or empty." }),
+        nameContains: t.arg.string({ required: false, description: `Actors whose main name contains this text, ignoring case, at most ${QUERY_MAX_LENGTH} characters. Aliases are not searched: use \`searchActors\` for that.` }),
       },
       resolve: async (_root, args, ctx, info) => {
         const request = pageRequest(args, "Query.actors");

@@ -15,21 +15,21 @@ const COMPANIONS_MAX = 50;
 const ActorRoleCountRef = builder.objectRef<{ role: ParticipantRole; count: number }>("ActorRoleCount").implement({
   description: "How many of an actor's appearances are in one role.",
   fields: (t) => ({
-    role: t.field({ type: ParticipantRoleEnum, resolve: (r) => r.role }),
-    count: t.exposeInt("count"),
+    role: t.field({ type: ParticipantRoleEnum, description: "The role.", resolve: (r) => r.role }),
+    count: t.exposeInt("count", { description: "How many events the actor takes part in in this role." }),
   }),
 });
 
 const AffiliationRef = builder.prismaObject("Affiliation", {
   description: "A role or title an actor held, for an organisation, over a span of time.",
   fields: (t) => ({
-    title: t.exposeString("title"),
-    organisation: t.relation("organisation", { nullable: true }),
-    actor: t.relation("actor"),
-    startDate: t.field({ type: "Date", nullable: true, resolve: (a) => a.startDate }),
-    startPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => a.startPrecision }),
-    endDate: t.field({ type: "Date", nullable: true, resolve: (a) => a.endDate }),
-    endPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (a) => a.endPrecision }),
+    title: t.exposeString("title", { description: 'The role or title: "emir", "chief negotiator", "spokesman".' }),
+    organisation: t.relation("organisation", { nullable: true, description: "The organisation it was held in; null for a title held on its own." }),
+    actor: t.relation("actor", { description: "The actor (usually a person) who held it." }),
+    startDate: t.field({ type: "Date", nullable: true, description: "Since when, at `startPrecision`; null when not known.", resolve: (a) => a.startDate }),
+    startPrecision: t.field({ type: DatePrecisionEnum, nullable: true, description: "How precisely `startDate` is known; null with it.", resolve: (a) => a.startPrecision }),
+    endDate: t.field({ type: "Date", nullable: true, description: "Until when, at `endPrecision`; null while it is held or when not known.", resolve: (a) => a.endDate }),
+    endPrecision: t.field({ type: DatePrecisionEnum, nullable: true, description: "How precisely `endDate` is known; null with it.", resolve: (a) => a.endPrecision }),
   }),
 });
 
@@ -39,20 +39,25 @@ const ActorCompanionRef = builder.objectRef<{ actor: Actor; sharedEvents: number
 export const ActorRef = builder.prismaNode("Actor", {
   nullable: true,
   id: { field: "id" },
+  description:
+    "Anyone who acts or speaks in the record: a person, an armed group, a government or security force, a party, an international body, or a media outlet that publishes reports. ACLED's actors and UCDP's sides become actors; one actor keeps all its names as aliases.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    kind: t.field({ type: ActorKindEnum, resolve: (a) => a.kind }),
-    description: t.exposeString("description", { nullable: true }),
-    country: t.exposeString("country", { nullable: true, description: "ISO 3166-1 alpha-2." }),
+    name: t.exposeString("name", { description: "The main name, as Parley writes it; other spellings are aliases." }),
+    kind: t.field({ type: ActorKindEnum, description: "What the actor is.", resolve: (a) => a.kind }),
+    description: t.exposeString("description", { nullable: true, description: "Who or what the actor is, in a few sentences; null when none was written." }),
+    country: t.exposeString("country", { nullable: true, description: "The ISO 3166-1 alpha-2 code of the actor's country, such as PK; null for international actors or when unknown." }),
     externalIds: t.field({ type: "JSON", description: 'Identifiers elsewhere, e.g. `{ "wikidata": "Q…" }`.', resolve: (a) => a.externalIds }),
-    version: t.exposeInt("version"),
+    version: t.exposeInt("version", { description: "Send it back with an update; a stale one is refused. Alias changes bump it too." }),
     aliases: t.stringList({
-      description: "Every other name the actor goes by.",
+      description: "Every other name the actor goes by: acronyms, transliterations, former names. Not paged: an actor has a handful (`updateActor` sets at most 200 at once).",
       select: { aliases: { select: { name: true }, orderBy: { id: "asc" } } },
       resolve: (a) => a.aliases.map((x) => x.name),
     }),
-    aliasDetails: t.relation("aliases", { query: { orderBy: { id: "asc" } } }),
-    affiliations: t.relation("affiliations", { query: { orderBy: [{ startDate: "asc" }, { id: "asc" }] } }),
+    aliasDetails: t.relation("aliases", { description: "The other names with what kind of name each is, to change or remove one; the same names as `aliases`, not paged.", query: { orderBy: { id: "asc" } } }),
+    affiliations: t.relation("affiliations", {
+      description: "The roles and titles this actor held, earliest first. Not paged: one actor's titles are few.",
+      query: { orderBy: [{ startDate: "asc" }, { id: "asc" }] },
+    }),
     members: t.connection(
       {
         type: AffiliationRef,
@@ -68,7 +73,7 @@ export const ActorRef = builder.prismaNode("Actor", {
         type: ParticipantRef,
         description: "The actor's part in events, filterable by role (which talks did Qatar mediate?), oldest first.",
         complexity: pageComplexity,
-        args: { roles: t.arg({ type: [ParticipantRoleEnum], required: false }) },
+        args: { roles: t.arg({ type: [ParticipantRoleEnum], required: false, description: "Only appearances in any of these roles; all roles when left out or empty." }) },
         ...relationPage("Actor.events", "participations", (args) => ({
           where: (args.roles as ParticipantRole[] | null | undefined)?.length ? { role: { in: args.roles as ParticipantRole[] } } : undefined,
           orderBy: [{ eventStartDate: "asc" }, { id: "asc" }],
@@ -90,7 +95,7 @@ export const ActorRef = builder.prismaNode("Actor", {
       description:
         "The actors that most often take part in the same events as this one, with how many events they share, counted over every event (from the search index). The most shared first.",
       complexity: SEARCH_COST.actors,
-      args: { first: t.arg.int({ required: false, defaultValue: 10, description: `At most ${COMPANIONS_MAX}.` }) },
+      args: { first: t.arg.int({ required: false, defaultValue: 10, description: `How many companions, from 0 to ${COMPANIONS_MAX}.` }) },
       resolve: async (a, args, ctx) => {
         const first = args.first ?? 10;
         checkPageSize({ first }, COMPANIONS_MAX);
@@ -106,7 +111,7 @@ export const ActorRef = builder.prismaNode("Actor", {
 ActorCompanionRef.implement({
   description: "An actor that takes part in the same events as another, and in how many of them.",
   fields: (t) => ({
-    actor: t.field({ type: ActorRef, resolve: (c) => c.actor }),
+    actor: t.field({ type: ActorRef, description: "The other actor.", resolve: (c) => c.actor }),
     sharedEvents: t.exposeInt("sharedEvents", { description: "The events both take part in." }),
   }),
 });
@@ -115,8 +120,9 @@ builder.prismaNode("ActorAlias", {
   nullable: true,
   name: "Alias",
   id: { field: "id" },
+  description: "Another name of an actor, with what kind of name it is. Search finds actors by every alias.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    kind: t.field({ type: AliasKindEnum, resolve: (a) => a.kind }),
+    name: t.exposeString("name", { description: "The name as written." }),
+    kind: t.field({ type: AliasKindEnum, description: "How the name relates to the actor's main name.", resolve: (a) => a.kind }),
   }),
 });

@@ -10,25 +10,28 @@ import { reload, resultUnion } from "../shared/mutation.ts";
 import { createAlias, deleteAlias, updateAlias } from "./alias.service.ts";
 
 const CreateAliasInput = builder.inputType("CreateAliasInput", {
+  description: "A name to add to an actor.",
   fields: (t) => ({
-    actorId: t.id({ required: true }),
-    name: t.string({ required: true }),
-    kind: t.field({ type: AliasKindEnum, required: true }),
+    actorId: t.id({ required: true, description: "The actor's global ID." }),
+    name: t.string({ required: true, description: "The name as written, at most 300 characters; not one the actor already has." }),
+    kind: t.field({ type: AliasKindEnum, required: true, description: "How the name relates to the main name." }),
   }),
 });
 
 const UpdateAliasInput = builder.inputType("UpdateAliasInput", {
+  description: "An alias to change: only the fields you give change.",
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ required: true, description: "The alias's global ID (`Alias.id`)." }),
     version: t.int({ required: true, description: "The actor's version as you read it: aliases are part of their actor." }),
-    name: t.string(),
-    kind: t.field({ type: AliasKindEnum }),
+    name: t.string({ description: "The name as written, at most 300 characters." }),
+    kind: t.field({ type: AliasKindEnum, description: "How the name relates to the main name." }),
   }),
 });
 
 const DeleteAliasInput = builder.inputType("DeleteAliasInput", {
+  description: "An alias to remove from its actor.",
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ required: true, description: "The alias's global ID (`Alias.id`)." }),
     version: t.int({ required: true, description: "The actor's version as you read it." }),
   }),
 });
@@ -36,9 +39,9 @@ const DeleteAliasInput = builder.inputType("DeleteAliasInput", {
 builder.mutationFields((t) => ({
   createAlias: t.prismaField({
     type: "Actor",
-    errors: resultUnion("createAlias", "actor"),
-    description: "Adds a name to an actor. Answers with the actor, whose version it bumps.",
-    args: { input: t.arg({ type: CreateAliasInput, required: true }) },
+    errors: resultUnion("createAlias", "actor", "The actor with its new alias, at its next version."),
+    description: "Adds a name to an actor (editor). Answers with the actor, whose version it bumps.",
+    args: { input: t.arg({ type: CreateAliasInput, required: true, description: "The actor and the name." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Adding an alias");
       const input = parseInput(createAliasInput, args.input);
@@ -47,8 +50,9 @@ builder.mutationFields((t) => ({
   }),
   updateAlias: t.prismaField({
     type: "Actor",
-    errors: resultUnion("updateAlias", "actor"),
-    args: { input: t.arg({ type: UpdateAliasInput, required: true }) },
+    description: "Changes an alias (editor), if its actor is still at the version you read. Answers with the actor, whose version it bumps.",
+    errors: resultUnion("updateAlias", "actor", "The alias's actor, at its next version."),
+    args: { input: t.arg({ type: UpdateAliasInput, required: true, description: "The alias, its actor's version and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an alias");
       const input = parseInput(updateAliasInput, args.input);
@@ -60,8 +64,9 @@ builder.mutationFields((t) => ({
   }),
   deleteAlias: t.prismaField({
     type: "Actor",
-    errors: resultUnion("deleteAlias", "actor"),
-    args: { input: t.arg({ type: DeleteAliasInput, required: true }) },
+    description: "Removes a name from an actor (editor), if the actor is still at the version you read. Answers with the actor, whose version it bumps.",
+    errors: resultUnion("deleteAlias", "actor", "The actor without the alias, at its next version."),
+    args: { input: t.arg({ type: DeleteAliasInput, required: true, description: "The alias and its actor's version." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Removing an alias");
       const input = parseInput(deleteInput, args.input);

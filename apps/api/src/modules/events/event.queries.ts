@@ -2,18 +2,21 @@ import { builder } from "../../builder.ts";
 import { EventTypeEnum } from "../shared/enums.ts";
 import { counted, nodeQuery } from "../shared/connections.ts";
 import { connectionOf, pageComplexity, pageRequest, prismaPage } from "../shared/paging.ts";
-import { EventRef, ProcessRef } from "./event.type.ts";
+import { EventRef } from "./event.type.ts";
+import { ProcessRef } from "./process.type.ts";
 import { requireId } from "../shared/lookup.ts";
 
 const EventOrderEnum = builder.enumType("EventOrder", {
-  values: { DATE_ASC: { description: "Oldest first" }, DATE_DESC: { description: "Newest first" } },
+  description: "The order of `events`: by start date, then by ID among events of the same day.",
+  values: { DATE_ASC: { description: "Oldest first." }, DATE_DESC: { description: "Newest first." } },
 });
 
 builder.queryFields((t) => ({
   event: t.prismaField({
     type: "Event",
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: "An event by its global ID; null when no event has it (or it was deleted).",
+    args: { id: t.arg.id({ required: true, description: "The event's global ID, as `Event.id` gives it; another type's ID is BAD_USER_INPUT." }) },
     resolve: (query, _root, args, ctx) => ctx.db.event.findUnique({ ...query, relationLoadStrategy: "join", where: { id: requireId(String(args.id), "Event") } }),
   }),
   events: t.connection(
@@ -22,12 +25,12 @@ builder.queryFields((t) => ({
       description: "Events in date order. For text, facets and relevance use `searchEvents`.",
       complexity: pageComplexity,
       args: {
-        types: t.arg({ type: [EventTypeEnum], required: false }),
-        from: t.arg({ type: "Date", required: false, description: "Events that end on or after this day." }),
+        types: t.arg({ type: [EventTypeEnum], required: false, description: "Events of any of these types; all types when left out or empty." }),
+        from: t.arg({ type: "Date", required: false, description: "Events that end on or after this day (an event without an end, that start on or after it)." }),
         to: t.arg({ type: "Date", required: false, description: "Events that start on or before this day." }),
-        contested: t.arg.boolean({ required: false }),
-        processId: t.arg.id({ required: false }),
-        orderBy: t.arg({ type: EventOrderEnum, required: false, defaultValue: "DATE_ASC" }),
+        contested: t.arg.boolean({ required: false, description: "true: only events whose claims both assert and deny; false: only the others; left out: both." }),
+        processId: t.arg.id({ required: false, description: "Only the events of this process (its global ID)." }),
+        orderBy: t.arg({ type: EventOrderEnum, required: false, defaultValue: "DATE_ASC", description: "Oldest or newest first." }),
       },
       resolve: async (_root, args, ctx, info) => {
         const request = pageRequest(args, "Query.events");
@@ -37,7 +40,7 @@ builder.queryFields((t) => ({
         return connectionOf(rows, request, "Query.events", () => ctx.db.event.count({ where })) as never;
       },
     },
-    counted("EventConnection", "A page of events.", "events"),
+    counted("EventConnection", "A page of events.", "events matching the arguments"),
     { name: "EventEdge" },
   ),
   processes: t.connection(

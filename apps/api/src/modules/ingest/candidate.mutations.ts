@@ -25,9 +25,9 @@ async function review<T>(ctx: Context, globalId: string, work: (id: number, revi
 
 const errorOptions = (name: string) => ({
   types: ERRORS,
-  union: { name: `${name}Result` },
-  result: { name: `${name}Success` },
-  dataField: { name: "candidate" },
+  union: { name: `${name}Result`, description: `What the review answers: \`${name}Success\`, or the expected failure that stopped it.` },
+  result: { name: `${name}Success`, description: "The review was done and committed." },
+  dataField: { name: "candidate", description: "The candidate as it now stands." },
 });
 
 builder.mutationFields((t) => ({
@@ -36,9 +36,9 @@ builder.mutationFields((t) => ({
     description: "Turns a pending candidate into the record it proposes: an event (with its place, participants and a claim quoting the report), an actor, or a citation.",
     errors: errorOptions("AcceptCandidate"),
     args: {
-      id: t.arg.id({ required: true }),
-      title: t.arg.string({ required: false }),
-      type: t.arg({ type: EventTypeEnum, required: false }),
+      id: t.arg.id({ required: true, description: "The candidate's global ID." }),
+      title: t.arg.string({ required: false, description: "The event's title, for an event candidate; made from its type and quote when left out." }),
+      type: t.arg({ type: EventTypeEnum, required: false, description: "The event's type, for an event candidate, when the one found is wrong." }),
       date: t.arg({ type: "Date", required: false, description: "The event's day, when the sentence gives none." }),
     },
     resolve: (_root, args, ctx) =>
@@ -52,15 +52,16 @@ builder.mutationFields((t) => ({
   }),
   rejectCandidate: t.field({
     type: CandidateRef,
+    description: "Rejects a pending candidate: nothing is created.",
     errors: errorOptions("RejectCandidate"),
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The candidate's global ID." }) },
     resolve: (_root, args, ctx) => review(ctx, String(args.id), (id, reviewer) => rejectCandidate(ctx.db, id, reviewer)),
   }),
   updateCandidate: t.field({
     type: CandidateRef,
     description: "Edits a pending candidate: the given fields replace those of its payload, which is validated again.",
     errors: errorOptions("UpdateCandidate"),
-    args: { id: t.arg.id({ required: true }), payload: t.arg({ type: "JSON", required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The candidate's global ID." }), payload: t.arg({ type: "JSON", required: true, description: "The payload fields to replace." }) },
     resolve: (_root, args, ctx) =>
       review(ctx, String(args.id), (id, reviewer) => {
         const patch = args.payload;

@@ -9,7 +9,7 @@ builder.queryFields((t) => ({
       type: CandidateRef,
       description: "Candidates from ingested reports, oldest first (editors and admins only).",
       complexity: pageComplexity,
-      args: { status: t.arg({ type: CandidateStatusEnum, required: false, defaultValue: "PENDING" }) },
+      args: { status: t.arg({ type: CandidateStatusEnum, required: false, defaultValue: "PENDING", description: "The candidates in this state of review." }) },
       resolve: async (_root, args, ctx, info) => {
         requireEditor(ctx);
         const request = pageRequest(args, "Query.candidates");

@@ -9,11 +9,20 @@ const CANDIDATE_READERS: ReadRule = { role: "EDITOR", action: "Reading candidate
 
 export const CandidateKindEnum = builder.enumType("CandidateKind", {
   description: "What an ingested report proposes: an event, a new actor, or an outlet it cites.",
-  values: ["EVENT", "ACTOR", "CITATION"] as const,
+  values: {
+    EVENT: { description: "An event found in a sentence of the report: its type, date, place, actors and the sentence as its quote." },
+    ACTOR: { description: "An actor named in the report that Parley does not know yet." },
+    CITATION: { description: 'An outlet the report cites ("told Dawn"), to record as cited by the source.' },
+  },
 });
 
 export const CandidateStatusEnum = builder.enumType("CandidateStatus", {
-  values: ["PENDING", "ACCEPTED", "REJECTED"] as const,
+  description: "Where a candidate is in review.",
+  values: {
+    PENDING: { description: "Waiting for an editor; not part of the record." },
+    ACCEPTED: { description: "Accepted: the record it proposed was created (see `recordId`)." },
+    REJECTED: { description: "Rejected: nothing was created." },
+  },
 });
 
 export const CandidateRef = builder.prismaNode("Candidate", {
@@ -22,13 +31,13 @@ export const CandidateRef = builder.prismaNode("Candidate", {
   description: "A record proposed by ingesting a report, waiting for an editor. Pending candidates are never events. Editors and admins only, however a candidate is reached.",
   extensions: readableBy(CANDIDATE_READERS.role, CANDIDATE_READERS.action),
   fields: (t) => ({
-    kind: t.field({ type: CandidateKindEnum, resolve: (c) => c.kind }),
-    status: t.field({ type: CandidateStatusEnum, resolve: (c) => c.status }),
+    kind: t.field({ type: CandidateKindEnum, description: "What the candidate proposes.", resolve: (c) => c.kind }),
+    status: t.field({ type: CandidateStatusEnum, description: "Where it is in review.", resolve: (c) => c.status }),
     payload: t.field({ type: "JSON", description: "The proposed record: for an event its type, date, precision, place, actors and quote.", resolve: (c) => c.payload }),
-    source: t.relation("source"),
-    reviewer: t.exposeString("reviewer", { nullable: true }),
-    reviewedAt: t.field({ type: "DateTime", nullable: true, resolve: (c) => c.reviewedAt }),
-    createdAt: t.field({ type: "DateTime", resolve: (c) => c.createdAt }),
+    source: t.relation("source", { description: "The ingested report the candidate was found in." }),
+    reviewer: t.exposeString("reviewer", { nullable: true, description: "Who last edited, accepted or rejected it (`token:<id> (<name>)`); null while untouched." }),
+    reviewedAt: t.field({ type: "DateTime", nullable: true, description: "When it was accepted or rejected; null while pending.", resolve: (c) => c.reviewedAt }),
+    createdAt: t.field({ type: "DateTime", description: "When the report was ingested.", resolve: (c) => c.createdAt }),
     recordId: t.id({
       nullable: true,
       description: "The global ID of the event or actor the candidate became when accepted.",

@@ -15,15 +15,15 @@ function positionFields(creating: boolean) {
       ? "A position's evidence is added with `createClaim(input: { positionId, … })`, as for events."
       : "Only the fields you give change; `null` clears an optional field.",
     fields: (t) => ({
-      ...(creating ? {} : { id: t.id({ required: true }), version: t.int({ required: true, description: "The version you read." }) }),
-      actorId: t.id({ required: creating, description: "The holder." }),
-      kind: t.field({ type: PositionKindEnum, required: creating }),
-      issue: t.field({ type: PositionIssueEnum, required: creating }),
+      ...(creating ? {} : { id: t.id({ required: true, description: "The position's global ID." }), version: t.int({ required: true, description: "The version you read." }) }),
+      actorId: t.id({ required: creating, description: "The holder's global ID." }),
+      kind: t.field({ type: PositionKindEnum, required: creating, description: "What the position is." }),
+      issue: t.field({ type: PositionIssueEnum, required: creating, description: "What it is about." }),
       summary: t.string({ required: creating, description: "The position in your own words, at most 300 characters." }),
       startDate: t.field({ type: "Date", required: creating, description: "When it was stated, or first reported held." }),
       endDate: t.field({ type: "Date", description: "When it was dropped, if known." }),
       datePrecision: t.field({ type: DatePrecisionEnum, description: "How precise `startDate` is; DAY when left out." }),
-      processId: t.id(),
+      processId: t.id({ description: "The global ID of the process it is taken in." }),
       eventId: t.id({ description: "The event at which it was stated." }),
       respondsToId: t.id({ description: "Another actor's position this one answers." }),
       supersedesId: t.id({ description: "An earlier position of the same holder this one replaces." }),
@@ -37,8 +37,9 @@ const UpdatePositionInput = positionFields(false);
 builder.mutationFields((t) => ({
   createPosition: t.prismaField({
     type: "Position",
-    errors: resultUnion("createPosition", "position"),
-    args: { input: t.arg({ type: CreatePositionInput, required: true }) },
+    description: "Records a negotiating position (editor). Answers with the position as stored, at version 1.",
+    errors: resultUnion("createPosition", "position", "The position as stored."),
+    args: { input: t.arg({ type: CreatePositionInput, required: true, description: "The position to record." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a position");
       const input = parseInput(createPositionInput, args.input);
@@ -47,8 +48,9 @@ builder.mutationFields((t) => ({
   }),
   updatePosition: t.prismaField({
     type: "Position",
-    errors: resultUnion("updatePosition", "position"),
-    args: { input: t.arg({ type: UpdatePositionInput, required: true }) },
+    description: "Changes a position (editor), if it is still at the version you read. Answers with the position as stored, at its next version.",
+    errors: resultUnion("updatePosition", "position", "The position as stored after the change."),
+    args: { input: t.arg({ type: UpdatePositionInput, required: true, description: "The position, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing a position");
       const input = parseInput(updatePositionInput, args.input);
@@ -57,9 +59,9 @@ builder.mutationFields((t) => ({
     },
   }),
   deletePosition: t.id({
-    errors: resultUnion("deletePosition", "deletedId"),
+    errors: resultUnion("deletePosition", "deletedId", "The global ID of the deleted position."),
     description: "Deletes a position with its claims (admin).",
-    args: { input: t.arg({ type: DeleteInput, required: true }) },
+    args: { input: t.arg({ type: DeleteInput, required: true, description: "The position and the version you read." }) },
     resolve: async (_root, args, ctx) => {
       const viewer = authorize(ctx, "ADMIN", "Deleting a position");
       const input = parseInput(deleteInput, args.input);

@@ -8,20 +8,21 @@ import { DateIntervalEnum, EventTypeEnum, FacetFieldEnum, ParticipantRoleEnum } 
 export const EventFilterInput = builder.inputType("EventFilter", {
   description: "Values within one field are OR; fields are AND with each other and with the text query.",
   fields: (t) => ({
-    types: t.field({ type: [EventTypeEnum], required: false }),
-    actorIds: t.idList({ required: false, description: "Events any of these actors took part in." }),
-    roles: t.field({ type: [ParticipantRoleEnum], required: false, description: "Events with a participant in any of these roles." }),
-    countries: t.stringList({ required: false, description: "ISO 3166-1 alpha-2 codes of the countries of the event's places." }),
-    placeIds: t.idList({ required: false }),
-    outletIds: t.idList({ required: false, description: "Events supported by claims from sources of these outlets." }),
+    types: t.field({ type: [EventTypeEnum], required: false, description: "Events of any of these types (at most 50 values)." }),
+    actorIds: t.idList({ required: false, description: "Events any of these actors took part in (global IDs, at most 50)." }),
+    roles: t.field({ type: [ParticipantRoleEnum], required: false, description: "Events with a participant in any of these roles (at most 50 values)." }),
+    countries: t.stringList({ required: false, description: "ISO 3166-1 alpha-2 codes of the countries of the event's places, such as PK (at most 50)." }),
+    placeIds: t.idList({ required: false, description: "Events at any of these places (global IDs, at most 50)." }),
+    outletIds: t.idList({ required: false, description: "Events supported by claims from sources of these outlets (actors' global IDs, at most 50)." }),
     from: t.field({ type: "Date", required: false, description: "Events that end on or after this day." }),
     to: t.field({ type: "Date", required: false, description: "Events that start on or before this day." }),
-    contested: t.boolean({ required: false }),
+    contested: t.boolean({ required: false, description: "true: only events whose claims both assert and deny; false: only the others." }),
   }),
 });
 
 /** Also the values of `searchPositions`' facets, whose PROCESS values are process IDs. */
 export const FacetValueRef = builder.objectRef<FacetValue>("FacetValue").implement({
+  description: "One value of a facet and how many results it would give.",
   fields: (t) => ({
     value: t.string({
       description: "The global ID for ACTOR, PLACE, OUTLET and PROCESS; the enum value for TYPE, ROLE, KIND and ISSUE; the ISO code for COUNTRY.",
@@ -32,15 +33,16 @@ export const FacetValueRef = builder.objectRef<FacetValue>("FacetValue").impleme
         return String(v.key);
       },
     }),
-    label: t.exposeString("label"),
+    label: t.exposeString("label", { description: "How to show the value: an actor's or place's name, a type's label, a country code." }),
     count: t.exposeInt("count", { description: "Results this value would give, with every other filter applied but not this facet's own." }),
-    selected: t.exposeBoolean("selected"),
+    selected: t.exposeBoolean("selected", { description: "True when the filter holds this value." }),
   }),
 });
 
 const FacetRef = builder.objectRef<Facet>("Facet").implement({
+  description: "The values of one facet over the results, with counts.",
   fields: (t) => ({
-    field: t.field({ type: FacetFieldEnum, resolve: (f) => f.field }),
+    field: t.field({ type: FacetFieldEnum, description: "Which facet.", resolve: (f) => f.field }),
     values: t.field({
       type: [FacetValueRef],
       description: "The values with events, most frequent first (all of them for TYPE and ROLE, the first 15 for the others), and every selected value.",
@@ -50,16 +52,18 @@ const FacetRef = builder.objectRef<Facet>("Facet").implement({
 });
 
 const DateBucketRef = builder.objectRef<DateBucket>("DateBucket").implement({
+  description: "One bar of the histogram: the results starting in one day, week, month or year.",
   fields: (t) => ({
-    start: t.field({ type: "Date", resolve: (b) => b.start }),
-    count: t.exposeInt("count"),
+    start: t.field({ type: "Date", description: "The bucket's first day (a Monday for weeks, the 1st for months, 1 January for years).", resolve: (b) => b.start }),
+    count: t.exposeInt("count", { description: "How many results start in the bucket." }),
   }),
 });
 
 const EventSearchEdgeRef = builder.objectRef<SearchEdge>("EventSearchEdge").implement({
+  description: "One result of `searchEvents`: the event, its cursor and the matching snippets.",
   fields: (t) => ({
-    cursor: t.exposeString("cursor"),
-    node: t.field({ type: EventRef, resolve: (e) => e.node as never }),
+    cursor: t.exposeString("cursor", { description: "Pass it as `after` to `searchEvents` with the same query, filter and sort for the results after this one." }),
+    node: t.field({ type: EventRef, description: "The event.", resolve: (e) => e.node as never }),
     highlights: t.stringList({
       description: "HTML-safe snippets of the title, names, places and summary, matches in <mark>…</mark>.",
       resolve: (e) => e.highlights,
@@ -68,23 +72,25 @@ const EventSearchEdgeRef = builder.objectRef<SearchEdge>("EventSearchEdge").impl
 });
 
 export const EventSearchResultRef = builder.objectRef<EventSearch>("EventSearchResult").implement({
+  description: "A page of `searchEvents` results, with the facet counts and the histogram of every result.",
   fields: (t) => ({
-    totalCount: t.exposeInt("totalCount"),
-    edges: t.field({ type: [EventSearchEdgeRef], resolve: async (s) => (await s.page()).edges }),
-    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: async (s) => (await s.page()).pageInfo }),
-    facets: t.field({ type: [FacetRef], resolve: (s) => s.facets() }),
+    totalCount: t.exposeInt("totalCount", { description: "How many events match, over every page." }),
+    edges: t.field({ type: [EventSearchEdgeRef], description: "This page of results, in the order asked (`sort`).", resolve: async (s) => (await s.page()).edges }),
+    pageInfo: t.field({ type: builder.pageInfoRef(), description: "Whether there are more results, and the cursor to reach them (forward only: `after`).", resolve: async (s) => (await s.page()).pageInfo }),
+    facets: t.field({ type: [FacetRef], description: "Every facet, each counted with every filter but its own (disjunctive faceting).", resolve: (s) => s.facets() }),
     histogram: t.field({
       type: [DateBucketRef],
       description: "The results by start date, counted with every filter but the date range (from/to) so that a chosen range keeps its context; from the first to the last non-empty bucket.",
-      args: { interval: t.arg({ type: DateIntervalEnum, required: true }) },
+      args: { interval: t.arg({ type: DateIntervalEnum, required: true, description: "The width of a bucket." }) },
       resolve: (s, args) => s.histogram(args.interval),
     }),
   }),
 });
 
 export const ActorMatchRef = builder.objectRef<ActorMatch>("ActorMatch").implement({
+  description: "An actor found by `searchActors`, with the name that matched and how well.",
   fields: (t) => ({
-    actor: t.field({ type: ActorRef, resolve: (m) => m.actor as never }),
+    actor: t.field({ type: ActorRef, description: "The actor.", resolve: (m) => m.actor as never }),
     matchedName: t.exposeString("matchedName", { description: "The name or alias that matched." }),
     score: t.exposeFloat("score", { description: "From 0 to 1; 1 is an exact match of a name." }),
   }),

@@ -59,35 +59,45 @@ export class ForbiddenError extends Error {
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
   description: "An expected failure, returned as data.",
-  fields: (t) => ({ message: t.exposeString("message") }),
+  fields: (t) => ({ message: t.exposeString("message", { description: "What went wrong, in a sentence for a person. Branch on `__typename` and the error's own fields, not on this text." }) }),
 });
 
 const FieldProblemRef = builder.objectRef<FieldProblem>("FieldProblem").implement({
-  fields: (t) => ({ field: t.exposeString("field"), message: t.exposeString("message") }),
+  description: "One input field at fault, and why.",
+  fields: (t) => ({
+    field: t.exposeString("field", { description: "The field's path in the input, such as `input.participants[1].actorId`." }),
+    message: t.exposeString("message", { description: "What is wrong with it, such as `must not be before \`startDate\``." }),
+  }),
 });
 
 builder.objectType(ValidationError, {
   name: "ValidationError",
+  description: "The input broke a rule (a bad value, an unknown ID, an end before its start, an already reviewed candidate); each problem names its field. Nothing was written.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    problems: t.field({ type: [FieldProblemRef], resolve: (e) => e.problems }),
+    problems: t.field({ type: [FieldProblemRef], description: "Every field at fault, one problem each.", resolve: (e) => e.problems }),
     field: t.string({ description: "The first field at fault.", resolve: (e) => e.problems[0]?.field ?? "input" }),
   }),
 });
 
 builder.objectType(NotFoundError, {
   name: "NotFoundError",
+  description: "The record the mutation acts on does not exist, or no longer does. Nothing was written.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ typename: t.exposeString("typename"), id: t.exposeID("id") }),
+  fields: (t) => ({
+    typename: t.exposeString("typename", { description: "The type of record that was looked for, such as `Event`." }),
+    id: t.exposeID("id", { description: "The ID that was sent." }),
+  }),
 });
 
 builder.objectType(ConflictError, {
   name: "ConflictError",
+  description: "The record changed since it was read: the `version` sent is not the record's current one (optimistic locking). Nothing was written; read the record again and reapply the change.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    id: t.exposeID("id"),
-    expectedVersion: t.exposeInt("expectedVersion"),
-    currentVersion: t.exposeInt("currentVersion"),
+    id: t.exposeID("id", { description: "The record's global ID." }),
+    expectedVersion: t.exposeInt("expectedVersion", { description: "The version the request sent." }),
+    currentVersion: t.exposeInt("currentVersion", { description: "The version the record is at now." }),
   }),
 });
 
@@ -106,7 +116,7 @@ builder.objectType(ForbiddenError, {
   description: "The request's token may not do this write; `reason` says why.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    reason: t.field({ type: ForbiddenReasonEnum, resolve: (e) => e.reason }),
+    reason: t.field({ type: ForbiddenReasonEnum, description: "Why: no token, an unknown or revoked one, or a role too low.", resolve: (e) => e.reason }),
     neededRole: t.field({ type: TokenRoleEnum, description: "The least role that may do it.", resolve: (e) => e.neededRole }),
   }),
 });

@@ -3,20 +3,26 @@ import { MUTATION_ERRORS } from "./errors.ts";
 
 builder.mutationType({ description: "Writes. Each needs an API token (`Authorization: Bearer …`) and answers with a result union." });
 
-/** `createEvent` answers `CreateEventResult = CreateEventSuccess | ValidationError | NotFoundError | ConflictError | ForbiddenError`. */
-export function resultUnion(fieldName: string, dataField: string) {
+/**
+ * `createEvent` answers `CreateEventResult = CreateEventSuccess | ValidationError | NotFoundError | ConflictError | ForbiddenError`.
+ * `data` says what the success holds.
+ */
+export function resultUnion(fieldName: string, dataField: string, data: string) {
   const name = fieldName[0]!.toUpperCase() + fieldName.slice(1);
   return {
     types: MUTATION_ERRORS,
-    union: { name: `${name}Result` },
-    result: { name: `${name}Success` },
-    dataField: { name: dataField },
+    union: { name: `${name}Result`, description: `What \`${fieldName}\` answers: \`${name}Success\`, or the expected failure that stopped it (each implements \`Error\`).` },
+    result: { name: `${name}Success`, description: `\`${fieldName}\` was done and committed.` },
+    dataField: { name: dataField, description: data },
   };
 }
 
 export const DeleteInput = builder.inputType("DeleteInput", {
   description: "The record to delete and the version you read: a record changed since then is not deleted.",
-  fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }) }),
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The global ID of the record to delete." }),
+    version: t.int({ required: true, description: "The record's `version` as you read it; a record changed since is not deleted (ConflictError)." }),
+  }),
 });
 
 /** The Pothos query for reloading a written record; a selection of only `__typename` still needs one column. */

@@ -9,10 +9,10 @@ import { pageComplexity, type PageArgs, type PageRequest } from "./paging.ts";
 export const RevisionRef = builder.prismaObject("Revision", {
   description: "One change to a record: who made it, when, and the fields before and after.",
   fields: (t) => ({
-    action: t.field({ type: RevisionActionEnum, resolve: (r) => r.action }),
-    version: t.exposeInt("version", { nullable: true }),
-    author: t.exposeString("author"),
-    at: t.field({ type: "DateTime", resolve: (r) => r.createdAt }),
+    action: t.field({ type: RevisionActionEnum, description: "What the change did.", resolve: (r) => r.action }),
+    version: t.exposeInt("version", { nullable: true, description: "The record's version after the change; null for changes made outside the API's versioning (imports, candidate reviews)." }),
+    author: t.exposeString("author", { description: 'Who made it: `token:<id> (<token name>)` for the API, or the importer or loader ("demo dataset").' }),
+    at: t.field({ type: "DateTime", description: "When the change was committed.", resolve: (r) => r.createdAt }),
     changes: t.field({ type: "JSON", description: "`{ field: [before, after] }` for updates; the whole record for creations.", resolve: (r) => r.changes }),
   }),
 });

@@ -14,16 +14,16 @@ function claimFields(creating: boolean) {
       ? "A claim is about exactly one event, actor or position; its speaker is a known actor (`speakerId`) or a description (`speakerLabel`)."
       : "Only the fields you give change. Naming a new `eventId`, `actorId` or `positionId` moves the claim; naming a speaker one way clears the other.",
     fields: (t) => ({
-      ...(creating ? {} : { id: t.id({ required: true }), version: t.int({ required: true, description: "The version you read." }) }),
-      sourceId: t.id({ required: creating }),
-      eventId: t.id(),
-      actorId: t.id(),
+      ...(creating ? {} : { id: t.id({ required: true, description: "The claim's global ID." }), version: t.int({ required: true, description: "The version you read." }) }),
+      sourceId: t.id({ required: creating, description: "The global ID of the source the quote is taken from." }),
+      eventId: t.id({ description: "For a claim about an event: the event's global ID." }),
+      actorId: t.id({ description: "For a claim about an actor: the actor's global ID." }),
       positionId: t.id({ description: "For a claim that reports a negotiating position." }),
-      quote: t.string({ required: creating, description: "Short and verbatim." }),
+      quote: t.string({ required: creating, description: "The source's words, short and verbatim, at most 1000 characters." }),
       stance: t.field({ type: ClaimStanceEnum, description: "ASSERTS when left out." }),
-      speakerId: t.id(),
+      speakerId: t.id({ description: "The global ID of the known actor quoted." }),
       speakerLabel: t.string({ description: 'Who is quoted when not a known actor: "a senior Pakistani security official".' }),
-      note: t.string(),
+      note: t.string({ description: "An editor's note: context, doubts, a translation; at most 4000 characters." }),
     }),
   });
 }
@@ -34,8 +34,9 @@ const UpdateClaimInput = claimFields(false);
 builder.mutationFields((t) => ({
   createClaim: t.prismaField({
     type: "Claim",
-    errors: resultUnion("createClaim", "claim"),
-    args: { input: t.arg({ type: CreateClaimInput, required: true }) },
+    description: "Records a claim (editor): a quote from a source asserting or denying an event, an actor's part or a position. It may make its event contested.",
+    errors: resultUnion("createClaim", "claim", "The claim as stored."),
+    args: { input: t.arg({ type: CreateClaimInput, required: true, description: "The claim to record." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a claim");
       const input = parseInput(createClaimInput, args.input);
@@ -44,8 +45,9 @@ builder.mutationFields((t) => ({
   }),
   updateClaim: t.prismaField({
     type: "Claim",
-    errors: resultUnion("updateClaim", "claim"),
-    args: { input: t.arg({ type: UpdateClaimInput, required: true }) },
+    description: "Changes or moves a claim (editor), if it is still at the version you read. Answers with the claim as stored, at its next version.",
+    errors: resultUnion("updateClaim", "claim", "The claim as stored after the change."),
+    args: { input: t.arg({ type: UpdateClaimInput, required: true, description: "The claim, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing a claim");
       const input = parseInput(updateClaimInput, args.input);
@@ -54,8 +56,9 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteClaim: t.id({
-    errors: resultUnion("deleteClaim", "deletedId"),
-    args: { input: t.arg({ type: DeleteInput, required: true }) },
+    description: "Deletes a claim (editor); its event may stop being contested.",
+    errors: resultUnion("deleteClaim", "deletedId", "The global ID of the deleted claim."),
+    args: { input: t.arg({ type: DeleteInput, required: true, description: "The claim and the version you read." }) },
     resolve: async (_root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Deleting a claim");
       const input = parseInput(deleteInput, args.input);

@@ -10,15 +10,17 @@ import { createSource, deleteSource, updateSource } from "./source.service.ts";
 
 function sourceFields(creating: boolean) {
   return builder.inputType(creating ? "CreateSourceInput" : "UpdateSourceInput", {
-    description: creating ? undefined : "Only the fields you give change; `null` clears an optional field; `citedOutletIds` replaces the list.",
+    description: creating
+      ? "A new source. Its claims are added afterwards with `createClaim(input: { sourceId, … })`."
+      : "Only the fields you give change; `null` clears an optional field; `citedOutletIds` replaces the list.",
     fields: (t) => ({
-      ...(creating ? {} : { id: t.id({ required: true }), version: t.int({ required: true, description: "The version you read." }) }),
-      title: t.string({ required: creating }),
-      url: t.string(),
-      publishedAt: t.field({ type: "Date" }),
+      ...(creating ? {} : { id: t.id({ required: true, description: "The source's global ID." }), version: t.int({ required: true, description: "The version you read." }) }),
+      title: t.string({ required: creating, description: "The report's headline or title, at most 300 characters." }),
+      url: t.string({ description: "Where the report can be read: an http or https URL, at most 2000 characters." }),
+      publishedAt: t.field({ type: "Date", description: "When it was published (the first day of the period, for a coarser `publishedPrecision`)." }),
       publishedPrecision: t.field({ type: DatePrecisionEnum, description: "How precise `publishedAt` is; DAY when left out." }),
       language: t.string({ description: "A language tag such as en or ps." }),
-      author: t.string(),
+      author: t.string({ description: "The byline, at most 300 characters." }),
       outletId: t.id({ description: "The actor (media outlet) that published it." }),
       citedOutletIds: t.idList({ description: "Outlets the report cites." }),
     }),
@@ -31,8 +33,9 @@ const UpdateSourceInput = sourceFields(false);
 builder.mutationFields((t) => ({
   createSource: t.prismaField({
     type: "Source",
-    errors: resultUnion("createSource", "source"),
-    args: { input: t.arg({ type: CreateSourceInput, required: true }) },
+    description: "Records a source (editor). Answers with the source as stored, at version 1.",
+    errors: resultUnion("createSource", "source", "The source as stored."),
+    args: { input: t.arg({ type: CreateSourceInput, required: true, description: "The source to record." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a source");
       const input = parseInput(createSourceInput, args.input);
@@ -41,8 +44,9 @@ builder.mutationFields((t) => ({
   }),
   updateSource: t.prismaField({
     type: "Source",
-    errors: resultUnion("updateSource", "source"),
-    args: { input: t.arg({ type: UpdateSourceInput, required: true }) },
+    description: "Changes a source (editor), if it is still at the version you read. Answers with the source as stored, at its next version.",
+    errors: resultUnion("updateSource", "source", "The source as stored after the change."),
+    args: { input: t.arg({ type: UpdateSourceInput, required: true, description: "The source, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing a source");
       const input = parseInput(updateSourceInput, args.input);
@@ -51,9 +55,9 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteSource: t.id({
-    errors: resultUnion("deleteSource", "deletedId"),
+    errors: resultUnion("deleteSource", "deletedId", "The global ID of the deleted source."),
     description: "Deletes a source with its citations and the claims that rest on it (admin).",
-    args: { input: t.arg({ type: DeleteInput, required: true }) },
+    args: { input: t.arg({ type: DeleteInput, required: true, description: "The source and the version you read." }) },
     resolve: async (_root, args, ctx) => {
       const viewer = authorize(ctx, "ADMIN", "Deleting a source");
       const input = parseInput(deleteInput, args.input);

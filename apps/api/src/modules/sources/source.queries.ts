@@ -9,7 +9,8 @@ builder.queryFields((t) => ({
   source: t.prismaField({
     type: "Source",
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: "A source by its global ID; null when no source has it (or it was deleted).",
+    args: { id: t.arg.id({ required: true, description: "The source's global ID, as `Source.id` gives it; another type's ID is BAD_USER_INPUT." }) },
     resolve: (query, _root, args, ctx) => ctx.db.source.findUnique({ ...query, relationLoadStrategy: "join", where: { id: requireId(String(args.id), "Source") } }),
   }),
   sources: t.connection(
@@ -17,7 +18,7 @@ builder.queryFields((t) => ({
       type: SourceRef,
       description: "Sources, newest first (undated last).",
       complexity: pageComplexity,
-      args: { outletId: t.arg.id({ required: false }) },
+      args: { outletId: t.arg.id({ required: false, description: "Only the sources this outlet (an actor's global ID) published." }) },
       resolve: async (_root, args, ctx, info) => {
         const request = pageRequest(args, "Query.sources");
         const where = sourceWhere(args);

@@ -1,8 +1,9 @@
 import { builder } from "../../builder.ts";
-import { ClaimStanceEnum, DatePrecisionEnum } from "../shared/enums.ts";
+import { DatePrecisionEnum } from "../shared/enums.ts";
 import { counted, relationPage } from "../shared/connections.ts";
 import { pageComplexity } from "../shared/paging.ts";
 import { RevisionConnection, revisionPage } from "../shared/revision.type.ts";
+import { ClaimRef } from "./claim.type.ts";
 import { sourceEventsPage } from "./source.events.ts";
 import { ActorRef } from "../actors/actor.type.ts";
 import { EventRef } from "../events/event.type.ts";
@@ -10,18 +11,20 @@ import { EventRef } from "../events/event.type.ts";
 export const SourceRef = builder.prismaNode("Source", {
   nullable: true,
   id: { field: "id" },
+  description:
+    "A report claims are taken from: a news article, an official statement, or what a dataset cites (UCDP's source articles; for ACLED, one source per outlet it names, so such a source can hold thousands of claims). Its outlet is the actor that published it.",
   fields: (t) => ({
-    title: t.exposeString("title"),
-    url: t.exposeString("url", { nullable: true }),
-    publishedAt: t.field({ type: "Date", nullable: true, resolve: (s) => s.publishedAt }),
-    publishedPrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (s) => s.publishedPrecision }),
-    language: t.exposeString("language", { nullable: true }),
-    author: t.exposeString("author", { nullable: true }),
-    version: t.exposeInt("version"),
-    outlet: t.relation("outlet", { nullable: true }),
+    title: t.exposeString("title", { description: "The report's headline or title." }),
+    url: t.exposeString("url", { nullable: true, description: "Where the report can be read (http or https); null for print, broadcast or unpublished sources." }),
+    publishedAt: t.field({ type: "Date", nullable: true, description: "When it was published, at `publishedPrecision`; null when unknown.", resolve: (s) => s.publishedAt }),
+    publishedPrecision: t.field({ type: DatePrecisionEnum, nullable: true, description: "How precisely `publishedAt` is known; null with it.", resolve: (s) => s.publishedPrecision }),
+    language: t.exposeString("language", { nullable: true, description: "The report's language as a BCP 47 tag, such as en or ps; null when unknown." }),
+    author: t.exposeString("author", { nullable: true, description: "The byline; null when the report has none." }),
+    version: t.exposeInt("version", { description: "Send it back with an update; a stale one is refused." }),
+    outlet: t.relation("outlet", { nullable: true, description: "The media outlet (an actor of kind MEDIA_OUTLET) that published it; null when not known." }),
     cites: t.field({
       type: [ActorRef],
-      description: "The outlets this report cites.",
+      description: 'The outlets this report cites ("told Dawn"), at most 50.',
       select: (_args, _ctx, nested) => ({ cites: { select: { outlet: nested(true) } } }),
       resolve: (s) => s.cites.map((c) => c.outlet),
     }),
@@ -48,35 +51,3 @@ export const SourceRef = builder.prismaNode("Source", {
     revisions: t.connection(revisionPage("Source"), RevisionConnection),
   }),
 });
-
-export const ClaimRef = builder.prismaNode("Claim", {
-  nullable: true,
-  id: { field: "id" },
-  description: "Provenance: a source asserts or denies something, in a short verbatim quote, through a speaker.",
-  fields: (t) => ({
-    quote: t.exposeString("quote"),
-    stance: t.field({ type: ClaimStanceEnum, resolve: (c) => c.stance }),
-    speakerLabel: t.exposeString("speakerLabel", { nullable: true, description: 'Who is quoted when not a known actor: "a senior Pakistani security official".' }),
-    note: t.exposeString("note", { nullable: true }),
-    version: t.exposeInt("version"),
-    source: t.relation("source"),
-    speaker: t.relation("speaker", { nullable: true }),
-    event: t.relation("event", { nullable: true }),
-    actor: t.relation("actor", { nullable: true, description: "The actor the claim is about, for claims about an actor." }),
-    revisions: t.connection(revisionPage("Claim"), RevisionConnection),
-  }),
-});
-
-// Claims are this domain's: it owns the field that lists an actor's.
-builder.prismaObjectFields("Actor", (t) => ({
-  quoted: t.connection(
-    {
-      type: ClaimRef,
-      description: "Claims in which this actor is the speaker, in the order they were recorded.",
-      complexity: pageComplexity,
-      ...relationPage("Actor.quoted", "quoted", () => ({ orderBy: { id: "asc" } })),
-    },
-    counted("ActorQuotedConnection", "A page of the claims an actor is quoted in.", "claims quoting the actor"),
-    { name: "ActorQuotedEdge" },
-  ),
-}));
