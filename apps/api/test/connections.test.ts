@@ -17,6 +17,7 @@ const PLAIN_LISTS = [
   "Event.places", // at most 50 (the input's bound)
   "Event.positions", // the positions stated at one event
   "Event.related", // links: at most 50 out (the input's bound), a few in
+  "EventCandidatePayload.actors", // the actors one sentence names, at most 200
   "EventSearchResult.facets", // one per facet field
   "EventSearchResult.histogram", // one per month, week or day of the results' span
   "Facet.values", // at most 15 values, and the selected ones

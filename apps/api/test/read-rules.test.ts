@@ -60,7 +60,8 @@ beforeAll(async () => {
     admin: await api.as("ADMIN"),
   };
   const source = await api.t.db.source.findFirstOrThrow();
-  const candidate = await api.t.db.candidate.create({ data: { sourceId: source.id, kind: "EVENT", payload: { type: "NEGOTIATION", note: "unreviewed" } } });
+  const payload = { type: "NEGOTIATION", date: null, precision: null, endDate: null, place: null, actors: [{ actorId: null, text: "the envoys", name: "Unreviewed envoys", kind: "PERSON" }], quote: "unreviewed" };
+  const candidate = await api.t.db.candidate.create({ data: { sourceId: source.id, kind: "EVENT", payload } });
   const db = api.t.db;
   const first = async (model: { findFirstOrThrow(a: object): Promise<{ id: number }> }) => (await model.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   const rows: Record<string, number> = {
@@ -78,8 +79,10 @@ beforeAll(async () => {
 });
 
 describe("read rules live with the type", () => {
-  it("restricts candidates to editors and admins, and knows a record of every node type", () => {
-    expect(restricted.map((t) => [t.name, readRuleOf(t)?.role])).toEqual([["Candidate", "EDITOR"]]);
+  it("restricts candidates, and the payload types that hold what they propose, to editors and admins, and knows a record of every node type", () => {
+    expect(restricted.map((t) => [t.name, readRuleOf(t)?.role]).sort()).toEqual(
+      ["ActorCandidatePayload", "Candidate", "CandidateActor", "CandidatePlace", "CitationCandidatePayload", "EventCandidatePayload"].map((name) => [name, "EDITOR"]),
+    );
     expect(nodeTypes.map((t) => t.name).sort()).toEqual(Object.keys(ids).sort());
   });
 
@@ -107,7 +110,10 @@ describe("read rules live with the type", () => {
   it("walks every field that can return a restricted type and finds each one guarded", async () => {
     const names = reaching.map(({ parent, field }) => `${parent.name}.${field.name}`).sort();
     // A new path to a candidate shows up here, and is checked below like the others.
-    expect(names).toEqual(["AcceptCandidateSuccess.candidate", "CandidateEdge.node", "Query.node", "Query.nodes", "RejectCandidateSuccess.candidate", "UpdateCandidateSuccess.candidate"]);
+    expect(names).toEqual([
+      "AcceptCandidateSuccess.candidate", "Candidate.payload", "CandidateEdge.node", "EventCandidatePayload.actors", "EventCandidatePayload.place",
+      "Query.node", "Query.nodes", "RejectCandidateSuccess.candidate", "UpdateCandidateSuccess.candidate",
+    ]);
     const concrete = [...reaching.filter(({ field }) => isObjectType(getNamedType(field.type))), ...restricted.flatMap((t) => Object.values(t.getFields()).map((field) => ({ parent: t, field })))];
     for (const { parent, field } of concrete) {
       const rule = readRuleOf(getNamedType(field.type) as GraphQLObjectType) ?? readRuleOf(parent);
@@ -121,12 +127,12 @@ describe("read rules live with the type", () => {
   });
 
   it("guards the candidates list, its count and each mutation's candidate as the type's rule says", async () => {
-    const list = `{ candidates(first: 5) { totalCount edges { node { id payload } } } }`;
+    const list = `{ candidates(first: 5) { totalCount edges { node { id payload { ... on EventCandidatePayload { quote actors { name } } } } } } }`;
     for (const caller of CALLERS) {
       const want = expectedRefusal(caller, "EDITOR");
       const res = await api.gql(list, {}, headers[caller.name]);
       if (want === null) {
-        expect(res.data.candidates.edges.map((e: { node: { payload: unknown } }) => e.node.payload), caller.name).toContainEqual({ type: "NEGOTIATION", note: "unreviewed" });
+        expect(res.data.candidates.edges.map((e: { node: { payload: unknown } }) => e.node.payload), caller.name).toContainEqual({ quote: "unreviewed", actors: [{ name: "Unreviewed envoys" }] });
       } else {
         expect(res.data, caller.name).toBeNull();
         expect(new Set(res.errors?.map((e) => e.extensions?.reason)), caller.name).toEqual(new Set([want]));

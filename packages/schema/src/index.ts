@@ -7,3 +7,4 @@ export * from "./url.ts";
 export * from "./dataset.ts";
 export * from "./inputs.ts";
 export * from "./ids.ts";
+export * from "./candidates.ts";

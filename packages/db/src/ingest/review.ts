@@ -1,39 +1,12 @@
-import { z } from "zod";
-import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, EVENT_TYPES as T, fields, isoDate, normalizeName, PARTICIPANT_ROLES, transliterationKey } from "@parley/schema";
+import {
+  CANDIDATE_PAYLOADS, EVENT_TYPES as T, normalizeName, transliterationKey,
+  type ActorCandidatePayload, type ActorKind, type CandidatePlace, type CitationCandidatePayload, type EventCandidatePayload,
+} from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import type { Candidate, CandidateStatus } from "../generated/prisma/client.ts";
 import { recordRevision } from "../revisions.ts";
 
-const actorRef = z.object({
-  actorId: z.number().int().nullable(),
-  text: z.string(),
-  name: fields.name,
-  kind: z.string(),
-  role: PARTICIPANT_ROLES.schema.optional(),
-});
-const placeRef = z.object({
-  placeId: z.number().int().nullable(),
-  text: z.string().optional(),
-  name: fields.name,
-  country: fields.country,
-  kind: z.enum(["COUNTRY", "REGION", "DISTRICT", "SETTLEMENT", "SITE"]),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-});
-
-export const eventPayloadSchema = z.object({
-  type: EVENT_TYPES.schema,
-  title: fields.title.optional(),
-  date: isoDate.nullable(),
-  precision: DATE_PRECISIONS.schema.nullable(),
-  endDate: isoDate.nullable().default(null),
-  place: placeRef.nullable(),
-  actors: z.array(actorRef),
-  quote: fields.quote,
-});
-export const actorPayloadSchema = z.object({ actorId: z.null(), text: z.string(), name: fields.name, kind: ACTOR_KINDS.schema });
-export const citationPayloadSchema = z.object({ actorId: z.number().int().nullable(), text: z.string(), name: fields.name, quote: z.string() });
-const SCHEMAS = { EVENT: eventPayloadSchema, ACTOR: actorPayloadSchema, CITATION: citationPayloadSchema } as const;
+const SCHEMAS = CANDIDATE_PAYLOADS;
 
 export class CandidateError extends Error {
   constructor(
@@ -94,10 +67,10 @@ export async function acceptCandidate(db: PrismaClient, id: number, reviewer: st
     const payload = { ...(candidate.payload as object), ...patch };
     const record =
       candidate.kind === "EVENT"
-        ? { type: "Event", id: await createEvent(tx, candidate, parsePayload("EVENT", payload) as z.infer<typeof eventPayloadSchema>, reviewer) }
+        ? { type: "Event", id: await createEvent(tx, candidate, parsePayload("EVENT", payload) as EventCandidatePayload, reviewer) }
         : candidate.kind === "ACTOR"
-          ? { type: "Actor", id: await createActor(tx, parsePayload("ACTOR", payload) as z.infer<typeof actorPayloadSchema>, reviewer) }
-          : { type: "Actor", id: await citeOutlet(tx, candidate.sourceId, parsePayload("CITATION", payload) as z.infer<typeof citationPayloadSchema>, reviewer) };
+          ? { type: "Actor", id: await createActor(tx, parsePayload("ACTOR", payload) as ActorCandidatePayload, reviewer) }
+          : { type: "Actor", id: await citeOutlet(tx, candidate.sourceId, parsePayload("CITATION", payload) as CitationCandidatePayload, reviewer) };
     return tx.candidate.update({
       where: { id },
       data: { status: "ACCEPTED", reviewer, reviewedAt: new Date(), recordType: record.type, recordId: record.id, payload: JSON.parse(JSON.stringify(payload)) },
@@ -105,7 +78,7 @@ export async function acceptCandidate(db: PrismaClient, id: number, reviewer: st
   }, { timeout: 30_000 });
 }
 
-async function createActor(tx: Tx, payload: { name: string; kind: z.infer<typeof ACTOR_KINDS.schema> }, author: string): Promise<number> {
+async function createActor(tx: Tx, payload: { name: string; kind: ActorKind }, author: string): Promise<number> {
   const existing = await findActorByName(tx, payload.name);
   if (existing) return existing;
   const actor = await tx.actor.create({ data: { name: payload.name, kind: payload.kind } });
@@ -122,14 +95,14 @@ async function findActorByName(tx: Tx, name: string): Promise<number | null> {
   return actor?.id ?? null;
 }
 
-async function citeOutlet(tx: Tx, sourceId: number, payload: z.infer<typeof citationPayloadSchema>, author: string): Promise<number> {
+async function citeOutlet(tx: Tx, sourceId: number, payload: CitationCandidatePayload, author: string): Promise<number> {
   const outletId = payload.actorId ?? (await createActor(tx, { name: payload.name, kind: "MEDIA_OUTLET" }, author));
   await tx.sourceCitation.upsert({ where: { sourceId_outletId: { sourceId, outletId } }, create: { sourceId, outletId }, update: {} });
   await recordRevision(tx, { entityType: "Source", entityId: sourceId, action: "UPDATE", author, changes: { cites: [null, [outletId]] } });
   return outletId;
 }
 
-async function createEvent(tx: Tx, candidate: Candidate, payload: z.infer<typeof eventPayloadSchema>, author: string): Promise<number> {
+async function createEvent(tx: Tx, candidate: Candidate, payload: EventCandidatePayload, author: string): Promise<number> {
   if (!payload.date) throw new CandidateError("INVALID", "The sentence gives no date: give the event a date (YYYY-MM-DD) before accepting it.", [{ field: "payload.date", message: "required to accept an event" }]);
   const source = await tx.source.findUniqueOrThrow({ where: { id: candidate.sourceId } });
   if (source.text && !source.text.includes(payload.quote)) {
@@ -162,7 +135,7 @@ async function createEvent(tx: Tx, candidate: Candidate, payload: z.infer<typeof
   return event.id;
 }
 
-async function placeFor(tx: Tx, place: z.infer<typeof placeRef>, author: string): Promise<number> {
+async function placeFor(tx: Tx, place: CandidatePlace, author: string): Promise<number> {
   if (place.placeId !== null) return place.placeId;
   const existing = await tx.place.findFirst({ where: { country: place.country, name: { equals: place.name, mode: "insensitive" } } });
   if (existing) return existing.id;

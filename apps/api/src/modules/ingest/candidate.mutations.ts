@@ -1,72 +1,81 @@
 import { acceptCandidate, CandidateError, rejectCandidate, updateCandidate } from "@parley/db";
+import { acceptCandidateInput, rejectCandidateInput, updateCandidateInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
-import { EventTypeEnum } from "../shared/enums.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
-import { databaseId } from "../shared/ids.ts";
-import { CandidateRef } from "./candidate.type.ts";
+import type { Context, Viewer } from "../../context.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
+import { parseInput, targetId } from "../shared/input.ts";
+import { AcceptCandidateInputRef, changedKind, payloadPatch, RejectCandidateInputRef, UpdateCandidateInputRef } from "./candidate.inputs.ts";
+import { CandidateRef } from "./candidate.type.ts";
 
 const ERRORS = [ValidationError, NotFoundError, ForbiddenError];
 
-/** Runs a review operation for an editor, turning expected failures into the result union's errors. */
-async function review<T>(ctx: Context, globalId: string, work: (id: number, reviewer: string) => Promise<T>): Promise<T> {
-  const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
-  const id = databaseId(globalId, "Candidate");
-  if (id === null) throw new NotFoundError("Candidate", globalId);
+const FIELD = { EVENT: "event", ACTOR: "actor", CITATION: "citation" } as const;
+
+/**
+ * Runs a review for an editor (authorised before the input is read): the candidate must exist, and changes must be of its kind. The
+ * review layer's problems name payload fields (`payload.date`); here they name the input's
+ * (`input.event.date`), and a candidate no longer pending is a problem of `input.id`.
+ */
+async function review<T>(ctx: Context, viewer: Viewer, input: { id: string; event?: unknown; actor?: unknown; citation?: unknown }, work: (id: number, reviewer: string) => Promise<T>): Promise<T> {
+  const id = targetId(input.id, "Candidate");
+  const candidate = await ctx.db.candidate.findUnique({ where: { id }, select: { kind: true } });
+  if (!candidate) throw new NotFoundError("Candidate", input.id);
+  const given = changedKind(input as never);
+  if (given && given !== candidate.kind) {
+    throw new ValidationError([{ field: `input.${FIELD[given]}`, message: `is for ${given} candidates; this candidate's kind is ${candidate.kind}: give its changes as \`${FIELD[candidate.kind]}\`` }]);
+  }
   try {
     return await work(id, authorOf(viewer));
   } catch (error) {
-    if (error instanceof CandidateError) throw error.code === "NOT_FOUND" ? new NotFoundError("Candidate", globalId) : new ValidationError(error.problems);
-    throw error;
+    if (!(error instanceof CandidateError)) throw error;
+    if (error.code === "NOT_FOUND") throw new NotFoundError("Candidate", input.id);
+    const field = (name: string) => (name === "candidate" ? "input.id" : name.replace(/^payload/, `input.${FIELD[candidate.kind]}`));
+    throw new ValidationError(error.problems.map((p) => ({ field: field(p.field), message: p.message })));
   }
 }
 
-const errorOptions = (name: string) => ({
+const errorOptions = (name: string, data: string) => ({
   types: ERRORS,
   union: { name: `${name}Result`, description: `What the review answers: \`${name}Success\`, or the expected failure that stopped it.` },
   result: { name: `${name}Success`, description: "The review was done and committed." },
-  dataField: { name: "candidate", description: "The candidate as it now stands." },
+  dataField: { name: "candidate", description: data },
 });
 
 builder.mutationFields((t) => ({
   acceptCandidate: t.field({
     type: CandidateRef,
-    description: "Turns a pending candidate into the record it proposes: an event (with its place, participants and a claim quoting the report), an actor, or a citation.",
-    errors: errorOptions("AcceptCandidate"),
-    args: {
-      id: t.arg.id({ required: true, description: "The candidate's global ID." }),
-      title: t.arg.string({ required: false, description: "The event's title, for an event candidate; made from its type and quote when left out." }),
-      type: t.arg({ type: EventTypeEnum, required: false, description: "The event's type, for an event candidate, when the one found is wrong." }),
-      date: t.arg({ type: "Date", required: false, description: "The event's day, when the sentence gives none." }),
+    description:
+      "Turns a pending candidate into the record it proposes (editor): an event (with its place, participants and a claim quoting the report), an actor, or a citation. Last changes may come with it.",
+    errors: errorOptions("AcceptCandidate", "The candidate, now ACCEPTED, with `recordId` naming what it became."),
+    args: { input: t.arg({ type: AcceptCandidateInputRef, required: true, description: "The candidate, and any last changes to it." }) },
+    resolve: (_root, args, ctx) => {
+      const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
+      const input = parseInput(acceptCandidateInput, args.input);
+      return review(ctx, viewer, input, async (id, reviewer) => acceptCandidate(ctx.db, id, reviewer, await payloadPatch(ctx.db, input)));
     },
-    resolve: (_root, args, ctx) =>
-      review(ctx, String(args.id), (id, reviewer) => {
-        const patch: Record<string, unknown> = {};
-        if (args.title) patch.title = args.title;
-        if (args.type) patch.type = args.type;
-        if (args.date) Object.assign(patch, { date: args.date, precision: "DAY" });
-        return acceptCandidate(ctx.db, id, reviewer, patch);
-      }),
   }),
   rejectCandidate: t.field({
     type: CandidateRef,
-    description: "Rejects a pending candidate: nothing is created.",
-    errors: errorOptions("RejectCandidate"),
-    args: { id: t.arg.id({ required: true, description: "The candidate's global ID." }) },
-    resolve: (_root, args, ctx) => review(ctx, String(args.id), (id, reviewer) => rejectCandidate(ctx.db, id, reviewer)),
+    description: "Rejects a pending candidate (editor): nothing is created.",
+    errors: errorOptions("RejectCandidate", "The candidate, now REJECTED."),
+    args: { input: t.arg({ type: RejectCandidateInputRef, required: true, description: "The candidate to reject." }) },
+    resolve: (_root, args, ctx) => {
+      const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
+      const input = parseInput(rejectCandidateInput, args.input);
+      return review(ctx, viewer, input, (id, reviewer) => rejectCandidate(ctx.db, id, reviewer));
+    },
   }),
   updateCandidate: t.field({
     type: CandidateRef,
-    description: "Edits a pending candidate: the given fields replace those of its payload, which is validated again.",
-    errors: errorOptions("UpdateCandidate"),
-    args: { id: t.arg.id({ required: true, description: "The candidate's global ID." }), payload: t.arg({ type: "JSON", required: true, description: "The payload fields to replace." }) },
-    resolve: (_root, args, ctx) =>
-      review(ctx, String(args.id), (id, reviewer) => {
-        const patch = args.payload;
-        if (typeof patch !== "object" || patch === null || Array.isArray(patch)) throw new ValidationError([{ field: "payload", message: "must be an object of payload fields" }]);
-        return updateCandidate(ctx.db, id, patch as Record<string, unknown>, reviewer);
-      }),
+    description: "Changes a pending candidate's payload (editor): the fields given replace the payload's, and the whole payload is validated again.",
+    errors: errorOptions("UpdateCandidate", "The candidate with its changed payload, still PENDING."),
+    args: { input: t.arg({ type: UpdateCandidateInputRef, required: true, description: "The candidate and its changes, as exactly one of `event`, `actor` and `citation`." }) },
+    resolve: (_root, args, ctx) => {
+      const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
+      const input = parseInput(updateCandidateInput, args.input);
+      return review(ctx, viewer, input, async (id, reviewer) => updateCandidate(ctx.db, id, await payloadPatch(ctx.db, input), reviewer));
+    },
   }),
 }));

@@ -2,10 +2,8 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { forbidden } from "../auth/access.ts";
-import { readableBy, readRefusal, type ReadRule } from "../auth/read-rules.ts";
-
-/** Candidates are unreviewed: only editors and admins read them, however they are reached. */
-const CANDIDATE_READERS: ReadRule = { role: "EDITOR", action: "Reading candidates" };
+import { readableBy, readRefusal } from "../auth/read-rules.ts";
+import { CANDIDATE_READERS, CandidatePayloadRef, type TaggedPayload } from "./candidate.payload.ts";
 
 export const CandidateKindEnum = builder.enumType("CandidateKind", {
   description: "What an ingested report proposes: an event, a new actor, or an outlet it cites.",
@@ -33,7 +31,11 @@ export const CandidateRef = builder.prismaNode("Candidate", {
   fields: (t) => ({
     kind: t.field({ type: CandidateKindEnum, description: "What the candidate proposes.", resolve: (c) => c.kind }),
     status: t.field({ type: CandidateStatusEnum, description: "Where it is in review.", resolve: (c) => c.status }),
-    payload: t.field({ type: "JSON", description: "The proposed record: for an event its type, date, precision, place, actors and quote.", resolve: (c) => c.payload }),
+    payload: t.field({
+      type: CandidatePayloadRef,
+      description: "The proposed record, typed by `kind`: for an event its type, date, place, actors and quote. Change it with `updateCandidate` before accepting.",
+      resolve: (c) => ({ ...(c.payload as object), candidateKind: c.kind }) as TaggedPayload,
+    }),
     source: t.relation("source", { description: "The ingested report the candidate was found in." }),
     reviewer: t.exposeString("reviewer", { nullable: true, description: "Who last edited, accepted or rejected it (`token:<id> (<name>)`); null while untouched." }),
     reviewedAt: t.field({ type: "DateTime", nullable: true, description: "When it was accepted or rejected; null while pending.", resolve: (c) => c.reviewedAt }),
