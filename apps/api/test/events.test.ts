@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { given, mutate } from "./given.ts";
+import { given, mutate, errorsOf } from "./given.ts";
 import { useApi } from "./harness.ts";
 
 const api = useApi();
@@ -16,8 +16,7 @@ const update = (input: object, headers = editor) => mutateEvent("updateEvent", i
 async function mutateEvent(field: string, input: object, headers: Record<string, string>) {
   const res = await api.gql(
     `mutation($input: ${field === "createEvent" ? "CreateEventInput" : "UpdateEventInput"}!) { ${field}(input: $input) {
-      __typename ... on Error { message } ... on ValidationError { field problems { field message } } ... on NotFoundError { typename id }
-      ... on ConflictError { expectedVersion currentVersion } ... on ${field === "createEvent" ? "CreateEventSuccess" : "UpdateEventSuccess"} { event { ...E } } } } ${FRAGMENT}`,
+      ${errorsOf(field)} ... on ${field === "createEvent" ? "CreateEventSuccess" : "UpdateEventSuccess"} { event { ...E } } } } ${FRAGMENT}`,
     { input },
     headers,
   );

@@ -1,13 +1,24 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { getNamedType, type GraphQLUnionType } from "graphql";
+import { schema } from "../src/schema.ts";
 import type { Api } from "./harness.ts";
 
-/** Every field of every typed error, to spread into a mutation's selection. */
-export const ERRORS = `__typename
-  ... on Error { message }
-  ... on ValidationError { field problems { field message } }
-  ... on NotFoundError { typename id }
-  ... on ConflictError { id expectedVersion currentVersion }
-  ... on ForbiddenError { reason neededRole }`;
+const ERROR_FIELDS: Record<string, string> = {
+  ValidationError: "field problems { field message }",
+  NotFoundError: "typename id",
+  ConflictError: "id expectedVersion currentVersion",
+  ForbiddenError: "reason neededRole",
+};
+
+/**
+ * Every field of every typed error a mutation can answer with, to spread into its selection. A
+ * result union lists only the errors its mutation can meet, and a fragment on any other is invalid.
+ */
+export function errorsOf(mutation: string): string {
+  const union = getNamedType(schema.getMutationType()!.getFields()[mutation]!.type) as GraphQLUnionType;
+  const errors = union.getTypes().filter((t) => ERROR_FIELDS[t.name]);
+  return `__typename ... on Error { message } ${errors.map((t) => `... on ${t.name} { ${ERROR_FIELDS[t.name]} }`).join(" ")}`;
+}
 
 type Keyed = "event" | "actor" | "source" | "place" | "process" | "position";
 const TYPENAMES: Record<Keyed, string> = { event: "Event", actor: "Actor", source: "Source", place: "Place", process: "Process", position: "Position" };
@@ -33,7 +44,7 @@ export function given(api: Api) {
 
 /** Runs a mutation and returns its one result field. */
 export async function mutate(api: Api, headers: Record<string, string>, field: string, input: unknown, selection: string) {
-  const res = await api.gql(`mutation($input: ${inputTypeOf(field)}!) { ${field}(input: $input) { ${ERRORS} ${selection} } }`, { input }, headers);
+  const res = await api.gql(`mutation($input: ${inputTypeOf(field)}!) { ${field}(input: $input) { ${errorsOf(field)} ${selection} } }`, { input }, headers);
   if (res.errors) throw new Error(`${field}: ${JSON.stringify(res.errors)}`);
   return res.data[field];
 }

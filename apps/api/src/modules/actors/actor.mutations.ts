@@ -1,6 +1,7 @@
 import { writeAndRead } from "../shared/versioning.ts";
 import { createActorInput, deleteInput, mergeActorsInput, updateActorInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { ActorKindEnum, AliasKindEnum } from "../shared/enums.ts";
@@ -50,7 +51,7 @@ builder.mutationFields((t) => ({
   createActor: t.prismaField({
     type: "Actor",
     description: "Creates an actor with its aliases (editor). Answers with the actor as stored, at version 1.",
-    errors: resultUnion("createActor", "actor", "The actor as stored."),
+    errors: resultUnion("createActor", "actor", "The actor as stored.", [ValidationError, ForbiddenError]),
     args: { input: t.arg({ type: CreateActorInput, required: true, description: "The actor to create." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an actor");
@@ -61,7 +62,7 @@ builder.mutationFields((t) => ({
   updateActor: t.prismaField({
     type: "Actor",
     description: "Changes an actor (editor), if it is still at the version you read. Answers with the actor as stored, at its next version.",
-    errors: resultUnion("updateActor", "actor", "The actor as stored after the change."),
+    errors: resultUnion("updateActor", "actor", "The actor as stored after the change.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: UpdateActorInput, required: true, description: "The actor, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an actor");
@@ -71,7 +72,7 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteActor: t.id({
-    errors: resultUnion("deleteActor", "deletedId", "The global ID of the deleted actor."),
+    errors: resultUnion("deleteActor", "deletedId", "The global ID of the deleted actor.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     description: "Deletes an actor nothing refers to (admin); merge actors that are referred to instead.",
     args: { input: t.arg({ type: DeleteInput, required: true, description: "The actor and the version you read." }) },
     resolve: async (_root, args, ctx) => {
@@ -84,7 +85,7 @@ builder.mutationFields((t) => ({
   }),
   mergeActors: t.prismaField({
     type: "Actor",
-    errors: resultUnion("mergeActors", "actor", "The surviving actor, with the merged one's names as aliases and its events, claims and positions."),
+    errors: resultUnion("mergeActors", "actor", "The surviving actor, with the merged one's names as aliases and its events, claims and positions.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     description: "Folds one actor into another (admin): its names become aliases, its ID resolves to the survivor.",
     args: { input: t.arg({ type: MergeActorsInput, required: true, description: "The two actors and the survivor's version." }) },
     resolve: async (query, _root, args, ctx) => {

@@ -2,6 +2,7 @@ import { writeAndRead } from "../shared/versioning.ts";
 import { targetId } from "../shared/input.ts";
 import { createAliasInput, deleteInput, updateAliasInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { AliasKindEnum } from "../shared/enums.ts";
@@ -39,7 +40,7 @@ const DeleteAliasInput = builder.inputType("DeleteAliasInput", {
 builder.mutationFields((t) => ({
   createAlias: t.prismaField({
     type: "Actor",
-    errors: resultUnion("createAlias", "actor", "The actor with its new alias, at its next version."),
+    errors: resultUnion("createAlias", "actor", "The actor with its new alias, at its next version.", [ValidationError, NotFoundError, ForbiddenError]),
     description: "Adds a name to an actor (editor). Answers with the actor, whose version it bumps.",
     args: { input: t.arg({ type: CreateAliasInput, required: true, description: "The actor and the name." }) },
     resolve: async (query, _root, args, ctx) => {
@@ -51,7 +52,7 @@ builder.mutationFields((t) => ({
   updateAlias: t.prismaField({
     type: "Actor",
     description: "Changes an alias (editor), if its actor is still at the version you read. Answers with the actor, whose version it bumps.",
-    errors: resultUnion("updateAlias", "actor", "The alias's actor, at its next version."),
+    errors: resultUnion("updateAlias", "actor", "The alias's actor, at its next version.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: UpdateAliasInput, required: true, description: "The alias, its actor's version and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an alias");
@@ -65,7 +66,7 @@ builder.mutationFields((t) => ({
   deleteAlias: t.prismaField({
     type: "Actor",
     description: "Removes a name from an actor (editor), if the actor is still at the version you read. Answers with the actor, whose version it bumps.",
-    errors: resultUnion("deleteAlias", "actor", "The actor without the alias, at its next version."),
+    errors: resultUnion("deleteAlias", "actor", "The actor without the alias, at its next version.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: DeleteAliasInput, required: true, description: "The alias and its actor's version." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Removing an alias");

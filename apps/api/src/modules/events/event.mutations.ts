@@ -1,6 +1,7 @@
 import { writeAndRead } from "../shared/versioning.ts";
 import { createEventInput, deleteInput, updateEventInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { DatePrecisionEnum, EventLinkKindEnum, EventOutcomeEnum, EventTypeEnum, ParticipantRoleEnum } from "../shared/enums.ts";
@@ -65,7 +66,7 @@ builder.mutationFields((t) => ({
   createEvent: t.prismaField({
     type: "Event",
     description: "Creates an event (editor). Answers with the event as stored, at version 1.",
-    errors: resultUnion("createEvent", "event", "The event as stored."),
+    errors: resultUnion("createEvent", "event", "The event as stored.", [ValidationError, ForbiddenError]),
     args: { input: t.arg({ type: CreateEventInput, required: true, description: "The event to create." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an event");
@@ -76,7 +77,7 @@ builder.mutationFields((t) => ({
   updateEvent: t.prismaField({
     type: "Event",
     description: "Changes an event (editor), if it is still at the version you read. Answers with the event as stored, at its next version.",
-    errors: resultUnion("updateEvent", "event", "The event as stored after the change."),
+    errors: resultUnion("updateEvent", "event", "The event as stored after the change.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: UpdateEventInput, required: true, description: "The event, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an event");
@@ -86,7 +87,7 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteEvent: t.id({
-    errors: resultUnion("deleteEvent", "deletedId", "The global ID of the deleted event."),
+    errors: resultUnion("deleteEvent", "deletedId", "The global ID of the deleted event.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     description: "Deletes an event with its participants, places, links and claims (admin).",
     args: { input: t.arg({ type: DeleteInput, required: true, description: "The event and the version you read." }) },
     resolve: async (_root, args, ctx) => {

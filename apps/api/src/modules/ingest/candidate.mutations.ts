@@ -6,9 +6,11 @@ import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { parseInput, targetId } from "../shared/input.ts";
+import { resultUnion } from "../shared/mutation.ts";
 import { AcceptCandidateInputRef, changedKind, payloadPatch, RejectCandidateInputRef, UpdateCandidateInputRef } from "./candidate.inputs.ts";
 import { CandidateRef } from "./candidate.type.ts";
 
+/** A review can meet these, and never a ConflictError: a candidate has no version to compare. */
 const ERRORS = [ValidationError, NotFoundError, ForbiddenError];
 
 const FIELD = { EVENT: "event", ACTOR: "actor", CITATION: "citation" } as const;
@@ -36,19 +38,12 @@ async function review<T>(ctx: Context, viewer: Viewer, input: { id: string; even
   }
 }
 
-const errorOptions = (name: string, data: string) => ({
-  types: ERRORS,
-  union: { name: `${name}Result`, description: `What the review answers: \`${name}Success\`, or the expected failure that stopped it.` },
-  result: { name: `${name}Success`, description: "The review was done and committed." },
-  dataField: { name: "candidate", description: data },
-});
-
 builder.mutationFields((t) => ({
   acceptCandidate: t.field({
     type: CandidateRef,
     description:
       "Turns a pending candidate into the record it proposes (editor): an event (with its place, participants and a claim quoting the report), an actor, or a citation. Last changes may come with it.",
-    errors: errorOptions("AcceptCandidate", "The candidate, now ACCEPTED, with `recordId` naming what it became."),
+    errors: resultUnion("acceptCandidate", "candidate", "The candidate, now ACCEPTED, with `recordId` naming what it became.", ERRORS),
     args: { input: t.arg({ type: AcceptCandidateInputRef, required: true, description: "The candidate, and any last changes to it." }) },
     resolve: (_root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
@@ -59,7 +54,7 @@ builder.mutationFields((t) => ({
   rejectCandidate: t.field({
     type: CandidateRef,
     description: "Rejects a pending candidate (editor): nothing is created.",
-    errors: errorOptions("RejectCandidate", "The candidate, now REJECTED."),
+    errors: resultUnion("rejectCandidate", "candidate", "The candidate, now REJECTED.", ERRORS),
     args: { input: t.arg({ type: RejectCandidateInputRef, required: true, description: "The candidate to reject." }) },
     resolve: (_root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
@@ -70,7 +65,7 @@ builder.mutationFields((t) => ({
   updateCandidate: t.field({
     type: CandidateRef,
     description: "Changes a pending candidate's payload (editor): the fields given replace the payload's, and the whole payload is validated again.",
-    errors: errorOptions("UpdateCandidate", "The candidate with its changed payload, still PENDING."),
+    errors: resultUnion("updateCandidate", "candidate", "The candidate with its changed payload, still PENDING.", ERRORS),
     args: { input: t.arg({ type: UpdateCandidateInputRef, required: true, description: "The candidate and its changes, as exactly one of `event`, `actor` and `citation`." }) },
     resolve: (_root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");

@@ -1,6 +1,7 @@
 import { writeAndRead } from "../shared/versioning.ts";
 import { createPositionInput, deleteInput, updatePositionInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { DatePrecisionEnum, PositionIssueEnum, PositionKindEnum } from "../shared/enums.ts";
@@ -38,7 +39,7 @@ builder.mutationFields((t) => ({
   createPosition: t.prismaField({
     type: "Position",
     description: "Records a negotiating position (editor). Answers with the position as stored, at version 1.",
-    errors: resultUnion("createPosition", "position", "The position as stored."),
+    errors: resultUnion("createPosition", "position", "The position as stored.", [ValidationError, ForbiddenError]),
     args: { input: t.arg({ type: CreatePositionInput, required: true, description: "The position to record." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a position");
@@ -49,7 +50,7 @@ builder.mutationFields((t) => ({
   updatePosition: t.prismaField({
     type: "Position",
     description: "Changes a position (editor), if it is still at the version you read. Answers with the position as stored, at its next version.",
-    errors: resultUnion("updatePosition", "position", "The position as stored after the change."),
+    errors: resultUnion("updatePosition", "position", "The position as stored after the change.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: UpdatePositionInput, required: true, description: "The position, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing a position");
@@ -59,7 +60,7 @@ builder.mutationFields((t) => ({
     },
   }),
   deletePosition: t.id({
-    errors: resultUnion("deletePosition", "deletedId", "The global ID of the deleted position."),
+    errors: resultUnion("deletePosition", "deletedId", "The global ID of the deleted position.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     description: "Deletes a position with its claims (admin).",
     args: { input: t.arg({ type: DeleteInput, required: true, description: "The position and the version you read." }) },
     resolve: async (_root, args, ctx) => {

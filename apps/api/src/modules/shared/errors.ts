@@ -120,5 +120,3 @@ builder.objectType(ForbiddenError, {
     neededRole: t.field({ type: TokenRoleEnum, description: "The least role that may do it.", resolve: (e) => e.neededRole }),
   }),
 });
-
-export const MUTATION_ERRORS = [ValidationError, NotFoundError, ConflictError, ForbiddenError];

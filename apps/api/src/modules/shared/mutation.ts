@@ -1,17 +1,21 @@
 import { builder } from "../../builder.ts";
-import { MUTATION_ERRORS } from "./errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 
 builder.mutationType({ description: "Writes. Each needs an API token (`Authorization: Bearer …`) and answers with a result union." });
 
+type ErrorClass = typeof ValidationError | typeof NotFoundError | typeof ConflictError | typeof ForbiddenError;
+
 /**
- * `createEvent` answers `CreateEventResult = CreateEventSuccess | ValidationError | NotFoundError | ConflictError | ForbiddenError`.
- * `data` says what the success holds.
+ * `createEvent` answers `CreateEventResult = CreateEventSuccess | ValidationError | ForbiddenError`:
+ * the union lists exactly the `errors` the mutation can meet, so a client handles no case that
+ * cannot happen. `data` says what the success holds.
  */
-export function resultUnion(fieldName: string, dataField: string, data: string) {
+export function resultUnion(fieldName: string, dataField: string, data: string, errors: ErrorClass[]) {
   const name = fieldName[0]!.toUpperCase() + fieldName.slice(1);
+  const listed = errors.map((e) => `\`${e.name}\``).join(", ");
   return {
-    types: MUTATION_ERRORS,
-    union: { name: `${name}Result`, description: `What \`${fieldName}\` answers: \`${name}Success\`, or the expected failure that stopped it (each implements \`Error\`).` },
+    types: errors,
+    union: { name: `${name}Result`, description: `What \`${fieldName}\` answers: \`${name}Success\`, or the expected failure that stopped it, one of ${listed}.` },
     result: { name: `${name}Success`, description: `\`${fieldName}\` was done and committed.` },
     dataField: { name: dataField, description: data },
   };

@@ -1,6 +1,7 @@
 import { writeAndRead } from "../shared/versioning.ts";
 import { createClaimInput, deleteInput, updateClaimInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { ClaimStanceEnum } from "../shared/enums.ts";
@@ -35,7 +36,7 @@ builder.mutationFields((t) => ({
   createClaim: t.prismaField({
     type: "Claim",
     description: "Records a claim (editor): a quote from a source asserting or denying an event, an actor's part or a position. It may make its event contested.",
-    errors: resultUnion("createClaim", "claim", "The claim as stored."),
+    errors: resultUnion("createClaim", "claim", "The claim as stored.", [ValidationError, ForbiddenError]),
     args: { input: t.arg({ type: CreateClaimInput, required: true, description: "The claim to record." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a claim");
@@ -46,7 +47,7 @@ builder.mutationFields((t) => ({
   updateClaim: t.prismaField({
     type: "Claim",
     description: "Changes or moves a claim (editor), if it is still at the version you read. Answers with the claim as stored, at its next version.",
-    errors: resultUnion("updateClaim", "claim", "The claim as stored after the change."),
+    errors: resultUnion("updateClaim", "claim", "The claim as stored after the change.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: UpdateClaimInput, required: true, description: "The claim, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing a claim");
@@ -57,7 +58,7 @@ builder.mutationFields((t) => ({
   }),
   deleteClaim: t.id({
     description: "Deletes a claim (editor); its event may stop being contested.",
-    errors: resultUnion("deleteClaim", "deletedId", "The global ID of the deleted claim."),
+    errors: resultUnion("deleteClaim", "deletedId", "The global ID of the deleted claim.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: DeleteInput, required: true, description: "The claim and the version you read." }) },
     resolve: async (_root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Deleting a claim");

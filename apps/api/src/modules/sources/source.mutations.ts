@@ -1,6 +1,7 @@
 import { writeAndRead } from "../shared/versioning.ts";
 import { createSourceInput, deleteInput, updateSourceInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { DatePrecisionEnum } from "../shared/enums.ts";
@@ -34,7 +35,7 @@ builder.mutationFields((t) => ({
   createSource: t.prismaField({
     type: "Source",
     description: "Records a source (editor). Answers with the source as stored, at version 1.",
-    errors: resultUnion("createSource", "source", "The source as stored."),
+    errors: resultUnion("createSource", "source", "The source as stored.", [ValidationError, ForbiddenError]),
     args: { input: t.arg({ type: CreateSourceInput, required: true, description: "The source to record." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a source");
@@ -45,7 +46,7 @@ builder.mutationFields((t) => ({
   updateSource: t.prismaField({
     type: "Source",
     description: "Changes a source (editor), if it is still at the version you read. Answers with the source as stored, at its next version.",
-    errors: resultUnion("updateSource", "source", "The source as stored after the change."),
+    errors: resultUnion("updateSource", "source", "The source as stored after the change.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: UpdateSourceInput, required: true, description: "The source, the version you read and the fields to change." }) },
     resolve: async (query, _root, args, ctx) => {
       const viewer = authorize(ctx, "EDITOR", "Changing a source");
@@ -55,7 +56,7 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteSource: t.id({
-    errors: resultUnion("deleteSource", "deletedId", "The global ID of the deleted source."),
+    errors: resultUnion("deleteSource", "deletedId", "The global ID of the deleted source.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     description: "Deletes a source with its citations and the claims that rest on it (admin).",
     args: { input: t.arg({ type: DeleteInput, required: true, description: "The source and the version you read." }) },
     resolve: async (_root, args, ctx) => {
