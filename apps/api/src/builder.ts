@@ -8,13 +8,6 @@ import { getDatamodel } from "@parley/db/pothos-types";
 import type { Context } from "./context.ts";
 import { RELAY_DESCRIPTIONS } from "./modules/shared/relay-descriptions.ts";
 
-/**
- * Refused before any resolver runs. Complexity counts each field once, each list 10 times, each
- * connection its page size and each search its cost (SEARCH_COST): a page of 100 events with their
- * participants, claims and sources is about 53,000; a page of 100 inside a page of 100 is far over.
- */
-export const LIMITS = { depth: 12, breadth: 300, complexity: 100_000 } as const;
-
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -50,7 +43,6 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: { depth: LIMITS.depth, breadth: LIMITS.breadth, complexity: LIMITS.complexity },
   },
 });
 

@@ -14,4 +14,6 @@ export interface Context {
   /** Why a bearer token that was sent gives no viewer (unknown, malformed or revoked); null otherwise. */
   tokenProblem: TokenProblem | null;
   search: SearchEngine | null;
+  /** The origin of a browser page on another site that may read but not write; null otherwise. */
+  refusedOrigin: string | null;
 }

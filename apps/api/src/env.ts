@@ -1,12 +1,35 @@
 import { z } from "zod";
 
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s) => s.split(",").map((item) => item.trim()).filter(Boolean));
+
 const schema = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   API_HOST: z.string().default("127.0.0.1"),
   /** `open`: anyone may read; `token`: reading needs a token too (any role). */
   PARLEY_READ_ACCESS: z.enum(["open", "token"]).default("open"),
   PARLEY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
-  PARLEY_CORS_ORIGINS: z.string().default("http://localhost:3000,http://127.0.0.1:3000"),
+  /** Origins whose pages may read the API from a browser; `*` is any. Credentials are never allowed. */
+  PARLEY_CORS_ORIGINS: list("*"),
+  /** Origins whose pages may also write (mutations) from a browser, besides the API's own (GraphiQL). */
+  PARLEY_CORS_WRITE_ORIGINS: list(""),
+  /** Requests a minute from one address without a token; 0 turns the limit off. */
+  PARLEY_RATE_LIMIT: z.coerce.number().int().min(0).default(1_200),
+  /** Requests a minute with one token; 0 turns the limit off. */
+  PARLEY_RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).default(6_000),
+  /** Addresses never limited: by default this machine's, where the web app and the CLI run. */
+  PARLEY_RATE_LIMIT_EXEMPT: list("127.0.0.1,::1,::ffff:127.0.0.1"),
+  /** How many proxies (load balancers) stand in front of the API and append to X-Forwarded-For. */
+  PARLEY_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** `max-age` in seconds for GET answers; they always carry an ETag to revalidate with. */
+  PARLEY_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(0),
+  /** `open`: any query, and automatic persisted queries; `trusted`: only the documents in PARLEY_TRUSTED_DOCUMENTS. */
+  PARLEY_DOCUMENTS: z.enum(["open", "trusted"]).default("open"),
+  /** A JSON file of `{ "<sha256>": "<query>" }`: the documents a trusted client (the web app) sends by hash. */
+  PARLEY_TRUSTED_DOCUMENTS: z.string().optional(),
 });
 
 export type ApiEnv = z.infer<typeof schema>;
@@ -15,8 +38,8 @@ export type ApiEnv = z.infer<typeof schema>;
 export function apiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Environment variable ${String(issue.path[0])} ${issue.message}`);
+    const issue = parsed.error.issues[0];
+    throw new Error(`Environment variable ${String(issue?.path[0])} ${issue?.message}`);
   }
   return parsed.data;
 }

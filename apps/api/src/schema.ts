@@ -1,4 +1,5 @@
 import { builder } from "./builder.ts";
+import { countCosts } from "./http/cost.ts";
 import { guardReads } from "./modules/auth/read-rules.ts";
 import "./modules/shared/scalars.ts";
 import "./modules/shared/enums.ts";
@@ -24,4 +25,4 @@ import "./modules/ingest/index.ts";
 import "./modules/search/index.ts";
 import "./modules/positions/index.ts";
 
-export const schema = guardReads(builder.toSchema({ sortSchema: false }));
+export const schema = countCosts(guardReads(builder.toSchema({ sortSchema: false })));

@@ -1,4 +1,3 @@
-import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useGraphQlJit } from "@envelop/graphql-jit";
 import { getOperationAST, getVariableValues, Kind, type ExecutionArgs } from "graphql";
 import { createYoga } from "graphql-yoga";
@@ -11,7 +10,14 @@ import { exportRoute } from "./modules/export/export.route.ts";
 import { credentialsFrom } from "./modules/auth/viewer.ts";
 import { healthEndpoint, maskedErrors } from "./modules/shared/availability.ts";
 import { documentLimits } from "./modules/shared/document-limits.ts";
-import { bodyLimit, CSRF_HEADER } from "./modules/shared/limits.ts";
+import { bodyLimit } from "./modules/shared/limits.ts";
+import { corsOptions, refusedWriteOrigin } from "./http/cors.ts";
+import { costLimits } from "./http/cost.ts";
+import { codedErrors } from "./http/error-codes.ts";
+import { graphiqlAssets, renderGraphiQL } from "./http/graphiql.ts";
+import { persistedDocuments, readManifest } from "./http/persisted.ts";
+import { rateLimit } from "./http/rate-limit.ts";
+import { httpAnswers } from "./http/responses.ts";
 import { schema } from "./schema.ts";
 
 export interface ServerOptions {
@@ -24,6 +30,8 @@ export interface ServerOptions {
 /** The Parley GraphQL server as a fetch handler: `yoga.fetch(request)`, or a node:http listener. */
 export function createServer({ db, search, env: overrides = {} }: ServerOptions) {
   const env = { ...apiEnv(), ...overrides };
+  const manifest = env.PARLEY_TRUSTED_DOCUMENTS ? readManifest(env.PARLEY_TRUSTED_DOCUMENTS) : {};
+  if (env.PARLEY_DOCUMENTS === "trusted" && !env.PARLEY_TRUSTED_DOCUMENTS) throw new Error("PARLEY_DOCUMENTS=trusted needs PARLEY_TRUSTED_DOCUMENTS, the file of trusted documents");
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -31,21 +39,31 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
     // bodyLimit (below) enforces PARLEY_MAX_BODY_BYTES without re-streaming every body.
     maxRequestBodySize: false,
     graphiql: { title: "Parley GraphQL", defaultQuery: DEFAULT_QUERY },
-    cors: { origin: env.PARLEY_CORS_ORIGINS.split(",").map((s) => s.trim()), credentials: false },
+    renderGraphiQL,
+    cors: corsOptions(env),
     maskedErrors,
     // Yoga's own check answers 200 while the process runs; /health also asks the database.
     healthCheckEndpoint: "/live",
     plugins: [
+      httpAnswers({ maxAge: env.PARLEY_CACHE_MAX_AGE }),
       healthEndpoint(db, search),
+      graphiqlAssets(),
+      rateLimit(env),
       bodyLimit(env.PARLEY_MAX_BODY_BYTES),
       exportRoute({ db, search: search ?? null, readAccess: env.PARLEY_READ_ACCESS }),
-      // Browsers send GETs and form posts without a preflight; such requests need a custom header.
-      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...persistedDocuments(env.PARLEY_DOCUMENTS, manifest),
       documentLimits(),
       readAccess(env.PARLEY_READ_ACCESS),
+      costLimits(),
       useGraphQlJit({}, { enableIf: isSearchOnly }),
+      codedErrors(),
     ],
-    context: async ({ request }) => ({ db, search: search ?? null, ...(await credentialsFrom(request, db)) }),
+    context: async ({ request }) => ({
+      db,
+      search: search ?? null,
+      refusedOrigin: refusedWriteOrigin(request, env),
+      ...(await credentialsFrom(request, db)),
+    }),
   });
 }
 

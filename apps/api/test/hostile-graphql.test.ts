@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIMITS } from "../src/builder.ts";
+import { LIMITS } from "../src/http/cost.ts";
 import { DOCUMENT_LIMITS } from "../src/modules/shared/document-limits.ts";
 import { SEARCH_COST } from "../src/modules/search/engine.ts";
 import { createServer } from "../src/server.ts";
@@ -51,7 +51,7 @@ describe("query bombs are refused before anything runs", () => {
     let selection = "name";
     for (let i = 0; i < 6; i++) selection = `events(first: 100) { edges { node { event { participants { actor { ${selection} } } } } } }`;
     const { result, statements } = await sqlDuring(() => gql(`{ actors(first: 100) { edges { node { ${selection} } } } }`));
-    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^Query exceeds maximum depth \\(depth: \\d+, max: ${LIMITS.depth}\\)$`));
+    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^The query is \\d+ levels deep; the limit is ${LIMITS.depth}\\.`));
     expect(result.body.data ?? null).toBeNull();
     expect(statements).toBe(0);
     await expectAlive();
@@ -60,7 +60,7 @@ describe("query bombs are refused before anything runs", () => {
   it("refuses a complexity bomb (a page of 100 inside a page of 100) without running a statement", async () => {
     const node = "participants { actor { aliases events(first: 100) { edges { node { event { title } } } } } }";
     const { result, statements } = await sqlDuring(() => gql(`{ events(first: 100) { edges { node { ${node} } } } }`));
-    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^Query exceeds maximum complexity \\(complexity: \\d+, max: ${LIMITS.complexity}\\)$`));
+    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^The query costs \\d+; the limit is ${LIMITS.complexity}\\.`));
     expect(statements).toBe(0);
     await expectAlive();
   });
@@ -69,7 +69,7 @@ describe("query bombs are refused before anything runs", () => {
     const allowed = Math.floor(LIMITS.complexity / SEARCH_COST.events);
     const aliases = (n: number) => Array.from({ length: n }, (_, i) => `s${i}: searchEvents(query: "ttp ${i}") { totalCount }`).join(" ");
     const { result, statements } = await sqlDuring(() => gql(`{ ${aliases(allowed + 1)} }`));
-    expect(result.body.errors?.[0]?.message).toMatch(/^Query exceeds maximum complexity/);
+    expect(result.body.errors?.[0]?.message).toMatch(/^The query costs \d+; the limit is/);
     expect(statements).toBe(0);
     const few = await gql(`{ ${aliases(3)} }`);
     expect(Object.keys(few.body.data)).toEqual(["s0", "s1", "s2"]);
@@ -77,7 +77,7 @@ describe("query bombs are refused before anything runs", () => {
 
   it("refuses an alias flood of a cheap field by breadth", async () => {
     const { result, statements } = await sqlDuring(() => gql(`{ ${Array.from({ length: 400 }, (_, i) => `a${i}: actors(first: 1) { totalCount }`).join(" ")} }`));
-    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^Query exceeds maximum breadth \\(breadth: \\d+, max: ${LIMITS.breadth}\\)$`));
+    expect(result.body.errors?.[0]?.message).toMatch(new RegExp(`^The query selects \\d+ fields; the limit is ${LIMITS.breadth}\\.`));
     expect(statements).toBe(0);
   });
 
@@ -92,7 +92,7 @@ describe("query bombs are refused before anything runs", () => {
     for (let i = 1; i <= 20; i++) fragments += ` fragment F${i} on Event { ...F${i - 1} ...F${i - 1} }`;
     const started = performance.now();
     const { result, statements } = await sqlDuring(() => gql(`{ events(first: 100) { edges { node { ...F20 } } } } ${fragments}`));
-    expect(result.body.errors?.[0]?.message).toMatch(/^Query exceeds maximum (breadth|complexity)/);
+    expect(result.body.errors?.[0]?.message).toMatch(/^The query (costs|selects) \d+/);
     expect(statements).toBe(0);
     expect(performance.now() - started).toBeLessThan(5_000);
     await expectAlive();

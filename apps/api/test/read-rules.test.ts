@@ -151,6 +151,7 @@ async function runResolver(field: GraphQLField<unknown, Context>, caller: Caller
     search: null,
     viewer: caller.role ? { tokenId: 0, role: caller.role, name: caller.name } : null,
     tokenProblem: caller.problem,
+    refusedOrigin: null,
   };
   let reachedResolver = false;
   const source = new Proxy({}, { get: () => ((reachedResolver = true), undefined) });

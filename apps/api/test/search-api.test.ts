@@ -20,7 +20,7 @@ const PAGE = `query($query: String, $filter: EventFilter, $first: Int, $after: S
 
 /** The same query executed by graphql-js itself, without the server's compiled execution. */
 async function byGraphqlJs(query: string, variables: Record<string, unknown>) {
-  const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue: { db: api.t.db, search: api.search, viewer: null, tokenProblem: null } });
+  const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue: { db: api.t.db, search: api.search, viewer: null, tokenProblem: null, refusedOrigin: null } });
   return JSON.parse(JSON.stringify(result));
 }
 

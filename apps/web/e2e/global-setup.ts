@@ -5,6 +5,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     webUrl: string;
     apiUrl: string;
+    databaseUrl: string;
   }
 }
 
@@ -12,5 +13,6 @@ export default async function setup(project: TestProject) {
   const stack = await startStack();
   project.provide("webUrl", stack.webUrl);
   project.provide("apiUrl", stack.apiUrl);
+  project.provide("databaseUrl", stack.databaseUrl);
   return () => stack.stop();
 }

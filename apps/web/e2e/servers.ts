@@ -34,8 +34,18 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 
 export interface Stack {
   webUrl: string;
+  /** An open API on the same database, for tests' own questions (the web app's answers trusted documents only). */
   apiUrl: string;
+  databaseUrl: string;
   stop(): Promise<void>;
+}
+
+/** An API process as `pnpm start` runs it, on a free port, against `databaseUrl`; its URL ends in /graphql. */
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const api = run("node", ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"], API_DIR, { DATABASE_URL: databaseUrl, API_PORT: String(port), ...env }, "api");
+  await waitFor(`http://127.0.0.1:${port}/health`, "The API", api);
+  return { url: `http://127.0.0.1:${port}/graphql`, stop: async () => void api.kill("SIGTERM") };
 }
 
 /**
@@ -54,15 +64,18 @@ export async function startStack(): Promise<Stack> {
     stops.push(pg.stop);
   }
 
-  const apiPort = await freePort();
-  const api = run("node", ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"], API_DIR, { DATABASE_URL: databaseUrl, API_PORT: String(apiPort) }, "api");
-  stops.unshift(async () => void api.kill("SIGTERM"));
-  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
-  await waitFor(`${apiUrl}?query=%7B__typename%7D`, "The API", api);
+  // The web app's API answers trusted documents only: a query missing from trusted-documents.json
+  // fails its page. Tests ask their own questions of a second API, open as `pnpm start` runs it.
+  // One after the other: the first migrates the database and loads the demo data.
+  const trusted = await startApi(databaseUrl, { PARLEY_DOCUMENTS: "trusted", PARLEY_TRUSTED_DOCUMENTS: path.join(WEB_DIR, "trusted-documents.json") });
+  stops.unshift(trusted.stop);
+  const open = await startApi(databaseUrl);
+  stops.unshift(open.stop);
+  const apiUrl = open.url;
 
   const webPort = await freePort();
   const next = path.join(WEB_DIR, "node_modules", ".bin", "next");
-  const web = run(next, ["start", "-p", String(webPort), "-H", "127.0.0.1"], WEB_DIR, { PARLEY_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" }, "web");
+  const web = run(next, ["start", "-p", String(webPort), "-H", "127.0.0.1"], WEB_DIR, { PARLEY_API_URL: trusted.url, NEXT_TELEMETRY_DISABLED: "1" }, "web");
   stops.unshift(async () => void web.kill("SIGTERM"));
   const webUrl = `http://127.0.0.1:${webPort}`;
   await waitFor(webUrl, "The web app", web);
@@ -70,6 +83,7 @@ export async function startStack(): Promise<Stack> {
   return {
     webUrl,
     apiUrl,
+    databaseUrl,
     async stop() {
       for (const stop of stops) await stop().catch(() => {});
     },

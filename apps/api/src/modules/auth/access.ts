@@ -36,6 +36,10 @@ export function forbidden(refusal: Denial) {
  * actors, takes records others refer to with it and needs an admin.
  */
 export function authorize(ctx: Context, needed: Exclude<TokenRole, "READER">, action: string): Viewer {
+  if (ctx.refusedOrigin) {
+    const message = `Pages on ${ctx.refusedOrigin} may read this API but not write to it (the API's PARLEY_CORS_WRITE_ORIGINS does not list it).`;
+    throw new ForbiddenError({ reason: "ORIGIN_NOT_ALLOWED", message, neededRole: needed });
+  }
   const { viewer, refusal } = judge(ctx, needed, action);
   if (refusal) throw new ForbiddenError(refusal);
   return viewer;

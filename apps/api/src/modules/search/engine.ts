@@ -2,7 +2,7 @@ import type { SearchEngine } from "@parley/search";
 import type { Context } from "../../context.ts";
 
 /**
- * What a call into the search engine counts towards the complexity limit (`LIMITS` in builder.ts):
+ * What a call into the search engine counts towards the complexity limit (`LIMITS` in http/cost.ts):
  * a search runs SQL and counts facets, so a request may hold at most 20 `searchEvents` (aliased or
  * not); a name lookup or an actor's companions cost a tenth of that.
  */

@@ -77,7 +77,7 @@ function listLengthRule(context: ValidationContext): ASTVisitor {
  * Refuses requests whose shape alone would cost the server: query text nested or long enough to
  * exhaust the parser's stack or the validator's time, deeply nested variables and huge lists. These
  * are refused with HTTP 400 before anything is parsed or run; depth, breadth and complexity are the
- * complexity plugin's (`LIMITS` in builder.ts), also checked before any resolver runs.
+ * complexity plugin's (`LIMITS` in http/cost.ts), also checked before any resolver runs.
  */
 export function documentLimits(): Plugin {
   return {

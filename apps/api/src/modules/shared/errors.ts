@@ -36,7 +36,7 @@ export class ConflictError extends Error {
 }
 
 /** Why a request may not do something; each has its own code, so clients need not read the message. */
-export const FORBIDDEN_REASONS = ["TOKEN_MISSING", "TOKEN_UNKNOWN", "TOKEN_REVOKED", "ROLE_TOO_LOW"] as const;
+export const FORBIDDEN_REASONS = ["TOKEN_MISSING", "TOKEN_UNKNOWN", "TOKEN_REVOKED", "ROLE_TOO_LOW", "ORIGIN_NOT_ALLOWED"] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 
 export interface Denial {
@@ -108,6 +108,7 @@ export const ForbiddenReasonEnum = builder.enumType("ForbiddenReason", {
     TOKEN_UNKNOWN: { description: "The token is not one this server issued, or is malformed." },
     TOKEN_REVOKED: { description: "The token was revoked by an admin." },
     ROLE_TOO_LOW: { description: "The token is live, but its role is below the one needed (see `neededRole`)." },
+    ORIGIN_NOT_ALLOWED: { description: "A write from a browser page on another site, whose origin is not in PARLEY_CORS_WRITE_ORIGINS." },
   } satisfies Record<ForbiddenReason, { description: string }>,
 });
 

@@ -1,8 +1,5 @@
 import type { Plugin } from "graphql-yoga";
 
-/** The header a browser's GET (or form post) must carry, so that another site cannot make it silently. */
-export const CSRF_HEADER = "x-graphql-yoga-csrf";
-
 function refusal(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) {
   return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
