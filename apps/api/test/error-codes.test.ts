@@ -97,6 +97,13 @@ describe("error codes", () => {
     expect((await post(base, { query: "{ eventz }" }, accept)).status).toBe(400);
   });
 
+  it("documents every code, with its HTTP status, in the GraphQL guide", () => {
+    const guide = readFileSync(path.join(import.meta.dirname, "..", "..", "..", "docs", "graphql.md"), "utf8");
+    for (const [code, { http }] of Object.entries(ERROR_CODES)) {
+      expect(guide, code).toMatch(new RegExp(`^\\| \`${code}\` \\| ${http}\\b`, "m"));
+    }
+  });
+
   it("has no code in the source that the list leaves out", () => {
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => {
