@@ -38,7 +38,7 @@ const EVENT = `query($id: ID!) { event(id: $id) { id title type summary startDat
 const ACTOR = `query($id: ID!) { actor(id: $id) { id name kind country aliases description
   events(first: 10) { totalCount edges { node { role event { id title startDate } } } } } }`;
 const SOURCE = `query($id: ID!) { source(id: $id) { id title publishedAt url outlet { id name } cites { name }
-  claims { quote stance event { id title } } } }`;
+  claims(first: 20) { edges { node { quote stance event { id title } } } } } }`;
 const ACTORS = `query($query: String!) { searchActors(query: $query) { actor { id name kind } matchedName score } }`;
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { __typename
   ... on CreateEventSuccess { event { id version } } ... on Error { message } } }`;

@@ -56,12 +56,14 @@ function checkBuild(): boolean {
 
 /** The Pakistan–TTP talks process of the demo data (or the first process) and its first event. */
 async function pagesToPaint(apiUrl: string): Promise<{ event: string; process: string }> {
-  const response = await fetch(apiUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ processes { id name events { id } } }" }) });
-  const { data } = (await response.json()) as { data?: { processes: { id: string; name: string; events: { id: string }[] }[] } };
-  const withEvents = data?.processes.filter((p) => p.events.length > 0) ?? [];
+  const response = await fetch(apiUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ processes(first: 100) { edges { node { id name events(first: 1) { edges { node { id } } } } } } }" }) });
+  type Page = { edges: { node: { id: string; name: string; events: { edges: { node: { id: string } }[] } } }[] };
+  const { data } = (await response.json()) as { data?: { processes: Page } };
+  const withEvents = data?.processes.edges.map((e) => e.node).filter((p) => p.events.edges.length > 0) ?? [];
   const process = withEvents.find((p) => p.name.startsWith("Pakistan–TTP talks")) ?? withEvents[0];
-  if (!process) throw new Error(`the API at ${apiUrl} has no process with events; is the demo data loaded?`);
-  return { event: `/events/${encodeURIComponent(process.events[0]!.id)}`, process: `/processes/${encodeURIComponent(process.id)}` };
+  const firstEvent = process?.events.edges[0]?.node.id;
+  if (!process || !firstEvent) throw new Error(`the API at ${apiUrl} has no process with events; is the demo data loaded?`);
+  return { event: `/events/${encodeURIComponent(firstEvent)}`, process: `/processes/${encodeURIComponent(process.id)}` };
 }
 
 const load = () => loadavg().map((n) => Number(n.toFixed(2)));
