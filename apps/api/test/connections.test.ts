@@ -197,6 +197,37 @@ describe("cursors", () => {
   });
 });
 
+describe("processes", () => {
+  it("page oldest first and undated last, the same forward and backward, reading one page after a cursor", async () => {
+    for (const [i, date] of [null, "2021-11-01", null, "2021-11-01"].entries()) {
+      await api.t.db.process.create({ data: { name: `Paging process ${i}`, startDate: date ? new Date(date) : null } });
+    }
+    const all = (await api.gql(`{ processes(first: 100) { edges { node { name startDate } } } }`)).data.processes.edges.map((e: any) => e.node);
+    const dates = all.map((p: { startDate: string | null }) => p.startDate);
+    expect(dates.slice(-2)).toEqual([null, null]);
+    expect(dates.filter(Boolean)).toEqual([...dates.filter(Boolean)].sort());
+    const walk = async (backward: boolean) => {
+      const names: string[] = [];
+      let cursor: string | null = null;
+      for (;;) {
+        const args: string = backward ? `last: 2${cursor ? `, before: "${cursor}"` : ""}` : `first: 2${cursor ? `, after: "${cursor}"` : ""}`;
+        const page: any = (await api.gql(`{ processes(${args}) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { name } } } }`)).data.processes;
+        const got = page.edges.map((e: any) => e.node.name);
+        if (backward) names.unshift(...got);
+        else names.push(...got);
+        if (!(backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage)) return names;
+        cursor = backward ? page.pageInfo.startCursor : page.pageInfo.endCursor;
+        if (!backward) api.resetQueries();
+      }
+    };
+    expect(await walk(false)).toEqual(all.map((p: { name: string }) => p.name));
+    const afterCursor = api.queries.filter((q) => /FROM "public"\."process"/.test(q) && /ORDER BY/.test(q));
+    expect(afterCursor.length).toBeGreaterThan(0);
+    for (const sql of afterCursor) expect(sql).toMatch(/LIMIT/);
+    expect(await walk(true)).toEqual(all.map((p: { name: string }) => p.name));
+  });
+});
+
 describe("page sizes", () => {
   it("refuses every page size out of bounds with one wording and one code, naming the argument", async () => {
     const actor = encodeGlobalID("Actor", (await api.t.db.actor.findFirstOrThrow({ orderBy: { id: "asc" } })).id);

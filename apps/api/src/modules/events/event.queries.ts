@@ -1,6 +1,7 @@
 import { builder } from "../../builder.ts";
 import { EventTypeEnum } from "../shared/enums.ts";
 import { counted, nodeQuery } from "../shared/connections.ts";
+import { nullsLastPage } from "../shared/keyset.ts";
 import { connectionOf, pageComplexity, pageRequest, prismaPage } from "../shared/paging.ts";
 import { EventRef } from "./event.type.ts";
 import { ProcessRef } from "./process.type.ts";
@@ -50,7 +51,7 @@ builder.queryFields((t) => ({
       complexity: pageComplexity,
       resolve: async (_root, args, ctx, info) => {
         const request = pageRequest(args, "Query.processes");
-        const rows = await ctx.db.process.findMany({ ...(await nodeQuery(ctx, info, "Process")), ...prismaPage(request), orderBy: [{ startDate: { sort: "asc", nulls: "last" } }, { id: "asc" }] });
+        const rows = await nullsLastPage(ctx.db.process, await nodeQuery(ctx, info, "Process"), prismaPage(request), {}, "startDate", "asc");
         return connectionOf(rows, request, "Query.processes", () => ctx.db.process.count()) as never;
       },
     },

@@ -1,7 +1,7 @@
-import type { PrismaClient } from "@parley/db";
 import { builder } from "../../builder.ts";
 import { requireId } from "../shared/lookup.ts";
 import { counted, nodeQuery } from "../shared/connections.ts";
+import { nullsLastPage } from "../shared/keyset.ts";
 import { connectionOf, pageComplexity, pageRequest, prismaPage } from "../shared/paging.ts";
 import { SourceRef } from "./source.type.ts";
 
@@ -22,7 +22,7 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx, info) => {
         const request = pageRequest(args, "Query.sources");
         const where = sourceWhere(args);
-        const rows = await sourcePage(ctx.db, { ...(await nodeQuery(ctx, info, "Source")), ...prismaPage(request) }, where);
+        const rows = await nullsLastPage(ctx.db.source, await nodeQuery(ctx, info, "Source"), prismaPage(request), where, "publishedAt", "desc");
         return connectionOf(rows, request, "Query.sources", () => ctx.db.source.count({ where })) as never;
       },
     },
@@ -33,37 +33,4 @@ builder.queryFields((t) => ({
 
 function sourceWhere(args: { outletId?: string | number | null }) {
   return args.outletId ? { outletId: requireId(String(args.outletId), "Actor", "outletId") } : {};
-}
-
-type SourceWhere = NonNullable<Parameters<PrismaClient["source"]["findMany"]>[0]>["where"];
-
-/** Newest first, undated last; and the same order backwards. */
-const NEWEST_FIRST = [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] as const;
-const OLDEST_FIRST = [{ publishedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }] as const;
-
-/**
- * One page of sources. Prisma pages a cursor over a nullable column (`publishedAt`) in memory: it
- * reads every source after the cursor with no LIMIT (prisma/orm issues 15710 and 27094), 1.4–1.6 s
- * a page at 250,000 sources. So the cursor the connection gives (`cursor`, `skip: 1`, `take`, negative
- * for `last`/`before`) becomes a WHERE on the order's keys here, and the page a LIMIT.
- */
-async function sourcePage(db: PrismaClient, query: object, where: SourceWhere) {
-  const { cursor, skip: _skip, take, ...rest } = query as { cursor?: { id: number }; skip?: number; take: number };
-  // Without a cursor Prisma writes the LIMIT itself.
-  if (!cursor) return db.source.findMany({ ...query, where, orderBy: [...NEWEST_FIRST] });
-  const at = await db.source.findUnique({ where: { id: cursor.id }, select: { publishedAt: true } });
-  if (!at) return [];
-  const { publishedAt: date } = at;
-  const id = cursor.id;
-  if (take >= 0) {
-    const later: SourceWhere = date
-      ? { OR: [{ publishedAt: { lt: date } }, { publishedAt: date, id: { lt: id } }, { publishedAt: null }] }
-      : { publishedAt: null, id: { lt: id } };
-    return db.source.findMany({ ...rest, where: { AND: [where ?? {}, later] }, orderBy: [...NEWEST_FIRST], take });
-  }
-  const earlier: SourceWhere = date
-    ? { OR: [{ publishedAt: { gt: date } }, { publishedAt: date, id: { gt: id } }] }
-    : { OR: [{ publishedAt: { not: null } }, { id: { gt: id } }] };
-  const rows = await db.source.findMany({ ...rest, where: { AND: [where ?? {}, earlier] }, orderBy: [...OLDEST_FIRST], take: -take });
-  return rows.reverse();
 }
