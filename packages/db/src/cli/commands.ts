@@ -13,6 +13,7 @@ import { importCommand } from "../import/command.ts";
 import { UsageError, type Command } from "./args.ts";
 import { ingestCommands } from "./ingest-commands.ts";
 import { generateCommand } from "../generate/command.ts";
+import { evalCommand } from "../ingest/eval/command.ts";
 import { backupCommand, restoreCommand } from "../backup/command.ts";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -153,6 +154,7 @@ export const commands: Command[] = [
     },
   },
   ...ingestCommands,
+  evalCommand,
   generateCommand,
   backupCommand,
   restoreCommand,
