@@ -1,11 +1,11 @@
 import * as chrono from "chrono-node";
-import { toGregorian } from "jalaali-js";
 import type { DatePrecision } from "@parley/schema";
+import { hijriDates } from "./calendars.ts";
 
 export interface DateMention {
   text: string;
-  /** First day of the period, YYYY-MM-DD. */
-  date: string;
+  /** First day of the period, YYYY-MM-DD; null when it needs the publication date and there is none. */
+  date: string | null;
   precision: DatePrecision;
   endDate?: string;
   endPrecision?: DatePrecision;
@@ -13,10 +13,11 @@ export interface DateMention {
   index: number;
 }
 
-const SOLAR_MONTHS = ["farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar", "mehr", "aban", "azar", "dey", "bahman", "esfand"];
-const SOLAR_DATE = new RegExp(`\\b(${SOLAR_MONTHS.join("|")})\\s+(\\d{1,2})(?:,?\\s+(1[34]\\d\\d))?\\b`, "gi");
-const SOLAR_DATE_DAY_FIRST = new RegExp(`\\b(\\d{1,2})\\s+(${SOLAR_MONTHS.join("|")})(?:,?\\s+(1[34]\\d\\d))?\\b`, "gi");
 const YEAR = /\b(?:in|since|of|by|until|from|to|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi;
+/** Spans of time, not dates: "after two days of talks", "the last six months", "a week after". */
+const DURATION = /^(?:(?:the\s+)?(?:last|past|next|after|for|within|over)\s+)?(?:just\s+over\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|several|few)\s+(?:days?|weeks?|months?|years?|hours?)(?:\s+(?:after|later|before))?$/i;
+/** A sentence about what is to come keeps a date without a year in the coming months. */
+const FUTURE = /\b(?:will|would|shall|is to|are to|was to|were to|to be held|scheduled|expected|next|due to|set for|planned)\b/i;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const DAY_MS = 86_400_000;
 /** A date without a year up to two months after publication is announced ("until May 30"); later, it is last year's. */
@@ -27,64 +28,61 @@ function monday(d: Date): Date {
   return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY_MS);
 }
 
-function componentDate(c: chrono.ParsedComponents, text: string, reference: Date, pastHint: boolean): { date: string; precision: DatePrecision } {
-  const known = (unit: chrono.Component) => c.isCertain(unit);
-  let d = c.date();
-  if (/\bthis week\b/i.test(text)) return { date: iso(monday(reference)), precision: "WEEK" };
-  if (/\bweek\b/i.test(text)) return { date: iso(monday(d)), precision: "WEEK" };
-  if (known("day") || known("weekday")) {
-    // News speaks of the past: a bare weekday or "May 14" after the publication date means the last one.
-    const past = pastHint || /\b(?:last|past|previous)\b/i.test(text);
-    if (!known("year") && d.getTime() > reference.getTime() + DAY_MS / 2 && (past || !known("month") || d.getTime() > reference.getTime() + AHEAD)) {
-      d = known("month") && known("day") ? new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate())) : new Date(d.getTime() - 7 * DAY_MS);
-    }
-    return { date: iso(d), precision: "DAY" };
-  }
-  if (known("month")) {
-    let year = d.getUTCFullYear();
-    if (!known("year") && d.getTime() > reference.getTime() && (pastHint || /\b(?:last|past|previous)\b/i.test(text) || d.getTime() > reference.getTime() + AHEAD)) year -= 1;
-    return { date: `${year}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-01`, precision: "MONTH" };
-  }
-  return { date: `${d.getUTCFullYear()}-01-01`, precision: "YEAR" };
+function precisionOf(c: chrono.ParsedComponents, text: string): DatePrecision {
+  if (/\bweek\b/i.test(text)) return "WEEK";
+  if (c.isCertain("day") || c.isCertain("weekday")) return "DAY";
+  return c.isCertain("month") ? "MONTH" : "YEAR";
 }
 
-/** Solar Hijri "Mehr 27" or "27 Mehr 1404"; without a year, the Solar Hijri year the publication date falls in. */
-function solarHijriDates(sentence: string, reference: Date): DateMention[] {
-  const out: DateMention[] = [];
-  const add = (text: string, index: number, monthName: string, day: number, year: number | undefined) => {
-    const jm = SOLAR_MONTHS.indexOf(monthName.toLowerCase()) + 1;
-    // Farvardin 1 falls on 20 or 21 March: before that, the Solar Hijri year is one less.
-    const ry = reference.getUTCFullYear() - 621 - (reference.getUTCMonth() < 2 || (reference.getUTCMonth() === 2 && reference.getUTCDate() < 21) ? 1 : 0);
-    let jy = year ?? ry;
-    let g = toGregorian(jy, jm, day);
-    if (year === undefined && Date.UTC(g.gy, g.gm - 1, g.gd) > reference.getTime() + DAY_MS) g = toGregorian(--jy, jm, day);
-    out.push({ text, index, date: `${g.gy}-${String(g.gm).padStart(2, "0")}-${String(g.gd).padStart(2, "0")}`, precision: "DAY" });
-  };
-  for (const m of sentence.matchAll(SOLAR_DATE)) if (/^[A-Z]/.test(m[1]!)) add(m[0], m.index, m[1]!, Number(m[2]), m[3] ? Number(m[3]) : undefined);
-  for (const m of sentence.matchAll(SOLAR_DATE_DAY_FIRST)) if (/^[A-Z]/.test(m[2]!)) add(m[0], m.index, m[2]!, Number(m[1]), m[3] ? Number(m[3]) : undefined);
-  return out;
+function componentDate(c: chrono.ParsedComponents, text: string, reference: Date, past: boolean, future: boolean): string {
+  const known = (unit: chrono.Component) => c.isCertain(unit);
+  let d = c.date();
+  const precision = precisionOf(c, text);
+  if (precision === "WEEK") return iso(monday(/\bthis week\b/i.test(text) ? reference : d));
+  if (precision === "DAY") {
+    // News speaks of the past: a bare weekday or "May 14" after the publication date means the last one.
+    const later = d.getTime() > reference.getTime() + DAY_MS / 2;
+    if (!known("year") && later && (past || !known("month") || (!future && d.getTime() > reference.getTime() + AHEAD))) {
+      d = known("month") && known("day") ? new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate())) : new Date(d.getTime() - 7 * DAY_MS);
+    }
+    return iso(d);
+  }
+  if (precision === "MONTH") {
+    let year = d.getUTCFullYear();
+    if (!known("year") && d.getTime() > reference.getTime() && (past || (!future && d.getTime() > reference.getTime() + AHEAD))) year -= 1;
+    return `${year}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-01`;
+  }
+  return `${d.getUTCFullYear()}-01-01`;
 }
 
 /**
  * Every date a sentence mentions, resolved against the publication date: "Wednesday" is the last
  * Wednesday (DAY), "last month" a MONTH, "this week" the WEEK from its Monday, "in 2007" a YEAR,
- * "from November 9 to December 9" a range, "Mehr 27" a Solar Hijri day.
+ * "from November 9 to December 9" a range, "Mehr 27" a Solar Hijri day, "29 Shawwal 1444" an
+ * Islamic one. Without a publication date (null), a date that needs one keeps its words and a null
+ * date. `durations`: spans the NLP model reads as lengths of time, never dates.
  */
-export function findDates(sentence: string, published: string): DateMention[] {
-  const reference = new Date(`${published}T12:00:00Z`);
-  const solar = solarHijriDates(sentence, reference);
-  const overlaps = (index: number, length: number, taken: DateMention[]) => taken.some((t) => index < t.index + t.text.length && t.index < index + length);
-  const found: DateMention[] = [...solar];
-  for (const result of chrono.parse(sentence, { instant: reference, timezone: 0 })) {
+export function findDates(sentence: string, published: string | null, durations: Array<[number, number]> = []): DateMention[] {
+  const reference = published ? new Date(`${published}T12:00:00Z`) : null;
+  const overlaps = (index: number, length: number, taken: Array<{ index: number; text: string }>) => taken.some((t) => index < t.index + t.text.length && t.index < index + length);
+  const found: DateMention[] = hijriDates(sentence, reference);
+  const future = FUTURE.test(sentence);
+  for (const result of chrono.parse(sentence, { instant: reference ?? new Date(), timezone: 0 })) {
+    const text = result.text.replace(/[\s,.;:]+$/, "");
     if (overlaps(result.index, result.text.length, found)) continue;
-    if (/^(?:now|today|tonight|this morning)$/i.test(result.text.trim()) || /^\d{1,2}:\d\d/.test(result.text)) continue;
-    const pastHint = /\b(?:last|past|previous)\s+$/i.test(sentence.slice(0, result.index));
-    const start = componentDate(result.start, result.text, reference, pastHint);
-    const mention: DateMention = { text: result.text.replace(/[\s,.;:]+$/, ""), index: result.index, ...start };
-    if (result.end) {
-      const end = componentDate(result.end, result.text, reference, pastHint);
-      mention.endDate = end.date;
-      mention.endPrecision = end.precision;
+    if (/^(?:now|tonight|this morning)$/i.test(text) || /^\d{1,2}(?::\d\d|\s*[ap]\.?m\.?)/i.test(text) || DURATION.test(text)) continue;
+    if (durations.some(([from, to]) => result.index >= from && result.index + text.length <= to) && !/\d{4}|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i.test(text)) continue;
+    const precision = precisionOf(result.start, text);
+    const mention: DateMention = { text, index: result.index, date: null, precision };
+    if (reference) {
+      const past = /\b(?:last|past|previous)\s+$/i.test(sentence.slice(0, result.index)) || /\b(?:last|past|previous)\b/i.test(text);
+      mention.date = componentDate(result.start, text, reference, past, future);
+      if (result.end) {
+        mention.endDate = componentDate(result.end, text, reference, past, future);
+        mention.endPrecision = precisionOf(result.end, text);
+      }
+    } else if (result.start.isCertain("year")) {
+      mention.date = componentDate(result.start, text, result.start.date(), false, false);
     }
     found.push(mention);
   }

@@ -6,8 +6,7 @@ import { eventTypesOf } from "./events.ts";
 import type { Knowledge } from "./knowledge.ts";
 import { roleOf } from "./roles.ts";
 import { PlaceFinder, placeKey, range, type PlaceMention } from "./places.ts";
-import { splitSentences } from "./text.ts";
-import { tokenize } from "./tokens.ts";
+import { analyse } from "./nlp.ts";
 
 export interface ActorCandidate {
   actorId: number | null;
@@ -31,6 +30,8 @@ export interface EventCandidate {
   place: PlaceCandidate | null;
   actors: EventActor[];
   quote: string;
+  /** The words of a date the sentence gives but that could not be resolved (no publication date), for the reviewer. */
+  unresolvedDate?: string;
 }
 
 export interface CiteCandidate {
@@ -47,6 +48,8 @@ export interface Extraction {
   dates: DateCandidate[];
   events: EventCandidate[];
   cites: CiteCandidate[];
+  /** What the reviewer must know about the whole report (a missing publication date). */
+  warnings: string[];
 }
 
 const actorOut = ({ actorId, text, name, kind }: ActorMention): ActorCandidate => ({ actorId, text, name, kind });
@@ -54,8 +57,8 @@ const placeOut = ({ from: _from, to: _to, ...place }: PlaceMention): PlaceCandid
 const dateOut = ({ index: _index, ...date }: DateMention): DateCandidate => date;
 
 /** The candidates in a report's text, given what the database knows and the publication date (YYYY-MM-DD). */
-export function extractCandidates(text: string, published: string, knowledge: Knowledge): Extraction {
-  const sentences = splitSentences(text).map((s) => ({ ...s, tokens: tokenize(s.text) }));
+export function extractCandidates(text: string, published: string | null, knowledge: Knowledge): Extraction {
+  const sentences = analyse(text);
   const placeFinder = new PlaceFinder(knowledge, STOPWORDS, new Set(knowledge.actors.flatMap((a) => a.names.map(normalizeName))));
   for (const s of sentences) placeFinder.noteCountries(s.text, s.tokens);
   const actorFinder = new ActorFinder(knowledge);
@@ -73,7 +76,7 @@ export function extractCandidates(text: string, published: string, knowledge: Kn
     const sentencePlaces = placeFinder.find(s.text, s.tokens, isHeadline(s.text, s.tokens));
     const placeTokens = new Set(sentencePlaces.flatMap((p) => range(p.from, p.to)));
     const sentenceActors = actorFinder.find(s.text, s.tokens, placeTokens);
-    const sentenceDates = findDates(s.text, published);
+    const sentenceDates = findDates(s.text, published, s.durations);
     const sentenceCites = citeFinder.find(s.text, placeNames);
     for (const a of sentenceActors) {
       const key = a.actorId !== null ? `id:${a.actorId}` : `new:${normalizeName(a.name)}`;
@@ -99,10 +102,13 @@ export function extractCandidates(text: string, published: string, knowledge: Kn
         place: place ? placeOut(place) : null,
         actors: dedupe(mentioned.map((a) => ({ ...actorOut(a), role: roleOf(s.text, s.tokens[a.from]!.start, s.tokens[a.to - 1]!.end, type) }))),
         quote: s.text,
+        ...(date && date.date === null ? { unresolvedDate: date.text } : {}),
       });
     }
   }
-  return { actors: [...actors.values()], places: [...places.values()], dates: [...dates.values()], events, cites: [...cites.values()] };
+  const unresolved = [...dates.values()].filter((d) => d.date === null);
+  const warnings = published === null ? [`No publication date: ${unresolved.length} date${unresolved.length === 1 ? "" : "s"} that need${unresolved.length === 1 ? "s" : ""} one ${unresolved.length === 1 ? "is" : "are"} left unresolved${unresolved.length ? ` (${unresolved.slice(0, 4).map((d) => `"${d.text}"`).join(", ")})` : ""}; give --date to resolve them.`] : [];
+  return { actors: [...actors.values()], places: [...places.values()], dates: [...dates.values()], events, cites: [...cites.values()], warnings };
 }
 
 function dedupe<T extends ActorCandidate>(actors: T[]): T[] {

@@ -21,7 +21,8 @@ export interface ReportInput {
 export interface PreparedReport {
   title: string;
   text: string;
-  published: string;
+  /** YYYY-MM-DD, or null when neither `--date` nor the report's first lines give it. */
+  published: string | null;
 }
 
 export class IngestError extends Error {}
@@ -33,8 +34,8 @@ export function prepareReport(input: ReportInput): PreparedReport {
   const clean = cleanText(text);
   const lines = clean.split("\n").filter(Boolean);
   const title = input.title ?? htmlTitle ?? lines.find(isHeadlineLike) ?? path.basename(input.file);
-  const published = input.date ?? guessDate(lines.slice(0, 6));
-  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new IngestError("Give the publication date with --date YYYY-MM-DD: relative dates in the report are resolved against it.");
+  const published = input.date ?? guessDate(lines.slice(0, 6)) ?? null;
+  if (published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new IngestError(`--date "${published}": give the publication date as YYYY-MM-DD.`);
   return { title: title.slice(0, 300), text: clean, published };
 }
 
@@ -77,8 +78,8 @@ export async function ingestReport(db: PrismaClient, input: ReportInput, options
       data: {
         title: report.title,
         url: input.url ?? null,
-        publishedAt: new Date(`${report.published}T00:00:00Z`),
-        publishedPrecision: "DAY",
+        publishedAt: report.published ? new Date(`${report.published}T00:00:00Z`) : null,
+        publishedPrecision: report.published ? "DAY" : null,
         language: "en",
         document: path.basename(input.file),
         text: report.text,

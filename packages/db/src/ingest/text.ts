@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { analyse } from "./nlp.ts";
 
 const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td";
 
@@ -35,9 +36,6 @@ export function cleanText(text: string): string {
     .trim();
 }
 
-const ABBREVIATION = /(?:\b(?:Lt|Gen|Col|Maj|Capt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.\s*$/;
-const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-
 export interface Sentence {
   index: number;
   text: string;
@@ -45,26 +43,7 @@ export interface Sentence {
   start: number;
 }
 
-/** Sentences by the Unicode rules (ICU), rejoined after abbreviations such as "Lt. Gen." or "Feb.". */
+/** Sentences as wink-nlp's English model splits them (after "Lt. Gen." or "Feb." no sentence ends), line by line. */
 export function splitSentences(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  for (const paragraph of paragraphsOf(text)) {
-    let pending: { text: string; start: number } | null = null;
-    for (const { segment, index } of segmenter.segment(paragraph.text)) {
-      if (pending && ABBREVIATION.test(pending.text)) pending.text += segment;
-      else {
-        if (pending) sentences.push({ index: sentences.length, text: pending.text.trim(), start: pending.start });
-        pending = { text: segment, start: paragraph.start + index };
-      }
-    }
-    if (pending && pending.text.trim()) sentences.push({ index: sentences.length, text: pending.text.trim(), start: pending.start });
-  }
-  return sentences.filter((s) => s.text.length > 0);
-}
-
-function paragraphsOf(text: string): Array<{ text: string; start: number }> {
-  const out: Array<{ text: string; start: number }> = [];
-  const pattern = /[^\n]+/g;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ text: m[0], start: m.index });
-  return out;
+  return analyse(text).map(({ index, text: sentence, start }) => ({ index, text: sentence, start }));
 }

@@ -5,6 +5,8 @@ export interface Token {
   start: number;
   end: number;
   capitalised: boolean;
+  /** Universal part-of-speech tag (PROPN, VERB…) when the text went through nlp.ts. */
+  pos?: string;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-/.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;

@@ -24,7 +24,7 @@ export interface ReportRun {
 }
 
 const MEASURES: Measure[] = ["actors", "places", "dates", "events", "roles"];
-const empty: Extraction = { actors: [], places: [], dates: [], events: [], cites: [] };
+const empty: Extraction = { actors: [], places: [], dates: [], events: [], cites: [], warnings: [] };
 
 /** Ingests every report of a split as `parley ingest --dry-run` would (with `--date` when known) and scores it. */
 export function runEval(knowledge: Knowledge, split: Split | "all"): { result: EvalResult; runs: ReportRun[] } {
