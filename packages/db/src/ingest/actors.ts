@@ -61,9 +61,10 @@ export class ActorFinder {
     }
   }
 
-  find(sentence: string, tokens: Token[], placeTokens: Set<number>): ActorMention[] {
+  /** `blocked`: words already read as something else (a government by metonymy). */
+  find(sentence: string, tokens: Token[], placeTokens: Set<number>, blocked: Set<number> = new Set()): ActorMention[] {
     const found: ActorMention[] = [];
-    const taken = new Set<number>();
+    const taken = new Set<number>(blocked);
     const claim = (from: number, to: number) => range(from, to).forEach((i) => taken.add(i));
     for (const span of ngrams(sentence, tokens)) {
       const words = span.to - span.from;

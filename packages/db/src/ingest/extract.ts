@@ -7,6 +7,8 @@ import type { Knowledge } from "./knowledge.ts";
 import { roleOf } from "./roles.ts";
 import { PlaceFinder, placeKey, range, type PlaceMention } from "./places.ts";
 import { analyse } from "./nlp.ts";
+import { findGovernments, type GovernmentMention } from "./metonymy.ts";
+import { governmentName } from "./states.ts";
 
 export interface ActorCandidate {
   actorId: number | null;
@@ -72,10 +74,18 @@ export function extractCandidates(text: string, published: string | null, knowle
   const cites = new Map<string, CiteCandidate>();
   const seenQuotes = new Set<string>();
 
+  const governments = governmentsOf(knowledge);
   for (const s of sentences) {
-    const sentencePlaces = placeFinder.find(s.text, s.tokens, isHeadline(s.text, s.tokens));
+    const headline = isHeadline(s.text, s.tokens);
+    const metonyms = findGovernments(s.text, s.tokens);
+    const metonymTokens = new Set(metonyms.flatMap((m) => range(m.from, m.to)));
+    // Known names first, so that "Pakistan" in "Tehrik-i-Taliban Pakistan" is no place.
+    const everyToken = new Set(range(0, s.tokens.length));
+    const knownTokens = new Set(actorFinder.find(s.text, s.tokens, everyToken, metonymTokens).flatMap((a) => range(a.from, a.to)));
+    const notPlaces = new Set([...knownTokens, ...metonyms.filter((m) => m.notPlace).flatMap((m) => range(m.from, m.to))]);
+    const sentencePlaces = placeFinder.find(s.text, s.tokens, headline, notPlaces);
     const placeTokens = new Set(sentencePlaces.flatMap((p) => range(p.from, p.to)));
-    const sentenceActors = actorFinder.find(s.text, s.tokens, placeTokens);
+    const sentenceActors = [...metonyms.map((m) => governments(m)), ...actorFinder.find(s.text, s.tokens, placeTokens, metonymTokens)].sort((a, b) => a.from - b.from);
     const sentenceDates = findDates(s.text, published, s.durations);
     const sentenceCites = citeFinder.find(s.text, placeNames);
     for (const a of sentenceActors) {
@@ -117,4 +127,22 @@ function dedupe<T extends ActorCandidate>(actors: T[]): T[] {
     const key = a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name);
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+/** The actor a government by metonymy resolves to: the known government of that country, or a proposed "Government of X". */
+function governmentsOf(knowledge: Knowledge): (m: GovernmentMention) => ActorMention {
+  const byCountry = new Map<string, Knowledge["actors"][number]>();
+  const preferred = (a: Knowledge["actors"][number]) => /^government of /i.test(a.name);
+  for (const a of knowledge.actors) {
+    if (a.kind !== "GOVERNMENT" || !a.country || /ministry|authority|council|directorate|senate|parliament/i.test(a.name)) continue;
+    const current = byCountry.get(a.country);
+    if (!current || (preferred(a) && !preferred(current))) byCountry.set(a.country, a);
+  }
+  const byName = new Map(knowledge.actors.filter((a) => a.kind === "GOVERNMENT").flatMap((a) => a.names.map((n) => [normalizeName(n), a] as const)));
+  return (m) => {
+    const known = byCountry.get(m.state.code) ?? m.state.names.map((n) => byName.get(normalizeName(n))).find(Boolean);
+    return known
+      ? { actorId: known.id, text: m.text, name: known.name, kind: known.kind, from: m.from, to: m.to }
+      : { actorId: null, text: m.text, name: governmentName(m.state), kind: "GOVERNMENT", from: m.from, to: m.to };
+  };
 }

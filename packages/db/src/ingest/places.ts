@@ -2,6 +2,7 @@ import { City, Country, State } from "country-state-city";
 import { normalizeName } from "@parley/schema";
 import { indexByName, type Knowledge } from "./knowledge.ts";
 import { ngrams, type Token } from "./tokens.ts";
+import { stateByCapital, stateByDemonym, stateByName } from "./states.ts";
 
 export interface PlaceMention {
   /** The known place's ID, or null for a place from the gazetteer that the database lacks. */
@@ -21,12 +22,36 @@ type Entry = Omit<PlaceMention, "text" | "from" | "to">;
 let countries: Map<string, Entry[]> | undefined;
 const regionsAndCities = new Map<string, Map<string, Entry[]>>();
 
+/** Regions that belong to no one country, named in news as places. */
+const REGIONS: Entry[] = [
+  { placeId: null, name: "Horn of Africa", country: "", kind: "REGION", lat: 8, lon: 45 },
+  { placeId: null, name: "Latin America", country: "", kind: "REGION", lat: -15, lon: -60 },
+  { placeId: null, name: "Middle East", country: "", kind: "REGION", lat: 29, lon: 42 },
+  { placeId: null, name: "Gaza Strip", country: "PS", kind: "REGION", lat: 31.42, lon: 34.38 },
+  { placeId: null, name: "Gaza", country: "PS", kind: "REGION", lat: 31.42, lon: 34.38 },
+  { placeId: null, name: "West Bank", country: "PS", kind: "REGION", lat: 31.95, lon: 35.3 },
+];
+
+/** Countries by every name world-countries knows (Türkiye and Turkey, Burma and Myanmar), with country-state-city's coordinates. */
 function countryIndex(): Map<string, Entry[]> {
-  countries ??= indexByName(
-    Country.getAllCountries().map((c): Entry => ({ placeId: null, name: c.name, country: c.isoCode, kind: "COUNTRY", lat: Number(c.latitude), lon: Number(c.longitude) })),
-    (c) => [c.name],
-  );
+  if (countries) return countries;
+  const entries = Country.getAllCountries().map((c): Entry => ({ placeId: null, name: c.name, country: c.isoCode, kind: "COUNTRY", lat: Number(c.latitude), lon: Number(c.longitude) }));
+  countries = indexByName(entries, (c) => [c.name]);
+  for (const [key, state] of stateByName) {
+    const entry = entries.find((e) => e.country === state.code);
+    if (entry && !countries.has(key)) countries.set(key, [{ ...entry, name: state.name }]);
+  }
+  for (const region of REGIONS) countries.set(normalizeName(region.name), [region]);
   return countries;
+}
+
+/** Every country's capital, wherever the report is from. */
+function capital(key: string): Entry | undefined {
+  const state = stateByCapital.get(key);
+  if (!state) return undefined;
+  const town = placesOf(state.code).get(key)?.find((p) => p.kind === "SETTLEMENT");
+  const country = countryIndex().get(normalizeName(state.name))?.[0];
+  return town ?? (country ? { ...country, name: state.capitals[0]!, kind: "SETTLEMENT" } : undefined);
 }
 
 /** The regions and towns of one country (GeoNames-derived, from country-state-city), loaded on first use. */
@@ -58,18 +83,23 @@ export class PlaceFinder {
     for (const span of ngrams(sentence, tokens, 4)) {
       if (!tokens[span.from]!.capitalised) continue;
       for (const p of [...(this.known.get(span.key) ?? []), ...(countryIndex().get(span.key) ?? [])]) if (p.kind === "COUNTRY") this.countries.add(p.country);
+      const state = stateByDemonym.get(span.key) ?? stateByCapital.get(span.key);
+      if (state) this.countries.add(state.code);
     }
   }
 
   /** `headline`: title-case lines capitalise common words, so only known places and countries are looked up. */
-  find(sentence: string, tokens: Token[], headline = false): PlaceMention[] {
+  find(sentence: string, tokens: Token[], headline = false, blocked: Set<number> = new Set()): PlaceMention[] {
     const found: PlaceMention[] = [];
-    const taken = new Set<number>();
+    const taken = new Set<number>(blocked);
     for (const span of ngrams(sentence, tokens, 4)) {
       if (!tokens[span.from]!.capitalised || this.stopNames.has(span.key) || span.key.length < 3) continue;
       if (range(span.from, span.to).some((i) => taken.has(i))) continue;
       const entry = this.lookup(span.key, headline);
       if (!entry) continue;
+      // "Vladimir" of "Vladimir Medinsky" is no town: a gazetteer town does not sit inside a longer capitalised name.
+      const inName = (k: number) => tokens[k]?.capitalised === true && !this.stopNames.has(tokens[k]!.text.toLowerCase()) && /^\p{L}/u.test(tokens[k]!.text) && sentence.slice(tokens[Math.min(k, span.from)]!.end, tokens[Math.max(k, span.from)]!.start).trim() === "";
+      if (entry.placeId === null && entry.kind !== "COUNTRY" && !stateByCapital.has(span.key) && entry.kind !== "REGION" && (inName(span.from - 1) || inName(span.to))) continue;
       range(span.from, span.to).forEach((i) => taken.add(i));
       found.push({ ...entry, text: span.text, from: span.from, to: span.to });
     }
@@ -81,6 +111,8 @@ export class PlaceFinder {
     if (known) return known;
     const country = countryIndex().get(key)?.[0];
     if (country) return country;
+    const city = capital(key);
+    if (city) return city;
     if (headline || this.actorNames.has(key)) return undefined;
     for (const code of this.countries) {
       const local = placesOf(code).get(key);

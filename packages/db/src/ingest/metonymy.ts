@@ -1,0 +1,69 @@
+import { normalizeName } from "@parley/schema";
+import type { Token } from "./tokens.ts";
+import { stateByCapital, stateByDemonym, stateByName, type State } from "./states.ts";
+
+/** The words that make a state's name, adjective or capital stand for its government: data, not code per case. */
+export const GOVERNMENT_NOUNS = ["government", "authorities", "administration", "cabinet", "officials", "delegation", "foreign ministry", "ministry of foreign affairs", "foreign office", "state department", "interim government", "leadership"];
+/** Words before a name that make it a place ("talks in Kabul"), and after it ("Kabul airport"). */
+const LOCATIVE_BEFORE = new Set("in at to from near into inside outside across around via through toward towards within on over capital city".split(" "));
+const PLACE_AFTER = new Set("province city capital border airport port region state district town palace hotel valley strip crossing airspace soil territory".split(" "));
+const MOVEMENT_VERBS = /^(?:visit|reach|leave|left|arriv|travel|fl(?:y|ew)|return|land|enter|head|went|go|come|came|bomb|attack|strik|struck|hit|shell|captur|seiz|took|take)/i;
+
+export interface GovernmentMention {
+  state: State;
+  text: string;
+  from: number;
+  to: number;
+  /** The name stands only for the government ("Islamabad said"): it is no place here. */
+  notPlace: boolean;
+}
+
+const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? "";
+const isVerb = (t: Token | undefined) => t?.pos === "VERB" || t?.pos === "AUX";
+
+/**
+ * Governments by metonymy: "the Pakistani government", "Qatar's foreign ministry", "the government
+ * of Colombia", and a capital or a state's name where it acts rather than locates ("Islamabad said",
+ * "Pakistan and Afghanistan agreed", "Riyadh and Washington have hosted").
+ */
+export function findGovernments(sentence: string, tokens: Token[]): GovernmentMention[] {
+  const found: GovernmentMention[] = [];
+  const nounAt = (i: number) => GOVERNMENT_NOUNS.map((n) => n.split(" ")).find((words) => words.every((w, k) => lower(tokens[i + k]) === w))?.length ?? 0;
+  const span = (from: number, to: number) => sentence.slice(tokens[from]!.start, tokens[to - 1]!.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const one = normalizeName(tokens[i]!.text);
+    const two = i + 1 < tokens.length ? normalizeName(span(i, i + 2)) : "";
+    const width = two && (stateByName.has(two) || stateByCapital.has(two) || stateByDemonym.has(two)) ? 2 : 1;
+    const key = width === 2 ? two : one;
+    if (!tokens[i]!.capitalised) continue;
+    const after = i + width;
+    const possessive = /^['’]s\b/.test(sentence.slice(tokens[after - 1]!.end));
+    const byDemonym = stateByDemonym.get(key);
+    const byName = stateByName.get(key);
+    const byCapital = stateByCapital.get(key);
+    // "the Pakistani government", "Afghan interim government", "Qatar's foreign ministry"
+    for (const skip of [0, 1]) {
+      const noun = nounAt(after + skip);
+      if (noun && (byDemonym || ((byName || byCapital) && possessive))) {
+        found.push({ state: (byDemonym ?? byName ?? byCapital)!, text: span(i, after + skip + noun), from: i, to: after + skip + noun, notPlace: Boolean(byCapital && !byName) });
+        i = after + skip + noun - 1;
+        break;
+      }
+    }
+    if (found.at(-1)?.to === i + 1) continue;
+    const state = byName ?? byCapital;
+    if (!state) continue;
+    // "government of Colombia"
+    if (lower(tokens[i - 1]) === "of" && lower(tokens[i - 2]) === "government") {
+      found.push({ state, text: span(i - 2, after), from: i - 2, to: after, notPlace: false });
+      continue;
+    }
+    const before = tokens[i - 1];
+    const next = tokens[after];
+    if (before && (LOCATIVE_BEFORE.has(lower(before)) || (isVerb(before) && MOVEMENT_VERBS.test(before.text)))) continue;
+    if (PLACE_AFTER.has(lower(next)) || (next?.capitalised && !isVerb(next) && !possessive)) continue;
+    const acts = isVerb(next) || (possessive && !PLACE_AFTER.has(lower(next))) || (lower(next) === "and" && isVerb(tokens[after + 2])) || (before !== undefined && (isVerb(before) || lower(before) === "and" || lower(before) === "with"));
+    if (acts) found.push({ state, text: tokens.slice(i, after).length ? span(i, after) : tokens[i]!.text, from: i, to: after, notPlace: Boolean(byCapital && !byName) });
+  }
+  return found;
+}
