@@ -4,7 +4,8 @@ import { CiteFinder, type CiteMention } from "./cites.ts";
 import { findDates, type DateMention } from "./dates.ts";
 import { eventTypesOf } from "./events.ts";
 import type { Knowledge } from "./knowledge.ts";
-import { roleOf } from "./roles.ts";
+import { rolesOf } from "./roles.ts";
+import { mergeEvents } from "./merge.ts";
 import { PlaceFinder, placeKey, range, type PlaceMention } from "./places.ts";
 import { analyse } from "./nlp.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
@@ -101,7 +102,8 @@ export function extractCandidates(text: string, published: string | null, knowle
     seenQuotes.add(s.text);
     const citedOutlets = new Set(sentenceCites.map((c) => normalizeName(c.text)));
     const mentioned = sentenceActors.filter((a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text)));
-    const place = sentencePlaces.find((p) => p.kind !== "COUNTRY") ?? sentencePlaces[0];
+    // A country is where an event happened only when the sentence says so ("in Afghanistan"), not when it acts.
+    const place = sentencePlaces.find((p) => p.kind !== "COUNTRY") ?? sentencePlaces.find((p) => /\b(?:in|inside|across|into)\s+(?:the\s+)?$/i.test(s.text.slice(0, s.tokens[p.from]!.start)));
     const date = sentenceDates[0];
     for (const type of eventTypesOf(s.text)) {
       events.push({
@@ -110,12 +112,13 @@ export function extractCandidates(text: string, published: string | null, knowle
         precision: date?.precision ?? null,
         endDate: date?.endDate ?? null,
         place: place ? placeOut(place) : null,
-        actors: dedupe(mentioned.map((a) => ({ ...actorOut(a), role: roleOf(s.text, s.tokens[a.from]!.start, s.tokens[a.to - 1]!.end, type) }))),
+        actors: dedupe(rolesOf(s.text, s.tokens, mentioned, type).map((a) => ({ ...actorOut(a), role: a.role }))),
         quote: s.text,
         ...(date && date.date === null ? { unresolvedDate: date.text } : {}),
       });
     }
   }
+  events.splice(0, events.length, ...mergeEvents(events));
   const unresolved = [...dates.values()].filter((d) => d.date === null);
   const warnings = published === null ? [`No publication date: ${unresolved.length} date${unresolved.length === 1 ? "" : "s"} that need${unresolved.length === 1 ? "s" : ""} one ${unresolved.length === 1 ? "is" : "are"} left unresolved${unresolved.length ? ` (${unresolved.slice(0, 4).map((d) => `"${d.text}"`).join(", ")})` : ""}; give --date to resolve them.`] : [];
   return { actors: [...actors.values()], places: [...places.values()], dates: [...dates.values()], events, cites: [...cites.values()], warnings };
