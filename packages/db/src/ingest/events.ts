@@ -15,8 +15,9 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
   ["VISIT", /\bvisit(?:ed|s|ing)?\b|\btrip to\b/i],
   ["NEGOTIATION", /\btalks\b|\bnegotiat(?:ions?|ing|e|ed)\b|\bdialogue\b|\bmeetings?\b|\bmediat(?:e|ed|es|ing|ion)\b/i],
   ["ARREST", /\barrest(?:ed|s)?\b|\bdetained\b/i],
-  ["TAKEOVER", /\btook over\b|\btakeover\b|\bseiz(?:ed|ing) (?:power|kabul|control)\b/i],
-  ["MILITARY_OPERATION", /\bmilitary operations?\b|\bcounter-insurgency operations?\b|\boffensive\b/i],
+  ["AGREEMENT", /\b(?:sign(?:ed|ing)?|reached|concluded)\b[^.]*\b(?:agreement|accord|deal|declaration|memorandum)\b|\bpeace (?:deal|agreement|accord)\b|\bagreement on\b/i],
+  ["TAKEOVER", /\btook over\b|\btakeover\b|\bseiz(?:ed|ing) (?:power|kabul|control|the capital)\b|\bcoup\b|\boverran the capital\b|\btook power\b/i],
+  ["MILITARY_OPERATION", /\bmilitary operations?\b|\bcounter-insurgency operations?\b|\boffensive\b|\bcaptured\b|\bintervened\b/i],
   ["FORMATION", /\b(?:was|were) formed\b|\bformally united\b|\bfounded\b|\bfirst emerged\b/i],
   ["ARMED_CLASH", /\bclash(?:es)?\b|\bbloody conflict\b|\bborder fighting\b|\bexchanges? of fire\b/i],
   ["STATEMENT", /\bissued a statement\b|\bin a (?:brief )?statement\b|\bpress conference\b|\bannounced\b|\b(?:refused to|urged|proposed|rubbished|denied)\b/i],
@@ -27,5 +28,7 @@ export function eventTypesOf(sentence: string): EventType[] {
   const types = EVENT_PATTERNS.filter(([, pattern]) => pattern.test(sentence)).map(([type]) => type);
   // "the talks produced a truce" is a ceasefire; "killed" alone is an attack only when nothing else is reported.
   if (types.includes("AIRSTRIKE") && types.includes("ATTACK") && !/\battack/i.test(sentence)) return types.filter((t) => t !== "ATTACK");
+  // A ceasefire agreement is a ceasefire.
+  if (types.includes("CEASEFIRE") && types.includes("AGREEMENT")) return types.filter((t) => t !== "AGREEMENT");
   return types;
 }

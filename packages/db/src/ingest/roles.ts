@@ -8,7 +8,7 @@ const TALKS: EventType[] = ["NEGOTIATION", "CEASEFIRE", "AGREEMENT", "PRISONER_R
 /** What the words next to an actor's name say about its part in the event; PARTY otherwise. Data, tried in order. */
 export const ROLE_RULES: Rule[] = [
   { role: "SPOKESPERSON", before: /\bspokes(?:man|person|woman)(?: for [^,.;]{1,40})?,?\s+$/i },
-  { role: "SPOKESPERSON", after: /^,?\s*(?:a |the |its )?(?:chief |official )?spokes(?:man|person|woman)\b/i },
+  { role: "SPOKESPERSON", after: /^,\s*(?:a |the |its )?(?:chief |official )?spokes(?:man|person|woman)\b/i },
   { role: "MEDIATOR", before: /\b(?:mediation(?: efforts)? of|mediated by|brokered by|mediators?(?: from)?|mediation by|envoy|through the mediation of)\s+(?:the\s+)?$/i, types: TALKS },
   { role: "MEDIATOR", after: /^['’]s mediation\b|^-(?:brokered|mediated)\b|^[^.;]{0,25}?\b(?:mediat(?:ed|es|ing|e)|had been mediating|were mediating|brokered)\b/i, types: TALKS },
   { role: "FACILITATOR", before: /\b(?:facilitated by|facilitators?|with the help of)\s+(?:the\s+)?$/i, types: TALKS },
