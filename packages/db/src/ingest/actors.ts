@@ -2,6 +2,7 @@ import { normalizeName, transliterationKey, type ActorKind } from "@parley/schem
 import { indexByName, type KnownActor, type Knowledge } from "./knowledge.ts";
 import { range } from "./places.ts";
 import { ngrams, type Token } from "./tokens.ts";
+import { stateByDemonym, stateByName } from "./states.ts";
 
 export interface ActorMention {
   /** The known actor's ID, or null for a name proposed as a new actor. */
@@ -23,8 +24,12 @@ export const STOPWORDS = new Set(
     "islamic islam muslim eid god sources source officials official security government state minister ministry news report reports").split(" "),
 );
 const TITLES = new Set(
-  "lt lieutenant gen general col colonel maj major capt captain mr mrs ms dr prof president prime minister deputy interior foreign chief commander spokesman spokesperson maulana mawlawi mullah mufti qari sheikh hafiz haji senior former late".split(" "),
+  ("lt lieutenant gen general col colonel maj major capt captain mr mrs ms dr prof president presidents prime minister deputy interior foreign chief commander spokesman spokesperson " +
+    "maulana mawlawi mawlavi mullah mufti qari sheikh hafiz haji senior former late field marshal special envoy secretary secretary-general undersecretary ambassador " +
+    "chairman chairperson head defence defense information federal state acting interim first top").split(" "),
 );
+/** A one-word name worth proposing: a proper noun the model tags as such, not a word of the calendar or of office. */
+const ONE_WORD_NAME = /^\p{Lu}[\p{Ll}'’-]{3,}$/u;
 const CONNECTORS = new Set(["al", "ul", "ud", "ur", "e", "i", "bin", "ibn", "de", "of", "van", "von"]);
 
 function guessKind(name: string): ActorKind {
@@ -47,6 +52,7 @@ export class ActorFinder {
   private readonly byName: Map<string, KnownActor[]>;
   private readonly byTranslit: Map<string, KnownActor[]>;
   private readonly surnames = new Map<string, KnownActor>();
+  private readonly newSurnames = new Map<string, string>();
 
   constructor(knowledge: Knowledge) {
     // "Ministry of Foreign Affairs (Pakistan)" is written without its qualifier in a report.
@@ -85,7 +91,11 @@ export class ActorFinder {
     const headline = isHeadline(sentence, tokens);
     for (const phrase of headline ? [] : capitalisedPhrases(sentence, tokens, (i) => taken.has(i) || placeTokens.has(i))) {
       const text = sentence.slice(tokens[phrase.from]!.start, tokens[phrase.to - 1]!.end);
-      found.push({ actorId: null, text, name: text, kind: guessKind(text), from: phrase.from, to: phrase.to });
+      // "Obasanjo" after "Olusegun Obasanjo" is the same proposed person.
+      const earlier = phrase.to - phrase.from === 1 ? this.newSurnames.get(normalizeName(text)) : undefined;
+      const kind = earlier ? "PERSON" : guessKind(text);
+      if (kind === "PERSON" && text.includes(" ")) this.newSurnames.set(normalizeName(text.split(" ").at(-1)!), text);
+      found.push({ actorId: null, text, name: earlier ?? text, kind, from: phrase.from, to: phrase.to });
     }
     return found.sort((a, b) => a.from - b.from);
   }
@@ -96,7 +106,8 @@ function capitalisedPhrases(sentence: string, tokens: Token[], excluded: (i: num
   const phrases: Array<{ from: number; to: number }> = [];
   let i = 0;
   while (i < tokens.length) {
-    const isName = (k: number) => !excluded(k) && tokens[k]!.capitalised && !/^\d/.test(tokens[k]!.text) && !STOPWORDS.has(tokens[k]!.text.toLowerCase());
+    // "Iran-backed", "Houthi-run", "Saudi-led" describe; they name no one.
+    const isName = (k: number) => !excluded(k) && tokens[k]!.capitalised && !/^\d/.test(tokens[k]!.text) && !STOPWORDS.has(tokens[k]!.text.toLowerCase()) && !/-(?:backed|led|run|brokered|held|based|mediated|controlled|aligned)$/i.test(tokens[k]!.text);
     if (!isName(i)) {
       i++;
       continue;
@@ -105,10 +116,13 @@ function capitalisedPhrases(sentence: string, tokens: Token[], excluded: (i: num
     const joined = (k: number) => /^\s+$/.test(sentence.slice(tokens[k - 1]!.end, tokens[k]!.start));
     while (to < tokens.length && joined(to) && (isName(to) || (CONNECTORS.has(tokens[to]!.text.toLowerCase()) && to + 1 < tokens.length && isName(to + 1)))) to++;
     let from = i;
-    while (from < to && TITLES.has(tokens[from]!.text.toLowerCase().replace(/\.$/, ""))) from++;
+    // "Cuban Foreign Minister Bruno Rodríguez" is Bruno Rodríguez.
+    const titleLike = (t: Token) => TITLES.has(t.text.toLowerCase().replace(/\.$/, "")) || stateByDemonym.has(normalizeName(t.text)) || stateByName.has(normalizeName(t.text));
+    while (from < to && titleLike(tokens[from]!)) from++;
     const words = tokens.slice(from, to).filter((t) => !CONNECTORS.has(t.text.toLowerCase()));
     const acronym = words.length === 1 && /^[A-Z][A-Z/-]{1,7}$/.test(words[0]!.text);
-    if (words.length >= 2 || acronym) phrases.push({ from, to });
+    const single = words.length === 1 && from > 0 && words[0]!.pos === "PROPN" && ONE_WORD_NAME.test(words[0]!.text) && !titleLike(words[0]!);
+    if (words.length >= 2 ? !words.every(titleLike) : acronym || single) phrases.push({ from, to });
     i = to;
   }
   return phrases;

@@ -7,7 +7,7 @@ export const GOVERNMENT_NOUNS = ["government", "authorities", "administration", 
 /** Words before a name that make it a place ("talks in Kabul"), and after it ("Kabul airport"). */
 const LOCATIVE_BEFORE = new Set("in at to from near into inside outside across around via through toward towards within on over capital city".split(" "));
 const PLACE_AFTER = new Set("province city capital border airport port region state district town palace hotel valley strip crossing airspace soil territory".split(" "));
-const MOVEMENT_VERBS = /^(?:visit|reach|leave|left|arriv|travel|fl(?:y|ew)|return|land|enter|head|went|go|come|came|bomb|attack|strik|struck|hit|shell|captur|seiz|took|take)/i;
+const MOVEMENT_VERBS = /^(?:visit|reach|leav|left|arriv|travel|fl(?:y|ew)|return|land|enter|head|went|go|come|came|bomb|attack|strik|struck|hit|shell|captur|seiz|took|take)/i;
 
 export interface GovernmentMention {
   state: State;
@@ -62,7 +62,7 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
     const next = tokens[after];
     if (before && (LOCATIVE_BEFORE.has(lower(before)) || (isVerb(before) && MOVEMENT_VERBS.test(before.text)))) continue;
     if (PLACE_AFTER.has(lower(next)) || (next?.capitalised && !isVerb(next) && !possessive)) continue;
-    const acts = isVerb(next) || (possessive && !PLACE_AFTER.has(lower(next))) || (lower(next) === "and" && isVerb(tokens[after + 2])) || (before !== undefined && (isVerb(before) || lower(before) === "and" || lower(before) === "with"));
+    const acts = isVerb(next) || (lower(next) === "and" && isVerb(tokens[after + 2])) || (before !== undefined && (isVerb(before) || lower(before) === "and" || lower(before) === "with"));
     if (acts) found.push({ state, text: tokens.slice(i, after).length ? span(i, after) : tokens[i]!.text, from: i, to: after, notPlace: Boolean(byCapital && !byName) });
   }
   return found;

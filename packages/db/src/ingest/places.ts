@@ -60,7 +60,8 @@ function placesOf(country: string): Map<string, Entry[]> {
   if (!index) {
     const regions = State.getStatesOfCountry(country).map((s): Entry => ({ placeId: null, name: s.name, country, kind: "REGION", lat: Number(s.latitude), lon: Number(s.longitude) }));
     const towns = (City.getCitiesOfCountry(country) ?? []).map((c): Entry => ({ placeId: null, name: c.name, country, kind: "SETTLEMENT", lat: Number(c.latitude), lon: Number(c.longitude) }));
-    index = indexByName([...regions, ...towns], (p) => [p.name]);
+    // "Tigray Region", "Shan State": reports drop the word for the kind of region.
+    index = indexByName([...regions, ...towns], (p) => [p.name, p.name.replace(/\s+(?:Region|State|Governorate|Province|Division|District|Oblast)$/, "")]);
     regionsAndCities.set(country, index);
   }
   return index;
