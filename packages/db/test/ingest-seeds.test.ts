@@ -66,7 +66,7 @@ beforeAll(async () => {
     const found = new Set(extraction.actors.map((a) => (a.actorId === null ? null : keyOf.get(a.actorId))));
     const actorHits = [...truth.actors].filter((k) => found.has(k)).length;
     const eventHits = truth.events.filter((d) =>
-      extraction.events.some((e) => e.type === d.type && (d.quotes.some((q) => overlaps(e.quote, q)) || e.date === d.start)),
+      extraction.events.some((e) => e.type === d.type && (d.quotes.some((q) => e.quotes.some((quote) => overlaps(quote, q))) || e.date === d.start)),
     ).length;
     results.push({ truth, extraction, actorHits, eventHits });
   }

@@ -25,7 +25,7 @@ const alternatives = (months: string[]) => months.map((m) => `(${m})`).join("|")
 const monthIndex = (m: RegExpMatchArray, from: number) => m.slice(from, from + 12).findIndex(Boolean);
 const YEAR_AFTER = String.raw`(?:,?\s+(1[34]\d\d)(?:\s*(?:AH|A\.H\.|H|SH|S\.H\.|hijri|solar hijri))?)?`;
 const islamic = new RegExp(String.raw`\b(?:(\d{1,2})\s+)?(?:${alternatives(ISLAMIC_MONTHS)})(?:\s+(\d{1,2})(?!\d))?${YEAR_AFTER}\b`, "giu");
-const solar = new RegExp(String.raw`\b(?:(\d{1,2})\s+)?(?:${alternatives(SOLAR_MONTHS)})(?:\s+(\d{1,2})(?!\d))?${YEAR_AFTER}\b`, "gu");
+const solar = new RegExp(String.raw`\b(?:(\d{1,2})\s+)?(?:${alternatives(SOLAR_MONTHS)})(?:\s+(\d{1,2})(?!\d))?${YEAR_AFTER}\b`, "giu");
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**

@@ -81,7 +81,7 @@ export function findDates(sentence: string, published: string | null, durations:
         mention.endDate = componentDate(result.end, text, reference, past, future);
         mention.endPrecision = precisionOf(result.end, text);
       }
-    } else if (result.start.isCertain("year")) {
+    } else if (/\b\d{4}\b/.test(text)) {
       mention.date = componentDate(result.start, text, result.start.date(), false, false);
     }
     found.push(mention);

@@ -9,7 +9,7 @@ import { mergeEvents } from "./merge.ts";
 import { PlaceFinder, placeKey, range, type PlaceMention } from "./places.ts";
 import { analyse } from "./nlp.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
-import { governmentName } from "./states.ts";
+import { governmentName, stateByName } from "./states.ts";
 
 export interface ActorCandidate {
   actorId: number | null;
@@ -33,6 +33,8 @@ export interface EventCandidate {
   place: PlaceCandidate | null;
   actors: EventActor[];
   quote: string;
+  /** Every sentence that reports this event (the first is `quote`). */
+  quotes: string[];
   /** The words of a date the sentence gives but that could not be resolved (no publication date), for the reviewer. */
   unresolvedDate?: string;
 }
@@ -78,11 +80,14 @@ export function extractCandidates(text: string, published: string | null, knowle
   const governments = governmentsOf(knowledge);
   for (const s of sentences) {
     const headline = isHeadline(s.text, s.tokens);
-    const metonyms = findGovernments(s.text, s.tokens);
-    const metonymTokens = new Set(metonyms.flatMap((m) => range(m.from, m.to)));
-    // Known names first, so that "Pakistan" in "Tehrik-i-Taliban Pakistan" is no place.
+    // Known names first, so that "Pakistan" in "Tehrik-i-Taliban Pakistan" is neither a place nor a government;
+    // a longer government phrase wins ("Qatar's Ministry of Foreign Affairs" is not Pakistan's).
     const everyToken = new Set(range(0, s.tokens.length));
-    const knownTokens = new Set(actorFinder.find(s.text, s.tokens, everyToken, metonymTokens).flatMap((a) => range(a.from, a.to)));
+    const known = actorFinder.find(s.text, s.tokens, everyToken);
+    const metonyms = findGovernments(s.text, s.tokens).filter((m) => known.every((k) => k.to <= m.from || k.from >= m.to || (m.from <= k.from && k.to <= m.to && m.to - m.from > k.to - k.from)));
+    const metonymTokens = new Set(metonyms.flatMap((m) => range(m.from, m.to)));
+    // A known government named like its country ("Qatar") still names the place.
+    const knownTokens = new Set(known.filter((k) => !range(k.from, k.to).some((i) => metonymTokens.has(i)) && !stateByName.has(normalizeName(k.text))).flatMap((a) => range(a.from, a.to)));
     const notPlaces = new Set([...knownTokens, ...metonyms.filter((m) => m.notPlace).flatMap((m) => range(m.from, m.to))]);
     const sentencePlaces = placeFinder.find(s.text, s.tokens, headline, notPlaces);
     const placeTokens = new Set(sentencePlaces.flatMap((p) => range(p.from, p.to)));
@@ -114,6 +119,7 @@ export function extractCandidates(text: string, published: string | null, knowle
         place: place ? placeOut(place) : null,
         actors: dedupe(rolesOf(s.text, s.tokens, mentioned, type).map((a) => ({ ...actorOut(a), role: a.role }))),
         quote: s.text,
+        quotes: [s.text],
         ...(date && date.date === null ? { unresolvedDate: date.text } : {}),
       });
     }

@@ -21,10 +21,11 @@ export function mergeEvents(events: EventCandidate[]): EventCandidate[] {
   for (const e of [...events.filter((x) => x.date !== null), ...events.filter((x) => x.date === null)]) {
     const into = merged.find((m) => fits(m, e));
     if (!into) {
-      merged.push({ ...e, actors: [...e.actors] });
+      merged.push({ ...e, actors: [...e.actors], quotes: [...e.quotes] });
       continue;
     }
     into.place ??= e.place;
+    into.quotes = [...new Set([...into.quotes, ...e.quotes])];
     if (into.date === null && e.date !== null) Object.assign(into, { date: e.date, precision: e.precision, endDate: e.endDate });
     if (into.unresolvedDate === undefined && e.unresolvedDate !== undefined) into.unresolvedDate = e.unresolvedDate;
     for (const actor of e.actors) {

@@ -15,7 +15,15 @@ export function htmlToText(html: string): { title: string | null; text: string }
     .map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim())
     .filter(Boolean);
   const text = blocks.length ? blocks.join("\n\n") : (container.body?.textContent ?? "").replace(/\s+/g, " ").trim();
-  return { title: article?.title?.trim() || title, text };
+  return { title: headlineOf(document.querySelector("h1")?.textContent ?? null, article?.title?.trim() || title), text };
+}
+
+/** The report's headline: the page's h1 when the title holds it, else the longest part of a "Site | Headline" title. */
+function headlineOf(h1: string | null, title: string | null): string | null {
+  const heading = h1?.replace(/\s+/g, " ").trim();
+  if (heading && (!title || title.includes(heading))) return heading;
+  if (!title) return null;
+  return title.split(/\s+[|–—-]\s+/).reduce((a, b) => (b.length > a.length ? b : a));
 }
 
 const BOILERPLATE = [
