@@ -22,9 +22,10 @@ export const ingestCommands: Command[] = [
       "publication date, Solar Hijri dates, ranges), events from the sentences that report them, each with the\n" +
       "sentence as its quote, and the outlets the report cites. Candidates wait in `pnpm parley review`.\n" +
       "  --outlet NAME   the publishing outlet (key or name of a media outlet)\n" +
-      "  --date DATE     publication date; read from the report's first lines when absent\n" +
+      "  --date DATE     publication date; read from the report's first lines when absent; without one, dates\n" +
+      "                  that need it (\"Wednesday\", \"last month\") are left unresolved and flagged\n" +
       "  --url URL       where the report was published\n" +
-      "  --title TITLE   the report's title (default: its first headline-like line)\n" +
+      "  --title TITLE   the report's title (default: an HTML page's headline, else its first headline-like line)\n" +
       "  --dry-run       store nothing\n" +
       "  --json          print the candidates as one JSON object: { actors, places, dates, events, cites }",
     options: { outlet: { type: "string" }, date: { type: "string" }, url: { type: "string" }, title: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" } },
@@ -49,7 +50,8 @@ export const ingestCommands: Command[] = [
           const result = await ingestReport(db, input, { dryRun: Boolean(values["dry-run"]) });
           const x = result.extraction;
           if (values.json) out(JSON.stringify(x, null, 2));
-          say(`${result.report.title} (${result.report.published}): ${x.actors.length} actors (${x.actors.filter((a) => a.actorId === null).length} new), ${x.places.length} places, ${x.dates.length} dates, ${x.events.length} events, ${x.cites.length} cited outlets.`);
+          for (const warning of x.warnings) say(`Warning: ${warning}`);
+          say(`${result.report.title} (${result.report.published ?? "no publication date"}): ${x.actors.length} actors (${x.actors.filter((a) => a.actorId === null).length} new), ${x.places.length} places, ${x.dates.length} dates, ${x.events.length} events, ${x.cites.length} cited outlets.`);
           say(result.sourceId === null ? "Dry run: nothing was stored." : `Stored source ${result.sourceId} and ${result.candidateIds.length} candidates; review them with \`pnpm parley review list\`.`);
         } catch (error) {
           if (error instanceof IngestError) throw new UsageError(error.message);

@@ -13,7 +13,7 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
   ["PROTEST", /\bprotesters?\b|\bprotested\b|\bdemonstrat(?:ion|ions|ors)\b|\brall(?:y|ies)\b/i],
   ["ATTACK", /\bsuicide (?:attack|bomb(?:ing|er)?)s?\b|\bbomb(?:ing|ed|ings)\b|\bambush(?:ed)?\b|\battack(?:s|ed)?\b|\bkilled\b/i],
   ["VISIT", /\bvisit(?:ed|s|ing)?\b|\btrip to\b/i],
-  ["NEGOTIATION", /\btalks\b|\bnegotiat(?:ions?|ing|e|ed)\b|\bdialogue\b|\bmeetings?\b|\bmediat(?:e|ed|es|ing|ion)\b/i],
+  ["NEGOTIATION", /\bmet (?:with|in|at|on|for)\b|\btalks\b|\bnegotiat(?:ions?|ing|e|ed)\b|\bdialogue\b|\bmeetings?\b|\bmediat(?:e|ed|es|ing|ion)\b/i],
   ["ARREST", /\barrest(?:ed|s)?\b|\bdetained\b/i],
   ["AGREEMENT", /\b(?:sign(?:ed|ing)?|reached|concluded)\b[^.]*\b(?:agreement|accord|deal|declaration|memorandum)\b|\bpeace (?:deal|agreement|accord)\b|\bagreement on\b/i],
   ["TAKEOVER", /\btook over\b|\btakeover\b|\bseiz(?:ed|ing) (?:power|kabul|control|the capital)\b|\bcoup\b|\boverran the capital\b|\btook power\b/i],

@@ -67,7 +67,7 @@ const pct = (n: number) => n.toFixed(2);
 /** The table `parley eval ingest` prints; the JSON line follows it. */
 export function formatResult(r: EvalResult): string[] {
   return [
-    `Ingestion measured on the ${r.split} half${r.split === "all" ? "s" : ""} of the evaluation set: ${r.reports} reports (${r.refused} refused), ${r.seconds.toFixed(1)} s.`,
+    `Ingestion measured on ${r.split === "all" ? "both halves" : `the ${r.split} half`} of the evaluation set: ${r.reports} reports (${r.refused} refused), ${r.seconds.toFixed(1)} s.`,
     "measure   precision  recall     F1    tp    fp    fn",
     ...MEASURES.map((m) => {
       const x = r.measures[m];
