@@ -1,3 +1,4 @@
+/// <reference path="./moment-hijri.d.ts" />
 import momentHijri from "moment-hijri";
 import { toGregorian } from "jalaali-js";
 import type { DatePrecision } from "@parley/schema";
