@@ -88,4 +88,14 @@ describe("reviewing candidates over GraphQL", () => {
     const malformed = await api.gql(`mutation { rejectCandidate(input: { id: "nope" }) { __typename ... on ValidationError { field } } }`, {}, editor);
     expect(malformed.data.rejectCandidate).toEqual({ __typename: "ValidationError", field: "input.id" });
   });
+
+  it("shows the reviewer a date the report left unresolved, and every sentence that proposed the event", async () => {
+    const undated = "Truce Holds\n\nThe TTP and Pakistan agreed a ceasefire on Wednesday in Kabul.\nThe ceasefire between the TTP and Pakistan was agreed in Kabul.";
+    await ingestReport(api.t.db, { file: "undated.txt", content: undated });
+    const query = `{ candidates(first: 50) { edges { node { source { title } payload { ... on EventCandidatePayload { type date unresolvedDate quotes } } } } } }`;
+    const { data } = await api.gql(query, {}, editor);
+    const ceasefire = data.candidates.edges.map((e: any) => e.node).find((n: any) => n.source.title === "Truce Holds" && n.payload.type === "CEASEFIRE");
+    expect(ceasefire.payload).toMatchObject({ date: null, unresolvedDate: expect.stringMatching(/Wednesday/) });
+    expect(ceasefire.payload.quotes).toContainEqual(expect.stringMatching(/^The TTP and Pakistan agreed a ceasefire on Wednesday/));
+  });
 });

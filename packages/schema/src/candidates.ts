@@ -38,6 +38,10 @@ export const eventCandidatePayload = z.object({
   place: candidatePlace.nullable(),
   actors: z.array(candidateActor).max(200),
   quote: fields.quote,
+  /** Every sentence that proposed this event, when several did (the first is `quote`). */
+  quotes: z.array(z.string()).max(50).default([]),
+  /** The report's words for a date that needs the publication date, when the report has none. */
+  unresolvedDate: z.string().optional(),
 });
 export const actorCandidatePayload = z.object({ actorId: z.null(), text: z.string(), name: fields.name, kind: ACTOR_KINDS.schema });
 export const citationCandidatePayload = z.object({ actorId: z.number().int().nullable(), text: z.string(), name: fields.name, quote: z.string() });

@@ -60,6 +60,12 @@ const EventPayloadRef = builder.objectRef<EventCandidatePayload>("EventCandidate
     place: t.field({ type: CandidatePlaceRef, nullable: true, description: "Where it happened; null when the sentence names no place.", resolve: (p) => p.place }),
     actors: t.field({ type: [CandidateActorRef], description: "The actors the sentence names, with their roles (at most 200).", resolve: (p) => p.actors }),
     quote: t.exposeString("quote", { description: "The sentence, verbatim from the stored report: the claim that accepting records." }),
+    quotes: t.stringList({ description: "Every sentence of the report that proposed this event (at most 50), the first being `quote`.", resolve: (p) => (p.quotes.length ? p.quotes : [p.quote]) }),
+    unresolvedDate: t.string({
+      nullable: true,
+      description: 'The report\'s words for the date ("on Wednesday", "two days earlier") when they need a publication date the report does not give; the reviewer supplies the day. Null otherwise.',
+      resolve: (p) => p.unresolvedDate ?? null,
+    }),
   }),
 });
 
