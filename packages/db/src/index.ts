@@ -12,7 +12,7 @@ export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
 export * from "./generated/prisma/enums.ts";
 export { checkApiToken, createApiToken, revokeApiToken, hashSecret, type TokenProblem } from "./tokens.ts";
 // The review queue only: extraction (chrono, the gazetteer, Readability) is `@parley/db/ingest`, loaded on demand.
-export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, CandidateError } from "./ingest/review.ts";
+export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, CandidateError, ACCEPT_TIMEOUT_MS } from "./ingest/review.ts";
 export { generateCorpus, type GenerateOptions } from "./generate/write.ts";
 export { progressLine } from "./generate/command.ts";
 export { seededRandom } from "./generate/random.ts";
@@ -20,4 +20,7 @@ export { ACLED_COLUMNS, neutralizeCell } from "./import/acled-format.ts";
 export { acledRow, type AcledWritable } from "./import/acled-row.ts";
 export { acledSides, type Tie } from "./import/acled-sides.ts";
 export { primaryPlace } from "./import/acled-location.ts";
-export { isDatabaseUnavailable, DATABASE_UNAVAILABLE_MESSAGE, errorText } from "./availability.ts";
+export { isDatabaseUnavailable, DatabaseUnavailableError, DATABASE_UNAVAILABLE_MESSAGE, errorText } from "./availability.ts";
+export { commitWrite, OutcomeUnknownError, type CommitOptions } from "./writes/commit.ts";
+export { outcomeOf, type Outcome, type TransactionMark } from "./writes/outcome.ts";
+export { claimKey, keepResult, purgeKeys, KEY_RETENTION_HOURS, type KeyClaim, type KeptOutcome } from "./writes/keys.ts";

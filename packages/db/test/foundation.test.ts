@@ -107,7 +107,7 @@ describe("merging actors", () => {
     );
     const survivor = await t.db.actor.findUniqueOrThrow({ where: { key: "ttp" } });
     const merged = await t.db.actor.findUniqueOrThrow({ where: { key: "pakistani-taliban" } });
-    await mergeActors(t.db, { survivorId: survivor.id, mergedId: merged.id, author: "test" });
+    await t.db.$transaction((tx) => mergeActors(tx, { survivorId: survivor.id, mergedId: merged.id, author: "test" }));
 
     expect(await resolveActorId(t.db, merged.id)).toBe(survivor.id);
     const aliases = (await t.db.actorAlias.findMany({ where: { actorId: survivor.id } })).map((a) => a.name);

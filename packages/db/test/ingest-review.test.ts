@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestReport } from "../src/ingest/ingest.ts";
-import { acceptCandidate, CandidateError, listCandidates, rejectCandidate, updateCandidate } from "../src/ingest/review.ts";
+import { ACCEPT_TIMEOUT_MS, acceptCandidate, CandidateError, listCandidates, rejectCandidate, updateCandidate } from "../src/ingest/review.ts";
+import { commitWrite } from "../src/writes/commit.ts";
 import { loadDataFiles } from "../src/loader/load.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 import { dataFiles, smallDataset } from "./fixtures.ts";
@@ -23,6 +24,10 @@ afterAll(async () => {
   await t.drop();
 });
 
+// Each review runs in a transaction of its own, committed as the API and the CLI commit theirs.
+const accept = (id: number, reviewer: string, patch?: Record<string, unknown>) => commitWrite(t.db, (tx) => acceptCandidate(tx, id, reviewer, patch), { timeout: ACCEPT_TIMEOUT_MS });
+const edit = (id: number, patch: Record<string, unknown>, reviewer: string) => commitWrite(t.db, (tx) => updateCandidate(tx, id, patch, reviewer));
+const reject = (id: number, reviewer: string) => commitWrite(t.db, (tx) => rejectCandidate(tx, id, reviewer));
 const pendingOf = async (kind: string) => (await listCandidates(t.db, { sourceId })).filter((c) => c.kind === kind);
 const payloadOf = (c: { payload: unknown }) => c.payload as Record<string, unknown>;
 
@@ -51,7 +56,7 @@ describe("the review queue", () => {
 
   it("accepts an event candidate as an event with its place, participants, a claim quoting the report and revisions", async () => {
     const talks = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "NEGOTIATION" && payloadOf(c).date !== null)!;
-    const accepted = await acceptCandidate(t.db, talks.id, "reviewer@test", { title: "Talks in Kabul" });
+    const accepted = await accept(talks.id, "reviewer@test", { title: "Talks in Kabul" });
     expect(accepted).toMatchObject({ status: "ACCEPTED", reviewer: "reviewer@test", recordType: "Event" });
     const event = await t.db.event.findUniqueOrThrow({
       where: { id: accepted.recordId! },
@@ -68,31 +73,31 @@ describe("the review queue", () => {
 
   it("refuses to accept an event whose sentence has no date until the date is given", async () => {
     const strike = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "AIRSTRIKE")!;
-    await expect(acceptCandidate(t.db, strike.id, "reviewer@test")).rejects.toThrow(CandidateError);
-    await updateCandidate(t.db, strike.id, { date: "2022-04-16", precision: "DAY", type: "AIRSTRIKE" }, "reviewer@test");
-    const accepted = await acceptCandidate(t.db, strike.id, "reviewer@test");
+    await expect(accept(strike.id, "reviewer@test")).rejects.toThrow(CandidateError);
+    await edit(strike.id, { date: "2022-04-16", precision: "DAY", type: "AIRSTRIKE" }, "reviewer@test");
+    const accepted = await accept(strike.id, "reviewer@test");
     expect(accepted.recordType).toBe("Event");
   });
 
   it("rejects an edit that breaks the payload, naming the field", async () => {
     const visit = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "VISIT")!;
-    await expect(updateCandidate(t.db, visit.id, { type: "PICNIC" }, "reviewer@test")).rejects.toMatchObject({ code: "INVALID", problems: [expect.objectContaining({ field: "payload.type" })] });
+    await expect(edit(visit.id, { type: "PICNIC" }, "reviewer@test")).rejects.toMatchObject({ code: "INVALID", problems: [expect.objectContaining({ field: "payload.type" })] });
   });
 
   it("rejects a candidate, which then leaves the queue and can no longer be accepted", async () => {
     const visit = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "VISIT")!;
-    const rejected = await rejectCandidate(t.db, visit.id, "reviewer@test");
+    const rejected = await reject(visit.id, "reviewer@test");
     expect(rejected.status).toBe("REJECTED");
     expect((await pendingOf("EVENT")).map((c) => c.id)).not.toContain(visit.id);
-    await expect(acceptCandidate(t.db, visit.id, "reviewer@test")).rejects.toThrow(/already rejected/);
+    await expect(accept(visit.id, "reviewer@test")).rejects.toThrow(/already rejected/);
   });
 
   it("accepts a new actor and a citation of a known outlet", async () => {
     const haq = (await pendingOf("ACTOR")).find((c) => payloadOf(c).name === "Hamidul Haq")!;
-    const actor = await acceptCandidate(t.db, haq.id, "reviewer@test");
+    const actor = await accept(haq.id, "reviewer@test");
     expect(await t.db.actor.findUniqueOrThrow({ where: { id: actor.recordId! } })).toMatchObject({ name: "Hamidul Haq", kind: "PERSON" });
     const [cite] = await pendingOf("CITATION");
-    await acceptCandidate(t.db, cite!.id, "reviewer@test");
+    await accept(cite!.id, "reviewer@test");
     const cites = await t.db.sourceCitation.findMany({ where: { sourceId }, include: { outlet: true } });
     expect(cites.map((c) => c.outlet.key)).toEqual(["outlet-a"]);
   });

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { acceptCandidate, CandidateError, listCandidates, rejectCandidate, updateCandidate } from "../ingest/review.ts";
+import { ACCEPT_TIMEOUT_MS, acceptCandidate, CandidateError, listCandidates, rejectCandidate, updateCandidate } from "../ingest/review.ts";
+import { commitWrite } from "../writes/commit.ts";
 import { UsageError, type Command } from "./args.ts";
 import { withDb } from "./commands.ts";
 import { FileEncodingError, readTextFile } from "../import/encoding.ts";
@@ -99,13 +100,13 @@ export const ingestCommands: Command[] = [
             if (!row) throw new UsageError(`No candidate has the id ${id}`);
             out(JSON.stringify(row, null, 2));
           } else if (verb === "accept" && id !== null) {
-            const c = await acceptCandidate(db, id, reviewer, patch);
+            const c = await commitWrite(db, (tx) => acceptCandidate(tx, id, reviewer, patch), { timeout: ACCEPT_TIMEOUT_MS });
             say(`Accepted candidate ${c.id}: ${c.recordType} ${c.recordId}.`);
           } else if (verb === "edit" && id !== null) {
-            await updateCandidate(db, id, patch, reviewer);
+            await commitWrite(db, (tx) => updateCandidate(tx, id, patch, reviewer));
             say(`Updated candidate ${id}.`);
           } else if (verb === "reject" && id !== null) {
-            await rejectCandidate(db, id, reviewer);
+            await commitWrite(db, (tx) => rejectCandidate(tx, id, reviewer));
             say(`Rejected candidate ${id}.`);
           } else throw new UsageError("Say list, show <id>, accept <id>, edit <id> or reject <id>.");
         } catch (error) {

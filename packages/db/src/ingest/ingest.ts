@@ -3,6 +3,7 @@ import * as chrono from "chrono-node";
 import { normalizeName } from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import { recordRevision } from "../revisions.ts";
+import { commitWrite } from "../writes/commit.ts";
 import { extractCandidates, type Extraction } from "./extract.ts";
 import { loadKnowledge } from "./knowledge.ts";
 import { cleanText, htmlToText } from "./text.ts";
@@ -72,7 +73,8 @@ export async function ingestReport(db: PrismaClient, input: ReportInput, options
   const extraction = extractCandidates(report.text, report.published, knowledge);
   if (options.dryRun) return { extraction, report, sourceId: null, candidateIds: [] };
   const author = options.author ?? "parley ingest";
-  return db.$transaction(async (tx) => {
+  // Reported as failed only when it did not commit, so that running it again stores the report once.
+  return commitWrite(db, async (tx) => {
     const outlet = input.outlet ? await findOutlet(tx, input.outlet) : null;
     const source = await tx.source.create({
       data: {

@@ -44,38 +44,37 @@ function parsePayload(kind: Candidate["kind"], payload: unknown) {
   return parsed.data;
 }
 
+// The review operations take the transaction they write in: the caller commits it (`commitWrite`).
+
 /** Changes a pending candidate's proposed record (fields merged over the payload, then validated). */
-export async function updateCandidate(db: PrismaClient, id: number, patch: Record<string, unknown>, reviewer: string) {
-  return db.$transaction(async (tx) => {
-    const candidate = await pending(tx, id);
-    const payload = parsePayload(candidate.kind, { ...(candidate.payload as object), ...patch });
-    return tx.candidate.update({ where: { id }, data: { payload: JSON.parse(JSON.stringify(payload)), reviewer } });
-  });
+export async function updateCandidate(tx: Tx, id: number, patch: Record<string, unknown>, reviewer: string) {
+  const candidate = await pending(tx, id);
+  const payload = parsePayload(candidate.kind, { ...(candidate.payload as object), ...patch });
+  return tx.candidate.update({ where: { id }, data: { payload: JSON.parse(JSON.stringify(payload)), reviewer } });
 }
 
-export async function rejectCandidate(db: PrismaClient, id: number, reviewer: string) {
-  return db.$transaction(async (tx) => {
-    await pending(tx, id);
-    return tx.candidate.update({ where: { id }, data: { status: "REJECTED", reviewer, reviewedAt: new Date() } });
-  });
+export async function rejectCandidate(tx: Tx, id: number, reviewer: string) {
+  await pending(tx, id);
+  return tx.candidate.update({ where: { id }, data: { status: "REJECTED", reviewer, reviewedAt: new Date() } });
 }
+
+/** How long accepting may take before COMMIT: an event with its places, actors and claim is many statements. */
+export const ACCEPT_TIMEOUT_MS = 30_000;
 
 /** Turns a pending candidate into the record it proposes (an event with its claim, an actor, a citation). */
-export async function acceptCandidate(db: PrismaClient, id: number, reviewer: string, patch: Record<string, unknown> = {}) {
-  return db.$transaction(async (tx) => {
-    const candidate = await pending(tx, id);
-    const payload = { ...(candidate.payload as object), ...patch };
-    const record =
-      candidate.kind === "EVENT"
-        ? { type: "Event", id: await createEvent(tx, candidate, parsePayload("EVENT", payload) as EventCandidatePayload, reviewer) }
-        : candidate.kind === "ACTOR"
-          ? { type: "Actor", id: await createActor(tx, parsePayload("ACTOR", payload) as ActorCandidatePayload, reviewer) }
-          : { type: "Actor", id: await citeOutlet(tx, candidate.sourceId, parsePayload("CITATION", payload) as CitationCandidatePayload, reviewer) };
-    return tx.candidate.update({
-      where: { id },
-      data: { status: "ACCEPTED", reviewer, reviewedAt: new Date(), recordType: record.type, recordId: record.id, payload: JSON.parse(JSON.stringify(payload)) },
-    });
-  }, { timeout: 30_000 });
+export async function acceptCandidate(tx: Tx, id: number, reviewer: string, patch: Record<string, unknown> = {}) {
+  const candidate = await pending(tx, id);
+  const payload = { ...(candidate.payload as object), ...patch };
+  const record =
+    candidate.kind === "EVENT"
+      ? { type: "Event", id: await createEvent(tx, candidate, parsePayload("EVENT", payload) as EventCandidatePayload, reviewer) }
+      : candidate.kind === "ACTOR"
+        ? { type: "Actor", id: await createActor(tx, parsePayload("ACTOR", payload) as ActorCandidatePayload, reviewer) }
+        : { type: "Actor", id: await citeOutlet(tx, candidate.sourceId, parsePayload("CITATION", payload) as CitationCandidatePayload, reviewer) };
+  return tx.candidate.update({
+    where: { id },
+    data: { status: "ACCEPTED", reviewer, reviewedAt: new Date(), recordType: record.type, recordId: record.id, payload: JSON.parse(JSON.stringify(payload)) },
+  });
 }
 
 async function createActor(tx: Tx, payload: { name: string; kind: ActorKind }, author: string): Promise<number> {

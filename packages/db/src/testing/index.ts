@@ -6,6 +6,7 @@ import { createPrismaClient, type ClientOptions, type PrismaClient } from "../cl
 import { withDatabase } from "../postgres.ts";
 
 export { freePort, startThrowawayPostgres, startRestartablePostgres, type RestartablePostgres } from "./throwaway.ts";
+export { startControlledPostgres, DEBIAN_PG15_BIN, type ControlledPostgres } from "./pg-ctl.ts";
 
 export interface TestDatabase {
   url: string;

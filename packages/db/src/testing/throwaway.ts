@@ -39,11 +39,11 @@ export interface RestartablePostgres {
   remove(): Promise<void>;
 }
 
-/** A throwaway embedded PostgreSQL of a test's own, which the test may stop and start again. */
-export async function startRestartablePostgres(): Promise<RestartablePostgres> {
+/** A throwaway embedded PostgreSQL of a test's own, which the test may stop and start again; `settings` as `-c name=value`. */
+export async function startRestartablePostgres(settings: Record<string, string> = {}): Promise<RestartablePostgres> {
   const dir = temporaryFolder();
   const port = await freePort();
-  const options = { dataDir: path.join(dir, "data"), port, persistent: true };
+  const options = { dataDir: path.join(dir, "data"), port, persistent: true, settings };
   let server: { stop(): Promise<void> } | null = await startEmbeddedPostgres(options);
   const stop = async () => {
     await server?.stop();
