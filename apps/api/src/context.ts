@@ -1,4 +1,4 @@
-import type { PrismaClient, TokenProblem } from "@parley/db";
+import type { CommitOptions, PrismaClient, TokenProblem } from "@parley/db";
 import type { TokenRole } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 
@@ -16,4 +16,8 @@ export interface Context {
   search: SearchEngine | null;
   /** The origin of a browser page on another site that may read but not write; null otherwise. */
   refusedOrigin: string | null;
+  /** The request's `Idempotency-Key` header, if it sent one. */
+  idempotencyKey: string | null;
+  /** How long a write waits for its COMMIT's answer, and then for its outcome. */
+  commit: CommitOptions;
 }

@@ -28,6 +28,10 @@ const schema = z.object({
   PARLEY_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(0),
   /** `open`: any query, and automatic persisted queries; `trusted`: only the documents in PARLEY_TRUSTED_DOCUMENTS. */
   PARLEY_DOCUMENTS: z.enum(["open", "trusted"]).default("open"),
+  /** How long a write's COMMIT may go unanswered before it counts as lost and its outcome is asked for. */
+  PARLEY_COMMIT_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  /** How long, after a lost COMMIT, the API asks PostgreSQL whether it committed before answering OUTCOME_UNKNOWN. */
+  PARLEY_OUTCOME_TIMEOUT_MS: z.coerce.number().int().min(10).default(15_000),
   /** A JSON file of `{ "<sha256>": "<query>" }`: the documents a trusted client (the web app) sends by hash. */
   PARLEY_TRUSTED_DOCUMENTS: z.string().optional(),
 });

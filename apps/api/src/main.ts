@@ -1,5 +1,5 @@
 import { createServer as createHttpServer } from "node:http";
-import { applyMigrations, createPrismaClient, errorText, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase } from "@parley/db";
+import { applyMigrations, createPrismaClient, errorText, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase, purgeKeys } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { apiEnv } from "./env.ts";
 import { createServer } from "./server.ts";
@@ -32,6 +32,11 @@ async function main() {
   const search = createSearchEngine({ url: database.url, log });
   await search.ready();
 
+  // Idempotency keys are kept 24 hours; older ones are deleted at start and then hourly.
+  const purge = () => void purgeKeys(db).catch((error: unknown) => log(`could not purge old idempotency keys: ${errorText(error)}`));
+  purge();
+  const purging = setInterval(purge, 3_600_000).unref();
+
   const yoga = createServer({ db, search });
   const server = createHttpServer(yoga);
   server.listen(env.API_PORT, env.API_HOST, () => log(`GraphQL API and GraphiQL at http://localhost:${env.API_PORT}/graphql`));
@@ -42,6 +47,7 @@ async function main() {
     stopping = true;
     log(`${signal}: shutting down`);
     server.close();
+    clearInterval(purging);
     await search.close();
     await db.$disconnect();
     await database.stop();

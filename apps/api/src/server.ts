@@ -32,7 +32,14 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
   const env = { ...apiEnv(), ...overrides };
   const manifest = env.PARLEY_TRUSTED_DOCUMENTS ? readManifest(env.PARLEY_TRUSTED_DOCUMENTS) : {};
   if (env.PARLEY_DOCUMENTS === "trusted" && !env.PARLEY_TRUSTED_DOCUMENTS) throw new Error("PARLEY_DOCUMENTS=trusted needs PARLEY_TRUSTED_DOCUMENTS, the file of trusted documents");
-  return createYoga<Record<string, unknown>, Context>({
+  // A write whose COMMIT answer is lost waits to learn its outcome; operators see each such loss in the log.
+  const commit = {
+    commitTimeoutMs: env.PARLEY_COMMIT_TIMEOUT_MS,
+    outcomeTimeoutMs: env.PARLEY_OUTCOME_TIMEOUT_MS,
+    onLostCommit: (transactionId: string, outcome: string) =>
+      yoga.logger.warn(`The answer to COMMIT of transaction ${transactionId} was lost; its outcome: ${outcome === "unknown" ? "unknown (PostgreSQL could not be asked in time)" : outcome}`),
+  };
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
@@ -62,9 +69,12 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
       db,
       search: search ?? null,
       refusedOrigin: refusedWriteOrigin(request, env),
+      idempotencyKey: request.headers.get("idempotency-key"),
+      commit,
       ...(await credentialsFrom(request, db)),
     }),
   });
+  return yoga;
 }
 
 const SEARCH_FIELDS = new Set(["searchEvents", "searchActors", "__typename"]);

@@ -9,6 +9,7 @@ import { createPrismaClient, withDatabase } from "@parley/db";
 import type { ApiEnv } from "../src/env.ts";
 import { ERROR_CODES, type ErrorCode } from "../src/http/error-codes.ts";
 import { createServer } from "../src/server.ts";
+import { installCommitFaults, type CommitFaults } from "./commit-faults.ts";
 import { useApi } from "./harness.ts";
 
 const api = useApi();
@@ -20,6 +21,10 @@ let strict: string;
 let limited: string;
 let down: string;
 let failing: string;
+let held: typeof unreachable;
+let holding: string;
+let faults: CommitFaults;
+let editor: Record<string, string>;
 
 async function serve(options: { db?: typeof unreachable; env?: Partial<ApiEnv> } = {}): Promise<string> {
   const server = createHttpServer(createServer({ db: options.db ?? api.t.db, search: api.search, env: options.env }));
@@ -36,10 +41,18 @@ beforeAll(async () => {
   // A server that answers, asked for a database it does not have: a failure that is nobody's input.
   broken = createPrismaClient(withDatabase(api.t.url, "parley_no_such_database"));
   failing = await serve({ db: broken });
+  // PostgreSQL holds this event's COMMIT for 3 s (then fails it), and the API's only connection is
+  // the one committing: it cannot ask whether the write committed before its 300 ms are up.
+  faults = await installCommitFaults(api.t.url);
+  await faults.arm("Held at COMMIT", { sleepSeconds: 3 });
+  held = createPrismaClient(api.t.url, { max: 1 });
+  holding = await serve({ db: held, env: { PARLEY_COMMIT_TIMEOUT_MS: 200, PARLEY_OUTCOME_TIMEOUT_MS: 300 } });
+  editor = await api.as("EDITOR");
 });
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  await Promise.all([unreachable.$disconnect(), broken.$disconnect()]);
+  await faults.atCommit("PgSleep").then(() => new Promise((resolve) => setTimeout(resolve, 3_500)), () => undefined);
+  await Promise.all([unreachable.$disconnect(), broken.$disconnect(), held.$disconnect(), faults.close()]);
 });
 
 const json = { "content-type": "application/json" };
@@ -76,6 +89,8 @@ const CATALOG: Record<ErrorCode, () => Promise<Response>> = {
     return post(limited, { query: "{ __typename }" });
   },
   DATABASE_UNAVAILABLE: () => post(down, { query: "{ events(first: 1) { totalCount } }" }),
+  OUTCOME_UNKNOWN: () =>
+    post(holding, { query: `mutation { createEvent(input: { type: STATEMENT, title: "Held at COMMIT", startDate: "2025-01-01" }) { __typename } }` }, editor),
   INTERNAL_SERVER_ERROR: () => post(failing, { query: "{ events(first: 1) { totalCount } }" }),
 };
 

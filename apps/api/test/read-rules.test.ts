@@ -152,6 +152,8 @@ async function runResolver(field: GraphQLField<unknown, Context>, caller: Caller
     viewer: caller.role ? { tokenId: 0, role: caller.role, name: caller.name } : null,
     tokenProblem: caller.problem,
     refusedOrigin: null,
+    idempotencyKey: null,
+    commit: {},
   };
   let reachedResolver = false;
   const source = new Proxy({}, { get: () => ((reachedResolver = true), undefined) });

@@ -11,7 +11,7 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: { http: 405, meaning: "A mutation sent with GET (writes need POST), or a method the endpoint does not take." },
   GRAPHQL_PARSE_FAILED: { http: 400, meaning: "The query text is not valid GraphQL syntax; `locations` points at the spot." },
   GRAPHQL_VALIDATION_FAILED: { http: 400, meaning: "The query does not fit the schema: an unknown field or argument, a missing required one, a wrong type." },
-  BAD_USER_INPUT: { http: 200, meaning: "An argument or variable has a value the field refuses; `extensions.argument` names it." },
+  BAD_USER_INPUT: { http: 200, meaning: "An argument or variable has a value the field refuses, or an idempotency key was sent again with other input; `extensions.argument` names it." },
   QUERY_TOO_DEEP: { http: 400, meaning: "The query nests deeper than the limit; nothing ran." },
   QUERY_TOO_BROAD: { http: 400, meaning: "The query selects more fields than the limit; nothing ran." },
   QUERY_TOO_COMPLEX: { http: 400, meaning: "The query's cost is over the limit (`extensions.cost`, `extensions.limit`); nothing ran." },
@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { http: 200, meaning: "The token may not read this field's value (`extensions.reason`, `extensions.neededRole`); the rest of the answer stands." },
   RATE_LIMITED: { http: 429, meaning: "Too many requests this minute; `Retry-After` and `extensions.retryAfter` say when to try again." },
   DATABASE_UNAVAILABLE: { http: 503, meaning: "PostgreSQL did not answer; nothing was written. Retry after `Retry-After` seconds." },
+  OUTCOME_UNKNOWN: { http: 503, meaning: "A write's COMMIT was sent, the connection was lost, and PostgreSQL could not be asked in time whether it committed (`extensions.transactionId`). Retry with the same idempotency key." },
   INTERNAL_SERVER_ERROR: { http: 200, meaning: "An unexpected failure in a field; its details are in the server's log, not in the answer, and the rest of the answer stands." },
 } as const;
 

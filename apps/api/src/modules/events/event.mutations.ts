@@ -1,4 +1,4 @@
-import { writeAndRead } from "../shared/versioning.ts";
+import { writeAndRead } from "../shared/write.ts";
 import { createEventInput, deleteInput, updateEventInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
@@ -6,7 +6,7 @@ import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { DatePrecisionEnum, EventLinkKindEnum, EventOutcomeEnum, EventTypeEnum, ParticipantRoleEnum } from "../shared/enums.ts";
 import { parseInput, targetId } from "../shared/input.ts";
-import { DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
+import { clientMutationIdField, DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
 import { createEvent, deleteEvent, updateEvent } from "./event.service.ts";
 
 const ParticipantInput = builder.inputType("ParticipantInput", {
@@ -42,6 +42,7 @@ function eventFields(creating: boolean) {
       ? "A new event. Its claims, the quotes that support it, are added afterwards with `createClaim(input: { eventId, … })`."
       : "Only the fields you give change; `null` clears an optional field; a list you give replaces the stored one.",
     fields: (t) => ({
+      clientMutationId: clientMutationIdField(t),
       ...(creating ? {} : { id: t.id({ required: true, description: "The event's global ID." }), version: t.int({ required: true, description: "The version you read." }) }),
       type: t.field({ type: EventTypeEnum, required: creating, description: "What kind of event it is." }),
       title: t.string({ required: creating, description: "A one-line headline, at most 300 characters." }),
@@ -68,10 +69,10 @@ builder.mutationFields((t) => ({
     description: "Creates an event (editor). Answers with the event as stored, at version 1.",
     errors: resultUnion("createEvent", "event", "The event as stored.", [ValidationError, ForbiddenError]),
     args: { input: t.arg({ type: CreateEventInput, required: true, description: "The event to create." }) },
-    resolve: async (query, _root, args, ctx) => {
+    resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an event");
       const input = parseInput(createEventInput, args.input);
-      return writeAndRead(ctx.db, (tx) => createEvent(tx, authorOf(viewer), input), (tx, id) => tx.event.findUniqueOrThrow({ ...reload(query), where: { id } }));
+      return writeAndRead({ ctx, info, args }, (tx) => createEvent(tx, authorOf(viewer), input), (tx, id) => tx.event.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   updateEvent: t.prismaField({
@@ -79,23 +80,22 @@ builder.mutationFields((t) => ({
     description: "Changes an event (editor), if it is still at the version you read. Answers with the event as stored, at its next version.",
     errors: resultUnion("updateEvent", "event", "The event as stored after the change.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     args: { input: t.arg({ type: UpdateEventInput, required: true, description: "The event, the version you read and the fields to change." }) },
-    resolve: async (query, _root, args, ctx) => {
+    resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an event");
       const input = parseInput(updateEventInput, args.input);
       const id = targetId(input.id, "Event");
-      return writeAndRead(ctx.db, (tx) => updateEvent(tx, authorOf(viewer), id, input.id, input), (tx) => tx.event.findUniqueOrThrow({ ...reload(query), where: { id } }));
+      return writeAndRead({ ctx, info, args }, (tx) => updateEvent(tx, authorOf(viewer), id, input.id, input), (tx) => tx.event.findUniqueOrThrow({ ...reload(query), where: { id } }));
     },
   }),
   deleteEvent: t.id({
     errors: resultUnion("deleteEvent", "deletedId", "The global ID of the deleted event.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
     description: "Deletes an event with its participants, places, links and claims (admin).",
     args: { input: t.arg({ type: DeleteInput, required: true, description: "The event and the version you read." }) },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const viewer = authorize(ctx, "ADMIN", "Deleting an event");
       const input = parseInput(deleteInput, args.input);
       const id = targetId(input.id, "Event");
-      await ctx.db.$transaction((tx) => deleteEvent(tx, authorOf(viewer), id, input.id, input.version));
-      return input.id;
+      return writeAndRead({ ctx, info, args }, (tx) => deleteEvent(tx, authorOf(viewer), id, input.id, input.version), async () => input.id);
     },
   }),
 }));

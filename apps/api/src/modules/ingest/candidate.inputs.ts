@@ -1,6 +1,7 @@
 import type { Tx } from "@parley/db";
 import type { AcceptCandidateInput, EventCandidatePatch } from "@parley/schema";
 import { builder } from "../../builder.ts";
+import { clientMutationIdField } from "../shared/mutation.ts";
 import { PlaceKindEnum } from "../events/place.type.ts";
 import { ActorKindEnum, DatePrecisionEnum, EventTypeEnum, ParticipantRoleEnum } from "../shared/enums.ts";
 import { optionalRef, ref, resolveRefs } from "../shared/references.ts";
@@ -65,6 +66,7 @@ function reviewFields(updating: boolean) {
   return builder.inputType(updating ? "UpdateCandidateInput" : "AcceptCandidateInput", {
     description: updating ? "A pending candidate and the changes to its payload." : "A pending candidate to accept, with any last changes to its payload.",
     fields: (t) => ({
+      clientMutationId: clientMutationIdField(t),
       id: t.id({ required: true, description: "The candidate's global ID." }),
       event: t.field({ type: EventCandidateInput, description: `Changes to an event candidate. ${which}` }),
       actor: t.field({ type: ActorCandidateInput, description: `Changes to an actor candidate. ${which}` }),
@@ -77,7 +79,7 @@ export const UpdateCandidateInputRef = reviewFields(true);
 export const AcceptCandidateInputRef = reviewFields(false);
 export const RejectCandidateInputRef = builder.inputType("RejectCandidateInput", {
   description: "A pending candidate to reject.",
-  fields: (t) => ({ id: t.id({ required: true, description: "The candidate's global ID." }) }),
+  fields: (t) => ({ clientMutationId: clientMutationIdField(t), id: t.id({ required: true, description: "The candidate's global ID." }) }),
 });
 
 type Changes = Pick<AcceptCandidateInput, "event" | "actor" | "citation">;

@@ -1,12 +1,13 @@
-import { acceptCandidate, CandidateError, rejectCandidate, updateCandidate } from "@parley/db";
+import { ACCEPT_TIMEOUT_MS, acceptCandidate, CandidateError, rejectCandidate, updateCandidate, type Tx } from "@parley/db";
 import { acceptCandidateInput, rejectCandidateInput, updateCandidateInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
-import type { Context, Viewer } from "../../context.ts";
+import type { Viewer } from "../../context.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { parseInput, targetId } from "../shared/input.ts";
 import { resultUnion } from "../shared/mutation.ts";
+import { writeAndRead, type Call } from "../shared/write.ts";
 import { AcceptCandidateInputRef, changedKind, payloadPatch, RejectCandidateInputRef, UpdateCandidateInputRef } from "./candidate.inputs.ts";
 import { CandidateRef } from "./candidate.type.ts";
 
@@ -20,7 +21,14 @@ const FIELD = { EVENT: "event", ACTOR: "actor", CITATION: "citation" } as const;
  * review layer's problems name payload fields (`payload.date`); here they name the input's
  * (`input.event.date`), and a candidate no longer pending is a problem of `input.id`.
  */
-async function review<T>(ctx: Context, viewer: Viewer, input: { id: string; event?: unknown; actor?: unknown; citation?: unknown }, work: (id: number, reviewer: string) => Promise<T>): Promise<T> {
+async function review(
+  call: Call,
+  viewer: Viewer,
+  input: { id: string; event?: unknown; actor?: unknown; citation?: unknown },
+  work: (tx: Tx, id: number, reviewer: string) => Promise<unknown>,
+  timeout?: number,
+) {
+  const { ctx } = call;
   const id = targetId(input.id, "Candidate");
   const candidate = await ctx.db.candidate.findUnique({ where: { id }, select: { kind: true } });
   if (!candidate) throw new NotFoundError("Candidate", input.id);
@@ -29,7 +37,8 @@ async function review<T>(ctx: Context, viewer: Viewer, input: { id: string; even
     throw new ValidationError([{ field: `input.${FIELD[given]}`, message: `is for ${given} candidates; this candidate's kind is ${candidate.kind}: give its changes as \`${FIELD[candidate.kind]}\`` }]);
   }
   try {
-    return await work(id, authorOf(viewer));
+    const reviewer = authorOf(viewer);
+    return await writeAndRead(call, async (tx) => void (await work(tx, id, reviewer)), (tx) => tx.candidate.findUniqueOrThrow({ where: { id } }), { timeout });
   } catch (error) {
     if (!(error instanceof CandidateError)) throw error;
     if (error.code === "NOT_FOUND") throw new NotFoundError("Candidate", input.id);
@@ -45,10 +54,11 @@ builder.mutationFields((t) => ({
       "Turns a pending candidate into the record it proposes (editor): an event (with its place, participants and a claim quoting the report), an actor, or a citation. Last changes may come with it.",
     errors: resultUnion("acceptCandidate", "candidate", "The candidate, now ACCEPTED, with `recordId` naming what it became.", ERRORS),
     args: { input: t.arg({ type: AcceptCandidateInputRef, required: true, description: "The candidate, and any last changes to it." }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
       const input = parseInput(acceptCandidateInput, args.input);
-      return review(ctx, viewer, input, async (id, reviewer) => acceptCandidate(ctx.db, id, reviewer, await payloadPatch(ctx.db, input)));
+      const patch = await payloadPatch(ctx.db, input);
+      return review({ ctx, info, args }, viewer, input, (tx, id, reviewer) => acceptCandidate(tx, id, reviewer, patch), ACCEPT_TIMEOUT_MS);
     },
   }),
   rejectCandidate: t.field({
@@ -56,10 +66,10 @@ builder.mutationFields((t) => ({
     description: "Rejects a pending candidate (editor): nothing is created.",
     errors: resultUnion("rejectCandidate", "candidate", "The candidate, now REJECTED.", ERRORS),
     args: { input: t.arg({ type: RejectCandidateInputRef, required: true, description: "The candidate to reject." }) },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
       const input = parseInput(rejectCandidateInput, args.input);
-      return review(ctx, viewer, input, (id, reviewer) => rejectCandidate(ctx.db, id, reviewer));
+      return review({ ctx, info, args }, viewer, input, (tx, id, reviewer) => rejectCandidate(tx, id, reviewer));
     },
   }),
   updateCandidate: t.field({
@@ -67,10 +77,11 @@ builder.mutationFields((t) => ({
     description: "Changes a pending candidate's payload (editor): the fields given replace the payload's, and the whole payload is validated again.",
     errors: resultUnion("updateCandidate", "candidate", "The candidate with its changed payload, still PENDING.", ERRORS),
     args: { input: t.arg({ type: UpdateCandidateInputRef, required: true, description: "The candidate and its changes, as exactly one of `event`, `actor` and `citation`." }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
       const input = parseInput(updateCandidateInput, args.input);
-      return review(ctx, viewer, input, async (id, reviewer) => updateCandidate(ctx.db, id, await payloadPatch(ctx.db, input), reviewer));
+      const patch = await payloadPatch(ctx.db, input);
+      return review({ ctx, info, args }, viewer, input, (tx, id, reviewer) => updateCandidate(tx, id, patch, reviewer));
     },
   }),
 }));

@@ -1,5 +1,6 @@
+import type { GraphQLError } from "graphql";
 import { createGraphQLError, maskError, type Plugin, type YogaServerOptions } from "graphql-yoga";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, type PrismaClient } from "@parley/db";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, OutcomeUnknownError, type PrismaClient } from "@parley/db";
 import type { SearchEngine } from "@parley/search";
 
 /** A request that needed the database while it was down: HTTP 503, code DATABASE_UNAVAILABLE. */
@@ -9,9 +10,22 @@ export function databaseUnavailable() {
   });
 }
 
-/** Yoga's error masking, except that a lost database is said plainly (and not as a 500). */
+/**
+ * A write whose COMMIT was sent but whose outcome PostgreSQL could not tell in time: HTTP 503, code
+ * OUTCOME_UNKNOWN, with the transaction's ID. Retrying with the same idempotency key is safe.
+ */
+function outcomeUnknown(error: OutcomeUnknownError, path: GraphQLError["path"]) {
+  return createGraphQLError(error.message, {
+    path,
+    extensions: { code: "OUTCOME_UNKNOWN", transactionId: error.transactionId, http: { status: 503, headers: { "retry-after": "5" } } },
+  });
+}
+
+/** Yoga's error masking, except that a lost database, or a write's unknown outcome, is said plainly (and not as a 500). */
 export const maskedErrors: NonNullable<Exclude<YogaServerOptions<object, object>["maskedErrors"], boolean>> = {
   maskError(error, message, isDev) {
+    const original = (error as GraphQLError).originalError ?? error;
+    if (original instanceof OutcomeUnknownError) return outcomeUnknown(original, (error as GraphQLError).path);
     return isDatabaseUnavailable(error) ? databaseUnavailable() : maskError(error, message, isDev);
   },
 };

@@ -1,5 +1,6 @@
 import { builder } from "../../builder.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
+import { CLIENT_MUTATION_ID_DESCRIPTION } from "./idempotency.ts";
 
 builder.mutationType({ description: "Writes. Each needs an API token (`Authorization: Bearer …`) and answers with a result union." });
 
@@ -21,9 +22,15 @@ export function resultUnion(fieldName: string, dataField: string, data: string, 
   };
 }
 
+/** `clientMutationId`, the idempotency key every mutation's input may carry. */
+export function clientMutationIdField<R>(t: { string(options: { description: string }): R }): R {
+  return t.string({ description: CLIENT_MUTATION_ID_DESCRIPTION });
+}
+
 export const DeleteInput = builder.inputType("DeleteInput", {
   description: "The record to delete and the version you read: a record changed since then is not deleted.",
   fields: (t) => ({
+    clientMutationId: clientMutationIdField(t),
     id: t.id({ required: true, description: "The global ID of the record to delete." }),
     version: t.int({ required: true, description: "The record's `version` as you read it; a record changed since is not deleted (ConflictError)." }),
   }),

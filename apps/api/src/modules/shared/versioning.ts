@@ -1,4 +1,4 @@
-import { recordRevision, type Db, type RevisionInput, type Tx } from "@parley/db";
+import { recordRevision, type RevisionInput, type Tx } from "@parley/db";
 import { ConflictError, NotFoundError } from "./errors.ts";
 
 type Versioned = "Event" | "Actor" | "Source" | "Claim" | "Position";
@@ -28,7 +28,7 @@ export async function bumpVersion(tx: Tx, typename: Versioned, id: number, expec
 }
 
 /** Thrown inside an update's transaction when the update changed nothing, so that it rolls back. */
-class NothingChanged extends Error {}
+export class NothingChanged extends Error {}
 
 /**
  * Records an UPDATE revision, or, when the changes are empty, abandons the transaction: an update
@@ -37,20 +37,4 @@ class NothingChanged extends Error {}
 export async function recordUpdate(tx: Tx, revision: Omit<RevisionInput, "action"> & { changes: Record<string, unknown> }): Promise<void> {
   if (Object.keys(revision.changes).length === 0) throw new NothingChanged();
   await recordRevision(tx, { ...revision, action: "UPDATE" });
-}
-
-/**
- * Runs a write in a transaction and reads the mutation's answer inside it, before COMMIT, so that a
- * write is reported as failed only when it did not commit (a restart between COMMIT and a separate
- * read would report a stored write as failed). An update that changed nothing is not an error: its
- * transaction is rolled back and the answer read outside it. `read` gets what `write` returned, or
- * undefined after such a no-op.
- */
-export async function writeAndRead<T, R>(db: Db, write: (tx: Tx) => Promise<T>, read: (db: Tx, written: T | undefined) => Promise<R>): Promise<R> {
-  try {
-    return await db.$transaction(async (tx) => read(tx, await write(tx)));
-  } catch (error) {
-    if (error instanceof NothingChanged) return read(db, undefined);
-    throw error;
-  }
 }
