@@ -1,5 +1,5 @@
 import { createServer as createHttpServer } from "node:http";
-import { applyMigrations, createPrismaClient, errorText, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase, purgeKeys } from "@parley/db";
+import { applyMigrations, createPrismaClient, errorText, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase, purgeKeys, purgeMarkers } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { apiEnv } from "./env.ts";
 import { createServer } from "./server.ts";
@@ -32,8 +32,8 @@ async function main() {
   const search = createSearchEngine({ url: database.url, log });
   await search.ready();
 
-  // Idempotency keys are kept 24 hours; older ones are deleted at start and then hourly.
-  const purge = () => void purgeKeys(db).catch((error: unknown) => log(`could not purge old idempotency keys: ${errorText(error)}`));
+  // Idempotency keys are kept 24 hours, commit markers an hour; older ones are deleted at start and then hourly.
+  const purge = () => void Promise.all([purgeKeys(db), purgeMarkers(db)]).catch((error: unknown) => log(`could not purge old idempotency keys or commit markers: ${errorText(error)}`));
   purge();
   const purging = setInterval(purge, 3_600_000).unref();
 

@@ -12,6 +12,8 @@ export interface CommitFaults {
   disarm(title: string): Promise<void>;
   /** Waits until a backend of this database sits in COMMIT on that wait event; returns its process ID. */
   atCommit(waitEvent: "SyncRep" | "PgSleep"): Promise<number>;
+  /** Waits until no backend of this database sits in COMMIT any more. */
+  settled(): Promise<void>;
   /** Ends the backend from another session, as an operator's `pg_terminate_backend` or a lost connection would. */
   kill(pid: number): Promise<void>;
   /** `txid_status` of a transaction ID, asked from another session. */
@@ -53,6 +55,14 @@ export async function installCommitFaults(url: string): Promise<CommitFaults> {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       throw new Error(`No backend reached COMMIT waiting on ${waitEvent} within 20 s`);
+    },
+    async settled() {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'COMMIT' AND state = 'active'`;
+        if (row!.n === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     async kill(pid) {
       await db.$queryRaw`SELECT pg_terminate_backend(${pid})`;

@@ -44,7 +44,7 @@ const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input)
 async function create(title: string, key?: string) {
   const headers = { "content-type": "application/json", ...editor, ...(key ? { "idempotency-key": key } : {}) };
   const response = await fetch(endpoint, { method: "POST", headers, body: JSON.stringify({ query: CREATE, variables: { input: { type: "STATEMENT", title, startDate: "2025-10-01" } } }) });
-  const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] };
+  const body = (await response.json()) as { data?: any; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] };
   return { status: response.status, ...body };
 }
 
@@ -95,6 +95,7 @@ describe("a write whose COMMIT is cut off by PostgreSQL stopping", () => {
     const error = result.errors![0]!;
     expect(error.extensions).toMatchObject({ code: "OUTCOME_UNKNOWN", transactionId: expect.stringMatching(/^\d+$/) });
     expect(error.message).toMatch(/may or may not be stored/);
+    expect(error.path).toEqual(["createEvent"]);
     expect(await faults.status(error.extensions!.transactionId)).toBe("aborted");
     expect(await stored(title)).toEqual([]);
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  await faults.atCommit("PgSleep").then(() => new Promise((resolve) => setTimeout(resolve, 3_500)), () => undefined);
+  await faults.settled();
   await Promise.all([unreachable.$disconnect(), broken.$disconnect(), held.$disconnect(), faults.close()]);
 });
 

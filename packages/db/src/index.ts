@@ -22,5 +22,5 @@ export { acledSides, type Tie } from "./import/acled-sides.ts";
 export { primaryPlace } from "./import/acled-location.ts";
 export { isDatabaseUnavailable, DatabaseUnavailableError, DATABASE_UNAVAILABLE_MESSAGE, errorText } from "./availability.ts";
 export { commitWrite, OutcomeUnknownError, type CommitOptions } from "./writes/commit.ts";
-export { outcomeOf, type Outcome, type TransactionMark } from "./writes/outcome.ts";
+export { markTransaction, outcomeOf, purgeMarkers, MARKER_RETENTION_HOURS, type Outcome, type TransactionMark } from "./writes/outcome.ts";
 export { claimKey, keepResult, purgeKeys, KEY_RETENTION_HOURS, type KeyClaim, type KeptOutcome } from "./writes/keys.ts";

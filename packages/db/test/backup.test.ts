@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "../src/backup/backup.ts";
 import { restoreDatabase } from "../src/backup/restore.ts";
-import { INDEX_TABLES } from "../src/backup/tables.ts";
+import { NON_DATA_TABLES } from "../src/backup/tables.ts";
 import { importDataset } from "../src/import/index.ts";
 import { demoFiles } from "../src/loader/demo.ts";
 import { loadDataFiles } from "../src/loader/load.ts";
@@ -40,7 +40,7 @@ async function contents(url: string): Promise<Record<string, string[]>> {
   try {
     const { rows: tables } = await client.query<{ name: string }>(
       `SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND relkind = 'r' AND relname <> ALL($1) ORDER BY 1`,
-      [INDEX_TABLES],
+      [NON_DATA_TABLES],
     );
     const out: Record<string, string[]> = {};
     for (const { name } of tables) out[name] = (await client.query<{ r: string }>(`SELECT t::text AS r FROM "${name}" t ORDER BY 1`)).rows.map((r) => r.r);

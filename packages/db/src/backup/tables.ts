@@ -1,7 +1,10 @@
 import type pg from "pg";
 
-/** Tables that describe this database's search index rather than data: never backed up or restored. */
-export const INDEX_TABLES = ["_prisma_migrations", "search_change", "search_state"];
+/**
+ * Tables that are not data, never backed up or restored: the migration history, the search index's
+ * change log and state, and the markers by which lost COMMITs are resolved (needed for seconds).
+ */
+export const NON_DATA_TABLES = ["_prisma_migrations", "search_change", "search_state", "commit_marker"];
 
 export interface TableInfo {
   name: string;
@@ -20,13 +23,13 @@ export async function dataTables(db: pg.ClientBase): Promise<TableInfo[]> {
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> ALL($1::text[])
       ORDER BY c.relname`,
-    [INDEX_TABLES],
+    [NON_DATA_TABLES],
   );
   const ordered: TableInfo[] = [];
   const placed = new Set<string>();
   let pending = rows;
   while (pending.length) {
-    // References to tables outside the backup (the index tables) do not order anything.
+    // References to tables outside the backup (the non-data tables) do not order anything.
     const ready = pending.filter((t) => t.refs.every((r) => placed.has(r) || !rows.some((x) => x.name === r)));
     if (!ready.length) throw new Error(`Foreign keys form a cycle among ${pending.map((t) => t.name).join(", ")}`);
     for (const t of ready) {

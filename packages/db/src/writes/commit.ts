@@ -17,7 +17,7 @@ export interface CommitOptions {
 export class OutcomeUnknownError extends Error {
   constructor(readonly transactionId: string, cause: unknown) {
     super(
-      `The connection to the database was lost while this write was committing, and the database could not be asked in time whether it committed (transaction ${transactionId}). ` +
+      `The answer to this write's COMMIT was lost (the connection dropped, or the database stopped answering), and the database could not be asked in time whether it committed (transaction ${transactionId}). ` +
         "It may or may not be stored: retry with the same idempotency key, which writes it at most once, or look it up before writing it again.",
       { cause },
     );
@@ -30,7 +30,8 @@ class CommitNotAnswered extends DatabaseUnavailableError {}
 /**
  * Runs `work` in a transaction and commits it, and never reports a stored write as failed: when the
  * COMMIT's answer is lost (the connection dropped, or no answer within `commitTimeoutMs`), it asks
- * PostgreSQL on another connection whether the transaction committed before answering. Resolves with
+ * PostgreSQL on another connection whether the transaction committed before answering (`outcomeOf`:
+ * whether it is over, then whether the marker row it wrote before COMMIT exists). Resolves with
  * what `work` returned if it committed; rejects with the connection's error if it did not, and with
  * OutcomeUnknownError if PostgreSQL could not tell within `outcomeTimeoutMs`.
  */
