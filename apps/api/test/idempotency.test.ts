@@ -20,7 +20,7 @@ const count = (title: string) => api.t.db.event.count({ where: { title } });
 const revisions = () => api.t.db.revision.count();
 
 describe("a write retried with its idempotency key", () => {
-  it("answers the first event again and writes nothing: no event, participant or revision", async () => {
+  it("answers the first event again and writes nothing more: no second event, no revision", async () => {
     const first = await create(event("Keyed statement"), keyed(editor, "key-1"));
     expect(first.data.createEvent.__typename).toBe("CreateEventSuccess");
     const history = await revisions();
