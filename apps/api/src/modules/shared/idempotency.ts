@@ -8,7 +8,7 @@ export const MAX_KEY_LENGTH = 255;
 export const HEADER = "Idempotency-Key";
 
 export const CLIENT_MUTATION_ID_DESCRIPTION =
-  "An idempotency key for this one write, unique per token (at most 255 characters; a UUID will do). " +
+  "An idempotency key for this one write: 1 to 255 characters (a new UUID per write will do), kept per token. " +
   "Retrying with the same key and the same input answers the first outcome and writes nothing again; the same key with other input is refused (BAD_USER_INPUT). " +
   "Kept at least 24 hours. The `Idempotency-Key` header does the same for every mutation of a request.";
 
