@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { purgeKeys } from "@parley/db";
-import { ERRORS } from "./given.ts";
+import { errorsOf } from "./given.ts";
 import { useApi } from "./harness.ts";
 
 const api = useApi({ demo: false });
@@ -12,7 +12,7 @@ beforeAll(async () => {
   [editor, other, admin] = await Promise.all([api.as("EDITOR", "first desk"), api.as("EDITOR", "second desk"), api.as("ADMIN")]);
 });
 
-const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${ERRORS} ... on CreateEventSuccess { event { id title version } } } }`;
+const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${errorsOf("createEvent")} ... on CreateEventSuccess { event { id title version } } } }`;
 const event = (title: string) => ({ type: "STATEMENT", title, startDate: "2025-11-09" });
 const keyed = (headers: Record<string, string>, key: string) => ({ ...headers, "idempotency-key": key });
 const create = (input: object, headers: Record<string, string>) => api.gql(CREATE, { input }, headers);
@@ -56,8 +56,8 @@ describe("a write retried with its idempotency key", () => {
   });
 
   it("applies a header key to each mutation of a request by its response key, so a resent request writes nothing", async () => {
-    const both = `mutation { a: createEvent(input: { type: VISIT, title: "Aliased visit", startDate: "2025-11-01" }) { ${ERRORS} ... on CreateEventSuccess { event { id } } }
-      b: createEvent(input: { type: VISIT, title: "Aliased visit", startDate: "2025-11-01" }) { ${ERRORS} ... on CreateEventSuccess { event { id } } } }`;
+    const both = `mutation { a: createEvent(input: { type: VISIT, title: "Aliased visit", startDate: "2025-11-01" }) { ${errorsOf("createEvent")} ... on CreateEventSuccess { event { id } } }
+      b: createEvent(input: { type: VISIT, title: "Aliased visit", startDate: "2025-11-01" }) { ${errorsOf("createEvent")} ... on CreateEventSuccess { event { id } } } }`;
     const first = await api.gql(both, {}, keyed(editor, "key-4"));
     expect(first.data.a.event.id).not.toBe(first.data.b.event.id);
     const again = await api.gql(both, {}, keyed(editor, "key-4"));
@@ -67,7 +67,7 @@ describe("a write retried with its idempotency key", () => {
 
   it("answers an update retried with its key with the record, where a retry without a key would conflict", async () => {
     const { data } = await create(event("To be renamed"), editor);
-    const UPDATE = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { ${ERRORS} ... on UpdateEventSuccess { event { title version } } } }`;
+    const UPDATE = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { ${errorsOf("updateEvent")} ... on UpdateEventSuccess { event { title version } } } }`;
     const input = { id: data.createEvent.event.id, version: 1, title: "Renamed once" };
     const first = await api.gql(UPDATE, { input }, keyed(editor, "key-5"));
     expect(first.data.updateEvent).toEqual({ __typename: "UpdateEventSuccess", event: { title: "Renamed once", version: 2 } });
@@ -78,7 +78,7 @@ describe("a write retried with its idempotency key", () => {
   it("answers a delete retried with its key with the deleted ID, and a retried create whose event was deleted since with NotFoundError", async () => {
     const { data } = await create(event("Short-lived"), keyed(editor, "key-6"));
     const id = data.createEvent.event.id;
-    const DELETE = `mutation($input: DeleteInput!) { deleteEvent(input: $input) { ${ERRORS} ... on DeleteEventSuccess { deletedId } } }`;
+    const DELETE = `mutation($input: DeleteInput!) { deleteEvent(input: $input) { ${errorsOf("deleteEvent")} ... on DeleteEventSuccess { deletedId } } }`;
     const first = await api.gql(DELETE, { input: { id, version: 1 } }, keyed(admin, "key-7"));
     expect(first.data.deleteEvent).toEqual({ __typename: "DeleteEventSuccess", deletedId: id });
     expect((await api.gql(DELETE, { input: { id, version: 1 } }, keyed(admin, "key-7"))).data.deleteEvent).toEqual(first.data.deleteEvent);

@@ -3,13 +3,14 @@ import { getNamedType, isUnionType } from "graphql";
 import { schema } from "../src/schema.ts";
 
 const VERSIONED = ["ValidationError", "NotFoundError", "ConflictError", "ForbiddenError"];
-const CREATE = ["ValidationError", "ForbiddenError"];
+const CREATE = ["ValidationError", "NotFoundError", "ForbiddenError"];
 const REVIEW = ["ValidationError", "NotFoundError", "ForbiddenError"];
 
 /**
  * What each mutation can meet, read from its service: every one authorises (ForbiddenError) and
  * validates (ValidationError, also for unknown IDs it refers to); only a write to an existing record
- * compares versions (ConflictError) or can find it gone (NotFoundError). Adding an alias finds its
+ * compares versions (ConflictError); a write to an existing record can find it gone (NotFoundError),
+ * and so can a create retried with its idempotency key once the record it made was deleted. Adding an alias finds its
  * actor gone but takes no version; a candidate review finds it gone but has no version.
  */
 const EXPECTED: Record<string, string[]> = {

@@ -53,7 +53,7 @@ builder.mutationFields((t) => ({
   createActor: t.prismaField({
     type: "Actor",
     description: "Creates an actor with its aliases (editor). Answers with the actor as stored, at version 1.",
-    errors: resultUnion("createActor", "actor", "The actor as stored.", [ValidationError, ForbiddenError]),
+    errors: resultUnion("createActor", "actor", "The actor as stored.", [ValidationError, NotFoundError, ForbiddenError]),
     args: { input: t.arg({ type: CreateActorInput, required: true, description: "The actor to create." }) },
     resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an actor");

@@ -67,7 +67,7 @@ builder.mutationFields((t) => ({
   createEvent: t.prismaField({
     type: "Event",
     description: "Creates an event (editor). Answers with the event as stored, at version 1.",
-    errors: resultUnion("createEvent", "event", "The event as stored.", [ValidationError, ForbiddenError]),
+    errors: resultUnion("createEvent", "event", "The event as stored.", [ValidationError, NotFoundError, ForbiddenError]),
     args: { input: t.arg({ type: CreateEventInput, required: true, description: "The event to create." }) },
     resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an event");

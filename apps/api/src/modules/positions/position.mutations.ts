@@ -40,7 +40,7 @@ builder.mutationFields((t) => ({
   createPosition: t.prismaField({
     type: "Position",
     description: "Records a negotiating position (editor). Answers with the position as stored, at version 1.",
-    errors: resultUnion("createPosition", "position", "The position as stored.", [ValidationError, ForbiddenError]),
+    errors: resultUnion("createPosition", "position", "The position as stored.", [ValidationError, NotFoundError, ForbiddenError]),
     args: { input: t.arg({ type: CreatePositionInput, required: true, description: "The position to record." }) },
     resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a position");

@@ -37,7 +37,7 @@ builder.mutationFields((t) => ({
   createClaim: t.prismaField({
     type: "Claim",
     description: "Records a claim (editor): a quote from a source asserting or denying an event, an actor's part or a position. It may make its event contested.",
-    errors: resultUnion("createClaim", "claim", "The claim as stored.", [ValidationError, ForbiddenError]),
+    errors: resultUnion("createClaim", "claim", "The claim as stored.", [ValidationError, NotFoundError, ForbiddenError]),
     args: { input: t.arg({ type: CreateClaimInput, required: true, description: "The claim to record." }) },
     resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a claim");

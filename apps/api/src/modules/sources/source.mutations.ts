@@ -36,7 +36,7 @@ builder.mutationFields((t) => ({
   createSource: t.prismaField({
     type: "Source",
     description: "Records a source (editor). Answers with the source as stored, at version 1.",
-    errors: resultUnion("createSource", "source", "The source as stored.", [ValidationError, ForbiddenError]),
+    errors: resultUnion("createSource", "source", "The source as stored.", [ValidationError, NotFoundError, ForbiddenError]),
     args: { input: t.arg({ type: CreateSourceInput, required: true, description: "The source to record." }) },
     resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Creating a source");
