@@ -20,6 +20,7 @@ const PLAIN_LISTS = [
   "EventCandidatePayload.actors", // the actors one sentence names, at most 200
   "EventSearchResult.facets", // one per facet field
   "EventSearchResult.histogram", // one per month, week or day of the results' span
+  "EventSearchResult.places", // `first`, at most 1,000
   "Facet.values", // at most 15 values, and the selected ones
   "Position.claims", // the evidence for one position
   "Position.supersededBy", // the holder's later positions replacing it: one, rarely two
@@ -237,7 +238,9 @@ describe("page sizes", () => {
       [`query($id: ID!) { actor(id: $id) { events(last: 101) { totalCount } } }`, "`last` must be between 0 and 100; got 101"],
       [`query($id: ID!) { actor(id: $id) { revisions(first: 500) { totalCount } } }`, "`first` must be between 0 and 100; got 500"],
       [`query($id: ID!) { actor(id: $id) { companions(first: 51) { sharedEvents } } }`, "`first` must be between 0 and 50; got 51"],
-      [`{ searchEvents(first: 101) { totalCount } }`, "`first` must be between 1 and 100; got 101"],
+      [`{ searchEvents(first: 101) { totalCount } }`, "`first` must be between 0 and 100; got 101"],
+      [`{ searchEvents(last: -1) { totalCount } }`, "`last` must be between 0 and 100; got -1"],
+      [`{ searchEvents(first: 0) { places(first: 1001) { count } } }`, "`first` must be between 0 and 1000; got 1001"],
       [`{ searchPositions(first: 0) { totalCount } }`, "`first` must be between 1 and 100; got 0"],
       [`{ searchActors(query: "TTP", first: 51) { score } }`, "`first` must be between 1 and 50; got 51"],
     ] as const;

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
-import { expectedFacetCounts, facetKey, loadFixture, passes, toVariables, type Field, type Filter, type Fixture } from "./search-fixture.ts";
+import { loadFixture, type Fixture } from "./search-fixture.ts";
+import { FACET_FILTERS } from "@parley/schema";
+import { databaseId, expectedFacetCounts, expectedFatalities, expectedPlaces, facetKey, passes, toVariables, type Field, type Filter } from "./search-brute-force.ts";
 
 /**
  * Property-based checks of searchEvents against a small corpus whose every count can be recomputed
@@ -23,6 +25,8 @@ const SEARCH = `query($query: String, $filter: EventFilter, $first: Int, $after:
     edges { node { id } }
     pageInfo { hasNextPage endCursor }
     facets { field values { value count selected } }
+    places(first: 50) { place { id } count }
+    fatalities { low best high events }
   }
 }`;
 
@@ -54,6 +58,7 @@ const validFilter = (): fc.Arbitrary<Filter> =>
       countries: subset(["AF", "PK", "QA", "TR", "NO"]),
       placeIds: subset(fx.placeIds),
       outletIds: subset(fx.outletIds),
+      participants: fc.array(fc.record({ actorId: fc.constantFrom(...fx.actorIds), roles: subset(["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "SPOKESPERSON"] as const) }, { requiredKeys: ["actorId"] }), { maxLength: 2 }).map((p) => (p.length ? p : undefined)),
       from: day,
       to: day,
       contested: fc.boolean(),
@@ -67,10 +72,12 @@ const invalidInput = fc.oneof(
   fc.constantFrom("pk", "PAK", "P", "").map((c) => ({ variables: { filter: { countries: [c] } }, says: /filter\.countries/ })),
   fc.constantFrom("PICNIC", "attack", "").map((t) => ({ variables: { filter: { types: [t] } }, says: /does not exist in "EventType" enum/ })),
   fc.constantFrom("not-an-id", "QWN0b3I6eA==", "UGxhY2U6MQ==").map((id) => ({ variables: { filter: { actorIds: [id] } }, says: /filter\.actorIds/ })),
-  fc.integer({ min: 101, max: 10_000 }).map((first) => ({ variables: { first }, says: new RegExp(`^\`first\` must be between 1 and 100; got ${first}$`) })),
-  fc.integer({ min: -5, max: 0 }).map((first) => ({ variables: { first }, says: new RegExp(`^\`first\` must be between 1 and 100; got ${first}$`) })),
+  fc.integer({ min: 101, max: 10_000 }).map((first) => ({ variables: { first }, says: new RegExp(`^\`first\` must be between 0 and 100; got ${first}$`) })),
+  fc.integer({ min: -5, max: -1 }).map((first) => ({ variables: { first }, says: new RegExp(`^\`first\` must be between 0 and 100; got ${first}$`) })),
   fc.string({ minLength: 1, maxLength: 40 }).map((after) => ({ variables: { after }, says: /after/ })),
   fc.array(fc.constant("PK"), { minLength: 51, maxLength: 120 }).map((countries) => ({ variables: { filter: { countries } }, says: /`filter\.countries` may list at most 50 values/ })),
+  fc.constantFrom("not-an-id", "UGxhY2U6MQ==").map((actorId) => ({ variables: { filter: { participants: [{ actorId }] } }, says: /^`filter\.participants\[0\]\.actorId` is not the ID of a Actor/ })),
+  fc.integer({ min: 11, max: 30 }).map((n) => ({ variables: { filter: { participants: Array(n).fill({ actorId: "QWN0b3I6MQ==" }) } }, says: new RegExp(`^\`filter\.participants\` may list at most 10 values; got ${n}$`) })),
 );
 
 async function searchOnce(variables: Record<string, unknown>) {
@@ -125,6 +132,9 @@ describe("searchEvents under random queries and filters", () => {
           expect(selected).toEqual(selectedKeys(filter, facet.field).sort());
         }
         expect(actual).toEqual(expectedFacetCounts(corpus, filter));
+        const matching = corpus.filter((e) => passes(e, filter));
+        expect(result.places.map((p: { place: { id: string }; count: number }) => ({ placeId: databaseId(p.place.id), count: p.count }))).toEqual(expectedPlaces(matching, fx.locatedPlaceIds));
+        expect(result.fatalities).toEqual(expectedFatalities(matching));
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
@@ -159,6 +169,6 @@ describe("searchEvents under random queries and filters", () => {
 });
 
 function selectedKeys(filter: Filter, field: Field): string[] {
-  const values = { TYPE: filter.types, ACTOR: filter.actorIds, ROLE: filter.roles, COUNTRY: filter.countries, PLACE: filter.placeIds, OUTLET: filter.outletIds }[field] ?? [];
+  const values = filter[FACET_FILTERS[field].filter] ?? [];
   return [...new Set(values as (string | number)[])].map((v) => `${field}:${v}`);
 }

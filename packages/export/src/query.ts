@@ -1,17 +1,11 @@
-import { PAGE_SIZE, decodeGlobalId, searchStateFromParams, type SearchState } from "@parley/schema";
+import { PAGE_SIZE, SEARCH_PARAMS, decodeGlobalId, mapFilterIds, searchStateFromParams, type SearchState } from "@parley/schema";
 import type { EventQuery } from "@parley/search";
 
 export const EXPORT_FORMATS = ["csv", "json", "geojson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The URL keys an export reads: the search page's own, and the format. */
-const KEYS = new Set(["format", "q", "type", "actor", "role", "country", "place", "outlet", "from", "to", "contested", "sort", "after"]);
-
-const ID_KEYS = [
-  ["actor", "actorIds", "Actor"],
-  ["place", "placeIds", "Place"],
-  ["outlet", "outletIds", "Actor"],
-] as const;
+const KEYS = new Set(["format", ...SEARCH_PARAMS]);
 
 export interface ExportIssue {
   /** The URL key (`type`, `from`, `format`); the CLI names it as its option. */
@@ -38,7 +32,7 @@ export interface ExportRequest {
 /**
  * Reads an export from the search page's URL parameters plus `format`, with the shared schemas the
  * page and the API use. Unlike the page, which leaves out what it cannot read, an export refuses it:
- * a file with fewer filters than asked for would hold the wrong events. `after` (the page) is ignored.
+ * a file with fewer filters than asked for would hold the wrong events. `after` and `before` (the page) are ignored.
  */
 export function exportRequestFromParams(params: URLSearchParams): ExportRequest {
   const issues: ExportIssue[] = [];
@@ -50,19 +44,12 @@ export function exportRequestFromParams(params: URLSearchParams): ExportRequest 
   else if (!(EXPORT_FORMATS as readonly string[]).includes(format)) issues.push({ key: "format", value: format, message: `must be one of ${EXPORT_FORMATS.join(", ")}` });
   const { state, issues: stateIssues } = searchStateFromParams(params);
   issues.push(...stateIssues);
-  const filter: NonNullable<EventQuery["filter"]> = { ...state.filter, actorIds: undefined, placeIds: undefined, outletIds: undefined };
-  for (const [key, field, typename] of ID_KEYS) {
-    const ids = (state.filter[field] ?? []).map((value) => {
-      const id = decodeGlobalId(value, typename);
-      if (id === null) issues.push({ key, value, message: `is not the ID of ${typename === "Actor" ? "an actor" : "a place"}` });
-      return id ?? 0;
-    });
-    if (ids.length) filter[field] = ids;
-  }
   if (issues.length) throw new ExportRequestError(issues);
+  // The URL codec has refused every ID that is not one of its type.
+  const filter = mapFilterIds(state.filter, (value, type) => decodeGlobalId(value, type)!);
   return {
     format: format as ExportFormat,
-    state: { ...state, after: null },
+    state: { ...state, after: null, before: null },
     query: { query: state.query || null, filter, first: PAGE_SIZE.max, after: null, sort: state.sort },
   };
 }

@@ -50,6 +50,14 @@ describe("what an export holds", () => {
     expect(events.every((e) => e.participants.some((p) => p.actor.key === "ttp"))).toBe(true);
   });
 
+  it("reads participants with their roles (p=<actor ID>:ROLE) as the search page carries them", async () => {
+    const ttp = await t.db.actor.findUniqueOrThrow({ where: { key: "ttp" } });
+    const { role } = await t.db.participant.findFirstOrThrow({ where: { actorId: ttp.id } });
+    const held = await t.db.participant.findMany({ where: { actorId: ttp.id, role }, select: { eventId: true } });
+    const { text } = await exportText(engine, `format=json&p=${encodeURIComponent(`${encodeGlobalId("Actor", ttp.id)}:${role}`)}`);
+    expect(eventIds(text).sort((a, b) => a - b)).toEqual([...new Set(held.map((p) => p.eventId))].sort((a, b) => a - b));
+  });
+
   it("writes the same file whatever the batch size, one piece per batch", async () => {
     const small = await exportText(engine, "format=csv&sort=DATE_ASC", { batchSize: 5 });
     const large = await exportText(engine, "format=csv&sort=DATE_ASC", { batchSize: 500 });
@@ -153,7 +161,7 @@ describe("requests an export refuses", () => {
     expect(issues("type=CEASEFIRE")).toEqual(["format: is required: csv, json, geojson"]);
     expect(issues("format=xlsx")).toEqual(["format: must be one of csv, json, geojson"]);
     const bad = issues("format=csv&type=TRUCE&country=Pakistan&from=2022-13-01&actor=nope&colour=red&sort=NEWEST");
-    expect(bad.map((b) => b.split(":")[0])).toEqual(["colour", "type", "country", "from", "sort", "actor"]);
+    expect(bad.map((b) => b.split(":")[0])).toEqual(["colour", "type", "actor", "country", "from", "sort"]);
     expect(bad.find((b) => b.startsWith("country"))).toMatch(/ISO 3166-1 alpha-2/);
     expect(issues("format=csv&from=2023-01-01&to=2022-01-01")).toEqual(["from: `from` must not be after `to`"]);
   });

@@ -4,6 +4,8 @@ import { normalizeQueryText } from "./names.ts";
 import { EVENT_SORTS, EVENT_TYPES, PARTICIPANT_ROLES, ACTOR_KINDS, DATE_INTERVALS, POSITION_ISSUES, POSITION_KINDS } from "./vocabulary.ts";
 
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
+/** How many places `EventSearchResult.places` lists by default and at most. */
+export const PLACE_COUNTS = { default: 200, max: 1000 } as const;
 export const ACTOR_MATCHES = { default: 10, max: 50 } as const;
 export const QUERY_MAX_LENGTH = 200;
 
@@ -13,6 +15,16 @@ const MAX_FILTER_VALUES = 50;
 /** A list of at most `max` values, refused with a message that gives the limit and the length. */
 const bounded = <T extends z.ZodType>(item: T, max = MAX_FILTER_VALUES) =>
   z.array(item).max(max, { error: (issue) => `may list at most ${max} values; got ${(issue.input as unknown[]).length}` });
+
+/** How many "actor in roles" entries (`participants`) a filter may hold. */
+export const MAX_PARTICIPANT_FILTERS = 10;
+
+/** One "actor in roles" entry: the actor took part in any of the roles (in any role when none are given). */
+export const participantFilterSchema = z.object({
+  actorId: id,
+  roles: bounded(PARTICIPANT_ROLES.schema, PARTICIPANT_ROLES.codes.length).optional(),
+});
+export type ParticipantFilter = z.infer<typeof participantFilterSchema>;
 
 /** The filter's fields one by one, so a URL value can be checked against its own field. */
 export const eventFilterFields = {
@@ -25,6 +37,7 @@ export const eventFilterFields = {
     from: isoDate.optional(),
     to: isoDate.optional(),
     contested: z.boolean().optional(),
+    participants: bounded(participantFilterSchema, MAX_PARTICIPANT_FILTERS).optional(),
 };
 
 export const eventFilterSchema = z
@@ -41,6 +54,19 @@ export function pageSizeProblem(argument: string, value: number, max: number, mi
   return Number.isInteger(value) && value >= min && value <= max ? null : `\`${argument}\` must be between ${min} and ${max}; got ${value}`;
 }
 
+/**
+ * The one wording of a page asked for in both directions at once, wherever `first`/`after` and
+ * `last`/`before` are taken (connections, searches): the argument at fault and why. Null when fine.
+ */
+export function pagingDirectionProblem(args: { first?: unknown; last?: unknown; after?: unknown; before?: unknown }): { argument: string; message: string } | null {
+  const given = (v: unknown) => v !== null && v !== undefined;
+  if (given(args.first) && given(args.last)) return { argument: "last", message: "`first` and `last` cannot be given together: page forward with `first` (and `after`) or backward with `last` (and `before`)" };
+  if (given(args.after) && given(args.before)) return { argument: "before", message: "`after` and `before` cannot be given together: page forward from `after` or backward from `before`" };
+  if (given(args.first) && given(args.before)) return { argument: "before", message: "`before` pages backward: give it with `last`, or page forward with `first` and `after`" };
+  if (given(args.last) && given(args.after)) return { argument: "after", message: "`after` pages forward: give it with `first`, or page backward with `last` and `before`" };
+  return null;
+}
+
 /** A page size from `min` to `max`, refused in the words of `pageSizeProblem`. */
 export function pageSize(max: number = PAGE_SIZE.max, argument = "first", min = 1) {
   return z.number().superRefine((value, ctx) => {
@@ -55,13 +81,31 @@ const queryText = z
   .max(QUERY_MAX_LENGTH, { error: (issue) => `may be at most ${QUERY_MAX_LENGTH} characters; got ${(issue.input as string).length}` })
   .transform(normalizeQueryText);
 
-export const searchEventsSchema = z.object({
-  query: queryText.nullish(),
-  filter: eventFilterSchema.nullish(),
-  first: pageSize().default(PAGE_SIZE.default),
-  after: z.string().max(500).nullish(),
-  sort: EVENT_SORTS.schema.default("RELEVANCE"),
-});
+const cursorText = z.string().max(500);
+
+/**
+ * `searchEvents`: forward (`first`, `after`) or backward (`last`, `before`), never both ways at once;
+ * 0 results is a page too (counts, facets and pictures only). Comes out with exactly one of `first`
+ * and `last` set, PAGE_SIZE.default when neither was given.
+ */
+export const searchEventsSchema = z
+  .object({
+    query: queryText.nullish(),
+    filter: eventFilterSchema.nullish(),
+    first: pageSize(PAGE_SIZE.max, "first", 0).nullish(),
+    last: pageSize(PAGE_SIZE.max, "last", 0).nullish(),
+    after: cursorText.nullish(),
+    before: cursorText.nullish(),
+    sort: EVENT_SORTS.schema.default("RELEVANCE"),
+  })
+  .superRefine((input, ctx) => {
+    const problem = pagingDirectionProblem(input);
+    if (problem) ctx.addIssue({ code: "custom", path: [problem.argument], message: problem.message });
+  })
+  .transform(({ first, last, ...rest }) => {
+    const backward = last != null || rest.before != null;
+    return { ...rest, first: backward ? undefined : (first ?? PAGE_SIZE.default), last: backward ? (last ?? PAGE_SIZE.default) : undefined };
+  });
 export type SearchEventsInput = z.infer<typeof searchEventsSchema>;
 
 export const histogramSchema = z.object({ interval: DATE_INTERVALS.schema });

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { FACET_FILTERS, PARTICIPANT_PARAM, idTypeName, type FacetFilter } from "./facets.ts";
+import { decodeGlobalId } from "./ids.ts";
+import { participantsFromParams, participantsToParams } from "./url-participants.ts";
 import { eventFilterFields, eventFilterSchema, type EventFilter, QUERY_MAX_LENGTH } from "./search.ts";
 import { EVENT_SORTS, type EventSort } from "./vocabulary.ts";
 
@@ -7,21 +10,14 @@ export interface SearchState {
   query: string;
   filter: EventFilter;
   sort: EventSort;
+  /** The page after this cursor (forward), or before `before` (backward); at most one is set. */
   after: string | null;
+  before?: string | null;
 }
 
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+export type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
-const LIST_KEYS = {
-  types: "type",
-  actorIds: "actor",
-  roles: "role",
-  countries: "country",
-  placeIds: "place",
-  outletIds: "outlet",
-} as const;
-
-function all(params: Params, key: string): string[] {
+export function all(params: Params, key: string): string[] {
   if (params instanceof URLSearchParams) return params.getAll(key);
   const value = params[key];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -38,29 +34,46 @@ export interface SearchParamIssue {
   message: string;
 }
 
+/** The problems of one read, in both forms `searchStateFromParams` reports them. */
+export class ParamIssues {
+  readonly problems: string[] = [];
+  readonly issues: SearchParamIssue[] = [];
+
+  add(key: string, value: string | null, message: string, problem = `ignored ${key}${value === null ? "" : `=${value}`}`) {
+    this.problems.push(problem);
+    this.issues.push({ key, value, message });
+  }
+}
+
+/** Why a facet's URL value is refused, or null when its field takes it. */
+function facetValueProblem(field: keyof typeof FACET_FILTERS, value: string): string | null {
+  const { filter, idType }: FacetFilter = FACET_FILTERS[field];
+  const checked = (eventFilterFields[filter] as z.ZodType).safeParse([value]);
+  if (!checked.success) return checked.error.issues[0]!.message;
+  return idType && decodeGlobalId(value, idType) === null ? `is not the ID of ${idTypeName(idType)}` : null;
+}
+
 /**
- * Reads search state from URL params. Values that do not parse are dropped one by one and reported
- * (as text in `problems`, and by key in `issues`), so a hand-edited link still shows the rest of its
- * view, and an export can refuse what it cannot read.
+ * Reads search state from URL params. Values that do not parse (an unknown type, a malformed ID, a
+ * `p` entry with an unknown role) are dropped one by one and reported (as text in `problems`, and by
+ * key in `issues`), so a hand-edited link still shows the rest of its view, and an export can refuse
+ * what it cannot read.
  */
 export function searchStateFromParams(params: Params): { state: SearchState; problems: string[]; issues: SearchParamIssue[] } {
-  const problems: string[] = [];
-  const issues: SearchParamIssue[] = [];
+  const found = new ParamIssues();
   const candidate: Record<string, unknown> = {};
-  for (const [field, key] of Object.entries(LIST_KEYS)) {
-    const values = all(params, key).filter((v) => v !== "");
-    if (values.length === 0) continue;
-    const fieldSchema: z.ZodType = eventFilterFields[field as keyof typeof LIST_KEYS];
+  for (const field of Object.keys(FACET_FILTERS) as (keyof typeof FACET_FILTERS)[]) {
+    const { filter, param } = FACET_FILTERS[field];
+    const values = all(params, param).filter((v) => v !== "");
     const kept = values.filter((v) => {
-      const checked = fieldSchema.safeParse([v]);
-      if (!checked.success) {
-        problems.push(`ignored ${key}=${v}`);
-        issues.push({ key, value: v, message: checked.error.issues[0]!.message });
-      }
-      return checked.success;
+      const problem = facetValueProblem(field, v);
+      if (problem) found.add(param, v, problem);
+      return problem === null;
     });
-    if (kept.length > 0) candidate[field] = kept;
+    if (kept.length > 0) candidate[filter] = kept;
   }
+  const participants = participantsFromParams(all(params, PARTICIPANT_PARAM), found);
+  if (participants.length > 0) candidate.participants = participants;
   for (const key of ["from", "to"] as const) {
     const value = one(params, key);
     if (value) candidate[key] = value;
@@ -73,8 +86,7 @@ export function searchStateFromParams(params: Params): { state: SearchState; pro
   else {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? "filter");
-      problems.push(`ignored ${key}: ${issue.message}`);
-      issues.push({ key, value: one(params, key) ?? null, message: issue.message });
+      found.add(key, one(params, key) ?? null, issue.message, `ignored ${key}: ${issue.message}`);
     }
     const { from: _from, to: _to, ...rest } = candidate;
     filter = eventFilterSchema.safeParse(rest).data ?? {};
@@ -82,15 +94,15 @@ export function searchStateFromParams(params: Params): { state: SearchState; pro
 
   const sortParam = one(params, "sort");
   const sort = EVENT_SORTS.schema.safeParse(sortParam);
-  if (sortParam && !sort.success) {
-    problems.push(`ignored sort=${sortParam}`);
-    issues.push({ key: "sort", value: sortParam, message: `must be one of ${EVENT_SORTS.codes.join(", ")}` });
-  }
+  if (sortParam && !sort.success) found.add("sort", sortParam, `must be one of ${EVENT_SORTS.codes.join(", ")}`);
   const query = (one(params, "q") ?? "").slice(0, QUERY_MAX_LENGTH);
+  const after = one(params, "after") ?? null;
+  const before = after === null ? (one(params, "before") ?? null) : null;
+  if (after !== null && one(params, "before") !== undefined) found.add("before", one(params, "before")!, "is left out: a link pages one way, and it has `after`");
   return {
-    state: { query, filter, sort: sort.success ? sort.data : "RELEVANCE", after: one(params, "after") ?? null },
-    problems,
-    issues,
+    state: { query, filter, sort: sort.success ? sort.data : "RELEVANCE", after, ...(before !== null ? { before } : {}) },
+    problems: found.problems,
+    issues: found.issues,
   };
 }
 
@@ -99,13 +111,15 @@ export function searchStateToParams(state: Partial<SearchState>): URLSearchParam
   const params = new URLSearchParams();
   if (state.query) params.set("q", state.query);
   const filter = state.filter ?? {};
-  for (const [field, key] of Object.entries(LIST_KEYS)) {
-    for (const value of (filter[field as keyof typeof LIST_KEYS] as string[] | undefined) ?? []) params.append(key, value);
+  for (const { filter: field, param } of Object.values(FACET_FILTERS)) {
+    for (const value of (filter[field] as string[] | undefined) ?? []) params.append(param, value);
   }
+  for (const value of participantsToParams(filter.participants)) params.append(PARTICIPANT_PARAM, value);
   if (filter.from) params.set("from", filter.from);
   if (filter.to) params.set("to", filter.to);
   if (filter.contested) params.set("contested", "1");
   if (state.sort && state.sort !== "RELEVANCE") params.set("sort", state.sort);
   if (state.after) params.set("after", state.after);
+  else if (state.before) params.set("before", state.before);
   return params;
 }

@@ -83,9 +83,12 @@ export class SearchEngine {
     this.stats.builds++;
     this.stats.lastBuildMs = performance.now() - started;
     collectBuildGarbage();
-    const { events, bitmaps, bytes } = this.index!.stats();
+    const { events, bitmaps, bytes, actorRoleBitmaps, actorRoleBytes } = this.index!.stats();
     const kept = this.index!.cross.stats();
-    this.log(`search index: ${events} events, ${bitmaps} bitmaps, ${(bytes / 1e6).toFixed(1)} MB, counts kept for ${kept.rows} single choices (${(kept.bytes / 1e6).toFixed(1)} MB), built in ${(this.stats.lastBuildMs / 1000).toFixed(1)} s`);
+    this.log(
+      `search index: ${events} events, ${bitmaps} bitmaps, ${(bytes / 1e6).toFixed(1)} MB (of which ${actorRoleBitmaps} of actors in roles, ${(actorRoleBytes / 1e6).toFixed(1)} MB), ` +
+        `counts kept for ${kept.rows} single choices (${(kept.bytes / 1e6).toFixed(1)} MB), built in ${(this.stats.lastBuildMs / 1000).toFixed(1)} s`,
+    );
   }
 
   /**

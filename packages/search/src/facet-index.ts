@@ -6,6 +6,8 @@ import { CrossCounts } from "./cross-counts.ts";
 import { KeptScopes } from "./kept-scopes.ts";
 import { DateRanges } from "./date-ranges.ts";
 import { LexemeIndex, WEIGHTS, type EventLexemes } from "./lexemes.ts";
+import { ActorRoles } from "./actor-roles.ts";
+import { Fatalities, type EventFatalities } from "./fatalities.ts";
 
 export { WEIGHTS, type Weight } from "./lexemes.ts";
 
@@ -17,8 +19,10 @@ export interface EventFacts {
   endDay: number;
   contested: boolean;
   participants: { actorId: number; role: string }[];
-  places: { placeId: number; country: string }[];
+  /** `located`: the place has coordinates. */
+  places: { placeId: number; country: string; located: boolean }[];
   outlets: number[];
+  fatalities: EventFatalities;
   /** The lexemes of the event's text document by weight: A title, B names and places, C summary. */
   lexemes: EventLexemes;
 }
@@ -41,6 +45,11 @@ export class FacetIndex {
     PLACE: new Map(),
     OUTLET: new Map(),
   };
+  /** Events by actor and role together: who held which role. */
+  readonly actorRoles = new ActorRoles();
+  /** Places with coordinates, as of the last write of one of their events. */
+  readonly located = new Set<number>();
+  readonly fatalities = new Fatalities();
   /** Events by text lexeme (as PostgreSQL's `parley` configuration stems them), per document weight. */
   readonly lexemes = new LexemeIndex();
   /** The same facts the other way round: each event's values of every facet, and its start month. */
@@ -92,9 +101,12 @@ export class FacetIndex {
     // those bitmaps are touched (thousands of actors and places are not); its words are set aside
     // by the lexeme index without visiting every word's bitmap.
     for (const id of RoaringBitmap32.and(this.all, ids)) {
-      for (const [field, keys] of Object.entries(this.forward.valuesOf(id)) as [ForwardField, FacetKey[]][]) {
+      const values = this.forward.valuesOf(id);
+      for (const [field, keys] of Object.entries(values) as [ForwardField, FacetKey[]][]) {
         if (field !== START_MONTH) for (const key of keys) this.fields[field].get(key)?.remove(id);
       }
+      this.actorRoles.remove(id, (values.ACTOR ?? []) as number[], (values.ROLE ?? []) as string[]);
+      this.fatalities.forget(id);
       const codes = this.forward.codesOf(id);
       const contested = this.contested.has(id);
       this.cross.change(codes, contested, -1);
@@ -123,10 +135,14 @@ export class FacetIndex {
       bitmapFor(this.fields.ACTOR, p.actorId).add(id);
       bitmapFor(this.fields.ROLE, p.role).add(id);
     }
+    this.actorRoles.add(id, facts.participants);
     for (const p of facts.places) {
       bitmapFor(this.fields.PLACE, p.placeId).add(id);
       bitmapFor(this.fields.COUNTRY, p.country).add(id);
+      if (p.located) this.located.add(p.placeId);
+      else this.located.delete(p.placeId);
     }
+    this.fatalities.set(id, facts.fatalities);
     for (const outlet of facts.outlets) bitmapFor(this.fields.OUTLET, outlet).add(id);
     this.lexemes.add(id, facts.lexemes);
     this.forward.set(id, {
@@ -159,7 +175,7 @@ export class FacetIndex {
   private bitmaps(): RoaringBitmap32[] {
     return [
       this.all, this.contested, ...Object.values(this.fields).flatMap((m) => [...m.values()]), ...this.startMonths.values(), ...this.endMonths.values(),
-      ...this.lexemes.bitmaps(),
+      ...this.lexemes.bitmaps(), ...this.actorRoles.bitmaps(),
     ];
   }
 
@@ -172,9 +188,10 @@ export class FacetIndex {
   }
 
   stats() {
+    const size = (bitmaps: RoaringBitmap32[]) => bitmaps.reduce((sum, b) => sum + b.getSerializationSizeInBytes("portable"), 0);
     const bitmaps = this.bitmaps();
-    const bytes = bitmaps.reduce((sum, b) => sum + b.getSerializationSizeInBytes("portable"), 0);
-    return { events: this.all.size, bitmaps: bitmaps.length, bytes };
+    const pairs = this.actorRoles.bitmaps();
+    return { events: this.all.size, bitmaps: bitmaps.length, bytes: size(bitmaps), actorRoleBitmaps: pairs.length, actorRoleBytes: size(pairs) };
   }
 }
 

@@ -1,9 +1,11 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
-import { EVENT_TYPES, FACET_FIELDS, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
+import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import type { FacetIndex, FacetKey } from "./facet-index.ts";
 import { TopK } from "./top-k.ts";
 import { FEW_VALUES, type CrossCounts, type RowSet } from "./cross-counts.ts";
 import { START_MONTH, type ForwardField } from "./forward.ts";
+import { countActorsInRoles, countRolesOfActors, filterBitmaps, namedFilters } from "./bound-facets.ts";
+import { bySize } from "./by-size.ts";
 
 /**
  * How many values a facet lists, most frequent first, besides the selected ones (always listed):
@@ -39,19 +41,22 @@ export interface FacetCounts {
 
 export type FacetFilters = Partial<Record<FacetField, { keys: FacetKey[]; bitmap: RoaringBitmap32 }>>;
 
-interface Tally {
+export interface Tally {
   field: FacetField;
   selected: Set<FacetKey>;
   top: TopK<Counted>;
   /** Counts of the selected values. */
   counted: Map<FacetKey, number>;
+  /** Only values it takes are listed (all when absent). */
+  accept?: (key: FacetKey) => boolean;
 }
 
 /**
  * Disjunctive counts: each facet is counted over the events that pass every other filter (and the
- * text query and dates) but not its own, so a ticked value does not hide its siblings. `baseRows`
- * describes `base` by the index's kept counts where it can (contested alone); with no base, every
- * event is the base.
+ * text query and dates) but not its own, so a ticked value does not hide its siblings. ACTOR and ROLE
+ * bind (see bound-facets.ts): with either chosen, both are counted over the events that pass every
+ * filter but theirs, each value as choosing it alone would give. `baseRows` describes `base` by the
+ * index's kept counts where it can (contested alone); with no base, every event is the base.
  */
 export function countFacets(
   index: FacetIndex,
@@ -73,15 +78,19 @@ export function countFacets(
       counted: new Map(),
     }]),
   );
-  for (const { scope, rows, fields, shared } of scopes(index.cross, base, baseRows, filters, kept)) {
-    const group = fields.map((f) => tallies.get(f)!);
-    if (rows) {
-      for (const tally of group) countFromRows(index.cross, rows, tally);
+  for (const group of scopes(index, base, baseRows, filters, kept)) {
+    if (group.rolesOfActors) countRolesOfActors(index, group.scope(), group.rolesOfActors, tallies.get("ROLE")!);
+    if (group.actorsInRoles) countActorsInRoles(index, group.scope(), group.actorsInRoles, tallies.get("ACTOR")!);
+    const fields = group.fields.filter((f) => !(f === "ROLE" && group.rolesOfActors) && !(f === "ACTOR" && group.actorsInRoles));
+    const tallied = fields.map((f) => tallies.get(f)!);
+    if (group.rows) {
+      for (const tally of tallied) countFromRows(index.cross, group.rows, tally);
       continue;
     }
+    const scope = group.scope();
     // The facets without a filter share the scope the histogram counts (when no dates are chosen).
-    if (scope !== null && byEventValues(index, scope, fields)) countForward(index, scope, group, shared ? months : undefined);
-    else for (const tally of group) countFromBitmaps(index, scope, tally);
+    if (scope !== null && byEventValues(index, scope, fields)) countForward(index, scope, tallied, group.shared ? months : undefined);
+    else for (const tally of tallied) countFromBitmaps(index, scope, tally);
   }
   const counts = [...tallies.values()].map(({ field, selected, top, counted }) => {
     const shown = top.entries.map(({ key, count }) => ({ key, count, selected: selected.has(key) }));
@@ -94,15 +103,22 @@ export function countFacets(
 
 /**
  * One facet counted over a scope, not disjunctively: its `limit` most frequent values among the
- * scope's events (the actors that take part most often in one actor's events, the actor among them).
- * Counted as countFacets counts a facet of its own: from each event's values over a small scope, from
- * the value bitmaps, largest first, over a large one.
+ * scope's events (the actors that take part most often in one actor's events, the actor among them),
+ * only values `accept` takes when given. Counted as countFacets counts a facet of its own: from each
+ * event's values over a small scope, from the value bitmaps, largest first, over a large one.
  */
-export function countFacet(index: FacetIndex, scope: RoaringBitmap32, field: FacetField, limit: number): FacetValueCount[] {
-  const tally: Tally = { field, selected: new Set(), top: new TopK<Counted>(limit, countedBefore), counted: new Map() };
+export function countFacet(index: FacetIndex, scope: RoaringBitmap32, field: FacetField, limit: number, accept?: (key: FacetKey) => boolean): FacetValueCount[] {
+  const tally: Tally = { field, selected: new Set(), top: new TopK<Counted>(limit, countedBefore), counted: new Map(), accept };
   if (byEventValues(index, scope, [field])) countForward(index, scope, [tally]);
   else countFromBitmaps(index, scope, tally);
   return tally.top.entries.map(({ key, count }) => ({ key, count, selected: false }));
+}
+
+/** The same facet counted from the kept counts of its scope. */
+export function countFacetFromRows(index: FacetIndex, rows: RowSet, field: FacetField, limit: number, accept?: (key: FacetKey) => boolean): FacetValueCount[] {
+  const top = new TopK<Counted>(limit, countedBefore);
+  countFromRows(index.cross, rows, { field, selected: new Set(), top, counted: new Map(), accept });
+  return top.entries.map(({ key, count }) => ({ key, count, selected: false }));
 }
 
 /** Whether facets over this scope are counted in one pass over its events' values (else from the value bitmaps). */
@@ -111,13 +127,17 @@ function byEventValues(index: FacetIndex, scope: RoaringBitmap32, fields: FacetF
 }
 
 interface Scope {
-  /** The events the group is counted over (null: every event); not worked out when `rows` describe them. */
-  scope: RoaringBitmap32 | null;
-  /** The kept counts of those events, when they are a single choice. */
+  /** The events the group is counted over (null: every event), worked out when first asked for. */
+  scope: () => RoaringBitmap32 | null;
+  /** The kept counts of those events, when they are a single choice or a scope searched before. */
   rows: RowSet | null;
   fields: FacetField[];
   /** The group of the facets without a filter of their own. */
   shared: boolean;
+  /** Roles chosen: the ACTOR facet of this group is counted in those roles. */
+  actorsInRoles?: string[];
+  /** Actors chosen: the ROLE facet of this group is counted for those actors. */
+  rolesOfActors?: number[];
 }
 
 /**
@@ -128,34 +148,49 @@ export type KeptCounts = (filters: { field: FacetField; keys: FacetKey[] }[]) =>
 
 /**
  * The facets grouped by the events they are counted over: those without a filter share the events
- * that pass every filter; each filtered one has the events that pass the others. Each group's
- * events are described by kept counts where there are some: of a single choice, or of a scope
- * searched before.
+ * that pass every filter; each filtered one has the events that pass the others, ACTOR and ROLE
+ * together when either is chosen. Each group's events are described by kept counts where there are
+ * some: of a single choice, or of a scope searched before.
  */
-function scopes(cross: CrossCounts, base: RoaringBitmap32 | null, baseRows: RowSet | null, filters: FacetFilters, kept?: KeptCounts): Scope[] {
-  const scopeWithout = (field: FacetField | null): Scope => {
-    const others = FACET_FIELDS.codes.filter((f) => f !== field && filters[f]);
-    const named = others.map((f) => ({ field: f, keys: filters[f]!.keys }));
-    const rows = cross.scope(baseRows, named) ?? kept?.(named) ?? null;
-    if (rows) return { scope: null, rows, fields: [], shared: false };
-    let scope = base;
-    for (const f of others) scope = scope ? RoaringBitmap32.and(scope, filters[f]!.bitmap) : filters[f]!.bitmap;
-    return { scope, rows: null, fields: [], shared: false };
+function scopes(index: FacetIndex, base: RoaringBitmap32 | null, baseRows: RowSet | null, filters: FacetFilters, kept?: KeptCounts): Scope[] {
+  const scopeWithout = (excluded: FacetField[], fields: FacetField[], shared = false): Scope => {
+    const named = namedFilters(filters, excluded);
+    const rows = named ? (index.cross.scope(baseRows, named) ?? kept?.(named) ?? null) : null;
+    let memo: { events: RoaringBitmap32 | null } | null = null;
+    const scope = () => {
+      if (!memo) {
+        let events = base;
+        for (const b of filterBitmaps(index, filters, excluded)) events = events ? RoaringBitmap32.and(events, b) : b;
+        memo = { events };
+      }
+      return memo.events;
+    };
+    return { scope, rows, fields, shared };
   };
-  const shared = FACET_FIELDS.codes.filter((f) => !filters[f]);
-  const groups = FACET_FIELDS.codes.filter((f) => filters[f]).map((f) => ({ ...scopeWithout(f), fields: [f] }));
-  if (shared.length > 0) groups.push({ ...scopeWithout(null), fields: shared, shared: true });
+  const bound = filters.ACTOR !== undefined || filters.ROLE !== undefined;
+  const together: FacetField[] = bound ? ["ACTOR", "ROLE"] : [];
+  const groups = FACET_FIELDS.codes.filter((f) => filters[f] && !together.includes(f)).map((f) => scopeWithout([f], [f]));
+  if (bound) {
+    groups.push({
+      ...scopeWithout(together, together),
+      actorsInRoles: filters.ROLE?.keys as string[] | undefined,
+      rolesOfActors: filters.ACTOR?.keys as number[] | undefined,
+    });
+  }
+  const shared = FACET_FIELDS.codes.filter((f) => !filters[f] && !together.includes(f));
+  if (shared.length > 0) groups.push(scopeWithout([], shared, true));
   return groups;
 }
 
 /** Offers a value to a facet's list: most values lose to the last one listed, refused before an object is made. */
-function offer(top: TopK<Counted>, key: FacetKey, count: number) {
-  if (!top.worst || count >= top.worst.count) top.offer({ key, count });
+function offer({ top, accept }: Tally, key: FacetKey, count: number) {
+  if ((!top.worst || count >= top.worst.count) && (!accept || accept(key))) top.offer({ key, count });
 }
 
 /** A facet's counts read from the kept counts of its scope: no intersections. */
-function countFromRows(cross: CrossCounts, rows: RowSet, { field, selected, top, counted }: Tally) {
-  cross.eachCount(rows, field, (key, count) => offer(top, key, count));
+function countFromRows(cross: CrossCounts, rows: RowSet, tally: Tally) {
+  const { field, selected, counted } = tally;
+  cross.eachCount(rows, field, (key, count) => offer(tally, key, count));
   for (const key of selected) counted.set(key, cross.countOf(rows, field, key));
 }
 
@@ -187,14 +222,14 @@ function countForward(index: FacetIndex, scope: RoaringBitmap32, group: Tally[],
       byMonth!.set(key as number, count);
       return;
     }
-    const { selected, counted, top } = byField.get(field)!;
-    if (selected.has(key)) counted.set(key, count);
-    offer(top, key, count);
+    const tally = byField.get(field)!;
+    if (tally.selected.has(key)) tally.counted.set(key, count);
+    offer(tally, key, count);
   });
   if (months) months.months = byMonth;
 }
 
-function countFromBitmaps(index: FacetIndex, scope: RoaringBitmap32 | null, { field, selected, top, counted }: Tally) {
+function countFromBitmaps(index: FacetIndex, scope: RoaringBitmap32 | null, { field, selected, top, counted, accept }: Tally) {
   // Values from the largest bitmap down: a value's count within the scope is at most its bitmap's
   // size, so once a bitmap is smaller than the last count listed, no value after it can be listed
   // and the rest are not counted. (The order is as of the last sort: no bitmap has grown by more
@@ -203,6 +238,7 @@ function countFromBitmaps(index: FacetIndex, scope: RoaringBitmap32 | null, { fi
   const { values, slack } = bySize(index, field);
   for (const { key, bitmap, size } of values) {
     if (top.worst && size + slack < top.worst.count) break;
+    if (accept && !accept(key)) continue;
     const count = scope ? bitmap.andCardinality(scope) : bitmap.size;
     if (count > 0) top.offer({ key, count });
   }
@@ -222,65 +258,6 @@ interface Counted {
 /** The more frequent value first, then by key. */
 const countedBefore = (a: Counted, b: Counted) => a.count > b.count || (a.count === b.count && compareKeys(a.key, b.key) < 0);
 
-interface SizeOrder {
-  /** The index's `additions` when sorted. */
-  additions: number;
-  values: { key: FacetKey; bitmap: RoaringBitmap32; size: number }[];
-}
-
-/** Sorted again once this many events were added since (or a value appeared). */
-const RESORT_AFTER = 1_000;
-
-const sortedBySize = new WeakMap<FacetIndex, Partial<Record<FacetField, SizeOrder>>>();
-
-/**
- * A facet's values, largest bitmap first, with the sizes they had then, and the slack: how many
- * events were added since, the most any bitmap can have grown. Kept through writes, so a write does
- * not cost every later search a sort of thousands of values.
- */
-function bySize(index: FacetIndex, field: FacetField): { values: SizeOrder["values"]; slack: number } {
-  let fields = sortedBySize.get(index);
-  if (!fields) sortedBySize.set(index, (fields = {}));
-  let order = fields[field];
-  const map = index.fields[field];
-  if (!order || order.values.length !== map.size || index.additions - order.additions > RESORT_AFTER) {
-    // Each size is read once (a call into the native library), not at every comparison of the sort.
-    const values = [...map].map(([key, bitmap]) => ({ key, bitmap, size: bitmap.size })).sort((a, b) => b.size - a.size);
-    fields[field] = order = { additions: index.additions, values };
-  }
-  return { values: order.values, slack: index.additions - order.additions };
-}
-
 function compareKeys(a: FacetKey, b: FacetKey): number {
   return typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
-}
-
-const countryNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
-const countryLabels = new Map<string, string>();
-
-function countryLabel(code: string): string {
-  let label = countryLabels.get(code);
-  if (label === undefined) {
-    try {
-      label = countryNames.of(code) ?? code;
-    } catch {
-      label = code;
-    }
-    countryLabels.set(code, label);
-  }
-  return label;
-}
-
-/** A label for enum and country values; names of actors, places and outlets come from the database. */
-export function staticLabel(field: FacetField, key: FacetKey): string | null {
-  switch (field) {
-    case "TYPE":
-      return EVENT_TYPES.labels[key as keyof typeof EVENT_TYPES.labels] ?? String(key);
-    case "ROLE":
-      return PARTICIPANT_ROLES.labels[key as keyof typeof PARTICIPANT_ROLES.labels] ?? String(key);
-    case "COUNTRY":
-      return countryLabel(String(key));
-    default:
-      return null;
-  }
 }

@@ -88,11 +88,13 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
   const starts: number[] = [];
   const ends: number[] = [];
 
+  const figure = (text: string | undefined) => (text === undefined || text === "\\N" ? null : Number(text));
   await copyRows(
     client,
-    `SELECT id, type, ${DAY.replace("%s", "start_date")}, ${DAY.replace("%s", "coalesce(end_date, start_date)")}, contested FROM event`,
-    ([id, type, start, end, isContested]) => {
+    `SELECT id, type, ${DAY.replace("%s", "start_date")}, ${DAY.replace("%s", "coalesce(end_date, start_date)")}, contested, fatalities_low, fatalities_best, fatalities_high FROM event`,
+    ([id, type, start, end, isContested, low, best, high]) => {
       const n = Number(id);
+      if (low !== "\\N" || best !== "\\N" || high !== "\\N") index.fatalities.set(n, { low: figure(low), best: figure(best), high: figure(high) });
       all.push(n);
       starts.push(Number(start));
       ends.push(Number(end));
@@ -117,11 +119,17 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
     endMonths.push(month(ends[i]!), id);
   }
 
+  const actorsByRole = new Map<string, Lists>();
   await copyRows(client, `SELECT event_id, actor_id, role FROM participant`, ([eventId, actorId, role]) => {
     const id = Number(eventId);
     actors.push(Number(actorId), id);
     roles.push(role!, id);
+    let inRole = actorsByRole.get(role!);
+    if (!inRole) actorsByRole.set(role!, (inRole = new Lists(false)));
+    inRole.push(Number(actorId), id);
   });
+  for (const [role, lists] of actorsByRole) lists.into(index.actorRoles.roleMap(role));
+  await copyRows(client, `SELECT id FROM place WHERE lat IS NOT NULL AND lon IS NOT NULL`, ([placeId]) => index.located.add(Number(placeId)));
   await copyRows(client, `SELECT ep.event_id, ep.place_id, p.country FROM event_place ep JOIN place p ON p.id = ep.place_id`, ([eventId, placeId, country]) => {
     const id = Number(eventId);
     places.push(Number(placeId), id);
@@ -162,10 +170,15 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
 
 /** The current facts of the given events; events that no longer exist are simply absent. */
 export async function loadFacts(db: pg.Pool | pg.PoolClient, ids: number[]): Promise<EventFacts[]> {
-  const { rows } = await db.query<{ id: number; type: string; s: number; e: number; contested: boolean; actors: string[]; places: string[]; outlets: number[]; a: string[]; b: string[]; c: string[] }>(
+  const { rows } = await db.query<{
+    id: number; type: string; s: number; e: number; contested: boolean; low: number | null; best: number | null; high: number | null;
+    actors: string[]; places: string[]; outlets: number[]; a: string[]; b: string[]; c: string[];
+  }>(
     `SELECT e.id, e.type, ${DAY.replace("%s", "e.start_date")} AS s, ${DAY.replace("%s", "coalesce(e.end_date, e.start_date)")} AS e, e.contested,
+            e.fatalities_low AS low, e.fatalities_best AS best, e.fatalities_high AS high,
             array(SELECT p.actor_id || ':' || p.role FROM participant p WHERE p.event_id = e.id) AS actors,
-            array(SELECT ep.place_id || ':' || pl.country FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id) AS places,
+            array(SELECT ep.place_id || ':' || pl.country || ':' || (pl.lat IS NOT NULL AND pl.lon IS NOT NULL)
+                    FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id) AS places,
             array(SELECT DISTINCT s.outlet_id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.event_id = e.id AND s.outlet_id IS NOT NULL) AS outlets,
             ${LEXEMES("coalesce(e.document, ''::tsvector)")}
        FROM event e WHERE e.id = ANY($1::int[])`,
@@ -182,10 +195,11 @@ export async function loadFacts(db: pg.Pool | pg.PoolClient, ids: number[]): Pro
       return { actorId: Number(actorId), role: role! };
     }),
     places: r.places.map((p) => {
-      const [placeId, country] = p.split(":");
-      return { placeId: Number(placeId), country: country! };
+      const [placeId, country, located] = p.split(":");
+      return { placeId: Number(placeId), country: country!, located: located === "true" };
     }),
     outlets: r.outlets.map(Number),
+    fatalities: { low: r.low, best: r.best, high: r.high },
     lexemes: { A: r.a, B: r.b, C: r.c },
   }));
 }

@@ -1,7 +1,7 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { Ranked } from "./text.ts";
-import type { RankGroup } from "./event-search.ts";
+import type { RankGroup } from "./relevance.ts";
 import { monthOfDay } from "./days.ts";
 import type { Cursor } from "./cursor.ts";
 import { TopK } from "./top-k.ts";
@@ -58,18 +58,20 @@ function rankedBefore(a: PageEntry, b: PageEntry): boolean {
   return a.rank > b.rank || (a.rank === b.rank && (a.day > b.day || (a.day === b.day && a.id > b.id)));
 }
 
-/** The best `count` text matches among the results after the cursor. */
-export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitmap32, allInResults: boolean, count: number, after: Cursor | null): PageEntry[] {
+/** The best `count` text matches among the results after the cursor (`reverse`: the worst, before it). */
+export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitmap32, allInResults: boolean, count: number, after: Cursor | null, reverse = false): PageEntry[] {
   const cursor = after && after.order === "RELEVANCE" ? { id: after.id, day: after.day, rank: after.rank } : null;
-  const best = new TopK<PageEntry>(count, rankedBefore);
+  const before = reverse ? (a: PageEntry, b: PageEntry) => rankedBefore(b, a) : rankedBefore;
+  const sign = reverse ? -1 : 1;
+  const best = new TopK<PageEntry>(count, before);
   for (let i = 0; i < text.ids.length; i++) {
     const id = text.ids[i]!;
     const rank = text.ranks[i]!;
     const worst = best.entries.length === count ? best.entries[count - 1]! : null;
-    if (worst && rank < worst.rank) continue;
+    if (worst && sign * (rank - worst.rank) < 0) continue;
     if (!allInResults && !results.has(id)) continue;
     const entry = { id, day: index.startDay[id]!, rank };
-    if (cursor && !rankedBefore(cursor, entry)) continue;
+    if (cursor && !before(cursor, entry)) continue;
     best.offer(entry);
   }
   return best.entries;
@@ -78,16 +80,18 @@ export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitm
 /**
  * The first `count` results after the cursor by relevance, from groups of equal rank (best first):
  * groups above the cursor's rank are done, its own group continues after the cursor's date and ID,
- * the ones below start from their newest event.
+ * the ones below start from their newest event. `reverse`: the same order read from its end, worst
+ * group and oldest event first.
  */
-export function pageByGroups(index: FacetIndex, groups: RankGroup[], count: number, after: Cursor | null): PageEntry[] {
+export function pageByGroups(index: FacetIndex, groups: RankGroup[], count: number, after: Cursor | null, reverse = false): PageEntry[] {
   const cursor = after && after.order === "RELEVANCE" ? after : null;
+  const sign = reverse ? -1 : 1;
   const out: PageEntry[] = [];
-  for (const { rank, events } of groups) {
+  for (const { rank, events } of reverse ? [...groups].reverse() : groups) {
     if (out.length >= count) break;
-    if (cursor && rank > cursor.rank) continue;
-    const within: Cursor | null = cursor && rank === cursor.rank ? { order: "DATE_DESC", day: cursor.day, id: cursor.id } : null;
-    for (const entry of pageByDate(index, events, false, count - out.length, true, within)) out.push({ ...entry, rank });
+    if (cursor && sign * (rank - cursor.rank) > 0) continue;
+    const within: Cursor | null = cursor && rank === cursor.rank ? { order: reverse ? "DATE_ASC" : "DATE_DESC", day: cursor.day, id: cursor.id } : null;
+    for (const entry of pageByDate(index, events, false, count - out.length, !reverse, within)) out.push({ ...entry, rank });
   }
   return out;
 }

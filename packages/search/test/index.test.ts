@@ -9,7 +9,7 @@ import { ForwardIndex } from "../src/forward.ts";
 import { histogram } from "../src/histogram.ts";
 import { RoaringBitmap32 } from "../src/bitmap.ts";
 import { LexemeIndex, WEIGHTS, type EventLexemes } from "../src/lexemes.ts";
-import { rankGroups, relevance } from "../src/event-search.ts";
+import { rankGroups, relevance } from "../src/relevance.ts";
 import type { ScopeSpec } from "../src/kept-scopes.ts";
 import { pageByGroups, pageByRank, type PageEntry } from "../src/paging.ts";
 
@@ -22,6 +22,7 @@ const facts = (id: number, type: string, start: string, actorIds: number[]): Eve
   participants: actorIds.map((actorId) => ({ actorId, role: "PARTY" })),
   places: [],
   outlets: [],
+  fatalities: { low: null, best: null, high: null },
   lexemes: { A: [], B: [], C: [] },
 });
 
@@ -205,6 +206,18 @@ describe("relevance", () => {
     expect(pages((after) => pageByRank(index, relevance(index, results, terms), results, true, 7, cursor(after)))).toEqual(expected);
   });
 
+  it.each([[["w0"]], [["w2", "w0", "w5"]]])("pages backward from the end and from a cursor in the reverse order, by groups and per result: %j", (terms) => {
+    const ids = [...docs.keys()].filter((id) => terms.some((t) => WEIGHTS.some((w) => docs.get(id)![w].includes(t))) || id % 13 === 0);
+    const results = new RoaringBitmap32(ids);
+    const groups = rankGroups(index, results, terms)!;
+    const reversed = bruteForce(ids, terms).reverse();
+    expect(pages((before) => pageByGroups(index, groups, 7, cursor(before), true))).toEqual(reversed);
+    expect(pages((before) => pageByRank(index, relevance(index, results, terms), results, true, 7, cursor(before), true))).toEqual(reversed);
+    // from the middle: what comes before the 40th result, nearest first
+    const middle = bruteForce(ids, terms)[40]!;
+    expect(pageByGroups(index, groups, 5, cursor(middle), true)).toEqual(reversed.slice(reversed.indexOf(reversed.find((e) => e.id === middle.id)!) + 1).slice(0, 5));
+  });
+
   it("ranks each result on its own when the words split the results into too many groups", () => {
     const terms = ["w0", "w1", "w2", "w3", "w4"];
     const ids = [...docs.keys()];
@@ -287,7 +300,7 @@ describe("facet counts over a large scope", () => {
     const place = skewed(id, 3, 300);
     const f = {
       ...facts(id, id % 10 === 0 ? "CEASEFIRE" : "ATTACK", "2022-05-01", actorIds),
-      places: [{ placeId: place, country: place % 3 === 0 ? "AF" : place % 3 === 1 ? "PK" : "IR" }],
+      places: [{ placeId: place, country: place % 3 === 0 ? "AF" : place % 3 === 1 ? "PK" : "IR", located: true }],
       outlets: [skewed(id, 4, 60)],
     };
     all.push(f);
@@ -449,8 +462,9 @@ describe("kept counts of single choices", () => {
       endDay: day,
       contested: next() < 0.3,
       participants: actors.map((actorId) => ({ actorId, role: pick(ROLES) })),
-      places: [{ placeId, country: pick(countries) }],
+      places: [{ placeId, country: pick(countries), located: true }],
       outlets: next() < 0.5 ? [100 + Math.floor(next() * 5)] : [],
+      fatalities: { low: null, best: null, high: null },
       lexemes: { A: WORDS.filter(() => next() < 0.2), B: [], C: words.filter(() => next() < 0.3) },
     };
   };

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { formatIssuePath, searchActorsSchema, searchEventsSchema, type ActorKind } from "@parley/schema";
+import { formatIssuePath, mapFilterIds, searchActorsSchema, searchEventsSchema, type ActorKind } from "@parley/schema";
 import type { ActorQuery, EventQuery } from "@parley/search";
 import type { ZodError } from "zod";
 import { requireId } from "../shared/lookup.ts";
@@ -25,31 +25,27 @@ export interface SearchEventsArgs {
   query?: string | null;
   filter?: Record<string, unknown> | null;
   first?: number | null;
+  last?: number | null;
   after?: string | null;
+  before?: string | null;
   sort?: string | null;
 }
 
 /** Validates the arguments with the shared schema and turns global IDs into database IDs. */
 export function eventQueryFrom(args: SearchEventsArgs): EventQuery {
+  const filterArg = withoutNulls(args.filter);
   const parsed = searchEventsSchema.safeParse({
     query: args.query,
-    filter: withoutNulls(args.filter),
-    first: args.first ?? undefined,
+    filter: filterArg && { ...filterArg, participants: (filterArg.participants as Record<string, unknown>[] | undefined)?.map(withoutNulls) },
+    first: args.first,
+    last: args.last,
     after: args.after,
+    before: args.before,
     sort: args.sort ?? undefined,
   });
   if (!parsed.success) throw fromZod(parsed.error);
   const { filter, ...rest } = parsed.data;
-  const ids = (values: string[] | undefined, typename: string, argument: string) => values?.map((v) => requireId(v, typename, argument));
-  return {
-    ...rest,
-    filter: filter && {
-      ...filter,
-      actorIds: ids(filter.actorIds, "Actor", "filter.actorIds"),
-      placeIds: ids(filter.placeIds, "Place", "filter.placeIds"),
-      outletIds: ids(filter.outletIds, "Actor", "filter.outletIds"),
-    },
-  };
+  return { ...rest, filter: filter && mapFilterIds(filter, (globalId, type, path) => requireId(globalId, type, path)) };
 }
 
 export function actorQueryFrom(args: { query: string; kinds?: readonly string[] | null; first?: number | null }): ActorQuery {

@@ -5,18 +5,24 @@ import { ACTOR_MATCHES, PAGE_SIZE, QUERY_MAX_LENGTH } from "@parley/schema";
 import { ActorKindEnum, EventSortEnum } from "../shared/enums.ts";
 import { actorQueryFrom, badInput, eventQueryFrom } from "./search.input.ts";
 import { engine, SEARCH_COST } from "./engine.ts";
-import { ActorMatchRef, EventFilterInput, EventSearchResultRef } from "./search.type.ts";
+import { ActorMatchRef, EventSearchResultRef } from "./search.type.ts";
+import { EventFilterInput } from "./search.filter.ts";
 
 builder.queryFields((t) => ({
   searchEvents: t.field({
     type: EventSearchResultRef,
-    description: `Events by text and facets, with disjunctive facet counts and a date histogram, ${PAGE_SIZE.default} at a time by default and at most ${PAGE_SIZE.max}.`,
+    description: `Events by text and facets, with disjunctive facet counts, a date histogram, the places and the fatalities of every result; ${PAGE_SIZE.default} at a time by default and at most ${PAGE_SIZE.max}, forward (\`first\`, \`after\`) or backward (\`last\`, \`before\`).`,
     complexity: SEARCH_COST.events,
     args: {
       query: t.arg.string({ required: false, description: `Words in titles, summaries, place names and participants' names and aliases, at most ${QUERY_MAX_LENGTH} characters. "Quoted phrases", OR and -exclusion work as in a web search; every event when left out.` }),
       filter: t.arg({ type: EventFilterInput, required: false, description: "Facet and date filters; every event when left out." }),
-      first: t.arg.int({ required: false, defaultValue: PAGE_SIZE.default, description: `How many results, from 1 to ${PAGE_SIZE.max}.` }),
+      first: t.arg.int({
+        required: false,
+        description: `How many results after \`after\` (or from the first), from 0 to ${PAGE_SIZE.max}; ${PAGE_SIZE.default} when neither \`first\` nor \`last\` is given. 0 answers the counts, facets, histogram, places and fatalities without a page.`,
+      }),
       after: t.arg.string({ required: false, description: "The `endCursor` of the previous page of this same search (query, filter and sort); another search's cursor is BAD_USER_INPUT." }),
+      last: t.arg.int({ required: false, description: `Pages backward: how many results before \`before\` (or the last ones), from 0 to ${PAGE_SIZE.max}, in the same order as forward. Not with \`first\` or \`after\`.` }),
+      before: t.arg.string({ required: false, description: "The `startCursor` of the next page of this same search: the results before it. Not with `first` or `after`." }),
       sort: t.arg({ type: EventSortEnum, required: false, defaultValue: "RELEVANCE", description: "The order of the results." }),
     },
     resolve: async (_root, args, ctx, info) => {
@@ -28,7 +34,7 @@ builder.queryFields((t) => ({
         if ((asked.has("edges") || asked.has("pageInfo")) && asked.has("facets")) search.prefetch();
         return search;
       } catch (error) {
-        if (error instanceof CursorError) throw badInput("after", error.message);
+        if (error instanceof CursorError) throw badInput(error.argument, error.message);
         throw error;
       }
     },

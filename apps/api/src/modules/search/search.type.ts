@@ -3,22 +3,7 @@ import type { ActorMatch, DateBucket, EventSearch, Facet, FacetValue, SearchEdge
 import { builder } from "../../builder.ts";
 import { ActorRef } from "../actors/actor.type.ts";
 import { EventRef } from "../events/event.type.ts";
-import { DateIntervalEnum, EventTypeEnum, FacetFieldEnum, ParticipantRoleEnum } from "../shared/enums.ts";
-
-export const EventFilterInput = builder.inputType("EventFilter", {
-  description: "Values within one field are OR; fields are AND with each other and with the text query.",
-  fields: (t) => ({
-    types: t.field({ type: [EventTypeEnum], required: false, description: "Events of any of these types (at most 50 values)." }),
-    actorIds: t.idList({ required: false, description: "Events any of these actors took part in (global IDs, at most 50)." }),
-    roles: t.field({ type: [ParticipantRoleEnum], required: false, description: "Events with a participant in any of these roles (at most 50 values)." }),
-    countries: t.stringList({ required: false, description: "ISO 3166-1 alpha-2 codes of the countries of the event's places, such as PK (at most 50)." }),
-    placeIds: t.idList({ required: false, description: "Events at any of these places (global IDs, at most 50)." }),
-    outletIds: t.idList({ required: false, description: "Events supported by claims from sources of these outlets (actors' global IDs, at most 50)." }),
-    from: t.field({ type: "Date", required: false, description: "Events that end on or after this day." }),
-    to: t.field({ type: "Date", required: false, description: "Events that start on or before this day." }),
-    contested: t.boolean({ required: false, description: "true: only events whose claims both assert and deny; false: only the others." }),
-  }),
-});
+import { DateIntervalEnum, FacetFieldEnum } from "../shared/enums.ts";
 
 /** Also the values of `searchPositions`' facets, whose PROCESS values are process IDs. */
 export const FacetValueRef = builder.objectRef<FacetValue>("FacetValue").implement({
@@ -34,7 +19,9 @@ export const FacetValueRef = builder.objectRef<FacetValue>("FacetValue").impleme
       },
     }),
     label: t.exposeString("label", { description: "How to show the value: an actor's or place's name, a type's label, a country code." }),
-    count: t.exposeInt("count", { description: "Results this value would give, with every other filter applied but not this facet's own." }),
+    count: t.exposeInt("count", {
+      description: "Results this value would give, with every other filter applied but not this facet's own. ACTOR and ROLE bind: with either chosen, both count without both filters, an actor in the chosen roles and a role held by the chosen actors.",
+    }),
     selected: t.exposeBoolean("selected", { description: "True when the filter holds this value." }),
   }),
 });
@@ -62,7 +49,7 @@ const DateBucketRef = builder.objectRef<DateBucket>("DateBucket").implement({
 const EventSearchEdgeRef = builder.objectRef<SearchEdge>("EventSearchEdge").implement({
   description: "One result of `searchEvents`: the event, its cursor and the matching snippets.",
   fields: (t) => ({
-    cursor: t.exposeString("cursor", { description: "Pass it as `after` to `searchEvents` with the same query, filter and sort for the results after this one." }),
+    cursor: t.exposeString("cursor", { description: "Pass it as `after` (or `before`) to `searchEvents` with the same query, filter and sort for the results after (or before) this one." }),
     node: t.field({ type: EventRef, description: "The event.", resolve: (e) => e.node as never }),
     highlights: t.stringList({
       description: "HTML-safe snippets of the title, names, places and summary, matches in <mark>…</mark>.",
@@ -72,11 +59,15 @@ const EventSearchEdgeRef = builder.objectRef<SearchEdge>("EventSearchEdge").impl
 });
 
 export const EventSearchResultRef = builder.objectRef<EventSearch>("EventSearchResult").implement({
-  description: "A page of `searchEvents` results, with the facet counts and the histogram of every result.",
+  description: "A page of `searchEvents` results, with the facet counts, histogram, places and fatalities of every result.",
   fields: (t) => ({
     totalCount: t.exposeInt("totalCount", { description: "How many events match, over every page." }),
-    edges: t.field({ type: [EventSearchEdgeRef], description: "This page of results, in the order asked (`sort`).", resolve: async (s) => (await s.page()).edges }),
-    pageInfo: t.field({ type: builder.pageInfoRef(), description: "Whether there are more results, and the cursor to reach them (forward only: `after`).", resolve: async (s) => (await s.page()).pageInfo }),
+    edges: t.field({ type: [EventSearchEdgeRef], description: "This page of results, in the order asked (`sort`); none with `first: 0` or `last: 0`.", resolve: async (s) => (await s.page()).edges }),
+    pageInfo: t.field({
+      type: builder.pageInfoRef(),
+      description: "Whether there are more results either way, and the cursors to reach them: `endCursor` as `after` for the next page, `startCursor` as `before` for the previous one.",
+      resolve: async (s) => (await s.page()).pageInfo,
+    }),
     facets: t.field({ type: [FacetRef], description: "Every facet, each counted with every filter but its own (disjunctive faceting).", resolve: (s) => s.facets() }),
     histogram: t.field({
       type: [DateBucketRef],

@@ -128,8 +128,8 @@ export const ENUM_DESCRIPTIONS: Record<string, { type: string; values?: Record<s
     type: "A facet of `searchEvents`: a field whose values are counted over the results.",
     values: {
       TYPE: "The event's type.",
-      ACTOR: "An actor taking part in the event, in any role.",
-      ROLE: "The role of any participant.",
+      ACTOR: "An actor taking part in the event: in any role, or, with roles chosen, in one of them (an actor's count is then its events in those roles).",
+      ROLE: "A role held in the event: by any participant, or, with actors chosen, by one of them (a role's count is then the chosen actors' events in it).",
       COUNTRY: "The country (ISO 3166-1 alpha-2) of any of the event's places.",
       PLACE: "Any of the event's places.",
       OUTLET: "The outlet that published a source of the event's claims.",

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { PAGE_SIZE, pageSizeProblem } from "@parley/schema";
+import { PAGE_SIZE, pageSizeProblem, pagingDirectionProblem } from "@parley/schema";
 
 /** The arguments of every connection. */
 export interface PageArgs {
@@ -65,10 +65,8 @@ export interface PageRequest {
 export function pageRequest(args: PageArgs, scope: string, max: number = PAGE_SIZE.max): PageRequest {
   checkPageSize(args, max);
   const given = (v: unknown) => v !== null && v !== undefined;
-  if (given(args.first) && given(args.last)) throw badArgument("last", "`first` and `last` cannot be given together: page forward with `first` (and `after`) or backward with `last` (and `before`)");
-  if (given(args.after) && given(args.before)) throw badArgument("before", "`after` and `before` cannot be given together: page forward from `after` or backward from `before`");
-  if (given(args.first) && given(args.before)) throw badArgument("before", "`before` pages backward: give it with `last`, or page forward with `first` and `after`");
-  if (given(args.last) && given(args.after)) throw badArgument("after", "`after` pages forward: give it with `first`, or page backward with `last` and `before`");
+  const mixed = pagingDirectionProblem(args);
+  if (mixed) throw badArgument(mixed.argument, mixed.message);
   const backward = given(args.last) || given(args.before);
   const cursorId = args.after ? decodeCursor(scope, args.after, "after") : args.before ? decodeCursor(scope, args.before, "before") : null;
   return { size: args.first ?? args.last ?? PAGE_SIZE.default, backward, cursorId };
