@@ -1,5 +1,5 @@
 import { normalizeName, transliterationKey, type EventType, type ParticipantRole, nameKeys } from "@parley/schema";
-import { seededRandom, type PrismaClient } from "@parley/db";
+import { countryNames, seededRandom, type PrismaClient } from "@parley/db";
 
 /**
  * A small corpus of our own for the search tests: known actors, places and outlets, and events made
@@ -53,7 +53,7 @@ export interface FixtureEvent {
   fatalities: { low: number | null; best: number | null; high: number | null };
   outletIds: number[];
   contested: boolean;
-  /** Every name the text search should see for this event: places, actors, aliases. */
+  /** Every name the text search should see for this event: places and their countries, actors, aliases. */
   names: string[];
 }
 
@@ -147,6 +147,7 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
       contested: claims.some((c) => c.stance === "ASSERTS") && claims.some((c) => c.stance === "DENIES"),
       names: [
         ...eventPlaces.map((p) => p.name),
+        ...[...new Set(eventPlaces.map((p) => p.country))].flatMap((c) => countryNames(c)),
         ...actorIds.flatMap((id) => {
           const a = ACTORS[actors.findIndex((x) => x.id === id)]!;
           return [a.name, ...a.aliases];

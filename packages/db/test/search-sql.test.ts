@@ -4,6 +4,8 @@ import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 import { demoFiles } from "../src/loader/demo.ts";
 import { readDataFiles } from "../src/loader/read.ts";
 import { loadDataFiles } from "../src/loader/load.ts";
+import { COUNTRY_NAMES, countryNamesText } from "../src/country-names.ts";
+import { generateCorpus } from "../src/generate/write.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -40,5 +42,36 @@ describe("search SQL", () => {
     expect(missing).toBe(0);
     const hits = await t.db.$queryRawUnsafe<{ title: string }[]>(`SELECT title FROM event WHERE document @@ websearch_to_tsquery('parley', 'Tahreek-e-Taliban')`);
     expect(hits.length).toBeGreaterThan(0);
+  });
+
+  it("names every country as COUNTRY_NAMES does", async () => {
+    const codes = [...Object.keys(COUNTRY_NAMES), "XX"];
+    const rows = await t.db.$queryRawUnsafe<{ code: string; names: string | null }[]>(`SELECT code, parley_country_names(code) AS names FROM unnest($1::text[]) AS code`, codes);
+    expect(rows.filter((r) => r.names !== countryNamesText(r.code))).toEqual([]);
+    expect(rows).toHaveLength(codes.length);
+  });
+
+  it("finds an event by its places' country names and their variants, also after the place moves", async () => {
+    const place = await t.db.place.create({ data: { name: "Cizre", country: "TR" } });
+    const event = await t.db.event.create({ data: { type: "ATTACK", title: "Shelling reported", startDate: new Date("2023-02-01T00:00:00Z"), places: { create: [{ placeId: place.id }] } } });
+    const finds = async (query: string) =>
+      (await t.db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM event WHERE id = $1 AND document @@ websearch_to_tsquery('parley', $2)`, event.id, query)).length === 1;
+    expect(await finds("Turkey")).toBe(true);
+    expect(await finds("Türkiye")).toBe(true);
+    expect(await finds("turkiye shelling")).toBe(true);
+    expect(await finds("Pakistan")).toBe(false);
+    await t.db.place.update({ where: { id: place.id }, data: { country: "PK" } });
+    expect(await finds("Pakistan")).toBe(true);
+    expect(await finds("Turkey")).toBe(false);
+  });
+
+  it("generates the documents the triggers would write", async () => {
+    await generateCorpus({ url: t.url, events: 300, seed: 3, replace: true });
+    const [{ differ, total }] = await t.db.$queryRawUnsafe<{ differ: number; total: number }[]>(
+      `SELECT count(*) FILTER (WHERE e.document IS DISTINCT FROM parley_event_document(e.title, e.summary, n.actor_names, n.place_names))::int AS differ, count(*)::int AS total
+         FROM event e, LATERAL parley_event_names(e.id) n`,
+    );
+    expect(total).toBe(300);
+    expect(differ).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "
 import { evaluateTsquery } from "./text-query.ts";
 import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
 import { countFacet } from "./facets.ts";
-import { loadEventRowsAndNames, loadNames } from "./rows.ts";
+import { loadEventRowsAndNames, loadNames, loadSurfaceWords } from "./rows.ts";
 
 export interface SearchEngineOptions {
   url: string;
@@ -141,6 +141,7 @@ export class SearchEngine {
     eventRows: (ids, query) => loadEventRows(this.pool, ids, query),
     names: (actorIds, placeIds) => loadNames(this.pool, actorIds, placeIds),
     eventRowsAndNames: (ids, query, actorIds, placeIds) => loadEventRowsAndNames(this.pool, ids, query, actorIds, placeIds),
+    surfaceWords: (wanted) => loadSurfaceWords(this.pool, wanted),
   };
 
   /** Runs a search: up to date with the database, text matched by PostgreSQL, counted in bitmaps. */

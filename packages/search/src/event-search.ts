@@ -10,6 +10,7 @@ import { select, type EventQuery, type Selection } from "./event-query.ts";
 import { labelIds, labelled } from "./labels.ts";
 import { rankGroups, relevance, type RankGroup } from "./relevance.ts";
 import type { FatalityTotals } from "./fatalities.ts";
+import { nearestLexemes, type Suggested } from "./suggestions.ts";
 import type { EventRow, EventRows, Ranked, TextMatch } from "./text.ts";
 import type { Names } from "./rows.ts";
 
@@ -49,6 +50,8 @@ export interface RowSource {
   names(actorIds: number[], placeIds: number[]): Promise<Names>;
   /** Both at once, in one round trip. */
   eventRowsAndNames(ids: number[], query: string | null, actorIds: number[], placeIds: number[]): Promise<{ rows: EventRows; names: Names }>;
+  /** Each lexeme as a word written in its event's text (see loadSurfaceWords). */
+  surfaceWords(wanted: Suggested[]): Promise<Map<string, string>>;
 }
 
 /** A text search's order: groups of equal rank, or each result's rank (from the index or from PostgreSQL). */
@@ -239,6 +242,18 @@ export class EventSearch {
     const rows = isAll ? index.cross.every : named ? (index.cross.scope(baseRows, named) ?? keptAlready?.(named) ?? null) : null;
     const counted = rows ? countFacetFromRows(index, rows, "PLACE", first, located) : countFacet(index, this.results, "PLACE", first, located);
     return counted.map((v) => ({ placeId: v.key as number, count: v.count }));
+  }
+
+  /**
+   * For the words of the query that match little or nothing, the corpus's nearest words as written
+   * ("ceasefire" for "ceasfire"); none when every word matches enough, or without a text query the
+   * index evaluated.
+   */
+  async suggestions(): Promise<string[]> {
+    const wanted = this.text?.terms ? nearestLexemes(this.index, this.text.terms) : [];
+    if (wanted.length === 0) return [];
+    const words = await this.rows.surfaceWords(wanted);
+    return [...new Set(wanted.flatMap((w) => words.get(w.lexeme) ?? []))];
   }
 
   /** The reported deaths of every result, summed (see FatalityTotals). */

@@ -7,4 +7,5 @@ export type { ActorMatch, ActorQuery, ActorRow } from "./actors.ts";
 export { CursorError, encodeCursor, decodeCursor } from "./cursor.ts";
 export { dayFromIso, isoFromDay } from "./days.ts";
 export { FACET_VALUE_LIMIT } from "./facets.ts";
+export { FEW_MATCHES } from "./suggestions.ts";
 export { invalidateIndexes, pruneChanges, READ_CHANGES } from "./change-log.ts";

@@ -42,6 +42,12 @@ export class LexemeIndex {
     return kept ? RoaringBitmap32.or(kept, added) : added;
   }
 
+  /** The lexemes of this weight's field (some perhaps in no event any more, after changes). */
+  *words(weight: Weight): Iterable<string> {
+    yield* this.built[weight].keys();
+    for (const [lexeme, events] of this.overlay[weight]) if (!events.isEmpty && !this.built[weight].has(lexeme)) yield lexeme;
+  }
+
   /** Whether the event's document holds the lexeme now, in any field. */
   holds(id: number, lexeme: string): boolean {
     if (this.changed.has(id)) {

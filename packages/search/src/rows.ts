@@ -49,3 +49,21 @@ export async function loadEventRowsAndNames(
   const [events, names] = (await db.query(sql)) as unknown as [pg.QueryResult<EventRowWithHeadlines>, pg.QueryResult<{ kind: "A" | "P"; id: number; name: string }>];
   return { rows: eventRowsFrom(events.rows), names: namesFrom(names.rows) };
 }
+
+/**
+ * For each lexeme, the word as written in the given event's text (title, summary, participants'
+ * names and aliases, places) that PostgreSQL stems to it, lower-cased and without accents:
+ * "ceasefire" for the lexeme "ceasefir". Lexemes whose event no longer holds them are left out.
+ */
+export async function loadSurfaceWords(db: pg.Pool, wanted: { lexeme: string; eventId: number }[]): Promise<Map<string, string>> {
+  if (wanted.length === 0) return new Map();
+  const { rows } = await db.query<{ lexeme: string; word: string | null }>(
+    `SELECT x.lexeme,
+            (SELECT lower(unaccent(t.token)) FROM event e, parley_event_names(e.id) n,
+                    ts_debug('parley', concat_ws(' ', e.title, e.summary, n.actor_names, n.place_names)) t
+              WHERE e.id = x.event_id AND x.lexeme = ANY(t.lexemes) LIMIT 1) AS word
+       FROM unnest($1::int[], $2::text[]) AS x(event_id, lexeme)`,
+    [wanted.map((w) => w.eventId), wanted.map((w) => w.lexeme)],
+  );
+  return new Map(rows.flatMap((r) => (r.word ? [[r.lexeme, r.word] as const] : [])));
+}

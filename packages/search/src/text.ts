@@ -95,7 +95,8 @@ const HEADLINE = `StartSel=${OPEN}, StopSel=${CLOSE}`;
 
 /**
  * The page's events, and with a query the snippets that show why each matched: its title, the
- * names and aliases of its participants and its places, and up to two fragments of its summary.
+ * names and aliases of its participants, its places and their countries, and up to two fragments of
+ * its summary.
  */
 export async function loadEventRows(db: pg.Pool, ids: number[], query: string | null): Promise<EventRows> {
   if (ids.length === 0) return new Map();
@@ -132,9 +133,12 @@ export function eventRowsSql(withHighlights: boolean, ids = "$1::int[]", query =
                 SELECT ts_headline('parley', n.name, q.words, '${HEADLINE}, HighlightAll=true')
                   FROM (SELECT a.name, 0 AS o, a.id AS i FROM participant p JOIN actor a ON a.id = p.actor_id WHERE p.event_id = e.id
                         UNION SELECT x.name, 1, x.id FROM participant p JOIN actor_alias x ON x.actor_id = p.actor_id WHERE p.event_id = e.id
-                        UNION SELECT pl.name, 2, pl.id FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id) n
+                        UNION SELECT pl.name, 2, pl.id FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id
+                        UNION SELECT c.name, 3, 0
+                                FROM (SELECT DISTINCT pl.country FROM event_place ep JOIN place pl ON pl.id = ep.place_id WHERE ep.event_id = e.id) k,
+                                     unnest(string_to_array(parley_country_names(k.country), ' | ')) AS c(name)) n
                  WHERE to_tsvector('parley', n.name) @@ q.words
-                 ORDER BY n.o, n.i) ELSE '{}'::text[] END
+                 ORDER BY n.o, n.i, n.name) ELSE '{}'::text[] END
               || CASE WHEN ts_filter(e.document, '{c}') @@ q.words
                       THEN array[ts_headline('parley', e.summary, q.q, '${HEADLINE}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "')]
                       ELSE '{}'::text[] END

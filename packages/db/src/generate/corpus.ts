@@ -13,8 +13,9 @@ export interface GenPlace {
   id: number;
   name: string;
   country: string;
-  lat: number;
-  lon: number;
+  /** Null for the places whose coordinates are not known (about one in ten). */
+  lat: number | null;
+  lon: number | null;
 }
 export interface GenSource {
   id: number;
@@ -33,6 +34,7 @@ export interface GenEvent {
   participants: { actorId: number; role: ParticipantRole }[];
   placeIds: number[];
   claims: { sourceId: number; stance: "ASSERTS" | "DENIES" }[];
+  fatalities: { low: number | null; best: number | null; high: number | null } | null;
 }
 
 const SPELLINGS: [RegExp, string][] = [
@@ -93,9 +95,13 @@ export function generateWorld(events: number, seed: number) {
   }
 
   const places: GenPlace[] = [];
+  // Drawn apart from `random`, so that everything else is the corpus it was before places could lack coordinates.
+  const unlocated = seededRandom(seed ^ 0x2545f491);
   for (let i = 0; i < placeCount; i++) {
     const name = `${pick(V.PLACE_SYLLABLES)}${pick(V.PLACE_SUFFIXES)}${random() < 0.3 ? ` ${pick(["Bazaar", "Kalay", "Cantonment", "Town"])}` : ""}`;
-    places.push({ id: i + 1, name, country: V.COUNTRIES[country()]!, lat: 24 + random() * 14, lon: 60 + random() * 15 });
+    const [lat, lon] = [24 + random() * 14, 60 + random() * 15];
+    const known = i < 10 || unlocated() >= 0.1;
+    places.push({ id: i + 1, name, country: V.COUNTRIES[country()]!, lat: known ? lat : null, lon: known ? lon : null });
   }
 
   const outlet = zipf(random, outletIds.length, 1.1);
@@ -126,6 +132,7 @@ export function eventGenerator(world: World, seed: number) {
   const actor = zipf(random, world.participants.length, 0.9);
   const place = zipf(random, world.places.length, 0.95);
   const word = zipf(random, V.TOPIC_WORDS.length, 1.0);
+  const deaths = fatalityGenerator(seededRandom(seed ^ 0x68e31da4));
   let nextId = 1;
   return (count: number): GenEvent[] => {
     const out: GenEvent[] = [];
@@ -167,6 +174,7 @@ export function eventGenerator(world: World, seed: number) {
         participants,
         placeIds,
         claims,
+        fatalities: deaths(t),
       });
     }
     return out;
@@ -174,5 +182,22 @@ export function eventGenerator(world: World, seed: number) {
 }
 
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+const VIOLENT = new Set<EventType>(["ATTACK", "ARMED_CLASH", "AIRSTRIKE", "VIOLENCE_AGAINST_CIVILIANS", "MILITARY_OPERATION", "INFILTRATION", "RIOT"]);
+
+/**
+ * Reported deaths, from a generator of their own (the rest of the corpus is what it was before events
+ * had figures): most violent events have some, few others; a best estimate, usually small, often
+ * with a range around it, sometimes only a range.
+ */
+function fatalityGenerator(random: () => number) {
+  return (type: EventType): GenEvent["fatalities"] => {
+    if (random() >= (VIOLENT.has(type) ? 0.7 : 0.03)) return null;
+    const best = Math.floor(-Math.log(1 - random()) * 4);
+    const low = random() < 0.6 ? Math.floor(best * random()) : null;
+    const high = random() < 0.6 ? best + Math.floor(best * random() * 2) + 1 : null;
+    return random() < 0.1 ? { low: low ?? 0, best: null, high: high ?? best + 1 } : { low, best, high };
+  };
+}
 
 export const keysOf = nameKeys;

@@ -3,6 +3,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { eventGenerator, generateWorld, keysOf, type GenEvent, type World } from "./corpus.ts";
+import { countryNamesText } from "../country-names.ts";
 
 export interface GenerateOptions {
   url: string;
@@ -48,27 +49,29 @@ async function writeWorld(client: pg.Client, world: World) {
     map(world.actors, (a) => [[a.id, a.name, a.kind, a.country, keysOf(a.name).normalized, keysOf(a.name).translitKey, "now"]]));
   await copy(client, "actor_alias (id, actor_id, name, kind, normalized, translit_key)",
     map(world.actors, (a) => a.aliases.map((x) => [x.id, a.id, x.name, x.kind, keysOf(x.name).normalized, keysOf(x.name).translitKey])));
-  await copy(client, "place (id, name, kind, country, lat, lon)", map(world.places, (p) => [[p.id, p.name, "SETTLEMENT", p.country, p.lat.toFixed(4), p.lon.toFixed(4)]]));
+  await copy(client, "place (id, name, kind, country, lat, lon)", map(world.places, (p) => [[p.id, p.name, "SETTLEMENT", p.country, p.lat?.toFixed(4) ?? null, p.lon?.toFixed(4) ?? null]]));
   await copy(client, "source (id, title, published_at, published_precision, outlet_id, updated_at)",
     map(world.sources, (s) => [[s.id, s.title, s.publishedAt, "DAY", s.outletId, "now"]]));
 }
 
-/** Each event's document text as the triggers would build it: names by actor then alias ID, places by ID. */
+/** Each event's document text as the triggers would build it: names by actor then alias ID, places by ID, then their countries' names by code. */
 function documentNames(world: World, e: GenEvent): [string, string] {
   const actorIds = [...new Set(e.participants.map((p) => p.actorId))].sort((a, b) => a - b);
   const names = actorIds.flatMap((id) => {
     const a = world.actors[id - 1]!;
     return [a.name, ...a.aliases.map((x) => x.name)];
   });
-  const places = [...e.placeIds].sort((a, b) => a - b).map((id) => world.places[id - 1]!.name);
-  return [names.join(" | "), places.join(" | ")];
+  const places = [...e.placeIds].sort((a, b) => a - b).map((id) => world.places[id - 1]!);
+  const countries = [...new Set(places.map((p) => p.country))].sort().flatMap((code) => countryNamesText(code) ?? []);
+  return [names.join(" | "), [...places.map((p) => p.name), ...countries].join(" | ")];
 }
 
 async function writeEvents(client: pg.Client, world: World, events: GenEvent[], meanwhile: () => void) {
-  await copy(client, "gen_event (id, type, title, summary, start_date, end_date, contested, actor_names, place_names)",
-    map(events, (e) => [[e.id, e.type, e.title, e.summary, e.start, e.end, e.contested, ...documentNames(world, e)]]));
-  const inserting = client.query(`INSERT INTO event (id, type, title, summary, start_date, end_date, contested, document, updated_at)
-    SELECT id, type::"EventType", title, summary, start_date, end_date, contested, parley_event_document(title, summary, actor_names, place_names), now() FROM gen_event`);
+  await copy(client, "gen_event (id, type, title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high, actor_names, place_names)",
+    map(events, (e) => [[e.id, e.type, e.title, e.summary, e.start, e.end, e.contested, e.fatalities?.low ?? null, e.fatalities?.best ?? null, e.fatalities?.high ?? null, ...documentNames(world, e)]]));
+  const inserting = client.query(`INSERT INTO event (id, type, title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high, document, updated_at)
+    SELECT id, type::"EventType", title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high,
+           parley_event_document(title, summary, actor_names, place_names), now() FROM gen_event`);
   meanwhile(); // PostgreSQL builds the documents while this thread makes the next batch
   await inserting;
   await client.query("TRUNCATE gen_event");
@@ -99,7 +102,8 @@ export async function generateCorpus(options: GenerateOptions): Promise<{ events
     else for (const t of ["event", "participant", "event_place", "claim", "source", "actor", "actor_alias", "place"]) await client.query(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
     await client.query("SET LOCAL maintenance_work_mem = '512MB'");
     await client.query("DROP INDEX IF EXISTS event_document_idx");
-    await client.query(`CREATE TEMP TABLE gen_event (id int, type text, title text, summary text, start_date date, end_date date, contested boolean, actor_names text, place_names text) ON COMMIT DROP`);
+    await client.query(`CREATE TEMP TABLE gen_event (id int, type text, title text, summary text, start_date date, end_date date, contested boolean,
+      fatalities_low int, fatalities_best int, fatalities_high int, actor_names text, place_names text) ON COMMIT DROP`);
 
     await writeWorld(client, world);
     log(`${world.actors.length} actors with ${world.actors.reduce((n, a) => n + a.aliases.length, 0)} aliases, ${world.places.length} places, ${world.sources.length} sources`);

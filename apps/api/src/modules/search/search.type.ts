@@ -1,4 +1,5 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { FEW_MATCHES } from "@parley/search";
 import type { ActorMatch, DateBucket, EventSearch, Facet, FacetValue, SearchEdge } from "@parley/search";
 import { builder } from "../../builder.ts";
 import { ActorRef } from "../actors/actor.type.ts";
@@ -69,6 +70,10 @@ export const EventSearchResultRef = builder.objectRef<EventSearch>("EventSearchR
       resolve: async (s) => (await s.page()).pageInfo,
     }),
     facets: t.field({ type: [FacetRef], description: "Every facet, each counted with every filter but its own (disjunctive faceting).", resolve: (s) => s.facets() }),
+    suggestions: t.stringList({
+      description: `For each word of the query that matches little or nothing (fewer than ${FEW_MATCHES} events), the corpus's nearest word, one or two edits away and in many more events, lower-case and without accents: "ceasfire" gives "ceasefire", "Istambul" "istanbul". Empty when every word matches enough. At most 5.`,
+      resolve: (s) => s.suggestions(),
+    }),
     histogram: t.field({
       type: [DateBucketRef],
       description: "The results by start date, counted with every filter but the date range (from/to) so that a chosen range keeps its context; from the first to the last non-empty bucket.",
