@@ -1,20 +1,21 @@
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import { PAGE_SIZE, type DateInterval, type EventSort, type FacetField } from "@parley/schema";
 import type { FacetIndex, FacetKey } from "./facet-index.ts";
-import { countFacet, countFacetFromRows, countFacets, type FacetCounts } from "./facets.ts";
+import { countFacets, type FacetCounts } from "./facets.ts";
 import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
-import { namedFilters } from "./bound-facets.ts";
 import { select, type EventQuery, type Selection } from "./event-query.ts";
 import { labelIds, labelled } from "./labels.ts";
 import { rankGroups, relevance, type RankGroup } from "./relevance.ts";
 import type { FatalityTotals } from "./fatalities.ts";
+import { fatalitiesOf, placesOf, type PlaceCount } from "./pictures.ts";
 import { nearestLexemes, type Suggested } from "./suggestions.ts";
 import type { EventRow, EventRows, Ranked, TextMatch } from "./text.ts";
 import type { Names } from "./rows.ts";
 
 export type { EventQuery } from "./event-query.ts";
+export type { PlaceCount } from "./pictures.ts";
 
 /** Up to this many results are ranked by ID; more, and PostgreSQL ranks every text match. */
 const RANK_BY_ID = 5000;
@@ -56,14 +57,6 @@ export interface RowSource {
 
 /** A text search's order: groups of equal rank, or each result's rank (from the index or from PostgreSQL). */
 type Ranking = { groups: RankGroup[] } | { ranked: Ranked; byId: boolean };
-
-/** A place of the results with how many of them are there. */
-export interface PlaceCount {
-  placeId: number;
-  count: number;
-}
-
-const landingFatalities = new WeakMap<FacetIndex, { version: number; totals: FatalityTotals }>();
 
 /**
  * One search: the result set as a bitmap, and the page, facets, histogram, places and fatalities
@@ -230,18 +223,10 @@ export class EventSearch {
 
   /**
    * The places of every result that have coordinates, with how many results are at each, the most
-   * first (ties by place ID), at most `first`. Read from kept counts where the results are a scope
-   * the index keeps counts of; otherwise counted as a facet over the results.
+   * first (ties by place ID), at most `first`.
    */
   places(first: number): PlaceCount[] {
-    if (first <= 0) return [];
-    const { index } = this;
-    const located = (key: FacetKey) => index.located.has(key as number);
-    const { baseRows, keptAlready, filters, isAll } = this.selection;
-    const named = namedFilters(filters);
-    const rows = isAll ? index.cross.every : named ? (index.cross.scope(baseRows, named) ?? keptAlready?.(named) ?? null) : null;
-    const counted = rows ? countFacetFromRows(index, rows, "PLACE", first, located) : countFacet(index, this.results, "PLACE", first, located);
-    return counted.map((v) => ({ placeId: v.key as number, count: v.count }));
+    return placesOf(this.index, this.selection, first);
   }
 
   /**
@@ -258,12 +243,7 @@ export class EventSearch {
 
   /** The reported deaths of every result, summed (see FatalityTotals). */
   fatalities(): FatalityTotals {
-    if (!this.selection.isAll) return this.index.fatalities.sum(this.results);
-    const kept = landingFatalities.get(this.index);
-    if (kept?.version === this.index.version) return kept.totals;
-    const totals = this.index.fatalities.sum(this.results);
-    landingFatalities.set(this.index, { version: this.index.version, totals });
-    return totals;
+    return fatalitiesOf(this.index, this.selection);
   }
 
   private async labelFacets(counts: FacetCounts[]): Promise<Facet[]> {
