@@ -14,7 +14,7 @@ builder.queryFields((t) => ({
     description: `Events by text and facets, with disjunctive facet counts, a date histogram, the places and the fatalities of every result; ${PAGE_SIZE.default} at a time by default and at most ${PAGE_SIZE.max}, forward (\`first\`, \`after\`) or backward (\`last\`, \`before\`).`,
     complexity: SEARCH_COST.events,
     args: {
-      query: t.arg.string({ required: false, description: `Words in titles, summaries, place names and participants' names and aliases, at most ${QUERY_MAX_LENGTH} characters. "Quoted phrases", OR and -exclusion work as in a web search; every event when left out.` }),
+      query: t.arg.string({ required: false, description: `Words in titles, summaries, place names, the places' country names and their usual variants ("Turkey", "Türkiye"), and participants' names and aliases, at most ${QUERY_MAX_LENGTH} characters. "Quoted phrases", OR and -exclusion work as in a web search; every event when left out.` }),
       filter: t.arg({ type: EventFilterInput, required: false, description: "Facet and date filters; every event when left out." }),
       first: t.arg.int({
         required: false,
