@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import pg from "pg";
 import { READ_CHANGES } from "@parley/search";
@@ -23,6 +24,14 @@ class LogReader {
 }
 
 /**
+ * A write's last statement inserts its commit marker (a new UUID per write, see @parley/db's
+ * commitWrite); the recorded one was committed when the API ran it, so each replay takes its own.
+ */
+function freshMarker(s: Statement): unknown[] {
+  return s.text.includes("commit_marker") ? s.values.map(() => randomUUID()) : s.values;
+}
+
+/**
  * The baseline: a bare node:http server on a pg pool that answers each request of the mix by
  * sending the very statements the API sent for it (recorded), one after the other, and returning
  * every result's rows as JSON. Writes run inside BEGIN … ROLLBACK, so they do the same work and
@@ -43,7 +52,7 @@ export async function startBaseline(url: string, recorded: Statement[][], writes
       const rows: unknown[][] = [];
       for (const s of recorded[index]!) {
         if (s.text === READ_CHANGES) rows.push(await log.read(client, s.values));
-        else rows.push((await client.query(s.text, s.values)).rows);
+        else rows.push((await client.query(s.text, freshMarker(s))).rows);
       }
       if (write) await client.query("ROLLBACK");
       return rows;
