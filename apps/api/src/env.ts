@@ -32,6 +32,13 @@ const schema = z.object({
   PARLEY_COMMIT_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   /** How long, after a lost COMMIT, the API asks PostgreSQL whether it committed before answering OUTCOME_UNKNOWN. */
   PARLEY_OUTCOME_TIMEOUT_MS: z.coerce.number().int().min(10).default(15_000),
+  /**
+   * Where the search index is saved (one snapshot per database state) so that a start loads it
+   * instead of rebuilding: by default `search` under PARLEY_DATA_DIR; `off` saves none.
+   */
+  PARLEY_SEARCH_SNAPSHOTS: z.string().optional(),
+  /** While the index changes, it is saved again at most this often (it is also saved at shutdown). */
+  PARLEY_SEARCH_SNAPSHOT_EVERY_S: z.coerce.number().int().min(10).default(1_800),
   /** A JSON file of `{ "<sha256>": "<query>" }`: the documents a trusted client (the web app) sends by hash. */
   PARLEY_TRUSTED_DOCUMENTS: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer } from "node:http";
-import { applyMigrations, createPrismaClient, errorText, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase, purgeKeys, purgeMarkers } from "@parley/db";
+import path from "node:path";
+import { applyMigrations, createPrismaClient, dbEnv, errorText, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase, purgeKeys, purgeMarkers } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { apiEnv } from "./env.ts";
 import { createServer } from "./server.ts";
@@ -29,7 +30,9 @@ async function main() {
   const demo = await loadDemoIfEmpty(db);
   if (demo) log(`Loaded the demo dataset (${demo.created} records).`);
 
-  const search = createSearchEngine({ url: database.url, log });
+  const snapshotDir = env.PARLEY_SEARCH_SNAPSHOTS === "off" ? undefined : (env.PARLEY_SEARCH_SNAPSHOTS ?? path.join(dbEnv().PARLEY_DATA_DIR, "search"));
+  log(`database ready ${process.uptime().toFixed(1)} s after start`);
+  const search = createSearchEngine({ url: database.url, log, snapshotDir, snapshotEveryMs: env.PARLEY_SEARCH_SNAPSHOT_EVERY_S * 1000 });
   await search.ready();
 
   // Idempotency keys are kept 24 hours, commit markers an hour; older ones are deleted at start and then hourly.
@@ -39,7 +42,7 @@ async function main() {
 
   const yoga = createServer({ db, search });
   const server = createHttpServer(yoga);
-  server.listen(env.API_PORT, env.API_HOST, () => log(`GraphQL API and GraphiQL at http://localhost:${env.API_PORT}/graphql`));
+  server.listen(env.API_PORT, env.API_HOST, () => log(`GraphQL API and GraphiQL at http://localhost:${env.API_PORT}/graphql (${process.uptime().toFixed(1)} s after start)`));
 
   let stopping = false;
   const stop = async (signal: string) => {

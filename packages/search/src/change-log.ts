@@ -5,6 +5,8 @@ export interface LogPosition {
   /** Rows of transactions with an ID below this were all visible at the last read. */
   xmin: bigint;
   generation: number;
+  /** Drawn anew with every generation and for every new database: what a saved index is checked against. */
+  epoch: string;
 }
 
 export interface LogRead {
@@ -13,21 +15,21 @@ export interface LogRead {
   changes: { seq: string; xid: bigint; eventId: number }[];
 }
 
-const STATE = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.generation, s.pruned_below_xid::text AS pruned FROM search_state s WHERE s.id = 1`;
+const STATE = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.generation, s.epoch::text AS epoch, s.pruned_below_xid::text AS pruned FROM search_state s WHERE s.id = 1`;
 
 /** The log's state in the caller's current snapshot (use inside the transaction the index is built in). */
 export async function readLogState(db: pg.PoolClient | pg.Pool): Promise<LogPosition> {
-  const { rows } = await db.query<{ xmin: string; generation: number }>(STATE);
+  const { rows } = await db.query<{ xmin: string; generation: number; epoch: string }>(STATE);
   const row = rows[0];
   if (!row) throw new Error("search_state has no row: are the migrations applied?");
-  return { xmin: BigInt(row.xmin), generation: row.generation };
+  return { xmin: BigInt(row.xmin), generation: row.generation, epoch: row.epoch };
 }
 
 /**
  * The statement `readChanges` sends, with its one parameter (`since`): the load bench's baseline
  * replays it as the engine does, from the `xmin` its previous read returned.
  */
-export const READ_CHANGES = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.generation, s.pruned_below_xid::text AS pruned,
+export const READ_CHANGES = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.generation, s.epoch::text AS epoch, s.pruned_below_xid::text AS pruned,
             coalesce((SELECT json_agg(json_build_array(c.seq::text, c.xid::text, c.event_id)) FROM search_change c WHERE c.xid >= $1::bigint), '[]'::json) AS changes
        FROM search_state s WHERE s.id = 1`;
 
@@ -38,11 +40,11 @@ export const READ_CHANGES = `SELECT pg_snapshot_xmin(pg_current_snapshot())::tex
  * idempotent and the caller skips sequence numbers it has applied.
  */
 export async function readChanges(db: pg.Pool, since: bigint): Promise<LogRead> {
-  const { rows } = await db.query<{ xmin: string; generation: number; pruned: string; changes: [string, string, number][] }>(READ_CHANGES, [since.toString()]);
+  const { rows } = await db.query<{ xmin: string; generation: number; epoch: string; pruned: string; changes: [string, string, number][] }>(READ_CHANGES, [since.toString()]);
   const row = rows[0];
   if (!row) throw new Error("search_state has no row: are the migrations applied?");
   return {
-    position: { xmin: BigInt(row.xmin), generation: row.generation },
+    position: { xmin: BigInt(row.xmin), generation: row.generation, epoch: row.epoch },
     prunedBelowXid: BigInt(row.pruned),
     changes: row.changes.map(([seq, xid, eventId]) => ({ seq, xid: BigInt(xid), eventId })),
   };

@@ -8,6 +8,7 @@ import { evaluateTsquery } from "./text-query.ts";
 import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
 import { countFacet } from "./facets.ts";
 import { loadEventRowsAndNames, loadNames, loadSurfaceWords } from "./rows.ts";
+import { loadSnapshot, saveSnapshot } from "./snapshot.ts";
 
 export interface SearchEngineOptions {
   url: string;
@@ -16,6 +17,14 @@ export interface SearchEngineOptions {
   log?: (line: string) => void;
   /** Change-log rows older than this are pruned (default one hour); 0 turns pruning off. */
   pruneAfterMs?: number;
+  /**
+   * Where to save the index (a snapshot per database state) and look for one at start: a start that
+   * finds the snapshot of the database's current state loads it and catches up from the change log
+   * instead of rebuilding. Unset: no snapshots.
+   */
+  snapshotDir?: string;
+  /** While the index changes, it is saved again at most this often (default 30 minutes). */
+  snapshotEveryMs?: number;
 }
 
 const DATE_OID = 1082;
@@ -37,8 +46,11 @@ export class SearchEngine {
   private syncing: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private lastPrune = Date.now();
+  /** When the index was last saved, and how many changes it had applied then. */
+  private lastSave = { at: 0, changes: 0 };
+  private saving: Promise<void> | null = null;
   private readonly log: (line: string) => void;
-  readonly stats = { builds: 0, lastBuildMs: 0, changesApplied: 0 };
+  readonly stats = { builds: 0, lastBuildMs: 0, changesApplied: 0, snapshotLoads: 0, lastLoadMs: 0, snapshotSaves: 0 };
 
   constructor(private readonly options: SearchEngineOptions) {
     this.log = options.log ?? (() => {});
@@ -51,10 +63,75 @@ export class SearchEngine {
     this.pool.on("error", (error) => this.log(`search: idle connection failed: ${error.message}`));
   }
 
-  /** Builds the index if it has not been built yet. */
+  /** Loads the index from its snapshot and catches up, or builds it, if neither has been done yet. */
   ready(): Promise<void> {
     if (this.index) return Promise.resolve();
+    this.starting ??= this.start().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private starting: Promise<void> | null = null;
+
+  private async start() {
+    if (this.options.snapshotDir && (await this.loadSaved(this.options.snapshotDir))) return this.sync();
     return this.rebuild();
+  }
+
+  /** Takes the snapshot of the database's current state, if there is a sound one; false otherwise. */
+  private async loadSaved(dir: string): Promise<boolean> {
+    const started = performance.now();
+    try {
+      const client = await this.pool.connect();
+      let position: LogPosition;
+      try {
+        position = await readLogState(client);
+      } finally {
+        client.release();
+      }
+      const loaded = await loadSnapshot(dir, position.epoch);
+      if (!loaded) return false;
+      if (loaded.position.generation !== position.generation) return false;
+      this.index = loaded.index;
+      this.position = loaded.position;
+      this.applied.clear();
+      this.stats.snapshotLoads++;
+      this.stats.lastLoadMs = performance.now() - started;
+      this.lastSave = { at: Date.now(), changes: this.stats.changesApplied };
+      collectBuildGarbage();
+      this.log(`search index: ${loaded.index.all.size} events loaded from the snapshot in ${(this.stats.lastLoadMs / 1000).toFixed(1)} s; catching up from the change log`);
+      return true;
+    } catch (error) {
+      this.log(`search index: the snapshot could not be loaded (${(error as Error).message}); rebuilding`);
+      return false;
+    }
+  }
+
+  /**
+   * Saves the index as it stands now (a snapshot of the current position), unless a save is under
+   * way or snapshots are off. The bytes are taken synchronously, so no change slips in between.
+   */
+  save(): Promise<void> {
+    const dir = this.options.snapshotDir;
+    if (!dir || !this.index || !this.position) return Promise.resolve();
+    if (this.saving) return this.saving;
+    const started = performance.now();
+    const changes = this.stats.changesApplied;
+    this.saving = saveSnapshot(dir, this.index, this.position)
+      .then((bytes) => {
+        this.lastSave = { at: Date.now(), changes };
+        this.stats.snapshotSaves++;
+        this.log(`search index: saved (${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      })
+      .catch((error: unknown) => this.log(`search index: could not save the snapshot: ${(error as Error).message}`))
+      .finally(() => (this.saving = null));
+    return this.saving;
+  }
+
+  /** Saves again when the index has changed and the last save is older than `snapshotEveryMs`. */
+  private maybeSave() {
+    if (this.stats.changesApplied === this.lastSave.changes) return;
+    if (Date.now() - this.lastSave.at < (this.options.snapshotEveryMs ?? 1_800_000)) return;
+    void this.save();
   }
 
   /** Builds the index anew from one consistent snapshot; searches keep the old one meanwhile. */
@@ -83,6 +160,7 @@ export class SearchEngine {
     this.stats.builds++;
     this.stats.lastBuildMs = performance.now() - started;
     collectBuildGarbage();
+    void this.save();
     const { events, bitmaps, bytes, actorRoleBitmaps, actorRoleBytes } = this.index!.stats();
     const kept = this.index!.cross.stats();
     this.log(
@@ -111,7 +189,7 @@ export class SearchEngine {
     if (this.building) await this.building;
     if (!this.index || !this.position) return this.rebuild();
     const read = await readChanges(this.pool, this.position.xmin);
-    if (read.position.generation !== this.position.generation || read.prunedBelowXid > this.position.xmin) {
+    if (read.position.generation !== this.position.generation || read.position.epoch !== this.position.epoch || read.prunedBelowXid > this.position.xmin) {
       this.log("search index: the change log was reset or pruned past this index; rebuilding");
       return this.rebuild();
     }
@@ -125,6 +203,7 @@ export class SearchEngine {
     for (const c of fresh) this.applied.set(c.seq, c.xid);
     for (const [seq, xid] of this.applied) if (xid < read.position.xmin) this.applied.delete(seq);
     this.position = read.position;
+    this.maybeSave();
     await this.maybePrune();
   }
 
@@ -187,8 +266,12 @@ export class SearchEngine {
     return this.index?.stats() ?? null;
   }
 
+  /** Saves the index if it changed since its last save (snapshots on), then closes the pool. */
   async close() {
     await this.building?.catch(() => {});
+    await this.starting?.catch(() => {});
+    if (this.stats.changesApplied !== this.lastSave.changes) await this.save();
+    await this.saving;
     await this.pool.end();
   }
 }

@@ -49,6 +49,17 @@ export class Fatalities {
     this.high[id] = figures?.high ?? UNKNOWN;
   }
 
+  /** The figures as stored (unknown as the int32 minimum), for a snapshot of the index. */
+  dump(): { low: Int32Array; best: Int32Array; high: Int32Array } {
+    return { low: this.low, best: this.best, high: this.high };
+  }
+
+  /** Takes the figures of a snapshot (as `dump` gave them). */
+  restore(figures: { low: Int32Array<ArrayBuffer>; best: Int32Array<ArrayBuffer>; high: Int32Array<ArrayBuffer> }) {
+    if (figures.low.length !== figures.best.length || figures.low.length !== figures.high.length) throw new Error("fatality arrays of different lengths");
+    ({ low: this.low, best: this.best, high: this.high } = figures);
+  }
+
   forget(id: number) {
     if (id < this.low.length) this.set(id, null);
   }

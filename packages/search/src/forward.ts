@@ -104,6 +104,53 @@ export class ForwardIndex<F extends string = string> {
     this.inOverlay = new Uint8Array(0);
   }
 
+  /**
+   * The index in compact arrays, events changed since the build included, for a snapshot: each
+   * code's key and field (as its position in `fields`), and each event's codes from offsets[id] to
+   * offsets[id + 1].
+   */
+  dump(): { keys: (string | number)[]; fieldOf: Uint8Array; offsets: Int32Array; values: Uint16Array | Int32Array } {
+    const keys = this.keys.slice();
+    const fieldOf = this.fieldOf.slice(0, keys.length);
+    if (this.overlay.size === 0) return { keys, fieldOf, offsets: this.offsets, values: this.values };
+    const last = Math.max(this.offsets.length - 1, this.inOverlay.length);
+    const offsets = new Int32Array(last + 1);
+    let total = 0;
+    for (let id = 0; id < last; id++) total += this.codesOf(id).length;
+    const values = keys.length <= 0x10000 ? new Uint16Array(total) : new Int32Array(total);
+    let at = 0;
+    for (let id = 0; id < last; id++) {
+      offsets[id] = at;
+      const codes = this.codesOf(id);
+      values.set(codes, at);
+      at += codes.length;
+    }
+    offsets[last] = at;
+    return { keys, fieldOf, offsets, values };
+  }
+
+  /** Takes the arrays of a snapshot (as `dump` gave them), in place of whatever was built. */
+  restore(dumped: { keys: (string | number)[]; fieldOf: Uint8Array; offsets: Int32Array<ArrayBuffer>; values: Uint16Array | Int32Array }) {
+    const { keys, fieldOf, offsets, values } = dumped;
+    if (fieldOf.length !== keys.length) throw new Error("forward index: a field for every key is needed");
+    for (const codes of this.codes.values()) codes.clear();
+    this.keys.length = 0;
+    const size = Math.max(64, keys.length);
+    this.fieldOf = new Uint8Array(size);
+    this.tally = new Int32Array(size);
+    keys.forEach((key, code) => {
+      const field = this.fields[fieldOf[code]!];
+      if (field === undefined) throw new Error(`forward index: code ${code} has no field`);
+      this.codes.get(field)!.set(key, code);
+      this.keys.push(key);
+      this.fieldOf[code] = fieldOf[code]!;
+    });
+    this.offsets = offsets;
+    this.values = values;
+    this.overlay.clear();
+    this.inOverlay = new Uint8Array(0);
+  }
+
   /** Replaces an event's values (every field; a field left out has none). */
   set(id: number, values: FieldValues<F>) {
     const codes = new Set<number>();

@@ -120,7 +120,7 @@ describe("actors in roles, places and fatalities against every event", () => {
       }
       writeSome(150);
     }
-  });
+  }, 60_000); // 160 searches checked against every event: 3 s alone, more on a busy machine
 
   it("counts the TTP as mediator, not the TTP's events where someone mediated", async () => {
     const ttp = 1;
