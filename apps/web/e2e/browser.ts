@@ -23,10 +23,10 @@ export async function openPage(options: BrowserContextOptions = {}): Promise<{ b
   return { browser, page: await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options }) };
 }
 
-/** The number of events the search page says it found (0 for "No events…"). */
+/** The number of events the search page says it found: "46 events", "21–40 of 46 events" (0 for "No events…"). */
 export async function resultCount(page: Page): Promise<number> {
   const text = (await page.locator(".results .result-count").textContent()) ?? "";
-  return text.startsWith("No events") ? 0 : Number(/^([\d,]+) event/.exec(text)?.[1]?.replace(/,/g, ""));
+  return text.startsWith("No events") ? 0 : Number(/^(?:[\d,]+–[\d,]+ of )?([\d,]+) events?\b/.exec(text)?.[1]?.replace(/,/g, ""));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

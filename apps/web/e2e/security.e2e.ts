@@ -21,6 +21,11 @@ beforeAll(async () => {
     event: `/events/${encodeURIComponent(data.events.edges[0].node.id)}`,
     actor: `/actors/${encodeURIComponent(data.actors.edges[0].node.id)}`,
     source: `/sources/${encodeURIComponent(data.sources.edges[0].node.id)}`,
+    processes: "/processes",
+    actors: "/actors",
+    sources: "/sources",
+    positions: "/positions",
+    about: "/about",
     unknownRecord: "/events/RXZlbnQ6OTk5OTk5",
     notFound: "/no/such/page",
   };
@@ -134,7 +139,7 @@ describe("pages under the Content-Security-Policy", () => {
     await page.getByRole("checkbox", { name: /^Ceasefire/ }).check();
     await page.waitForURL(/type=CEASEFIRE/);
     const lookup = page.waitForResponse((r) => r.url().includes("/api/actors?q="));
-    await page.getByRole("searchbox", { name: "Find an actor by any spelling" }).fill("Qatar");
+    await page.getByRole("combobox", { name: "Find an actor by any spelling" }).fill("Qatar");
     expect((await lookup).status()).toBe(200);
     await screenshot(page, "search-under-csp");
     expect(problems).toEqual([]);

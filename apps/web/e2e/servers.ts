@@ -48,6 +48,16 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   return { url: `http://127.0.0.1:${port}/graphql`, stop: async () => void api.kill("SIGTERM") };
 }
 
+/** The production build of the web app (`next start`) on a free port, asking the API at `apiUrl`. */
+export async function startWeb(apiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const next = path.join(WEB_DIR, "node_modules", ".bin", "next");
+  const web = run(next, ["start", "-p", String(port), "-H", "127.0.0.1"], WEB_DIR, { PARLEY_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" }, "web");
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url, "The web app", web);
+  return { url, stop: async () => void web.kill("SIGTERM") };
+}
+
 /**
  * The real thing, as `pnpm start` runs it: a PostgreSQL of its own (DATABASE_URL's server or a
  * throwaway embedded one), the API (which migrates and loads the demo data), and the production
@@ -73,12 +83,9 @@ export async function startStack(): Promise<Stack> {
   stops.unshift(open.stop);
   const apiUrl = open.url;
 
-  const webPort = await freePort();
-  const next = path.join(WEB_DIR, "node_modules", ".bin", "next");
-  const web = run(next, ["start", "-p", String(webPort), "-H", "127.0.0.1"], WEB_DIR, { PARLEY_API_URL: trusted.url, NEXT_TELEMETRY_DISABLED: "1" }, "web");
-  stops.unshift(async () => void web.kill("SIGTERM"));
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  await waitFor(webUrl, "The web app", web);
+  const web = await startWeb(trusted.url);
+  stops.unshift(web.stop);
+  const webUrl = web.url;
 
   return {
     webUrl,

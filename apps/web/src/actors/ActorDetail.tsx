@@ -1,15 +1,18 @@
 import Link from "next/link";
-import { formatPartialDate, searchStateToParams, type DatePrecision } from "@parley/schema";
+import { formatPartialDate, type DatePrecision } from "@parley/schema";
 import type { ResultOf } from "../graphql/tada.ts";
-import { actorKindLabel, roleLabel } from "../shared/labels.ts";
+import { actorKindLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
+import type { ActorCountsQuery } from "./counts.query.ts";
 import type { ActorPageQuery } from "./actor.query.ts";
-import { actorViewHref, TIMELINE_SIZES, type ActorView } from "./view.ts";
-import { ActorTimeline } from "./Timeline.tsx";
+import { ActorEvents } from "./ActorEvents.tsx";
+import { OutletReports } from "./OutletReports.tsx";
+import type { ActorView } from "./view.ts";
 import { ActorPositions } from "../positions/ActorPositions.tsx";
 import { FirstPageNotice } from "../shared/FirstPage.tsx";
 
 type Actor = NonNullable<ResultOf<typeof ActorPageQuery>["actor"]>;
+export type ActorCounts = ResultOf<typeof ActorCountsQuery>;
 
 function span(a: { startDate: string | null; startPrecision: string | null; endDate: string | null; endPrecision: string | null }): string {
   const f = (d: string | null, p: string | null) => (d ? formatPartialDate({ date: d, precision: (p ?? "DAY") as DatePrecision }) : null);
@@ -20,7 +23,7 @@ function span(a: { startDate: string | null; startPrecision: string | null; endD
   return end ? `until ${end}` : "";
 }
 
-export function ActorDetail({ actor, view, problems }: { actor: Actor; view: ActorView; problems: string[] }) {
+export function ActorDetail({ actor, view, problems, counts }: { actor: Actor; view: ActorView; problems: string[]; counts: ActorCounts | null }) {
   const members = actor.members.edges.map((e) => e.node);
   const positions = actor.positions.edges.map((e) => e.node);
   return (
@@ -71,7 +74,9 @@ export function ActorDetail({ actor, view, problems }: { actor: Actor; view: Act
       <FirstPageNotice shown={members.length} total={actor.members.totalCount} what="people affiliated" />
 
       <h2 id="timeline">Timeline</h2>
-      <ActorEvents actor={actor} view={view} />
+      <ActorEvents actor={actor} view={view} events={counts?.participated.totalCount ?? null} citing={counts?.citing.totalCount ?? 0} />
+
+      {counts && <OutletReports outlet={actor} data={counts.reports} citing={counts.citing.totalCount} />}
 
       <h2>Positions over time</h2>
       <ActorPositions positions={positions} />
@@ -96,65 +101,3 @@ export function ActorDetail({ actor, view, problems }: { actor: Actor; view: Act
   );
 }
 
-/** The actor's appearances: a role to narrow them to, one page of them, and the way to the others. */
-function ActorEvents({ actor, view }: { actor: Actor; view: ActorView }) {
-  const { totalCount, pageInfo, edges } = actor.events;
-  const all = actor.roleCounts.reduce((n, r) => n + r.count, 0);
-  const paged = view.before !== null || view.after !== null;
-  const inSearch = `/?${searchStateToParams({ filter: { actorIds: [actor.id] }, sort: "DATE_DESC" })}`;
-  return (
-    <>
-      {actor.roleCounts.length > 0 && (
-        <nav className="role-tabs" aria-label="Roles">
-          <Link href={actorViewHref(actor.id, { per: view.per })} aria-current={view.role === null ? "page" : undefined}>
-            Every role <span className="count">{all}</span>
-          </Link>
-          {actor.roleCounts.map((r) => (
-            <Link key={r.role} href={actorViewHref(actor.id, { role: r.role, per: view.per })} aria-current={view.role === r.role ? "page" : undefined}>
-              {roleLabel(r.role)} <span className="count">{r.count}</span>
-            </Link>
-          ))}
-        </nav>
-      )}
-      {edges.length === 0 ? (
-        <p>{view.role ? `No events recorded with this actor as ${roleLabel(view.role).toLowerCase()}.` : "No events recorded for this actor."}</p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {totalCount} {totalCount === 1 ? "appearance" : "appearances"}
-            {view.role ? ` as ${roleLabel(view.role).toLowerCase()}` : ""}
-            {totalCount > edges.length ? `; ${edges.length} shown, ${paged ? "in date order" : "the latest"}` : ""}.{" "}
-            <Link href={inSearch}>Search and filter the actor&apos;s events</Link>
-          </p>
-          <ActorTimeline items={edges.map(({ node }) => ({ ...node.event, role: node.role }))} />
-        </>
-      )}
-      {(pageInfo.hasPreviousPage || pageInfo.hasNextPage || paged) && (
-        <nav className="pager" aria-label="Pages of events">
-          {pageInfo.hasPreviousPage && pageInfo.startCursor && (
-            <Link href={actorViewHref(actor.id, { ...view, after: null, before: pageInfo.startCursor })} rel="prev">
-              Earlier events
-            </Link>
-          )}
-          {pageInfo.hasNextPage && pageInfo.endCursor && (
-            <Link href={actorViewHref(actor.id, { ...view, before: null, after: pageInfo.endCursor })} rel="next">
-              Later events
-            </Link>
-          )}
-          {paged && <Link href={actorViewHref(actor.id, { role: view.role, per: view.per })}>Latest events</Link>}
-        </nav>
-      )}
-      {totalCount > TIMELINE_SIZES[0] && (
-        <p className="muted per-page">
-          Per page:{" "}
-          {TIMELINE_SIZES.map((n, i) => (
-            <span key={n}>
-              {i > 0 && " · "}
-              {n === view.per ? <strong>{n}</strong> : <Link href={actorViewHref(actor.id, { role: view.role, per: n })}>{n}</Link>}
-            </span>
-          ))}
-        </p>
-      )}
-    </>
-  );
-}

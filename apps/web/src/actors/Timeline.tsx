@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { dateRangeLabel, eventTypeLabel, roleLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
+import { TypeSwatch } from "../shared/TypeSwatch.tsx";
 
 export interface TimelineItem {
   id: string;
@@ -31,7 +32,9 @@ export function ActorTimeline({ items }: { items: TimelineItem[] }) {
         return (
           <li key={row.id} className="timeline-row">
             <span className="timeline-year" aria-hidden={!showYear}>{showYear ? rowYear : ""}</span>
-            <span className={`timeline-dot type-${row.type.toLowerCase()}`} aria-hidden="true" />
+            <span className="timeline-dot">
+              <TypeSwatch type={row.type} round />
+            </span>
             <span className="timeline-body">
               <time dateTime={row.startDate}>{dateRangeLabel(row.startDate, row.endDate, row.datePrecision)}</time>{" "}
               <Link href={href.event(row.id)}>{row.title}</Link>{" "}

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { env } from "../env.ts";
+import { SiteNav, SkipLink } from "../shared/SiteNav.tsx";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Parley",
+  title: { default: "Parley", template: "%s · Parley" },
   description: "Events, actors and sources of conflicts and peace processes, with provenance and faceted search.",
 };
 
@@ -16,13 +18,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
+        <SkipLink />
         <header className="site-header">
           <Link href="/" className="site-name">
             Parley
           </Link>
+          <SiteNav apiUrl={env.PARLEY_PUBLIC_API_URL} />
         </header>
         <main id="main" tabIndex={-1}>
           {children}

@@ -1,71 +1,82 @@
-import { EVENT_SORTS, PAGE_SIZE, searchStateFromParams } from "@parley/schema";
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { searchStateFromParams, searchStateToParams } from "@parley/schema";
 import { env } from "../env.ts";
-import { getClient } from "../graphql/client.ts";
 import { EventsEmpty } from "../events/EventsEmpty.tsx";
-import { Pictures } from "../pictures/Pictures.tsx";
+import { SearchPictures } from "../pictures/SearchPictures.tsx";
+import { ActiveFilters } from "../search/ActiveFilters.tsx";
+import { activeFilterChips } from "../search/active-filters.ts";
+import { DateFields } from "../search/DateFields.tsx";
+import { applyEdits } from "../search/edits.ts";
 import { Facets } from "../search/Facets.tsx";
-import { Histogram } from "../search/Histogram.tsx";
+import { FiltersDrawer } from "../search/FiltersDrawer.tsx";
+import { loadSearch } from "../search/load.ts";
 import { Results } from "../search/Results.tsx";
+import { ResultsHeader } from "../search/ResultsHeader.tsx";
+import { SearchBar } from "../search/SearchBar.tsx";
+import { SearchFailed } from "../search/SearchFailed.tsx";
 import { SearchForm } from "../search/SearchForm.tsx";
-import { SearchPageQuery } from "../search/search.query.ts";
+import { SearchViews } from "../search/SearchViews.tsx";
 import { ApiUnavailable } from "../shared/ApiUnavailable.tsx";
+import { LinkProblems } from "../shared/LinkProblems.tsx";
+import { pageViewFromParams, shownRange, type Params } from "../shared/paging.ts";
 
 // Rendered per request: the build must not need a running API.
 export const dynamic = "force-dynamic";
 
-type Params = Record<string, string | string[] | undefined>;
+type Props = { searchParams: Promise<Params> };
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const { state, problems } = searchStateFromParams(await searchParams);
-  const result = await getClient()
-    .query(SearchPageQuery, { query: state.query || null, filter: state.filter, first: PAGE_SIZE.default, after: state.after, sort: state.sort })
-    .toPromise();
+const toSearchParams = (params: Params) =>
+  params instanceof URLSearchParams ? params : new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]))));
 
-  if (!result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
-  const search = result.data.searchEvents;
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { state } = searchStateFromParams(toSearchParams(await searchParams));
+  // The root layout's title template does not apply to its own segment's page.
+  return { title: `${state.query ? `“${state.query}”: search` : "Search events"} · Parley` };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = toSearchParams(await searchParams);
+  // A chip's or "Clear all"'s button, sent without JavaScript: the page it asks for.
+  const edited = applyEdits(params);
+  if (edited) redirect(`/?${edited}`);
+  const { state: asked, problems } = searchStateFromParams(params);
+  const askedPage = pageViewFromParams(params, problems);
+  if (askedPage.before) problems.push("ignored before (this search pages forward)");
+  const loaded = await loadSearch(asked, { ...askedPage, before: null }, problems);
+  if (loaded.kind === "unreachable") return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={loaded.error} />;
+  if (loaded.kind === "failed") return <SearchFailed state={loaded.state} error={loaded.error} warnings={loaded.warnings} />;
+
+  const { search, state, page, warnings } = loaded;
   const everything = !state.query && Object.keys(state.filter).length === 0;
   if (everything && search.totalCount === 0) return <EventsEmpty />;
+  const chips = activeFilterChips(state, search.facets);
+  const range = shownRange(page, search.edges.length, search.totalCount, search.pageInfo);
+  const context = searchStateToParams({ ...state, after: null }).toString();
 
   return (
     <SearchForm>
-      <div className="search-bar">
-        <h1 className="visually-hidden">Search events</h1>
-        <label className="search-box">
-          <span className="visually-hidden">Search events, actors and places</span>
-          <input type="search" name="q" defaultValue={state.query} placeholder="Search events, actors, places — any spelling" key={state.query} />
-        </label>
-        <button type="submit">Search</button>
-        <label className="sort">
-          Sort{" "}
-          <select name="sort" defaultValue={state.sort} key={state.sort}>
-            {EVENT_SORTS.codes.map((code) => (
-              <option key={code} value={code}>
-                {EVENT_SORTS.labels[code]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {(problems.length > 0 || result.error) && (
-        <p className="notice notice-error" role="alert">
-          {result.error ? result.error.message.replace(/^\[GraphQL\] /, "") : `Parts of this link could not be read and were left out: ${problems.join("; ")}.`}
-        </p>
-      )}
+      <SearchBar query={state.query} />
+      <LinkProblems problems={warnings} />
       <div className="search-layout">
-        <aside className="filters" aria-label="Filters">
+        <FiltersDrawer active={chips.length} total={search.totalCount}>
           <label className="toggle">
             <input key={String(state.filter.contested === true)} type="checkbox" name="contested" value="1" defaultChecked={state.filter.contested === true} /> Contested only
           </label>
-          <Histogram buckets={search.histogram} from={state.filter.from} to={state.filter.to} />
-          <Facets facets={search.facets} />
+          <DateFields from={state.filter.from} to={state.filter.to} />
+          <Facets facets={search.facets} context={context} />
           <noscript>
             <button type="submit">Apply filters</button>
           </noscript>
-        </aside>
-        <div className="search-main">
-          <Results search={search} state={state} />
-          <Pictures nodes={search.edges.map((e) => e.node)} />
-        </div>
+        </FiltersDrawer>
+        <section id="results" tabIndex={-1} aria-labelledby="results-heading" className="results">
+          <h2 id="results-heading" className="visually-hidden" tabIndex={-1}>
+            Results
+          </h2>
+          <ActiveFilters chips={chips} />
+          <ResultsHeader state={state} page={page} total={search.totalCount} shown={search.edges.length} range={range} />
+          <SearchViews list={<Results search={search} state={state} page={page} range={range} />} pictures={<SearchPictures search={search} state={state} />} />
+        </section>
       </div>
     </SearchForm>
   );

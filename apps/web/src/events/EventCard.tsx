@@ -2,6 +2,7 @@ import Link from "next/link";
 import { graphql, readFragment, type FragmentOf } from "../graphql/tada.ts";
 import { dateRangeLabel, eventTypeLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
+import { TypeSwatch } from "../shared/TypeSwatch.tsx";
 
 export const EventCardFragment = graphql(`
   fragment EventCard on Event {
@@ -24,7 +25,10 @@ export function EventCard({ data }: { data: FragmentOf<typeof EventCardFragment>
   return (
     <article className="event-card" aria-labelledby={`event-${event.id}`}>
       <p className="event-meta">
-        <span className={`event-type type-${event.type.toLowerCase()}`}>{eventTypeLabel(event.type)}</span>
+        <span className="event-type">
+          <TypeSwatch type={event.type} />
+          {eventTypeLabel(event.type)}
+        </span>
         <time dateTime={event.startDate}>{dateRangeLabel(event.startDate, event.endDate, event.datePrecision)}</time>
         {event.contested && <span className="badge badge-contested">Contested</span>}
       </p>

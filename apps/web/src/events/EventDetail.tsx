@@ -2,8 +2,9 @@ import Link from "next/link";
 import type { ResultOf } from "../graphql/tada.ts";
 import { dateRangeLabel, eventTypeLabel, outcomeLabel, roleLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
+import { TypeSwatch } from "../shared/TypeSwatch.tsx";
 import type { EventPageQuery } from "./event.query.ts";
-import { Evidence } from "./Evidence.tsx";
+import { EventEvidence } from "./EventEvidence.tsx";
 
 type Event = NonNullable<ResultOf<typeof EventPageQuery>["event"]>;
 
@@ -24,7 +25,10 @@ export function EventDetail({ event }: { event: Event }) {
   return (
     <article className="record" aria-labelledby="record-title">
       <p className="event-meta">
-        <span className={`event-type type-${event.type.toLowerCase()}`}>{eventTypeLabel(event.type)}</span>
+        <span className="event-type">
+          <TypeSwatch type={event.type} />
+          {eventTypeLabel(event.type)}
+        </span>
         {event.contested && <span className="badge badge-contested">Contested</span>}
       </p>
       <h1 id="record-title">{event.title}</h1>
@@ -100,8 +104,7 @@ export function EventDetail({ event }: { event: Event }) {
       )}
 
       <h2>Evidence</h2>
-      {event.contested && <p className="notice">The sources disagree about this event: one side asserts what the other denies.</p>}
-      <Evidence claims={event.claims} contested={event.contested} />
+      <EventEvidence claims={event.claims} positions={event.positions} contested={event.contested} />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatPartialDate, type DatePrecision } from "@parley/schema";
 import { href } from "../shared/links.ts";
 
@@ -12,10 +13,11 @@ export interface Claim {
   source: { id: string; title: string; publishedAt: string | null; publishedPrecision: string | null; outlet: { id: string; name: string } | null };
 }
 
-function ClaimItem({ claim }: { claim: Claim }) {
+function ClaimItem({ claim, note, flat }: { claim: Claim; note?: ReactNode; flat?: boolean }) {
   const { source } = claim;
   return (
     <li className={`claim claim-${claim.stance.toLowerCase()}`}>
+      {flat && claim.stance === "DENIES" && <p className="claim-stance">Denial</p>}
       <blockquote>“{claim.quote}”</blockquote>
       <p className="claim-attribution">
         {claim.speaker ? <Link href={href.actor(claim.speaker.id)}>{claim.speaker.name}</Link> : (claim.speakerLabel ?? "Unattributed")}
@@ -29,18 +31,29 @@ function ClaimItem({ claim }: { claim: Claim }) {
         )}
         {source.publishedAt && `, ${formatPartialDate({ date: source.publishedAt, precision: (source.publishedPrecision ?? "DAY") as DatePrecision })}`}
       </p>
+      {note && <p className="claim-note">{note}</p>}
     </li>
   );
 }
 
+interface EvidenceProps {
+  claims: Claim[];
+  contested: boolean;
+  what?: string;
+  /** A line under a quote, by claim ID. */
+  notes?: Map<string, ReactNode>;
+  /** Headings of the asserted and denied columns: h3 on a record, h4 under a fact's own heading. */
+  columnHeading?: "h3" | "h4";
+}
+
 /** The claims behind an event; when they disagree, assertions and denials side by side. */
-export function Evidence({ claims, contested, what = "event" }: { claims: Claim[]; contested: boolean; what?: string }) {
+export function Evidence({ claims, contested, what = "event", notes, columnHeading: Heading = "h3" }: EvidenceProps) {
   if (claims.length === 0) return <p>No source supports this {what} yet.</p>;
   if (!contested) {
     return (
       <ul className="claims">
         {claims.map((c) => (
-          <ClaimItem key={c.id} claim={c} />
+          <ClaimItem key={c.id} claim={c} note={notes?.get(c.id)} flat />
         ))}
       </ul>
     );
@@ -53,10 +66,10 @@ export function Evidence({ claims, contested, what = "event" }: { claims: Claim[
     <div className="contested-columns">
       {columns.map(({ stance, heading }) => (
         <section key={stance} aria-label={heading}>
-          <h3>{heading}</h3>
+          <Heading>{heading}</Heading>
           <ul className="claims">
             {claims.filter((c) => c.stance === stance).map((c) => (
-              <ClaimItem key={c.id} claim={c} />
+              <ClaimItem key={c.id} claim={c} note={notes?.get(c.id)} />
             ))}
           </ul>
         </section>

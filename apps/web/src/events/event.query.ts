@@ -14,6 +14,15 @@ export const EventPageQuery = graphql(`
         speaker { id name }
         source { id title publishedAt publishedPrecision outlet { id name } }
       }
+      positions {
+        id kind summary
+        holder { id name }
+        claims {
+          id quote stance speakerLabel
+          speaker { id name }
+          source { id title publishedAt publishedPrecision outlet { id name } }
+        }
+      }
     }
   }
 `);

@@ -1,31 +1,18 @@
 import Link from "next/link";
 import { searchStateToParams, type SearchState } from "@parley/schema";
-import type { ResultOf } from "../graphql/tada.ts";
 import { EventCard } from "../events/EventCard.tsx";
-import { Downloads } from "./Downloads.tsx";
-import type { SearchPageQuery } from "./search.query.ts";
+import { Pager } from "../shared/Pager.tsx";
+import type { PageView } from "../shared/paging.ts";
+import type { SearchData } from "./load.ts";
+import { pageParams } from "./page-params.ts";
 
-type Search = ResultOf<typeof SearchPageQuery>["searchEvents"];
-
-const countFormat = new Intl.NumberFormat("en-GB");
-
-export function Results({ search, state }: { search: Search; state: SearchState }) {
+/** One page of results, with the matches marked, and the way to the pages either side. */
+export function Results({ search, state, page, range }: { search: SearchData; state: SearchState; page: PageView; range: { from: number } | null }) {
   const { totalCount, edges, pageInfo } = search;
   return (
-    <section aria-labelledby="results-heading" className="results">
-      <h2 id="results-heading" className="visually-hidden">
-        Results
-      </h2>
-      <p className="result-count" role="status" aria-live="polite">
-        {totalCount === 0
-          ? "No events match"
-          : edges.length < totalCount
-            ? `${countFormat.format(totalCount)} events, showing ${countFormat.format(edges.length)}`
-            : `${countFormat.format(totalCount)} ${totalCount === 1 ? "event" : "events"}`}
-      </p>
-      <Downloads state={state} totalCount={totalCount} />
+    <>
       {totalCount === 0 && <NoResults state={state} />}
-      <ol className="event-list">
+      <ol className="event-list" start={range?.from}>
         {edges.map((edge) => (
           <li key={edge.node.id}>
             <EventCard data={edge.node} />
@@ -40,15 +27,19 @@ export function Results({ search, state }: { search: Search; state: SearchState 
           </li>
         ))}
       </ol>
-      <nav className="pager" aria-label="Pages">
-        {state.after && <Link href={`/?${searchStateToParams({ ...state, after: null })}`}>First page</Link>}
-        {pageInfo.hasNextPage && pageInfo.endCursor && (
-          <Link href={`/?${searchStateToParams({ ...state, after: pageInfo.endCursor })}`} rel="next">
-            Next page
-          </Link>
-        )}
-      </nav>
-    </section>
+      <Pager
+        path="/"
+        params={pageParams(state)}
+        view={page}
+        shown={edges.length}
+        range={range}
+        pageInfo={pageInfo}
+        backward={false}
+        sizes={false}
+        what="results"
+        total={totalCount}
+      />
+    </>
   );
 }
 
@@ -59,6 +50,7 @@ function NoResults({ state }: { state: SearchState }) {
       <p>Nothing matches {state.query ? <>“{state.query}”</> : "this search"}{hasFilters ? " with these filters" : ""}.</p>
       <ul>
         {state.query && <li>Check the spelling, or try another spelling of a name (Parley knows many).</li>}
+        {hasFilters && <li>Remove a filter above, one at a time, to see which one leaves nothing.</li>}
         {hasFilters && (
           <li>
             <Link href={`/?${searchStateToParams({ query: state.query })}`}>Keep the words, drop every filter</Link>

@@ -8,7 +8,7 @@ export const SearchPageQuery = graphql(
       searchEvents(query: $query, filter: $filter, first: $first, after: $after, sort: $sort) {
         totalCount
         edges { cursor highlights node { id ...EventCard ...EventPictures } }
-        pageInfo { hasNextPage endCursor }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
         facets { field values { value label count selected } }
         histogram(interval: MONTH) { start count }
       }

@@ -7,6 +7,17 @@ import type { SourcePageQuery } from "./source.query.ts";
 
 type Source = NonNullable<ResultOf<typeof SourcePageQuery>["source"]>;
 
+/** The Wayback Machine's copy nearest to now: it redirects to the latest capture of the address. */
+export const archivedCopy = (url: string) => `https://web.archive.org/web/${url}`;
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+};
+
 export function SourceDetail({ source }: { source: Source }) {
   const claims = source.claims.edges.map((e) => e.node);
   return (
@@ -36,11 +47,18 @@ export function SourceDetail({ source }: { source: Source }) {
         )}
         {source.url && (
           <>
-            <dt>Address</dt>
+            <dt>Read it</dt>
             <dd>
               <a href={source.url} rel="noreferrer noopener">
-                {source.url}
+                Original at {hostOf(source.url)}
               </a>
+              {" · "}
+              <a href={archivedCopy(source.url)} rel="noreferrer noopener">
+                Archived copy
+              </a>{" "}
+              <span className="muted">(Internet Archive)</span>
+              <br />
+              <span className="source-url">{source.url}</span>
             </dd>
           </>
         )}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { openPage, resultCount, screenshot } from "./browser.ts";
+
+let browser: Browser;
+let page: Page;
+const web = () => inject("webUrl");
+
+beforeAll(async () => ({ browser, page } = await openPage()));
+afterAll(() => browser?.close());
+
+const monthCounts = () =>
+  page.locator(".histogram-bars rect.bar title").evaluateAll((titles) => titles.map((t) => ({ month: t.textContent!.slice(0, 7), count: Number(/: (\d+) events?/.exec(t.textContent!)![1]) })));
+
+describe("the pictures of the results", () => {
+  it("draws every result by month, stacked by type, with labelled axes and a colour per type", async () => {
+    await page.goto(`${web()}/?q=Tehreek`);
+    const months = await monthCounts();
+    expect(months.reduce((n, m) => n + m.count, 0)).toBe(await resultCount(page));
+    const chart = page.locator(".histogram-bars");
+    await expect(chart.locator(".axis-title").textContent()).resolves.toBe("Events per month");
+    const axisLabels = await chart.locator(".chart-axis text").allTextContents();
+    const years = axisLabels.filter((t) => /^\d{4}$/.test(t)).map(Number);
+    expect(years.length).toBeGreaterThanOrEqual(3);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    expect(years.at(-1)).toBeGreaterThanOrEqual(2022);
+    const legend = page.getByRole("list", { name: "Event types" }).getByRole("listitem");
+    const types = await legend.allTextContents();
+    expect(types.map((t) => t.trim())).toEqual(expect.arrayContaining(["Ceasefire", "Talks", "Statement"]));
+    const fills = await legend.locator(".type-swatch rect").evaluateAll((rects) => rects.map((r) => r.getAttribute("fill")));
+    expect(new Set(fills).size).toBe(types.length);
+    // Each type's bars wear its legend colour (they stream in after the results).
+    await page.waitForFunction((colours) => colours.every((c) => document.querySelector(`.month-timeline .chart-overlay .layer-all path[fill="${c}"]`)), fills);
+    await screenshot(page, "search-pictures");
+  });
+
+  it("chooses a range of months with the keyboard", async () => {
+    await page.goto(`${web()}/?q=Tehreek`);
+    const start = page.getByRole("slider", { name: "First month of the date range" });
+    const end = page.getByRole("slider", { name: "Last month of the date range" });
+    const months = await monthCounts();
+    await start.focus();
+    await page.keyboard.press("End");
+    for (let i = 0; i < 11; i++) await page.keyboard.press("ArrowLeft");
+    await expect(start.getAttribute("aria-valuetext")).resolves.toMatch(/^\w+ \d{4}$/);
+    await end.focus();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/from=.*to=/);
+    const url = new URL(page.url());
+    const last = months.at(-1)!.month;
+    const first = months.at(-12)!.month;
+    expect(url.searchParams.get("from")).toBe(`${first}-01`);
+    expect(url.searchParams.get("to")!.slice(0, 7)).toBe(last);
+    await expect(page.getByRole("button", { name: /^Remove Dates:/ }).isVisible()).resolves.toBe(true);
+  });
+
+  it("zooms and pans the map, and splits a group of near places as it zooms in", async () => {
+    await page.goto(`${web()}/?q=Tehreek`);
+    const map = page.locator(".places-map");
+    const markers = () => map.locator(".map-place").count();
+    const groups = map.locator(".map-cluster");
+    expect(await groups.count()).toBeGreaterThan(0);
+    const before = await markers();
+    const land = map.locator("g[transform]");
+    const home = await land.getAttribute("transform");
+    await groups.first().click();
+    await page.waitForFunction((n) => document.querySelectorAll(".places-map .map-place").length > n, before);
+    expect(await land.getAttribute("transform")).not.toBe(home);
+    expect(page.url()).not.toMatch(/place=/);
+    const zoomed = await land.getAttribute("transform");
+    await map.focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect(land.getAttribute("transform")).resolves.not.toBe(zoomed);
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await expect(land.getAttribute("transform")).resolves.toBe(home);
+    await page.getByRole("button", { name: "Zoom in", exact: true }).click();
+    await expect(land.getAttribute("transform")).resolves.toMatch(/scale\(1\.5\)/);
+    await screenshot(page, "search-map-zoomed");
+  });
+
+  it("filters by a place clicked on the map", async () => {
+    await page.goto(web());
+    const istanbul = page.locator(".places-map .map-place").filter({ has: page.locator("title", { hasText: /^Istanbul \(TR\)/ }) });
+    await istanbul.click();
+    await page.waitForURL(/place=/);
+    await expect(page.getByRole("button", { name: "Remove Place: Istanbul" }).isVisible()).resolves.toBe(true);
+    const places = await page.locator(".event-card .event-places").allTextContents();
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.every((p) => p.includes("Istanbul"))).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { env } from "../../env.ts";
+import { getClient } from "../../graphql/client.ts";
+import { ProcessList } from "../../processes/ProcessList.tsx";
+import { ProcessesPageQuery } from "../../processes/processes.query.ts";
+import { ApiUnavailable } from "../../shared/ApiUnavailable.tsx";
+import { LinkProblems } from "../../shared/LinkProblems.tsx";
+import { Pager } from "../../shared/Pager.tsx";
+import { connectionArgs, pageViewFromParams, rangeLabel, shownRange, type Params } from "../../shared/paging.ts";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Processes" };
+
+export default async function ProcessesPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const problems: string[] = [];
+  let view = pageViewFromParams(await searchParams, problems);
+  const load = () => getClient().query(ProcessesPageQuery, connectionArgs(view)).toPromise();
+  let result = await load();
+  if (!result.data && !result.error?.networkError && (view.after || view.before)) {
+    problems.push("the page this link points to could not be found; showing the first");
+    view = { ...view, after: null, before: null, start: 1 };
+    result = await load();
+  }
+  if (!result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
+  const { totalCount, edges, pageInfo } = result.data.processes;
+  const range = shownRange(view, edges.length, totalCount, pageInfo);
+  return (
+    <section className="browse" aria-labelledby="browse-title">
+      <h1 id="browse-title">Processes</h1>
+      <p className="muted">Peace processes and conflict episodes, oldest first, with their events and each party&apos;s positions.</p>
+      <LinkProblems problems={problems} />
+      <p role="status" className="result-count">
+        {rangeLabel(range, edges.length, totalCount, "process", "processes")}
+      </p>
+      <ProcessList processes={edges.map((e) => e.node)} />
+      <Pager path="/processes" params={new URLSearchParams()} view={view} shown={edges.length} range={range} pageInfo={pageInfo} what="processes" total={totalCount} />
+    </section>
+  );
+}

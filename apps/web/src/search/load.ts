@@ -1,0 +1,73 @@
+import type { CombinedError } from "@urql/core";
+import { decodeGlobalId, type EventFilter, type SearchState } from "@parley/schema";
+import { getClient } from "../graphql/client.ts";
+import type { ResultOf } from "../graphql/tada.ts";
+import type { PageView } from "../shared/paging.ts";
+import { SearchPageQuery } from "./search.query.ts";
+
+export type SearchData = ResultOf<typeof SearchPageQuery>["searchEvents"];
+
+export type SearchLoad =
+  | { kind: "ok"; search: SearchData; state: SearchState; page: PageView; warnings: string[] }
+  | { kind: "unreachable"; error: CombinedError | undefined }
+  | { kind: "failed"; error: CombinedError; state: SearchState; warnings: string[] };
+
+const ID_FIELDS = { actorIds: ["actor", "Actor"], placeIds: ["place", "Place"], outletIds: ["outlet", "Actor"] } as const;
+
+/** Drops the record IDs of the filter that are no IDs of their kind, each named in `warnings`. */
+function withReadableIds(filter: EventFilter, warnings: string[]): EventFilter {
+  const out: EventFilter = { ...filter };
+  for (const [field, [param, type]] of Object.entries(ID_FIELDS) as [keyof typeof ID_FIELDS, (typeof ID_FIELDS)[keyof typeof ID_FIELDS]][]) {
+    const values = filter[field];
+    if (!values) continue;
+    const kept = values.filter((v) => decodeGlobalId(v, type) !== null);
+    for (const v of values) if (!kept.includes(v)) warnings.push(`ignored ${param}=${v} (not the ID of ${type === "Actor" ? "an actor" : "a place"})`);
+    if (kept.length > 0) out[field] = kept;
+    else delete out[field];
+  }
+  return out;
+}
+
+/** The argument a BAD_USER_INPUT error names (`after`, `filter.actorIds`), if any. */
+function refusedArgument(error: CombinedError | undefined): { argument: string; message: string } | null {
+  for (const e of error?.graphQLErrors ?? []) {
+    const argument = e.extensions?.argument;
+    if (e.extensions?.code === "BAD_USER_INPUT" && typeof argument === "string") return { argument, message: e.message };
+  }
+  return null;
+}
+
+/**
+ * Runs the search the URL asks for. What the API refuses (a cursor of another search, an ID of no
+ * record of that kind) is left out with a warning and the rest runs; the page that tells how to
+ * start the API is only for an API that does not answer.
+ */
+export async function loadSearch(asked: SearchState, askedPage: PageView, warnings: string[]): Promise<SearchLoad> {
+  let state: SearchState = { ...asked, filter: withReadableIds(asked.filter, warnings) };
+  let page = askedPage;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const result = await getClient()
+      .query(SearchPageQuery, { query: state.query || null, filter: state.filter, first: page.per, after: page.after, sort: state.sort })
+      .toPromise();
+    if (result.data) return { kind: "ok", search: result.data.searchEvents, state, page, warnings };
+    if (!result.error || result.error.networkError) return { kind: "unreachable", error: result.error };
+    const refused = refusedArgument(result.error);
+    if (!refused) return { kind: "failed", error: result.error, state, warnings };
+    if (refused.argument === "after" || refused.argument === "before") {
+      warnings.push("the page of results this link points to belongs to another search or no longer exists; showing the first page");
+      page = { ...page, after: null, before: null, start: 1 };
+      state = { ...state, after: null };
+    } else if (refused.argument.startsWith("filter.")) {
+      const field = refused.argument.slice("filter.".length).split(/[.[]/)[0]!;
+      warnings.push(`ignored ${field}: ${refused.message.replace(/^\[GraphQL\] /, "")}`);
+      const { [field as keyof EventFilter]: _dropped, ...rest } = state.filter;
+      state = { ...state, filter: rest };
+    } else if (refused.argument === "query") {
+      warnings.push(`ignored the words: ${refused.message}`);
+      state = { ...state, query: "" };
+    } else {
+      return { kind: "failed", error: result.error, state, warnings };
+    }
+  }
+  return { kind: "unreachable", error: undefined };
+}
