@@ -101,7 +101,7 @@ export async function webCommand(argv: string[]): Promise<number> {
     printWebReport({
       runs,
       measures: [
-        ...paint("search", "search page", "/?q=Tehreek"),
+        ...paint("search", "search page with its timeline and map", "/?q=Tehreek"),
         ...paint("event", "event page", pages.event),
         ...paint("process", "process page", pages.process),
         { name: "facet_update", what: "click on the Ceasefire facet to updated result count", target_ms: 300, samples: samples.facet_update! },
