@@ -49,7 +49,7 @@ describe("record pages", () => {
     for (const position of event.positions) {
       await expect(page.getByRole("region", { name: new RegExp(position.summary.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).isVisible()).resolves.toBe(true);
     }
-    await expect(facts.first().locator(".claim-note").first().textContent()).resolves.toMatch(/^Also evidence of Government of Pakistan's position/);
+    await expect(facts.first().locator(".claim-note").first().textContent()).resolves.toMatch(/^Also evidence of Government of Pakistan's (red line|condition)$/);
     await screenshot(page, "event-evidence-by-fact");
   });
 

@@ -42,16 +42,21 @@ describe("the pictures of the results", () => {
     await start.focus();
     await page.keyboard.press("End");
     for (let i = 0; i < 11; i++) await page.keyboard.press("ArrowLeft");
-    await expect(start.getAttribute("aria-valuetext")).resolves.toMatch(/^\w+ \d{4}$/);
+    const first = (await start.getAttribute("aria-valuetext"))!;
     await end.focus();
     await page.keyboard.press("End");
+    const last = (await end.getAttribute("aria-valuetext"))!;
+    // The last month of the chart is the last with events; the first handle went eleven months back from it.
+    const lastMonth = months.at(-1)!.month;
+    const back = new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)) - 12, 1));
+    const name = (d: Date) => d.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+    expect(last).toBe(name(new Date(`${lastMonth}-01T00:00:00Z`)));
+    expect(first).toBe(name(back));
     await page.keyboard.press("Enter");
     await page.waitForURL(/from=.*to=/);
     const url = new URL(page.url());
-    const last = months.at(-1)!.month;
-    const first = months.at(-12)!.month;
-    expect(url.searchParams.get("from")).toBe(`${first}-01`);
-    expect(url.searchParams.get("to")!.slice(0, 7)).toBe(last);
+    expect(url.searchParams.get("from")).toBe(back.toISOString().slice(0, 10));
+    expect(url.searchParams.get("to")!.slice(0, 7)).toBe(lastMonth);
     await expect(page.getByRole("button", { name: /^Remove Dates:/ }).isVisible()).resolves.toBe(true);
   });
 

@@ -18,7 +18,9 @@ export function EventEvidence({ claims, positions, contested }: { claims: Claim[
         {ps.map((p, i) => (
           <span key={p.id}>
             {i > 0 && "; "}
-            <a href={`#${factId(p)}`}>{p.holder.name}&apos;s position</a>
+            <a href={`#${factId(p)}`}>
+              {p.holder.name}&apos;s {positionKindLabel(p.kind).toLowerCase()}
+            </a>
           </span>
         ))}
       </>,

@@ -1,5 +1,5 @@
 import { typeColour } from "../shared/type-colours.ts";
-import { countTicks, monthName, timeTicks, type Month } from "./months.ts";
+import { countTicks, timeTicks, type Month } from "./months.ts";
 
 export const CHART = { width: 420, height: 170, left: 30, right: 8, top: 18, bottom: 24 };
 export const plotWidth = CHART.width - CHART.left - CHART.right;
@@ -94,14 +94,19 @@ export function MonthAxes({ months }: { months: Month[] }) {
   );
 }
 
-/** One rect per month, the chart's height, under the pointer: its title says the month's count. The chart's only rects. */
+/**
+ * One rect per month with events, the chart's height: its title says the month's count. The chart's
+ * only rects; the months without events need none (the pointer is read off the whole chart).
+ */
 export function MonthTargets({ months, range }: { months: Month[]; range: [number, number] | null }) {
   const n = months.length;
-  return months.map((m, i) => (
-    <rect key={m.start} className={range && i >= range[0] && i <= range[1] ? "bar in-range" : "bar"} x={monthX(i, n)} y={CHART.top} width={plotWidth / n} height={plotHeight} fill="transparent">
-      <title>{`${m.start.slice(0, 7)}: ${m.total} ${m.total === 1 ? "event" : "events"} (${monthName(m.start)})`}</title>
-    </rect>
-  ));
+  return months.map((m, i) =>
+    m.total === 0 ? null : (
+      <rect key={m.start} className={range && i >= range[0] && i <= range[1] ? "bar in-range" : "bar"} x={monthX(i, n)} y={CHART.top} width={plotWidth / n} height={plotHeight} fill="transparent">
+        <title>{`${m.start.slice(0, 7)}: ${m.total} ${m.total === 1 ? "event" : "events"}`}</title>
+      </rect>
+    ),
+  );
 }
 
 /** The clip path of the chosen months (a path: every rect of the chart is a month). */

@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 import { useSearchSubmit } from "../search/SearchForm.tsx";
 import { barPaths, CHART, MonthAxes, monthX, MonthTargets, plotWidth, RangeClip, RangeLayers } from "./MonthChart.tsx";
-import { monthEnd, monthName, type Month } from "./months.ts";
+import { monthEnd, monthName, monthsOf, type Bucket, type Month } from "./months.ts";
 
 /** The months that overlap the chosen dates, as indexes; null when no date is chosen. */
 function chosenRange(months: Month[], from?: string, to?: string): [number, number] | null {
@@ -13,7 +13,8 @@ function chosenRange(months: Month[], from?: string, to?: string): [number, numb
 }
 
 interface Props {
-  months: Month[];
+  /** The search's histogram: the months with events (the empty ones between are filled in here). */
+  buckets: Bucket[];
   from?: string;
   to?: string;
   /** The months' types, stacked over the grey totals: drawn by the server, streamed in when counted. */
@@ -27,7 +28,8 @@ interface Props {
  * start and end handles with the arrow keys and press Enter; the date fields in the filters are
  * the same range.
  */
-export function MonthTimeline({ months, from, to, stacks, legend }: Props) {
+export function MonthTimeline({ buckets, from, to, stacks, legend }: Props) {
+  const months = useMemo(() => monthsOf(buckets), [buckets]);
   const submit = useSearchSubmit();
   const chosen = chosenRange(months, from, to);
   const [range, setRange] = useState<[number, number] | null>(chosen);

@@ -27,7 +27,7 @@ export function SearchPictures({ search, state }: { search: SearchData; state: S
       <h2 id="pictures-heading">In time and space</h2>
       {months.length > 0 && (
         <MonthTimeline
-          months={months}
+          buckets={search.histogram.filter((b) => b.count > 0)}
           from={state.filter.from}
           to={state.filter.to}
           legend={<TypeLegend types={types} labels={EVENT_TYPES.labels} />}

@@ -19,7 +19,7 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
   const [view, setView] = useState<View>(HOME);
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
-  const clusters = useMemo(() => clusterPlaces(places, view.scale, 30), [places, view.scale]);
+  const clusters = useMemo(() => clusterPlaces(places, view.scale, 34), [places, view.scale]);
   const max = Math.max(1, ...places.map((p) => p.count));
   const markers = clusters.map((c) => ({ ...c, sx: c.x * view.scale + view.x, sy: c.y * view.scale + view.y, r: 5 + 8 * Math.sqrt(c.count / max) }));
   const named = labelled(markers.map((m) => ({ key: m.key, label: m.places.length > 1 ? `${m.places[0]!.name} +${m.places.length - 1}` : m.places[0]!.name, x: m.sx, y: m.sy, r: m.r, count: m.count })));
