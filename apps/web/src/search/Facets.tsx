@@ -1,7 +1,6 @@
-import { FACET_FIELDS, type FacetField } from "@parley/schema";
+import { FACET_FIELDS, FACET_FILTERS, type FacetField } from "@parley/schema";
 import type { SearchData } from "./load.ts";
 import { ActorFilter } from "./ActorFilter.tsx";
-import { FACET_PARAM } from "./facet-params.ts";
 import { FacetGroup } from "./FacetGroup.tsx";
 
 type Facet = SearchData["facets"][number];
@@ -15,7 +14,7 @@ export function Facets({ facets, context }: { facets: Facet[]; context: string }
       {sorted.map((facet) => {
         const field = facet.field as FacetField;
         return (
-          <FacetGroup key={field} name={FACET_PARAM[field]} legend={FACET_FIELDS.labels[field]} values={facet.values}>
+          <FacetGroup key={field} name={FACET_FILTERS[field].param} legend={FACET_FIELDS.labels[field]} values={facet.values}>
             {field === "ACTOR" && <ActorFilter context={context} />}
           </FacetGroup>
         );

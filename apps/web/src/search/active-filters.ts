@@ -1,5 +1,4 @@
-import { FACET_FIELDS, formatPartialDate, type FacetField, type SearchState } from "@parley/schema";
-import { FACET_PARAM } from "./facet-params.ts";
+import { FACET_FIELDS, FACET_FILTERS, formatPartialDate, type SearchState } from "@parley/schema";
 import { removal } from "./edits.ts";
 
 export interface Chip {
@@ -21,9 +20,9 @@ export function activeFilterChips(state: SearchState, facets: LabelledFacet[]): 
   const chips: Chip[] = [];
   if (state.query) chips.push({ text: `Words: “${state.query}”`, remove: removal("q") });
   for (const field of FACET_FIELDS.codes) {
-    const param = FACET_PARAM[field as FacetField];
+    const { filter, param } = FACET_FILTERS[field];
     const facet = facets.find((f) => f.field === field);
-    for (const value of (state.filter as Record<string, unknown>)[filterKey(field)] as string[] | undefined ?? []) {
+    for (const value of state.filter[filter] ?? []) {
       const label = facet?.values.find((v) => v.value === value)?.label ?? value;
       chips.push({ text: `${FACET_FIELDS.labels[field]}: ${label}`, remove: removal(param, value) });
     }
@@ -37,6 +36,3 @@ export function activeFilterChips(state: SearchState, facets: LabelledFacet[]): 
   return chips;
 }
 
-function filterKey(field: string): string {
-  return { TYPE: "types", ACTOR: "actorIds", ROLE: "roles", COUNTRY: "countries", PLACE: "placeIds", OUTLET: "outletIds" }[field] ?? field;
-}

@@ -1,5 +1,5 @@
 import type { CombinedError } from "@urql/core";
-import { decodeGlobalId, type EventFilter, type SearchState } from "@parley/schema";
+import type { EventFilter, SearchState } from "@parley/schema";
 import { getClient } from "../graphql/client.ts";
 import type { ResultOf } from "../graphql/tada.ts";
 import type { PageView } from "../shared/paging.ts";
@@ -11,22 +11,6 @@ export type SearchLoad =
   | { kind: "ok"; search: SearchData; state: SearchState; page: PageView; warnings: string[] }
   | { kind: "unreachable"; error: CombinedError | undefined }
   | { kind: "failed"; error: CombinedError; state: SearchState; warnings: string[] };
-
-const ID_FIELDS = { actorIds: ["actor", "Actor"], placeIds: ["place", "Place"], outletIds: ["outlet", "Actor"] } as const;
-
-/** Drops the record IDs of the filter that are no IDs of their kind, each named in `warnings`. */
-function withReadableIds(filter: EventFilter, warnings: string[]): EventFilter {
-  const out: EventFilter = { ...filter };
-  for (const [field, [param, type]] of Object.entries(ID_FIELDS) as [keyof typeof ID_FIELDS, (typeof ID_FIELDS)[keyof typeof ID_FIELDS]][]) {
-    const values = filter[field];
-    if (!values) continue;
-    const kept = values.filter((v) => decodeGlobalId(v, type) !== null);
-    for (const v of values) if (!kept.includes(v)) warnings.push(`ignored ${param}=${v} (not the ID of ${type === "Actor" ? "an actor" : "a place"})`);
-    if (kept.length > 0) out[field] = kept;
-    else delete out[field];
-  }
-  return out;
-}
 
 /** The argument a BAD_USER_INPUT error names (`after`, `filter.actorIds`), if any. */
 function refusedArgument(error: CombinedError | undefined): { argument: string; message: string } | null {
@@ -43,7 +27,7 @@ function refusedArgument(error: CombinedError | undefined): { argument: string; 
  * start the API is only for an API that does not answer.
  */
 export async function loadSearch(asked: SearchState, askedPage: PageView, warnings: string[]): Promise<SearchLoad> {
-  let state: SearchState = { ...asked, filter: withReadableIds(asked.filter, warnings) };
+  let state = asked;
   let page = askedPage;
   for (let attempt = 0; attempt < 4; attempt++) {
     const result = await getClient()
