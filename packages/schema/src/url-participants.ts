@@ -35,7 +35,12 @@ export function participantsFromParams(values: string[], found: ParamIssues): Pa
   return entries;
 }
 
+/** The `p` value of one entry: `<actor ID>:MEDIATOR,HOST`, or the actor ID alone for any role. */
+export function participantParam({ actorId, roles }: ParticipantFilter): string {
+  return roles?.length ? `${actorId}:${roles.join(",")}` : actorId;
+}
+
 /** `p` values for the entries, in their order. */
 export function participantsToParams(entries: readonly ParticipantFilter[] | undefined): string[] {
-  return (entries ?? []).map(({ actorId, roles }) => (roles?.length ? `${actorId}:${roles.join(",")}` : actorId));
+  return (entries ?? []).map(participantParam);
 }

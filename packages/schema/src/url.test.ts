@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FACET_FIELDS, FACET_FILTERS, encodeGlobalId, searchEventsSchema, searchStateFromParams, searchStateToParams, type SearchState } from "./index.ts";
+import { FACET_FIELDS, FACET_FILTERS, encodeGlobalId, participantParam, searchEventsSchema, searchStateFromParams, searchStateToParams, type SearchState } from "./index.ts";
 
 const ttp = encodeGlobalId("Actor", 12);
 const qatar = encodeGlobalId("Actor", 4);
@@ -30,6 +30,13 @@ describe("participants in the URL", () => {
       { key: "p", value: place, message: `"${place}" is not the ID of an actor` },
     ]);
     expect(problems).toEqual(["ignored p=notanid:PARTY", `ignored p=${qatar}:MEDAITOR,HOST`, `ignored p=${place}`]);
+  });
+
+  it("writes one entry as the page's role menu and dyad picker add it, and reads it back", () => {
+    expect(participantParam({ actorId: ttp, roles: ["MEDIATOR"] })).toBe(`${ttp}:MEDIATOR`);
+    expect(participantParam({ actorId: qatar, roles: [] })).toBe(qatar);
+    const { state } = searchStateFromParams({ p: [participantParam({ actorId: ttp, roles: ["MEDIATOR"] }), participantParam({ actorId: qatar })] });
+    expect(state.filter.participants).toEqual([{ actorId: ttp, roles: ["MEDIATOR"] }, { actorId: qatar }]);
   });
 
   it("keeps the first ten entries and reports the others", () => {
