@@ -15,3 +15,25 @@ export async function actorId(name: string): Promise<string> {
   if (!found) throw new Error(`no actor named ${name}`);
   return found.node.id;
 }
+
+export interface EventFacts {
+  id: string;
+  title: string;
+  type: string;
+  participants: { role: string; actor: { id: string } }[];
+  places: { id: string; name: string; lat: number | null; lon: number | null }[];
+  fatalities: { low: number | null; best: number | null; high: number | null } | null;
+}
+
+/** Every event of the database with what brute-force checks of a search need (the demo data has fewer than 100). */
+export async function everyEvent(): Promise<EventFacts[]> {
+  const data = await ask<{ events: { totalCount: number; edges: { node: EventFacts }[] } }>(
+    `{ events(first: 100) { totalCount edges { node { id title type participants { role actor { id } } places { id name lat lon } fatalities { low best high } } } } }`,
+  );
+  if (data.events.totalCount > 100) throw new Error(`everyEvent() reads 100 events; the database has ${data.events.totalCount}`);
+  return data.events.edges.map((e) => e.node);
+}
+
+/** Whether the actor took part in the event, in one of `roles` (any role when empty). */
+export const tookPart = (event: EventFacts, actorId: string, roles: string[] = []) =>
+  event.participants.some((p) => p.actor.id === actorId && (roles.length === 0 || roles.includes(p.role)));

@@ -127,6 +127,23 @@ describe("a link with parts that cannot be read", () => {
     await screenshot(page, "search-bad-link");
   });
 
+  it("drops a `before` cursor that is no cursor, and one of another search, and shows that search's first page", async () => {
+    await page.goto(`${web()}/?q=Tehreek&before=garbage`);
+    await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(/page of results this link points to/);
+    await expect(page.locator(".results .result-count").textContent()).resolves.toMatch(/^(1–\d+ of )?\d+ events$/);
+    expect(await resultCount(page)).toBeGreaterThan(5);
+
+    // A real cursor of the whole list (by date), used in a link that searches for words.
+    await page.goto(`${web()}/?sort=DATE_ASC`);
+    const next = new URL((await page.getByRole("link", { name: "Next page" }).getAttribute("href"))!, web());
+    const cursor = next.searchParams.get("after")!;
+    await page.goto(`${web()}/?q=Tehreek&after=${encodeURIComponent(cursor)}&start=21`);
+    await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(/page of results this link points to/);
+    await expect(page.getByRole("button", { name: "Remove Words: “Tehreek”" }).isVisible()).resolves.toBe(true);
+    await expect(page.locator(".event-list").getAttribute("start")).resolves.toBe("1");
+    await expect(page.getByText("pnpm start").count()).resolves.toBe(0);
+  });
+
   it("keeps a well-formed ID of an actor that does not exist, and says nothing matches", async () => {
     await page.goto(`${web()}/?actor=${encodeURIComponent(Buffer.from("Actor:999999").toString("base64"))}`);
     await expect(page.locator(".results .result-count").textContent()).resolves.toBe("No events match");

@@ -13,7 +13,7 @@ const status = () => page.locator(".results .result-count").textContent();
 const titles = () => page.locator(".event-card h2").allTextContents();
 
 describe("pages of results", () => {
-  it("says which results it shows, pages on and back to the first, and numbers the list from there", async () => {
+  it("says which results it shows, pages on and back a page at a time, and numbers the list from there", async () => {
     await page.goto(`${web()}/?sort=DATE_ASC`);
     await expect(status()).resolves.toMatch(/^1–20 of (4\d) events$/);
     const total = Number(/of (\d+)/.exec((await status())!)![1]);
@@ -28,9 +28,21 @@ describe("pages of results", () => {
     await page.waitForURL(/start=41/);
     await expect(status()).resolves.toBe(`41–${total} of ${total} events`);
     await expect(page.getByRole("link", { name: "Next page" }).count()).resolves.toBe(0);
-    await page.getByRole("link", { name: "First page" }).click();
-    await page.waitForURL((url) => !url.searchParams.has("after"));
+    // Back a page at a time (`before` and `last`), to the same results in the same order.
+    await page.getByRole("link", { name: "Previous page" }).click();
+    await page.waitForURL((url) => url.searchParams.has("before") && url.searchParams.get("start") === "21");
+    await expect(status()).resolves.toBe(`21–40 of ${total} events`);
+    await expect(titles()).resolves.toEqual(second);
+    await expect(page.locator(".event-list").getAttribute("start")).resolves.toBe("21");
+    await page.getByRole("link", { name: "Previous page" }).click();
+    await page.waitForURL((url) => url.searchParams.get("start") === "1");
+    await expect(status()).resolves.toBe(`1–20 of ${total} events`);
     await expect(titles()).resolves.toEqual(first);
+    await expect(page.getByRole("link", { name: "Previous page" }).count()).resolves.toBe(0);
+    // And forward again from a page reached backwards.
+    await page.getByRole("link", { name: "Next page" }).click();
+    await page.waitForURL((url) => url.searchParams.has("after") && url.searchParams.get("start") === "21");
+    await expect(titles()).resolves.toEqual(second);
   });
 
   it("shows 20, 50 or 100 results a page", async () => {

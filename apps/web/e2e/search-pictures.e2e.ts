@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { everyEvent, type EventFacts } from "./api.ts";
 import { openPage, resultCount, screenshot } from "./browser.ts";
 
 let browser: Browser;
@@ -82,6 +83,39 @@ describe("the pictures of the results", () => {
     await page.getByRole("button", { name: "Zoom in", exact: true }).click();
     await expect(land.getAttribute("transform")).resolves.toMatch(/scale\(1\.5\)/);
     await screenshot(page, "search-map-zoomed");
+  });
+
+  it("maps the places of every result, not only of the page shown", async () => {
+    const events = await everyEvent();
+    await page.goto(web());
+    expect(await resultCount(page)).toBe(events.length);
+    const located = (list: EventFacts[]) => list.flatMap((e) => e.places.filter((p) => p.lat !== null && p.lon !== null));
+    const everywhere = located(events);
+    const places = new Set(everywhere.map((p) => p.id));
+    await expect(page.locator("#map-caption").textContent()).resolves.toMatch(new RegExp(`^${places.size} places of all ${events.length} events;`));
+    // Each marker's title counts its events: a place's ("Kabul (AF): 5 events") or a group's ("3 places with 9 events: …").
+    const titles = await page.locator(".places-map .map-place > title").allTextContents();
+    const mapped = titles.reduce((sum, t) => sum + Number(/(\d+) events?\b/.exec(t)![1]), 0);
+    expect(mapped).toBe(everywhere.length);
+    const shownIds = await page.locator(".event-card h2 a").evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute("href")!.split("/").pop()!)));
+    expect(shownIds.length).toBeLessThan(events.length);
+    expect(located(events.filter((e) => shownIds.includes(e.id))).length).toBeLessThan(mapped);
+  });
+
+  it("gives the deaths of every result in the results header", async () => {
+    const all = await everyEvent();
+    const sum = (list: EventFacts[], key: "low" | "best" | "high") => list.reduce((n, e) => n + (e.fatalities?.[key] ?? 0), 0);
+    const expected = (list: EventFacts[]) => {
+      const known = list.filter((e) => e.fatalities && (e.fatalities.low !== null || e.fatalities.best !== null || e.fatalities.high !== null));
+      const parts = (["best", "low", "high"] as const).filter((k) => known.some((e) => e.fatalities![k] !== null)).map((k) => `${k} estimate${known.length === 1 ? "" : "s"} ${sum(known, k).toLocaleString("en-GB")}`);
+      const where = known.length === list.length ? `all ${list.length} events` : `${known.length} of the ${list.length} events`;
+      return known.length === 0 ? "No death figures for these events" : `Deaths reported in ${where}: ${parts.join(", ")}`;
+    };
+    expect(all.some((e) => e.fatalities?.best != null)).toBe(true);
+    await page.goto(web());
+    await expect(page.locator(".results-header .fatalities").textContent()).resolves.toBe(expected(all));
+    await page.goto(`${web()}/?type=CEASEFIRE`);
+    await expect(page.locator(".results-header .fatalities").textContent()).resolves.toBe(expected(all.filter((e) => e.type === "CEASEFIRE")));
   });
 
   it("filters by a place clicked on the map", async () => {

@@ -122,6 +122,18 @@ describe("a person's search", () => {
     await expect(page.getByRole("link", { name: "Start again with all events" }).isVisible()).resolves.toBe(true);
   });
 
+  it("offers “ceasefire” for “ceasfire”, and the link runs the corrected search with the same filters", async () => {
+    await page.goto(`${web()}/?q=ceasfire&country=PK`);
+    await expect(page.locator(".results .result-count").textContent()).resolves.toBe("No events match");
+    const offer = page.locator(".did-you-mean");
+    await expect(offer.textContent()).resolves.toBe("Did you mean ceasefire?");
+    await offer.getByRole("link", { name: "ceasefire" }).click();
+    await page.waitForURL((url) => url.searchParams.get("q") === "ceasefire");
+    expect(new URL(page.url()).searchParams.get("country")).toBe("PK");
+    expect(await resultCount(page)).toBeGreaterThan(0);
+    await expect(page.locator(".did-you-mean").count()).resolves.toBe(0);
+  });
+
   it("works without JavaScript: the first page is rendered on the server and the filters submit as a form", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const plain = await context.newPage();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { searchStateFromParams, searchStateToParams } from "@parley/schema";
+import { searchStateFromParams } from "@parley/schema";
 import { env } from "../env.ts";
 import { EventsEmpty } from "../events/EventsEmpty.tsx";
 import { SearchPictures } from "../pictures/SearchPictures.tsx";
@@ -11,6 +11,7 @@ import { applyEdits } from "../search/edits.ts";
 import { Facets } from "../search/Facets.tsx";
 import { FiltersDrawer } from "../search/FiltersDrawer.tsx";
 import { loadSearch } from "../search/load.ts";
+import { pageParams } from "../search/page-params.ts";
 import { Results } from "../search/Results.tsx";
 import { ResultsHeader } from "../search/ResultsHeader.tsx";
 import { SearchBar } from "../search/SearchBar.tsx";
@@ -42,8 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
   if (edited) redirect(`/?${edited}`);
   const { state: asked, problems } = searchStateFromParams(params);
   const askedPage = pageViewFromParams(params, problems);
-  if (askedPage.before) problems.push("ignored before (this search pages forward)");
-  const loaded = await loadSearch(asked, { ...askedPage, before: null }, problems);
+  const loaded = await loadSearch(asked, askedPage, problems);
   if (loaded.kind === "unreachable") return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={loaded.error} />;
   if (loaded.kind === "failed") return <SearchFailed state={loaded.state} error={loaded.error} warnings={loaded.warnings} />;
 
@@ -52,7 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
   if (everything && search.totalCount === 0) return <EventsEmpty />;
   const chips = activeFilterChips(state, search.facets);
   const range = shownRange(page, search.edges.length, search.totalCount, search.pageInfo);
-  const context = searchStateToParams({ ...state, after: null }).toString();
+  const context = pageParams(state).toString();
 
   return (
     <SearchForm>
@@ -74,7 +74,7 @@ export default async function SearchPage({ searchParams }: Props) {
             Results
           </h2>
           <ActiveFilters chips={chips} />
-          <ResultsHeader state={state} page={page} total={search.totalCount} shown={search.edges.length} range={range} />
+          <ResultsHeader state={state} page={page} total={search.totalCount} shown={search.edges.length} range={range} fatalities={search.fatalities} />
           <SearchViews list={<Results search={search} state={state} page={page} range={range} />} pictures={<SearchPictures search={search} state={state} />} />
         </section>
       </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ResultOf } from "../graphql/tada.ts";
+import { fatalitiesLabel } from "../shared/fatalities.ts";
 import { dateRangeLabel, eventTypeLabel, outcomeLabel, roleLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
 import { TypeSwatch } from "../shared/TypeSwatch.tsx";
@@ -12,13 +13,6 @@ function groupByRole(participants: Event["participants"]) {
   const groups = new Map<string, Event["participants"]>();
   for (const p of participants) groups.set(p.role, [...(groups.get(p.role) ?? []), p]);
   return [...groups.entries()];
-}
-
-function fatalitiesLabel(f: NonNullable<Event["fatalities"]>): string {
-  const range = f.low !== null && f.high !== null && f.low !== f.high ? ` (${f.low}–${f.high})` : "";
-  if (f.best !== null) return `${f.best}${range}`;
-  if (f.low !== null) return `at least ${f.low}`;
-  return f.high !== null ? `up to ${f.high}` : "unknown";
 }
 
 export function EventDetail({ event }: { event: Event }) {

@@ -1,23 +1,22 @@
 import { graphql, readFragment, type FragmentOf } from "../graphql/tada.ts";
 import type { MapPlace } from "./map-frame.ts";
 
-/** What the map needs of each shown event. */
-export const EventPicturesFragment = graphql(`
-  fragment EventPictures on Event {
-    id
-    places { id name country lat lon }
+/** How many places the map asks for: the busiest ones, if a search has more. */
+export const MAP_PLACES = 200;
+
+/** What the pictures need of a search: every result by month, and every result's places. */
+export const SearchPicturesFragment = graphql(`
+  fragment SearchPictures on EventSearchResult {
+    histogram(interval: MONTH) { start count }
+    places(first: 200) { count place { id name country lat lon } }
   }
 `);
 
-/** The places of the shown events, each with how many of them happened there. */
-export function placesOf(nodes: FragmentOf<typeof EventPicturesFragment>[]): MapPlace[] {
-  const places = new Map<string, MapPlace>();
-  for (const e of nodes.map((n) => readFragment(EventPicturesFragment, n))) {
-    for (const p of e.places) {
-      const known = places.get(p.id);
-      if (known) known.count++;
-      else places.set(p.id, { ...p, count: 1 });
-    }
-  }
-  return [...places.values()];
+export type SearchPicturesData = ReturnType<typeof readPictures>;
+
+export const readPictures = (data: FragmentOf<typeof SearchPicturesFragment>) => readFragment(SearchPicturesFragment, data);
+
+/** The places of every result, each with how many results are there. */
+export function placesOf(pictures: SearchPicturesData): MapPlace[] {
+  return pictures.places.map(({ place, count }) => ({ ...place, count }));
 }

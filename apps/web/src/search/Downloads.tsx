@@ -1,4 +1,5 @@
-import { searchStateToParams, type SearchState } from "@parley/schema";
+import type { SearchState } from "@parley/schema";
+import { pageParams } from "./page-params.ts";
 
 const FORMATS = [
   ["csv", "CSV (ACLED columns)"],
@@ -9,7 +10,7 @@ const FORMATS = [
 /** Downloads of every result of the current search (all pages), in each export format. */
 export function Downloads({ state, totalCount }: { state: SearchState; totalCount: number }) {
   if (totalCount === 0) return null;
-  const params = searchStateToParams({ ...state, after: null });
+  const params = pageParams(state);
   return (
     <p className="downloads">
       Download {totalCount === 1 ? "this event" : `all ${totalCount.toLocaleString("en-GB")} events`}:{" "}

@@ -3,14 +3,16 @@ import { searchStateToParams, type SearchState } from "@parley/schema";
 import { EventCard } from "../events/EventCard.tsx";
 import { Pager } from "../shared/Pager.tsx";
 import type { PageView } from "../shared/paging.ts";
+import { DidYouMean } from "./DidYouMean.tsx";
 import type { SearchData } from "./load.ts";
 import { pageParams } from "./page-params.ts";
 
-/** One page of results, with the matches marked, and the way to the pages either side. */
+/** One page of results, with the matches marked, a better spelling of the words if there is one, and the way to the pages either side. */
 export function Results({ search, state, page, range }: { search: SearchData; state: SearchState; page: PageView; range: { from: number } | null }) {
   const { totalCount, edges, pageInfo } = search;
   return (
     <>
+      <DidYouMean state={state} suggestions={search.suggestions} />
       {totalCount === 0 && <NoResults state={state} />}
       <ol className="event-list" start={range?.from}>
         {edges.map((edge) => (
@@ -34,7 +36,6 @@ export function Results({ search, state, page, range }: { search: SearchData; st
         shown={edges.length}
         range={range}
         pageInfo={pageInfo}
-        backward={false}
         sizes={false}
         what="results"
         total={totalCount}

@@ -1,4 +1,5 @@
 import { EVENT_SORTS, type SearchState } from "@parley/schema";
+import { fatalityTotalsLine, type FatalityFigures } from "../shared/fatalities.ts";
 import { PAGE_SIZES, rangeLabel, type PageView } from "../shared/paging.ts";
 import { Downloads } from "./Downloads.tsx";
 
@@ -8,15 +9,18 @@ interface Props {
   total: number;
   shown: number;
   range: { from: number; to: number } | null;
+  /** Deaths summed over every result. */
+  fatalities: FatalityFigures & { events: number };
 }
 
-/** How many results, which of them are shown, their order and page size, and the downloads of all of them. */
-export function ResultsHeader({ state, page, total, shown, range }: Props) {
+/** How many results, which of them are shown, their deaths, their order and page size, and the downloads of all of them. */
+export function ResultsHeader({ state, page, total, shown, range, fatalities }: Props) {
   return (
     <div className="results-header">
       <p className="result-count" role="status" aria-live="polite">
         {total === 0 ? "No events match" : rangeLabel(range, shown, total, "event", "events")}
       </p>
+      {total > 0 && <p className="fatalities">{fatalityTotalsLine(fatalities, total)}</p>}
       <div className="result-controls">
         <label>
           Sort{" "}

@@ -2,13 +2,16 @@ import type { CombinedError } from "@urql/core";
 import type { EventFilter, SearchState } from "@parley/schema";
 import { getClient } from "../graphql/client.ts";
 import type { ResultOf } from "../graphql/tada.ts";
-import type { PageView } from "../shared/paging.ts";
+import { connectionArgs, type PageView } from "../shared/paging.ts";
 import { SearchPageQuery } from "./search.query.ts";
 
 export type SearchData = ResultOf<typeof SearchPageQuery>["searchEvents"];
 
+/** The names of the actors of the search's `participants`, by ID (a record that no longer exists has none). */
+export type ActorNames = Map<string, string>;
+
 export type SearchLoad =
-  | { kind: "ok"; search: SearchData; state: SearchState; page: PageView; warnings: string[] }
+  | { kind: "ok"; search: SearchData; actorNames: ActorNames; state: SearchState; page: PageView; warnings: string[] }
   | { kind: "unreachable"; error: CombinedError | undefined }
   | { kind: "failed"; error: CombinedError; state: SearchState; warnings: string[] };
 
@@ -30,17 +33,22 @@ export async function loadSearch(asked: SearchState, askedPage: PageView, warnin
   let state = asked;
   let page = askedPage;
   for (let attempt = 0; attempt < 4; attempt++) {
+    const participantIds = (state.filter.participants ?? []).map((p) => p.actorId);
     const result = await getClient()
-      .query(SearchPageQuery, { query: state.query || null, filter: state.filter, first: page.per, after: page.after, sort: state.sort })
+      .query(SearchPageQuery, { query: state.query || null, filter: state.filter, ...connectionArgs(page), sort: state.sort, participantIds })
       .toPromise();
-    if (result.data) return { kind: "ok", search: result.data.searchEvents, state, page, warnings };
+    if (result.data) {
+      // By the ID asked, not the one answered: a merged actor answers as the actor it became.
+      const actorNames: ActorNames = new Map(result.data.participantActors.flatMap((n, i) => (n && "name" in n ? [[participantIds[i]!, n.name]] : [])));
+      return { kind: "ok", search: result.data.searchEvents, actorNames, state, page, warnings };
+    }
     if (!result.error || result.error.networkError) return { kind: "unreachable", error: result.error };
     const refused = refusedArgument(result.error);
     if (!refused) return { kind: "failed", error: result.error, state, warnings };
     if (refused.argument === "after" || refused.argument === "before") {
       warnings.push("the page of results this link points to belongs to another search or no longer exists; showing the first page");
       page = { ...page, after: null, before: null, start: 1 };
-      state = { ...state, after: null };
+      state = { ...state, after: null, before: null };
     } else if (refused.argument.startsWith("filter.")) {
       const field = refused.argument.slice("filter.".length).split(/[.[]/)[0]!;
       warnings.push(`ignored ${field}: ${refused.message.replace(/^\[GraphQL\] /, "")}`);
