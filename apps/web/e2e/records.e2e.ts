@@ -67,6 +67,7 @@ describe("record pages", () => {
   it("About says what the data is, where the demo data comes from, and gives the codebook", async () => {
     await page.goto(`${web()}/about`);
     await expect(page.getByRole("heading", { level: 2, name: "Where the demo data comes from" }).isVisible()).resolves.toBe(true);
+    await expect(page.locator("#actors-and-roles").textContent()).resolves.toMatch(/Mediator mean the TTP as mediator, not the TTP's events that someone else mediated.*Two actors together/s);
     const types = page.getByRole("region", { name: "Event types" });
     await expect(types.locator("dt").count()).resolves.toBe(19);
     await expect(types.textContent()).resolves.toMatch(/Airstrike AIRSTRIKE.*An air or drone strike/);

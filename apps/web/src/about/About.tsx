@@ -41,10 +41,13 @@ export function AboutParley({ data, apiUrl }: { data: About; apiUrl: string }) {
           A <strong>source</strong> is a report by an outlet; a <strong>claim</strong> is a short verbatim quote from it about
           an event, an actor or a negotiating <strong>position</strong>.
         </li>
-        <li>
-          In the search, values within one facet are alternatives (either country) and facets narrow each other. An actor and
-          a role chosen together mean that actor in that role, as ACLED and UCDP read them; two actors under “with … and …” mean
-          events where both took part (a dyad).
+        <li id="actors-and-roles">
+          In the search, values within one facet are alternatives (either country) and facets narrow each other. An actor and a
+          role ticked together <strong>bind</strong>: the Tehrik-i-Taliban Pakistan and Mediator mean the TTP as mediator, not
+          the TTP&apos;s events that someone else mediated, as ACLED and UCDP read them; the role counts then are the ticked
+          actors&apos; events in each role. An actor&apos;s &ldquo;as…&rdquo; menu asks for it in one role beside other actors
+          in theirs, and &ldquo;Two actors together&rdquo; (with … and …) asks for events where both took part (a dyad), each in
+          any role or in the one chosen.
         </li>
       </ul>
 

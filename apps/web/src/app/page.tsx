@@ -12,6 +12,7 @@ import { Facets } from "../search/Facets.tsx";
 import { FiltersDrawer } from "../search/FiltersDrawer.tsx";
 import { loadSearch } from "../search/load.ts";
 import { pageParams } from "../search/page-params.ts";
+import { ParticipantFields } from "../search/ParticipantFields.tsx";
 import { Results } from "../search/Results.tsx";
 import { ResultsHeader } from "../search/ResultsHeader.tsx";
 import { SearchBar } from "../search/SearchBar.tsx";
@@ -47,10 +48,10 @@ export default async function SearchPage({ searchParams }: Props) {
   if (loaded.kind === "unreachable") return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={loaded.error} />;
   if (loaded.kind === "failed") return <SearchFailed state={loaded.state} error={loaded.error} warnings={loaded.warnings} />;
 
-  const { search, state, page, warnings } = loaded;
+  const { search, actorNames, state, page, warnings } = loaded;
   const everything = !state.query && Object.keys(state.filter).length === 0;
   if (everything && search.totalCount === 0) return <EventsEmpty />;
-  const chips = activeFilterChips(state, search.facets);
+  const chips = activeFilterChips(state, search.facets, actorNames);
   const range = shownRange(page, search.edges.length, search.totalCount, search.pageInfo);
   const context = pageParams(state).toString();
 
@@ -64,6 +65,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <input key={String(state.filter.contested === true)} type="checkbox" name="contested" value="1" defaultChecked={state.filter.contested === true} /> Contested only
           </label>
           <DateFields from={state.filter.from} to={state.filter.to} />
+          <ParticipantFields participants={state.filter.participants ?? []} />
           <Facets facets={search.facets} context={context} />
           <noscript>
             <button type="submit">Apply filters</button>

@@ -77,7 +77,8 @@ export function SearchForm({ children, action = "/" }: { children: ReactNode; ac
       onChange={(e) => {
         // Typing in a text box waits for Enter; ticks, toggles and selects apply at once.
         const target: EventTarget = e.target;
-        if (target instanceof HTMLInputElement && (target.type === "search" || target.type === "text" || target.type === "date" || target.dataset.noAutosubmit !== undefined)) return;
+        if (target instanceof HTMLElement && target.dataset.noAutosubmit !== undefined) return;
+        if (target instanceof HTMLInputElement && (target.type === "search" || target.type === "text" || target.type === "date")) return;
         refocus.current = focusTarget(e.currentTarget, target);
         go();
       }}

@@ -1,4 +1,4 @@
-import { FACET_FIELDS, FACET_FILTERS, formatPartialDate, type SearchState } from "@parley/schema";
+import { FACET_FIELDS, FACET_FILTERS, PARTICIPANT_PARAM, PARTICIPANT_ROLES, formatPartialDate, participantParam, type SearchState } from "@parley/schema";
 import { removal } from "./edits.ts";
 
 export interface Chip {
@@ -15,8 +15,11 @@ interface LabelledFacet {
 
 const day = (date: string) => formatPartialDate({ date, precision: "DAY" });
 
-/** One chip per active filter, in the order of the form: words, facet values, dates, contested. */
-export function activeFilterChips(state: SearchState, facets: LabelledFacet[]): Chip[] {
+/**
+ * One chip per active filter, in the order of the form: words, facet values, participants ("Taking
+ * part: Qatar as Mediator", named from `actorNames`), dates, contested.
+ */
+export function activeFilterChips(state: SearchState, facets: LabelledFacet[], actorNames: ReadonlyMap<string, string> = new Map()): Chip[] {
   const chips: Chip[] = [];
   if (state.query) chips.push({ text: `Words: “${state.query}”`, remove: removal("q") });
   for (const field of FACET_FIELDS.codes) {
@@ -26,6 +29,10 @@ export function activeFilterChips(state: SearchState, facets: LabelledFacet[]): 
       const label = facet?.values.find((v) => v.value === value)?.label ?? value;
       chips.push({ text: `${FACET_FIELDS.labels[field]}: ${label}`, remove: removal(param, value) });
     }
+  }
+  for (const entry of state.filter.participants ?? []) {
+    const roles = entry.roles?.length ? ` as ${entry.roles.map((r) => PARTICIPANT_ROLES.labels[r]).join(" or ")}` : "";
+    chips.push({ text: `Taking part: ${actorNames.get(entry.actorId) ?? "an actor not found"}${roles}`, remove: removal(PARTICIPANT_PARAM, participantParam(entry)) });
   }
   const { from, to } = state.filter;
   if (from || to) {

@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+import { PARTICIPANT_PARAM, PARTICIPANT_ROLES, participantParam, type ParticipantRole } from "@parley/schema";
+import { ActorCombobox, type ActorMatch } from "../actors/ActorCombobox.tsx";
+import { useSearchSubmit } from "./SearchForm.tsx";
+
+interface Side {
+  actor: ActorMatch | null;
+  role: ParticipantRole | "";
+}
+
+const EMPTY: Side = { actor: null, role: "" };
+
+/**
+ * "with … and …": two actors, each in any role or in one, that must both have taken part. Adds two
+ * `participants` entries (which combine with AND) to the search.
+ */
+export function DyadPicker({ context }: { context: string }) {
+  const submit = useSearchSubmit();
+  const [sides, setSides] = useState<[Side, Side]>([EMPTY, EMPTY]);
+  const set = (i: 0 | 1, side: Partial<Side>) => setSides((s) => (i === 0 ? [{ ...s[0], ...side }, s[1]] : [s[0], { ...s[1], ...side }]));
+  const [first, second] = sides;
+  const ready = first.actor !== null && second.actor !== null;
+
+  const side = (i: 0 | 1, word: string, which: string) => {
+    const { actor, role } = sides[i];
+    return (
+      <div className="dyad-side">
+        <span className="dyad-word" aria-hidden="true">
+          {word}
+        </span>
+        {actor ? (
+          <span className="dyad-actor">
+            {actor.name}
+            <button type="button" className="dyad-change" onClick={() => set(i, { actor: null })}>
+              <span aria-hidden="true">×</span>
+              <span className="visually-hidden">Change the {which} actor, {actor.name}</span>
+            </button>
+          </span>
+        ) : (
+          <ActorCombobox label={`The ${which} actor of the pair`} placeholder="an actor…" context={context} onPick={(m) => set(i, { actor: m })} />
+        )}
+        <select aria-label={`Role of the ${which} actor`} value={role} data-no-autosubmit="" onChange={(e) => set(i, { role: e.target.value as Side["role"] })}>
+          <option value="">in any role</option>
+          {PARTICIPANT_ROLES.codes.map((r) => (
+            <option key={r} value={r}>
+              as {PARTICIPANT_ROLES.labels[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  };
+
+  return (
+    <fieldset className="facet dyad" aria-labelledby="facet-dyad">
+      <legend id="facet-dyad">Two actors together</legend>
+      <p className="facet-note">Events where both took part (a dyad), each in any role or in the one you choose.</p>
+      {side(0, "with", "first")}
+      {side(1, "and", "second")}
+      <button
+        type="button"
+        className="secondary"
+        disabled={!ready}
+        onClick={() => {
+          const entries = sides.map(({ actor, role }) => [PARTICIPANT_PARAM, participantParam({ actorId: actor!.id, roles: role ? [role] : [] })] as [string, string]);
+          setSides([EMPTY, EMPTY]);
+          submit(entries);
+        }}
+      >
+        Show events with both
+      </button>
+    </fieldset>
+  );
+}
