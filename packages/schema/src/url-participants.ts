@@ -1,6 +1,7 @@
 import { MAX_PARTICIPANT_FILTERS, type ParticipantFilter } from "./search.ts";
 import { PARTICIPANT_PARAM } from "./facets.ts";
 import { decodeGlobalId } from "./ids.ts";
+import { participantParam } from "./participant-param.ts";
 import { PARTICIPANT_ROLES, type ParticipantRole } from "./vocabulary.ts";
 import type { ParamIssues } from "./url.ts";
 
@@ -33,11 +34,6 @@ export function participantsFromParams(values: string[], found: ParamIssues): Pa
     else entries.push(entry);
   }
   return entries;
-}
-
-/** The `p` value of one entry: `<actor ID>:MEDIATOR,HOST`, or the actor ID alone for any role. */
-export function participantParam({ actorId, roles }: ParticipantFilter): string {
-  return roles?.length ? `${actorId}:${roles.join(",")}` : actorId;
 }
 
 /** `p` values for the entries, in their order. */

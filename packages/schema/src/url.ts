@@ -5,7 +5,7 @@ import { participantsFromParams, participantsToParams } from "./url-participants
 import { eventFilterFields, eventFilterSchema, type EventFilter, QUERY_MAX_LENGTH } from "./search.ts";
 import { EVENT_SORTS, type EventSort } from "./vocabulary.ts";
 
-export { participantParam } from "./url-participants.ts";
+export { participantParam } from "./participant-param.ts";
 
 /** The search state a URL carries: `/?q=talks&type=CEASEFIRE&country=PK&from=2022-01-01&sort=DATE_DESC`. */
 export interface SearchState {

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { PARTICIPANT_PARAM, PARTICIPANT_ROLES, participantParam, type ParticipantRole } from "@parley/schema";
+import type { ParticipantRole } from "@parley/schema";
+// Not the package's index: that brings zod and the whole vocabulary into the browser.
+import { PARTICIPANT_PARAM, participantParam } from "@parley/schema/participant-param";
 import { ActorCombobox, type ActorMatch } from "../actors/ActorCombobox.tsx";
 import { useSearchSubmit } from "./SearchForm.tsx";
 
@@ -16,12 +18,11 @@ const EMPTY: Side = { actor: null, role: "" };
  * "with … and …": two actors, each in any role or in one, that must both have taken part. Adds two
  * `participants` entries (which combine with AND) to the search.
  */
-export function DyadPicker({ context }: { context: string }) {
+export function DyadPicker({ context, roles }: { context: string; roles: { code: ParticipantRole; label: string }[] }) {
   const submit = useSearchSubmit();
   const [sides, setSides] = useState<[Side, Side]>([EMPTY, EMPTY]);
   const set = (i: 0 | 1, side: Partial<Side>) => setSides((s) => (i === 0 ? [{ ...s[0], ...side }, s[1]] : [s[0], { ...s[1], ...side }]));
-  const [first, second] = sides;
-  const ready = first.actor !== null && second.actor !== null;
+  const ready = sides.every((s) => s.actor !== null);
 
   const side = (i: 0 | 1, word: string, which: string) => {
     const { actor, role } = sides[i];
@@ -43,9 +44,9 @@ export function DyadPicker({ context }: { context: string }) {
         )}
         <select aria-label={`Role of the ${which} actor`} value={role} data-no-autosubmit="" onChange={(e) => set(i, { role: e.target.value as Side["role"] })}>
           <option value="">in any role</option>
-          {PARTICIPANT_ROLES.codes.map((r) => (
-            <option key={r} value={r}>
-              as {PARTICIPANT_ROLES.labels[r]}
+          {roles.map((r) => (
+            <option key={r.code} value={r.code}>
+              as {r.label}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FACET_FIELDS, FACET_FILTERS, type FacetField } from "@parley/schema";
+import { FACET_FIELDS, FACET_FILTERS, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
 import type { SearchData } from "./load.ts";
 import { ActorFilter } from "./ActorFilter.tsx";
 import { ActorRoleMenu } from "./ActorRoleMenu.tsx";
@@ -7,6 +7,8 @@ import { DyadPicker } from "./DyadPicker.tsx";
 import { FacetGroup } from "./FacetGroup.tsx";
 
 type Facet = SearchData["facets"][number];
+
+const ROLES = PARTICIPANT_ROLES.codes.map((code) => ({ code, label: PARTICIPANT_ROLES.labels[code] }));
 
 const more = <Link href="/about#actors-and-roles">How they combine</Link>;
 
@@ -50,7 +52,7 @@ export function Facets({ facets, context }: { facets: Facet[]; context: string }
             {field === "ROLE" && <RoleNote actors={chosenActors} />}
           </FacetGroup>
         );
-        return field === "ACTOR" ? [group, <DyadPicker key="dyad" context={context} />] : group;
+        return field === "ACTOR" ? [group, <DyadPicker key="dyad" context={context} roles={ROLES} />] : group;
       })}
     </>
   );
