@@ -5,6 +5,7 @@ import type { ParticipantRole } from "@parley/schema";
 // Not the package's index: that brings zod and the whole vocabulary into the browser.
 import { PARTICIPANT_PARAM, participantParam } from "@parley/schema/participant-param";
 import { ActorCombobox, type ActorMatch } from "../actors/ActorCombobox.tsx";
+import type { RoleChoice } from "./ActorRoleMenu.tsx";
 import { useSearchSubmit } from "./SearchForm.tsx";
 
 interface Side {
@@ -18,7 +19,7 @@ const EMPTY: Side = { actor: null, role: "" };
  * "with … and …": two actors, each in any role or in one, that must both have taken part. Adds two
  * `participants` entries (which combine with AND) to the search.
  */
-export function DyadPicker({ context, roles }: { context: string; roles: { code: ParticipantRole; label: string }[] }) {
+export function DyadPicker({ context, roles }: { context: string; roles: RoleChoice[] }) {
   const submit = useSearchSubmit();
   const [sides, setSides] = useState<[Side, Side]>([EMPTY, EMPTY]);
   const set = (i: 0 | 1, side: Partial<Side>) => setSides((s) => (i === 0 ? [{ ...s[0], ...side }, s[1]] : [s[0], { ...s[1], ...side }]));

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { FACET_FIELDS, FACET_FILTERS, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
 import type { SearchData } from "./load.ts";
 import { ActorFilter } from "./ActorFilter.tsx";
-import { ActorRoleMenu } from "./ActorRoleMenu.tsx";
+import { ActorRoleMenu, type RoleChoice } from "./ActorRoleMenu.tsx";
 import { DyadPicker } from "./DyadPicker.tsx";
 import { FacetGroup } from "./FacetGroup.tsx";
 
 type Facet = SearchData["facets"][number];
 
-const ROLES = PARTICIPANT_ROLES.codes.map((code) => ({ code, label: PARTICIPANT_ROLES.labels[code] }));
+const ROLES: RoleChoice[] = PARTICIPANT_ROLES.codes.map((code) => ({ code, label: PARTICIPANT_ROLES.labels[code] }));
 
 const more = <Link href="/about#actors-and-roles">How they combine</Link>;
 
@@ -46,7 +46,7 @@ export function Facets({ facets, context }: { facets: Facet[]; context: string }
             name={FACET_FILTERS[field].param}
             legend={FACET_FIELDS.labels[field]}
             values={facet.values}
-            extra={field === "ACTOR" ? (v) => <ActorRoleMenu actorId={v.value} name={v.label} /> : undefined}
+            extra={field === "ACTOR" ? (v) => <ActorRoleMenu actorId={v.value} name={v.label} roles={ROLES} /> : undefined}
           >
             {field === "ACTOR" && <ActorFilter context={context} />}
             {field === "ROLE" && <RoleNote actors={chosenActors} />}
