@@ -10,6 +10,7 @@ import { env } from "../../env.ts";
 import { getClient } from "../../graphql/client.ts";
 import { ApiUnavailable } from "../../shared/ApiUnavailable.tsx";
 import { LinkProblems } from "../../shared/LinkProblems.tsx";
+import { loadListPage } from "../../shared/list-page.ts";
 import { Pager } from "../../shared/Pager.tsx";
 import { connectionArgs, pageViewFromParams, param, rangeLabel, shownRange, type Params } from "../../shared/paging.ts";
 
@@ -32,14 +33,9 @@ export default async function ActorsPage({ searchParams }: Props) {
   const kindParsed = ACTOR_KINDS.schema.safeParse(kindText);
   if (kindText !== undefined && !kindParsed.success) problems.push(`ignored kind=${kindText} (one of ${ACTOR_KINDS.codes.join(", ")})`);
   const kind: ActorKind | null = kindParsed.success ? kindParsed.data : null;
-  let view = pageViewFromParams(params, problems);
-  const load = () => getClient().query(ActorsPageQuery, { kinds: kind ? [kind] : null, ...connectionArgs(view) }).toPromise();
-  let result = await load();
-  if (!result.data && !result.error?.networkError && (view.after || view.before)) {
-    problems.push("the page this link points to could not be found; showing the first");
-    view = { ...view, after: null, before: null, start: 1 };
-    result = await load();
-  }
+  const { result, view } = await loadListPage(pageViewFromParams(params, problems), problems, (page) =>
+    getClient().query(ActorsPageQuery, { kinds: kind ? [kind] : null, ...connectionArgs(page) }).toPromise(),
+  );
   if (!result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
   const data = result.data;
   const { totalCount, edges, pageInfo } = data.actors;

@@ -5,6 +5,7 @@ import { ProcessList } from "../../processes/ProcessList.tsx";
 import { ProcessesPageQuery } from "../../processes/processes.query.ts";
 import { ApiUnavailable } from "../../shared/ApiUnavailable.tsx";
 import { LinkProblems } from "../../shared/LinkProblems.tsx";
+import { loadListPage } from "../../shared/list-page.ts";
 import { Pager } from "../../shared/Pager.tsx";
 import { connectionArgs, pageViewFromParams, rangeLabel, shownRange, type Params } from "../../shared/paging.ts";
 
@@ -14,14 +15,9 @@ export const metadata: Metadata = { title: "Processes" };
 
 export default async function ProcessesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const problems: string[] = [];
-  let view = pageViewFromParams(await searchParams, problems);
-  const load = () => getClient().query(ProcessesPageQuery, connectionArgs(view)).toPromise();
-  let result = await load();
-  if (!result.data && !result.error?.networkError && (view.after || view.before)) {
-    problems.push("the page this link points to could not be found; showing the first");
-    view = { ...view, after: null, before: null, start: 1 };
-    result = await load();
-  }
+  const { result, view } = await loadListPage(pageViewFromParams(await searchParams, problems), problems, (page) =>
+    getClient().query(ProcessesPageQuery, connectionArgs(page)).toPromise(),
+  );
   if (!result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
   const { totalCount, edges, pageInfo } = result.data.processes;
   const range = shownRange(view, edges.length, totalCount, pageInfo);

@@ -6,6 +6,7 @@ import { env } from "../../env.ts";
 import { getClient } from "../../graphql/client.ts";
 import { ApiUnavailable } from "../../shared/ApiUnavailable.tsx";
 import { LinkProblems } from "../../shared/LinkProblems.tsx";
+import { loadListPage } from "../../shared/list-page.ts";
 import { href } from "../../shared/links.ts";
 import { Pager } from "../../shared/Pager.tsx";
 import { connectionArgs, pageViewFromParams, param, rangeLabel, shownRange, type Params } from "../../shared/paging.ts";
@@ -23,14 +24,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const outletText = param(params, "outlet");
   const outletId = outletText && decodeGlobalId(outletText, "Actor") !== null ? outletText : null;
   if (outletText && !outletId) problems.push(`ignored outlet=${outletText} (not the ID of an outlet)`);
-  let view = pageViewFromParams(params, problems);
-  const load = () => getClient().query(SourcesPageQuery, { outletId, ...connectionArgs(view) }).toPromise();
-  let result = await load();
-  if (!result.data && !result.error?.networkError && (view.after || view.before)) {
-    problems.push("the page this link points to could not be found; showing the first");
-    view = { ...view, after: null, before: null, start: 1 };
-    result = await load();
-  }
+  const { result, view } = await loadListPage(pageViewFromParams(params, problems), problems, (page) =>
+    getClient().query(SourcesPageQuery, { outletId, ...connectionArgs(page) }).toPromise(),
+  );
   if (!result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
   const { sources, outlets } = result.data;
   const outletList = outlets.edges.map((e) => e.node);
