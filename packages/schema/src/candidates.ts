@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isoDate } from "./dates.ts";
 import { recordId } from "./inputs.ts";
 import { fields } from "./records.ts";
-import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, PARTICIPANT_ROLES } from "./vocabulary.ts";
+import { ACTOR_KINDS, ALIAS_KINDS, DATE_PRECISIONS, EVENT_TYPES, PARTICIPANT_ROLES } from "./vocabulary.ts";
 
 /**
  * What ingesting a report proposes, as a candidate stores it (database IDs for what the database
@@ -100,3 +100,21 @@ export const rejectCandidateInput = z.object({ id: recordId });
 export type EventCandidatePatch = z.infer<typeof eventCandidatePatch>;
 export type UpdateCandidateInput = z.infer<typeof updateCandidateInput>;
 export type AcceptCandidateInput = z.infer<typeof acceptCandidateInput>;
+
+/** Reports are articles: a few hundred kilobytes, and no more than the CLI's `ingest` reads. */
+export const MAX_REPORT_CHARACTERS = 5_000_000;
+
+/** A report to ingest: its text or HTML, and what the report itself may not say. */
+export const ingestReportInput = z.object({
+  content: z.string().refine((s) => s.trim().length > 0, "must not be empty").refine((s) => s.length <= MAX_REPORT_CHARACTERS, `may be at most ${MAX_REPORT_CHARACTERS} characters`),
+  fileName: z.string().trim().min(1).max(300, "may be at most 300 characters").regex(/^[^/\\]+$/, "must be a file name, without folders").nullish(),
+  outlet: fields.name.nullish(),
+  date: isoDate.nullish(),
+  url: fields.url.nullish(),
+  title: fields.title.nullish(),
+});
+export type IngestReportInput = z.infer<typeof ingestReportInput>;
+
+/** An actor candidate that names an actor Parley knows: the name becomes one of its aliases. */
+export const mergeCandidateInput = z.object({ id: recordId, actorId: recordId, aliasKind: ALIAS_KINDS.schema.nullish() });
+export type MergeCandidateInput = z.infer<typeof mergeCandidateInput>;

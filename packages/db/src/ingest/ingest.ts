@@ -74,34 +74,40 @@ export async function ingestReport(db: PrismaClient, input: ReportInput, options
   if (options.dryRun) return { extraction, report, sourceId: null, candidateIds: [] };
   const author = options.author ?? "parley ingest";
   // Reported as failed only when it did not commit, so that running it again stores the report once.
-  return commitWrite(db, async (tx) => {
-    const outlet = input.outlet ? await findOutlet(tx, input.outlet) : null;
-    const source = await tx.source.create({
-      data: {
-        title: report.title,
-        url: input.url ?? null,
-        publishedAt: report.published ? new Date(`${report.published}T00:00:00Z`) : null,
-        publishedPrecision: report.published ? "DAY" : null,
-        language: "en",
-        document: path.basename(input.file),
-        text: report.text,
-        outletId: outlet?.id ?? null,
-      },
-    });
-    await recordRevision(tx, { entityType: "Source", entityId: source.id, action: "CREATE", author, version: 1, changes: { title: [null, source.title], publishedAt: [null, report.published], outletId: [null, source.outletId] } });
-    const rows = [
-      ...(input.outlet && !outlet ? [{ kind: "ACTOR" as const, payload: { actorId: null, text: input.outlet, name: input.outlet, kind: "MEDIA_OUTLET", role: "outlet" } }] : []),
-      ...extraction.actors.filter((a) => a.actorId === null).map((payload) => ({ kind: "ACTOR" as const, payload })),
-      ...extraction.events.map((payload) => ({ kind: "EVENT" as const, payload })),
-      ...extraction.cites.map((payload) => ({ kind: "CITATION" as const, payload })),
-    ];
-    const candidateIds: number[] = [];
-    for (const row of rows) {
-      const created = await tx.candidate.create({ data: { sourceId: source.id, kind: row.kind, payload: JSON.parse(JSON.stringify(row.payload)) } });
-      candidateIds.push(created.id);
-    }
-    return { extraction, report, sourceId: source.id, candidateIds };
-  }, { timeout: 60_000 });
+  return commitWrite(db, async (tx) => ({ extraction, report, ...(await storeReport(tx, input, report, extraction, author)) }), { timeout: STORE_TIMEOUT_MS });
+}
+
+/** How long storing a report may take before COMMIT: a source and one row a candidate. */
+export const STORE_TIMEOUT_MS = 60_000;
+
+/** Stores a prepared report as a source and queues its candidates, in the caller's transaction. */
+export async function storeReport(tx: Tx, input: ReportInput, report: PreparedReport, extraction: Extraction, author: string): Promise<{ sourceId: number; candidateIds: number[] }> {
+  const outlet = input.outlet ? await findOutlet(tx, input.outlet) : null;
+  const source = await tx.source.create({
+    data: {
+      title: report.title,
+      url: input.url ?? null,
+      publishedAt: report.published ? new Date(`${report.published}T00:00:00Z`) : null,
+      publishedPrecision: report.published ? "DAY" : null,
+      language: "en",
+      document: path.basename(input.file),
+      text: report.text,
+      outletId: outlet?.id ?? null,
+    },
+  });
+  await recordRevision(tx, { entityType: "Source", entityId: source.id, action: "CREATE", author, version: 1, changes: { title: [null, source.title], publishedAt: [null, report.published], outletId: [null, source.outletId] } });
+  const rows = [
+    ...(input.outlet && !outlet ? [{ kind: "ACTOR" as const, payload: { actorId: null, text: input.outlet, name: input.outlet, kind: "MEDIA_OUTLET", role: "outlet" } }] : []),
+    ...extraction.actors.filter((a) => a.actorId === null).map((payload) => ({ kind: "ACTOR" as const, payload })),
+    ...extraction.events.map((payload) => ({ kind: "EVENT" as const, payload })),
+    ...extraction.cites.map((payload) => ({ kind: "CITATION" as const, payload })),
+  ];
+  const candidateIds: number[] = [];
+  for (const row of rows) {
+    const created = await tx.candidate.create({ data: { sourceId: source.id, kind: row.kind, payload: JSON.parse(JSON.stringify(row.payload)) } });
+    candidateIds.push(created.id);
+  }
+  return { sourceId: source.id, candidateIds };
 }
 
 export async function findOutlet(db: Tx, name: string) {

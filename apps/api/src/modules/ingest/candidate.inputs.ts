@@ -3,7 +3,7 @@ import type { AcceptCandidateInput, EventCandidatePatch } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { clientMutationIdField } from "../shared/mutation.ts";
 import { PlaceKindEnum } from "../events/place.type.ts";
-import { ActorKindEnum, DatePrecisionEnum, EventTypeEnum, ParticipantRoleEnum } from "../shared/enums.ts";
+import { ActorKindEnum, AliasKindEnum, DatePrecisionEnum, EventTypeEnum, ParticipantRoleEnum } from "../shared/enums.ts";
 import { optionalRef, ref, resolveRefs } from "../shared/references.ts";
 
 const CandidatePlaceInput = builder.inputType("CandidatePlaceInput", {
@@ -80,6 +80,16 @@ export const AcceptCandidateInputRef = reviewFields(false);
 export const RejectCandidateInputRef = builder.inputType("RejectCandidateInput", {
   description: "A pending candidate to reject.",
   fields: (t) => ({ clientMutationId: clientMutationIdField(t), id: t.id({ required: true, description: "The candidate's global ID." }) }),
+});
+
+export const MergeCandidateInputRef = builder.inputType("MergeCandidateInput", {
+  description: "A pending actor candidate and the known actor whose name it is.",
+  fields: (t) => ({
+    clientMutationId: clientMutationIdField(t),
+    id: t.id({ required: true, description: "The actor candidate's global ID." }),
+    actorId: t.id({ required: true, description: "The global ID of the known actor the candidate names." }),
+    aliasKind: t.field({ type: AliasKindEnum, description: "How the candidate's name relates to the actor's main name, when it becomes an alias; INFORMAL_NAME when left out." }),
+  }),
 });
 
 type Changes = Pick<AcceptCandidateInput, "event" | "actor" | "citation">;

@@ -1,5 +1,5 @@
 import { ACCEPT_TIMEOUT_MS, acceptCandidate, CandidateError, rejectCandidate, updateCandidate, type Tx } from "@parley/db";
-import { acceptCandidateInput, rejectCandidateInput, updateCandidateInput } from "@parley/schema";
+import { acceptCandidateInput, mergeCandidateInput, rejectCandidateInput, updateCandidateInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import type { Viewer } from "../../context.ts";
 import { authorize } from "../auth/access.ts";
@@ -8,7 +8,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors
 import { parseInput, targetId } from "../shared/input.ts";
 import { resultUnion } from "../shared/mutation.ts";
 import { writeAndRead, type Call } from "../shared/write.ts";
-import { AcceptCandidateInputRef, changedKind, payloadPatch, RejectCandidateInputRef, UpdateCandidateInputRef } from "./candidate.inputs.ts";
+import { AcceptCandidateInputRef, changedKind, MergeCandidateInputRef, payloadPatch, RejectCandidateInputRef, UpdateCandidateInputRef } from "./candidate.inputs.ts";
+import { mergeActorCandidate } from "./merge.service.ts";
 import { CandidateRef } from "./candidate.type.ts";
 
 /** A review can meet these, and never a ConflictError: a candidate has no version to compare. */
@@ -82,6 +83,18 @@ builder.mutationFields((t) => ({
       const input = parseInput(updateCandidateInput, args.input);
       const patch = await payloadPatch(ctx.db, input);
       return review({ ctx, info, args }, viewer, input, (tx, id, reviewer) => updateCandidate(tx, id, patch, reviewer));
+    },
+  }),
+  mergeCandidate: t.field({
+    type: CandidateRef,
+    description:
+      "Accepts a pending actor candidate as an actor Parley already knows (editor): the candidate's name becomes one of that actor's aliases (unless it is one already) and no actor is created. Event candidates naming it then find that actor when accepted.",
+    errors: resultUnion("mergeCandidate", "candidate", "The candidate, now ACCEPTED, with `recordId` naming the actor it was merged into.", ERRORS),
+    args: { input: t.arg({ type: MergeCandidateInputRef, required: true, description: "The actor candidate and the known actor it names." }) },
+    resolve: (_root, args, ctx, info) => {
+      const viewer = authorize(ctx, "EDITOR", "Reviewing candidates");
+      const input = parseInput(mergeCandidateInput, args.input);
+      return review({ ctx, info, args }, viewer, input, (tx, id, reviewer) => mergeActorCandidate(tx, id, input.actorId, input.aliasKind ?? "INFORMAL_NAME", reviewer));
     },
   }),
 }));
