@@ -12,6 +12,8 @@ const schema = z.object({
   /** `open`: anyone may read; `token`: reading needs a token too (any role). */
   PARLEY_READ_ACCESS: z.enum(["open", "token"]).default("open"),
   PARLEY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  /** The body limit for a live editor or admin token: a report to ingest (an HTML page) may be megabytes. */
+  PARLEY_MAX_EDITOR_BODY_BYTES: z.coerce.number().int().min(1024).default(6_000_000),
   /** Origins whose pages may read the API from a browser; `*` is any. Credentials are never allowed. */
   PARLEY_CORS_ORIGINS: list("*"),
   /** Origins whose pages may also write (mutations) from a browser, besides the API's own (GraphiQL). */

@@ -7,7 +7,7 @@ import type { Context } from "./context.ts";
 import { apiEnv, type ApiEnv } from "./env.ts";
 import { readAccess } from "./modules/auth/access.ts";
 import { exportRoute } from "./modules/export/export.route.ts";
-import { credentialsFrom } from "./modules/auth/viewer.ts";
+import { credentialsFrom, mayWrite } from "./modules/auth/viewer.ts";
 import { healthEndpoint, maskedErrors } from "./modules/shared/availability.ts";
 import { documentLimits } from "./modules/shared/document-limits.ts";
 import { bodyLimit } from "./modules/shared/limits.ts";
@@ -56,7 +56,7 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
       healthEndpoint(db, search),
       graphiqlAssets(),
       rateLimit(env),
-      bodyLimit(env.PARLEY_MAX_BODY_BYTES),
+      bodyLimit(env.PARLEY_MAX_BODY_BYTES, { maxBytes: env.PARLEY_MAX_EDITOR_BODY_BYTES, allowed: (request) => mayWrite(request, db) }),
       exportRoute({ db, search: search ?? null, readAccess: env.PARLEY_READ_ACCESS }),
       ...persistedDocuments(env.PARLEY_DOCUMENTS, manifest),
       documentLimits(),

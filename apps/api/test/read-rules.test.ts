@@ -112,7 +112,7 @@ describe("read rules live with the type", () => {
     // A new path to a candidate shows up here, and is checked below like the others.
     expect(names).toEqual([
       "AcceptCandidateSuccess.candidate", "Candidate.payload", "CandidateEdge.node", "EventCandidatePayload.actors", "EventCandidatePayload.place",
-      "Query.node", "Query.nodes", "RejectCandidateSuccess.candidate", "UpdateCandidateSuccess.candidate",
+      "MergeCandidateSuccess.candidate", "Query.node", "Query.nodes", "RejectCandidateSuccess.candidate", "SourceCandidateEdge.node", "UpdateCandidateSuccess.candidate",
     ]);
     const concrete = [...reaching.filter(({ field }) => isObjectType(getNamedType(field.type))), ...restricted.flatMap((t) => Object.values(t.getFields()).map((field) => ({ parent: t, field })))];
     for (const { parent, field } of concrete) {

@@ -130,3 +130,31 @@ async function mutateMerge(input: object, headers: Record<string, string>) {
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data.mergeCandidate;
 }
+
+describe("the body limit for reports", () => {
+  const bigPage = () => HTML.replace("<nav>", `<script>${"var padding = 1;\n".repeat(20_000)}</script><nav>`);
+  const post = (headers: Record<string, string>, declareLength: boolean) => {
+    const body = JSON.stringify({ query: INGEST, variables: { input: { content: bigPage(), fileName: "big.html", date: "2025-10-21" } } });
+    const length: Record<string, string> = declareLength ? { "content-length": String(Buffer.byteLength(body)) } : {};
+    return api.fetch({ method: "POST", headers: { "content-type": "application/json", ...length, ...headers }, body });
+  };
+
+  it("lets an editor's token send a report over PARLEY_MAX_BODY_BYTES, declared or not", async () => {
+    expect(bigPage().length).toBeGreaterThan(300_000);
+    for (const declared of [true, false]) {
+      const res = await post(editor, declared);
+      expect(res.status).toBe(200);
+      expect((await res.json()).data.ingestReport.source.title).toBe("Truce agreed in Doha");
+    }
+  });
+
+  it("keeps the smaller limit for readers, unknown tokens and requests without one", async () => {
+    for (const headers of [reader, { authorization: "Bearer prly_madeUpToken" }, {}]) {
+      for (const declared of [true, false]) {
+        const res = await post(headers, declared);
+        expect(res.status).toBe(413);
+        expect((await res.json()).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+      }
+    }
+  });
+});

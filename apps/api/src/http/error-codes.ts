@@ -7,7 +7,7 @@ import type { Plugin } from "graphql-yoga";
  */
 export const ERROR_CODES = {
   BAD_REQUEST: { http: 400, meaning: "The HTTP request is not a GraphQL request this server takes: no query, bad JSON, a bad Content-Length, a document or variables too big or too deeply nested." },
-  PAYLOAD_TOO_LARGE: { http: 413, meaning: "The request body is over PARLEY_MAX_BODY_BYTES." },
+  PAYLOAD_TOO_LARGE: { http: 413, meaning: "The request body is over PARLEY_MAX_BODY_BYTES (PARLEY_MAX_EDITOR_BODY_BYTES with an editor's or admin's token)." },
   METHOD_NOT_ALLOWED: { http: 405, meaning: "A mutation sent with GET (writes need POST), or a method the endpoint does not take." },
   GRAPHQL_PARSE_FAILED: { http: 400, meaning: "The query text is not valid GraphQL syntax; `locations` points at the spot." },
   GRAPHQL_VALIDATION_FAILED: { http: 400, meaning: "The query does not fit the schema: an unknown field or argument, a missing required one, a wrong type." },

@@ -20,6 +20,12 @@ export async function credentialsFrom(request: Request, db: PrismaClient): Promi
   return { viewer: { tokenId: token.id, role: token.role, name: token.name }, tokenProblem: null };
 }
 
+/** Whether the request carries a live editor or admin token. */
+export async function mayWrite(request: Request, db: PrismaClient): Promise<boolean> {
+  const { viewer } = await credentialsFrom(request, db);
+  return viewer !== null && viewer.role !== "READER";
+}
+
 /** How the revision history names the author of a write. */
 export function authorOf(viewer: Viewer): string {
   return `token:${viewer.tokenId} (${viewer.name})`;
