@@ -17,7 +17,7 @@ const sources = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return sources(full);
-    return /\.query\.ts$/.test(name) ? [full] : [];
+    return /\.(query|mutation)\.ts$/.test(name) ? [full] : [];
   });
 
 const isOperation = (value: unknown): value is DocumentNode =>

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { env } from "../env.ts";
 import { SiteNav, SkipLink } from "../shared/SiteNav.tsx";
+import { ReviewLink } from "../review/ReviewLink.tsx";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Parley
           </Link>
           <SiteNav apiUrl={env.PARLEY_PUBLIC_API_URL} />
+          <ReviewLink />
         </header>
         <main id="main" tabIndex={-1}>
           {children}

@@ -5,6 +5,7 @@ import { dateRangeLabel, eventTypeLabel, outcomeLabel, roleLabel } from "../shar
 import { href } from "../shared/links.ts";
 import { TypeSwatch } from "../shared/TypeSwatch.tsx";
 import type { EventPageQuery } from "./event.query.ts";
+import { EventChanges } from "./EventChanges.tsx";
 import { EventEvidence } from "./EventEvidence.tsx";
 
 type Event = NonNullable<ResultOf<typeof EventPageQuery>["event"]>;
@@ -99,6 +100,7 @@ export function EventDetail({ event }: { event: Event }) {
 
       <h2>Evidence</h2>
       <EventEvidence claims={event.claims} positions={event.positions} contested={event.contested} />
+      <EventChanges data={event} />
     </article>
   );
 }

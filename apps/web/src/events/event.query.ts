@@ -1,6 +1,8 @@
 import { graphql } from "../graphql/tada.ts";
+import { EventChangesFields } from "./changes.fragment.ts";
 
-export const EventPageQuery = graphql(`
+export const EventPageQuery = graphql(
+  `
   query EventPage($id: ID!) {
     event(id: $id) {
       id type title summary startDate endDate datePrecision outcome contested version
@@ -23,6 +25,9 @@ export const EventPageQuery = graphql(`
           source { id title publishedAt publishedPrecision outlet { id name } }
         }
       }
+      ...EventChangesFields
     }
   }
-`);
+`,
+  [EventChangesFields],
+);

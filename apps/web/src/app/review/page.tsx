@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import "../../review/review.css";
+import { ReviewPage } from "../../review/ReviewPage.tsx";
+import { sessionToken } from "../../review/session.ts";
+import { SignIn } from "../../review/SignIn.tsx";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Review · Parley", robots: { index: false } };
+
+export default async function Review({ searchParams }: { searchParams: Promise<{ source?: string | string[] }> }) {
+  const token = await sessionToken();
+  if (!token) return <SignIn />;
+  const { source } = await searchParams;
+  return <ReviewPage token={token} sourceId={typeof source === "string" && source ? source : null} />;
+}
