@@ -48,7 +48,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   return { url: `http://127.0.0.1:${port}/graphql`, stop: async () => void api.kill("SIGTERM") };
 }
 
-/** The production build of the web app (`next start`) on a free port, asking the API at `apiUrl`. */
+/** The production build of the web app, as `pnpm start` runs it, on a free port, over the API at `apiUrl`. */
 export async function startWeb(apiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const next = path.join(WEB_DIR, "node_modules", ".bin", "next");
