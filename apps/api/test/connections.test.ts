@@ -56,8 +56,8 @@ describe("lists and connections", () => {
       "Actor.events", "Actor.members", "Actor.positions", "Actor.quoted", "Actor.revisions",
       "Claim.revisions", "Event.revisions", "Position.responses", "Position.revisions",
       "Process.events", "Process.positions",
-      "Query.actors", "Query.candidates", "Query.events", "Query.processes", "Query.sources",
-      "Source.claims", "Source.events", "Source.revisions",
+      "Query.actors", "Query.candidateSources", "Query.candidates", "Query.events", "Query.processes", "Query.sources",
+      "Source.candidates", "Source.claims", "Source.events", "Source.revisions",
     ]);
   });
 
@@ -87,8 +87,9 @@ beforeAll(async () => {
   const db = api.t.db;
   editor = await api.as("EDITOR");
   const source = await db.source.create({ data: { title: "A report for the candidates list" } });
+  const another = await db.source.create({ data: { title: "Another report for the queue" } });
   await db.candidate.createMany({
-    data: [1, 2].map((i) => ({ sourceId: source.id, kind: "ACTOR" as const, payload: { actorId: null, text: `Group ${i}`, name: `Group ${i}`, kind: "ARMED_GROUP" } })),
+    data: [1, 2, 3].map((i) => ({ sourceId: i < 3 ? source.id : another.id, kind: "ACTOR" as const, payload: { actorId: null, text: `Group ${i}`, name: `Group ${i}`, kind: "ARMED_GROUP" } })),
   });
   const busiest = async (rows: { id: number; n: number }[]) => rows.sort((a, b) => b.n - a.n)[0]!.id;
   const counted = async <T extends { id: number; _count: Record<string, number> }>(rows: T[], relation: string) => busiest(rows.map((r) => ({ id: r.id, n: r._count[relation]! })));
@@ -120,6 +121,8 @@ beforeAll(async () => {
     "Query.sources": root("sources", page),
     "Query.processes": root("processes", page),
     "Query.candidates": { ...root("candidates", page), editor: true },
+    "Query.candidateSources": { ...root("candidateSources", page), editor: true },
+    "Source.candidates": { ...one("Source", "candidates", source.id, page), editor: true },
     "Actor.events": one("Actor", "events", actor, page),
     "Actor.members": one("Actor", "members", organisation, page.replace("node { __typename }", "node { title }")),
     "Actor.positions": one("Actor", "positions", holder, page),

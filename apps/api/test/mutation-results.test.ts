@@ -20,7 +20,8 @@ const EXPECTED: Record<string, string[]> = {
   createSource: CREATE, updateSource: VERSIONED, deleteSource: VERSIONED,
   createClaim: CREATE, updateClaim: VERSIONED, deleteClaim: VERSIONED,
   createPosition: CREATE, updatePosition: VERSIONED, deletePosition: VERSIONED,
-  acceptCandidate: REVIEW, rejectCandidate: REVIEW, updateCandidate: REVIEW,
+  acceptCandidate: REVIEW, rejectCandidate: REVIEW, updateCandidate: REVIEW, mergeCandidate: REVIEW,
+  ingestReport: CREATE,
 };
 
 describe("mutation results", () => {

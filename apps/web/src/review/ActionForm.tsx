@@ -7,7 +7,8 @@ import type { Outcome } from "./outcome.ts";
 type Action = (previous: Outcome | null, form: FormData) => Promise<Outcome>;
 
 /**
- * A form posting to a server action, with or without JavaScript. `hidden` carries the candidate and
+ * A form posting to a server action, with or without JavaScript (React sends it as multipart, so
+ * files go too). `hidden` carries the candidate and
  * the form's idempotency key, made when the page was rendered: sending the form twice, or again after
  * a failure, is one write. What the action answered is shown under the form.
  */
@@ -18,12 +19,11 @@ export function ActionForm(props: {
   submit: string;
   shortcut?: string;
   className?: string;
-  encType?: "multipart/form-data";
   children?: ReactNode;
 }) {
   const [outcome, formAction, pending] = useActionState(props.action, null);
   return (
-    <form action={formAction} className={props.className} data-action={props.name} encType={props.encType}>
+    <form action={formAction} className={props.className} data-action={props.name}>
       {Object.entries(props.hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

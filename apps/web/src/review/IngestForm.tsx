@@ -6,7 +6,7 @@ export function IngestForm({ formKey, open }: { formKey: string; open: boolean }
   return (
     <details className="ingest" open={open}>
       <summary>Add a report</summary>
-      <ActionForm action={ingest} name="ingest" hidden={{ key: formKey }} submit="Ingest the report" encType="multipart/form-data" className="ingest-form">
+      <ActionForm action={ingest} name="ingest" hidden={{ key: formKey }} submit="Ingest the report" className="ingest-form">
         <label>
           Paste the report&apos;s text
           <textarea name="content" rows={8} placeholder="Headline on the first line, then the article" />

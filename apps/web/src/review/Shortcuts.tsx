@@ -39,7 +39,15 @@ export function Shortcuts() {
   const [help, setHelp] = useState(false);
   useEffect(() => {
     const cards = () => [...document.querySelectorAll<HTMLElement>(".candidate[data-pending]")];
-    const current = () => document.querySelector<HTMLElement>(".candidate.current[data-pending]");
+    // Once the current candidate is reviewed, the next pending one (else the one before) takes its place.
+    const current = () => {
+      const chosen = document.querySelector<HTMLElement>(".candidate.current");
+      if (!chosen || chosen.hasAttribute("data-pending")) return chosen;
+      const list = cards();
+      const after = list.find((card) => chosen.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING) ?? list.at(-1);
+      if (after) select(after);
+      return after ?? null;
+    };
     const first = cards()[0];
     if (first && !current()) select(first);
     const onClick = (event: MouseEvent) => {

@@ -41,7 +41,7 @@ async function send(document: TypedDocumentNode<any, any>, field: string, input:
   if (!token) return { ok: false, message: "Not saved: you are signed out. Sign in again, then send it again.", signIn: true };
   const result = await makeClient({ token, timeoutMs: WRITE_TIMEOUT_MS }).mutation(document, { input }).toPromise();
   const answer = result.data?.[field] as Answer | undefined;
-  if (!answer) return failureOf(result.error!);
+  if (!answer) return result.error ? failureOf(result.error) : { ok: false, message: "No answer from the API: the change may or may not have been saved. Sending this form again is safe." };
   if (!answer.__typename.endsWith("Success")) return refusalOf(answer);
   revalidatePath("/review");
   return success(answer);

@@ -1,63 +1,77 @@
 import { graphql } from "../graphql/tada.ts";
 
-// Every write names its errors' fields, so the page can say what went wrong; `clientMutationId` is the form's key.
+// `clientMutationId` is the form's key.
 
-export const AcceptCandidateMutation = graphql(`
+/** What every refused write says, so the page can tell the editor what went wrong and where. */
+const WriteErrors = graphql(`
+  fragment WriteErrors on Error {
+    message
+    ... on ValidationError { problems { field message } }
+    ... on ForbiddenError { reason }
+  }
+`);
+
+export const AcceptCandidateMutation = graphql(
+  `
   mutation AcceptCandidate($input: AcceptCandidateInput!) {
     acceptCandidate(input: $input) {
       __typename
       ... on AcceptCandidateSuccess { candidate { id kind status recordId } }
-      ... on ValidationError { message problems { field message } }
-      ... on ForbiddenError { reason }
-      ... on Error { message }
+      ...WriteErrors
     }
   }
-`);
+`,
+  [WriteErrors],
+);
 
-export const UpdateCandidateMutation = graphql(`
+export const UpdateCandidateMutation = graphql(
+  `
   mutation UpdateCandidate($input: UpdateCandidateInput!) {
     updateCandidate(input: $input) {
       __typename
       ... on UpdateCandidateSuccess { candidate { id status } }
-      ... on ValidationError { message problems { field message } }
-      ... on ForbiddenError { reason }
-      ... on Error { message }
+      ...WriteErrors
     }
   }
-`);
+`,
+  [WriteErrors],
+);
 
-export const RejectCandidateMutation = graphql(`
+export const RejectCandidateMutation = graphql(
+  `
   mutation RejectCandidate($input: RejectCandidateInput!) {
     rejectCandidate(input: $input) {
       __typename
       ... on RejectCandidateSuccess { candidate { id status } }
-      ... on ValidationError { message problems { field message } }
-      ... on ForbiddenError { reason }
-      ... on Error { message }
+      ...WriteErrors
     }
   }
-`);
+`,
+  [WriteErrors],
+);
 
-export const MergeCandidateMutation = graphql(`
+export const MergeCandidateMutation = graphql(
+  `
   mutation MergeCandidate($input: MergeCandidateInput!) {
     mergeCandidate(input: $input) {
       __typename
       ... on MergeCandidateSuccess { candidate { id status recordId } }
-      ... on ValidationError { message problems { field message } }
-      ... on ForbiddenError { reason }
-      ... on Error { message }
+      ...WriteErrors
     }
   }
-`);
+`,
+  [WriteErrors],
+);
 
-export const IngestReportMutation = graphql(`
+export const IngestReportMutation = graphql(
+  `
   mutation IngestReport($input: IngestReportInput!) {
     ingestReport(input: $input) {
       __typename
       ... on IngestReportSuccess { source { id title publishedAt candidates { totalCount } } }
-      ... on ValidationError { message problems { field message } }
-      ... on ForbiddenError { reason }
-      ... on Error { message }
+      ...WriteErrors
     }
   }
-`);
+`,
+  [WriteErrors],
+);
