@@ -222,6 +222,30 @@ describe("reviewing in the browser as an editor", () => {
     await expect(card(page, /Prisoner release/).count()).resolves.toBeGreaterThan(0);
   });
 
+  it("works without JavaScript, and changes nothing for the same form posted from another site", async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 950 } });
+    await noScript.addCookies(await context.cookies());
+    const plain = await noScript.newPage();
+    // The report uploaded above, which still has candidates waiting.
+    await plain.goto(page.url());
+    const pendingCard = plain.locator(".candidate[data-pending]").first();
+    const id = (await pendingCard.getAttribute("data-candidate"))!;
+    const form = pendingCard.locator('form[data-action="reject"]');
+    const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f).entries()].map(([k, v]) => [k, String(v)] as [string, string]));
+    const [cookie] = await context.cookies();
+    const forged = new FormData();
+    for (const [k, v] of fields) forged.append(k, v);
+    await fetch(plain.url(), { method: "POST", body: forged, redirect: "manual", headers: { origin: "http://elsewhere.example", cookie: `${cookie!.name}=${cookie!.value}` } });
+    await plain.reload();
+    expect(await plain.locator(`#candidate-${id}[data-pending]`).count()).toBe(1);
+
+    await plain.locator(`#candidate-${id} form[data-action="reject"]`).getByRole("button", { name: /^Reject/ }).click();
+    await plain.waitForLoadState();
+    await screenshot(plain, "review-no-js");
+    await expect(plain.locator(`#candidate-${id} .review-status`).textContent()).resolves.toMatch(/Rejected/);
+    await noScript.close();
+  });
+
   it("signs out, clearing the cookie", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Review: sign in" }).waitFor();

@@ -26,6 +26,7 @@ beforeAll(async () => {
     sources: "/sources",
     positions: "/positions",
     about: "/about",
+    review: "/review",
     unknownRecord: "/events/RXZlbnQ6OTk5OTk5",
     notFound: "/no/such/page",
   };

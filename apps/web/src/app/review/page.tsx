@@ -5,7 +5,9 @@ import { sessionToken } from "../../review/session.ts";
 import { SignIn } from "../../review/SignIn.tsx";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Review · Parley", robots: { index: false } };
+// Forms post with their Origin, which server actions check: under the site's no-referrer policy a
+// form posted without JavaScript says \`Origin: null\`; same-origin still sends nothing to other sites.
+export const metadata: Metadata = { title: "Review · Parley", robots: { index: false }, referrer: "same-origin" };
 
 export default async function Review({ searchParams }: { searchParams: Promise<{ source?: string | string[] }> }) {
   const token = await sessionToken();

@@ -8,7 +8,9 @@ import { sessionToken } from "../../../../review/session.ts";
 import { SignIn } from "../../../../review/SignIn.tsx";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Review · Parley", robots: { index: false } };
+// Forms post with their Origin, which server actions check: under the site's no-referrer policy a
+// form posted without JavaScript says \`Origin: null\`; same-origin still sends nothing to other sites.
+export const metadata: Metadata = { title: "Review · Parley", robots: { index: false }, referrer: "same-origin" };
 
 /** A candidate's own address: its report in /review, scrolled to it; for anyone not signed in, the sign-in and nothing of the candidate. */
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
