@@ -95,7 +95,9 @@ describe("browsing", () => {
     const finder = page.getByRole("combobox", { name: "Find an actor by any spelling" });
     await finder.fill("Tehreek");
     const options = page.getByRole("listbox", { name: "Matching actors" }).getByRole("option");
-    await expect(options.first().textContent()).resolves.toMatch(/Tehrik-i-Taliban Pakistan.*22 events/);
+    // The count is read from the API: other test files write to the same database (review accepts events).
+    const ttp = await ask<{ searchEvents: { totalCount: number } }>(`query($id: ID!) { searchEvents(filter: { actorIds: [$id] }, first: 0) { totalCount } }`, { id: await actorId("Tehrik-i-Taliban Pakistan") });
+    await expect(options.first().textContent()).resolves.toMatch(new RegExp(`Tehrik-i-Taliban Pakistan.*${ttp.searchEvents.totalCount} events`));
     await finder.press("ArrowDown");
     await expect(options.first().getAttribute("aria-selected")).resolves.toBe("true");
     await expect(finder.getAttribute("aria-activedescendant")).resolves.toBe(await options.first().getAttribute("id"));
@@ -105,14 +107,20 @@ describe("browsing", () => {
   });
 
   it("lists the outlets and their reports, and one outlet's reports alone", async () => {
+    // Counts from the API: the demo's five reports, and any that other test files ingested (review).
+    const count = async (outletId?: string) =>
+      (await ask<{ sources: { totalCount: number } }>(`query($o: ID) { sources(outletId: $o, first: 0) { totalCount } }`, { o: outletId })).sources.totalCount;
+    const all = await count();
+    expect(all).toBeGreaterThanOrEqual(5);
     await page.goto(`${web()}/sources`);
-    await expect(page.locator(".result-count").textContent()).resolves.toBe("5 reports");
+    await expect(page.locator(".result-count").textContent()).resolves.toBe(all <= 20 ? `${all} reports` : `1–20 of ${all} reports`);
     const reports = page.getByRole("list", { name: "Reports" }).getByRole("listitem");
-    expect(await reports.count()).toBe(5);
+    expect(await reports.count()).toBe(Math.min(all, 20));
     await page.getByRole("navigation", { name: "Outlets" }).getByRole("link", { name: "Voice of America" }).click();
     await page.waitForURL(/outlet=/);
-    await expect(page.locator(".result-count").textContent()).resolves.toBe("1 report by Voice of America");
-    await expect(reports.allTextContents()).resolves.toEqual([expect.stringMatching(/Pakistan, Militants Call Truce.*Voice of America.*18 May 2022/)]);
+    const voa = await count(await actorId("Voice of America"));
+    await expect(page.locator(".result-count").textContent()).resolves.toBe(`${voa} ${voa === 1 ? "report" : "reports"} by Voice of America`);
+    await expect(reports.allTextContents()).resolves.toContainEqual(expect.stringMatching(/Pakistan, Militants Call Truce.*Voice of America.*18 May 2022/));
     await screenshot(page, "sources-voa");
   });
 
