@@ -1,9 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { databaseTestConfig } from "@parley/testkit/vitest";
 
-export default defineConfig({
-  test: {
-    globalSetup: ["@parley/db/testing/global-setup"],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-  },
-});
+export default databaseTestConfig({ testTimeout: 120_000 });

@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, createApiToken, createPrismaClient, ensureDatabaseExists, withDatabase, type PrismaClient } from "@parley/db";
-import { startRestartablePostgres, type RestartablePostgres } from "@parley/db/testing";
+import { startRestartablePostgres, type RestartablePostgres } from "@parley/testkit";
 import { decodeGlobalId } from "@parley/schema";
 import { createServer } from "../src/server.ts";
 import { installCommitFaults, type CommitFaults } from "./commit-faults.ts";

@@ -6,7 +6,7 @@ import { cacheExchange, Client, fetchExchange } from "@urql/core";
 import { persistedExchange } from "@urql/exchange-persisted";
 import { ClientError, GraphQLClient, gql } from "graphql-request";
 import { createApiToken } from "@parley/db";
-import { createTestDatabase, type TestDatabase } from "@parley/db/testing";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { startApiProcess, type ApiProcess } from "./api-process.ts";
 
 /**

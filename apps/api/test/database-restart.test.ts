@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, createApiToken, createPrismaClient, ensureDatabaseExists, withDatabase } from "@parley/db";
-import { startRestartablePostgres, type RestartablePostgres } from "@parley/db/testing";
+import { startRestartablePostgres, type RestartablePostgres } from "@parley/testkit";
 import { startApiProcess, type ApiProcess } from "./api-process.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { createApiToken } from "@parley/db";
-import { createTestDatabase, type TestDatabase } from "@parley/db/testing";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import type { TokenRole } from "@parley/schema";
 import type { ApiEnv } from "../src/env.ts";
 import { createSearchEngine, type SearchEngine } from "@parley/search";

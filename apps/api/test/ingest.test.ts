@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@parley/db";
-import { ingestReport } from "@parley/db/ingest";
+import { ingestReport } from "@parley/ingest";
 import { useApi } from "./harness.ts";
 
 const api = useApi();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, createApiToken, createPrismaClient, ensureDatabaseExists, withDatabase } from "@parley/db";
-import { startControlledPostgres, type ControlledPostgres } from "@parley/db/testing";
+import { startControlledPostgres, type ControlledPostgres } from "@parley/testkit";
 import { startApiProcess, type ApiProcess } from "./api-process.ts";
 
 /**

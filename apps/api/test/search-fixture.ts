@@ -1,5 +1,6 @@
 import { normalizeName, transliterationKey, type EventType, type ParticipantRole, nameKeys } from "@parley/schema";
-import { countryNames, seededRandom, type PrismaClient } from "@parley/db";
+import { seededRandom } from "@parley/corpus";
+import { countryNames, type PrismaClient } from "@parley/db";
 
 /**
  * A small corpus of our own for the search tests: known actors, places and outlets, and events made

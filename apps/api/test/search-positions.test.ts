@@ -1,5 +1,5 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { seededRandom } from "@parley/db";
+import { seededRandom } from "@parley/corpus";
 import { POSITION_ISSUES, POSITION_KINDS } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";

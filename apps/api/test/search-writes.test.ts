@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantRole } from "@parley/schema";
-import { seededRandom } from "@parley/db";
+import { seededRandom } from "@parley/corpus";
 import { useApi } from "./harness.ts";
 import { loadFixture, type Fixture, type FixtureEvent } from "./search-fixture.ts";
 import { databaseId, expectedFacetCounts, expectedFatalities, expectedPlaces, facetKey, passes, toVariables, type Field, type Filter } from "./search-brute-force.ts";

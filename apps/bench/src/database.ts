@@ -1,6 +1,8 @@
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations, dbEnv, freePort, ensureDatabaseExists, generateCorpus, progressLine, serverUrl, startEmbeddedPostgres } from "@parley/db";
+import { progressLine } from "@parley/cli/progress";
+import { generateCorpus } from "@parley/corpus";
+import { applyMigrations, dbEnv, ensureDatabaseExists, freePort, serverUrl, startEmbeddedPostgres } from "@parley/db";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startStack } from "./servers.ts";
+import { startStack } from "@parley/testkit/stack";
 
 declare module "vitest" {
   export interface ProvidedContext {

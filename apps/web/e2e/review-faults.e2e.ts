@@ -2,9 +2,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createApiToken, createPrismaClient, withDatabase, type PrismaClient } from "@parley/db";
-import { startRestartablePostgres, type RestartablePostgres } from "@parley/db/testing";
+import { startRestartablePostgres, type RestartablePostgres } from "@parley/testkit";
 import { launchBrowser, screenshot } from "./browser.ts";
-import { startApi, startWeb, WEB_DIR } from "./servers.ts";
+import { startApi, startWeb, WEB_DIR } from "@parley/testkit/stack";
 
 // A stack of its own, whose PostgreSQL this file stops and starts again under the review page.
 let pg: RestartablePostgres;

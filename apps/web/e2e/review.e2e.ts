@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createApiToken, createPrismaClient, type PrismaClient } from "@parley/db";
 import { launchBrowser, resultCount, screenshot } from "./browser.ts";
-import { startStack, type Stack } from "./servers.ts";
+import { startStack, type Stack } from "@parley/testkit/stack";
 
 /**
  * A stack of its own: reviewing accepts events and ingests reports, which would change the demo

@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { launchBrowser } from "../e2e/browser.ts";
-import { startStack, WEB_DIR } from "../e2e/servers.ts";
+import { launchBrowser } from "@parley/testkit/browser";
+import { startStack, WEB_DIR } from "@parley/testkit/stack";
 
 const OUT = path.resolve(WEB_DIR, "../../docs/images/search.png");
 /** A search an analyst would make: the TTP's talks and truces, by any spelling. */

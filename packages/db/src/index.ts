@@ -1,4 +1,4 @@
-export { createPrismaClient, PRISMA_POOL_MAX, type Db, type Tx, type PrismaClient } from "./client.ts";
+export { createPrismaClient, PRISMA_POOL_MAX, type ClientOptions, type Db, type Tx, type PrismaClient } from "./client.ts";
 export { freePort, openDatabase, startEmbeddedPostgres, ensureDatabaseExists, withDatabase, serverUrl, type RunningDatabase } from "./postgres.ts";
 export { applyMigrations, readMigrations } from "./migrations/apply.ts";
 export { dbEnv, paths } from "./env.ts";
@@ -7,19 +7,9 @@ export { loadDataFiles, type LoadSummary } from "./loader/load.ts";
 export { actorFromDb } from "./loader/snapshots.ts";
 export { readDataFiles, DataFileError, type DataFileProblem } from "./loader/read.ts";
 export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
-export { importDataset, ImportHeaderError, type ImportSummary } from "./import/index.ts";
 export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";
 export * from "./generated/prisma/enums.ts";
 export { checkApiToken, createApiToken, revokeApiToken, hashSecret, type TokenProblem } from "./tokens.ts";
-// The review queue only: extraction (chrono, the gazetteer, Readability) is `@parley/db/ingest`, loaded on demand.
-export { acceptCandidate, rejectCandidate, updateCandidate, listCandidates, CandidateError, ACCEPT_TIMEOUT_MS } from "./ingest/review.ts";
-export { generateCorpus, type GenerateOptions } from "./generate/write.ts";
-export { progressLine } from "./generate/command.ts";
-export { seededRandom } from "./generate/random.ts";
-export { ACLED_COLUMNS, neutralizeCell } from "./import/acled-format.ts";
-export { acledRow, type AcledWritable } from "./import/acled-row.ts";
-export { acledSides, type Tie } from "./import/acled-sides.ts";
-export { primaryPlace } from "./import/acled-location.ts";
 export { isDatabaseUnavailable, DatabaseUnavailableError, DATABASE_UNAVAILABLE_MESSAGE, errorText } from "./availability.ts";
 export { commitWrite, OutcomeUnknownError, type CommitOptions } from "./writes/commit.ts";
 export { markTransaction, outcomeOf, purgeMarkers, MARKER_RETENTION_HOURS, type Outcome, type TransactionMark } from "./writes/outcome.ts";

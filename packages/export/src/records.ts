@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { AcledWritable, Tie } from "@parley/db";
+import type { AcledWritable, Tie } from "@parley/datasets";
 import { encodeGlobalId, type ActorKind, type EventType, type ParticipantRole } from "@parley/schema";
 import { CLAIMS, EVENTS, LINKS, PARTICIPANTS, PLACES } from "./records-sql.ts";
 

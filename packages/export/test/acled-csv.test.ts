@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoFiles, loadDataFiles } from "@parley/db";
-import { createTestDatabase, type TestDatabase } from "@parley/db/testing";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import type { ParticipantRole } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { csvRecords, engineFor, exportText } from "./helpers.ts";

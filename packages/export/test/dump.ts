@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { paths, type PrismaClient } from "@parley/db";
+import type { PrismaClient } from "@parley/db";
+import { csvFile, sharedDataFile } from "@parley/testkit/datasets";
 
 /** Every fact an ACLED import owns of an event, in a form two databases can be compared in. */
 export async function dumpEvents(db: PrismaClient, where: { key?: { startsWith: string } } = {}) {
@@ -35,18 +36,10 @@ export async function actorKinds(db: PrismaClient): Promise<Map<string, string>>
 
 /** The shared ACLED sample, first `rows` rows, as a file of its own; null (with a notice) when absent. */
 export function acledSample(rows: number): string | null {
-  const file = path.join(paths.repoRoot, "..", "shared", "data", "acled_kenya_2019_hdxformat.csv");
-  if (!existsSync(file)) {
-    console.log(`Skipping: ${file} is absent (the shared datasets live beside the repository).`);
-    return null;
-  }
-  const text = readFileSync(file, "utf8");
-  const records = parse(text, { columns: true, bom: true }) as Record<string, string>[];
-  const columns = Object.keys(records[0]!);
-  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const out = path.join(mkdtempSync(path.join(tmpdir(), "parley-export-")), "acled_sample.csv");
-  writeFileSync(out, [columns, ...records.slice(0, rows).map((r) => columns.map((c) => r[c] ?? ""))].map((l) => l.map(cell).join(",")).join("\n") + "\n");
-  return out;
+  const file = sharedDataFile("acled_kenya_2019_hdxformat.csv");
+  if (!file) return null;
+  const records = parse(readFileSync(file, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+  return csvFile(Object.keys(records[0] ?? {}), records.slice(0, rows), "acled_sample.csv");
 }
 
 export function tempFile(name: string, text: string): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoFiles, loadDataFiles } from "@parley/db";
-import { createTestDatabase, type TestDatabase } from "@parley/db/testing";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { decodeGlobalId, encodeGlobalId } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { ExportRequestError, exportRequestFromParams, type ExportEvent } from "../src/index.ts";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoFiles, importDataset, loadDataFiles } from "@parley/db";
-import { createTestDatabase, type TestDatabase } from "@parley/db/testing";
+import { importDataset } from "@parley/datasets";
+import { demoFiles, loadDataFiles } from "@parley/db";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import type { SearchEngine } from "@parley/search";
 import { csvRecords, engineFor, exportText, searchEventsIds } from "./helpers.ts";
 import { acledSample, actorKinds, dumpEvents, tempFile } from "./dump.ts";

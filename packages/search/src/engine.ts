@@ -7,6 +7,7 @@ import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "
 import { evaluateTsquery } from "./text-query.ts";
 import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
 import { countFacet } from "./facets.ts";
+import { searchPositions, type PositionQuery, type PositionSearch } from "./positions.ts";
 import { loadEventRowsAndNames, loadNames, loadSurfaceWords } from "./rows.ts";
 import { loadSnapshot, saveSnapshot } from "./snapshot.ts";
 
@@ -260,6 +261,11 @@ export class SearchEngine {
 
   searchActors(input: ActorQuery): Promise<ActorMatch[]> {
     return searchActors(this.pool, input, (actorId) => this.index?.fields.ACTOR.get(actorId)?.size ?? 0);
+  }
+
+  /** Negotiating positions by text and facets, newest first: straight from PostgreSQL (a few hundred rows need no index). */
+  searchPositions(input: PositionQuery): Promise<PositionSearch> {
+    return searchPositions(this.pool, input);
   }
 
   indexStats() {

@@ -9,3 +9,4 @@ export { dayFromIso, isoFromDay } from "./days.ts";
 export { FACET_VALUE_LIMIT } from "./facets.ts";
 export { FEW_MATCHES } from "./suggestions.ts";
 export { invalidateIndexes, pruneChanges, READ_CHANGES } from "./change-log.ts";
+export type { PositionQuery, PositionSearch, PositionFacetValue } from "./positions.ts";

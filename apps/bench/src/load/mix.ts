@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { seededRandom } from "@parley/db";
+import { seededRandom } from "@parley/corpus";
 
 export type Kind = "search_landing" | "search_facets" | "search_text" | "event" | "actor" | "source" | "actor_typeahead" | "write";
 

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { launchBrowser } from "@parley/web/e2e/browser";
-import { startStack, WEB_DIR } from "@parley/web/e2e/stack";
+import { launchBrowser } from "@parley/testkit/browser";
+import { startStack, WEB_DIR } from "@parley/testkit/stack";
 import { facetClicker, paintOf } from "./measure.ts";
 import { printWebReport, type Measure } from "./report.ts";
 

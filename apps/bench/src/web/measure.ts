@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@parley/web/e2e/browser";
+import type { Browser, Page } from "@parley/testkit/browser";
 
 export interface Paint {
   fcp: number;

@@ -1,4 +1,4 @@
-import { ACLED_COLUMNS, acledRow } from "@parley/db";
+import { ACLED_COLUMNS, acledRow } from "@parley/datasets";
 import type { ExportEvent } from "../records.ts";
 import type { ExportWriter } from "./writer.ts";
 

@@ -1,4 +1,4 @@
-import { acledSides, primaryPlace } from "@parley/db";
+import { acledSides, primaryPlace } from "@parley/datasets";
 import type { ExportEvent } from "../records.ts";
 import type { ExportWriter } from "./writer.ts";
 

@@ -1,4 +1,5 @@
-import { ACCEPT_TIMEOUT_MS, acceptCandidate, CandidateError, rejectCandidate, updateCandidate, type Tx } from "@parley/db";
+import type { Tx } from "@parley/db";
+import { ACCEPT_TIMEOUT_MS, acceptCandidate, CandidateError, rejectCandidate, updateCandidate } from "@parley/ingest/review";
 import { acceptCandidateInput, mergeCandidateInput, rejectCandidateInput, updateCandidateInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import type { Viewer } from "../../context.ts";

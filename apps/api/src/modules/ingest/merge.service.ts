@@ -1,5 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { CandidateError, resolveActorId, type Tx } from "@parley/db";
+import { resolveActorId, type Tx } from "@parley/db";
+import { CandidateError } from "@parley/ingest/review";
 import { actorCandidatePayload, normalizeName, type AliasKind } from "@parley/schema";
 import { createAlias } from "../actors/alias.service.ts";
 import { loadActor } from "../actors/actor.snapshot.ts";

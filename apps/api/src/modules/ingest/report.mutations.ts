@@ -24,7 +24,7 @@ const IngestReportInputRef = builder.inputType("IngestReportInput", {
 });
 
 /** The extraction (sentences, names, places, dates) is loaded on first use: the API answers without it until a report comes. */
-const ingestion = () => import("@parley/db/ingest");
+const ingestion = () => import("@parley/ingest");
 
 builder.mutationField("ingestReport", (t) =>
   t.prismaField({

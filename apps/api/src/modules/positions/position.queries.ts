@@ -1,9 +1,9 @@
-import { CursorError } from "@parley/search";
+import { CursorError, type PositionQuery } from "@parley/search";
 import { PAGE_SIZE, QUERY_MAX_LENGTH, searchPositionsSchema } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { requireId } from "../shared/lookup.ts";
 import { badInput, fromZod, withoutNulls } from "../search/search.input.ts";
-import { searchPositions, type PositionQuery } from "./position.search.ts";
+import { engine } from "../search/engine.ts";
 import { PositionFilterInput, PositionSearchResultRef } from "./position.search.type.ts";
 
 function positionQueryFrom(args: { query?: string | null; filter?: Record<string, unknown> | null; first?: number | null; after?: string | null }): PositionQuery {
@@ -40,7 +40,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const input = positionQueryFrom(args);
       try {
-        return await searchPositions(ctx.db, input);
+        return await engine(ctx).searchPositions(input);
       } catch (error) {
         if (error instanceof CursorError) throw badInput("after", error.message);
         throw error;

@@ -1,8 +1,7 @@
-import type { FacetValue } from "@parley/search";
+import type { FacetValue, PositionSearch } from "@parley/search";
 import { builder } from "../../builder.ts";
 import { FacetValueRef } from "../search/search.type.ts";
 import { PositionFacetFieldEnum, PositionIssueEnum, PositionKindEnum } from "../shared/enums.ts";
-import type { PositionSearch } from "./position.search.ts";
 import "./position.type.ts";
 
 export const PositionFilterInput = builder.inputType("PositionFilter", {

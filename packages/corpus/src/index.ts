@@ -1,0 +1,2 @@
+export { generateCorpus, type GenerateOptions } from "./write.ts";
+export { seededRandom } from "./random.ts";

@@ -1,0 +1,167 @@
+import path from "node:path";
+import type { PrismaClient } from "@parley/db";
+import { acled } from "./acled.ts";
+import { ActorMatcher, type ActorMatch } from "./actors.ts";
+import { CsvFile, MAX_FIELD_CHARS } from "./csv.ts";
+import { checkTextFile } from "./encoding.ts";
+import { silentProgress, type Progress } from "./progress.ts";
+import { defaultRejectsPath, RejectsFile } from "./rejects.ts";
+import { BatchWriter, type RecordTally } from "./store.ts";
+export { ImportInterrupted } from "./store.ts";
+import { ucdp } from "./ucdp.ts";
+import { ImportHeaderError, type DatasetImporter, type DatasetName, type EventInput, type RowProblem } from "./types.ts";
+
+export const IMPORTERS: Record<DatasetName, DatasetImporter> = { ucdp, acled };
+
+export interface ImportOptions {
+  dataset: DatasetName;
+  file: string;
+  /** How messages and the rejects file name the input (default: its path, relative when below the working folder). */
+  fileLabel?: string;
+  /** Rows per transaction (default 1000). */
+  batchSize?: number;
+  /** Where rejected rows go (default: beside the input, `<name>.rejects.csv`). */
+  rejectsPath?: string;
+  /** Recorded in the revision history (default `parley import <dataset>`). */
+  author?: string;
+  progress?: (file: CsvFile) => Progress;
+  /** Checked between batches: when it returns true the import stops after the batch in hand. */
+  shouldStop?: () => boolean;
+  /** For tests: fail inside the transaction of the batch after this many, as a crash would. */
+  failAfterBatches?: number;
+}
+
+export interface ImportSummary {
+  dataset: DatasetName;
+  layout: string;
+  file: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Lines that are not events: the HXL tag row of HDX exports. */
+  skipped: number;
+  batches: number;
+  stopped: boolean;
+  records: Record<"event" | "place" | "source" | "claim", RecordTally> & { actor: { created: number; updated: number } };
+  matchedActors: ActorMatch[];
+  rejectsFile: string | null;
+  seconds: number;
+}
+
+
+const withArticle = (label: string) => `${/^[AEIO]/.test(label) ? "an" : "a"} ${label}`; // "an ACLED", "a UCDP GED"
+
+/** Says what is wrong with a header: the missing columns, what the file has, and which dataset it looks like instead. */
+function headerProblem(dataset: DatasetName, header: string[], problem: string): string {
+  const importer = IMPORTERS[dataset];
+  if (header.length === 1 && /[;\t|]/.test(header[0]!)) {
+    return `${problem}: the header is a single column "${header[0]!.slice(0, 60)}…"; Parley reads comma-separated files (is this one separated by ; or tabs?)`;
+  }
+  const other = (Object.keys(IMPORTERS) as DatasetName[]).find((name) => name !== dataset && "layout" in IMPORTERS[name].detectLayout(header));
+  const shown = header.length > 12 ? `${header.slice(0, 12).join(", ")} … (${header.length} columns)` : header.join(", ");
+  const expected = `${withArticle(importer.label)} CSV has at least: ${importer.requiredColumns.join(", ")}`;
+  const hint = other ? `; it looks like ${withArticle(IMPORTERS[other].label)} CSV (use \`parley import ${other}\`)` : "";
+  return `${problem}. Its header has: ${shown}. ${expected[0]!.toUpperCase()}${expected.slice(1)}${hint}`;
+}
+
+/**
+ * Streams a dataset CSV into the database: each row is validated and mapped, good rows are written
+ * in batches (one transaction each, so a crash loses at most the batch in hand and a rerun finishes
+ * the job), bad rows go to the rejects file with line and column. Importing the same file again
+ * writes nothing.
+ */
+export async function importDataset(db: PrismaClient, options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const importer = IMPORTERS[options.dataset];
+  const batchSize = options.batchSize ?? 1000;
+  const relative = path.relative(process.cwd(), options.file);
+  const shown = options.fileLabel ?? (relative && !relative.startsWith("..") ? relative : options.file);
+  const csv = new CsvFile(options.file, await checkTextFile(options.file, shown));
+  const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(options.file), shown);
+  const matcher = await ActorMatcher.load(db);
+  const writer = new BatchWriter(db, matcher, options.author ?? `parley import ${options.dataset}`);
+  const progress = (options.progress ?? (() => silentProgress))(csv);
+  const summary: ImportSummary = {
+    dataset: options.dataset, layout: "", file: shown, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0,
+    batches: 0, stopped: false, records: { ...writer.records, actor: matcher.tally }, matchedActors: matcher.matches, rejectsFile: null, seconds: 0,
+  };
+  let header: string[] | null = null;
+  const seen = new Map<string, number>();
+  let batch: EventInput[] = [];
+
+  const reject = (line: number, fields: string[], problems: RowProblem[]) => {
+    const [first, ...more] = problems;
+    const extra = more.length ? ` (also: ${more.map((p) => `${p.field} ${p.message}`).join("; ")})` : "";
+    rejects.add(header ?? [], line, first!.field, `${first!.message}${extra}`, fields);
+    summary.rejected++;
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await writer.write(batch, summary.batches === options.failAfterBatches);
+    summary.created += result.created;
+    summary.updated += result.updated;
+    summary.unchanged += result.unchanged;
+    summary.batches++;
+    batch = [];
+    progress.update({ bytes: csv.bytesRead, ...summary, rows: summary.created + summary.updated + summary.unchanged + summary.rejected });
+  };
+
+  try {
+    for await (const { line, fields } of csv.records((m) => reject(m.line, [m.raw], [{ field: "(row)", message: m.message }]))) {
+      if (!header) {
+        header = fields.map((f) => f.trim().toLowerCase());
+        const detected = importer.detectLayout(header);
+        if ("problem" in detected) throw new ImportHeaderError(shown, headerProblem(options.dataset, header, detected.problem));
+        summary.layout = detected.layout;
+        continue;
+      }
+      const row = Object.fromEntries(header.map((column, i) => [column, fields[i] ?? ""]));
+      if (importer.isMetaRow?.(row)) {
+        summary.skipped++;
+        continue;
+      }
+      if (fields.length !== header.length) {
+        reject(line, fields, [{ field: "(row)", message: `has ${fields.length} fields where the header has ${header.length}` }]);
+        continue;
+      }
+      const huge = fields.findIndex((f) => f.length > MAX_FIELD_CHARS);
+      if (huge >= 0) {
+        const message = `is ${fields[huge]!.length.toLocaleString("en")} characters long; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en")}`;
+        reject(line, fields.map((f) => (f.length > MAX_FIELD_CHARS ? `${f.slice(0, 200)}…` : f)), [{ field: header[huge]!, message }]);
+        continue;
+      }
+      const mapped = importer.mapRow(row, summary.layout);
+      if (!mapped.ok) {
+        reject(line, fields, mapped.problems);
+        continue;
+      }
+      const first = seen.get(mapped.event.key);
+      if (first !== undefined) {
+        reject(line, fields, [{ field: importer.idColumn, message: `${row[importer.idColumn]} is already on line ${first}` }]);
+        continue;
+      }
+      seen.set(mapped.event.key, line);
+      batch.push(mapped.event);
+      if (batch.length >= batchSize) {
+        await flush();
+        if (options.shouldStop?.()) {
+          summary.stopped = true;
+          break;
+        }
+      }
+    }
+    if (!header) throw new ImportHeaderError(shown, "the file is empty");
+    if (!summary.stopped) await flush();
+    // Fresh statistics, so that the first queries after a large import plan well.
+    if (summary.created + summary.updated > 0) await db.$executeRawUnsafe("ANALYZE event, participant, event_place, place, source, claim, actor, actor_alias");
+  } finally {
+    progress.stop();
+    await rejects.close();
+  }
+  summary.rows = summary.created + summary.updated + summary.unchanged + summary.rejected;
+  summary.rejectsFile = rejects.count > 0 ? rejects.path : null;
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}

@@ -1,0 +1,3 @@
+import { databaseTestConfig } from "@parley/testkit/vitest";
+
+export default databaseTestConfig();

@@ -1,4 +1,0 @@
-import { commands } from "./commands.ts";
-import { runCli } from "./run.ts";
-
-runCli(commands);
