@@ -1,8 +1,7 @@
 import type { Tx } from "@parley/db";
 import { diffSnapshots, type Snapshot } from "@parley/db";
 import type { RevisionLog } from "./revision-log.ts";
-import type { BatchResult, RecordTally } from "./store.ts";
-import type { ClaimInput, EventInput } from "./types.ts";
+import type { BatchResult, ClaimInput, EventInput, RecordTally } from "./types.ts";
 
 export interface Resolved {
   actors: Map<string, { id: number; ref: string }>;

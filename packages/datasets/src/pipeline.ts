@@ -6,10 +6,10 @@ import { CsvFile, MAX_FIELD_CHARS } from "./csv.ts";
 import { checkTextFile } from "./encoding.ts";
 import { silentProgress, type Progress } from "./progress.ts";
 import { defaultRejectsPath, RejectsFile } from "./rejects.ts";
-import { BatchWriter, type RecordTally } from "./store.ts";
+import { BatchWriter } from "./store.ts";
 export { ImportInterrupted } from "./store.ts";
 import { ucdp } from "./ucdp.ts";
-import { ImportHeaderError, type DatasetImporter, type DatasetName, type EventInput, type RowProblem } from "./types.ts";
+import { ImportHeaderError, type DatasetImporter, type DatasetName, type EventInput, type RecordTally, type RowProblem } from "./types.ts";
 
 export const IMPORTERS: Record<DatasetName, DatasetImporter> = { ucdp, acled };
 

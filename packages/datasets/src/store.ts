@@ -2,22 +2,10 @@ import type { PrismaClient, Tx } from "@parley/db";
 import type { ActorMatcher } from "./actors.ts";
 import { writeEvents, type Resolved } from "./events.ts";
 import { RevisionLog } from "./revision-log.ts";
-import type { DatasetActor, EventInput, PlaceInput, SourceInput } from "./types.ts";
-
-export interface RecordTally {
-  created: number;
-  updated: number;
-  deleted: number;
-}
+import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput } from "./types.ts";
 
 /** Thrown inside a batch's transaction on purpose, by tests that check what a crash leaves behind. */
 export class ImportInterrupted extends Error {}
-
-export interface BatchResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
 
 const tally = (): RecordTally => ({ created: 0, updated: 0, deleted: 0 });
 

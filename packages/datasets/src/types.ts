@@ -86,3 +86,17 @@ export class ImportHeaderError extends Error {
     this.name = "ImportHeaderError";
   }
 }
+
+/** What a batch did to one kind of record. */
+export interface RecordTally {
+  created: number;
+  updated: number;
+  deleted: number;
+}
+
+/** What a batch did to its rows' events. */
+export interface BatchResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}

@@ -1,4 +1,5 @@
-import { normalizeName, type DatePrecision, type EventType, type ParticipantRole } from "@parley/schema";
+import { normalizeName } from "@parley/schema";
+import type { ActorCandidate, CiteCandidate, DateCandidate, EventCandidate, Extraction, PlaceCandidate } from "./candidates.ts";
 import { ActorFinder, isHeadline, STOPWORDS, type ActorMention } from "./actors.ts";
 import { CiteFinder, type CiteMention } from "./cites.ts";
 import { findDates, type DateMention } from "./dates.ts";
@@ -10,52 +11,6 @@ import { PlaceFinder, placeKey, range, type PlaceMention } from "./places.ts";
 import { analyse } from "./nlp.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
 import { governmentName, stateByName } from "./states.ts";
-
-export interface ActorCandidate {
-  actorId: number | null;
-  text: string;
-  name: string;
-  kind: string;
-}
-
-export type PlaceCandidate = Omit<PlaceMention, "from" | "to">;
-export type DateCandidate = Omit<DateMention, "index">;
-
-export interface EventActor extends ActorCandidate {
-  role: ParticipantRole;
-}
-
-export interface EventCandidate {
-  type: EventType;
-  date: string | null;
-  precision: DatePrecision | null;
-  endDate: string | null;
-  place: PlaceCandidate | null;
-  actors: EventActor[];
-  quote: string;
-  /** Every sentence that reports this event (the first is `quote`). */
-  quotes: string[];
-  /** The words of a date the sentence gives but that could not be resolved (no publication date), for the reviewer. */
-  unresolvedDate?: string;
-}
-
-export interface CiteCandidate {
-  actorId: number | null;
-  text: string;
-  name: string;
-  quote: string;
-}
-
-/** What `parley ingest --json` prints. */
-export interface Extraction {
-  actors: ActorCandidate[];
-  places: PlaceCandidate[];
-  dates: DateCandidate[];
-  events: EventCandidate[];
-  cites: CiteCandidate[];
-  /** What the reviewer must know about the whole report (a missing publication date). */
-  warnings: string[];
-}
 
 const actorOut = ({ actorId, text, name, kind }: ActorMention): ActorCandidate => ({ actorId, text, name, kind });
 const placeOut = ({ from: _from, to: _to, ...place }: PlaceMention): PlaceCandidate => place;

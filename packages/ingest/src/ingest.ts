@@ -3,7 +3,8 @@ import * as chrono from "chrono-node";
 import { normalizeName } from "@parley/schema";
 import type { PrismaClient, Tx } from "@parley/db";
 import { recordRevision, commitWrite } from "@parley/db";
-import { extractCandidates, type Extraction } from "./extract.ts";
+import type { Extraction } from "./candidates.ts";
+import { extractCandidates } from "./extract.ts";
 import { loadKnowledge } from "./knowledge.ts";
 import { cleanText, htmlToText } from "./text.ts";
 

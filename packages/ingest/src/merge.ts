@@ -1,5 +1,5 @@
 import { normalizeName } from "@parley/schema";
-import type { EventCandidate } from "./extract.ts";
+import type { EventCandidate } from "./candidates.ts";
 
 const placeKey = (e: EventCandidate) => (e.place ? `${e.place.country}:${normalizeName(e.place.name)}` : null);
 const fits = (a: EventCandidate, b: EventCandidate) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeName } from "@parley/schema";
 import { paths, demoFiles, readDataFiles } from "@parley/db";
 import { ingestReport } from "../src/ingest.ts";
-import type { Extraction } from "../src/extract.ts";
+import type { Extraction } from "../src/candidates.ts";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 
 const seeds = path.join(paths.repoRoot, "..", "shared", "seeds");

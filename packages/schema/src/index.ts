@@ -4,6 +4,7 @@ export * from "./names.ts";
 export * from "./records.ts";
 export * from "./search.ts";
 export * from "./url.ts";
+export * from "./param-issues.ts";
 export * from "./facets.ts";
 export * from "./dataset.ts";
 export * from "./inputs.ts";

@@ -3,7 +3,7 @@ import { PARTICIPANT_PARAM } from "./facets.ts";
 import { decodeGlobalId } from "./ids.ts";
 import { participantParam } from "./participant-param.ts";
 import { PARTICIPANT_ROLES, type ParticipantRole } from "./vocabulary.ts";
-import type { ParamIssues } from "./url.ts";
+import type { ParamIssues } from "./param-issues.ts";
 
 const isRole = (code: string): code is ParticipantRole => (PARTICIPANT_ROLES.codes as readonly string[]).includes(code);
 

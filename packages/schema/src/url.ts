@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FACET_FILTERS, PARTICIPANT_PARAM, idTypeName, type FacetFilter } from "./facets.ts";
 import { decodeGlobalId } from "./ids.ts";
+import { ParamIssues, type SearchParamIssue } from "./param-issues.ts";
 import { participantsFromParams, participantsToParams } from "./url-participants.ts";
 import { eventFilterFields, eventFilterSchema, type EventFilter, QUERY_MAX_LENGTH } from "./search.ts";
 import { EVENT_SORTS, type EventSort } from "./vocabulary.ts";
@@ -27,24 +28,6 @@ export function all(params: Params, key: string): string[] {
 
 function one(params: Params, key: string): string | undefined {
   return all(params, key)[0];
-}
-
-/** A URL value that was left out, by its URL key (`type`, `from`). */
-export interface SearchParamIssue {
-  key: string;
-  value: string | null;
-  message: string;
-}
-
-/** The problems of one read, in both forms `searchStateFromParams` reports them. */
-export class ParamIssues {
-  readonly problems: string[] = [];
-  readonly issues: SearchParamIssue[] = [];
-
-  add(key: string, value: string | null, message: string, problem = `ignored ${key}${value === null ? "" : `=${value}`}`) {
-    this.problems.push(problem);
-    this.issues.push({ key, value, message });
-  }
 }
 
 /** Why a facet's URL value is refused, or null when its field takes it. */

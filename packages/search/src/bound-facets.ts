@@ -1,7 +1,11 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
-import type { FacetFilters, Tally } from "./facets.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
+import type { Tally } from "./tallies.ts";
+
+/** The facets a search filters on: each one's chosen keys and the events that have any of them. */
+export type FacetFilters = Partial<Record<FacetField, { keys: FacetKey[]; bitmap: RoaringBitmap32 }>>;
 
 /**
  * The ROLE facet binds to the ACTOR facet. With actors and roles chosen, an event passes when one of

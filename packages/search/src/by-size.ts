@@ -1,6 +1,7 @@
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetField } from "@parley/schema";
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 
 interface SizeOrder {
   /** The index's `additions` when sorted. */

@@ -1,5 +1,6 @@
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import type { RoaringBitmap32 } from "./bitmap.ts";
+import type { FacetKey } from "./facet-key.ts";
 import { START_MONTH, type ForwardField, type ForwardIndex } from "./forward.ts";
 
 /**
@@ -45,6 +46,14 @@ export class Row {
 export interface RowSet {
   plus: Row[];
   minus: Row[];
+}
+
+/** What the rows are counted from: the facet index as built. */
+export interface BuiltIndex {
+  readonly all: RoaringBitmap32;
+  readonly contested: RoaringBitmap32;
+  readonly startDay: Int32Array;
+  readonly fields: Record<FacetField, Map<FacetKey, RoaringBitmap32>>;
 }
 
 /**
@@ -99,7 +108,7 @@ export class CrossCounts {
    * Counts every row from the index as built: rows for every value of the fields with few values
    * and for the large values of the others.
    */
-  build(index: FacetIndex) {
+  build(index: BuiltIndex) {
     const { forward } = this;
     this.all.reserve(forward.codeCount);
     this.contested.reserve(forward.codeCount);

@@ -1,7 +1,9 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { FACET_FIELDS, FACET_FILTERS, type EventSort } from "@parley/schema";
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
-import type { FacetFilters, KeptCounts, MonthTally } from "./facets.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
+import type { FacetFilters } from "./bound-facets.ts";
+import type { KeptCounts, MonthTally } from "./facets.ts";
 import { filterBitmaps, namedFilters } from "./bound-facets.ts";
 import type { RowSet } from "./cross-counts.ts";
 import type { TextMatch } from "./text.ts";

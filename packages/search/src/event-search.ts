@@ -1,12 +1,13 @@
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import { PAGE_SIZE, type DateInterval, type EventSort, type FacetField } from "@parley/schema";
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 import { countFacets, type FacetCounts } from "./facets.ts";
 import { histogram, type DateBucket } from "./histogram.ts";
 import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
 import { select, type EventQuery, type Selection } from "./event-query.ts";
-import { labelIds, labelled } from "./labels.ts";
+import { type Facet, labelIds, labelled } from "./labels.ts";
 import { rankGroups, relevance, type RankGroup } from "./relevance.ts";
 import type { FatalityTotals } from "./fatalities.ts";
 import { fatalitiesOf, placesOf, type PlaceCount } from "./pictures.ts";
@@ -24,19 +25,6 @@ export interface SearchEdge {
   cursor: string;
   node: EventRow;
   highlights: string[];
-}
-
-export interface FacetValue {
-  field: FacetField;
-  key: FacetKey;
-  label: string;
-  count: number;
-  selected: boolean;
-}
-
-export interface Facet {
-  field: FacetField;
-  values: FacetValue[];
 }
 
 export interface SearchPage {

@@ -1,4 +1,5 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
+import type { FacetKey } from "./facet-key.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import { monthOfDay } from "./days.ts";
 import { ForwardIndex, START_MONTH, type ForwardField } from "./forward.ts";
@@ -26,8 +27,6 @@ export interface EventFacts {
   /** The lexemes of the event's text document by weight: A title, B names and places, C summary. */
   lexemes: EventLexemes;
 }
-
-export type FacetKey = string | number;
 
 /**
  * Roaring bitmaps of event IDs, one per facet value (per type, actor, role, country, place, outlet),

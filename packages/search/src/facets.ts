@@ -1,9 +1,10 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 import { TopK } from "./top-k.ts";
 import { FEW_VALUES, type RowSet } from "./cross-counts.ts";
-import { countActorsInRoles, countRolesOfActors, filterBitmaps, namedFilters } from "./bound-facets.ts";
+import { countActorsInRoles, countRolesOfActors, type FacetFilters, filterBitmaps, namedFilters } from "./bound-facets.ts";
 import { countedBefore, countForward, countFromBitmaps, countFromRows, type Counted, type MonthTally, type Tally } from "./tallies.ts";
 
 export type { MonthTally, Tally } from "./tallies.ts";
@@ -39,8 +40,6 @@ export interface FacetCounts {
   field: FacetField;
   values: FacetValueCount[];
 }
-
-export type FacetFilters = Partial<Record<FacetField, { keys: FacetKey[]; bitmap: RoaringBitmap32 }>>;
 
 /**
  * Disjunctive counts: each facet is counted over the events that pass every other filter (and the

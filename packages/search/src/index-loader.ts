@@ -1,7 +1,8 @@
 import type pg from "pg";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { to as copyTo } from "pg-copy-streams";
-import { FacetIndex, WEIGHTS, type EventFacts, type FacetKey } from "./facet-index.ts";
+import { FacetIndex, WEIGHTS, type EventFacts } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 import { monthOfDay } from "./days.ts";
 
 /** Streams `COPY (query) TO STDOUT` and hands every row to `onRow` as its text fields. */

@@ -1,5 +1,6 @@
 export { SearchEngine, createSearchEngine, type SearchEngineOptions } from "./engine.ts";
-export type { EventQuery, EventSearch, SearchEdge, SearchPage, Facet, FacetValue, PlaceCount } from "./event-search.ts";
+export type { EventQuery, EventSearch, SearchEdge, SearchPage, PlaceCount } from "./event-search.ts";
+export type { Facet, FacetValue } from "./labels.ts";
 export type { FatalityTotals } from "./fatalities.ts";
 export type { DateBucket } from "./histogram.ts";
 export type { EventRow } from "./text.ts";

@@ -3,7 +3,7 @@ import { RoaringBitmap32 } from "./bitmap.ts";
 import { Row, type RowSet } from "./cross-counts.ts";
 import type { DateRanges } from "./date-ranges.ts";
 import { dayFromIso } from "./days.ts";
-import type { FacetKey } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 import type { ForwardField, ForwardIndex } from "./forward.ts";
 import { WEIGHTS, type EventLexemes, type LexemeIndex } from "./lexemes.ts";
 

@@ -1,8 +1,20 @@
 import { EVENT_TYPES, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
-import type { FacetKey } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 import type { FacetCounts } from "./facets.ts";
-import type { Facet } from "./event-search.ts";
 import type { Names } from "./rows.ts";
+
+export interface FacetValue {
+  field: FacetField;
+  key: FacetKey;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface Facet {
+  field: FacetField;
+  values: FacetValue[];
+}
 
 const countryNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
 const countryLabels = new Map<string, string>();

@@ -1,4 +1,5 @@
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 import { countFacet, countFacetFromRows } from "./facets.ts";
 import { namedFilters } from "./bound-facets.ts";
 import type { Selection } from "./event-query.ts";

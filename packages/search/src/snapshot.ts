@@ -2,7 +2,8 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promis
 import path from "node:path";
 import { FACET_FIELDS } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
-import { FacetIndex, WEIGHTS, type FacetKey } from "./facet-index.ts";
+import { FacetIndex, WEIGHTS } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 import type { LogPosition } from "./change-log.ts";
 
 /**

@@ -1,6 +1,7 @@
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetField } from "@parley/schema";
-import type { FacetIndex, FacetKey } from "./facet-index.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 import type { TopK } from "./top-k.ts";
 import type { CrossCounts, RowSet } from "./cross-counts.ts";
 import { START_MONTH, type ForwardField } from "./forward.ts";

@@ -1,7 +1,8 @@
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import { dayFromIso } from "../src/days.ts";
 import type { EventQuery } from "../src/event-query.ts";
-import type { EventFacts, FacetKey } from "../src/facet-index.ts";
+import type { EventFacts } from "../src/facet-index.ts";
+import type { FacetKey } from "../src/facet-key.ts";
 import type { FacetCounts } from "../src/facets.ts";
 
 /** The filter of a search, as the engine takes it. */

@@ -1,4 +1,5 @@
-import { extractCandidates, type Extraction } from "../extract.ts";
+import type { Extraction } from "../candidates.ts";
+import { extractCandidates } from "../extract.ts";
 import type { Knowledge } from "../knowledge.ts";
 import { IngestError, prepareReport } from "../ingest.ts";
 import { add, prf, type Counts } from "./match.ts";

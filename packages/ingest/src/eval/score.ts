@@ -1,5 +1,5 @@
 import type { EventType } from "@parley/schema";
-import type { EventCandidate, Extraction } from "../extract.ts";
+import type { EventCandidate, Extraction } from "../candidates.ts";
 import type { EvalReport } from "./set.ts";
 import { counts, nameKey, pairUp, sameDate, sameText, type Counts } from "./match.ts";
 

@@ -1,0 +1,51 @@
+import type { DatePrecision, EventType, ParticipantRole } from "@parley/schema";
+import type { DateMention } from "./dates.ts";
+import type { PlaceMention } from "./places.ts";
+
+/** What extraction proposes, for a reviewer to accept, edit or reject. */
+
+export interface ActorCandidate {
+  actorId: number | null;
+  text: string;
+  name: string;
+  kind: string;
+}
+
+export type PlaceCandidate = Omit<PlaceMention, "from" | "to">;
+export type DateCandidate = Omit<DateMention, "index">;
+
+export interface EventActor extends ActorCandidate {
+  role: ParticipantRole;
+}
+
+export interface EventCandidate {
+  type: EventType;
+  date: string | null;
+  precision: DatePrecision | null;
+  endDate: string | null;
+  place: PlaceCandidate | null;
+  actors: EventActor[];
+  quote: string;
+  /** Every sentence that reports this event (the first is `quote`). */
+  quotes: string[];
+  /** The words of a date the sentence gives but that could not be resolved (no publication date), for the reviewer. */
+  unresolvedDate?: string;
+}
+
+export interface CiteCandidate {
+  actorId: number | null;
+  text: string;
+  name: string;
+  quote: string;
+}
+
+/** What `parley ingest --json` prints. */
+export interface Extraction {
+  actors: ActorCandidate[];
+  places: PlaceCandidate[];
+  dates: DateCandidate[];
+  events: EventCandidate[];
+  cites: CiteCandidate[];
+  /** What the reviewer must know about the whole report (a missing publication date). */
+  warnings: string[];
+}
