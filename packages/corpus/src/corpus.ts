@@ -1,4 +1,4 @@
-import { normalizeName, transliterationKey, type ActorKind, type EventType, type ParticipantRole, nameKeys } from "@parley/schema";
+import { normalizeName, transliterationKey, type ActorKind, type EventType, type ParticipantRole, nameKeys, dayOf } from "@parley/schema";
 import { seededRandom, weighted, zipf } from "./random.ts";
 import * as V from "./vocabulary.ts";
 
@@ -120,7 +120,7 @@ export function generateWorld(events: number, seed: number) {
 
 const DAY0 = Math.round(Date.UTC(2016, 0, 1) / 86_400_000);
 const SPAN_DAYS = Math.round(Date.UTC(2026, 0, 1) / 86_400_000) - DAY0;
-const dayString = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+const dayString = (day: number) => dayOf(new Date(day * 86_400_000));
 
 export type World = ReturnType<typeof generateWorld>;
 

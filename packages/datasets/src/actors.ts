@@ -1,5 +1,5 @@
 import { normalizeName, transliterationKey, nameKeys } from "@parley/schema";
-import type { PrismaClient, Tx } from "@parley/db";
+import { actorSnapshot, type PrismaClient, type Tx } from "@parley/db";
 import type { RevisionLog } from "./revision-log.ts";
 import type { DatasetActor } from "./types.ts";
 
@@ -20,9 +20,6 @@ export interface ActorMatch {
   actorKey: string | null;
   via: string;
 }
-
-/** The reference an event snapshot uses for an actor: its key, or `#id` for actors made in the app. */
-export const actorRef = (a: { id: number; key: string | null }) => a.key ?? `#${a.id}`;
 
 /**
  * Other spellings of a dataset's actor name worth looking up: without a period in parentheses
@@ -89,7 +86,7 @@ export class ActorMatcher {
    * matched actors, and creates the others with one statement. Actors are looked up one after the
    * other, so one created earlier in the batch is found by a later name just as in a later batch.
    */
-  async resolve(tx: Tx, incoming: DatasetActor[], revisions: RevisionLog): Promise<Map<string, { id: number; ref: string }>> {
+  async resolve(tx: Tx, incoming: DatasetActor[], revisions: RevisionLog): Promise<Map<string, { id: number }>> {
     const byKey = new Map<string, KnownActor>();
     const created: { known: KnownActor; actor: DatasetActor }[] = [];
     const adopted: { known: KnownActor; actor: DatasetActor; via: string }[] = [];
@@ -109,7 +106,7 @@ export class ActorMatcher {
     }
     await this.create(tx, created, revisions);
     for (const { known, actor, via } of adopted) await this.adopt(tx, known, actor, via, revisions);
-    return new Map([...byKey].map(([key, known]) => [key, { id: known.id, ref: actorRef(known) }]));
+    return new Map([...byKey].map(([key, known]) => [key, { id: known.id }]));
   }
 
   private async create(tx: Tx, created: { known: KnownActor; actor: DatasetActor }[], revisions: RevisionLog) {
@@ -123,7 +120,7 @@ export class ActorMatcher {
     const ids = new Map(rows.map((r) => [r.key, r.id]));
     for (const { known } of created) {
       known.id = ids.get(known.key!)!;
-      revisions.add("Actor", known.id, "CREATE", 1, { name: known.name, kind: known.kind, externalIds: known.externalIds, aliases: [] });
+      revisions.add("Actor", known.id, "CREATE", 1, actorSnapshot({ name: known.name, kind: known.kind, description: null, country: null, externalIds: known.externalIds, aliases: [], affiliations: [] }));
     }
     this.tally.created += created.length;
   }

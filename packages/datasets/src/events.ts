@@ -1,77 +1,96 @@
-import type { Tx } from "@parley/db";
-import { diffSnapshots, type Snapshot } from "@parley/db";
+import { claimSnapshot, diffSnapshots, eventSnapshot, type EventSnapshotRow, type Snapshot, type Tx } from "@parley/db";
+import { dateOfDay } from "@parley/schema";
+import { resolved } from "./resolved.ts";
 import type { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, ClaimInput, EventInput, RecordTally } from "./types.ts";
 
 export interface Resolved {
-  actors: Map<string, { id: number; ref: string }>;
+  actors: Map<string, { id: number }>;
   places: Map<string, number>;
   sources: Map<string, number>;
 }
 
 type Tallies = { event: RecordTally; claim: RecordTally };
 
-interface StoredEvent extends Snapshot {
+type Participant = EventSnapshotRow["participants"][number];
+
+interface StoredEvent extends Omit<EventSnapshotRow, "places"> {
   id: number;
   key: string;
   version: number;
+  places: number[];
 }
+
+type ClaimRow = Awaited<ReturnType<Tx["claim"]["findMany"]>>[number];
 
 interface StoredClaim {
   id: number;
   key: string;
-  event_id: number;
+  eventId: number;
   version: number;
-  snapshot: Snapshot;
+  row: ClaimRow;
 }
 
-const sorted = (values: string[]) => [...new Set(values)].sort();
+const sameParticipants = (a: Participant[], b: Participant[]) => {
+  const set = (list: Participant[]) => JSON.stringify([...new Set(list.map((p) => `${p.actorId}|${p.role}`))].sort());
+  return set(a) === set(b);
+};
 
-/** What an import owns of an event, in the form the revision history records. */
-function eventSnapshot(e: EventInput, r: Resolved): Snapshot {
+/**
+ * The event row an import makes of a dataset row, given the stored one: the fields it owns from the
+ * file; participants with their notes as stored while the same actors take part in the same roles;
+ * what is no dataset's (outcome, process, links) left out of both sides, as the import never writes it.
+ */
+function importedRow(e: EventInput, r: Resolved, stored: StoredEvent | undefined): EventSnapshotRow {
+  const participants = e.participants.map((p) => ({ actorId: resolved(r.actors, p.actor.key).id, role: p.role, note: null }));
   return {
-    type: e.type, title: e.title, summary: e.summary, startDate: e.startDate, endDate: e.endDate, datePrecision: e.datePrecision,
-    fatalitiesLow: e.fatalitiesLow, fatalitiesBest: e.fatalitiesBest, fatalitiesHigh: e.fatalitiesHigh,
-    places: sorted(e.places.map((p) => p.key)),
-    participants: sorted(e.participants.map((p) => `${r.actors.get(p.actor.key)!.ref}|${p.role}`)),
+    type: e.type,
+    title: e.title,
+    summary: e.summary,
+    startDate: dateOfDay(e.startDate),
+    endDate: dateOfDay(e.endDate),
+    datePrecision: e.datePrecision,
+    outcome: null,
+    fatalitiesLow: e.fatalitiesLow,
+    fatalitiesBest: e.fatalitiesBest,
+    fatalitiesHigh: e.fatalitiesHigh,
+    processId: null,
+    places: e.places.map((p) => ({ placeId: resolved(r.places, p.key) })),
+    participants: stored && sameParticipants(stored.participants, participants) ? stored.participants : participants,
+    linksOut: [],
   };
 }
 
-const claimSnapshot = (c: ClaimInput, eventKey: string): Snapshot => ({
-  source: c.source.key, event: eventKey, quote: c.quote, stance: "ASSERTS", speakerLabel: c.speakerLabel, note: c.note,
-});
+const storedRow = ({ places, ...stored }: StoredEvent): EventSnapshotRow => ({ ...stored, places: places.map((placeId) => ({ placeId })) });
+
+/** A claim as an import states it: what the import does not write (the speaker) as stored. */
+function claimOf(c: ClaimInput, sourceId: number, eventId: number, stored: ClaimRow | undefined): Snapshot {
+  const { actorId = null, positionId = null, speakerId = null } = stored ?? {};
+  return claimSnapshot({ sourceId, eventId, actorId, positionId, quote: c.quote, stance: "ASSERTS", speakerId, speakerLabel: c.speakerLabel, note: c.note });
+}
 
 async function storedEvents(tx: Tx, keys: string[]): Promise<Map<string, StoredEvent>> {
   const rows = await tx.$queryRawUnsafe<StoredEvent[]>(
     // Joins and GROUP BY rather than correlated subqueries: right after a big first import the
     // tables have no statistics yet, and the planner would scan them once per event.
     `WITH e AS (SELECT * FROM event WHERE key = ANY($1::text[])),
-          pl AS (SELECT ep.event_id, array_agg(coalesce(p.key, '#' || p.id)) AS keys
-                   FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id IN (SELECT id FROM e) GROUP BY ep.event_id),
-          pa AS (SELECT x.event_id, array_agg(coalesce(a.key, '#' || a.id) || '|' || x.role::text) AS keys
-                   FROM participant x JOIN actor a ON a.id = x.actor_id WHERE x.event_id IN (SELECT id FROM e) GROUP BY x.event_id)
-     SELECT e.id, e.key, e.version, e.type::text AS type, e.title, e.summary,
-            to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
-            e.date_precision::text AS "datePrecision", e.fatalities_low AS "fatalitiesLow", e.fatalities_best AS "fatalitiesBest",
-            e.fatalities_high AS "fatalitiesHigh", coalesce(pl.keys, '{}') AS places, coalesce(pa.keys, '{}') AS participants
+          pl AS (SELECT ep.event_id, array_agg(ep.place_id) AS ids FROM event_place ep WHERE ep.event_id IN (SELECT id FROM e) GROUP BY ep.event_id),
+          pa AS (SELECT x.event_id, json_agg(json_build_object('actorId', x.actor_id, 'role', x.role, 'note', x.note)) AS list
+                   FROM participant x WHERE x.event_id IN (SELECT id FROM e) GROUP BY x.event_id)
+     SELECT e.id, e.key, e.version, e.type::text AS type, e.title, e.summary, e.start_date AS "startDate", e.end_date AS "endDate",
+            e.date_precision::text AS "datePrecision", NULL AS outcome, e.fatalities_low AS "fatalitiesLow", e.fatalities_best AS "fatalitiesBest",
+            e.fatalities_high AS "fatalitiesHigh", NULL::int AS "processId", coalesce(pl.ids, '{}') AS places, coalesce(pa.list, '[]') AS participants,
+            '[]'::json AS "linksOut"
        FROM e LEFT JOIN pl ON pl.event_id = e.id LEFT JOIN pa ON pa.event_id = e.id`,
     keys,
   );
-  return new Map(rows.map((r) => [r.key, { ...r, places: sorted(r.places as string[]), participants: sorted(r.participants as string[]) }]));
+  return new Map(rows.map((r) => [r.key, r]));
 }
 
 async function storedClaims(tx: Tx, eventIds: number[]): Promise<StoredClaim[]> {
   if (eventIds.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<{ id: number; key: string; event_id: number; version: number; event: string; source: string; quote: string; stance: string; speaker_label: string | null; note: string | null }[]>(
-    `SELECT c.id, c.key, c.event_id, c.version, e.key AS event, s.key AS source, c.quote, c.stance::text AS stance, c.speaker_label, c.note
-       FROM claim c JOIN source s ON s.id = c.source_id JOIN event e ON e.id = c.event_id
-      WHERE c.event_id = ANY($1::int[]) AND c.key IS NOT NULL`,
-    eventIds,
-  );
-  return rows.map((c) => ({
-    id: c.id, key: c.key, event_id: c.event_id, version: c.version,
-    snapshot: { source: c.source, event: c.event, quote: c.quote, stance: c.stance, speakerLabel: c.speaker_label, note: c.note },
-  }));
+  const rows = await tx.claim.findMany({ where: { eventId: { in: eventIds }, key: { not: null } } });
+  return rows.flatMap((row) => (row.key !== null && row.eventId !== null ? [{ id: row.id, key: row.key, eventId: row.eventId, version: row.version, row }] : []));
 }
 
 const EVENT_COLUMNS = `type, title, summary, start_date, end_date, date_precision, fatalities_low, fatalities_best, fatalities_high`;
@@ -99,8 +118,7 @@ export async function writeEvents(tx: Tx, events: EventInput[], r: Resolved, log
   for (const e of events) {
     const before = stored.get(e.key);
     if (!before) continue;
-    const { id: _id, key: _key, version: _version, ...snapshot } = before;
-    const changes = diffSnapshots(snapshot, eventSnapshot(e, r));
+    const changes = diffSnapshots(eventSnapshot(storedRow(before)), eventSnapshot(importedRow(e, r, before)));
     if (Object.keys(changes).length > 0) changed.push({ event: e, before, changes });
   }
 
@@ -111,7 +129,7 @@ export async function writeEvents(tx: Tx, events: EventInput[], r: Resolved, log
       fresh.map((e) => e.key), ...eventColumns(fresh),
     );
     for (const row of rows) ids.set(row.key, row.id);
-    for (const e of fresh) log.add("Event", ids.get(e.key)!, "CREATE", 1, eventSnapshot(e, r));
+    for (const e of fresh) log.add("Event", resolved(ids, e.key), "CREATE", 1, eventSnapshot(importedRow(e, r, undefined)));
     tallies.event.created += fresh.length;
   }
   if (changed.length > 0) {
@@ -162,7 +180,8 @@ async function writeLinks(tx: Tx, fresh: EventInput[], changed: { event: EventIn
 async function writeClaims(
   tx: Tx, events: EventInput[], existing: Set<string>, ids: Map<string, number>, r: Resolved, log: RevisionLog, tally: RecordTally,
 ): Promise<Set<string>> {
-  const stored = new Map((await storedClaims(tx, events.filter((e) => existing.has(e.key)).map((e) => ids.get(e.key)!))).map((c) => [c.key, c]));
+  const stored = new Map((await storedClaims(tx, events.filter((e) => existing.has(e.key)).map((e) => resolved(ids, e.key)))).map((c) => [c.key, c]));
+  const sourceOf = (c: ClaimInput) => resolved(r.sources, c.source.key);
   const touched = new Set<string>();
   const add: { claim: ClaimInput; event: EventInput }[] = [];
   const update: { claim: ClaimInput; event: EventInput; before: StoredClaim; changes: Record<string, [unknown, unknown]> }[] = [];
@@ -174,7 +193,7 @@ async function writeClaims(
       const before = stored.get(claim.key);
       if (!before) add.push({ claim, event });
       else {
-        const changes = diffSnapshots(before.snapshot, claimSnapshot(claim, event.key));
+        const changes = diffSnapshots(claimSnapshot(before.row), claimOf(claim, sourceOf(claim), resolved(ids, event.key), before.row));
         if (Object.keys(changes).length > 0) update.push({ claim, event, before, changes });
       }
     }
@@ -183,7 +202,7 @@ async function writeClaims(
   const stale = [...stored.values()].filter((c) => !keep.has(c.key) && owned.has(c.key.slice(0, c.key.indexOf("/") + 1)));
 
   const column = (list: { claim: ClaimInput; event: EventInput }[]) => [
-    list.map((x) => r.sources.get(x.claim.source.key)!), list.map((x) => ids.get(x.event.key)!),
+    list.map((x) => sourceOf(x.claim)), list.map((x) => resolved(ids, x.event.key)),
     list.map((x) => x.claim.quote), list.map((x) => x.claim.speakerLabel), list.map((x) => x.claim.note),
   ];
   if (add.length > 0) {
@@ -193,7 +212,7 @@ async function writeClaims(
       add.map((x) => x.claim.key), ...column(add),
     );
     const claimIds = new Map(rows.map((row) => [row.key, row.id]));
-    for (const x of add) log.add("Claim", claimIds.get(x.claim.key)!, "CREATE", 1, claimSnapshot(x.claim, x.event.key));
+    for (const x of add) log.add("Claim", resolved(claimIds, x.claim.key), "CREATE", 1, claimOf(x.claim, sourceOf(x.claim), resolved(ids, x.event.key), undefined));
   }
   if (update.length > 0) {
     await tx.$executeRawUnsafe(
@@ -205,10 +224,11 @@ async function writeClaims(
   }
   if (stale.length > 0) {
     await tx.$executeRawUnsafe(`DELETE FROM claim WHERE id = ANY($1::int[])`, stale.map((c) => c.id));
-    for (const c of stale) log.add("Claim", c.id, "DELETE", c.version, c.snapshot);
+    for (const c of stale) log.add("Claim", c.id, "DELETE", c.version, claimSnapshot(c.row));
   }
+  const keyOf = new Map([...ids].map(([key, id]) => [id, key]));
   for (const x of [...add, ...update]) touched.add(x.event.key);
-  for (const c of stale) touched.add(c.snapshot.event as string);
+  for (const c of stale) touched.add(resolved(keyOf, c.eventId));
   tally.created += add.length;
   tally.updated += update.length;
   tally.deleted += stale.length;

@@ -1,6 +1,8 @@
-import type { PrismaClient, Tx } from "@parley/db";
+import { placeSnapshot, type PrismaClient, sourceSnapshot, type Tx } from "@parley/db";
+import { dateOfDay } from "@parley/schema";
 import type { ActorMatcher } from "./actors.ts";
 import { writeEvents, type Resolved } from "./events.ts";
+import { resolved } from "./resolved.ts";
 import { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput } from "./types.ts";
 
@@ -77,8 +79,8 @@ export class BatchWriter {
     );
     const byKey = new Map(places.map((p) => [p.key, p]));
     for (const row of rows.filter((r) => r.inserted)) {
-      const { key: _key, ...snapshot } = byKey.get(row.key)!;
-      log.add("Place", row.id, "CREATE", null, { ...snapshot, within: null });
+      const { name, kind, country, lat, lon } = resolved(byKey, row.key);
+      log.add("Place", row.id, "CREATE", null, placeSnapshot({ name, kind, country, lat, lon, parentId: null }));
       this.records.place.created++;
     }
     return new Map(rows.map((r) => [r.key, r.id]));
@@ -86,7 +88,7 @@ export class BatchWriter {
 
   private async sources(tx: Tx, sources: SourceInput[], actors: Resolved["actors"], log: RevisionLog): Promise<Map<string, number>> {
     if (sources.length === 0) return new Map();
-    const outlet = (s: SourceInput) => (s.outlet ? actors.get(s.outlet.key)! : null);
+    const outlet = (s: SourceInput) => (s.outlet ? resolved(actors, s.outlet.key) : null);
     const rows = await insertOnly(
       tx, "source", "key, title, published_at, published_precision, outlet_id", ["text", "text", "date", "text", "int"],
       [sources.map((s) => s.key), sources.map((s) => s.title), sources.map((s) => s.publishedAt), sources.map((s) => (s.publishedAt ? "DAY" : null)), sources.map((s) => outlet(s)?.id ?? null)],
@@ -94,8 +96,11 @@ export class BatchWriter {
     );
     const byKey = new Map(sources.map((s) => [s.key, s]));
     for (const row of rows.filter((r) => r.inserted)) {
-      const s = byKey.get(row.key)!;
-      log.add("Source", row.id, "CREATE", 1, { title: s.title, publishedAt: s.publishedAt, publishedPrecision: s.publishedAt ? "DAY" : null, outlet: outlet(s)?.ref ?? null });
+      const s = resolved(byKey, row.key);
+      log.add("Source", row.id, "CREATE", 1, sourceSnapshot({
+        title: s.title, url: null, publishedAt: dateOfDay(s.publishedAt), publishedPrecision: s.publishedAt ? "DAY" : null, language: null, author: null, document: null,
+        outletId: outlet(s)?.id ?? null, cites: [],
+      }));
       this.records.source.created++;
     }
     return new Map(rows.map((r) => [r.key, r.id]));

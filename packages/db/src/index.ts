@@ -4,7 +4,10 @@ export { applyMigrations, readMigrations } from "./migrations/apply.ts";
 export { dbEnv, paths } from "./env.ts";
 export { recordRevision, diffSnapshots, type EntityType, type RevisionInput, type Snapshot } from "./revisions.ts";
 export { loadDataFiles, type LoadSummary } from "./loader/load.ts";
-export { actorFromDb } from "./loader/snapshots.ts";
+export {
+  actorSnapshot, claimSnapshot, eventSnapshot, placeSnapshot, positionSnapshot, processSnapshot, sourceSnapshot,
+  type ActorSnapshotRow, type ClaimSnapshotRow, type EventSnapshotRow, type PlaceSnapshotRow, type PositionSnapshotRow, type ProcessSnapshotRow, type SourceSnapshotRow,
+} from "./snapshots.ts";
 export { readDataFiles, DataFileError, type DataFileProblem } from "./loader/read.ts";
 export { demoFiles, loadDemoIfEmpty } from "./loader/demo.ts";
 export { mergeActors, resolveActorId, MergeError } from "./actors/merge.ts";

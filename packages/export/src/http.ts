@@ -1,6 +1,7 @@
 import type { SearchEngine } from "@parley/search";
 import { FORMAT_FILES, startExport } from "./export.ts";
 import { ExportRequestError, exportRequestFromParams } from "./query.ts";
+import { dayOf } from "@parley/schema";
 
 /**
  * `GET /export?format=csv&q=…&type=…`: the search page's parameters plus the format, answered with
@@ -36,7 +37,7 @@ export async function exportResponse(engine: SearchEngine, url: URL, today = new
   return new Response(body, {
     headers: {
       "content-type": contentType,
-      "content-disposition": `attachment; filename="parley-events-${today.toISOString().slice(0, 10)}.${extension}"`,
+      "content-disposition": `attachment; filename="parley-events-${dayOf(today)}.${extension}"`,
       "cache-control": "no-store",
       "x-parley-total-count": String(run.total),
     },

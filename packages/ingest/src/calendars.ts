@@ -2,6 +2,7 @@
 import momentHijri from "moment-hijri";
 import { toGregorian } from "jalaali-js";
 import type { DatePrecision } from "@parley/schema";
+import { dayOf } from "@parley/schema";
 
 /** Month names of the calendars reports use besides the Gregorian one, with their spellings. */
 const ISLAMIC_MONTHS = [
@@ -41,7 +42,7 @@ export function hijriDates(sentence: string, reference: Date | null): CalendarDa
     const day = Number(m[1] ?? m[14] ?? 0);
     // A bare month name ("during Ramadan") is a season, not a date.
     if (!day && !m[15]) continue;
-    found.push({ text: m[0], index: m.index, ...resolve(reference, m[15], day, (y, d) => momentHijri(`${y}/${month}/${d || 1}`, "iYYYY/iM/iD").locale("en").format("YYYY-MM-DD"), (r) => momentHijri(r.toISOString().slice(0, 10), "YYYY-MM-DD").locale("en").iYear()) });
+    found.push({ text: m[0], index: m.index, ...resolve(reference, m[15], day, (y, d) => momentHijri(`${y}/${month}/${d || 1}`, "iYYYY/iM/iD").locale("en").format("YYYY-MM-DD"), (r) => momentHijri(dayOf(r), "YYYY-MM-DD").locale("en").iYear()) });
   }
   for (const m of sentence.matchAll(solar)) {
     if (!/^\p{Lu}/u.test(m[0].replace(/^\d+\s+/, ""))) continue;

@@ -1,6 +1,7 @@
 import * as chrono from "chrono-node";
 import type { DatePrecision } from "@parley/schema";
 import { hijriDates } from "./calendars.ts";
+import { dayOf } from "@parley/schema";
 
 export interface DateMention {
   text: string;
@@ -18,7 +19,6 @@ const YEAR = /\b(?:in|since|of|by|until|from|to|early|late|mid-?)\s+((?:19|20)\d
 const DURATION = /^(?:(?:the\s+)?(?:last|past|next|after|for|within|over)\s+)?(?:just\s+over\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|several|few)\s+(?:days?|weeks?|months?|years?|hours?)(?:\s+(?:after|later|before))?$/i;
 /** A sentence about what is to come keeps a date without a year in the coming months. */
 const FUTURE = /\b(?:will|would|shall|is to|are to|was to|were to|to be held|scheduled|expected|next|due to|set for|planned)\b/i;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 const DAY_MS = 86_400_000;
 /** A date without a year up to two months after publication is announced ("until May 30"); later, it is last year's. */
 const AHEAD = 60 * DAY_MS;
@@ -38,14 +38,14 @@ function componentDate(c: chrono.ParsedComponents, text: string, reference: Date
   const known = (unit: chrono.Component) => c.isCertain(unit);
   let d = c.date();
   const precision = precisionOf(c, text);
-  if (precision === "WEEK") return iso(monday(/\bthis week\b/i.test(text) ? reference : d));
+  if (precision === "WEEK") return dayOf(monday(/\bthis week\b/i.test(text) ? reference : d));
   if (precision === "DAY") {
     // News speaks of the past: a bare weekday or "May 14" after the publication date means the last one.
     const later = d.getTime() > reference.getTime() + DAY_MS / 2;
     if (!known("year") && later && (past || !known("month") || (!future && d.getTime() > reference.getTime() + AHEAD))) {
       d = known("month") && known("day") ? new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate())) : new Date(d.getTime() - 7 * DAY_MS);
     }
-    return iso(d);
+    return dayOf(d);
   }
   if (precision === "MONTH") {
     let year = d.getUTCFullYear();

@@ -1,8 +1,7 @@
 import path from "node:path";
 import * as chrono from "chrono-node";
-import { normalizeName } from "@parley/schema";
-import type { PrismaClient, Tx } from "@parley/db";
-import { recordRevision, commitWrite } from "@parley/db";
+import { commitWrite, type PrismaClient, recordRevision, sourceSnapshot, type Tx } from "@parley/db";
+import { dateOfDay, normalizeName } from "@parley/schema";
 import type { Extraction } from "./candidates.ts";
 import { extractCandidates } from "./extract.ts";
 import { loadKnowledge } from "./knowledge.ts";
@@ -87,7 +86,7 @@ export async function storeReport(tx: Tx, input: ReportInput, report: PreparedRe
     data: {
       title: report.title,
       url: input.url ?? null,
-      publishedAt: report.published ? new Date(`${report.published}T00:00:00Z`) : null,
+      publishedAt: dateOfDay(report.published),
       publishedPrecision: report.published ? "DAY" : null,
       language: "en",
       document: path.basename(input.file),
@@ -95,7 +94,7 @@ export async function storeReport(tx: Tx, input: ReportInput, report: PreparedRe
       outletId: outlet?.id ?? null,
     },
   });
-  await recordRevision(tx, { entityType: "Source", entityId: source.id, action: "CREATE", author, version: 1, changes: { title: [null, source.title], publishedAt: [null, report.published], outletId: [null, source.outletId] } });
+  await recordRevision(tx, { entityType: "Source", entityId: source.id, action: "CREATE", author, version: 1, changes: sourceSnapshot({ ...source, cites: [] }) });
   const rows = [
     ...(input.outlet && !outlet ? [{ kind: "ACTOR" as const, payload: { actorId: null, text: input.outlet, name: input.outlet, kind: "MEDIA_OUTLET", role: "outlet" } }] : []),
     ...extraction.actors.filter((a) => a.actorId === null).map((payload) => ({ kind: "ACTOR" as const, payload })),

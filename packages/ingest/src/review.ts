@@ -1,10 +1,11 @@
 import {
-  CANDIDATE_PAYLOADS, EVENT_TYPES as T, normalizeName, transliterationKey,
+  CANDIDATE_PAYLOADS, dateOfDay, EVENT_TYPES as T, normalizeName, transliterationKey,
   type ActorCandidatePayload, type ActorKind, type CandidatePlace, type CitationCandidatePayload, type EventCandidatePayload,
 } from "@parley/schema";
-import type { PrismaClient, Tx } from "@parley/db";
+import {
+  actorSnapshot, claimSnapshot, diffSnapshots, eventSnapshot, placeSnapshot, recordRevision, sourceSnapshot, type PrismaClient, type Tx,
+} from "@parley/db";
 import type { Candidate, CandidateStatus } from "@parley/db/client";
-import { recordRevision } from "@parley/db";
 
 const SCHEMAS = CANDIDATE_PAYLOADS;
 
@@ -81,7 +82,7 @@ async function createActor(tx: Tx, payload: { name: string; kind: ActorKind }, a
   const existing = await findActorByName(tx, payload.name);
   if (existing) return existing;
   const actor = await tx.actor.create({ data: { name: payload.name, kind: payload.kind } });
-  await recordRevision(tx, { entityType: "Actor", entityId: actor.id, action: "CREATE", author, version: 1, changes: { name: [null, actor.name], kind: [null, actor.kind] } });
+  await recordRevision(tx, { entityType: "Actor", entityId: actor.id, action: "CREATE", author, version: 1, changes: actorSnapshot({ ...actor, aliases: [], affiliations: [] }) });
   return actor.id;
 }
 
@@ -96,8 +97,11 @@ async function findActorByName(tx: Tx, name: string): Promise<number | null> {
 
 async function citeOutlet(tx: Tx, sourceId: number, payload: CitationCandidatePayload, author: string): Promise<number> {
   const outletId = payload.actorId ?? (await createActor(tx, { name: payload.name, kind: "MEDIA_OUTLET" }, author));
+  const loadSource = () => tx.source.findUniqueOrThrow({ where: { id: sourceId }, include: { cites: true } });
+  const before = sourceSnapshot(await loadSource());
   await tx.sourceCitation.upsert({ where: { sourceId_outletId: { sourceId, outletId } }, create: { sourceId, outletId }, update: {} });
-  await recordRevision(tx, { entityType: "Source", entityId: sourceId, action: "UPDATE", author, changes: { cites: [null, [outletId]] } });
+  const changes = diffSnapshots(before, sourceSnapshot(await loadSource()));
+  if (Object.keys(changes).length > 0) await recordRevision(tx, { entityType: "Source", entityId: sourceId, action: "UPDATE", author, changes });
   return outletId;
 }
 
@@ -118,19 +122,22 @@ async function createEvent(tx: Tx, candidate: Candidate, payload: EventCandidate
     data: {
       type: payload.type,
       title,
-      startDate: new Date(`${payload.date}T00:00:00Z`),
-      endDate: payload.endDate ? new Date(`${payload.endDate}T00:00:00Z`) : null,
+      startDate: dateOfDay(payload.date),
+      endDate: dateOfDay(payload.endDate),
       datePrecision: payload.precision ?? "DAY",
       places: placeId ? { create: [{ placeId }] } : undefined,
       participants: { create: [...participants].map(([actorId, role]) => ({ actorId, role: role as never })) },
     },
   });
   const claim = await tx.claim.create({ data: { sourceId: source.id, eventId: event.id, quote: payload.quote, stance: "ASSERTS" } });
-  await recordRevision(tx, {
-    entityType: "Event", entityId: event.id, action: "CREATE", author, version: 1,
-    changes: { type: [null, event.type], title: [null, title], startDate: [null, payload.date], datePrecision: [null, event.datePrecision], placeId: [null, placeId], participants: [null, [...participants.keys()]], candidate: [null, candidate.id] },
-  });
-  await recordRevision(tx, { entityType: "Claim", entityId: claim.id, action: "CREATE", author, version: 1, changes: { quote: [null, claim.quote], sourceId: [null, source.id], eventId: [null, event.id] } });
+  const created = {
+    ...event,
+    places: placeId ? [{ placeId }] : [],
+    participants: [...participants].map(([actorId, role]) => ({ actorId, role, note: null })),
+    linksOut: [],
+  };
+  await recordRevision(tx, { entityType: "Event", entityId: event.id, action: "CREATE", author, version: 1, changes: eventSnapshot(created) });
+  await recordRevision(tx, { entityType: "Claim", entityId: claim.id, action: "CREATE", author, version: 1, changes: claimSnapshot(claim) });
   return event.id;
 }
 
@@ -139,6 +146,6 @@ async function placeFor(tx: Tx, place: CandidatePlace, author: string): Promise<
   const existing = await tx.place.findFirst({ where: { country: place.country, name: { equals: place.name, mode: "insensitive" } } });
   if (existing) return existing.id;
   const created = await tx.place.create({ data: { name: place.name, country: place.country, kind: place.kind, lat: place.lat, lon: place.lon } });
-  await recordRevision(tx, { entityType: "Place", entityId: created.id, action: "CREATE", author, changes: { name: [null, created.name], country: [null, created.country] } });
+  await recordRevision(tx, { entityType: "Place", entityId: created.id, action: "CREATE", author, changes: placeSnapshot(created) });
   return created.id;
 }

@@ -15,6 +15,20 @@ export const isoDate = z.string().refine((value) => {
   return m !== null && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }, "must be a real calendar day written YYYY-MM-DD");
 
+/** A day's date at midnight UTC, from its ISO text ("2022-05-18"): how days are held in Date objects. */
+export function dateOfDay(day: string): Date;
+export function dateOfDay(day: string | null | undefined): Date | null;
+export function dateOfDay(day: string | null | undefined): Date | null {
+  return day ? new Date(`${day}T00:00:00Z`) : null;
+}
+
+/** The ISO text of a date's day in UTC ("2022-05-18"). */
+export function dayOf(date: Date): string;
+export function dayOf(date: Date | null | undefined): string | null;
+export function dayOf(date: Date | null | undefined): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
 export interface PartialDate {
   /** The first day of the period, `YYYY-MM-DD`. */
   date: string;
@@ -59,12 +73,12 @@ export function periodEnd({ date, precision }: PartialDate): string {
         : precision === "MONTH"
           ? new Date(Date.UTC(y, m, 0))
           : new Date(Date.UTC(y, 11, 31));
-  return end.toISOString().slice(0, 10);
+  return dayOf(end);
 }
 
 /** Writes a date the way its precision allows: "2022", "May 2022", "week of 16 May 2022", "18 May 2022". */
 export function formatPartialDate({ date, precision }: PartialDate): string {
-  const d = new Date(`${date}T00:00:00Z`);
+  const d = dateOfDay(date);
   const month = d.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
   if (precision === "YEAR") return String(d.getUTCFullYear());
   if (precision === "MONTH") return `${month} ${d.getUTCFullYear()}`;

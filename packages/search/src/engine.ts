@@ -10,6 +10,7 @@ import { countFacet } from "./facets.ts";
 import { searchPositions, type PositionQuery, type PositionSearch } from "./positions.ts";
 import { loadEventRowsAndNames, loadNames, loadSurfaceWords } from "./rows.ts";
 import { loadSnapshot, saveSnapshot } from "./snapshot.ts";
+import { dateOfDay } from "@parley/schema";
 
 export interface SearchEngineOptions {
   url: string;
@@ -59,7 +60,7 @@ export class SearchEngine {
       connectionString: options.url,
       max: options.max ?? 8,
       connectionTimeoutMillis: 5_000,
-      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === DATE_OID ? (s: string) => new Date(`${s}T00:00:00Z`) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === DATE_OID ? (s: string) => dateOfDay(s) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
     this.pool.on("error", (error) => this.log(`search: idle connection failed: ${error.message}`));
   }

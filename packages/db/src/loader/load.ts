@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { normalizeName, transliterationKey, type ActorRecord, type ClaimRecord, type DataFile, nameKeys } from "@parley/schema";
+import { dateOfDay, normalizeName, transliterationKey, type ActorRecord, type ClaimRecord, type DataFile, nameKeys } from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import { diffSnapshots, recordRevision, type EntityType, type Snapshot } from "../revisions.ts";
 import { DataFileError, readDataFiles, type DataFileProblem, type ParsedFile } from "./read.ts";
+import { actorSnapshot, claimSnapshot, eventSnapshot, placeSnapshot, positionSnapshot, processSnapshot, sourceSnapshot } from "../snapshots.ts";
 import {
-  actorFromDb, actorFromFile, claimFromFile, day, eventFromFile, placeFromFile, positionFromDb, positionFromFile, processFromFile, scalars,
-  sourceFromFile, toDate,
+  actorFromFile, claimFromFile, type ClaimTarget, eventFromFile, type IdOf, placeFromFile, positionFromFile, processFromFile, scalars, sourceFromFile,
 } from "./snapshots.ts";
 
 type Kind = "actor" | "place" | "process" | "source" | "event" | "position" | "claim";
@@ -13,7 +13,6 @@ const SECTIONS = { actor: "actors", place: "places", process: "processes", sourc
 const ENTITY: Record<Kind, EntityType> = {
   actor: "Actor", place: "Place", process: "Process", source: "Source", event: "Event", position: "Position", claim: "Claim",
 };
-type ClaimTarget = { event?: string; actor?: string; position?: string };
 
 export interface LoadSummary {
   created: number;
@@ -33,7 +32,8 @@ interface ClaimDefinition {
   file: string;
   path: string;
   claim: ClaimRecord;
-  snapshot: Snapshot;
+  source: string;
+  target: ClaimTarget;
 }
 
 type Definitions = { [K in keyof typeof SECTIONS]: Map<string, Definition<DataFile[(typeof SECTIONS)[K]][number]>> };
@@ -62,14 +62,13 @@ function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinit
         problems.push({ file, path: `${path}.source`, message: "name the claim's source: this file does not hold exactly one source" });
         return;
       }
-      const snapshot = claimFromFile(claim, source, target);
       // Claims about positions add the position to the hashed fields; event and actor claims keep their keys.
       const identity = [source, target.event ?? null, target.actor ?? null, claim.quote, ...(target.position ? [target.position] : [])];
       const key = `claim:${createHash("sha1").update(JSON.stringify(identity)).digest("hex").slice(0, 20)}`;
       const twin = seen.get(key);
       if (twin) problems.push({ file, path, message: `the same quote from the same source is already a claim at ${twin}` });
       seen.set(key, `${file} ${path}`);
-      claims.push({ key, file, path, claim, snapshot });
+      claims.push({ key, file, path, claim, source, target });
     };
     data.events.forEach((e, i) => e.claims.forEach((c, j) => add(c, `events[${i}] (key ${e.key}).claims[${j}]`, { event: e.key })));
     data.actors.forEach((a, i) => a.claims.forEach((c, j) => add(c, `actors[${i}] (key ${a.key}).claims[${j}]`, { actor: a.key })));
@@ -127,7 +126,7 @@ function references(defs: Definitions, claims: ClaimDefinition[]): Reference[] {
     ref("position", record.supersedes, file, `${path}.supersedes`);
   }
   for (const c of claims) {
-    ref("source", c.snapshot.source as string, c.file, `${c.path}.source`);
+    ref("source", c.source, c.file, `${c.path}.source`);
     ref("actor", c.claim.speaker, c.file, `${c.path}.speaker`);
   }
   return refs;
@@ -196,6 +195,8 @@ class Loader {
     return id;
   }
 
+  private readonly idOf: IdOf = (kind, key) => this.id(kind, key);
+
   private async settle(kind: Kind, entityId: number | (() => number), before: Snapshot | null, after: Snapshot, version: number | null, write: (changed: Set<string>) => Promise<void>) {
     const changes = before ? diffSnapshots(before, after) : null;
     const changed = new Set(changes ? Object.keys(changes) : Object.keys(after));
@@ -252,7 +253,7 @@ class Loader {
       const row = byKey.get(key)!;
       const record = this.isNew("actor", key) ? stated : keepImportedIdentity(stated, row);
       const after = actorFromFile(record);
-      const before = this.isNew("actor", key) ? null : actorFromDb(row);
+      const before = this.isNew("actor", key) ? null : actorSnapshot(row);
       await this.settle("actor", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
         await this.tx.actor.update({
           where: { id: row.id },
@@ -284,9 +285,9 @@ class Loader {
               actorId: row.id,
               organisationId: f.organisation ? this.id("actor", f.organisation) : null,
               title: f.title,
-              startDate: toDate(f.start?.date),
+              startDate: dateOfDay(f.start?.date),
               startPrecision: f.start?.precision ?? null,
-              endDate: toDate(f.end?.date),
+              endDate: dateOfDay(f.end?.date),
               endPrecision: f.end?.precision ?? null,
             })),
           });
@@ -300,11 +301,11 @@ class Loader {
       const p = defs.place.get(key)!.record;
       return (await this.tx.place.create({ data: { key, name: p.name, country: p.country }, select: { id: true } })).id;
     });
-    const rows = await this.tx.place.findMany({ where: { key: { in: [...defs.place.keys()] } }, include: { parent: { select: { key: true } } } });
+    const rows = await this.tx.place.findMany({ where: { key: { in: [...defs.place.keys()] } } });
     for (const row of rows) {
       const { record } = defs.place.get(row.key!)!;
-      const after = placeFromFile(record);
-      const before = this.isNew("place", row.key!) ? null : { name: row.name, kind: row.kind, country: row.country, lat: row.lat, lon: row.lon, within: row.parent?.key ?? null };
+      const after = placeFromFile(record, this.idOf);
+      const before = this.isNew("place", row.key!) ? null : placeSnapshot(row);
       await this.settle("place", row.id, before, after, null, async () => {
         await this.tx.place.update({
           where: { id: row.id },
@@ -321,13 +322,11 @@ class Loader {
     const rows = await this.tx.process.findMany({ where: { key: { in: [...defs.process.keys()] } } });
     for (const row of rows) {
       const after = processFromFile(defs.process.get(row.key!)!.record);
-      const before = this.isNew("process", row.key!)
-        ? null
-        : { name: row.name, description: row.description, startDate: day(row.startDate), startPrecision: row.startPrecision, endDate: day(row.endDate), endPrecision: row.endPrecision };
+      const before = this.isNew("process", row.key!) ? null : processSnapshot(row);
       await this.settle("process", row.id, before, after, before ? row.version + 1 : 1, async () => {
         await this.tx.process.update({
           where: { id: row.id },
-          data: { ...after, startDate: toDate(after.startDate as string), endDate: toDate(after.endDate as string), ...(before ? { version: { increment: 1 } } : {}) } as never,
+          data: { ...after, startDate: dateOfDay(after.startDate as string), endDate: dateOfDay(after.endDate as string), ...(before ? { version: { increment: 1 } } : {}) } as never,
         });
       });
     }
@@ -339,23 +338,18 @@ class Loader {
     });
     const rows = await this.tx.source.findMany({
       where: { key: { in: [...defs.source.keys()] } },
-      include: { outlet: { select: { key: true } }, cites: { include: { outlet: { select: { key: true } } } } },
+      include: { cites: true },
     });
     for (const row of rows) {
       const { record } = defs.source.get(row.key!)!;
-      const after = sourceFromFile(record);
-      const before = this.isNew("source", row.key!)
-        ? null
-        : {
-            title: row.title, url: row.url, publishedAt: day(row.publishedAt), publishedPrecision: row.publishedPrecision, language: row.language,
-            author: row.author, document: row.document, outlet: row.outlet?.key ?? null, cites: row.cites.map((c) => c.outlet.key!).sort(),
-          };
+      const after = sourceFromFile(record, this.idOf);
+      const before = this.isNew("source", row.key!) ? null : sourceSnapshot(row);
       await this.settle("source", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
         await this.tx.source.update({
           where: { id: row.id },
           data: {
             ...scalars(after, ["outlet", "cites"]),
-            publishedAt: toDate(after.publishedAt as string),
+            publishedAt: dateOfDay(after.publishedAt as string),
             outletId: record.outlet ? this.id("actor", record.outlet) : null,
             ...(before ? { version: { increment: 1 } } : {}),
           } as never,
@@ -371,37 +365,23 @@ class Loader {
   private async events(defs: Definitions) {
     await this.ensure("event", defs.event.keys(), async (key) => {
       const e = defs.event.get(key)!.record;
-      return (await this.tx.event.create({ data: { key, type: e.type, title: e.title, startDate: toDate(e.start!.date)! }, select: { id: true } })).id;
+      return (await this.tx.event.create({ data: { key, type: e.type, title: e.title, startDate: dateOfDay(e.start!.date) }, select: { id: true } })).id;
     });
     const rows = await this.tx.event.findMany({
       where: { key: { in: [...defs.event.keys()] } },
-      include: {
-        process: { select: { key: true } },
-        places: { include: { place: { select: { key: true } } } },
-        participants: { include: { actor: { select: { key: true } } } },
-        linksOut: { include: { to: { select: { key: true } } } },
-      },
+      include: { places: true, participants: true, linksOut: true },
     });
     for (const row of rows) {
       const { record } = defs.event.get(row.key!)!;
-      const after = eventFromFile(record);
-      const before = this.isNew("event", row.key!)
-        ? null
-        : {
-            type: row.type, title: row.title, summary: row.summary, startDate: day(row.startDate), endDate: day(row.endDate), datePrecision: row.datePrecision,
-            outcome: row.outcome, fatalitiesLow: row.fatalitiesLow, fatalitiesBest: row.fatalitiesBest, fatalitiesHigh: row.fatalitiesHigh,
-            process: row.process?.key ?? null,
-            places: row.places.map((p) => p.place.key!).sort(),
-            participants: row.participants.map((p) => `${p.actor.key}|${p.role}|${p.note ?? ""}`).sort(),
-            links: row.linksOut.map((l) => `${l.kind}|${l.to.key}`).sort(),
-          };
+      const after = eventFromFile(record, this.idOf);
+      const before = this.isNew("event", row.key!) ? null : eventSnapshot(row);
       await this.settle("event", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
         await this.tx.event.update({
           where: { id: row.id },
           data: {
             ...scalars(after, ["process", "places", "participants", "links"]),
-            startDate: toDate(after.startDate as string),
-            endDate: toDate(after.endDate as string),
+            startDate: dateOfDay(after.startDate as string),
+            endDate: dateOfDay(after.endDate as string),
             processId: record.process ? this.id("process", record.process) : null,
             ...(before ? { version: { increment: 1 } } : {}),
           } as never,
@@ -431,28 +411,24 @@ class Loader {
   private async positions(defs: Definitions) {
     await this.ensure("position", defs.position.keys(), async (key) => {
       const p = defs.position.get(key)!.record;
-      const data = { key, actorId: this.id("actor", p.holder), kind: p.kind, issue: p.issue, summary: p.summary, startDate: toDate(p.start!.date)! };
+      const data = { key, actorId: this.id("actor", p.holder), kind: p.kind, issue: p.issue, summary: p.summary, startDate: dateOfDay(p.start!.date) };
       return (await this.tx.position.create({ data, select: { id: true } })).id;
     });
     const rows = await this.tx.position.findMany({
       where: { key: { in: [...defs.position.keys()] } },
-      include: {
-        actor: { select: { key: true } }, process: { select: { key: true } }, event: { select: { key: true } },
-        respondsTo: { select: { key: true } }, supersedes: { select: { key: true } },
-      },
     });
     for (const row of rows) {
       const { record } = defs.position.get(row.key!)!;
-      const after = positionFromFile(record);
-      const before = this.isNew("position", row.key!) ? null : positionFromDb(row);
+      const after = positionFromFile(record, this.idOf);
+      const before = this.isNew("position", row.key!) ? null : positionSnapshot(row);
       await this.settle("position", row.id, before, after, before ? row.version + 1 : 1, async () => {
         const key = (kind: "process" | "event" | "position", k: string | undefined) => (k ? this.id(kind, k) : null);
         await this.tx.position.update({
           where: { id: row.id },
           data: {
             ...scalars(after, ["holder", "process", "event", "respondsTo", "supersedes"]),
-            startDate: toDate(after.startDate as string),
-            endDate: toDate(after.endDate as string),
+            startDate: dateOfDay(after.startDate as string),
+            endDate: dateOfDay(after.endDate as string),
             actorId: this.id("actor", record.holder),
             processId: key("process", record.process),
             eventId: key("event", record.event),
@@ -466,37 +442,25 @@ class Loader {
   }
 
   private async claims(claims: ClaimDefinition[]) {
-    const existing = await this.tx.claim.findMany({
-      where: { key: { in: claims.map((c) => c.key) } },
-      include: {
-        source: { select: { key: true } }, event: { select: { key: true } }, actor: { select: { key: true } }, position: { select: { key: true } },
-        speaker: { select: { key: true } },
-      },
-    });
-    const byKey = new Map(existing.map((c) => [c.key!, c]));
+    const existing = await this.tx.claim.findMany({ where: { key: { in: claims.map((c) => c.key) } } });
+    const byKey = new Map(existing.map((c) => [c.key, c]));
     for (const c of claims) {
       const row = byKey.get(c.key);
-      const before = row
-        ? {
-            source: row.source.key, event: row.event?.key ?? null, actor: row.actor?.key ?? null, ...(row.position ? { position: row.position.key } : {}),
-            quote: row.quote, stance: row.stance,
-            speaker: row.speaker?.key ?? null, speakerLabel: row.speakerLabel, note: row.note,
-          }
-        : null;
-      const s = c.snapshot;
+      const before = row ? claimSnapshot(row) : null;
+      const after = claimFromFile(c.claim, c.source, c.target, this.idOf);
       const data = {
         quote: c.claim.quote,
         stance: c.claim.stance,
         speakerLabel: c.claim.speakerLabel ?? null,
         note: c.claim.note ?? null,
-        sourceId: this.id("source", s.source as string),
-        eventId: s.event ? this.id("event", s.event as string) : null,
-        actorId: s.actor ? this.id("actor", s.actor as string) : null,
-        positionId: s.position ? this.id("position", s.position as string) : null,
+        sourceId: this.id("source", c.source),
+        eventId: c.target.event ? this.id("event", c.target.event) : null,
+        actorId: c.target.actor ? this.id("actor", c.target.actor) : null,
+        positionId: c.target.position ? this.id("position", c.target.position) : null,
         speakerId: c.claim.speaker ? this.id("actor", c.claim.speaker) : null,
       };
       let id = row?.id ?? 0;
-      await this.settle("claim", () => id, before, s, row ? row.version + 1 : 1, async () => {
+      await this.settle("claim", () => id, before, after, row ? row.version + 1 : 1, async () => {
         if (row) await this.tx.claim.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
         else id = (await this.tx.claim.create({ data: { ...data, key: c.key }, select: { id: true } })).id;
       });
@@ -514,7 +478,7 @@ class Loader {
     });
     for (const claim of stale) {
       await this.tx.claim.delete({ where: { id: claim.id } });
-      await recordRevision(this.tx, { entityType: "Claim", entityId: claim.id, action: "DELETE", author: this.author, version: claim.version, changes: claim });
+      await recordRevision(this.tx, { entityType: "Claim", entityId: claim.id, action: "DELETE", author: this.author, version: claim.version, changes: claimSnapshot(claim) });
       this.summary.byKind.claim.updated++;
       this.summary.updated++;
     }

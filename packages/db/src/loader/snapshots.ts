@@ -1,180 +1,134 @@
 import {
-  normalizeName, periodEnd, type ActorRecord, type ClaimRecord, type EventRecord, type PlaceRecord,
-  type PositionRecord, type ProcessRecord, type SourceRecord, type PartialDate,
+  dateOfDay, normalizeName, periodEnd, type ActorRecord, type ClaimRecord, type EventRecord, type PartialDate, type PlaceRecord,
+  type PositionRecord, type ProcessRecord, type SourceRecord,
 } from "@parley/schema";
 import type { Snapshot } from "../revisions.ts";
+import { actorSnapshot, claimSnapshot, eventSnapshot, placeSnapshot, positionSnapshot, processSnapshot, sourceSnapshot } from "../snapshots.ts";
 
-/** Comparable snapshots of a record as a data file states it and as the database holds it. */
+/**
+ * What a data file states of a record, as the snapshot of the row it makes: the very snapshot the
+ * revision history records of the row, so that comparing the two tells what loading would change.
+ */
 
-export const day = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
-export const toDate = (s: string | null | undefined): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);
-const sorted = (values: string[]) => [...new Set(values)].sort();
+export type Keyed = "actor" | "place" | "process" | "source" | "event" | "position";
 
-function spanEnd(end: PartialDate | undefined): string | null {
-  return end ? periodEnd(end) : null;
+/** The database ID of a record a data file names by its key. */
+export type IdOf = (kind: Keyed, key: string) => number;
+
+/** A claim's source and the one record it is about, by key. */
+export interface ClaimTarget {
+  event?: string;
+  actor?: string;
+  position?: string;
+}
+
+const endOf = (end: PartialDate | undefined) => dateOfDay(end ? periodEnd(end) : null);
+const optional = (id: IdOf, kind: Keyed, key: string | undefined) => (key ? id(kind, key) : null);
+
+/** A record's start: data files may leave it out only where the schema allows, never for events and positions. */
+function startOf(record: { key: string; start?: PartialDate }): PartialDate {
+  if (!record.start) throw new Error(`internal: ${record.key} has no start date`);
+  return record.start;
 }
 
 export function actorFromFile(a: ActorRecord): Snapshot {
   const canonical = normalizeName(a.name);
-  return {
+  return actorSnapshot({
     name: a.name,
     kind: a.kind,
     description: a.description ?? null,
     country: a.country ?? null,
     externalIds: a.externalIds ?? {},
-    aliases: sorted(a.aliases.filter((x) => normalizeName(x.name) !== canonical).map((x) => `${x.kind}:${x.name}`)),
-    affiliations: sorted(
-      a.affiliations.map((f) =>
-        [f.organisation ?? "", f.title, f.start?.date ?? "", f.start?.precision ?? "", f.end?.date ?? "", f.end?.precision ?? ""].join("|"),
-      ),
-    ),
-  };
+    aliases: a.aliases.filter((x) => normalizeName(x.name) !== canonical),
+    affiliations: a.affiliations.map((f) => ({
+      title: f.title,
+      organisation: f.organisation ? { key: f.organisation } : null,
+      startDate: dateOfDay(f.start?.date),
+      startPrecision: f.start?.precision ?? null,
+      endDate: dateOfDay(f.end?.date),
+      endPrecision: f.end?.precision ?? null,
+    })),
+  });
 }
 
-export interface ActorRow {
-  name: string;
-  kind: string;
-  description: string | null;
-  country: string | null;
-  externalIds: unknown;
-  aliases: { name: string; kind: string }[];
-  affiliations: {
-    title: string;
-    organisation: { key: string | null } | null;
-    startDate: Date | null;
-    startPrecision: string | null;
-    endDate: Date | null;
-    endPrecision: string | null;
-  }[];
-}
-
-export function actorFromDb(a: ActorRow): Snapshot {
-  return {
-    name: a.name,
-    kind: a.kind,
-    description: a.description,
-    country: a.country,
-    externalIds: a.externalIds ?? {},
-    aliases: sorted(a.aliases.map((x) => `${x.kind}:${x.name}`)),
-    affiliations: sorted(
-      a.affiliations.map((f) =>
-        [f.organisation?.key ?? "", f.title, day(f.startDate) ?? "", f.startPrecision ?? "", day(f.endDate) ?? "", f.endPrecision ?? ""].join("|"),
-      ),
-    ),
-  };
-}
-
-export function placeFromFile(p: PlaceRecord): Snapshot {
-  return { name: p.name, kind: p.kind, country: p.country, lat: p.lat ?? null, lon: p.lon ?? null, within: p.within ?? null };
+export function placeFromFile(p: PlaceRecord, id: IdOf): Snapshot {
+  return placeSnapshot({ name: p.name, kind: p.kind, country: p.country, lat: p.lat ?? null, lon: p.lon ?? null, parentId: optional(id, "place", p.within) });
 }
 
 export function processFromFile(p: ProcessRecord): Snapshot {
-  return {
+  return processSnapshot({
     name: p.name,
     description: p.description ?? null,
-    startDate: p.start?.date ?? null,
+    startDate: dateOfDay(p.start?.date),
     startPrecision: p.start?.precision ?? null,
-    endDate: p.end?.date ?? null,
+    endDate: dateOfDay(p.end?.date),
     endPrecision: p.end?.precision ?? null,
-  };
+  });
 }
 
-export function sourceFromFile(s: SourceRecord): Snapshot {
-  return {
+export function sourceFromFile(s: SourceRecord, id: IdOf): Snapshot {
+  return sourceSnapshot({
     title: s.title,
     url: s.url ?? null,
-    publishedAt: s.publishedAt.date,
+    publishedAt: dateOfDay(s.publishedAt.date),
     publishedPrecision: s.publishedAt.precision,
     language: s.language,
     author: s.author ?? null,
     document: s.document ?? null,
-    outlet: s.outlet ?? null,
-    cites: sorted(s.cites),
-  };
+    outletId: optional(id, "actor", s.outlet),
+    cites: s.cites.map((key) => ({ outletId: id("actor", key) })),
+  });
 }
 
-export function eventFromFile(e: EventRecord): Snapshot {
-  const start = e.start!;
-  return {
+export function eventFromFile(e: EventRecord, id: IdOf): Snapshot {
+  const start = startOf(e);
+  return eventSnapshot({
     type: e.type,
     title: e.title,
     summary: e.summary,
-    startDate: start.date,
-    endDate: spanEnd(e.end),
+    startDate: dateOfDay(start.date),
+    endDate: endOf(e.end),
     datePrecision: e.precision ?? start.precision,
     outcome: e.outcome ?? null,
     fatalitiesLow: e.fatalities?.low ?? null,
     fatalitiesBest: e.fatalities?.best ?? null,
     fatalitiesHigh: e.fatalities?.high ?? null,
-    process: e.process ?? null,
-    places: sorted(e.places),
-    participants: sorted(e.participants.map((p) => `${p.actor}|${p.role}|${p.note ?? ""}`)),
-    links: sorted(e.links.map((l) => `${l.kind}|${l.event}`)),
-  };
+    processId: optional(id, "process", e.process),
+    places: e.places.map((key) => ({ placeId: id("place", key) })),
+    participants: e.participants.map((p) => ({ actorId: id("actor", p.actor), role: p.role, note: p.note ?? null })),
+    linksOut: e.links.map((l) => ({ kind: l.kind, toId: id("event", l.event) })),
+  });
 }
 
-export function positionFromFile(p: PositionRecord): Snapshot {
-  const start = p.start!;
-  return {
-    holder: p.holder,
+export function positionFromFile(p: PositionRecord, id: IdOf): Snapshot {
+  const start = startOf(p);
+  return positionSnapshot({
+    actorId: id("actor", p.holder),
     kind: p.kind,
     issue: p.issue,
     summary: p.summary,
-    startDate: start.date,
-    endDate: spanEnd(p.end),
+    startDate: dateOfDay(start.date),
+    endDate: endOf(p.end),
     datePrecision: p.precision ?? start.precision,
-    process: p.process ?? null,
-    event: p.event ?? null,
-    respondsTo: p.respondsTo ?? null,
-    supersedes: p.supersedes ?? null,
-  };
+    processId: optional(id, "process", p.process),
+    eventId: optional(id, "event", p.event),
+    respondsToId: optional(id, "position", p.respondsTo),
+    supersedesId: optional(id, "position", p.supersedes),
+  });
 }
 
-type KeyOf = { key: string | null } | null;
-
-export interface PositionRow {
-  kind: string;
-  issue: string;
-  summary: string;
-  startDate: Date;
-  endDate: Date | null;
-  datePrecision: string;
-  actor: KeyOf;
-  process: KeyOf;
-  event: KeyOf;
-  respondsTo: KeyOf;
-  supersedes: KeyOf;
-}
-
-export function positionFromDb(p: PositionRow): Snapshot {
-  return {
-    holder: p.actor?.key ?? null,
-    kind: p.kind,
-    issue: p.issue,
-    summary: p.summary,
-    startDate: day(p.startDate),
-    endDate: day(p.endDate),
-    datePrecision: p.datePrecision,
-    process: p.process?.key ?? null,
-    event: p.event?.key ?? null,
-    respondsTo: p.respondsTo?.key ?? null,
-    supersedes: p.supersedes?.key ?? null,
-  };
-}
-
-/** Claims about positions carry a `position` field; event and actor claims keep their earlier snapshot. */
-export function claimFromFile(c: ClaimRecord, source: string, target: { event?: string; actor?: string; position?: string }): Snapshot {
-  return {
-    source,
-    event: target.event ?? null,
-    actor: target.actor ?? null,
-    ...(target.position ? { position: target.position } : {}),
+export function claimFromFile(c: ClaimRecord, source: string, target: ClaimTarget, id: IdOf): Snapshot {
+  return claimSnapshot({
+    sourceId: id("source", source),
+    eventId: optional(id, "event", target.event),
+    actorId: optional(id, "actor", target.actor),
+    positionId: optional(id, "position", target.position),
     quote: c.quote,
     stance: c.stance,
-    speaker: c.speaker ?? null,
+    speakerId: optional(id, "actor", c.speaker),
     speakerLabel: c.speakerLabel ?? null,
     note: c.note ?? null,
-  };
+  });
 }
 
 /** Scalar columns of a snapshot: everything that is not a key reference or a child list. */

@@ -1,8 +1,8 @@
-import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
+import { actorSnapshot, diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import { normalizeName, type AliasInput, type CreateActorInput, type UpdateActorInput } from "@parley/schema";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
-import { actorSnapshot, aliasRow, loadActor } from "./actor.snapshot.ts";
+import { aliasRow, loadActor } from "./actor.snapshot.ts";
 
 /** An alias that is the actor's own name adds nothing and would show twice. */
 function checkAliases(name: string, aliases: AliasInput[]) {

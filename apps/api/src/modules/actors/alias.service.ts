@@ -1,10 +1,10 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { diffSnapshots, recordRevision, resolveActorId, type Tx } from "@parley/db";
+import { actorSnapshot, diffSnapshots, recordRevision, resolveActorId, type Tx } from "@parley/db";
 import { normalizeName, type CreateAliasInput, type DeleteInput, type UpdateAliasInput } from "@parley/schema";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
 import { targetId } from "../shared/input.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
-import { actorSnapshot, aliasRow, loadActor, type ActorRow } from "./actor.snapshot.ts";
+import { aliasRow, loadActor, type ActorRow } from "./actor.snapshot.ts";
 
 /** Aliases are part of their actor: every change bumps the actor's version and is recorded on the actor. */
 async function recordAliasChange(tx: Tx, author: string, before: ActorRow): Promise<void> {

@@ -1,3 +1,4 @@
+import { dateOfDay } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { EventTypeEnum } from "../shared/enums.ts";
 import { counted, nodeQuery } from "../shared/connections.ts";
@@ -69,14 +70,13 @@ interface EventArgs {
 }
 
 function eventWhere(args: EventArgs) {
-  const day = (s: string) => new Date(`${s}T00:00:00Z`);
   return {
     ...(args.types?.length ? { type: { in: args.types as never } } : {}),
     ...(args.contested !== null && args.contested !== undefined ? { contested: args.contested } : {}),
     ...(args.processId ? { processId: requireId(String(args.processId), "Process", "processId") } : {}),
     AND: [
-      ...(args.to ? [{ startDate: { lte: day(args.to) } }] : []),
-      ...(args.from ? [{ OR: [{ endDate: { gte: day(args.from) } }, { endDate: null, startDate: { gte: day(args.from) } }] }] : []),
+      ...(args.to ? [{ startDate: { lte: dateOfDay(args.to) } }] : []),
+      ...(args.from ? [{ OR: [{ endDate: { gte: dateOfDay(args.from) } }, { endDate: null, startDate: { gte: dateOfDay(args.from) } }] }] : []),
     ],
   };
 }

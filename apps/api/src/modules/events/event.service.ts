@@ -1,10 +1,10 @@
-import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
-import type { CreateEventInput, UpdateEventInput } from "@parley/schema";
+import { diffSnapshots, eventSnapshot, recordRevision, type Tx } from "@parley/db";
+import { type CreateEventInput, dateOfDay, dayOf, type UpdateEventInput } from "@parley/schema";
 import { ValidationError } from "../shared/errors.ts";
 import { ref, resolveRefs, type Resolved } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { deleteClaimsOf } from "../sources/source.snapshot.ts";
-import { day, eventSnapshot, loadEvent, toDate } from "./event.snapshot.ts";
+import { loadEvent } from "./event.snapshot.ts";
 
 type EventPatch = Omit<UpdateEventInput, "id" | "version">;
 
@@ -23,8 +23,8 @@ function scalarData(input: EventPatch) {
     type: input.type,
     title: input.title,
     summary: input.summary,
-    startDate: input.startDate === undefined ? undefined : toDate(input.startDate),
-    endDate: input.endDate === undefined ? undefined : input.endDate && toDate(input.endDate),
+    startDate: input.startDate === undefined ? undefined : dateOfDay(input.startDate),
+    endDate: input.endDate === undefined ? undefined : input.endDate && dateOfDay(input.endDate),
     datePrecision: input.datePrecision,
     outcome: input.outcome,
     ...(fatalities === undefined ? {} : { fatalitiesLow: fatalities?.low ?? null, fatalitiesBest: fatalities?.best ?? null, fatalitiesHigh: fatalities?.high ?? null }),
@@ -56,7 +56,7 @@ async function writeChildren(tx: Tx, eventId: number, refs: Resolved<ReturnType<
 export async function createEvent(tx: Tx, author: string, input: CreateEventInput): Promise<number> {
   const refs = await resolveRefs(tx, references(input));
   const { id } = await tx.event.create({
-    data: { ...scalarData(input), type: input.type, title: input.title, startDate: toDate(input.startDate), processId: refs.processId ?? null },
+    data: { ...scalarData(input), type: input.type, title: input.title, startDate: dateOfDay(input.startDate), processId: refs.processId ?? null },
     select: { id: true },
   });
   await writeChildren(tx, id, refs, true);
@@ -68,8 +68,8 @@ export async function createEvent(tx: Tx, author: string, input: CreateEventInpu
 export async function updateEvent(tx: Tx, author: string, id: number, globalId: string, input: UpdateEventInput): Promise<void> {
   const version = await bumpVersion(tx, "Event", id, input.version, globalId);
   const before = (await loadEvent(tx, id))!;
-  const start = input.startDate ?? day(before.startDate)!;
-  const end = input.endDate === undefined ? day(before.endDate) : input.endDate;
+  const start = input.startDate ?? dayOf(before.startDate);
+  const end = input.endDate === undefined ? dayOf(before.endDate) : input.endDate;
   if (end && end < start) {
     throw new ValidationError([{ field: input.endDate ? "input.endDate" : "input.startDate", message: `must not make the event end (${end}) before it starts (${start})` }]);
   }

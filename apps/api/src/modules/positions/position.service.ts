@@ -1,11 +1,10 @@
-import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
-import type { CreatePositionInput, UpdatePositionInput } from "@parley/schema";
-import { day, toDate } from "../events/event.snapshot.ts";
+import { diffSnapshots, positionSnapshot, recordRevision, type Tx } from "@parley/db";
+import { type CreatePositionInput, dateOfDay, dayOf, type UpdatePositionInput } from "@parley/schema";
 import { ValidationError } from "../shared/errors.ts";
 import { optionalRef, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { deleteClaimsOf } from "../sources/source.snapshot.ts";
-import { positionSnapshot, type PositionRow } from "./position.snapshot.ts";
+import type { PositionRow } from "./position.snapshot.ts";
 
 type PositionPatch = Omit<UpdatePositionInput, "id" | "version">;
 
@@ -24,8 +23,8 @@ function data(input: PositionPatch, refs: Awaited<ReturnType<typeof references>>
     kind: input.kind,
     issue: input.issue,
     summary: input.summary,
-    startDate: input.startDate === undefined ? undefined : toDate(input.startDate),
-    endDate: input.endDate === undefined ? undefined : input.endDate && toDate(input.endDate),
+    startDate: input.startDate === undefined ? undefined : dateOfDay(input.startDate),
+    endDate: input.endDate === undefined ? undefined : input.endDate && dateOfDay(input.endDate),
     datePrecision: input.datePrecision,
     ...(refs.actorId == null ? {} : { actorId: refs.actorId }),
     processId: refs.processId,
@@ -49,7 +48,7 @@ async function checkLinks(tx: Tx, p: PositionRow) {
     problems.push({ field: "input.supersedesId", message: "is held by another actor: a position supersedes one of its own holder's" });
   }
   if (p.endDate && p.endDate < p.startDate) {
-    problems.push({ field: "input.endDate", message: `must not be before the start (${day(p.startDate)})` });
+    problems.push({ field: "input.endDate", message: `must not be before the start (${dayOf(p.startDate)})` });
   }
   if (problems.length) throw new ValidationError(problems);
 }
@@ -57,7 +56,7 @@ async function checkLinks(tx: Tx, p: PositionRow) {
 export async function createPosition(tx: Tx, author: string, input: CreatePositionInput): Promise<number> {
   const refs = await references(tx, input);
   const created = await tx.position.create({
-    data: { ...data(input, refs), actorId: refs.actorId!, kind: input.kind, issue: input.issue, summary: input.summary, startDate: toDate(input.startDate) },
+    data: { ...data(input, refs), actorId: refs.actorId!, kind: input.kind, issue: input.issue, summary: input.summary, startDate: dateOfDay(input.startDate) },
   });
   await checkLinks(tx, created);
   await recordRevision(tx, { entityType: "Position", entityId: created.id, action: "CREATE", author, version: 1, changes: positionSnapshot(created) });

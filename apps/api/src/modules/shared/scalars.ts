@@ -1,5 +1,5 @@
 import { GraphQLError, Kind } from "graphql";
-import { isoDate } from "@parley/schema";
+import { isoDate, dayOf } from "@parley/schema";
 import { builder } from "../../builder.ts";
 
 function parseDate(value: unknown): string {
@@ -13,7 +13,7 @@ function parseDate(value: unknown): string {
 
 builder.scalarType("Date", {
   description: "A calendar day, `YYYY-MM-DD`.",
-  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
+  serialize: (value) => (value instanceof Date ? dayOf(value) : String(value)),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });

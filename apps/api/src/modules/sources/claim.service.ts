@@ -1,8 +1,8 @@
-import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
+import { claimSnapshot, diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import type { CreateClaimInput, UpdateClaimInput } from "@parley/schema";
 import { optionalRef, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
-import { claimSnapshot } from "./source.snapshot.ts";
+
 
 type ClaimPatch = Omit<UpdateClaimInput, "id" | "version">;
 

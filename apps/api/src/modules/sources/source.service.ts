@@ -1,18 +1,16 @@
-import { diffSnapshots, recordRevision, type Tx } from "@parley/db";
-import type { CreateSourceInput, UpdateSourceInput } from "@parley/schema";
+import { diffSnapshots, recordRevision, sourceSnapshot, type Tx } from "@parley/db";
+import { type CreateSourceInput, dateOfDay, type UpdateSourceInput } from "@parley/schema";
 import { ref, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
-import { deleteClaimsOf, loadSource, sourceSnapshot } from "./source.snapshot.ts";
+import { deleteClaimsOf, loadSource } from "./source.snapshot.ts";
 
 type SourcePatch = Omit<UpdateSourceInput, "id" | "version">;
-
-const toDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 function scalarData(input: SourcePatch) {
   const { outletId: _outlet, citedOutletIds: _cited, publishedAt, publishedPrecision, ...fields } = input;
   return {
     ...fields,
-    ...(publishedAt === undefined ? {} : { publishedAt: publishedAt && toDate(publishedAt), publishedPrecision: publishedAt ? (publishedPrecision ?? "DAY") : null }),
+    ...(publishedAt === undefined ? {} : { publishedAt: publishedAt && dateOfDay(publishedAt), publishedPrecision: publishedAt ? (publishedPrecision ?? "DAY") : null }),
     ...(publishedAt === undefined && publishedPrecision !== undefined ? { publishedPrecision } : {}),
   };
 }
