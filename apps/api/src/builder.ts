@@ -1,10 +1,10 @@
+import type PrismaTypes from "@parley/db/pothos-types";
+import { getDatamodel } from "@parley/db/pothos-types";
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import type PrismaTypes from "@parley/db/pothos-types";
-import { getDatamodel } from "@parley/db/pothos-types";
 import type { Context } from "./context.ts";
 import { RELAY_DESCRIPTIONS } from "./modules/shared/relay-descriptions.ts";
 
@@ -46,4 +46,7 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: "Reads. Open to anyone unless the server asks for a token to read (PARLEY_READ_ACCESS=token); candidates need an editor's token." });
+builder.queryType({
+  description:
+    "Reads. Open to anyone unless the server asks for a token to read (PARLEY_READ_ACCESS=token); candidates need an editor's token.",
+});

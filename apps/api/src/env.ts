@@ -4,7 +4,12 @@ const list = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((s) => s.split(",").map((item) => item.trim()).filter(Boolean));
+    .transform((s) =>
+      s
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
 
 const schema = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),

@@ -1,6 +1,16 @@
 import { createServer as createHttpServer } from "node:http";
 import path from "node:path";
-import { applyMigrations, createPrismaClient, dbEnv, errorText, isDatabaseUnavailable, loadDemoIfEmpty, openDatabase, purgeKeys, purgeMarkers } from "@parley/db";
+import {
+  applyMigrations,
+  createPrismaClient,
+  dbEnv,
+  errorText,
+  isDatabaseUnavailable,
+  loadDemoIfEmpty,
+  openDatabase,
+  purgeKeys,
+  purgeMarkers,
+} from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { apiEnv } from "./env.ts";
 import { createServer } from "./server.ts";
@@ -30,19 +40,34 @@ async function main() {
   const demo = await loadDemoIfEmpty(db);
   if (demo) log(`Loaded the demo dataset (${demo.created} records).`);
 
-  const snapshotDir = env.PARLEY_SEARCH_SNAPSHOTS === "off" ? undefined : (env.PARLEY_SEARCH_SNAPSHOTS ?? path.join(dbEnv().PARLEY_DATA_DIR, "search"));
+  const snapshotDir =
+    env.PARLEY_SEARCH_SNAPSHOTS === "off"
+      ? undefined
+      : (env.PARLEY_SEARCH_SNAPSHOTS ?? path.join(dbEnv().PARLEY_DATA_DIR, "search"));
   log(`database ready ${process.uptime().toFixed(1)} s after start`);
-  const search = createSearchEngine({ url: database.url, log, snapshotDir, snapshotEveryMs: env.PARLEY_SEARCH_SNAPSHOT_EVERY_S * 1000 });
+  const search = createSearchEngine({
+    url: database.url,
+    log,
+    snapshotDir,
+    snapshotEveryMs: env.PARLEY_SEARCH_SNAPSHOT_EVERY_S * 1000,
+  });
   await search.ready();
 
   // Idempotency keys are kept 24 hours, commit markers an hour; older ones are deleted at start and then hourly.
-  const purge = () => void Promise.all([purgeKeys(db), purgeMarkers(db)]).catch((error: unknown) => log(`could not purge old idempotency keys or commit markers: ${errorText(error)}`));
+  const purge = () =>
+    void Promise.all([purgeKeys(db), purgeMarkers(db)]).catch((error: unknown) =>
+      log(`could not purge old idempotency keys or commit markers: ${errorText(error)}`),
+    );
   purge();
   const purging = setInterval(purge, 3_600_000).unref();
 
   const yoga = createServer({ db, search });
   const server = createHttpServer(yoga);
-  server.listen(env.API_PORT, env.API_HOST, () => log(`GraphQL API and GraphiQL at http://localhost:${env.API_PORT}/graphql (${process.uptime().toFixed(1)} s after start)`));
+  server.listen(env.API_PORT, env.API_HOST, () =>
+    log(
+      `GraphQL API and GraphiQL at http://localhost:${env.API_PORT}/graphql (${process.uptime().toFixed(1)} s after start)`,
+    ),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

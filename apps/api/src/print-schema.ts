@@ -1,4 +1,4 @@
-import { writeFileSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { schema } from "./schema.ts";
@@ -15,7 +15,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const current = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, "utf8") : "";
   if (check) {
     if (current !== printedSchema()) {
-      process.stderr.write("apps/api/schema.graphql is out of date: run `pnpm --filter @parley/api schema:print` and commit it.\n");
+      process.stderr.write(
+        "apps/api/schema.graphql is out of date: run `pnpm --filter @parley/api schema:print` and commit it.\n",
+      );
       process.exit(1);
     }
   } else {

@@ -1,16 +1,10 @@
 import { useGraphQlJit } from "@envelop/graphql-jit";
-import { getOperationAST, getVariableValues, Kind, type ExecutionArgs } from "graphql";
-import { createYoga } from "graphql-yoga";
 import type { PrismaClient } from "@parley/db";
 import type { SearchEngine } from "@parley/search";
+import { type ExecutionArgs, getOperationAST, getVariableValues, Kind } from "graphql";
+import { createYoga } from "graphql-yoga";
 import type { Context } from "./context.ts";
-import { apiEnv, type ApiEnv } from "./env.ts";
-import { readAccess } from "./modules/auth/access.ts";
-import { exportRoute } from "./modules/export/export.route.ts";
-import { credentialsFrom, mayWrite } from "./modules/auth/viewer.ts";
-import { healthEndpoint, maskedErrors } from "./modules/shared/availability.ts";
-import { documentLimits } from "./modules/shared/document-limits.ts";
-import { bodyLimit } from "./modules/shared/limits.ts";
+import { type ApiEnv, apiEnv } from "./env.ts";
 import { corsOptions, refusedWriteOrigin } from "./http/cors.ts";
 import { costLimits } from "./http/cost.ts";
 import { codedErrors } from "./http/error-codes.ts";
@@ -18,6 +12,12 @@ import { graphiqlAssets, renderGraphiQL } from "./http/graphiql.ts";
 import { persistedDocuments, readManifest } from "./http/persisted.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { httpAnswers } from "./http/responses.ts";
+import { readAccess } from "./modules/auth/access.ts";
+import { credentialsFrom, mayWrite } from "./modules/auth/viewer.ts";
+import { exportRoute } from "./modules/export/export.route.ts";
+import { healthEndpoint, maskedErrors } from "./modules/shared/availability.ts";
+import { documentLimits } from "./modules/shared/document-limits.ts";
+import { bodyLimit } from "./modules/shared/limits.ts";
 import { schema } from "./schema.ts";
 
 export interface ServerOptions {
@@ -31,13 +31,16 @@ export interface ServerOptions {
 export function createServer({ db, search, env: overrides = {} }: ServerOptions) {
   const env = { ...apiEnv(), ...overrides };
   const manifest = env.PARLEY_TRUSTED_DOCUMENTS ? readManifest(env.PARLEY_TRUSTED_DOCUMENTS) : {};
-  if (env.PARLEY_DOCUMENTS === "trusted" && !env.PARLEY_TRUSTED_DOCUMENTS) throw new Error("PARLEY_DOCUMENTS=trusted needs PARLEY_TRUSTED_DOCUMENTS, the file of trusted documents");
+  if (env.PARLEY_DOCUMENTS === "trusted" && !env.PARLEY_TRUSTED_DOCUMENTS)
+    throw new Error("PARLEY_DOCUMENTS=trusted needs PARLEY_TRUSTED_DOCUMENTS, the file of trusted documents");
   // A write whose COMMIT answer is lost waits to learn its outcome; operators see each such loss in the log.
   const commit = {
     commitTimeoutMs: env.PARLEY_COMMIT_TIMEOUT_MS,
     outcomeTimeoutMs: env.PARLEY_OUTCOME_TIMEOUT_MS,
     onLostCommit: (transactionId: string, outcome: string) =>
-      yoga.logger.warn(`The answer to COMMIT of transaction ${transactionId} was lost; its outcome: ${outcome === "unknown" ? "unknown (PostgreSQL could not be asked in time)" : outcome}`),
+      yoga.logger.warn(
+        `The answer to COMMIT of transaction ${transactionId} was lost; its outcome: ${outcome === "unknown" ? "unknown (PostgreSQL could not be asked in time)" : outcome}`,
+      ),
   };
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -56,7 +59,10 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
       healthEndpoint(db, search),
       graphiqlAssets(),
       rateLimit(env),
-      bodyLimit(env.PARLEY_MAX_BODY_BYTES, { maxBytes: env.PARLEY_MAX_EDITOR_BODY_BYTES, allowed: (request) => mayWrite(request, db) }),
+      bodyLimit(env.PARLEY_MAX_BODY_BYTES, {
+        maxBytes: env.PARLEY_MAX_EDITOR_BODY_BYTES,
+        allowed: (request) => mayWrite(request, db),
+      }),
       exportRoute({ db, search: search ?? null, readAccess: env.PARLEY_READ_ACCESS }),
       ...persistedDocuments(env.PARLEY_DOCUMENTS, manifest),
       documentLimits(),
@@ -88,7 +94,11 @@ const SEARCH_FIELDS = new Set(["searchEvents", "searchActors", "__typename"]);
  */
 function isSearchOnly({ schema, document, operationName, variableValues }: ExecutionArgs): boolean {
   const operation = getOperationAST(document, operationName);
-  if (operation?.operation !== "query" || !operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SEARCH_FIELDS.has(s.name.value))) return false;
+  if (
+    operation?.operation !== "query" ||
+    !operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SEARCH_FIELDS.has(s.name.value))
+  )
+    return false;
   return !getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {}).errors;
 }
 

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { revokeApiToken } from "@parley/db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { given, mutate } from "./given.ts";
 import { useApi } from "./harness.ts";
 
@@ -7,8 +7,17 @@ const api = useApi();
 const the = given(api);
 
 const createEvent = (headers: Record<string, string>) =>
-  mutate(api, headers, "createEvent", { type: "STATEMENT", title: "Access check", startDate: "2022-01-01" }, "... on CreateEventSuccess { event { id } }");
-const countWrites = async () => ({ events: await api.t.db.event.count(), revisions: await api.t.db.revision.count({ where: { entityType: { not: "ApiToken" } } }) });
+  mutate(
+    api,
+    headers,
+    "createEvent",
+    { type: "STATEMENT", title: "Access check", startDate: "2022-01-01" },
+    "... on CreateEventSuccess { event { id } }",
+  );
+const countWrites = async () => ({
+  events: await api.t.db.event.count(),
+  revisions: await api.t.db.revision.count({ where: { entityType: { not: "ApiToken" } } }),
+});
 
 describe("writing", () => {
   it("is refused without a token, as a ForbiddenError that says how to get one, and writes nothing", async () => {
@@ -28,9 +37,19 @@ describe("writing", () => {
     const editor = await api.as("EDITOR");
     const tokenId = (await api.t.db.apiToken.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
     await revokeApiToken(api.t.db, tokenId, "tests");
-    const revoked = { __typename: "ForbiddenError", message: "The API token has been revoked: ask an admin for a new one.", reason: "TOKEN_REVOKED", neededRole: "EDITOR" };
+    const revoked = {
+      __typename: "ForbiddenError",
+      message: "The API token has been revoked: ask an admin for a new one.",
+      reason: "TOKEN_REVOKED",
+      neededRole: "EDITOR",
+    };
     expect(await createEvent(editor)).toEqual(revoked);
-    for (const authorization of ["Bearer prly_not-a-real-token", "Basic dXNlcjpwYXNz", "Bearer", `Bearer ${editor.authorization!.slice(7, -2)}`]) {
+    for (const authorization of [
+      "Bearer prly_not-a-real-token",
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      `Bearer ${editor.authorization!.slice(7, -2)}`,
+    ]) {
       expect(await createEvent({ authorization })).toEqual({
         __typename: "ForbiddenError",
         message: "The API token is unknown: check that it was copied whole (tokens start with `prly_`).",
@@ -64,7 +83,9 @@ describe("writing", () => {
     // A minute later, the next request records the new time.
     await api.t.db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
     await api.gql(`{ viewer { role } }`, {}, editor);
-    expect((await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(
+      (await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!.getTime(),
+    ).toBeGreaterThanOrEqual(before);
   });
 
   it("is allowed to editors, and the revision names the token", async () => {
@@ -78,17 +99,40 @@ describe("writing", () => {
   it("leaves deleting events, actors and sources and merging actors to admins", async () => {
     const editor = await api.as("EDITOR");
     const event = await createEvent(editor);
-    const [ttp, qatar, voa] = await Promise.all([the.id("actor", "ttp"), the.id("actor", "qatar"), the.id("source", "voa-2022-05-18")]);
+    const [ttp, qatar, voa] = await Promise.all([
+      the.id("actor", "ttp"),
+      the.id("actor", "qatar"),
+      the.id("source", "voa-2022-05-18"),
+    ]);
     const attempts: [string, object, string][] = [
-      ["deleteEvent", { id: event.event.id, version: 1 }, "Deleting an event needs an admin token; this one is an editor token."],
-      ["deleteActor", { id: qatar, version: 1 }, "Deleting an actor needs an admin token; this one is an editor token."],
+      [
+        "deleteEvent",
+        { id: event.event.id, version: 1 },
+        "Deleting an event needs an admin token; this one is an editor token.",
+      ],
+      [
+        "deleteActor",
+        { id: qatar, version: 1 },
+        "Deleting an actor needs an admin token; this one is an editor token.",
+      ],
       ["deleteSource", { id: voa, version: 1 }, "Deleting a source needs an admin token; this one is an editor token."],
-      ["mergeActors", { survivorId: ttp, mergedId: qatar, survivorVersion: 1 }, "Merging actors needs an admin token; this one is an editor token."],
+      [
+        "mergeActors",
+        { survivorId: ttp, mergedId: qatar, survivorVersion: 1 },
+        "Merging actors needs an admin token; this one is an editor token.",
+      ],
     ];
     for (const [field, input, message] of attempts) {
-      expect(await mutate(api, editor, field, input, "")).toEqual({ __typename: "ForbiddenError", message, reason: "ROLE_TOO_LOW", neededRole: "ADMIN" });
+      expect(await mutate(api, editor, field, input, "")).toEqual({
+        __typename: "ForbiddenError",
+        message,
+        reason: "ROLE_TOO_LOW",
+        neededRole: "ADMIN",
+      });
     }
-    expect(await mutate(api, await api.as("ADMIN"), "deleteEvent", { id: event.event.id, version: 1 }, "")).toMatchObject({ __typename: "DeleteEventSuccess" });
+    expect(
+      await mutate(api, await api.as("ADMIN"), "deleteEvent", { id: event.event.id, version: 1 }, ""),
+    ).toMatchObject({ __typename: "DeleteEventSuccess" });
   });
 
   it("checks the token before the input, so a refused caller learns nothing about the data", async () => {
@@ -101,7 +145,9 @@ describe("writing", () => {
     const res = await api.fetch({
       method: "POST",
       headers: { "content-type": "application/json", ...editor },
-      body: JSON.stringify({ query: `mutation { createEvent(input: { type: OTHER, title: "", startDate: "2022-01-01" }) { __typename ... on Error { message } } }` }),
+      body: JSON.stringify({
+        query: `mutation { createEvent(input: { type: OTHER, title: "", startDate: "2022-01-01" }) { __typename ... on Error { message } } }`,
+      }),
     });
     const text = await res.text();
     expect(text).not.toContain(editor.authorization!.slice("Bearer ".length));
@@ -136,7 +182,8 @@ describe("reading", () => {
       expect(res.data).toBeUndefined();
       expect(res.errors).toEqual([
         {
-          message: "Reading on this server needs a reader token: send `Authorization: Bearer <token>` (make one with `pnpm parley token create --role reader`).",
+          message:
+            "Reading on this server needs a reader token: send `Authorization: Bearer <token>` (make one with `pnpm parley token create --role reader`).",
           extensions: { code: "UNAUTHENTICATED", reason: "TOKEN_MISSING" },
         },
       ]);
@@ -147,11 +194,18 @@ describe("reading", () => {
       expect(unknown.status).toBe(401);
       expect(unknown.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED", reason: "TOKEN_UNKNOWN" });
       const token = await api.as("READER", "to revoke");
-      await revokeApiToken(api.t.db, (await api.t.db.apiToken.findFirstOrThrow({ where: { name: "to revoke" } })).id, "tests");
+      await revokeApiToken(
+        api.t.db,
+        (await api.t.db.apiToken.findFirstOrThrow({ where: { name: "to revoke" } })).id,
+        "tests",
+      );
       const revoked = await closed().gql(query, {}, token);
       expect(revoked.status).toBe(401);
       expect(revoked.errors).toEqual([
-        { message: "The API token has been revoked: ask an admin for a new one.", extensions: { code: "UNAUTHENTICATED", reason: "TOKEN_REVOKED" } },
+        {
+          message: "The API token has been revoked: ask an admin for a new one.",
+          extensions: { code: "UNAUTHENTICATED", reason: "TOKEN_REVOKED" },
+        },
       ]);
     });
 
@@ -159,13 +213,22 @@ describe("reading", () => {
       const res = await closed().gql(query, {}, reader);
       expect(res.status).toBe(200);
       expect(res.data.viewer.role).toBe("READER");
-      const write = await closed().gql(`mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename } }`, {}, reader);
+      const write = await closed().gql(
+        `mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename } }`,
+        {},
+        reader,
+      );
       expect(write.data.createEvent.__typename).toBe("ForbiddenError");
     });
 
     it("answers an anonymous write with the same ForbiddenError as when reading is open", async () => {
-      const write = await closed().gql(`mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename ... on Error { message } } }`);
-      expect(write.data.createEvent).toEqual({ __typename: "ForbiddenError", message: expect.stringMatching(/^Creating an event needs an editor token: send/) });
+      const write = await closed().gql(
+        `mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename ... on Error { message } } }`,
+      );
+      expect(write.data.createEvent).toEqual({
+        __typename: "ForbiddenError",
+        message: expect.stringMatching(/^Creating an event needs an editor token: send/),
+      });
     });
   });
 });

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { decodeGlobalID } from "@pothos/plugin-relay";
+import { beforeAll, describe, expect, it } from "vitest";
 import { given, mutate } from "./given.ts";
-import { useApi, type GraphQLResponse } from "./harness.ts";
+import { type GraphQLResponse, useApi } from "./harness.ts";
 
 // What an actor's page reads: its roles with counts, the actors it shares events with, and its
 // events paged from the newest back. Every count is checked against the participant rows.
@@ -39,7 +39,10 @@ const COMPANIONS = `query($id: ID!, $first: Int) { actor(id: $id) { companions(f
 async function companionsOf(id: string, first = 50) {
   const res = await api.gql(COMPANIONS, { id, first });
   expect(res.errors).toBeUndefined();
-  return (res.data.actor.companions as { sharedEvents: number; actor: { id: string } }[]).map((c) => ({ id: numeric(c.actor.id), events: c.sharedEvents }));
+  return (res.data.actor.companions as { sharedEvents: number; actor: { id: string } }[]).map((c) => ({
+    id: numeric(c.actor.id),
+    events: c.sharedEvents,
+  }));
 }
 
 describe("an actor's companions", () => {
@@ -57,10 +60,21 @@ describe("an actor's companions", () => {
     const [ttp, turkey] = await Promise.all([the.id("actor", "ttp"), the.id("actor", "turkey")]);
     const before = await companionsOf(ttp);
     const shared = before.find((c) => c.id === numeric(turkey))?.events ?? 0;
-    const created = await mutate(api, editor, "createEvent", {
-      type: "NEGOTIATION", title: "Turkey hosts a TTP delegation", startDate: "2025-11-20",
-      participants: [{ actorId: ttp, role: "PARTY" }, { actorId: turkey, role: "HOST" }],
-    }, "... on CreateEventSuccess { event { id } }");
+    const created = await mutate(
+      api,
+      editor,
+      "createEvent",
+      {
+        type: "NEGOTIATION",
+        title: "Turkey hosts a TTP delegation",
+        startDate: "2025-11-20",
+        participants: [
+          { actorId: ttp, role: "PARTY" },
+          { actorId: turkey, role: "HOST" },
+        ],
+      },
+      "... on CreateEventSuccess { event { id } }",
+    );
     expect(created.__typename).toBe("CreateEventSuccess");
     const after = await companionsOf(ttp);
     expect(after.find((c) => c.id === numeric(turkey))?.events).toBe(shared + 1);
@@ -68,10 +82,19 @@ describe("an actor's companions", () => {
   });
 
   it("are none for an actor without events, and refuse a list longer than 50", async () => {
-    const created = await mutate(api, editor, "createActor", { name: "Nobody in particular", kind: "PERSON" }, "... on CreateActorSuccess { actor { id } }");
+    const created = await mutate(
+      api,
+      editor,
+      "createActor",
+      { name: "Nobody in particular", kind: "PERSON" },
+      "... on CreateActorSuccess { actor { id } }",
+    );
     expect(await companionsOf(created.actor.id)).toEqual([]);
     const res = await api.gql(COMPANIONS, { id: created.actor.id, first: 51 });
-    expect(res.errors?.[0]).toMatchObject({ message: "`first` must be between 0 and 50; got 51", extensions: { code: "BAD_USER_INPUT", argument: "first" } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: "`first` must be between 0 and 50; got 51",
+      extensions: { code: "BAD_USER_INPUT", argument: "first" },
+    });
   });
 });
 
@@ -82,8 +105,13 @@ describe("an actor's roles and events", () => {
       const { rows } = await participations();
       const byRole = new Map<string, number>();
       for (const r of rows) if (r.actorId === numeric(id)) byRole.set(r.role, (byRole.get(r.role) ?? 0) + 1);
-      const expected = [...byRole].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role));
-      const res = await api.gql(`query($id: ID!) { actor(id: $id) { roleCounts { role count } events { totalCount } } }`, { id });
+      const expected = [...byRole]
+        .map(([role, count]) => ({ role, count }))
+        .sort((a, b) => b.count - a.count || a.role.localeCompare(b.role));
+      const res = await api.gql(
+        `query($id: ID!) { actor(id: $id) { roleCounts { role count } events { totalCount } } }`,
+        { id },
+      );
       expect(res.data.actor.roleCounts, key).toEqual(expected);
       expect(expected.reduce((n, r) => n + r.count, 0)).toBe(res.data.actor.events.totalCount);
     }
@@ -103,7 +131,11 @@ describe("an actor's roles and events", () => {
     for (;;) {
       const res: GraphQLResponse = await api.gql(page, { id, last: 5, before });
       expect(res.errors).toBeUndefined();
-      const { edges, pageInfo }: { edges: any[]; pageInfo: { hasPreviousPage: boolean; startCursor: string; endCursor: string } } = res.data.actor.events;
+      const {
+        edges,
+        pageInfo,
+      }: { edges: any[]; pageInfo: { hasPreviousPage: boolean; startCursor: string; endCursor: string } } =
+        res.data.actor.events;
       pages.unshift({ events: edges.map((e: any) => e.node.event), endCursor: pageInfo.endCursor });
       if (!pageInfo.hasPreviousPage) break;
       before = pageInfo.startCursor;
@@ -112,7 +144,9 @@ describe("an actor's roles and events", () => {
     expect(pages.flatMap((p) => p.events)).toEqual(everything);
     // From the oldest page forward again: the events after it, in order.
     const next = await api.gql(page, { id, first: 5, after: pages[0]!.endCursor });
-    expect(next.data.actor.events.edges.map((e: any) => e.node.event)).toEqual(everything.slice(pages[0]!.events.length, pages[0]!.events.length + 5));
+    expect(next.data.actor.events.edges.map((e: any) => e.node.event)).toEqual(
+      everything.slice(pages[0]!.events.length, pages[0]!.events.length + 5),
+    );
   });
 
   it("reads one page of rows after a cursor, not every row after it", async () => {
@@ -120,7 +154,10 @@ describe("an actor's roles and events", () => {
     const page = `query($id: ID!, $after: String, $before: String, $first: Int, $last: Int) { actor(id: $id) {
       events(first: $first, after: $after, last: $last, before: $before) { pageInfo { startCursor endCursor } edges { node { role } } } } }`;
     const opening = (await api.gql(page, { id, first: 3 })).data.actor.events.pageInfo;
-    for (const variables of [{ first: 3, after: opening.endCursor }, { last: 3, before: opening.endCursor }]) {
+    for (const variables of [
+      { first: 3, after: opening.endCursor },
+      { last: 3, before: opening.endCursor },
+    ]) {
       api.resetQueries();
       const res = await api.gql(page, { id, ...variables });
       expect(res.errors).toBeUndefined();

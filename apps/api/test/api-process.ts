@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { freePort } from "@parley/db";
 
@@ -9,7 +9,11 @@ export interface ApiProcess {
   endpoint: string;
   /** What the process wrote to stderr so far. */
   log(): string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   health(): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
@@ -20,11 +24,22 @@ export interface ApiProcess {
  */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"], {
-    cwd: API_DIR,
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, API_PORT: String(port), API_HOST: "127.0.0.1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"],
+    {
+      cwd: API_DIR,
+      env: {
+        ...process.env,
+        ...env,
+        DATABASE_URL: databaseUrl,
+        API_PORT: String(port),
+        API_HOST: "127.0.0.1",
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -34,7 +49,11 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     endpoint: `${base}/graphql`,
     log: () => stderr,
     async gql(query, variables, headers = {}) {
-      const response = await fetch(api.endpoint, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(api.endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: response.status, ...((await response.json()) as object) };
     },
     async health() {
@@ -51,7 +70,13 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The API process exited (${child.exitCode}):\n${stderr}`);
-    if (await api.health().then((h) => h.status === 200, () => false)) return api;
+    if (
+      await api.health().then(
+        (h) => h.status === 200,
+        () => false,
+      )
+    )
+      return api;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await api.stop();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiProcess, type ApiProcess } from "./api-process.ts";
+import { type ApiProcess, startApiProcess } from "./api-process.ts";
 import { useApi } from "./harness.ts";
 
 /**
@@ -43,7 +43,14 @@ describe("two API processes on one database", () => {
     const actorId = actor.data.createActor.actor.id;
     const created = await a.gql(
       `mutation($input: CreateEventInput!) { createEvent(input: $input) { __typename ... on CreateEventSuccess { event { id version } } } }`,
-      { input: { type: "ATTACK", title: "Kalashprobe attack on a checkpoint", startDate: "2024-06-02", participants: [{ actorId, role: "PERPETRATOR" }] } },
+      {
+        input: {
+          type: "ATTACK",
+          title: "Kalashprobe attack on a checkpoint",
+          startDate: "2024-06-02",
+          participants: [{ actorId, role: "PERPETRATOR" }],
+        },
+      },
       editor,
     );
     expect(created.data.createEvent.__typename).toBe("CreateEventSuccess");
@@ -54,8 +61,14 @@ describe("two API processes on one database", () => {
     expect(seen.edges[0].node.id).toBe(eventId);
     expect(seen.facets.find((f: any) => f.field === "ACTOR").values).toContainEqual({ value: actorId, count: 1 });
     expect((await search(b, "", { actorIds: [actorId] })).totalCount).toBe(1);
-    expect((await b.gql(`{ searchActors(query: "JuA") { actor { id } matchedName } }`)).data.searchActors[0]).toEqual({ actor: { id: actorId }, matchedName: "JuA" });
-    expect((await b.gql(EVENT, { id: eventId })).data.event).toMatchObject({ title: "Kalashprobe attack on a checkpoint", participants: [{ role: "PERPETRATOR", actor: { name: "Jamaat-ul-Ahrar" } }] });
+    expect((await b.gql(`{ searchActors(query: "JuA") { actor { id } matchedName } }`)).data.searchActors[0]).toEqual({
+      actor: { id: actorId },
+      matchedName: "JuA",
+    });
+    expect((await b.gql(EVENT, { id: eventId })).data.event).toMatchObject({
+      title: "Kalashprobe attack on a checkpoint",
+      participants: [{ role: "PERPETRATOR", actor: { name: "Jamaat-ul-Ahrar" } }],
+    });
 
     const updated = await b.gql(
       `mutation { updateEvent(input: { id: "${eventId}", version: 1, type: AIRSTRIKE }) { __typename ... on UpdateEventSuccess { event { version } } } }`,
@@ -75,7 +88,11 @@ describe("two API processes on one database", () => {
     );
     expect(stale.data.updateEvent).toEqual({ __typename: "ConflictError", currentVersion: 2 });
 
-    const deleted = await b.gql(`mutation { deleteEvent(input: { id: "${eventId}", version: 2 }) { __typename } }`, {}, admin);
+    const deleted = await b.gql(
+      `mutation { deleteEvent(input: { id: "${eventId}", version: 2 }) { __typename } }`,
+      {},
+      admin,
+    );
     expect(deleted.data.deleteEvent.__typename).toBe("DeleteEventSuccess");
     expect((await search(a, "Kalashprobe")).totalCount).toBe(0);
     expect((await a.gql(EVENT, { id: eventId })).data.event).toBeNull();

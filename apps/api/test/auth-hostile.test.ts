@@ -1,9 +1,16 @@
 import * as crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLArgument, type GraphQLInputType,
-} from "graphql";
 import { createPrismaClient, hashSecret, revokeApiToken, withDatabase } from "@parley/db";
+import {
+  type GraphQLArgument,
+  type GraphQLInputType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from "graphql";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { schema } from "../src/schema.ts";
 import { createServer } from "../src/server.ts";
 import { useApi } from "./harness.ts";
@@ -27,8 +34,13 @@ async function databaseState() {
   );
   const state: Record<string, string> = {};
   for (const { name } of tables) {
-    const rows = name === "api_token" ? `(SELECT id, name, role, prefix, secret_hash, created_at, revoked_at FROM api_token)` : `"${name}"`;
-    const [row] = await api.t.db.$queryRawUnsafe<{ sum: string | null; n: number }[]>(`SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM ${rows} t`);
+    const rows =
+      name === "api_token"
+        ? `(SELECT id, name, role, prefix, secret_hash, created_at, revoked_at FROM api_token)`
+        : `"${name}"`;
+    const [row] = await api.t.db.$queryRawUnsafe<{ sum: string | null; n: number }[]>(
+      `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM ${rows} t`,
+    );
     state[name] = `${row!.n}:${row!.sum}`;
   }
   return state;
@@ -44,7 +56,19 @@ function placeholder(type: GraphQLInputType): unknown {
     return Object.fromEntries(fields.map((f) => [f.name, placeholder(f.type)]));
   }
   if (isScalarType(type)) {
-    return ({ Int: 1, Float: 1, Boolean: true, Date: "2022-01-01", DateTime: "2022-01-01T00:00:00Z", JSON: {}, ID: "RXZlbnQ6MQ==" } as Record<string, unknown>)[type.name] ?? "x";
+    return (
+      (
+        {
+          Int: 1,
+          Float: 1,
+          Boolean: true,
+          Date: "2022-01-01",
+          DateTime: "2022-01-01T00:00:00Z",
+          JSON: {},
+          ID: "RXZlbnQ6MQ==",
+        } as Record<string, unknown>
+      )[type.name] ?? "x"
+    );
   }
   throw new Error(`no placeholder for ${String(type)}`);
 }
@@ -75,7 +99,12 @@ describe("refused writes change nothing", () => {
   it("answers every mutation with a ForbiddenError without a token, with a revoked admin token and with a reader token, and no table changes", async () => {
     expect(mutations.length).toBeGreaterThan(15);
     const before = await databaseState();
-    const callers: [string, Record<string, string>][] = [["no token", {}], ["revoked admin token", revoked], ["reader token", reader], ["malformed token", { authorization: "Bearer prly_' OR 1=1 --" }]];
+    const callers: [string, Record<string, string>][] = [
+      ["no token", {}],
+      ["revoked admin token", revoked],
+      ["reader token", reader],
+      ["malformed token", { authorization: "Bearer prly_' OR 1=1 --" }],
+    ];
     for (const m of mutations) {
       expect(m.returnsResultUnion, m.name).toBe(true);
       for (const [who, headers] of callers) {
@@ -92,11 +121,24 @@ describe("tokens in logs", () => {
   /** Everything the process writes while `run` runs: stdout, stderr and the console. */
   async function captureOutput(run: () => Promise<void>): Promise<string> {
     const chunks: string[] = [];
-    const keep = (...args: unknown[]) => void chunks.push(args.map((a) => (a instanceof Error ? `${a.stack} ${JSON.stringify(a)}` : typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" "));
+    const keep = (...args: unknown[]) =>
+      void chunks.push(
+        args
+          .map((a) =>
+            a instanceof Error
+              ? `${a.stack} ${JSON.stringify(a)}`
+              : typeof a === "string"
+                ? a
+                : (JSON.stringify(a) ?? String(a)),
+          )
+          .join(" "),
+      );
     const restore = [
       vi.spyOn(process.stdout, "write").mockImplementation((c: unknown) => (keep(String(c)), true)),
       vi.spyOn(process.stderr, "write").mockImplementation((c: unknown) => (keep(String(c)), true)),
-      ...(["log", "info", "warn", "error", "debug", "trace"] as const).map((level) => vi.spyOn(console, level).mockImplementation(keep)),
+      ...(["log", "info", "warn", "error", "debug", "trace"] as const).map((level) =>
+        vi.spyOn(console, level).mockImplementation(keep),
+      ),
     ];
     try {
       await run();
@@ -115,16 +157,42 @@ describe("tokens in logs", () => {
     const withoutSearch = createServer({ db: api.t.db }); // searchEvents fails there: an unexpected error
     const unreachable = createServer({ db: broken }); // the token check itself fails
     const send = (yoga: ReturnType<typeof createServer>, body: string, headers: Record<string, string> = editor) =>
-      Promise.resolve(yoga.fetch("http://yoga/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body })).then((r) => r.text());
+      Promise.resolve(
+        yoga.fetch("http://yoga/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body,
+        }),
+      ).then((r) => r.text());
     const yoga = createServer({ db: api.t.db, search: api.search });
     const bodies: string[] = [];
     const output = await captureOutput(async () => {
-      bodies.push(await send(yoga, JSON.stringify({ query: `mutation { createEvent(input: { type: OTHER, title: "Logged?", startDate: "2022-01-01" }) { __typename } }` })));
-      bodies.push(await send(yoga, JSON.stringify({ query: `mutation { deleteActor(input: { id: "QWN0b3I6MQ==", version: 1 }) { __typename ... on Error { message } } }` })));
-      bodies.push(await send(yoga, JSON.stringify({ query: `{ viewer { name } }` }), { authorization: `Basic ${secret}` }));
-      bodies.push(await send(yoga, JSON.stringify({ query: `{ viewer { name } }` }), { authorization: `Bearer ${secret}x` }));
+      bodies.push(
+        await send(
+          yoga,
+          JSON.stringify({
+            query: `mutation { createEvent(input: { type: OTHER, title: "Logged?", startDate: "2022-01-01" }) { __typename } }`,
+          }),
+        ),
+      );
+      bodies.push(
+        await send(
+          yoga,
+          JSON.stringify({
+            query: `mutation { deleteActor(input: { id: "QWN0b3I6MQ==", version: 1 }) { __typename ... on Error { message } } }`,
+          }),
+        ),
+      );
+      bodies.push(
+        await send(yoga, JSON.stringify({ query: `{ viewer { name } }` }), { authorization: `Basic ${secret}` }),
+      );
+      bodies.push(
+        await send(yoga, JSON.stringify({ query: `{ viewer { name } }` }), { authorization: `Bearer ${secret}x` }),
+      );
       bodies.push(await send(yoga, '{"query": "{ broken'));
-      bodies.push(await send(withoutSearch, JSON.stringify({ query: `{ searchEvents(query: "ttp") { totalCount } }` })));
+      bodies.push(
+        await send(withoutSearch, JSON.stringify({ query: `{ searchEvents(query: "ttp") { totalCount } }` })),
+      );
       bodies.push(await send(unreachable, JSON.stringify({ query: `{ viewer { name } }` })));
     });
     expect(bodies.join("\n")).toContain("Unexpected error.");

@@ -23,7 +23,9 @@ export interface CommitFaults {
 
 export async function installCommitFaults(url: string): Promise<CommitFaults> {
   const db = createPrismaClient(url, { max: 2 });
-  await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS test_commit_fault (title text PRIMARY KEY, fault text NOT NULL, seconds float8 NOT NULL DEFAULT 0)`);
+  await db.$executeRawUnsafe(
+    `CREATE TABLE IF NOT EXISTS test_commit_fault (title text PRIMARY KEY, fault text NOT NULL, seconds float8 NOT NULL DEFAULT 0)`,
+  );
   await db.$executeRawUnsafe(`
     CREATE OR REPLACE FUNCTION test_commit_fault() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE f test_commit_fault;
@@ -38,7 +40,9 @@ export async function installCommitFaults(url: string): Promise<CommitFaults> {
       RETURN NULL;
     END $$`);
   await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_commit_fault ON event`);
-  await db.$executeRawUnsafe(`CREATE CONSTRAINT TRIGGER test_commit_fault AFTER INSERT ON event DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_commit_fault()`);
+  await db.$executeRawUnsafe(
+    `CREATE CONSTRAINT TRIGGER test_commit_fault AFTER INSERT ON event DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_commit_fault()`,
+  );
   return {
     async arm(title, fault) {
       const [kind, seconds] = fault === "standby" ? ["standby", 0] : ["sleep", fault.sleepSeconds];
@@ -50,7 +54,9 @@ export async function installCommitFaults(url: string): Promise<CommitFaults> {
     async atCommit(waitEvent) {
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
-        const [row] = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'COMMIT' AND wait_event = ${waitEvent}`;
+        const [row] = await db.$queryRaw<
+          { pid: number }[]
+        >`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'COMMIT' AND wait_event = ${waitEvent}`;
         if (row) return row.pid;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -59,7 +65,9 @@ export async function installCommitFaults(url: string): Promise<CommitFaults> {
     async settled() {
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
-        const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'COMMIT' AND state = 'active'`;
+        const [row] = await db.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'COMMIT' AND state = 'active'`;
         if (row!.n === 0) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -68,7 +76,9 @@ export async function installCommitFaults(url: string): Promise<CommitFaults> {
       await db.$queryRaw`SELECT pg_terminate_backend(${pid})`;
     },
     async status(transactionId) {
-      const [row] = await db.$queryRaw<{ status: string | null }[]>`SELECT txid_status(${transactionId}::bigint) AS status`;
+      const [row] = await db.$queryRaw<
+        { status: string | null }[]
+      >`SELECT txid_status(${transactionId}::bigint) AS status`;
       return row!.status;
     },
     close: () => db.$disconnect(),

@@ -1,11 +1,18 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, createApiToken, createPrismaClient, ensureDatabaseExists, withDatabase, type PrismaClient } from "@parley/db";
-import { startRestartablePostgres, type RestartablePostgres } from "@parley/testkit";
+import {
+  applyMigrations,
+  createApiToken,
+  createPrismaClient,
+  ensureDatabaseExists,
+  type PrismaClient,
+  withDatabase,
+} from "@parley/db";
 import { decodeGlobalId } from "@parley/schema";
+import { type RestartablePostgres, startRestartablePostgres } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../src/server.ts";
-import { installCommitFaults, type CommitFaults } from "./commit-faults.ts";
+import { type CommitFaults, installCommitFaults } from "./commit-faults.ts";
 
 /**
  * A PostgreSQL of this file's own, whose connections are killed exactly at COMMIT: the API must
@@ -27,7 +34,9 @@ beforeAll(async () => {
   await applyMigrations(url);
   db = createPrismaClient(url);
   faults = await installCommitFaults(url);
-  editor = { authorization: `Bearer ${(await createApiToken(db, { role: "EDITOR", name: "commit test", author: "tests" })).secret}` };
+  editor = {
+    authorization: `Bearer ${(await createApiToken(db, { role: "EDITOR", name: "commit test", author: "tests" })).secret}`,
+  };
   http = createHttpServer(createServer({ db, env: { PARLEY_OUTCOME_TIMEOUT_MS: 1_500 } }));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   endpoint = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
@@ -43,12 +52,23 @@ const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input)
 
 async function create(title: string, key?: string) {
   const headers = { "content-type": "application/json", ...editor, ...(key ? { "idempotency-key": key } : {}) };
-  const response = await fetch(endpoint, { method: "POST", headers, body: JSON.stringify({ query: CREATE, variables: { input: { type: "STATEMENT", title, startDate: "2025-10-01" } } }) });
-  const body = (await response.json()) as { data?: any; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] };
+  const response = await fetch(endpoint, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({
+      query: CREATE,
+      variables: { input: { type: "STATEMENT", title, startDate: "2025-10-01" } },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: any;
+    errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  };
   return { status: response.status, ...body };
 }
 
-const stored = async (title: string) => (await db.event.findMany({ where: { title }, select: { id: true } })).map((e) => e.id);
+const stored = async (title: string) =>
+  (await db.event.findMany({ where: { title }, select: { id: true } })).map((e) => e.id);
 const idOf = (answer: { data?: any }) => decodeGlobalId(answer.data.createEvent.event.id, "Event");
 
 /** Stops PostgreSQL while a COMMIT waits, keeps it down until the API has answered, and starts it again. */
@@ -79,7 +99,10 @@ describe("a write whose connection is killed at COMMIT", () => {
     const answer = create(title);
     await faults.kill(await faults.atCommit("PgSleep"));
     const result = await answer;
-    expect({ status: result.status, code: result.errors?.[0]?.extensions?.code }).toEqual({ status: 503, code: "DATABASE_UNAVAILABLE" });
+    expect({ status: result.status, code: result.errors?.[0]?.extensions?.code }).toEqual({
+      status: 503,
+      code: "DATABASE_UNAVAILABLE",
+    });
     expect(await stored(title)).toEqual([]);
   });
 });

@@ -1,6 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { getNamedType, isCompositeType, isListType, isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLOutputType } from "graphql";
+import {
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  getNamedType,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/schema.ts";
 import { useApi } from "./harness.ts";
 
@@ -36,7 +44,9 @@ function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
-const objectTypes = Object.values(schema.getTypeMap()).filter(isObjectType).filter((t) => !t.name.startsWith("__"));
+const objectTypes = Object.values(schema.getTypeMap())
+  .filter(isObjectType)
+  .filter((t) => !t.name.startsWith("__"));
 const connectionFields = objectTypes.flatMap((parent) =>
   Object.values(parent.getFields())
     .filter((f) => getNamedType(f.type).name.endsWith("Connection"))
@@ -53,11 +63,27 @@ describe("lists and connections", () => {
     );
     expect(lists.sort()).toEqual([...PLAIN_LISTS].sort());
     expect(connectionFields.sort()).toEqual([
-      "Actor.events", "Actor.members", "Actor.positions", "Actor.quoted", "Actor.revisions",
-      "Claim.revisions", "Event.revisions", "Position.responses", "Position.revisions",
-      "Process.events", "Process.positions",
-      "Query.actors", "Query.candidateSources", "Query.candidates", "Query.events", "Query.processes", "Query.sources",
-      "Source.candidates", "Source.claims", "Source.events", "Source.revisions",
+      "Actor.events",
+      "Actor.members",
+      "Actor.positions",
+      "Actor.quoted",
+      "Actor.revisions",
+      "Claim.revisions",
+      "Event.revisions",
+      "Position.responses",
+      "Position.revisions",
+      "Process.events",
+      "Process.positions",
+      "Query.actors",
+      "Query.candidateSources",
+      "Query.candidates",
+      "Query.events",
+      "Query.processes",
+      "Query.sources",
+      "Source.candidates",
+      "Source.claims",
+      "Source.events",
+      "Source.revisions",
     ]);
   });
 
@@ -65,7 +91,10 @@ describe("lists and connections", () => {
     for (const coordinate of connectionFields) {
       const [parent, name] = coordinate.split(".") as [string, string];
       const field = (schema.getType(parent) as GraphQLObjectType).getFields()[name]!;
-      expect(field.args.map((a) => a.name), coordinate).toEqual(expect.arrayContaining(["first", "last", "after", "before"]));
+      expect(
+        field.args.map((a) => a.name),
+        coordinate,
+      ).toEqual(expect.arrayContaining(["first", "last", "after", "before"]));
       const connection = getNamedType(field.type) as GraphQLObjectType;
       expect(Object.keys(connection.getFields()).sort(), coordinate).toEqual(["edges", "pageInfo", "totalCount"]);
     }
@@ -89,30 +118,74 @@ beforeAll(async () => {
   const source = await db.source.create({ data: { title: "A report for the candidates list" } });
   const another = await db.source.create({ data: { title: "Another report for the queue" } });
   await db.candidate.createMany({
-    data: [1, 2, 3].map((i) => ({ sourceId: i < 3 ? source.id : another.id, kind: "ACTOR" as const, payload: { actorId: null, text: `Group ${i}`, name: `Group ${i}`, kind: "ARMED_GROUP" } })),
+    data: [1, 2, 3].map((i) => ({
+      sourceId: i < 3 ? source.id : another.id,
+      kind: "ACTOR" as const,
+      payload: { actorId: null, text: `Group ${i}`, name: `Group ${i}`, kind: "ARMED_GROUP" },
+    })),
   });
   const busiest = async (rows: { id: number; n: number }[]) => rows.sort((a, b) => b.n - a.n)[0]!.id;
-  const counted = async <T extends { id: number; _count: Record<string, number> }>(rows: T[], relation: string) => busiest(rows.map((r) => ({ id: r.id, n: r._count[relation]! })));
-  const actor = await counted(await db.actor.findMany({ include: { _count: { select: { participations: true } } } }), "participations");
-  const speaker = await counted(await db.actor.findMany({ include: { _count: { select: { quoted: true } } } }), "quoted");
-  const organisation = await counted(await db.actor.findMany({ include: { _count: { select: { members: true } } } }), "members");
-  const holder = await counted(await db.actor.findMany({ include: { _count: { select: { positions: true } } } }), "positions");
-  const answered = await counted(await db.position.findMany({ include: { _count: { select: { responses: true } } } }), "responses");
-  const process = await counted(await db.process.findMany({ include: { _count: { select: { events: true } } } }), "events");
-  const reported = await counted(await db.source.findMany({ include: { _count: { select: { claims: true } } } }), "claims");
+  const counted = async <T extends { id: number; _count: Record<string, number> }>(rows: T[], relation: string) =>
+    busiest(rows.map((r) => ({ id: r.id, n: r._count[relation]! })));
+  const actor = await counted(
+    await db.actor.findMany({ include: { _count: { select: { participations: true } } } }),
+    "participations",
+  );
+  const speaker = await counted(
+    await db.actor.findMany({ include: { _count: { select: { quoted: true } } } }),
+    "quoted",
+  );
+  const organisation = await counted(
+    await db.actor.findMany({ include: { _count: { select: { members: true } } } }),
+    "members",
+  );
+  const holder = await counted(
+    await db.actor.findMany({ include: { _count: { select: { positions: true } } } }),
+    "positions",
+  );
+  const answered = await counted(
+    await db.position.findMany({ include: { _count: { select: { responses: true } } } }),
+    "responses",
+  );
+  const process = await counted(
+    await db.process.findMany({ include: { _count: { select: { events: true } } } }),
+    "events",
+  );
+  const reported = await counted(
+    await db.source.findMany({ include: { _count: { select: { claims: true } } } }),
+    "claims",
+  );
   const one = (type: string, field: string, id: number, what: string): Probe => ({
     query: `query($id: ID!) { node(id: $id) { ... on ${type} { c: ${field}(ARGS) { ${what} } } } }`,
     variables: { id: encodeGlobalID(type, id) },
     pick: (data) => data?.node?.c,
   });
-  const root = (field: string, what: string, extra = ""): Probe => ({ query: `{ c: ${field}(ARGS${extra}) { ${what} } }`, pick: (data) => data?.c });
-  const page = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { __typename } }";
+  const root = (field: string, what: string, extra = ""): Probe => ({
+    query: `{ c: ${field}(ARGS${extra}) { ${what} } }`,
+    pick: (data) => data?.c,
+  });
+  const page =
+    "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { __typename } }";
   const event = (await db.event.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   // A history long enough to page: the demo records only each record's creation.
   await db.revision.createMany({
     data: [1, 2, 3, 4].flatMap((version) => [
-      { entityType: "Actor", entityId: actor, action: "UPDATE" as const, version: version + 1, author: "tests", changes: { note: [null, version] } },
-      { entityType: "Event", entityId: event, action: "UPDATE" as const, version: version + 1, author: "tests", changes: { note: [null, version] } },
+      {
+        entityType: "Actor",
+        entityId: actor,
+        action: "UPDATE" as const,
+        version: version + 1,
+        author: "tests",
+        changes: { note: [null, version] },
+      },
+      {
+        entityType: "Event",
+        entityId: event,
+        action: "UPDATE" as const,
+        version: version + 1,
+        author: "tests",
+        changes: { note: [null, version] },
+      },
     ]),
   });
   probes = {
@@ -173,14 +246,23 @@ describe("cursors", () => {
 
   it("refuses a cursor of another connection or a malformed one, naming the argument, on every connection", async () => {
     const cursors: Record<string, string> = {};
-    for (const [coordinate, probe] of Object.entries(probes)) cursors[coordinate] = probe.pick((await ask(probe, "first: 1")).data).edges[0].cursor;
+    for (const [coordinate, probe] of Object.entries(probes))
+      cursors[coordinate] = probe.pick((await ask(probe, "first: 1")).data).edges[0].cursor;
     for (const [coordinate, probe] of Object.entries(probes)) {
       const other = coordinate === "Query.events" ? "Actor.events" : "Query.events";
       const foreign = await ask(probe, `first: 1, after: "${cursors[other]}"`);
-      expect(foreign.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]), coordinate).toEqual([["BAD_USER_INPUT", "after"]]);
-      expect(foreign.errors?.[0]?.message, coordinate).toBe(`\`after\` is a cursor of \`${other}\`, not of \`${coordinate}\`: a cursor pages only the connection that gave it`);
+      expect(
+        foreign.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]),
+        coordinate,
+      ).toEqual([["BAD_USER_INPUT", "after"]]);
+      expect(foreign.errors?.[0]?.message, coordinate).toBe(
+        `\`after\` is a cursor of \`${other}\`, not of \`${coordinate}\`: a cursor pages only the connection that gave it`,
+      );
       const malformed = await ask(probe, `last: 1, before: "R1BDOk46MzA="`);
-      expect(malformed.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]), coordinate).toEqual([["BAD_USER_INPUT", "before"]]);
+      expect(
+        malformed.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]),
+        coordinate,
+      ).toEqual([["BAD_USER_INPUT", "before"]]);
       expect(malformed.errors?.[0]?.path?.at(-1), coordinate).toBe("c");
     }
   });
@@ -195,7 +277,10 @@ describe("cursors", () => {
         [`last: 2, after: "${cursor}"`, "after"],
       ] as const) {
         const res = await ask(probe, args);
-        expect(res.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]), `${coordinate}(${args})`).toEqual([["BAD_USER_INPUT", argument]]);
+        expect(
+          res.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]),
+          `${coordinate}(${args})`,
+        ).toEqual([["BAD_USER_INPUT", argument]]);
       }
     }
   });
@@ -206,7 +291,9 @@ describe("processes", () => {
     for (const [i, date] of [null, "2021-11-01", null, "2021-11-01"].entries()) {
       await api.t.db.process.create({ data: { name: `Paging process ${i}`, startDate: date ? new Date(date) : null } });
     }
-    const all = (await api.gql(`{ processes(first: 100) { edges { node { name startDate } } } }`)).data.processes.edges.map((e: any) => e.node);
+    const all = (
+      await api.gql(`{ processes(first: 100) { edges { node { name startDate } } } }`)
+    ).data.processes.edges.map((e: any) => e.node);
     const dates = all.map((p: { startDate: string | null }) => p.startDate);
     expect(dates.slice(-2)).toEqual([null, null]);
     expect(dates.filter(Boolean)).toEqual([...dates.filter(Boolean)].sort());
@@ -214,8 +301,14 @@ describe("processes", () => {
       const names: string[] = [];
       let cursor: string | null = null;
       for (;;) {
-        const args: string = backward ? `last: 2${cursor ? `, before: "${cursor}"` : ""}` : `first: 2${cursor ? `, after: "${cursor}"` : ""}`;
-        const page: any = (await api.gql(`{ processes(${args}) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { name } } } }`)).data.processes;
+        const args: string = backward
+          ? `last: 2${cursor ? `, before: "${cursor}"` : ""}`
+          : `first: 2${cursor ? `, after: "${cursor}"` : ""}`;
+        const page: any = (
+          await api.gql(
+            `{ processes(${args}) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { name } } } }`,
+          )
+        ).data.processes;
         const got = page.edges.map((e: any) => e.node.name);
         if (backward) names.unshift(...got);
         else names.push(...got);
@@ -238,9 +331,18 @@ describe("page sizes", () => {
     const refusals = [
       [`{ events(first: 101) { totalCount } }`, "`first` must be between 0 and 100; got 101"],
       [`{ sources(last: -1) { totalCount } }`, "`last` must be between 0 and 100; got -1"],
-      [`query($id: ID!) { actor(id: $id) { events(last: 101) { totalCount } } }`, "`last` must be between 0 and 100; got 101"],
-      [`query($id: ID!) { actor(id: $id) { revisions(first: 500) { totalCount } } }`, "`first` must be between 0 and 100; got 500"],
-      [`query($id: ID!) { actor(id: $id) { companions(first: 51) { sharedEvents } } }`, "`first` must be between 0 and 50; got 51"],
+      [
+        `query($id: ID!) { actor(id: $id) { events(last: 101) { totalCount } } }`,
+        "`last` must be between 0 and 100; got 101",
+      ],
+      [
+        `query($id: ID!) { actor(id: $id) { revisions(first: 500) { totalCount } } }`,
+        "`first` must be between 0 and 100; got 500",
+      ],
+      [
+        `query($id: ID!) { actor(id: $id) { companions(first: 51) { sharedEvents } } }`,
+        "`first` must be between 0 and 50; got 51",
+      ],
       [`{ searchEvents(first: 101) { totalCount } }`, "`first` must be between 0 and 100; got 101"],
       [`{ searchEvents(last: -1) { totalCount } }`, "`last` must be between 0 and 100; got -1"],
       [`{ searchEvents(first: 0) { places(first: 1001) { count } } }`, "`first` must be between 0 and 1000; got 1001"],
@@ -250,7 +352,10 @@ describe("page sizes", () => {
     for (const [query, message] of refusals) {
       const res = await api.gql(query, query.includes("$id") ? { id: actor } : {});
       const argument = message.slice(1, message.indexOf("`", 1));
-      expect(res.errors?.map((e) => [e.message, e.extensions?.code, e.extensions?.argument]), query).toEqual([[message, "BAD_USER_INPUT", argument]]);
+      expect(
+        res.errors?.map((e) => [e.message, e.extensions?.code, e.extensions?.argument]),
+        query,
+      ).toEqual([[message, "BAD_USER_INPUT", argument]]);
     }
   });
 });
@@ -269,7 +374,9 @@ describe("SQL statements for pages inside pages", () => {
       const res = await api.gql(PAGE, { first });
       expect(res.errors).toBeUndefined();
       expect(res.data.sources.edges.length).toBeGreaterThanOrEqual(Math.min(first, 5));
-      expect(res.data.sources.edges.some((e: any) => e.node.events.edges.length > 0 && e.node.claims.edges.length > 0)).toBe(true);
+      expect(
+        res.data.sources.edges.some((e: any) => e.node.events.edges.length > 0 && e.node.claims.edges.length > 0),
+      ).toBe(true);
       counts.push(api.queries.length);
     }
     expect(counts[1]).toBe(counts[0]);

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApolloClient, HttpLink, InMemoryCache, gql as apolloGql } from "@apollo/client";
+import { ApolloClient, gql as apolloGql, HttpLink, InMemoryCache } from "@apollo/client";
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
-import { cacheExchange, Client, fetchExchange } from "@urql/core";
-import { persistedExchange } from "@urql/exchange-persisted";
-import { ClientError, GraphQLClient, gql } from "graphql-request";
 import { createApiToken } from "@parley/db";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
-import { startApiProcess, type ApiProcess } from "./api-process.ts";
+import { Client, cacheExchange, fetchExchange } from "@urql/core";
+import { persistedExchange } from "@urql/exchange-persisted";
+import { ClientError, GraphQLClient, gql } from "graphql-request";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiProcess, startApiProcess } from "./api-process.ts";
 
 /**
  * Other people's clients, with their default settings, against a live Parley API in a process of
@@ -19,7 +19,11 @@ let editor: string;
 /** What each request looked like on the wire. */
 const sent: { method: string; url: string; body: string | null }[] = [];
 const recordingFetch: typeof fetch = async (input, init) => {
-  sent.push({ method: init?.method ?? "GET", url: String(input), body: typeof init?.body === "string" ? init.body : null });
+  sent.push({
+    method: init?.method ?? "GET",
+    url: String(input),
+    body: typeof init?.body === "string" ? init.body : null,
+  });
   return fetch(input, init);
 };
 
@@ -47,7 +51,12 @@ describe("urql", () => {
 
   it("sends automatic persisted queries, registering the text once and then by hash alone", async () => {
     sent.length = 0;
-    const client = () => new Client({ url: api.endpoint, exchanges: [persistedExchange({ preferGetForPersistedQueries: true }), fetchExchange], fetch: recordingFetch });
+    const client = () =>
+      new Client({
+        url: api.endpoint,
+        exchanges: [persistedExchange({ preferGetForPersistedQueries: true }), fetchExchange],
+        fetch: recordingFetch,
+      });
     const first = await client().query(EVENTS, { first: 2 }).toPromise();
     expect(first.data.events.edges).toHaveLength(2);
     const again = await client().query(EVENTS, { first: 2 }).toPromise();
@@ -57,11 +66,18 @@ describe("urql", () => {
   });
 
   it("writes with a bearer token and reads the result union", async () => {
-    const client = new Client({ url: api.endpoint, exchanges: [fetchExchange], fetchOptions: { headers: { authorization: `Bearer ${editor}` } } });
+    const client = new Client({
+      url: api.endpoint,
+      exchanges: [fetchExchange],
+      fetchOptions: { headers: { authorization: `Bearer ${editor}` } },
+    });
     const result = await client
-      .mutation(`mutation($input: CreateEventInput!) { createEvent(input: $input) { __typename ... on CreateEventSuccess { event { title } } } }`, {
-        input: { type: "STATEMENT", title: "Written by urql", startDate: "2022-03-01" },
-      })
+      .mutation(
+        `mutation($input: CreateEventInput!) { createEvent(input: $input) { __typename ... on CreateEventSuccess { event { title } } } }`,
+        {
+          input: { type: "STATEMENT", title: "Written by urql", startDate: "2022-03-01" },
+        },
+      )
       .toPromise();
     expect(result.data.createEvent).toEqual({ __typename: "CreateEventSuccess", event: { title: "Written by urql" } });
   });
@@ -72,10 +88,14 @@ describe("Apollo Client", () => {
 
   it("queries through its persisted-query link and pages with the cursor it gets back", async () => {
     sent.length = 0;
-    const link = new PersistedQueryLink({ sha256, useGETForHashedQueries: true }).concat(new HttpLink({ uri: api.endpoint, fetch: recordingFetch }));
+    const link = new PersistedQueryLink({ sha256, useGETForHashedQueries: true }).concat(
+      new HttpLink({ uri: api.endpoint, fetch: recordingFetch }),
+    );
     const client = new ApolloClient({ link, cache: new InMemoryCache() });
     const first = await client.query({ query: apolloGql(EVENTS), variables: { first: 5 } });
-    const page = first.data as { events: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { endCursor: string } } };
+    const page = first.data as {
+      events: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { endCursor: string } };
+    };
     expect(page.events.edges).toHaveLength(5);
     const next = await client.query({
       query: apolloGql(`query Next($after: String) { events(first: 5, after: $after) { edges { node { id } } } }`),
@@ -99,19 +119,29 @@ describe("Apollo Client", () => {
 describe("graphql-request", () => {
   it("queries with POST, reads cost from the answer's extensions, and surfaces errors with their codes", async () => {
     const client = new GraphQLClient(api.endpoint);
-    const { data, extensions } = await client.rawRequest<{ events: { totalCount: number } }>(`{ events(first: 1) { totalCount } }`);
+    const { data, extensions } = await client.rawRequest<{ events: { totalCount: number } }>(
+      `{ events(first: 1) { totalCount } }`,
+    );
     expect(data.events.totalCount).toBeGreaterThan(40);
     expect(extensions).toMatchObject({ cost: { complexity: expect.any(Number), limit: 100_000 } });
     const refused = await client.request(gql`{ events(first: 101) { totalCount } }`).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ClientError);
-    expect((refused as ClientError).response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "first" });
+    expect((refused as ClientError).response.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argument: "first",
+    });
   });
 
   it("gets null for a stale ID in nodes, and the other records", async () => {
     const client = new GraphQLClient(api.endpoint);
-    const { events } = await client.request<{ events: { edges: { node: { id: string } }[] } }>(`{ events(first: 2) { edges { node { id } } } }`);
+    const { events } = await client.request<{ events: { edges: { node: { id: string } }[] } }>(
+      `{ events(first: 2) { edges { node { id } } } }`,
+    );
     const stale = Buffer.from("Event:999999").toString("base64");
-    const { nodes } = await client.request<{ nodes: ({ id: string } | null)[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [events.edges[0]!.node.id, stale, events.edges[1]!.node.id] });
+    const { nodes } = await client.request<{ nodes: ({ id: string } | null)[] }>(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      { ids: [events.edges[0]!.node.id, stale, events.edges[1]!.node.id] },
+    );
     expect(nodes).toEqual([{ id: events.edges[0]!.node.id }, null, { id: events.edges[1]!.node.id }]);
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, createApiToken, createPrismaClient, ensureDatabaseExists, withDatabase } from "@parley/db";
-import { startRestartablePostgres, type RestartablePostgres } from "@parley/testkit";
-import { startApiProcess, type ApiProcess } from "./api-process.ts";
+import { type RestartablePostgres, startRestartablePostgres } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiProcess, startApiProcess } from "./api-process.ts";
 
 /**
  * A PostgreSQL of this file's own, an API process on it, and a stream of reads and writes while
@@ -18,7 +18,9 @@ beforeAll(async () => {
   await ensureDatabaseExists(url);
   await applyMigrations(url);
   const db = createPrismaClient(url);
-  editor = { authorization: `Bearer ${(await createApiToken(db, { role: "EDITOR", name: "restart test", author: "tests" })).secret}` };
+  editor = {
+    authorization: `Bearer ${(await createApiToken(db, { role: "EDITOR", name: "restart test", author: "tests" })).secret}`,
+  };
   await db.$disconnect();
   api = await startApiProcess(url);
 }, 180_000);
@@ -58,8 +60,21 @@ describe("restarting PostgreSQL under load", () => {
           ? await api.gql(CREATE, { input: { type: "STATEMENT", title, startDate: "2024-05-01" } }, editor)
           : await api.gql(kind === "search" ? SEARCH : READ, kind === "search" ? { q: "Restartprobe" } : {});
       const error = response.errors?.[0];
-      const ok = response.status === 200 && !error && (kind !== "write" || response.data.createEvent.__typename === "CreateEventSuccess");
-      outcomes.push({ kind, phase: at, status: response.status, ms: performance.now() - started, code: error?.extensions?.code, message: error?.message, title: kind === "write" ? title : undefined, ok, endedAt: performance.now() });
+      const ok =
+        response.status === 200 &&
+        !error &&
+        (kind !== "write" || response.data.createEvent.__typename === "CreateEventSuccess");
+      outcomes.push({
+        kind,
+        phase: at,
+        status: response.status,
+        ms: performance.now() - started,
+        code: error?.extensions?.code,
+        message: error?.message,
+        title: kind === "write" ? title : undefined,
+        ok,
+        endedAt: performance.now(),
+      });
     };
     // Four clients, bounded: each stops when told to or after 2,000 requests.
     const clients = (["write", "search", "read", "write"] as const).map(async (kind) => {
@@ -87,15 +102,19 @@ describe("restarting PostgreSQL under load", () => {
 
     const during = outcomes.filter((o) => o.phase === "down");
     const after = outcomes.filter((o) => o.phase === "after");
-    const tally = (list: Outcome[]) => `${list.filter((o) => o.ok).length} ok, ${list.filter((o) => !o.ok).length} failed, slowest ${Math.round(Math.max(...list.map((o) => o.ms)))} ms`;
-    console.log(`before: ${tally(outcomes.filter((o) => o.phase === "before"))}; down: ${tally(during)}; after: ${tally(after)}`);
+    const tally = (list: Outcome[]) =>
+      `${list.filter((o) => o.ok).length} ok, ${list.filter((o) => !o.ok).length} failed, slowest ${Math.round(Math.max(...list.map((o) => o.ms)))} ms`;
+    console.log(
+      `before: ${tally(outcomes.filter((o) => o.phase === "before"))}; down: ${tally(during)}; after: ${tally(after)}`,
+    );
     // Requests answered before the stop began all succeeded (those in flight then may fail).
     expect(outcomes.filter((o) => o.endedAt < stoppedAt && !o.ok)).toEqual([]);
     expect(during.length).toBeGreaterThan(10);
     // Every failure is a 503 saying the database is unavailable; none is a 500, none hangs.
     const failures = outcomes.filter((o) => !o.ok);
     expect(failures.length).toBeGreaterThan(0);
-    for (const f of failures) expect({ status: f.status, code: f.code }).toEqual({ status: 503, code: "DATABASE_UNAVAILABLE" });
+    for (const f of failures)
+      expect({ status: f.status, code: f.code }).toEqual({ status: 503, code: "DATABASE_UNAVAILABLE" });
     expect(failures[0]!.message).toMatch(/database is unavailable/i);
     expect(Math.max(...during.map((o) => o.ms))).toBeLessThan(2_000);
     expect(downHealth).toMatchObject({ status: 503, body: { status: "unavailable", database: "down" } });
@@ -104,17 +123,28 @@ describe("restarting PostgreSQL under load", () => {
 
     // Every write reported successful is stored; every write reported failed is not.
     const db = createPrismaClient(url);
-    const rows = await db.event.findMany({ where: { title: { startsWith: "Restartprobe " } }, select: { title: true } });
+    const rows = await db.event.findMany({
+      where: { title: { startsWith: "Restartprobe " } },
+      select: { title: true },
+    });
     await db.$disconnect();
     const writes = outcomes.filter((o) => o.kind === "write");
     const stored = new Set(rows.map((r) => r.title));
     expect(writes.filter((o) => !o.ok).length).toBeGreaterThan(0);
-    expect([...stored].sort()).toEqual(writes.filter((o) => o.ok).map((o) => o.title!).sort());
+    expect([...stored].sort()).toEqual(
+      writes
+        .filter((o) => o.ok)
+        .map((o) => o.title!)
+        .sort(),
+    );
 
     // The search index caught up with every write, including those made while it was away.
     const search = await api.gql(SEARCH, { q: "Restartprobe" });
     expect(search.status).toBe(200);
     expect(search.data.searchEvents.totalCount).toBe(stored.size);
-    expect(search.data.searchEvents.facets.find((f: any) => f.field === "TYPE").values).toContainEqual({ value: "STATEMENT", count: stored.size });
+    expect(search.data.searchEvents.facets.find((f: any) => f.field === "TYPE").values).toContainEqual({
+      value: "STATEMENT",
+      count: stored.size,
+    });
   }, 120_000);
 });

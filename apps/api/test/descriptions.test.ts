@@ -1,16 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { PAGE_SIZE } from "@parley/schema";
 import {
   buildClientSchema,
+  type GraphQLSchema,
   getIntrospectionQuery,
+  type IntrospectionQuery,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   isSpecifiedScalarType,
-  type GraphQLSchema,
-  type IntrospectionQuery,
 } from "graphql";
-import { PAGE_SIZE } from "@parley/schema";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
 
 const api = useApi({ demo: false });
@@ -31,11 +31,16 @@ function describedItems(): { coordinate: string; description: string | null | un
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         items.push({ coordinate: `${type.name}.${field.name}`, description: field.description });
-        for (const arg of field.args) items.push({ coordinate: `${type.name}.${field.name}(${arg.name}:)`, description: arg.description });
+        for (const arg of field.args)
+          items.push({ coordinate: `${type.name}.${field.name}(${arg.name}:)`, description: arg.description });
       }
     }
-    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) items.push({ coordinate: `${type.name}.${field.name}`, description: field.description });
-    if (isEnumType(type)) for (const value of type.getValues()) items.push({ coordinate: `${type.name}.${value.name}`, description: value.description });
+    if (isInputObjectType(type))
+      for (const field of Object.values(type.getFields()))
+        items.push({ coordinate: `${type.name}.${field.name}`, description: field.description });
+    if (isEnumType(type))
+      for (const value of type.getValues())
+        items.push({ coordinate: `${type.name}.${value.name}`, description: value.description });
   }
   return items;
 }
@@ -49,9 +54,18 @@ describe("the schema's descriptions", () => {
   });
 
   it("say more than the name they describe", () => {
-    const words = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[^A-Za-z0-9]+/g, " ").trim().toLowerCase();
+    const words = (s: string) =>
+      s
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .replace(/[^A-Za-z0-9]+/g, " ")
+        .trim()
+        .toLowerCase();
     const restating = describedItems()
-      .filter((i) => i.description && words(i.description) === words(i.coordinate.split(/[.(]/).filter(Boolean).at(-1)!.replace(":)", "")))
+      .filter(
+        (i) =>
+          i.description &&
+          words(i.description) === words(i.coordinate.split(/[.(]/).filter(Boolean).at(-1)!.replace(":)", "")),
+      )
       .map((i) => i.coordinate);
     expect(restating).toEqual([]);
   });
@@ -62,12 +76,17 @@ describe("the schema's descriptions", () => {
       if (!isObjectType(type) || type.name.startsWith("__")) continue;
       for (const field of Object.values(type.getFields())) {
         for (const arg of field.args.filter((a) => a.name === "first" || a.name === "last")) {
-          if (!/\b(at most|to) \d+\b/.test(arg.description ?? "")) unbounded.push(`${type.name}.${field.name}(${arg.name}:)`);
+          if (!/\b(at most|to) \d+\b/.test(arg.description ?? ""))
+            unbounded.push(`${type.name}.${field.name}(${arg.name}:)`);
         }
       }
     }
     expect(unbounded).toEqual([]);
-    const events = (schema.getQueryType()!.getFields().events!.args.find((a) => a.name === "first")!.description ?? "");
+    const events =
+      schema
+        .getQueryType()!
+        .getFields()
+        .events!.args.find((a) => a.name === "first")!.description ?? "";
     expect(events).toContain(`from 0 to ${PAGE_SIZE.max}`);
     expect(events).toContain(`${PAGE_SIZE.default} when neither`);
   });

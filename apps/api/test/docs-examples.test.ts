@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import { schema } from "../src/schema.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
-const pages = [path.join(ROOT, "README.md"), ...readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => path.join(ROOT, "docs", f))];
+const pages = [
+  path.join(ROOT, "README.md"),
+  ...readdirSync(path.join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => path.join(ROOT, "docs", f)),
+];
 
 /** Every ```graphql block of the README and docs/, with where it starts. */
 const examples = pages.flatMap((file) =>

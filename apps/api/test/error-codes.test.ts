@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, withDatabase } from "@parley/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiEnv } from "../src/env.ts";
 import { ERROR_CODES, type ErrorCode } from "../src/http/error-codes.ts";
 import { createServer } from "../src/server.ts";
-import { installCommitFaults, type CommitFaults } from "./commit-faults.ts";
+import { type CommitFaults, installCommitFaults } from "./commit-faults.ts";
 import { useApi } from "./harness.ts";
 
 const api = useApi();
@@ -57,11 +57,17 @@ afterAll(async () => {
 
 const json = { "content-type": "application/json" };
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}/graphql`, { method: "POST", headers: { ...json, ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { ...json, ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 const get = (url: string, query: string) => fetch(`${url}/graphql?query=${encodeURIComponent(query)}`);
 
 const nested = (levels: number): string =>
-  levels === 0 ? "name" : `events(first: 1) { edges { node { event { participants { actor { ${nested(levels - 1)} } } } } } }`;
+  levels === 0
+    ? "name"
+    : `events(first: 1) { edges { node { event { participants { actor { ${nested(levels - 1)} } } } } } }`;
 
 /** One request that must be answered with each code. */
 const CATALOG: Record<ErrorCode, () => Promise<Response>> = {
@@ -72,13 +78,25 @@ const CATALOG: Record<ErrorCode, () => Promise<Response>> = {
   GRAPHQL_VALIDATION_FAILED: () => post(base, { query: "{ eventz { totalCount } }" }),
   BAD_USER_INPUT: () => post(base, { query: "{ events(first: 1000) { totalCount } }" }),
   QUERY_TOO_DEEP: () => post(base, { query: `{ actors(first: 1) { edges { node { ${nested(4)} } } } }` }),
-  QUERY_TOO_BROAD: () => post(base, { query: `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: __typename`).join(" ")} }` }),
-  QUERY_TOO_COMPLEX: () => post(base, { query: `{ events(first: 100) { edges { node { participants { actor { events(first: 100) { edges { node { role } } } } } } } } }` }),
-  PERSISTED_QUERY_NOT_FOUND: () => post(base, { extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }),
-  PERSISTED_QUERY_MISMATCH: () => post(base, { query: "{ __typename }", extensions: { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update("x").digest("hex") } } }),
+  QUERY_TOO_BROAD: () =>
+    post(base, { query: `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: __typename`).join(" ")} }` }),
+  QUERY_TOO_COMPLEX: () =>
+    post(base, {
+      query: `{ events(first: 100) { edges { node { participants { actor { events(first: 100) { edges { node { role } } } } } } } } }`,
+    }),
+  PERSISTED_QUERY_NOT_FOUND: () =>
+    post(base, { extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }),
+  PERSISTED_QUERY_MISMATCH: () =>
+    post(base, {
+      query: "{ __typename }",
+      extensions: { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update("x").digest("hex") } },
+    }),
   DOCUMENT_NOT_TRUSTED: async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-docs-")), "documents.json");
-    writeFileSync(file, JSON.stringify({ [createHash("sha256").update("{ viewer { role } }").digest("hex")]: "{ viewer { role } }" }));
+    writeFileSync(
+      file,
+      JSON.stringify({ [createHash("sha256").update("{ viewer { role } }").digest("hex")]: "{ viewer { role } }" }),
+    );
     const trusted = await serve({ env: { PARLEY_DOCUMENTS: "trusted", PARLEY_TRUSTED_DOCUMENTS: file } });
     return post(trusted, { query: "{ __typename }" });
   },
@@ -90,7 +108,13 @@ const CATALOG: Record<ErrorCode, () => Promise<Response>> = {
   },
   DATABASE_UNAVAILABLE: () => post(down, { query: "{ events(first: 1) { totalCount } }" }),
   OUTCOME_UNKNOWN: () =>
-    post(holding, { query: `mutation { createEvent(input: { type: STATEMENT, title: "Held at COMMIT", startDate: "2025-01-01" }) { __typename } }` }, editor),
+    post(
+      holding,
+      {
+        query: `mutation { createEvent(input: { type: STATEMENT, title: "Held at COMMIT", startDate: "2025-01-01" }) { __typename } }`,
+      },
+      editor,
+    ),
   INTERNAL_SERVER_ERROR: () => post(failing, { query: "{ events(first: 1) { totalCount } }" }),
 };
 
@@ -123,9 +147,19 @@ describe("error codes", () => {
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => {
         const full = path.join(dir, name);
-        return statSync(full).isDirectory() ? (name === "node_modules" || name === "generated" ? [] : files(full)) : full.endsWith(".ts") ? [full] : [];
+        return statSync(full).isDirectory()
+          ? name === "node_modules" || name === "generated"
+            ? []
+            : files(full)
+          : full.endsWith(".ts")
+            ? [full]
+            : [];
       });
-    const used = new Set(files(path.join(import.meta.dirname, "..", "src")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/\bcode: "([A-Z_]+)"/g)].map((m) => m[1]!)));
+    const used = new Set(
+      files(path.join(import.meta.dirname, "..", "src")).flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/\bcode: "([A-Z_]+)"/g)].map((m) => m[1]!),
+      ),
+    );
     expect([...used].filter((code) => !(code in ERROR_CODES))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { given, mutate, errorsOf } from "./given.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorsOf, given, mutate } from "./given.ts";
 import { useApi } from "./harness.ts";
 
 const api = useApi();
@@ -32,47 +32,95 @@ beforeAll(async () => {
 describe("creating events", () => {
   it("creates an event with participants, places, a process and a link, and answers with it", async () => {
     const [ttp, pakistan, qatar, kabul, process, truce] = await Promise.all([
-      the.id("actor", "ttp"), the.id("actor", "pakistan-government"), the.id("actor", "qatar"), the.id("place", "kabul"),
-      the.id("process", "pakistan-ttp-talks-2021-2022"), the.id("event", "eid-truce-2022"),
+      the.id("actor", "ttp"),
+      the.id("actor", "pakistan-government"),
+      the.id("actor", "qatar"),
+      the.id("place", "kabul"),
+      the.id("process", "pakistan-ttp-talks-2021-2022"),
+      the.id("event", "eid-truce-2022"),
     ]);
     const result = await create({
-      type: "NEGOTIATION", title: "Talks resume in Kabul", startDate: "2022-06-01", endDate: "2022-06-03", outcome: "ONGOING",
-      processId: process, placeIds: [kabul], fatalities: { low: 0, best: 0, high: 0 },
-      participants: [{ actorId: ttp, role: "PARTY" }, { actorId: pakistan, role: "PARTY" }, { actorId: qatar, role: "MEDIATOR", note: "by phone" }],
+      type: "NEGOTIATION",
+      title: "Talks resume in Kabul",
+      startDate: "2022-06-01",
+      endDate: "2022-06-03",
+      outcome: "ONGOING",
+      processId: process,
+      placeIds: [kabul],
+      fatalities: { low: 0, best: 0, high: 0 },
+      participants: [
+        { actorId: ttp, role: "PARTY" },
+        { actorId: pakistan, role: "PARTY" },
+        { actorId: qatar, role: "MEDIATOR", note: "by phone" },
+      ],
       links: [{ kind: "FOLLOWS", eventId: truce }],
     });
     expect(result.__typename).toBe("CreateEventSuccess");
-    expect(result.event).toMatchObject({ title: "Talks resume in Kabul", version: 1, datePrecision: "DAY", summary: "", endDate: "2022-06-03" });
+    expect(result.event).toMatchObject({
+      title: "Talks resume in Kabul",
+      version: 1,
+      datePrecision: "DAY",
+      summary: "",
+      endDate: "2022-06-03",
+    });
     expect(result.event.process.name).toMatch(/TTP/);
     expect(result.event.places).toEqual([{ name: "Kabul" }]);
     expect(result.event.participants).toHaveLength(3);
-    expect(result.event.related).toEqual([{ kind: "FOLLOWS", direction: "OUTGOING", event: { title: expect.stringMatching(/Eid/) } }]);
+    expect(result.event.related).toEqual([
+      { kind: "FOLLOWS", direction: "OUTGOING", event: { title: expect.stringMatching(/Eid/) } },
+    ]);
   });
 
   it("records the creation in the revision history with its author", async () => {
     const result = await create({ type: "STATEMENT", title: "A statement", startDate: "2022-06-10" });
-    const res = await api.gql(`query($id: ID!) { event(id: $id) { revisions { edges { node { action author version changes } } } } }`, { id: result.event.id });
+    const res = await api.gql(
+      `query($id: ID!) { event(id: $id) { revisions { edges { node { action author version changes } } } } }`,
+      { id: result.event.id },
+    );
     expect(res.data.event.revisions.edges.map((e: any) => e.node)).toEqual([
-      { action: "CREATE", author: expect.stringMatching(/^token:\d+ \(Ayesha \(desk editor\)\)$/), version: 1, changes: expect.objectContaining({ title: "A statement", startDate: "2022-06-10" }) },
+      {
+        action: "CREATE",
+        author: expect.stringMatching(/^token:\d+ \(Ayesha \(desk editor\)\)$/),
+        version: 1,
+        changes: expect.objectContaining({ title: "A statement", startDate: "2022-06-10" }),
+      },
     ]);
   });
 
   it("answers rule violations with a ValidationError naming each field", async () => {
     const ttp = await the.id("actor", "ttp");
     const result = await create({
-      type: "ATTACK", title: "  ", startDate: "2022-06-10", endDate: "2022-06-01", fatalities: { low: 5, best: 2 },
-      participants: [{ actorId: ttp, role: "PERPETRATOR" }, { actorId: ttp, role: "PERPETRATOR" }],
+      type: "ATTACK",
+      title: "  ",
+      startDate: "2022-06-10",
+      endDate: "2022-06-01",
+      fatalities: { low: 5, best: 2 },
+      participants: [
+        { actorId: ttp, role: "PERPETRATOR" },
+        { actorId: ttp, role: "PERPETRATOR" },
+      ],
     });
     expect(result.__typename).toBe("ValidationError");
-    expect(result.problems.map((p: { field: string }) => p.field)).toEqual(["input.title", "input.fatalities.best", "input.participants[1].role", "input.endDate"]);
+    expect(result.problems.map((p: { field: string }) => p.field)).toEqual([
+      "input.title",
+      "input.fatalities.best",
+      "input.participants[1].role",
+      "input.endDate",
+    ]);
     expect(result.field).toBe("input.title");
   });
 
   it("names a malformed, wrongly typed or unknown ID at its field", async () => {
     const source = await the.id("source", "voa-2022-05-18");
     const result = await create({
-      type: "ATTACK", title: "An attack", startDate: "2022-06-10",
-      placeIds: ["nonsense"], participants: [{ actorId: source, role: "PERPETRATOR" }, { actorId: encodeGlobalID("Actor", 999999), role: "TARGET" }],
+      type: "ATTACK",
+      title: "An attack",
+      startDate: "2022-06-10",
+      placeIds: ["nonsense"],
+      participants: [
+        { actorId: source, role: "PERPETRATOR" },
+        { actorId: encodeGlobalID("Actor", 999999), role: "TARGET" },
+      ],
     });
     expect(result.__typename).toBe("ValidationError");
     expect(result.problems).toEqual([
@@ -83,12 +131,25 @@ describe("creating events", () => {
   });
 
   it("refuses an end date before the start", async () => {
-    const result = await create({ type: "CEASEFIRE", title: "Backwards truce", startDate: "2022-06-10", endDate: "2022-06-01" });
-    expect(result).toMatchObject({ __typename: "ValidationError", field: "input.endDate", message: "input.endDate: must not be before `startDate`" });
+    const result = await create({
+      type: "CEASEFIRE",
+      title: "Backwards truce",
+      startDate: "2022-06-10",
+      endDate: "2022-06-01",
+    });
+    expect(result).toMatchObject({
+      __typename: "ValidationError",
+      field: "input.endDate",
+      message: "input.endDate: must not be before `startDate`",
+    });
   });
 
   it("leaves the GraphQL types to GraphQL: an unknown enum value is refused before anything runs", async () => {
-    const res = await api.gql(`mutation { createEvent(input: { type: PICNIC, title: "x", startDate: "2022-01-01" }) { __typename } }`, {}, editor);
+    const res = await api.gql(
+      `mutation { createEvent(input: { type: PICNIC, title: "x", startDate: "2022-01-01" }) { __typename } }`,
+      {},
+      editor,
+    );
     expect(res.errors?.[0]?.message).toMatch(/PICNIC/);
   });
 });
@@ -96,25 +157,54 @@ describe("creating events", () => {
 describe("updating events", () => {
   let id: string;
   beforeAll(async () => {
-    id = (await create({ type: "CEASEFIRE", title: "Truce", startDate: "2022-07-01", summary: "First draft." })).event.id;
+    id = (await create({ type: "CEASEFIRE", title: "Truce", startDate: "2022-07-01", summary: "First draft." })).event
+      .id;
   });
 
   it("changes only the fields given and moves to the next version", async () => {
     const pakistan = await the.id("actor", "pakistan-government");
-    const result = await update({ id, version: 1, title: "Monsoon truce", participants: [{ actorId: pakistan, role: "PARTY" }] });
+    const result = await update({
+      id,
+      version: 1,
+      title: "Monsoon truce",
+      participants: [{ actorId: pakistan, role: "PARTY" }],
+    });
     expect(result.__typename).toBe("UpdateEventSuccess");
-    expect(result.event).toMatchObject({ title: "Monsoon truce", summary: "First draft.", type: "CEASEFIRE", version: 2 });
-    expect(result.event.participants).toEqual([{ role: "PARTY", note: null, actor: { name: expect.stringMatching(/Pakistan/) } }]);
+    expect(result.event).toMatchObject({
+      title: "Monsoon truce",
+      summary: "First draft.",
+      type: "CEASEFIRE",
+      version: 2,
+    });
+    expect(result.event.participants).toEqual([
+      { role: "PARTY", note: null, actor: { name: expect.stringMatching(/Pakistan/) } },
+    ]);
   });
 
   it("replaces the lists it is given and keeps the ones it is not", async () => {
-    const [ttp, pakistan, kabul, truce] = await Promise.all([the.id("actor", "ttp"), the.id("actor", "pakistan-government"), the.id("place", "kabul"), the.id("event", "eid-truce-2022")]);
+    const [ttp, pakistan, kabul, truce] = await Promise.all([
+      the.id("actor", "ttp"),
+      the.id("actor", "pakistan-government"),
+      the.id("place", "kabul"),
+      the.id("event", "eid-truce-2022"),
+    ]);
     const created = await create({
-      type: "NEGOTIATION", title: "Kabul round", startDate: "2022-05-10",
-      participants: [{ actorId: ttp, role: "PARTY" }], placeIds: [kabul], links: [{ kind: "EXTENDS", eventId: truce }],
+      type: "NEGOTIATION",
+      title: "Kabul round",
+      startDate: "2022-05-10",
+      participants: [{ actorId: ttp, role: "PARTY" }],
+      placeIds: [kabul],
+      links: [{ kind: "EXTENDS", eventId: truce }],
     });
-    const result = await update({ id: created.event.id, version: 1, participants: [{ actorId: pakistan, role: "PARTY" }], links: [] });
-    expect(result.event.participants).toEqual([{ role: "PARTY", note: null, actor: { name: expect.stringMatching(/Pakistan/) } }]);
+    const result = await update({
+      id: created.event.id,
+      version: 1,
+      participants: [{ actorId: pakistan, role: "PARTY" }],
+      links: [],
+    });
+    expect(result.event.participants).toEqual([
+      { role: "PARTY", note: null, actor: { name: expect.stringMatching(/Pakistan/) } },
+    ]);
     expect(result.event.places).toEqual([{ name: expect.stringMatching(/Kabul/) }]);
     expect(result.event.related.filter((r: { direction: string }) => r.direction === "OUTGOING")).toEqual([]);
   });
@@ -135,22 +225,42 @@ describe("updating events", () => {
 
   it("lets exactly one of two simultaneous updates from the same version win", async () => {
     const { id: racing } = (await create({ type: "CEASEFIRE", title: "Race", startDate: "2022-08-01" })).event;
-    const results = await Promise.all([update({ id: racing, version: 1, title: "First" }), update({ id: racing, version: 1, title: "Second" })]);
+    const results = await Promise.all([
+      update({ id: racing, version: 1, title: "First" }),
+      update({ id: racing, version: 1, title: "Second" }),
+    ]);
     expect(results.map((r) => r.__typename).sort()).toEqual(["ConflictError", "UpdateEventSuccess"]);
     const winner = results.find((r) => r.__typename === "UpdateEventSuccess").event.title;
-    expect((await api.gql(`query($id: ID!) { event(id: $id) { title version } }`, { id: racing })).data.event).toEqual({ title: winner, version: 2 });
+    expect((await api.gql(`query($id: ID!) { event(id: $id) { title version } }`, { id: racing })).data.event).toEqual({
+      title: winner,
+      version: 2,
+    });
     expect((await the.revisions("Event", racing)).map((r) => r.action)).toEqual(["CREATE", "UPDATE"]);
   });
 
   it("records each update as the fields before and after", async () => {
     const revisions = await the.revisions("Event", id);
-    expect(revisions.map((r) => [r.action, r.version])).toEqual([["CREATE", 1], ["UPDATE", 2], ["UPDATE", 3], ["UPDATE", 4]]);
-    expect(revisions[1]!.changes).toMatchObject({ title: ["Truce", "Monsoon truce"], participants: [[], [expect.objectContaining({ role: "PARTY" })]] });
-    expect(revisions[3]!.changes).toEqual({ endDate: ["2022-07-20", null], outcome: ["BROKEN", null], fatalitiesBest: [3, null] });
+    expect(revisions.map((r) => [r.action, r.version])).toEqual([
+      ["CREATE", 1],
+      ["UPDATE", 2],
+      ["UPDATE", 3],
+      ["UPDATE", 4],
+    ]);
+    expect(revisions[1]!.changes).toMatchObject({
+      title: ["Truce", "Monsoon truce"],
+      participants: [[], [expect.objectContaining({ role: "PARTY" })]],
+    });
+    expect(revisions[3]!.changes).toEqual({
+      endDate: ["2022-07-20", null],
+      outcome: ["BROKEN", null],
+      fatalitiesBest: [3, null],
+    });
   });
 
   it("leaves the version and the history alone when an update restates what is stored", async () => {
-    const { id: same } = (await create({ type: "CEASEFIRE", title: "Same", startDate: "2022-09-01", summary: "Unchanged." })).event;
+    const { id: same } = (
+      await create({ type: "CEASEFIRE", title: "Same", startDate: "2022-09-01", summary: "Unchanged." })
+    ).event;
     const result = await update({ id: same, version: 1, title: "Same", summary: "Unchanged." });
     expect(result).toMatchObject({ __typename: "UpdateEventSuccess", event: { title: "Same", version: 1 } });
     expect((await the.revisions("Event", same)).map((r) => r.action)).toEqual(["CREATE"]);
@@ -165,22 +275,34 @@ describe("updating events", () => {
 
   it("refuses a link from an event to itself", async () => {
     const result = await update({ id, version: 4, links: [{ kind: "EXTENDS", eventId: id }] });
-    expect(result).toMatchObject({ __typename: "ValidationError", field: "input.links[0].eventId", message: "input.links[0].eventId: is this event itself" });
+    expect(result).toMatchObject({
+      __typename: "ValidationError",
+      field: "input.links[0].eventId",
+      message: "input.links[0].eventId: is this event itself",
+    });
   });
 
   it("answers an unknown event with a NotFoundError", async () => {
     const missing = encodeGlobalID("Event", 999999);
-    expect(await update({ id: missing, version: 1, title: "Ghost" })).toMatchObject({ __typename: "NotFoundError", typename: "Event", id: missing });
+    expect(await update({ id: missing, version: 1, title: "Ghost" })).toMatchObject({
+      __typename: "NotFoundError",
+      typename: "Event",
+      id: missing,
+    });
   });
 
   it("answers an ID of another type with a ValidationError on input.id", async () => {
     const actor = await the.id("actor", "ttp");
-    expect(await update({ id: actor, version: 1, title: "Wrong" })).toMatchObject({ __typename: "ValidationError", field: "input.id" });
+    expect(await update({ id: actor, version: 1, title: "Wrong" })).toMatchObject({
+      __typename: "ValidationError",
+      field: "input.id",
+    });
   });
 });
 
 describe("deleting events", () => {
-  const remove = (input: object, headers = admin) => mutate(api, headers, "deleteEvent", input, "... on DeleteEventSuccess { deletedId }");
+  const remove = (input: object, headers = admin) =>
+    mutate(api, headers, "deleteEvent", input, "... on DeleteEventSuccess { deletedId }");
 
   it("deletes an event with its claims, recording a DELETE revision for each", async () => {
     const id = await the.id("event", "kabul-talks-2022-05");
@@ -190,7 +312,12 @@ describe("deleting events", () => {
     expect(await remove({ id, version: 1 })).toEqual({ __typename: "DeleteEventSuccess", deletedId: id });
     expect((await api.gql(`query($id: ID!) { event(id: $id) { id } }`, { id })).data.event).toBeNull();
     const revisions = await the.revisions("Event", id);
-    expect(revisions.at(-1)).toMatchObject({ action: "DELETE", version: 1, author: expect.stringMatching(/^token:/), changes: expect.objectContaining({ title: expect.any(String) }) });
+    expect(revisions.at(-1)).toMatchObject({
+      action: "DELETE",
+      version: 1,
+      author: expect.stringMatching(/^token:/),
+      changes: expect.objectContaining({ title: expect.any(String) }),
+    });
     const claimDeletes = await api.t.db.revision.count({ where: { entityType: "Claim", action: "DELETE" } });
     expect(claimDeletes).toBe(claims);
   });

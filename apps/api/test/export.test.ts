@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
 
 const api = useApi();
 
-const exportOf = (search: string, headers: Record<string, string> = {}) => api.fetch({ path: `/export?${search}`, method: "GET", headers });
+const exportOf = (search: string, headers: Record<string, string> = {}) =>
+  api.fetch({ path: `/export?${search}`, method: "GET", headers });
 
 describe("GET /export", () => {
   it("streams every result of the search page's parameters as a named download", async () => {
@@ -12,14 +13,20 @@ describe("GET /export", () => {
     const response = await exportOf(`format=csv&${search}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="parley-events-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="parley-events-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
 
-    const { data } = await api.gql(`{ searchEvents(filter: { types: [CEASEFIRE, NEGOTIATION] }, sort: DATE_ASC, first: 100) { totalCount edges { node { id startDate } } } }`);
+    const { data } = await api.gql(
+      `{ searchEvents(filter: { types: [CEASEFIRE, NEGOTIATION] }, sort: DATE_ASC, first: 100) { totalCount edges { node { id startDate } } } }`,
+    );
     expect(rows).toHaveLength(data.searchEvents.totalCount);
     expect(rows.length).toBeGreaterThan(3);
     expect(response.headers.get("x-parley-total-count")).toBe(String(rows.length));
-    expect(rows.map((r) => r.event_id_cnty)).toEqual(data.searchEvents.edges.map((e: { node: { id: string } }) => `PRLY${atob(e.node.id).split(":")[1]}`));
+    expect(rows.map((r) => r.event_id_cnty)).toEqual(
+      data.searchEvents.edges.map((e: { node: { id: string } }) => `PRLY${atob(e.node.id).split(":")[1]}`),
+    );
   });
 
   it("answers JSON and GeoJSON with their types", async () => {

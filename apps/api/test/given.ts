@@ -1,5 +1,5 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { getNamedType, type GraphQLUnionType } from "graphql";
+import { type GraphQLUnionType, getNamedType } from "graphql";
 import { schema } from "../src/schema.ts";
 import type { Api } from "./harness.ts";
 
@@ -21,18 +21,29 @@ export function errorsOf(mutation: string): string {
 }
 
 type Keyed = "event" | "actor" | "source" | "place" | "process" | "position";
-const TYPENAMES: Record<Keyed, string> = { event: "Event", actor: "Actor", source: "Source", place: "Place", process: "Process", position: "Position" };
+const TYPENAMES: Record<Keyed, string> = {
+  event: "Event",
+  actor: "Actor",
+  source: "Source",
+  place: "Place",
+  process: "Process",
+  position: "Position",
+};
 
 /** Lookups of the demo dataset by key, as the API's global IDs. */
 export function given(api: Api) {
   return {
     async id(model: Keyed, key: string): Promise<string> {
-      const row = await (api.t.db[model] as unknown as { findUniqueOrThrow(a: object): Promise<{ id: number }> }).findUniqueOrThrow({ where: { key } });
+      const row = await (
+        api.t.db[model] as unknown as { findUniqueOrThrow(a: object): Promise<{ id: number }> }
+      ).findUniqueOrThrow({ where: { key } });
       return encodeGlobalID(TYPENAMES[model], row.id);
     },
     async version(model: "event" | "actor" | "source" | "claim" | "position", globalId: string): Promise<number> {
       const id = Number(Buffer.from(globalId, "base64").toString().split(":")[1]);
-      const row = await (api.t.db[model] as unknown as { findUniqueOrThrow(a: object): Promise<{ version: number }> }).findUniqueOrThrow({ where: { id } });
+      const row = await (
+        api.t.db[model] as unknown as { findUniqueOrThrow(a: object): Promise<{ version: number }> }
+      ).findUniqueOrThrow({ where: { id } });
       return row.version;
     },
     async revisions(entityType: string, globalId: string) {
@@ -43,8 +54,18 @@ export function given(api: Api) {
 }
 
 /** Runs a mutation and returns its one result field. */
-export async function mutate(api: Api, headers: Record<string, string>, field: string, input: unknown, selection: string) {
-  const res = await api.gql(`mutation($input: ${inputTypeOf(field)}!) { ${field}(input: $input) { ${errorsOf(field)} ${selection} } }`, { input }, headers);
+export async function mutate(
+  api: Api,
+  headers: Record<string, string>,
+  field: string,
+  input: unknown,
+  selection: string,
+) {
+  const res = await api.gql(
+    `mutation($input: ${inputTypeOf(field)}!) { ${field}(input: $input) { ${errorsOf(field)} ${selection} } }`,
+    { input },
+    headers,
+  );
   if (res.errors) throw new Error(`${field}: ${JSON.stringify(res.errors)}`);
   return res.data[field];
 }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll } from "vitest";
 import { createApiToken } from "@parley/db";
-import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import type { TokenRole } from "@parley/schema";
-import type { ApiEnv } from "../src/env.ts";
 import { createSearchEngine, type SearchEngine } from "@parley/search";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
+import { afterAll, beforeAll } from "vitest";
+import type { ApiEnv } from "../src/env.ts";
 import { createServer } from "../src/server.ts";
 
 export interface GraphQLResponse<T = any> {
@@ -14,7 +14,11 @@ export interface GraphQLResponse<T = any> {
 }
 
 export interface Client {
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   fetch(init: RequestInit & { path?: string }): Promise<Response>;
 }
 
@@ -33,11 +37,16 @@ export interface Api extends Client {
 }
 
 function clientOf(yoga: () => ReturnType<typeof createServer>): Client {
-  const fetch: Client["fetch"] = ({ path = "/graphql", ...init }) => Promise.resolve(yoga().fetch(`http://yoga${path}`, init));
+  const fetch: Client["fetch"] = ({ path = "/graphql", ...init }) =>
+    Promise.resolve(yoga().fetch(`http://yoga${path}`, init));
   return {
     fetch,
     async gql(query, variables, headers = {}) {
-      const response = await fetch({ method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch({
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await response.json()) as GraphQLResponse;
       return { ...body, status: response.status };
     },
@@ -51,7 +60,10 @@ export function useApi(options: { demo?: boolean } = { demo: true }): Api {
   let yoga: ReturnType<typeof createServer>;
   const api = { queries, queryParams, ...clientOf(() => yoga) } as Api;
   beforeAll(async () => {
-    api.t = await createTestDatabase({ onQuery: (sql, params) => (queries.push(sql), queryParams.push(params)), demo: options.demo !== false });
+    api.t = await createTestDatabase({
+      onQuery: (sql, params) => (queries.push(sql), queryParams.push(params)),
+      demo: options.demo !== false,
+    });
     api.search = createSearchEngine({ url: api.t.url });
     yoga = createServer({ db: api.t.db, search: api.search });
   });

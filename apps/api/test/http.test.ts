@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -29,15 +29,19 @@ const getUrl = (base: string, query: string) => `${base}/graphql?query=${encodeU
 /** node's fetch decodes compressed bodies itself; this asks for the bytes as sent. */
 async function raw(url: string, headers: Record<string, string>) {
   const { request } = await import("node:http");
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on("error", reject)
-      .end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      request(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+        .on("error", reject)
+        .end();
+    },
+  );
 }
 
 describe("compression", () => {
@@ -87,7 +91,14 @@ describe("caching GET answers", () => {
   it("changes the ETag when the data changes, so a write is never hidden by a 304", async () => {
     const base = await serve();
     const before = (await fetch(getUrl(base, SMALL))).headers.get("etag")!;
-    await api.t.db.event.create({ data: { type: "OTHER", title: "A new event for the ETag", startDate: new Date("2022-02-02"), datePrecision: "DAY" } });
+    await api.t.db.event.create({
+      data: {
+        type: "OTHER",
+        title: "A new event for the ETag",
+        startDate: new Date("2022-02-02"),
+        datePrecision: "DAY",
+      },
+    });
     const after = await fetch(getUrl(base, SMALL), { headers: { "if-none-match": before } });
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(before);
@@ -97,7 +108,11 @@ describe("caching GET answers", () => {
     const base = await serve();
     const withToken = await fetch(getUrl(base, SMALL), { headers: await api.as("READER") });
     expect(withToken.headers.get("cache-control")).toBe("private, max-age=0, must-revalidate");
-    const posted = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: SMALL }) });
+    const posted = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: SMALL }),
+    });
     expect(posted.headers.get("cache-control")).toBe("no-store");
     expect(posted.headers.get("etag")).toBeNull();
   });
@@ -122,7 +137,10 @@ describe("rate limits", () => {
     const refused = answers[3]!;
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
-    expect((await refused.json()).errors[0]).toMatchObject({ message: expect.stringMatching(/^Too many requests: at most 3 a minute from one address/), extensions: { code: "RATE_LIMITED" } });
+    expect((await refused.json()).errors[0]).toMatchObject({
+      message: expect.stringMatching(/^Too many requests: at most 3 a minute from one address/),
+      extensions: { code: "RATE_LIMITED" },
+    });
   });
 
   it("counts a live token on its own, and made-up tokens against the address", async () => {
@@ -135,7 +153,10 @@ describe("rate limits", () => {
     };
     expect(await statuses(reader, 6)).toEqual([200, 200, 200, 200, 200, 429]);
     const madeUp = [];
-    for (let i = 0; i < 4; i++) madeUp.push((await fetch(getUrl(base, SMALL), { headers: { authorization: `Bearer prly_made-up-${i}` } })).status);
+    for (let i = 0; i < 4; i++)
+      madeUp.push(
+        (await fetch(getUrl(base, SMALL), { headers: { authorization: `Bearer prly_made-up-${i}` } })).status,
+      );
     expect(madeUp).toEqual([200, 200, 200, 429]);
   });
 
@@ -149,7 +170,14 @@ describe("rate limits", () => {
 
 describe("cross-origin pages", () => {
   const preflight = (base: string, origin: string) =>
-    fetch(`${base}/graphql`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" } });
+    fetch(`${base}/graphql`, {
+      method: "OPTIONS",
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, authorization",
+      },
+    });
 
   it("may read from any origin by default, and never with credentials", async () => {
     const base = await serve();
@@ -165,7 +193,9 @@ describe("cross-origin pages", () => {
 
   it("reads only from the origins in PARLEY_CORS_ORIGINS when it is set", async () => {
     const base = await serve({ PARLEY_CORS_ORIGINS: ["https://a.example", "https://b.example"] });
-    expect((await preflight(base, "https://b.example")).headers.get("access-control-allow-origin")).toBe("https://b.example");
+    expect((await preflight(base, "https://b.example")).headers.get("access-control-allow-origin")).toBe(
+      "https://b.example",
+    );
     expect((await preflight(base, "https://evil.example")).headers.get("access-control-allow-origin")).toBe("null");
   });
 
@@ -175,14 +205,17 @@ describe("cross-origin pages", () => {
       fetch(`${base}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", ...editor, ...(origin ? { origin } : {}) },
-        body: JSON.stringify({ query: `mutation { createEvent(input: { type: OTHER, title: "From a page", startDate: "2022-01-01" }) { __typename ... on ForbiddenError { reason message } } }` }),
+        body: JSON.stringify({
+          query: `mutation { createEvent(input: { type: OTHER, title: "From a page", startDate: "2022-01-01" }) { __typename ... on ForbiddenError { reason message } } }`,
+        }),
       }).then(async (r) => (await r.json()).data.createEvent);
     const before = await api.t.db.event.count();
     const open = await serve();
     expect(await write(open, "https://analysts.example.org")).toEqual({
       __typename: "ForbiddenError",
       reason: "ORIGIN_NOT_ALLOWED",
-      message: "Pages on https://analysts.example.org may read this API but not write to it (the API's PARLEY_CORS_WRITE_ORIGINS does not list it).",
+      message:
+        "Pages on https://analysts.example.org may read this API but not write to it (the API's PARLEY_CORS_WRITE_ORIGINS does not list it).",
     });
     expect(await api.t.db.event.count()).toBe(before);
     expect((await write(open)).__typename).toBe("CreateEventSuccess");
@@ -194,9 +227,14 @@ describe("cross-origin pages", () => {
 
 describe("cost", () => {
   it("tells every answer its cost and the limit, counting each totalCount as a count of rows, however deep", async () => {
-    const cost = async (query: string) => (await api.gql(query)).extensions?.cost as { complexity: number; limit: number };
-    const without = await cost(`{ actors(first: 5) { edges { node { name events(first: 3) { edges { node { role } } } } } } }`);
-    const withCounts = await cost(`{ actors(first: 5) { edges { node { name events(first: 3) { totalCount edges { node { role } } } } } } }`);
+    const cost = async (query: string) =>
+      (await api.gql(query)).extensions?.cost as { complexity: number; limit: number };
+    const without = await cost(
+      `{ actors(first: 5) { edges { node { name events(first: 3) { edges { node { role } } } } } } }`,
+    );
+    const withCounts = await cost(
+      `{ actors(first: 5) { edges { node { name events(first: 3) { totalCount edges { node { role } } } } } } }`,
+    );
     expect(without.limit).toBe(100_000);
     // Five actors, each with its own COUNT: the edges' multiplier (10 per page of up to 10) applies.
     expect(withCounts.complexity - without.complexity).toBe(COUNT_COST * 10);
@@ -205,13 +243,21 @@ describe("cost", () => {
 
 describe("persisted documents", () => {
   const sha = (text: string) => createHash("sha256").update(text).digest("hex");
-  const send = (base: string, body: object) => fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, ...(await r.json()) }));
+  const send = (base: string, body: object) =>
+    fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, ...(await r.json()) }));
 
   it("answers Apollo's automatic persisted queries: hash first, then hash and text, then the hash alone", async () => {
     const base = await serve();
     const query = `{ events(first: 2) { totalCount } }`;
     const persistedQuery = { version: 1, sha256Hash: sha(query) };
-    expect(await send(base, { extensions: { persistedQuery } })).toMatchObject({ status: 200, errors: [{ message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }] });
+    expect(await send(base, { extensions: { persistedQuery } })).toMatchObject({
+      status: 200,
+      errors: [{ message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }],
+    });
     expect((await send(base, { query, extensions: { persistedQuery } })).data.events.totalCount).toBeGreaterThan(0);
     expect((await send(base, { extensions: { persistedQuery } })).data.events.totalCount).toBeGreaterThan(0);
     const wrong = await send(base, { query: SMALL, extensions: { persistedQuery } });
@@ -223,18 +269,28 @@ describe("persisted documents", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-docs-")), "documents.json");
     writeFileSync(file, JSON.stringify({ [sha(trustedQuery)]: trustedQuery }));
     const base = await serve({ PARLEY_DOCUMENTS: "trusted", PARLEY_TRUSTED_DOCUMENTS: file });
-    expect((await send(base, { extensions: { persistedQuery: { version: 1, sha256Hash: sha(trustedQuery) } } })).data.events.totalCount).toBeGreaterThan(0);
+    expect(
+      (await send(base, { extensions: { persistedQuery: { version: 1, sha256Hash: sha(trustedQuery) } } })).data.events
+        .totalCount,
+    ).toBeGreaterThan(0);
     expect((await send(base, { query: trustedQuery })).data.events.totalCount).toBeGreaterThan(0);
     const other = await send(base, { query: SMALL });
     expect(other).toMatchObject({ status: 403, errors: [{ extensions: { code: "DOCUMENT_NOT_TRUSTED" } }] });
-    const registering = await send(base, { query: SMALL, extensions: { persistedQuery: { version: 1, sha256Hash: sha(SMALL) } } });
+    const registering = await send(base, {
+      query: SMALL,
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha(SMALL) } },
+    });
     expect(registering.errors[0].extensions.code).toBe("DOCUMENT_NOT_TRUSTED");
   });
 
   it("refuses to start trusted without a manifest, and names a manifest that is not one", () => {
-    expect(() => createServer({ db: api.t.db, env: { PARLEY_DOCUMENTS: "trusted" } })).toThrow(/PARLEY_DOCUMENTS=trusted needs PARLEY_TRUSTED_DOCUMENTS/);
+    expect(() => createServer({ db: api.t.db, env: { PARLEY_DOCUMENTS: "trusted" } })).toThrow(
+      /PARLEY_DOCUMENTS=trusted needs PARLEY_TRUSTED_DOCUMENTS/,
+    );
     const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-docs-")), "bad.json");
     writeFileSync(file, JSON.stringify({ "not-a-hash": "{ __typename }" }));
-    expect(() => createServer({ db: api.t.db, env: { PARLEY_TRUSTED_DOCUMENTS: file } })).toThrow(/must map SHA-256 hex hashes to query texts; "not-a-hash" does not/);
+    expect(() => createServer({ db: api.t.db, env: { PARLEY_TRUSTED_DOCUMENTS: file } })).toThrow(
+      /must map SHA-256 hex hashes to query texts; "not-a-hash" does not/,
+    );
   });
 });

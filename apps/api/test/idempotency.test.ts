@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { purgeKeys } from "@parley/db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { errorsOf } from "./given.ts";
 import { useApi } from "./harness.ts";
 
@@ -9,7 +9,11 @@ let other: Record<string, string>;
 let admin: Record<string, string>;
 
 beforeAll(async () => {
-  [editor, other, admin] = await Promise.all([api.as("EDITOR", "first desk"), api.as("EDITOR", "second desk"), api.as("ADMIN")]);
+  [editor, other, admin] = await Promise.all([
+    api.as("EDITOR", "first desk"),
+    api.as("EDITOR", "second desk"),
+    api.as("ADMIN"),
+  ]);
 });
 
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${errorsOf("createEvent")} ... on CreateEventSuccess { event { id title version } } } }`;
@@ -33,7 +37,9 @@ describe("a write retried with its idempotency key", () => {
   it("refuses the same key with other input as BAD_USER_INPUT, and writes nothing", async () => {
     await create(event("First use of a key"), keyed(editor, "key-2"));
     const reused = await create(event("Another event under the same key"), keyed(editor, "key-2"));
-    expect(reused.errors).toEqual([expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", argument: "Idempotency-Key" } })]);
+    expect(reused.errors).toEqual([
+      expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", argument: "Idempotency-Key" } }),
+    ]);
     expect(reused.errors![0]!.message).toMatch(/already used for createEvent with other arguments/);
     expect(await count("Another event under the same key")).toBe(0);
   });
@@ -70,7 +76,10 @@ describe("a write retried with its idempotency key", () => {
     const UPDATE = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { ${errorsOf("updateEvent")} ... on UpdateEventSuccess { event { title version } } } }`;
     const input = { id: data.createEvent.event.id, version: 1, title: "Renamed once" };
     const first = await api.gql(UPDATE, { input }, keyed(editor, "key-5"));
-    expect(first.data.updateEvent).toEqual({ __typename: "UpdateEventSuccess", event: { title: "Renamed once", version: 2 } });
+    expect(first.data.updateEvent).toEqual({
+      __typename: "UpdateEventSuccess",
+      event: { title: "Renamed once", version: 2 },
+    });
     expect((await api.gql(UPDATE, { input }, keyed(editor, "key-5"))).data.updateEvent).toEqual(first.data.updateEvent);
     expect((await api.gql(UPDATE, { input }, editor)).data.updateEvent.__typename).toBe("ConflictError");
   });
@@ -81,7 +90,9 @@ describe("a write retried with its idempotency key", () => {
     const DELETE = `mutation($input: DeleteInput!) { deleteEvent(input: $input) { ${errorsOf("deleteEvent")} ... on DeleteEventSuccess { deletedId } } }`;
     const first = await api.gql(DELETE, { input: { id, version: 1 } }, keyed(admin, "key-7"));
     expect(first.data.deleteEvent).toEqual({ __typename: "DeleteEventSuccess", deletedId: id });
-    expect((await api.gql(DELETE, { input: { id, version: 1 } }, keyed(admin, "key-7"))).data.deleteEvent).toEqual(first.data.deleteEvent);
+    expect((await api.gql(DELETE, { input: { id, version: 1 } }, keyed(admin, "key-7"))).data.deleteEvent).toEqual(
+      first.data.deleteEvent,
+    );
     const recreated = await create(event("Short-lived"), keyed(editor, "key-6"));
     expect(recreated.data.createEvent).toMatchObject({ __typename: "NotFoundError", typename: "Event", id });
     expect(await count("Short-lived")).toBe(0);
@@ -96,7 +107,9 @@ describe("a write retried with its idempotency key", () => {
   });
 
   it("writes once when the same keyed request arrives several times at once", async () => {
-    const answers = await Promise.all(Array.from({ length: 6 }, () => create(event("Sent six times at once"), keyed(editor, "key-9"))));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => create(event("Sent six times at once"), keyed(editor, "key-9"))),
+    );
     expect(new Set(answers.map((a) => a.data.createEvent.event.id)).size).toBe(1);
     expect(await count("Sent six times at once")).toBe(1);
   });
@@ -116,7 +129,9 @@ describe("a write retried with its idempotency key", () => {
     await api.t.db.idempotencyKey.updateMany({ where: { key: "key-10" }, data: { createdAt: hoursAgo(23.5) } });
     await api.t.db.idempotencyKey.updateMany({ where: { key: "key-11" }, data: { createdAt: hoursAgo(24.5) } });
     expect(await purgeKeys(api.t.db)).toBe(1);
-    expect((await create(event("Kept a day"), keyed(editor, "key-10"))).data.createEvent.event.id).toBe(first.data.createEvent.event.id);
+    expect((await create(event("Kept a day"), keyed(editor, "key-10"))).data.createEvent.event.id).toBe(
+      first.data.createEvent.event.id,
+    );
     expect(await api.t.db.idempotencyKey.count({ where: { key: { in: ["key-10", "key-11"] } } })).toBe(1);
   });
 });

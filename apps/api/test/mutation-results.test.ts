@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { getNamedType, isUnionType } from "graphql";
+import { describe, expect, it } from "vitest";
 import { schema } from "../src/schema.ts";
 
 const VERSIONED = ["ValidationError", "NotFoundError", "ConflictError", "ForbiddenError"];
@@ -14,13 +14,29 @@ const REVIEW = ["ValidationError", "NotFoundError", "ForbiddenError"];
  * actor gone but takes no version; a candidate review finds it gone but has no version.
  */
 const EXPECTED: Record<string, string[]> = {
-  createEvent: CREATE, updateEvent: VERSIONED, deleteEvent: VERSIONED,
-  createActor: CREATE, updateActor: VERSIONED, deleteActor: VERSIONED, mergeActors: VERSIONED,
-  createAlias: REVIEW, updateAlias: VERSIONED, deleteAlias: VERSIONED,
-  createSource: CREATE, updateSource: VERSIONED, deleteSource: VERSIONED,
-  createClaim: CREATE, updateClaim: VERSIONED, deleteClaim: VERSIONED,
-  createPosition: CREATE, updatePosition: VERSIONED, deletePosition: VERSIONED,
-  acceptCandidate: REVIEW, rejectCandidate: REVIEW, updateCandidate: REVIEW, mergeCandidate: REVIEW,
+  createEvent: CREATE,
+  updateEvent: VERSIONED,
+  deleteEvent: VERSIONED,
+  createActor: CREATE,
+  updateActor: VERSIONED,
+  deleteActor: VERSIONED,
+  mergeActors: VERSIONED,
+  createAlias: REVIEW,
+  updateAlias: VERSIONED,
+  deleteAlias: VERSIONED,
+  createSource: CREATE,
+  updateSource: VERSIONED,
+  deleteSource: VERSIONED,
+  createClaim: CREATE,
+  updateClaim: VERSIONED,
+  deleteClaim: VERSIONED,
+  createPosition: CREATE,
+  updatePosition: VERSIONED,
+  deletePosition: VERSIONED,
+  acceptCandidate: REVIEW,
+  rejectCandidate: REVIEW,
+  updateCandidate: REVIEW,
+  mergeCandidate: REVIEW,
   ingestReport: CREATE,
 };
 
@@ -36,7 +52,11 @@ describe("mutation results", () => {
     for (const [name, members] of Object.entries(unions)) {
       expect(members, name).toContain(`${name[0]!.toUpperCase()}${name.slice(1)}Success`);
     }
-    const errors = Object.fromEntries(Object.entries(unions).map(([name, members]) => [name, members.filter((m) => !m.endsWith("Success")).sort()]));
-    expect(errors).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([name, list]) => [name, [...list].sort()])));
+    const errors = Object.fromEntries(
+      Object.entries(unions).map(([name, members]) => [name, members.filter((m) => !m.endsWith("Success")).sort()]),
+    );
+    expect(errors).toEqual(
+      Object.fromEntries(Object.entries(EXPECTED).map(([name, list]) => [name, [...list].sort()])),
+    );
   });
 });

@@ -7,7 +7,8 @@ const the = given(api);
 let editor: Record<string, string>;
 let admin: Record<string, string>;
 
-const POSITION = "... on CreatePositionSuccess { position { id version kind issue summary startDate datePrecision holder { name } respondsTo { summary } supersedes { summary } } }";
+const POSITION =
+  "... on CreatePositionSuccess { position { id version kind issue summary startDate datePrecision holder { name } respondsTo { summary } supersedes { summary } } }";
 
 beforeAll(async () => {
   editor = await api.as("EDITOR", "Ayesha (desk editor)");
@@ -17,12 +18,22 @@ beforeAll(async () => {
 describe("reading positions", () => {
   it("lists the TTP's positions over time with their quotes and sources", async () => {
     const ttp = await the.id("actor", "ttp");
-    const res = await api.gql(`query($id: ID!) { actor(id: $id) { positions(first: 100) { edges { node { kind issue startDate summary claims { quote stance source { title } } } } } } }`, { id: ttp });
+    const res = await api.gql(
+      `query($id: ID!) { actor(id: $id) { positions(first: 100) { edges { node { kind issue startDate summary claims { quote stance source { title } } } } } } }`,
+      { id: ttp },
+    );
     expect(res.errors).toBeUndefined();
-    const positions = res.data.actor.positions.edges.map((e: { node: unknown }) => e.node) as { kind: string; issue: string; startDate: string; claims: { quote: string; stance: string }[] }[];
+    const positions = res.data.actor.positions.edges.map((e: { node: unknown }) => e.node) as {
+      kind: string;
+      issue: string;
+      startDate: string;
+      claims: { quote: string; stance: string }[];
+    }[];
     expect(positions.map((p) => p.startDate)).toEqual([...positions.map((p) => p.startDate)].sort());
     const withdrawal = positions.find((p) => p.kind === "DEMAND" && p.issue === "TERRITORY_TROOPS")!;
-    expect(withdrawal.claims.map((c) => c.quote)).toContain("The TTP demands the Pakistani government withdraw troops from northwestern districts on the Afghan border");
+    expect(withdrawal.claims.map((c) => c.quote)).toContain(
+      "The TTP demands the Pakistani government withdraw troops from northwestern districts on the Afghan border",
+    );
     expect(withdrawal.claims.some((c) => c.stance === "DENIES")).toBe(true);
   });
 
@@ -33,40 +44,96 @@ describe("reading positions", () => {
       { id: process },
     );
     expect(res.errors).toBeUndefined();
-    const refusal = res.data.node.positions.edges.map((e: { node: unknown }) => e.node).find((p: { summary: string }) => p.summary.startsWith("Refuses to put counter-terrorism commitments"));
-    expect(refusal).toMatchObject({ kind: "REFUSAL", holder: { name: "Afghan Taliban" }, respondsTo: { holder: { name: "Government of Pakistan" }, kind: "DEMAND" } });
+    const refusal = res.data.node.positions.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((p: { summary: string }) => p.summary.startsWith("Refuses to put counter-terrorism commitments"));
+    expect(refusal).toMatchObject({
+      kind: "REFUSAL",
+      holder: { name: "Afghan Taliban" },
+      respondsTo: { holder: { name: "Government of Pakistan" }, kind: "DEMAND" },
+    });
     expect(refusal.supersededBy).toEqual([{ kind: "REFUSAL" }]);
   });
 
   it("reads the positions stated at an event and a position by its ID", async () => {
     const event = await the.id("event", "ttp-direct-talks-proposal-2025-10");
-    const res = await api.gql(`query($id: ID!) { event(id: $id) { positions { id kind holder { name } event { title } } } }`, { id: event });
+    const res = await api.gql(
+      `query($id: ID!) { event(id: $id) { positions { id kind holder { name } event { title } } } }`,
+      { id: event },
+    );
     expect(res.data.event.positions.map((p: { kind: string }) => p.kind).sort()).toEqual(["OFFER", "REFUSAL"]);
     const id = res.data.event.positions[0].id;
-    const one = await api.gql(`query($id: ID!) { position(id: $id) { id revisions { edges { node { action author } } } } }`, { id });
-    expect(one.data.position).toEqual({ id, revisions: { edges: [{ node: { action: "CREATE", author: "demo dataset" } }] } });
+    const one = await api.gql(
+      `query($id: ID!) { position(id: $id) { id revisions { edges { node { action author } } } } }`,
+      { id },
+    );
+    expect(one.data.position).toEqual({
+      id,
+      revisions: { edges: [{ node: { action: "CREATE", author: "demo dataset" } }] },
+    });
   });
 });
 
 describe("writing positions", () => {
   it("creates a position answering another actor's, adds its quote as a claim and records the revision", async () => {
-    const [pakistan, demand, source] = await Promise.all([the.id("actor", "pakistan-government"), the.id("position", "ttp-conditions-truce-on-prisoners"), the.id("source", "voa-2022-05-18")]);
-    const created = await mutate(api, editor, "createPosition", {
-      actorId: pakistan, kind: "REFUSAL", issue: "PRISONERS_AMNESTY", summary: "No blanket amnesty.", startDate: "2022-05-18", respondsToId: demand,
-    }, POSITION);
-    expect(created).toMatchObject({ __typename: "CreatePositionSuccess", position: { version: 1, datePrecision: "DAY", holder: { name: "Government of Pakistan" } } });
+    const [pakistan, demand, source] = await Promise.all([
+      the.id("actor", "pakistan-government"),
+      the.id("position", "ttp-conditions-truce-on-prisoners"),
+      the.id("source", "voa-2022-05-18"),
+    ]);
+    const created = await mutate(
+      api,
+      editor,
+      "createPosition",
+      {
+        actorId: pakistan,
+        kind: "REFUSAL",
+        issue: "PRISONERS_AMNESTY",
+        summary: "No blanket amnesty.",
+        startDate: "2022-05-18",
+        respondsToId: demand,
+      },
+      POSITION,
+    );
+    expect(created).toMatchObject({
+      __typename: "CreatePositionSuccess",
+      position: { version: 1, datePrecision: "DAY", holder: { name: "Government of Pakistan" } },
+    });
     const id = created.position.id;
-    const claim = await mutate(api, editor, "createClaim", { sourceId: source, positionId: id, quote: "there would be no 'blanket amnesty'", speakerLabel: "security sources" },
-      "... on CreateClaimSuccess { claim { quote position { id } } }");
+    const claim = await mutate(
+      api,
+      editor,
+      "createClaim",
+      {
+        sourceId: source,
+        positionId: id,
+        quote: "there would be no 'blanket amnesty'",
+        speakerLabel: "security sources",
+      },
+      "... on CreateClaimSuccess { claim { quote position { id } } }",
+    );
     expect(claim.claim.position.id).toBe(id);
     const [revision] = await the.revisions("Position", id);
-    expect(revision).toMatchObject({ action: "CREATE", changes: { summary: "No blanket amnesty.", respondsTo: demand } });
+    expect(revision).toMatchObject({
+      action: "CREATE",
+      changes: { summary: "No blanket amnesty.", respondsTo: demand },
+    });
     expect(revision!.author).toMatch(/Ayesha/);
   });
 
   it("refuses a position that responds to its own holder, or supersedes another's, naming the field", async () => {
-    const [ttp, demand, refusal] = await Promise.all([the.id("actor", "ttp"), the.id("position", "ttp-demands-troop-withdrawal"), the.id("position", "pakistan-rejects-troop-withdrawal")]);
-    const base = { actorId: ttp, kind: "DEMAND", issue: "TERRITORY_TROOPS", summary: "Withdraw.", startDate: "2022-01-01" };
+    const [ttp, demand, refusal] = await Promise.all([
+      the.id("actor", "ttp"),
+      the.id("position", "ttp-demands-troop-withdrawal"),
+      the.id("position", "pakistan-rejects-troop-withdrawal"),
+    ]);
+    const base = {
+      actorId: ttp,
+      kind: "DEMAND",
+      issue: "TERRITORY_TROOPS",
+      summary: "Withdraw.",
+      startDate: "2022-01-01",
+    };
     const own = await mutate(api, editor, "createPosition", { ...base, respondsToId: demand }, "");
     expect(own).toMatchObject({ __typename: "ValidationError", field: "input.respondsToId" });
     const other = await mutate(api, editor, "createPosition", { ...base, supersedesId: refusal }, "");
@@ -78,18 +145,34 @@ describe("writing positions", () => {
 
   it("updates with the version read, refuses a stale one, and keeps the change in the history", async () => {
     const id = await the.id("position", "ttp-demands-islamic-system");
-    const ok = await mutate(api, editor, "updatePosition", { id, version: 1, endDate: "2022-11-28" }, "... on UpdatePositionSuccess { position { version endDate } }");
+    const ok = await mutate(
+      api,
+      editor,
+      "updatePosition",
+      { id, version: 1, endDate: "2022-11-28" },
+      "... on UpdatePositionSuccess { position { version endDate } }",
+    );
     expect(ok).toEqual({ __typename: "UpdatePositionSuccess", position: { version: 2, endDate: "2022-11-28" } });
     const stale = await mutate(api, editor, "updatePosition", { id, version: 1, summary: "Sharia." }, "");
     expect(stale).toMatchObject({ __typename: "ConflictError", expectedVersion: 1, currentVersion: 2 });
-    expect((await the.revisions("Position", id)).at(-1)).toMatchObject({ action: "UPDATE", version: 2, changes: { endDate: [null, "2022-11-28"] } });
+    expect((await the.revisions("Position", id)).at(-1)).toMatchObject({
+      action: "UPDATE",
+      version: 2,
+      changes: { endDate: [null, "2022-11-28"] },
+    });
   });
 
   it("deletes a position with its claims for an admin only", async () => {
     const id = await the.id("position", "turkey-hosts-istanbul-round");
     const refused = await mutate(api, editor, "deletePosition", { id, version: 1 }, "");
     expect(refused.__typename).toBe("ForbiddenError");
-    const done = await mutate(api, admin, "deletePosition", { id, version: 1 }, "... on DeletePositionSuccess { deletedId }");
+    const done = await mutate(
+      api,
+      admin,
+      "deletePosition",
+      { id, version: 1 },
+      "... on DeletePositionSuccess { deletedId }",
+    );
     expect(done).toEqual({ __typename: "DeletePositionSuccess", deletedId: id });
     expect(await api.t.db.position.count({ where: { key: "turkey-hosts-istanbul-round" } })).toBe(0);
     expect(await api.t.db.claim.count({ where: { quote: "Turkey hosted this round of talks" } })).toBe(0);
@@ -97,7 +180,10 @@ describe("writing positions", () => {
   });
 
   it("refuses every position write without a token and writes nothing", async () => {
-    const [ttp, id] = await Promise.all([the.id("actor", "ttp"), the.id("position", "ttp-demands-semi-autonomous-status")]);
+    const [ttp, id] = await Promise.all([
+      the.id("actor", "ttp"),
+      the.id("position", "ttp-demands-semi-autonomous-status"),
+    ]);
     const before = await api.t.db.position.count();
     const attempts: [string, object][] = [
       ["createPosition", { actorId: ttp, kind: "DEMAND", issue: "RECOGNITION", summary: "x", startDate: "2022-01-01" }],
@@ -116,9 +202,21 @@ describe("writing positions", () => {
   });
 
   it("keeps an actor that holds positions instead of deleting it", async () => {
-    const created = await mutate(api, editor, "createActor", { name: "Holder Only", kind: "OTHER" }, "... on CreateActorSuccess { actor { id } }");
+    const created = await mutate(
+      api,
+      editor,
+      "createActor",
+      { name: "Holder Only", kind: "OTHER" },
+      "... on CreateActorSuccess { actor { id } }",
+    );
     const actorId = created.actor.id;
-    await mutate(api, editor, "createPosition", { actorId, kind: "OFFER", issue: "RECOGNITION", summary: "Recognise.", startDate: "2024-01-01" }, "");
+    await mutate(
+      api,
+      editor,
+      "createPosition",
+      { actorId, kind: "OFFER", issue: "RECOGNITION", summary: "Recognise.", startDate: "2024-01-01" },
+      "",
+    );
     const result = await mutate(api, admin, "deleteActor", { id: actorId, version: 1 }, "");
     expect(result).toMatchObject({ __typename: "ValidationError", field: "input.id" });
     expect(result.message).toMatch(/1 position\(s\)/);

@@ -1,8 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { encodeGlobalID } from "@pothos/plugin-relay";
-import { getNamedType, isAbstractType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import { revokeApiToken, type TokenProblem } from "@parley/db";
 import type { TokenRole } from "@parley/schema";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import {
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+} from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Context } from "../src/context.ts";
 import { readRuleOf } from "../src/modules/auth/read-rules.ts";
 import { schema } from "../src/schema.ts";
@@ -29,7 +36,9 @@ function expectedRefusal(caller: Caller, needed: TokenRole | undefined): string 
   return RANK[caller.role] >= RANK[needed] ? null : "ROLE_TOO_LOW";
 }
 
-const objectTypes = Object.values(schema.getTypeMap()).filter(isObjectType).filter((t) => !t.name.startsWith("__"));
+const objectTypes = Object.values(schema.getTypeMap())
+  .filter(isObjectType)
+  .filter((t) => !t.name.startsWith("__"));
 const node = schema.getType("Node");
 const nodeTypes = objectTypes.filter((t) => t.getInterfaces().some((i) => i.name === node?.name));
 const restricted = objectTypes.filter((t) => readRuleOf(t));
@@ -50,7 +59,11 @@ let ids: Record<string, string>;
 
 beforeAll(async () => {
   const revoked = await api.as("ADMIN", "revoked in read-rules");
-  await revokeApiToken(api.t.db, (await api.t.db.apiToken.findFirstOrThrow({ where: { name: "revoked in read-rules" } })).id, "tests");
+  await revokeApiToken(
+    api.t.db,
+    (await api.t.db.apiToken.findFirstOrThrow({ where: { name: "revoked in read-rules" } })).id,
+    "tests",
+  );
   headers = {
     anonymous: {},
     "unknown token": { authorization: "Bearer prly_never-issued-by-this-server" },
@@ -60,10 +73,19 @@ beforeAll(async () => {
     admin: await api.as("ADMIN"),
   };
   const source = await api.t.db.source.findFirstOrThrow();
-  const payload = { type: "NEGOTIATION", date: null, precision: null, endDate: null, place: null, actors: [{ actorId: null, text: "the envoys", name: "Unreviewed envoys", kind: "PERSON" }], quote: "unreviewed" };
+  const payload = {
+    type: "NEGOTIATION",
+    date: null,
+    precision: null,
+    endDate: null,
+    place: null,
+    actors: [{ actorId: null, text: "the envoys", name: "Unreviewed envoys", kind: "PERSON" }],
+    quote: "unreviewed",
+  };
   const candidate = await api.t.db.candidate.create({ data: { sourceId: source.id, kind: "EVENT", payload } });
   const db = api.t.db;
-  const first = async (model: { findFirstOrThrow(a: object): Promise<{ id: number }> }) => (await model.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
+  const first = async (model: { findFirstOrThrow(a: object): Promise<{ id: number }> }) =>
+    (await model.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   const rows: Record<string, number> = {
     Actor: await first(db.actor),
     Alias: await first(db.actorAlias),
@@ -81,7 +103,14 @@ beforeAll(async () => {
 describe("read rules live with the type", () => {
   it("restricts candidates, and the payload types that hold what they propose, to editors and admins, and knows a record of every node type", () => {
     expect(restricted.map((t) => [t.name, readRuleOf(t)?.role]).sort()).toEqual(
-      ["ActorCandidatePayload", "Candidate", "CandidateActor", "CandidatePlace", "CitationCandidatePayload", "EventCandidatePayload"].map((name) => [name, "EDITOR"]),
+      [
+        "ActorCandidatePayload",
+        "Candidate",
+        "CandidateActor",
+        "CandidatePlace",
+        "CitationCandidatePayload",
+        "EventCandidatePayload",
+      ].map((name) => [name, "EDITOR"]),
     );
     expect(nodeTypes.map((t) => t.name).sort()).toEqual(Object.keys(ids).sort());
   });
@@ -90,18 +119,35 @@ describe("read rules live with the type", () => {
     it(`answers node(id) and nodes(ids) for every node type as the type's rule says, for ${caller.name}`, async () => {
       for (const type of nodeTypes) {
         const want = expectedRefusal(caller, readRuleOf(type)?.role);
-        const one = await api.gql(`query ($id: ID!) { node(id: $id) { __typename id } }`, { id: ids[type.name] }, headers[caller.name]);
-        const many = await api.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: [ids.Event, ids[type.name]] }, headers[caller.name]);
+        const one = await api.gql(
+          `query ($id: ID!) { node(id: $id) { __typename id } }`,
+          { id: ids[type.name] },
+          headers[caller.name],
+        );
+        const many = await api.gql(
+          `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
+          { ids: [ids.Event, ids[type.name]] },
+          headers[caller.name],
+        );
         if (want === null) {
           expect(one, type.name).toMatchObject({ data: { node: { __typename: type.name, id: ids[type.name] } } });
           expect(one.errors, type.name).toBeUndefined();
-          expect(many.data.nodes.map((n: { __typename: string }) => n.__typename), type.name).toEqual(["Event", type.name]);
+          expect(
+            many.data.nodes.map((n: { __typename: string }) => n.__typename),
+            type.name,
+          ).toEqual(["Event", type.name]);
         } else {
           expect(one.data.node, type.name).toBeNull();
-          expect(one.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.reason]), type.name).toEqual([[["node"], "FORBIDDEN", want]]);
+          expect(
+            one.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.reason]),
+            type.name,
+          ).toEqual([[["node"], "FORBIDDEN", want]]);
           // The refused item is null with its own error; the one before it still answers.
           expect(many.data.nodes, type.name).toEqual([{ __typename: "Event", id: ids.Event }, null]);
-          expect(many.errors?.map((e) => [e.path, e.extensions?.reason]), type.name).toEqual([[["nodes", 1], want]]);
+          expect(
+            many.errors?.map((e) => [e.path, e.extensions?.reason]),
+            type.name,
+          ).toEqual([[["nodes", 1], want]]);
         }
       }
     });
@@ -111,17 +157,33 @@ describe("read rules live with the type", () => {
     const names = reaching.map(({ parent, field }) => `${parent.name}.${field.name}`).sort();
     // A new path to a candidate shows up here, and is checked below like the others.
     expect(names).toEqual([
-      "AcceptCandidateSuccess.candidate", "Candidate.payload", "CandidateEdge.node", "EventCandidatePayload.actors", "EventCandidatePayload.place",
-      "MergeCandidateSuccess.candidate", "Query.node", "Query.nodes", "RejectCandidateSuccess.candidate", "SourceCandidateEdge.node", "UpdateCandidateSuccess.candidate",
+      "AcceptCandidateSuccess.candidate",
+      "Candidate.payload",
+      "CandidateEdge.node",
+      "EventCandidatePayload.actors",
+      "EventCandidatePayload.place",
+      "MergeCandidateSuccess.candidate",
+      "Query.node",
+      "Query.nodes",
+      "RejectCandidateSuccess.candidate",
+      "SourceCandidateEdge.node",
+      "UpdateCandidateSuccess.candidate",
     ]);
-    const concrete = [...reaching.filter(({ field }) => isObjectType(getNamedType(field.type))), ...restricted.flatMap((t) => Object.values(t.getFields()).map((field) => ({ parent: t, field })))];
+    const concrete = [
+      ...reaching.filter(({ field }) => isObjectType(getNamedType(field.type))),
+      ...restricted.flatMap((t) => Object.values(t.getFields()).map((field) => ({ parent: t, field }))),
+    ];
     for (const { parent, field } of concrete) {
       const rule = readRuleOf(getNamedType(field.type) as GraphQLObjectType) ?? readRuleOf(parent);
       for (const caller of CALLERS) {
         const want = expectedRefusal(caller, rule?.role);
         if (want === null) continue;
         const outcome = await runResolver(field, caller);
-        expect(outcome, `${parent.name}.${field.name} for ${caller.name}`).toEqual({ code: "FORBIDDEN", reason: want, reachedResolver: false });
+        expect(outcome, `${parent.name}.${field.name} for ${caller.name}`).toEqual({
+          code: "FORBIDDEN",
+          reason: want,
+          reachedResolver: false,
+        });
       }
     }
   });
@@ -132,7 +194,10 @@ describe("read rules live with the type", () => {
       const want = expectedRefusal(caller, "EDITOR");
       const res = await api.gql(list, {}, headers[caller.name]);
       if (want === null) {
-        expect(res.data.candidates.edges.map((e: { node: { payload: unknown } }) => e.node.payload), caller.name).toContainEqual({ quote: "unreviewed", actors: [{ name: "Unreviewed envoys" }] });
+        expect(
+          res.data.candidates.edges.map((e: { node: { payload: unknown } }) => e.node.payload),
+          caller.name,
+        ).toContainEqual({ quote: "unreviewed", actors: [{ name: "Unreviewed envoys" }] });
       } else {
         expect(res.data, caller.name).toBeNull();
         expect(new Set(res.errors?.map((e) => e.extensions?.reason)), caller.name).toEqual(new Set([want]));
@@ -147,7 +212,11 @@ describe("read rules live with the type", () => {
  */
 async function runResolver(field: GraphQLField<unknown, Context>, caller: Caller) {
   const ctx: Context = {
-    db: new Proxy({} as Context["db"], { get: () => { throw new Error("the database was asked"); } }),
+    db: new Proxy({} as Context["db"], {
+      get: () => {
+        throw new Error("the database was asked");
+      },
+    }),
     search: null,
     viewer: caller.role ? { tokenId: 0, role: caller.role, name: caller.name } : null,
     tokenProblem: caller.problem,

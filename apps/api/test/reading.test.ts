@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
 
 const api = useApi();
@@ -40,7 +40,9 @@ describe("reading events", () => {
     const event = res.data.event;
     expect(event.type).toBe("CEASEFIRE");
     expect(event.endDate).toBe("2022-05-30");
-    expect(event.related).toContainEqual(expect.objectContaining({ kind: "EXTENDS", direction: "OUTGOING", label: "Extends" }));
+    expect(event.related).toContainEqual(
+      expect.objectContaining({ kind: "EXTENDS", direction: "OUTGOING", label: "Extends" }),
+    );
     expect(event.claims.length).toBeGreaterThan(0);
     expect(event.claims[0].source.outlet.name).toMatch(/Voice of America/);
     expect(event.process.name).toMatch(/TTP/);
@@ -54,7 +56,9 @@ describe("reading events", () => {
 
   it("fetches any record through node(id)", async () => {
     const id = await idOf("source", "kokcha-news-2025-10-27", "Source");
-    const res = await api.gql(`query($id: ID!) { node(id: $id) { id ... on Source { title cites { name } } } }`, { id });
+    const res = await api.gql(`query($id: ID!) { node(id: $id) { id ... on Source { title cites { name } } } }`, {
+      id,
+    });
     expect(res.data.node.cites.map((c: any) => c.name)).toEqual(expect.arrayContaining(["Dawn", "TOLOnews"]));
   });
 
@@ -80,7 +84,10 @@ describe("reading actors", () => {
 
   it("shows affiliations with their time span", async () => {
     const id = await idOf("actor", "faiz-hameed", "Actor");
-    const res = await api.gql(`query($id: ID!) { actor(id: $id) { name aliases affiliations { title startDate endDate organisation { name } } } }`, { id });
+    const res = await api.gql(
+      `query($id: ID!) { actor(id: $id) { name aliases affiliations { title startDate endDate organisation { name } } } }`,
+      { id },
+    );
     const titles = res.data.actor.affiliations.map((a: any) => a.title).join(" | ");
     expect(titles).toMatch(/Inter-Services Intelligence|ISI|Director/i);
   });
@@ -88,19 +95,26 @@ describe("reading actors", () => {
 
 describe("listing", () => {
   it("finds actors by kind and part of their name", async () => {
-    const res = await api.gql(`{ actors(kinds: [GOVERNMENT], nameContains: "qat", first: 5) { totalCount edges { node { name kind } } } }`);
+    const res = await api.gql(
+      `{ actors(kinds: [GOVERNMENT], nameContains: "qat", first: 5) { totalCount edges { node { name kind } } } }`,
+    );
     expect(res.data.actors).toEqual({ totalCount: 1, edges: [{ node: { name: "Qatar", kind: "GOVERNMENT" } }] });
   });
 
   it("lists the sources an outlet published, newest first", async () => {
     const voa = await idOf("actor", "voa", "Actor");
-    const res = await api.gql(`query($voa: ID!) { sources(outletId: $voa, first: 10) { totalCount edges { node { title outlet { name } claims(first: 5) { edges { node { quote } } } } } } }`, { voa });
+    const res = await api.gql(
+      `query($voa: ID!) { sources(outletId: $voa, first: 10) { totalCount edges { node { title outlet { name } claims(first: 5) { edges { node { quote } } } } } } }`,
+      { voa },
+    );
     expect(res.data.sources.totalCount).toBeGreaterThanOrEqual(1);
     expect(res.data.sources.edges.every((e: any) => e.node.outlet.name.includes("Voice of America"))).toBe(true);
   });
 
   it("lists processes with their events in date order", async () => {
-    const res = await api.gql(`{ processes(first: 10) { edges { node { name events(first: 100) { edges { node { title startDate } } } } } } }`);
+    const res = await api.gql(
+      `{ processes(first: 10) { edges { node { name events(first: 100) { edges { node { title startDate } } } } } } }`,
+    );
     const talks = res.data.processes.edges.map((e: any) => e.node).find((p: any) => /TTP/.test(p.name));
     const dates = talks.events.edges.map((e: any) => e.node.startDate);
     expect(dates.length).toBeGreaterThan(3);
@@ -114,7 +128,9 @@ describe("listing", () => {
       { process },
     );
     expect(res.data.events.edges.length).toBeGreaterThan(0);
-    expect(res.data.events.edges.every((e: any) => e.node.type === "CEASEFIRE" && e.node.startDate.startsWith("2022"))).toBe(true);
+    expect(
+      res.data.events.edges.every((e: any) => e.node.type === "CEASEFIRE" && e.node.startDate.startsWith("2022")),
+    ).toBe(true);
     const contested = await api.gql(`{ events(contested: true, first: 50) { edges { node { contested } } } }`);
     expect(contested.data.events.edges.every((e: any) => e.node.contested)).toBe(true);
   });
@@ -123,7 +139,12 @@ describe("listing", () => {
 describe("revision history", () => {
   it("is readable per record", async () => {
     const id = await idOf("event", "kabul-talks-2022-05", "Event");
-    const res = await api.gql(`query($id: ID!) { event(id: $id) { revisions { edges { node { action author at version } } } } }`, { id });
-    expect(res.data.event.revisions.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ action: "CREATE", author: "demo dataset", version: 1 })]);
+    const res = await api.gql(
+      `query($id: ID!) { event(id: $id) { revisions { edges { node { action author at version } } } } }`,
+      { id },
+    );
+    expect(res.data.event.revisions.edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ action: "CREATE", author: "demo dataset", version: 1 }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, createApiToken, createPrismaClient, ensureDatabaseExists, withDatabase } from "@parley/db";
-import { startControlledPostgres, type ControlledPostgres } from "@parley/testkit";
-import { startApiProcess, type ApiProcess } from "./api-process.ts";
+import { type ControlledPostgres, startControlledPostgres } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiProcess, startApiProcess } from "./api-process.ts";
 
 /**
  * Issue 24's run as an operator made it: `createEvent` at about 15 a second, each with its own
@@ -22,7 +22,9 @@ beforeAll(async () => {
   await ensureDatabaseExists(url);
   await applyMigrations(url);
   const db = createPrismaClient(url);
-  editor = { authorization: `Bearer ${(await createApiToken(db, { role: "EDITOR", name: "crash run", author: "tests" })).secret}` };
+  editor = {
+    authorization: `Bearer ${(await createApiToken(db, { role: "EDITOR", name: "crash run", author: "tests" })).secret}`,
+  };
   await db.$disconnect();
   api = await startApiProcess(url);
 }, 180_000);
@@ -36,7 +38,9 @@ async function crashDuringCommit() {
   const watcher = createPrismaClient(url, { max: 1 });
   const until = Date.now() + 5_000;
   while (Date.now() < until) {
-    const [row] = await watcher.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'COMMIT' AND state = 'active'`;
+    const [row] = await watcher.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'COMMIT' AND state = 'active'`;
     if (row!.n > 0) break;
   }
   await pg.stop("immediate");
@@ -57,8 +61,15 @@ interface Write {
 async function write(n: number): Promise<Write> {
   const title = `Crashprobe ${n}`;
   const key = `crash-${n}`;
-  const res = await api.gql(CREATE, { input: { type: "STATEMENT", title, startDate: "2025-10-12" } }, { ...editor, "idempotency-key": key }).catch((e: Error) => ({ status: 0, errors: [{ message: e.message }] }) as never);
-  if (res.data?.createEvent?.__typename === "CreateEventSuccess") return { title, key, answer: "stored", id: res.data.createEvent.event.id };
+  const res = await api
+    .gql(
+      CREATE,
+      { input: { type: "STATEMENT", title, startDate: "2025-10-12" } },
+      { ...editor, "idempotency-key": key },
+    )
+    .catch((e: Error) => ({ status: 0, errors: [{ message: e.message }] }) as never);
+  if (res.data?.createEvent?.__typename === "CreateEventSuccess")
+    return { title, key, answer: "stored", id: res.data.createEvent.event.id };
   return { title, key, answer: String(res.errors?.[0]?.extensions?.code ?? `${res.status} ${JSON.stringify(res)}`) };
 }
 
@@ -83,7 +94,10 @@ describe("writes through a fast restart and a crash of PostgreSQL", () => {
     while ((await api.health()).status !== 200 && Date.now() < deadline) await sleep(200);
 
     const db = createPrismaClient(url);
-    const storedTitles = async () => (await db.event.findMany({ where: { title: { startsWith: "Crashprobe " } }, select: { title: true } })).map((e) => e.title);
+    const storedTitles = async () =>
+      (await db.event.findMany({ where: { title: { startsWith: "Crashprobe " } }, select: { title: true } })).map(
+        (e) => e.title,
+      );
     const tally = (answer: Answer) => answers.filter((w) => w.answer === answer);
     const [acknowledged, failed, unknown] = [tally("stored"), tally("DATABASE_UNAVAILABLE"), tally("OUTCOME_UNKNOWN")];
     const stored = new Set(await storedTitles());
@@ -99,7 +113,9 @@ describe("writes through a fast restart and a crash of PostgreSQL", () => {
       lostCommits: [...api.log().matchAll(/COMMIT of transaction \d+ was lost; its outcome: (\w+)/g)].map((m) => m[1]),
     };
     console.log(`crash run: ${JSON.stringify(figures)}`);
-    expect(answers.filter((w) => !["stored", "DATABASE_UNAVAILABLE", "OUTCOME_UNKNOWN"].includes(w.answer))).toEqual([]);
+    expect(answers.filter((w) => !["stored", "DATABASE_UNAVAILABLE", "OUTCOME_UNKNOWN"].includes(w.answer))).toEqual(
+      [],
+    );
     expect(failed.length + unknown.length).toBeGreaterThan(0);
     expect(acknowledged.filter((w) => !stored.has(w.title))).toEqual([]);
     expect(failed.filter((w) => stored.has(w.title))).toEqual([]);
@@ -111,11 +127,14 @@ describe("writes through a fast restart and a crash of PostgreSQL", () => {
     const titles = await storedTitles();
     await db.$disconnect();
     const duplicates = titles.length - new Set(titles).size;
-    console.log(`crash run, after retrying every write with its key: ${JSON.stringify({ events: titles.length, duplicates })}`);
+    console.log(
+      `crash run, after retrying every write with its key: ${JSON.stringify({ events: titles.length, duplicates })}`,
+    );
     expect({ events: titles.length, duplicates }).toEqual({ events: answers.length, duplicates: 0 });
 
     // Search (where issue 24 saw the extra event) finds each write exactly once.
-    const searched = async () => (await api.gql(`{ searchEvents(query: "Crashprobe", first: 1) { totalCount } }`)).data?.searchEvents.totalCount;
+    const searched = async () =>
+      (await api.gql(`{ searchEvents(query: "Crashprobe", first: 1) { totalCount } }`)).data?.searchEvents.totalCount;
     const until = Date.now() + 30_000;
     while ((await searched()) !== answers.length && Date.now() < until) await sleep(500);
     expect(await searched()).toBe(answers.length);

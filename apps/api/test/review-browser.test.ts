@@ -6,7 +6,8 @@ const api = useApi();
 let editor: Record<string, string>;
 let reader: Record<string, string>;
 
-const REPORT = "Talks Resume in Kabul\n\nThe Afghan Taliban hosted talks between Pakistan and the TTP in Kabul on Wednesday.\nThe Khorasan Peace Council welcomed the talks.";
+const REPORT =
+  "Talks Resume in Kabul\n\nThe Afghan Taliban hosted talks between Pakistan and the TTP in Kabul on Wednesday.\nThe Khorasan Peace Council welcomed the talks.";
 const HTML = `<!doctype html><html><head><title>Site | Truce agreed in Doha</title></head><body><nav>Home | World | Sport</nav>
 <article><h1>Truce agreed in Doha</h1><p>Pakistan and the TTP agreed a ceasefire in Doha on Tuesday, officials said. Qatar mediated the talks between the two sides over three days.</p>
 <p>The ceasefire between Pakistan and the TTP is to hold for a month, according to officials in Doha who spoke after the talks.</p></article><footer>Subscribe to our newsletter</footer></body></html>`;
@@ -27,7 +28,11 @@ describe("ingesting a report over GraphQL", () => {
     const answer = await ingest({ content: REPORT, date: "2022-05-18", clientMutationId: "paste-1" });
     expect(answer.__typename).toBe("IngestReportSuccess");
     const { source } = answer;
-    expect(source).toMatchObject({ title: "Talks Resume in Kabul", publishedAt: "2022-05-18", document: expect.stringContaining("hosted talks between Pakistan") });
+    expect(source).toMatchObject({
+      title: "Talks Resume in Kabul",
+      publishedAt: "2022-05-18",
+      document: expect.stringContaining("hosted talks between Pakistan"),
+    });
     const nodes = source.candidates.edges.map((e: any) => e.node);
     expect(nodes.some((n: any) => n.kind === "EVENT" && n.payload.type === "NEGOTIATION")).toBe(true);
     expect(nodes.every((n: any) => n.status === "PENDING")).toBe(true);
@@ -42,8 +47,15 @@ describe("ingesting a report over GraphQL", () => {
     const again = await ingest({ content: REPORT, date: "2022-05-18", clientMutationId: "paste-2" });
     expect(again.source.id).toBe(first.source.id);
     expect(await count()).toBe(before + 1);
-    const reused = await api.gql(INGEST, { input: { content: `${REPORT}\nMore.`, clientMutationId: "paste-2" } }, editor);
-    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.clientMutationId" });
+    const reused = await api.gql(
+      INGEST,
+      { input: { content: `${REPORT}\nMore.`, clientMutationId: "paste-2" } },
+      editor,
+    );
+    expect(reused.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argument: "input.clientMutationId",
+    });
   });
 
   it("reads an uploaded HTML page without its navigation and takes its headline as the title", async () => {
@@ -56,10 +68,20 @@ describe("ingesting a report over GraphQL", () => {
 
   it("refuses readers, empty reports and bad dates as data, storing nothing", async () => {
     const sources = await api.t.db.source.count();
-    expect(await ingest({ content: REPORT }, reader)).toMatchObject({ __typename: "ForbiddenError", reason: "ROLE_TOO_LOW", neededRole: "EDITOR" });
-    expect(await ingest({ content: REPORT }, {})).toMatchObject({ __typename: "ForbiddenError", reason: "TOKEN_MISSING" });
+    expect(await ingest({ content: REPORT }, reader)).toMatchObject({
+      __typename: "ForbiddenError",
+      reason: "ROLE_TOO_LOW",
+      neededRole: "EDITOR",
+    });
+    expect(await ingest({ content: REPORT }, {})).toMatchObject({
+      __typename: "ForbiddenError",
+      reason: "TOKEN_MISSING",
+    });
     expect(await ingest({ content: "   " })).toMatchObject({ __typename: "ValidationError", field: "input.content" });
-    expect(await ingest({ content: REPORT, fileName: "../etc/passwd" })).toMatchObject({ __typename: "ValidationError", field: "input.fileName" });
+    expect(await ingest({ content: REPORT, fileName: "../etc/passwd" })).toMatchObject({
+      __typename: "ValidationError",
+      field: "input.fileName",
+    });
     const badDate = await api.gql(INGEST, { input: { content: REPORT, date: "2022-02-30" } }, editor);
     expect(badDate.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await api.t.db.source.count()).toBe(sources);
@@ -70,7 +92,10 @@ describe("the review queue by report", () => {
   it("lists the reports with pending candidates and their counts to editors, and to no one else", async () => {
     const { data } = await api.gql(QUEUE, {}, editor);
     expect(data.candidateSources.totalCount).toBeGreaterThanOrEqual(3);
-    expect(data.candidateSources.edges[0].node).toMatchObject({ title: "Talks Resume in Kabul", pending: { totalCount: expect.any(Number) } });
+    expect(data.candidateSources.edges[0].node).toMatchObject({
+      title: "Talks Resume in Kabul",
+      pending: { totalCount: expect.any(Number) },
+    });
     for (const headers of [reader, {}]) {
       const refused = await api.gql(QUEUE, {}, headers);
       expect(refused.data?.candidateSources ?? null).toBeNull();
@@ -83,7 +108,9 @@ describe("the review queue by report", () => {
     const query = `query ($id: ID!) { source(id: $id) { title text candidates { totalCount } } node(id: $id) { ... on Source { candidates(first: 5) { edges { node { id } } } } } }`;
     const refused = await api.gql(query, { id }, reader);
     expect(refused.data.source).toMatchObject({ title: "Talks Resume in Kabul", text: null, candidates: null });
-    expect(refused.errors?.map((e) => e.path?.join("."))).toEqual(expect.arrayContaining(["source.text", "source.candidates", "node.candidates"]));
+    expect(refused.errors?.map((e) => e.path?.join("."))).toEqual(
+      expect.arrayContaining(["source.text", "source.candidates", "node.candidates"]),
+    );
     expect(refused.errors?.every((e) => e.extensions?.code === "FORBIDDEN")).toBe(true);
   });
 });
@@ -92,7 +119,10 @@ describe("merging an actor candidate into a known actor", () => {
   const pendingActor = async (name: string) => {
     const rows = await api.t.db.candidate.findMany({ where: { kind: "ACTOR", status: "PENDING" } });
     const row = rows.find((r) => (r.payload as { name: string }).name === name);
-    if (!row) throw new Error(`no pending actor candidate ${name}: ${rows.map((r) => (r.payload as { name: string }).name).join(", ")}`);
+    if (!row)
+      throw new Error(
+        `no pending actor candidate ${name}: ${rows.map((r) => (r.payload as { name: string }).name).join(", ")}`,
+      );
     return Buffer.from(`Candidate:${row.id}`).toString("base64");
   };
 
@@ -100,8 +130,14 @@ describe("merging an actor candidate into a known actor", () => {
     const id = await pendingActor("Khorasan Peace Council");
     const ttp = await given(api).id("actor", "ttp");
     const actors = await api.t.db.actor.count();
-    expect(await mutateMerge({ id, actorId: ttp }, reader)).toMatchObject({ __typename: "ForbiddenError", reason: "ROLE_TOO_LOW" });
-    const merged = await mutateMerge({ id, actorId: ttp, aliasKind: "INFORMAL_NAME", clientMutationId: "merge-1" }, editor);
+    expect(await mutateMerge({ id, actorId: ttp }, reader)).toMatchObject({
+      __typename: "ForbiddenError",
+      reason: "ROLE_TOO_LOW",
+    });
+    const merged = await mutateMerge(
+      { id, actorId: ttp, aliasKind: "INFORMAL_NAME", clientMutationId: "merge-1" },
+      editor,
+    );
     expect(merged).toEqual({ __typename: "MergeCandidateSuccess", candidate: { status: "ACCEPTED", recordId: ttp } });
     expect(await api.t.db.actor.count()).toBe(actors);
     const names = await api.gql(`query ($id: ID!) { actor(id: $id) { aliasDetails { name kind } } }`, { id: ttp });
@@ -109,19 +145,34 @@ describe("merging an actor candidate into a known actor", () => {
     const last = (await given(api).revisions("Actor", ttp)).at(-1)!;
     expect(last.author).toMatch(/Desk editor/);
     expect(JSON.stringify(last.changes)).toContain("Khorasan Peace Council");
-    expect(await mutateMerge({ id, actorId: ttp, aliasKind: "INFORMAL_NAME", clientMutationId: "merge-1" }, editor)).toEqual(merged);
-    expect(await mutateMerge({ id, actorId: ttp }, editor)).toMatchObject({ __typename: "ValidationError", field: "input.id" });
+    expect(
+      await mutateMerge({ id, actorId: ttp, aliasKind: "INFORMAL_NAME", clientMutationId: "merge-1" }, editor),
+    ).toEqual(merged);
+    expect(await mutateMerge({ id, actorId: ttp }, editor)).toMatchObject({
+      __typename: "ValidationError",
+      field: "input.id",
+    });
   });
 
   it("refuses event candidates, unknown actors and IDs of another type as data", async () => {
     const event = await api.t.db.candidate.findFirstOrThrow({ where: { kind: "EVENT", status: "PENDING" } });
     const ttp = await given(api).id("actor", "ttp");
     const eventId = Buffer.from(`Candidate:${event.id}`).toString("base64");
-    expect(await mutateMerge({ id: eventId, actorId: ttp }, editor)).toMatchObject({ __typename: "ValidationError", field: "input.id", message: expect.stringMatching(/Only actor candidates/) });
+    expect(await mutateMerge({ id: eventId, actorId: ttp }, editor)).toMatchObject({
+      __typename: "ValidationError",
+      field: "input.id",
+      message: expect.stringMatching(/Only actor candidates/),
+    });
     const actorCandidate = await api.t.db.candidate.findFirstOrThrow({ where: { kind: "ACTOR", status: "PENDING" } });
     const id = Buffer.from(`Candidate:${actorCandidate.id}`).toString("base64");
-    expect(await mutateMerge({ id, actorId: Buffer.from("Actor:999999").toString("base64") }, editor)).toMatchObject({ __typename: "NotFoundError", typename: "Actor" });
-    expect(await mutateMerge({ id, actorId: eventId }, editor)).toMatchObject({ __typename: "ValidationError", field: "input.actorId" });
+    expect(await mutateMerge({ id, actorId: Buffer.from("Actor:999999").toString("base64") }, editor)).toMatchObject({
+      __typename: "NotFoundError",
+      typename: "Actor",
+    });
+    expect(await mutateMerge({ id, actorId: eventId }, editor)).toMatchObject({
+      __typename: "ValidationError",
+      field: "input.actorId",
+    });
   });
 });
 
@@ -134,7 +185,10 @@ async function mutateMerge(input: object, headers: Record<string, string>) {
 describe("the body limit for reports", () => {
   const bigPage = () => HTML.replace("<nav>", `<script>${"var padding = 1;\n".repeat(20_000)}</script><nav>`);
   const post = (headers: Record<string, string>, declareLength: boolean) => {
-    const body = JSON.stringify({ query: INGEST, variables: { input: { content: bigPage(), fileName: "big.html", date: "2025-10-21" } } });
+    const body = JSON.stringify({
+      query: INGEST,
+      variables: { input: { content: bigPage(), fileName: "big.html", date: "2025-10-21" } },
+    });
     const length: Record<string, string> = declareLength ? { "content-length": String(Buffer.byteLength(body)) } : {};
     return api.fetch({ method: "POST", headers: { "content-type": "application/json", ...length, ...headers }, body });
   };

@@ -15,7 +15,8 @@ async function names(query: string): Promise<string[]> {
 
 beforeAll(async () => {
   const db = api.t.db;
-  const actor = (name: string, kind: "ARMED_GROUP" | "GOVERNMENT" | "PERSON" | "MEDIA_OUTLET") => db.actor.create({ data: { name, kind } });
+  const actor = (name: string, kind: "ARMED_GROUP" | "GOVERNMENT" | "PERSON" | "MEDIA_OUTLET") =>
+    db.actor.create({ data: { name, kind } });
   const ttp = await actor("Tehrik-i-Taliban Pakistan", "ARMED_GROUP");
   await actor("Turkey", "GOVERNMENT");
   await actor("Tehran Times", "MEDIA_OUTLET");
@@ -27,7 +28,14 @@ beforeAll(async () => {
   await actor("Hamid Karzai", "PERSON");
   // The TTP took part in more events than the Tehran Times: equal scores go to the busier actor.
   for (let i = 1; i <= 3; i++)
-    await db.event.create({ data: { type: "ATTACK", title: `Attack ${i}`, startDate: new Date(`2022-0${i}-01`), participants: { create: [{ actorId: ttp.id, role: "PERPETRATOR" }] } } });
+    await db.event.create({
+      data: {
+        type: "ATTACK",
+        title: `Attack ${i}`,
+        startDate: new Date(`2022-0${i}-01`),
+        participants: { create: [{ actorId: ttp.id, role: "PERPETRATOR" }] },
+      },
+    });
   await api.search.ready();
 });
 

@@ -20,13 +20,21 @@ const PAGE = `query($query: String, $filter: EventFilter, $first: Int, $after: S
 
 /** The same query executed by graphql-js itself, without the server's compiled execution. */
 async function byGraphqlJs(query: string, variables: Record<string, unknown>) {
-  const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue: { db: api.t.db, search: api.search, viewer: null, tokenProblem: null, refusedOrigin: null } });
+  const result = await execute({
+    schema,
+    document: parse(query),
+    variableValues: variables,
+    contextValue: { db: api.t.db, search: api.search, viewer: null, tokenProblem: null, refusedOrigin: null },
+  });
   return JSON.parse(JSON.stringify(result));
 }
 
 describe("search through the API", () => {
   it("answers a search page exactly as graphql-js does, although the server compiles search queries with graphql-jit", async () => {
-    for (const variables of [{ first: 20 }, { query: "Taliban", filter: { countries: ["PK", "AF"], from: "2021-01-01" }, first: 5 }]) {
+    for (const variables of [
+      { first: 20 },
+      { query: "Taliban", filter: { countries: ["PK", "AF"], from: "2021-01-01" }, first: 5 },
+    ]) {
       const res = await api.gql(PAGE, variables);
       expect(res.errors).toBeUndefined();
       expect(res.data.searchEvents.edges.length).toBeGreaterThan(0);

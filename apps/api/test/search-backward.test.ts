@@ -29,7 +29,10 @@ async function walk(base: Record<string, unknown>, backward: boolean, size: numb
   const pages: string[][] = [];
   let cursor: string | null = null;
   for (let n = 0; n < 100; n++) {
-    const result: any = await page({ ...base, ...(backward ? { last: size, before: cursor } : { first: size, after: cursor }) });
+    const result: any = await page({
+      ...base,
+      ...(backward ? { last: size, before: cursor } : { first: size, after: cursor }),
+    });
     pages.push(result.edges.map((e: { node: { id: string } }) => e.node.id));
     expect(result.pageInfo[backward ? "hasNextPage" : "hasPreviousPage"]).toBe(cursor !== null);
     if (!result.pageInfo[backward ? "hasPreviousPage" : "hasNextPage"]) return pages;
@@ -53,7 +56,11 @@ describe("searchEvents backward", () => {
 
   it("goes back from any page's start to the page before it", async () => {
     const pages = await walk({ sort: "DATE_DESC" }, false, 5);
-    const second = await page({ sort: "DATE_DESC", first: 5, after: (await page({ sort: "DATE_DESC", first: 5 })).pageInfo.endCursor });
+    const second = await page({
+      sort: "DATE_DESC",
+      first: 5,
+      after: (await page({ sort: "DATE_DESC", first: 5 })).pageInfo.endCursor,
+    });
     const back = await page({ sort: "DATE_DESC", last: 5, before: second.pageInfo.startCursor });
     expect(back.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(pages[0]);
     expect(back.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
@@ -74,6 +81,9 @@ describe("searchEvents backward", () => {
     const mixed = await api.gql(SEARCH, { last: 5, after: (await page({ first: 1 })).pageInfo.endCursor });
     expect(mixed.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "after" } });
     const garbage = await api.gql(SEARCH, { before: "garbage" });
-    expect(garbage.errors?.[0]).toMatchObject({ message: "`before` is not a cursor returned by this search", extensions: { code: "BAD_USER_INPUT", argument: "before" } });
+    expect(garbage.errors?.[0]).toMatchObject({
+      message: "`before` is not a cursor returned by this search",
+      extensions: { code: "BAD_USER_INPUT", argument: "before" },
+    });
   });
 });

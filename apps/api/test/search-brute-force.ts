@@ -1,5 +1,5 @@
+import { type EventType, FACET_FILTERS, type FacetField, type ParticipantRole } from "@parley/schema";
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
-import { FACET_FILTERS, type EventType, type FacetField, type ParticipantRole } from "@parley/schema";
 import type { FixtureEvent } from "./search-fixture.ts";
 
 /**
@@ -36,7 +36,9 @@ const chosen = (filter: Filter, field: Field) => (filter[FACET_FILTERS[field].fi
 
 /** Someone in the event is one of `actors` (anyone when empty) in one of `roles` (any role when empty). */
 function took(e: FixtureEvent, actors: (string | number)[], roles: (string | number)[]): boolean {
-  return e.participants.some((p) => (actors.length === 0 || actors.includes(p.actorId)) && (roles.length === 0 || roles.includes(p.role)));
+  return e.participants.some(
+    (p) => (actors.length === 0 || actors.includes(p.actorId)) && (roles.length === 0 || roles.includes(p.role)),
+  );
 }
 
 export function fold(text: string): string {
@@ -85,7 +87,11 @@ export function expectedFacetCounts(events: FixtureEvent[], filter: Filter, quer
   for (const field of Object.keys(FIELD_VALUES) as Field[]) {
     const except: Field[] = bound && (field === "ACTOR" || field === "ROLE") ? ["ACTOR", "ROLE"] : [field];
     const holds = (e: FixtureEvent, value: string | number) =>
-      field === "ACTOR" ? took(e, [value], chosen(filter, "ROLE")) : field === "ROLE" ? took(e, chosen(filter, "ACTOR"), [value]) : true;
+      field === "ACTOR"
+        ? took(e, [value], chosen(filter, "ROLE"))
+        : field === "ROLE"
+          ? took(e, chosen(filter, "ACTOR"), [value])
+          : true;
     for (const e of events) {
       if (!passes(e, filter, query, except)) continue;
       for (const value of new Set(FIELD_VALUES[field](e))) {
@@ -109,8 +115,15 @@ export function expectedFatalities(events: FixtureEvent[]) {
     const known = events.map(pick).filter((n): n is number => n !== null);
     return known.length ? known.reduce((a, b) => a + b, 0) : null;
   };
-  const { length: known } = events.filter((e) => e.fatalities.low !== null || e.fatalities.best !== null || e.fatalities.high !== null);
-  return { low: sum((e) => e.fatalities.low), best: sum((e) => e.fatalities.best), high: sum((e) => e.fatalities.high), events: known };
+  const { length: known } = events.filter(
+    (e) => e.fatalities.low !== null || e.fatalities.best !== null || e.fatalities.high !== null,
+  );
+  return {
+    low: sum((e) => e.fatalities.low),
+    best: sum((e) => e.fatalities.best),
+    high: sum((e) => e.fatalities.high),
+    events: known,
+  };
 }
 
 export function toVariables(filter: Filter) {

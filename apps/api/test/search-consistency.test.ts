@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { createPrismaClient, type PrismaClient } from "@parley/db";
 import { createSearchEngine, invalidateIndexes, pruneChanges, type SearchEngine } from "@parley/search";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../src/server.ts";
 import { useApi } from "./harness.ts";
-import { loadFixture, type Fixture } from "./search-fixture.ts";
+import { type Fixture, loadFixture } from "./search-fixture.ts";
 
 /** A second API process on the same database: its own Prisma client, search index and server. */
 const api = useApi({ demo: false });
@@ -28,15 +28,26 @@ afterAll(async () => {
 
 const QUERY = `query($filter: EventFilter, $query: String) { searchEvents(filter: $filter, query: $query) { totalCount facets { field values { value count } } } }`;
 
-async function count(server: "first" | "second", filter: Record<string, unknown> = {}, query?: string): Promise<number> {
-  const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY, variables: { filter, query } }) };
+async function count(
+  server: "first" | "second",
+  filter: Record<string, unknown> = {},
+  query?: string,
+): Promise<number> {
+  const init = {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: QUERY, variables: { filter, query } }),
+  };
   const response = server === "first" ? await api.fetch(init) : await other.fetch("http://yoga/graphql", init);
   const body = (await response.json()) as any;
   expect(body.errors).toBeUndefined();
   return body.data.searchEvents.totalCount;
 }
 
-const both = async (filter: Record<string, unknown> = {}, query?: string) => [await count("first", filter, query), await count("second", filter, query)];
+const both = async (filter: Record<string, unknown> = {}, query?: string) => [
+  await count("first", filter, query),
+  await count("second", filter, query),
+];
 
 describe("search index consistency", () => {
   it("shows a write through one process in the next search of every process", async () => {
@@ -63,10 +74,15 @@ describe("search index consistency", () => {
     expect(await both({ types: ["RIOT"] }, "Tehreek")).toEqual([1, 1]);
     expect(await both({ outletIds: [encodeGlobalID("Actor", outlet.id)] })).toEqual([1, 1]);
 
-    await otherDb.claim.create({ data: { eventId: event.id, sourceId: source.id, quote: "no riot", stance: "DENIES" } });
+    await otherDb.claim.create({
+      data: { eventId: event.id, sourceId: source.id, quote: "no riot", stance: "DENIES" },
+    });
     expect(await both({ contested: true, countries: ["IR"] })).toEqual([1, 1]);
 
-    await otherDb.event.update({ where: { id: event.id }, data: { type: "PROTEST", startDate: new Date("2019-05-05T00:00:00Z") } });
+    await otherDb.event.update({
+      where: { id: event.id },
+      data: { type: "PROTEST", startDate: new Date("2019-05-05T00:00:00Z") },
+    });
     expect(await both({ types: ["RIOT"] })).toEqual([0, 0]);
     expect(await both({ types: ["PROTEST"], to: "2019-12-31" })).toEqual([1, 1]);
     expect(await both(february)).toEqual([inFebruary, inFebruary]);
@@ -80,7 +96,15 @@ describe("search index consistency", () => {
     expect(await both({ outletIds: [encodeGlobalID("Actor", other.id)] })).toEqual([1, 1]);
     expect(await both({ outletIds: [encodeGlobalID("Actor", outlet.id)] })).toEqual([0, 0]);
 
-    await otherDb.actorAlias.create({ data: { actorId: fx.actorIds[0]!, name: "Tahrik Taliban", kind: "TRANSLITERATION", normalized: "tahrik taliban", translitKey: "trk tlbn" } });
+    await otherDb.actorAlias.create({
+      data: {
+        actorId: fx.actorIds[0]!,
+        name: "Tahrik Taliban",
+        kind: "TRANSLITERATION",
+        normalized: "tahrik taliban",
+        translitKey: "trk tlbn",
+      },
+    });
     expect(await both({ types: ["PROTEST"] }, "Tahrik")).toEqual([1, 1]);
 
     await otherDb.event.update({ where: { id: event.id }, data: { title: "Sit-in at the crossing" } });
@@ -98,8 +122,12 @@ describe("search index consistency", () => {
     const slow = await otherSearch.pool.connect();
     try {
       await slow.query("BEGIN");
-      await slow.query(`INSERT INTO event (type, title, start_date, updated_at) VALUES ('TAKEOVER', 'slow writer', '2024-01-01', now())`);
-      await otherDb.event.create({ data: { type: "TAKEOVER", title: "fast writer", startDate: new Date("2024-01-02T00:00:00Z") } });
+      await slow.query(
+        `INSERT INTO event (type, title, start_date, updated_at) VALUES ('TAKEOVER', 'slow writer', '2024-01-01', now())`,
+      );
+      await otherDb.event.create({
+        data: { type: "TAKEOVER", title: "fast writer", startDate: new Date("2024-01-02T00:00:00Z") },
+      });
       expect(await both({ types: ["TAKEOVER"] })).toEqual([1, 1]);
       await slow.query("COMMIT");
       expect(await both({ types: ["TAKEOVER"] })).toEqual([2, 2]);
@@ -110,7 +138,13 @@ describe("search index consistency", () => {
 
   it("builds a fresh index when a process starts again", async () => {
     await otherSearch.close();
-    await otherDb.event.create({ data: { type: "FORMATION", title: "while the second process was down", startDate: new Date("2024-03-01T00:00:00Z") } });
+    await otherDb.event.create({
+      data: {
+        type: "FORMATION",
+        title: "while the second process was down",
+        startDate: new Date("2024-03-01T00:00:00Z"),
+      },
+    });
     otherSearch = createSearchEngine({ url: api.t.url });
     other = createServer({ db: otherDb, search: otherSearch });
     // Where the process runs with --expose-gc (the API's scripts), a build ends with one full collection.
@@ -131,7 +165,9 @@ describe("search index consistency", () => {
   it("rebuilds itself when the change log was pruned past it or reset", async () => {
     const builds = api.search.stats.builds;
     await count("first");
-    await otherDb.event.create({ data: { type: "ARREST", title: "arrest", startDate: new Date("2024-04-01T00:00:00Z") } });
+    await otherDb.event.create({
+      data: { type: "ARREST", title: "arrest", startDate: new Date("2024-04-01T00:00:00Z") },
+    });
     await api.t.db.$executeRawUnsafe(`UPDATE search_change SET created_at = now() - interval '2 hours'`);
     const pruner = createSearchEngine({ url: api.t.url, pruneAfterMs: 3_600_000 });
     try {
@@ -139,7 +175,9 @@ describe("search index consistency", () => {
     } finally {
       await pruner.close();
     }
-    expect(await api.t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM search_change`)).toEqual([{ n: 0 }]);
+    expect(await api.t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM search_change`)).toEqual([
+      { n: 0 },
+    ]);
     expect(await count("first", { types: ["ARREST"] })).toBe(1);
     expect(api.search.stats.builds).toBe(builds + 1);
 

@@ -14,13 +14,17 @@ async function actors(query: string, extra: Record<string, unknown> = {}) {
 }
 
 describe("searchActors on the demo dataset", () => {
-  it.each(["Tehreek-e-Taliban", "Tahreek Taliban Pakistan", "Tehrik-i-Taliban", "Pakistani Taliban", "tehreek e taliban", "TTP"])(
-    "finds the TTP first when searching '%s'",
-    async (query) => {
-      const [best] = await actors(query);
-      expect(best?.actor.name).toBe("Tehrik-i-Taliban Pakistan");
-    },
-  );
+  it.each([
+    "Tehreek-e-Taliban",
+    "Tahreek Taliban Pakistan",
+    "Tehrik-i-Taliban",
+    "Pakistani Taliban",
+    "tehreek e taliban",
+    "TTP",
+  ])("finds the TTP first when searching '%s'", async (query) => {
+    const [best] = await actors(query);
+    expect(best?.actor.name).toBe("Tehrik-i-Taliban Pakistan");
+  });
 
   it.each([
     ["Muttaqi", "Amir Khan Muttaqi"],
@@ -67,7 +71,10 @@ describe("searchActors on the demo dataset", () => {
 
   it("refuses an empty query and an oversized `first`", async () => {
     const empty = await api.gql(ACTORS, { query: "  " });
-    expect(empty.errors?.[0]).toMatchObject({ message: "`query` must not be empty", extensions: { code: "BAD_USER_INPUT", argument: "query" } });
+    expect(empty.errors?.[0]).toMatchObject({
+      message: "`query` must not be empty",
+      extensions: { code: "BAD_USER_INPUT", argument: "query" },
+    });
     const big = await api.gql(ACTORS, { query: "TTP", first: 500 });
     expect(big.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "first" });
   });
@@ -75,21 +82,37 @@ describe("searchActors on the demo dataset", () => {
 
 describe("searchEvents on the demo dataset", () => {
   it("finds the TTP's events when searching 'Tehreek', by an alias of a participant", async () => {
-    const ttp = await api.t.db.actor.findUniqueOrThrow({ where: { key: "ttp" }, include: { participations: { select: { eventId: true } } } });
-    const res = await api.gql(`{ searchEvents(query: "Tehreek", first: 100) { totalCount edges { highlights node { title } } } }`);
+    const ttp = await api.t.db.actor.findUniqueOrThrow({
+      where: { key: "ttp" },
+      include: { participations: { select: { eventId: true } } },
+    });
+    const res = await api.gql(
+      `{ searchEvents(query: "Tehreek", first: 100) { totalCount edges { highlights node { title } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const ttpEvents = new Set(ttp.participations.map((p) => p.eventId));
-    const mentioning = await api.t.db.event.count({ where: { OR: [{ title: { contains: "Tehreek", mode: "insensitive" } }, { summary: { contains: "Tehreek", mode: "insensitive" } }] } });
+    const mentioning = await api.t.db.event.count({
+      where: {
+        OR: [
+          { title: { contains: "Tehreek", mode: "insensitive" } },
+          { summary: { contains: "Tehreek", mode: "insensitive" } },
+        ],
+      },
+    });
     expect(res.data.searchEvents.totalCount).toBeGreaterThanOrEqual(ttpEvents.size);
     expect(res.data.searchEvents.totalCount).toBeLessThanOrEqual(ttpEvents.size + mentioning);
     expect(res.data.searchEvents.edges[0].highlights.join(" ")).toMatch(/<mark>Tehreek<\/mark>/);
   });
 
   it("finds the Istanbul talks Qatar and Turkey mediated", async () => {
-    const res = await api.gql(`{ searchEvents(query: "Istanbul", filter: { roles: [MEDIATOR] }) { totalCount edges { node { title } } facets { field values { label count } } } }`);
+    const res = await api.gql(
+      `{ searchEvents(query: "Istanbul", filter: { roles: [MEDIATOR] }) { totalCount edges { node { title } } facets { field values { label count } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.searchEvents.totalCount).toBeGreaterThan(0);
-    const actorsFacet = res.data.searchEvents.facets.find((f: any) => f.field === "ACTOR").values.map((v: any) => v.label);
+    const actorsFacet = res.data.searchEvents.facets
+      .find((f: any) => f.field === "ACTOR")
+      .values.map((v: any) => v.label);
     expect(actorsFacet).toEqual(expect.arrayContaining(["Qatar"]));
   });
 });

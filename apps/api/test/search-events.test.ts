@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
-import { loadFixture, type Fixture } from "./search-fixture.ts";
-import { expectedFacetCounts, facetKey, fold, passes, textMatches, toVariables, type Field, type Filter } from "./search-brute-force.ts";
+import {
+  expectedFacetCounts,
+  type Field,
+  type Filter,
+  facetKey,
+  fold,
+  passes,
+  textMatches,
+  toVariables,
+} from "./search-brute-force.ts";
+import { type Fixture, loadFixture } from "./search-fixture.ts";
 
 const api = useApi({ demo: false });
 let fx: Fixture;
@@ -26,7 +35,11 @@ async function search(filter: Filter = {}, query?: string, extra: Record<string,
 }
 
 function actualFacetCounts(facets: { field: Field; values: { value: string; count: number }[] }[]) {
-  return new Map(facets.flatMap((f) => f.values.filter((v) => v.count > 0).map((v) => [facetKey(f.field, v.value), v.count] as const)));
+  return new Map(
+    facets.flatMap((f) =>
+      f.values.filter((v) => v.count > 0).map((v) => [facetKey(f.field, v.value), v.count] as const),
+    ),
+  );
 }
 
 describe("searchEvents facets", () => {
@@ -73,7 +86,9 @@ describe("searchEvents facets", () => {
       for (const filter of filters) {
         const result = await search(filter);
         expect(result.totalCount, JSON.stringify(filter)).toBe(fx.events.filter((e) => passes(e, filter)).length);
-        expect(actualFacetCounts(result.facets), `${JSON.stringify(filter)}, search ${round + 1}`).toEqual(expectedFacetCounts(fx.events, filter));
+        expect(actualFacetCounts(result.facets), `${JSON.stringify(filter)}, search ${round + 1}`).toEqual(
+          expectedFacetCounts(fx.events, filter),
+        );
       }
     }
   });
@@ -97,18 +112,23 @@ describe("searchEvents facets", () => {
 
   it("labels actors, places and outlets by name and gives their global IDs", async () => {
     const result = await search();
-    const actor = result.facets.find((f: any) => f.field === "ACTOR").values.find((v: any) => v.label === "Tehrik-i-Taliban Pakistan");
+    const actor = result.facets
+      .find((f: any) => f.field === "ACTOR")
+      .values.find((v: any) => v.label === "Tehrik-i-Taliban Pakistan");
     const res = await api.gql(`query($id: ID!) { node(id: $id) { ... on Actor { name } } }`, { id: actor.value });
     expect(res.data.node.name).toBe("Tehrik-i-Taliban Pakistan");
     expect(result.facets.find((f: any) => f.field === "PLACE").values.map((v: any) => v.label)).toContain("Şırnak");
-    expect(result.facets.find((f: any) => f.field === "OUTLET").values.map((v: any) => v.label)).toEqual(expect.arrayContaining(["Dawn", "Voice of America"]));
+    expect(result.facets.find((f: any) => f.field === "OUTLET").values.map((v: any) => v.label)).toEqual(
+      expect.arrayContaining(["Dawn", "Voice of America"]),
+    );
   });
 
   it("counts a month histogram of the results by start date, with empty months between", async () => {
     const filter: Filter = { types: ["ATTACK", "CEASEFIRE"] };
     const result = await search(filter);
     const expected = new Map<string, number>();
-    for (const e of fx.events.filter((x) => passes(x, filter))) expected.set(`${e.start.slice(0, 7)}-01`, (expected.get(`${e.start.slice(0, 7)}-01`) ?? 0) + 1);
+    for (const e of fx.events.filter((x) => passes(x, filter)))
+      expected.set(`${e.start.slice(0, 7)}-01`, (expected.get(`${e.start.slice(0, 7)}-01`) ?? 0) + 1);
     const buckets: { start: string; count: number }[] = result.histogram;
     expect(new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count]))).toEqual(expected);
     expect(buckets[0]!.start).toBe([...expected.keys()].sort()[0]);
@@ -130,10 +150,14 @@ describe("searchEvents facets", () => {
     for (const { filter, query } of cases) {
       const result = await search(filter, query);
       const expected = new Map<string, number>();
-      for (const e of fx.events.filter((x) => passes(x, filter, query))) expected.set(month(e.start), (expected.get(month(e.start)) ?? 0) + 1);
+      for (const e of fx.events.filter((x) => passes(x, filter, query)))
+        expected.set(month(e.start), (expected.get(month(e.start)) ?? 0) + 1);
       expect(expected.size, JSON.stringify({ filter, query })).toBeGreaterThan(0);
       const buckets: { start: string; count: number }[] = result.histogram;
-      expect(new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count])), JSON.stringify({ filter, query })).toEqual(expected);
+      expect(
+        new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count])),
+        JSON.stringify({ filter, query }),
+      ).toEqual(expected);
     }
   });
 
@@ -149,9 +173,13 @@ describe("searchEvents facets", () => {
       const query = filter.types ? undefined : "Taliban";
       const { from: _from, to: _to, ...undated } = filter;
       const expected = new Map<string, number>();
-      for (const e of fx.events.filter((x) => passes(x, undated, query))) expected.set(month(e.start), (expected.get(month(e.start)) ?? 0) + 1);
+      for (const e of fx.events.filter((x) => passes(x, undated, query)))
+        expected.set(month(e.start), (expected.get(month(e.start)) ?? 0) + 1);
       const buckets: { start: string; count: number }[] = result.histogram;
-      expect(new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count])), JSON.stringify(filter)).toEqual(expected);
+      expect(
+        new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count])),
+        JSON.stringify(filter),
+      ).toEqual(expected);
       // The results themselves keep to the range, and there is context outside it to show.
       expect(result.totalCount, JSON.stringify(filter)).toBe(fx.events.filter((x) => passes(x, filter, query)).length);
       expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBeGreaterThan(result.totalCount);
@@ -159,7 +187,9 @@ describe("searchEvents facets", () => {
   });
 
   it("buckets by day, ISO week (from Monday) and year", async () => {
-    const res = await api.gql(`{ searchEvents(filter: { countries: ["AF"] }) { d: histogram(interval: DAY) { start count } w: histogram(interval: WEEK) { start count } y: histogram(interval: YEAR) { start count } } }`);
+    const res = await api.gql(
+      `{ searchEvents(filter: { countries: ["AF"] }) { d: histogram(interval: DAY) { start count } w: histogram(interval: WEEK) { start count } y: histogram(interval: YEAR) { start count } } }`,
+    );
     const events = fx.events.filter((e) => e.countries.includes("AF"));
     const monday = (iso: string) => {
       const d = new Date(`${iso}T00:00:00Z`);
@@ -171,7 +201,8 @@ describe("searchEvents facets", () => {
       for (const e of events) m.set(key(e.start), (m.get(key(e.start)) ?? 0) + 1);
       return m;
     };
-    const nonZero = (buckets: { start: string; count: number }[]) => new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count]));
+    const nonZero = (buckets: { start: string; count: number }[]) =>
+      new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count]));
     expect(nonZero(res.data.searchEvents.d)).toEqual(tally((s) => s));
     expect(nonZero(res.data.searchEvents.w)).toEqual(tally(monday));
     expect(nonZero(res.data.searchEvents.y)).toEqual(tally((s) => `${s.slice(0, 4)}-01-01`));
@@ -212,9 +243,13 @@ describe("searchEvents text", () => {
     expect(expectedPhrase.length).toBeGreaterThan(0);
     expect(phrase.totalCount).toBe(expectedPhrase.length);
     const either = await search({}, "convoy OR checkpoint");
-    expect(either.totalCount).toBe(fx.events.filter((e) => textMatches(e, "convoy") || textMatches(e, "checkpoint")).length);
+    expect(either.totalCount).toBe(
+      fx.events.filter((e) => textMatches(e, "convoy") || textMatches(e, "checkpoint")).length,
+    );
     const without = await search({}, "convoy -Kabul");
-    expect(without.totalCount).toBe(fx.events.filter((e) => textMatches(e, "convoy") && !textMatches(e, "Kabul")).length);
+    expect(without.totalCount).toBe(
+      fx.events.filter((e) => textMatches(e, "convoy") && !textMatches(e, "Kabul")).length,
+    );
     expect((await search({}, "the")).totalCount).toBe(0);
   });
 
@@ -227,7 +262,11 @@ describe("searchEvents text", () => {
 
   it("counts a one-word search alike on its first search and on later ones, read from the word's kept counts", async () => {
     // From its second search on, a word's facet counts (and months) come from counts kept for it.
-    const cases: { filter: Filter; query: string }[] = [{ filter: {}, query: "border" }, { filter: { countries: ["PK"] }, query: "convoy" }, { filter: {}, query: "convoy" }];
+    const cases: { filter: Filter; query: string }[] = [
+      { filter: {}, query: "border" },
+      { filter: { countries: ["PK"] }, query: "convoy" },
+      { filter: {}, query: "convoy" },
+    ];
     const month = (iso: string) => `${iso.slice(0, 7)}-01`;
     for (let round = 0; round < 3; round++) {
       for (const { filter, query } of cases) {
@@ -272,7 +311,8 @@ describe("searchEvents paging", () => {
     for (let pages = 0; pages < 100; pages++) {
       const res: { data?: any; errors?: unknown } = await api.gql(SEARCH, { ...variables, first, after });
       expect(res.errors).toBeUndefined();
-      const { edges, pageInfo, totalCount }: { edges: any[]; pageInfo: any; totalCount: number } = res.data.searchEvents;
+      const { edges, pageInfo, totalCount }: { edges: any[]; pageInfo: any; totalCount: number } =
+        res.data.searchEvents;
       total = totalCount;
       ids.push(...edges.map((e: any) => e.node.id));
       if (!pageInfo.hasNextPage) break;
@@ -315,16 +355,24 @@ describe("searchEvents input", () => {
 
   it("refuses `from` after `to`, naming the argument", async () => {
     const res = await api.gql(`{ searchEvents(filter: { from: "2022-05-01", to: "2022-04-01" }) { totalCount } }`);
-    expect(res.errors?.[0]).toMatchObject({ message: "`from` must not be after `to`", extensions: { code: "BAD_USER_INPUT", argument: "filter.from" } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: "`from` must not be after `to`",
+      extensions: { code: "BAD_USER_INPUT", argument: "filter.from" },
+    });
   });
 
   it("refuses an oversized page", async () => {
     const res = await api.gql(`{ searchEvents(first: 500) { totalCount } }`);
-    expect(res.errors?.[0]).toMatchObject({ message: "`first` must be between 0 and 100; got 500", extensions: { code: "BAD_USER_INPUT", argument: "first" } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: "`first` must be between 0 and 100; got 500",
+      extensions: { code: "BAD_USER_INPUT", argument: "first" },
+    });
   });
 
   it("refuses an ID of the wrong type, a bad country code and a foreign cursor", async () => {
-    const wrongId = await api.gql(`query($id: ID!) { searchEvents(filter: { actorIds: [$id] }) { totalCount } }`, { id: Buffer.from("Place:1").toString("base64") });
+    const wrongId = await api.gql(`query($id: ID!) { searchEvents(filter: { actorIds: [$id] }) { totalCount } }`, {
+      id: Buffer.from("Place:1").toString("base64"),
+    });
     expect(wrongId.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "filter.actorIds" } });
     const country = await api.gql(`{ searchEvents(filter: { countries: ["pk"] }) { totalCount } }`);
     expect(country.errors?.[0]?.message).toMatch(/ISO 3166-1 alpha-2/);

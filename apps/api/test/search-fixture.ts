@@ -1,6 +1,6 @@
-import { normalizeName, transliterationKey, type EventType, type ParticipantRole, nameKeys } from "@parley/schema";
 import { seededRandom } from "@parley/corpus";
 import { countryNames, type PrismaClient } from "@parley/db";
+import { type EventType, nameKeys, normalizeName, type ParticipantRole, transliterationKey } from "@parley/schema";
 
 /**
  * A small corpus of our own for the search tests: known actors, places and outlets, and events made
@@ -8,7 +8,11 @@ import { countryNames, type PrismaClient } from "@parley/db";
  */
 
 const ACTORS = [
-  { name: "Tehrik-i-Taliban Pakistan", kind: "ARMED_GROUP", aliases: ["TTP", "Tehreek-e-Taliban Pakistan", "Pakistani Taliban"] },
+  {
+    name: "Tehrik-i-Taliban Pakistan",
+    kind: "ARMED_GROUP",
+    aliases: ["TTP", "Tehreek-e-Taliban Pakistan", "Pakistani Taliban"],
+  },
   { name: "Government of Pakistan", kind: "GOVERNMENT", aliases: ["Islamabad"] },
   { name: "Afghan Taliban", kind: "ARMED_GROUP", aliases: ["Islamic Emirate of Afghanistan"] },
   { name: "Qatar", kind: "GOVERNMENT", aliases: [] },
@@ -68,7 +72,6 @@ export interface Fixture {
   actorName(id: number): string;
 }
 
-
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -92,9 +95,14 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
       }),
     );
   }
-  const places = await db.place.createManyAndReturn({ data: PLACES.map((p) => ({ name: p.name, country: p.country, lat: p.lat, lon: p.lon })) });
+  const places = await db.place.createManyAndReturn({
+    data: PLACES.map((p) => ({ name: p.name, country: p.country, lat: p.lat, lon: p.lon })),
+  });
   const sources = await db.source.createManyAndReturn({
-    data: [...OUTLETS.map((o, i) => ({ title: `Report ${i}`, outletId: actors[o]!.id })), { title: "Leaflet without an outlet" }],
+    data: [
+      ...OUTLETS.map((o, i) => ({ title: `Report ${i}`, outletId: actors[o]!.id })),
+      { title: "Leaflet without an outlet" },
+    ],
   });
   const outletOfSource = new Map(sources.map((s) => [s.id, s.outletId]));
 
@@ -107,14 +115,27 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
     const eventPlaces = some(places, 2);
     const drawn = some(PARTICIPANTS, 3).map((a) => ({ actor: actors[a]!, role: pick(ROLES) }));
     // Every ninth event, its first participant also speaks for itself: one actor in two roles.
-    const participants = i % 9 === 0 && drawn[0]!.role !== "SPOKESPERSON" ? [...drawn, { actor: drawn[0]!.actor, role: "SPOKESPERSON" as const }] : drawn;
+    const participants =
+      i % 9 === 0 && drawn[0]!.role !== "SPOKESPERSON"
+        ? [...drawn, { actor: drawn[0]!.actor, role: "SPOKESPERSON" as const }]
+        : drawn;
     const word = pick(WORDS);
     const inTitle = rand() < 0.5;
     const title = `${type.toLowerCase().replace("_", " ")} ${inTitle ? word : "reported"} near ${eventPlaces[0]!.name} #${i}`;
     const summary = inTitle ? "Details remain unclear." : `Witnesses describe a ${word} and several injured.`;
-    const claims = rand() < 0.8 ? some(sources, 3).map((s) => ({ sourceId: s.id, stance: rand() < 0.2 ? ("DENIES" as const) : ("ASSERTS" as const) })) : [];
+    const claims =
+      rand() < 0.8
+        ? some(sources, 3).map((s) => ({
+            sourceId: s.id,
+            stance: rand() < 0.2 ? ("DENIES" as const) : ("ASSERTS" as const),
+          }))
+        : [];
     // Not drawn from `rand`, so the rest of the corpus is what it was before events had figures.
-    const fatalities = { low: i % 3 === 0 ? null : i % 5, best: i % 4 === 0 ? null : (i * 7) % 13, high: i % 3 === 0 || i % 4 === 0 ? null : (i * 7) % 13 + 4 };
+    const fatalities = {
+      low: i % 3 === 0 ? null : i % 5,
+      best: i % 4 === 0 ? null : (i * 7) % 13,
+      high: i % 3 === 0 || i % 4 === 0 ? null : ((i * 7) % 13) + 4,
+    };
     const created = await db.event.create({
       data: {
         type,
@@ -127,7 +148,9 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
         fatalitiesHigh: fatalities.high,
         places: { create: eventPlaces.map((p) => ({ placeId: p.id })) },
         participants: { create: participants.map((p) => ({ actorId: p.actor.id, role: p.role })) },
-        claims: { create: claims.map((c, j) => ({ sourceId: c.sourceId, stance: c.stance, quote: `quote ${i}.${j}` })) },
+        claims: {
+          create: claims.map((c, j) => ({ sourceId: c.sourceId, stance: c.stance, quote: `quote ${i}.${j}` })),
+        },
       },
     });
     const actorIds = [...new Set(participants.map((p) => p.actor.id))];
@@ -142,9 +165,17 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
       countries: [...new Set(eventPlaces.map((p) => p.country))],
       actorIds,
       roles: [...new Set(participants.map((p) => p.role))],
-      participants: [...new Map(participants.map((p) => [`${p.actor.id}:${p.role}`, { actorId: p.actor.id, role: p.role }])).values()],
+      participants: [
+        ...new Map(
+          participants.map((p) => [`${p.actor.id}:${p.role}`, { actorId: p.actor.id, role: p.role }]),
+        ).values(),
+      ],
       fatalities,
-      outletIds: [...new Set(claims.map((c) => outletOfSource.get(c.sourceId)).filter((o): o is number => o !== null && o !== undefined))],
+      outletIds: [
+        ...new Set(
+          claims.map((c) => outletOfSource.get(c.sourceId)).filter((o): o is number => o !== null && o !== undefined),
+        ),
+      ],
       contested: claims.some((c) => c.stance === "ASSERTS") && claims.some((c) => c.stance === "DENIES"),
       names: [
         ...eventPlaces.map((p) => p.name),

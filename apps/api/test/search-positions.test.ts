@@ -1,6 +1,6 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { seededRandom } from "@parley/corpus";
 import { POSITION_ISSUES, POSITION_KINDS } from "@parley/schema";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
 
@@ -15,20 +15,41 @@ const SEARCH = `query($query: String, $filter: PositionFilter, $first: Int, $aft
   }
 }`;
 
-interface Row { id: number; actorId: number; kind: string; issue: string; processId: number | null; startDate: string; endDate: string | null }
+interface Row {
+  id: number;
+  actorId: number;
+  kind: string;
+  issue: string;
+  processId: number | null;
+  startDate: string;
+  endDate: string | null;
+}
 type Field = "ACTOR" | "KIND" | "ISSUE" | "PROCESS";
-interface Filter { actorIds?: number[]; kinds?: string[]; issues?: string[]; processIds?: number[]; from?: string; to?: string }
+interface Filter {
+  actorIds?: number[];
+  kinds?: string[];
+  issues?: string[];
+  processIds?: number[];
+  from?: string;
+  to?: string;
+}
 
 let rows: Row[];
 beforeAll(async () => {
   const all = await api.t.db.position.findMany();
   rows = all.map((p) => ({
-    id: p.id, actorId: p.actorId, kind: p.kind, issue: p.issue, processId: p.processId,
-    startDate: p.startDate.toISOString().slice(0, 10), endDate: p.endDate?.toISOString().slice(0, 10) ?? null,
+    id: p.id,
+    actorId: p.actorId,
+    kind: p.kind,
+    issue: p.issue,
+    processId: p.processId,
+    startDate: p.startDate.toISOString().slice(0, 10),
+    endDate: p.endDate?.toISOString().slice(0, 10) ?? null,
   }));
 });
 
-const valueOf = (r: Row, field: Field) => (field === "ACTOR" ? r.actorId : field === "KIND" ? r.kind : field === "ISSUE" ? r.issue : r.processId);
+const valueOf = (r: Row, field: Field) =>
+  field === "ACTOR" ? r.actorId : field === "KIND" ? r.kind : field === "ISSUE" ? r.issue : r.processId;
 const chosen = (f: Filter, field: Field): (string | number)[] | undefined =>
   ({ ACTOR: f.actorIds, KIND: f.kinds, ISSUE: f.issues, PROCESS: f.processIds })[field];
 
@@ -89,16 +110,26 @@ describe("searchPositions", () => {
       const expected = rows.filter((r) => passes(r, f));
       expect(result.totalCount, JSON.stringify(f)).toBe(expected.length);
       expect(result.edges.map((e: { node: { id: string } }) => fromValue("ACTOR", e.node.id))).toEqual(
-        [...expected].sort((a, b) => (a.startDate === b.startDate ? b.id - a.id : a.startDate < b.startDate ? 1 : -1)).map((r) => r.id),
+        [...expected]
+          .sort((a, b) => (a.startDate === b.startDate ? b.id - a.id : a.startDate < b.startDate ? 1 : -1))
+          .map((r) => r.id),
       );
       const actual = new Map<string, number>();
-      for (const facet of result.facets as { field: Field; values: { value: string; count: number; selected: boolean }[] }[]) {
+      for (const facet of result.facets as {
+        field: Field;
+        values: { value: string; count: number; selected: boolean }[];
+      }[]) {
         for (const v of facet.values) {
           if (v.count > 0) actual.set(`${facet.field}:${fromValue(facet.field, v.value)}`, v.count);
-          expect(v.selected, `${facet.field} ${v.value}`).toBe((chosen(f, facet.field) ?? []).includes(fromValue(facet.field, v.value) as never));
+          expect(v.selected, `${facet.field} ${v.value}`).toBe(
+            (chosen(f, facet.field) ?? []).includes(fromValue(facet.field, v.value) as never),
+          );
         }
         for (const value of chosen(f, facet.field) ?? []) {
-          expect(facet.values.some((v) => fromValue(facet.field, v.value) === value), `selected ${facet.field} ${value} is listed`).toBe(true);
+          expect(
+            facet.values.some((v) => fromValue(facet.field, v.value) === value),
+            `selected ${facet.field} ${value} is listed`,
+          ).toBe(true);
         }
       }
       expect(actual, JSON.stringify(f)).toEqual(expectedCounts(f));
@@ -110,7 +141,10 @@ describe("searchPositions", () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null; hasPreviousPage: boolean } } = await search({}, { first: 7, after });
+      const page: {
+        edges: { node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null; hasPreviousPage: boolean };
+      } = await search({}, { first: 7, after });
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       seen.push(...page.edges.map((e) => e.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -122,7 +156,7 @@ describe("searchPositions", () => {
   });
 
   it("finds positions by the words of their quotes and by any of the holder's names", async () => {
-    const written = await search({}, { query: "\"written commitments\"" });
+    const written = await search({}, { query: '"written commitments"' });
     expect(written.totalCount).toBe(2);
     const pakistan = await api.t.db.actor.findUniqueOrThrow({ where: { key: "pakistan-government" } });
     const held = rows.filter((r) => r.actorId === pakistan.id).length;

@@ -1,9 +1,19 @@
+import { FACET_FILTERS } from "@parley/schema";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
-import { loadFixture, type Fixture } from "./search-fixture.ts";
-import { FACET_FILTERS } from "@parley/schema";
-import { databaseId, expectedFacetCounts, expectedFatalities, expectedPlaces, facetKey, passes, toVariables, type Field, type Filter } from "./search-brute-force.ts";
+import {
+  databaseId,
+  expectedFacetCounts,
+  expectedFatalities,
+  expectedPlaces,
+  type Field,
+  type Filter,
+  facetKey,
+  passes,
+  toVariables,
+} from "./search-brute-force.ts";
+import { type Fixture, loadFixture } from "./search-fixture.ts";
 
 /**
  * Property-based checks of searchEvents against a small corpus whose every count can be recomputed
@@ -30,9 +40,64 @@ const SEARCH = `query($query: String, $filter: EventFilter, $first: Int, $after:
   }
 }`;
 
-const INVISIBLE = ["\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u202A", "\u202E", "\u2066", "\u2069", "\uFEFF", "\u00AD"];
-const WORDS = ["convoy", "checkpoint", "délégation", "border", "market", "Kabul", "Quetta", "Şırnak", "Taliban", "TTP", "Mehsud", "Karzai", "Türkiye", "Doha", "ceasefire", "attack", "reported"];
-const JUNK = [...INVISIBLE, "\u0000", "\u0007", "\u0301", "\uD800", "\uDFFF", "ＴＴＰ", "💣", "ﷺ", "%", "_", "\\", "'", '"', "-", "|", "&", "!", "(", ")", ":*", "<->", " OR ", "; DROP TABLE event; --"];
+const INVISIBLE = [
+  "\u200B",
+  "\u200C",
+  "\u200D",
+  "\u200E",
+  "\u200F",
+  "\u202A",
+  "\u202E",
+  "\u2066",
+  "\u2069",
+  "\uFEFF",
+  "\u00AD",
+];
+const WORDS = [
+  "convoy",
+  "checkpoint",
+  "délégation",
+  "border",
+  "market",
+  "Kabul",
+  "Quetta",
+  "Şırnak",
+  "Taliban",
+  "TTP",
+  "Mehsud",
+  "Karzai",
+  "Türkiye",
+  "Doha",
+  "ceasefire",
+  "attack",
+  "reported",
+];
+const JUNK = [
+  ...INVISIBLE,
+  "\u0000",
+  "\u0007",
+  "\u0301",
+  "\uD800",
+  "\uDFFF",
+  "ＴＴＰ",
+  "💣",
+  "ﷺ",
+  "%",
+  "_",
+  "\\",
+  "'",
+  '"',
+  "-",
+  "|",
+  "&",
+  "!",
+  "(",
+  ")",
+  ":*",
+  "<->",
+  " OR ",
+  "; DROP TABLE event; --",
+];
 
 const word = fc.constantFrom(...WORDS);
 const junk = fc.array(fc.constantFrom(...JUNK), { maxLength: 4 }).map((parts) => parts.join(""));
@@ -47,37 +112,84 @@ const text = fc.oneof(
   fc.string({ unit: "binary", maxLength: 30 }),
 );
 
-const subset = <T>(values: readonly T[]) => fc.subarray([...values], { maxLength: 3 }).map((v) => (v.length ? v : undefined));
-const day = fc.date({ min: new Date("2019-06-01T00:00:00Z"), max: new Date("2024-06-30T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const subset = <T>(values: readonly T[]) =>
+  fc.subarray([...values], { maxLength: 3 }).map((v) => (v.length ? v : undefined));
+const day = fc
+  .date({ min: new Date("2019-06-01T00:00:00Z"), max: new Date("2024-06-30T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const validFilter = (): fc.Arbitrary<Filter> =>
-  fc.record(
-    {
-      types: subset(["NEGOTIATION", "CEASEFIRE", "ATTACK", "AIRSTRIKE", "PRISONER_RELEASE", "STATEMENT", "RIOT"] as const),
-      actorIds: subset(fx.actorIds),
-      roles: subset(["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "TARGET", "SPOKESPERSON", "GUARANTOR"] as const),
-      countries: subset(["AF", "PK", "QA", "TR", "NO"]),
-      placeIds: subset(fx.placeIds),
-      outletIds: subset(fx.outletIds),
-      participants: fc.array(fc.record({ actorId: fc.constantFrom(...fx.actorIds), roles: subset(["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "SPOKESPERSON"] as const) }, { requiredKeys: ["actorId"] }), { maxLength: 2 }).map((p) => (p.length ? p : undefined)),
-      from: day,
-      to: day,
-      contested: fc.boolean(),
-    },
-    { requiredKeys: [] },
-  ).map((f) => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
+  fc
+    .record(
+      {
+        types: subset([
+          "NEGOTIATION",
+          "CEASEFIRE",
+          "ATTACK",
+          "AIRSTRIKE",
+          "PRISONER_RELEASE",
+          "STATEMENT",
+          "RIOT",
+        ] as const),
+        actorIds: subset(fx.actorIds),
+        roles: subset(["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "TARGET", "SPOKESPERSON", "GUARANTOR"] as const),
+        countries: subset(["AF", "PK", "QA", "TR", "NO"]),
+        placeIds: subset(fx.placeIds),
+        outletIds: subset(fx.outletIds),
+        participants: fc
+          .array(
+            fc.record(
+              {
+                actorId: fc.constantFrom(...fx.actorIds),
+                roles: subset(["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "SPOKESPERSON"] as const),
+              },
+              { requiredKeys: ["actorId"] },
+            ),
+            { maxLength: 2 },
+          )
+          .map((p) => (p.length ? p : undefined)),
+        from: day,
+        to: day,
+        contested: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((f) => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
 
 /** Inputs the API must refuse with a clear error: each names what is wrong. */
 const invalidInput = fc.oneof(
-  fc.constantFrom("2021-02-30", "yesterday", "2022-13-01", "", "1 May 2022").map((from) => ({ variables: { filter: { from } }, says: /Invalid Date/ })),
-  fc.constantFrom("pk", "PAK", "P", "").map((c) => ({ variables: { filter: { countries: [c] } }, says: /filter\.countries/ })),
-  fc.constantFrom("PICNIC", "attack", "").map((t) => ({ variables: { filter: { types: [t] } }, says: /does not exist in "EventType" enum/ })),
-  fc.constantFrom("not-an-id", "QWN0b3I6eA==", "UGxhY2U6MQ==").map((id) => ({ variables: { filter: { actorIds: [id] } }, says: /filter\.actorIds/ })),
-  fc.integer({ min: 101, max: 10_000 }).map((first) => ({ variables: { first }, says: new RegExp(`^\`first\` must be between 0 and 100; got ${first}$`) })),
-  fc.integer({ min: -5, max: -1 }).map((first) => ({ variables: { first }, says: new RegExp(`^\`first\` must be between 0 and 100; got ${first}$`) })),
+  fc
+    .constantFrom("2021-02-30", "yesterday", "2022-13-01", "", "1 May 2022")
+    .map((from) => ({ variables: { filter: { from } }, says: /Invalid Date/ })),
+  fc
+    .constantFrom("pk", "PAK", "P", "")
+    .map((c) => ({ variables: { filter: { countries: [c] } }, says: /filter\.countries/ })),
+  fc
+    .constantFrom("PICNIC", "attack", "")
+    .map((t) => ({ variables: { filter: { types: [t] } }, says: /does not exist in "EventType" enum/ })),
+  fc
+    .constantFrom("not-an-id", "QWN0b3I6eA==", "UGxhY2U6MQ==")
+    .map((id) => ({ variables: { filter: { actorIds: [id] } }, says: /filter\.actorIds/ })),
+  fc.integer({ min: 101, max: 10_000 }).map((first) => ({
+    variables: { first },
+    says: new RegExp(`^\`first\` must be between 0 and 100; got ${first}$`),
+  })),
+  fc.integer({ min: -5, max: -1 }).map((first) => ({
+    variables: { first },
+    says: new RegExp(`^\`first\` must be between 0 and 100; got ${first}$`),
+  })),
   fc.string({ minLength: 1, maxLength: 40 }).map((after) => ({ variables: { after }, says: /after/ })),
-  fc.array(fc.constant("PK"), { minLength: 51, maxLength: 120 }).map((countries) => ({ variables: { filter: { countries } }, says: /`filter\.countries` may list at most 50 values/ })),
-  fc.constantFrom("not-an-id", "UGxhY2U6MQ==").map((actorId) => ({ variables: { filter: { participants: [{ actorId }] } }, says: /^`filter\.participants\[0\]\.actorId` is not the ID of a Actor/ })),
-  fc.integer({ min: 11, max: 30 }).map((n) => ({ variables: { filter: { participants: Array(n).fill({ actorId: "QWN0b3I6MQ==" }) } }, says: new RegExp(`^\`filter\.participants\` may list at most 10 values; got ${n}$`) })),
+  fc.array(fc.constant("PK"), { minLength: 51, maxLength: 120 }).map((countries) => ({
+    variables: { filter: { countries } },
+    says: /`filter\.countries` may list at most 50 values/,
+  })),
+  fc.constantFrom("not-an-id", "UGxhY2U6MQ==").map((actorId) => ({
+    variables: { filter: { participants: [{ actorId }] } },
+    says: /^`filter\.participants\[0\]\.actorId` is not the ID of a Actor/,
+  })),
+  fc.integer({ min: 11, max: 30 }).map((n) => ({
+    variables: { filter: { participants: Array(n).fill({ actorId: "QWN0b3I6MQ==" }) } },
+    says: new RegExp(`^\`filter.participants\` may list at most 10 values; got ${n}$`),
+  })),
 );
 
 async function searchOnce(variables: Record<string, unknown>) {
@@ -126,14 +238,25 @@ describe("searchEvents under random queries and filters", () => {
         expect(result.totalCount).toBe(corpus.filter((e) => passes(e, filter)).length);
 
         const actual = new Map<string, number>();
-        for (const facet of result.facets as { field: Field; values: { value: string; count: number; selected: boolean }[] }[]) {
+        for (const facet of result.facets as {
+          field: Field;
+          values: { value: string; count: number; selected: boolean }[];
+        }[]) {
           for (const v of facet.values) if (v.count > 0) actual.set(facetKey(facet.field, v.value), v.count);
-          const selected = facet.values.filter((v) => v.selected).map((v) => facetKey(facet.field, v.value)).sort();
+          const selected = facet.values
+            .filter((v) => v.selected)
+            .map((v) => facetKey(facet.field, v.value))
+            .sort();
           expect(selected).toEqual(selectedKeys(filter, facet.field).sort());
         }
         expect(actual).toEqual(expectedFacetCounts(corpus, filter));
         const matching = corpus.filter((e) => passes(e, filter));
-        expect(result.places.map((p: { place: { id: string }; count: number }) => ({ placeId: databaseId(p.place.id), count: p.count }))).toEqual(expectedPlaces(matching, fx.locatedPlaceIds));
+        expect(
+          result.places.map((p: { place: { id: string }; count: number }) => ({
+            placeId: databaseId(p.place.id),
+            count: p.count,
+          })),
+        ).toEqual(expectedPlaces(matching, fx.locatedPlaceIds));
         expect(result.fatalities).toEqual(expectedFatalities(matching));
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
@@ -142,11 +265,16 @@ describe("searchEvents under random queries and filters", () => {
 
   it("finds the same events when invisible characters are slipped into a word", async () => {
     await fc.assert(
-      fc.asyncProperty(word, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 3 }), async (w, inserts) => {
-        let dirty = w;
-        for (const [at, c] of inserts) dirty = dirty.slice(0, at % (dirty.length + 1)) + c + dirty.slice(at % (dirty.length + 1));
-        expect([...(await textMatched(dirty))!].sort()).toEqual([...(await textMatched(w))!].sort());
-      }),
+      fc.asyncProperty(
+        word,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 3 }),
+        async (w, inserts) => {
+          let dirty = w;
+          for (const [at, c] of inserts)
+            dirty = dirty.slice(0, at % (dirty.length + 1)) + c + dirty.slice(at % (dirty.length + 1));
+          expect([...(await textMatched(dirty))!].sort()).toEqual([...(await textMatched(w))!].sort());
+        },
+      ),
       { numRuns: RUNS, seed: SEED },
     );
   });

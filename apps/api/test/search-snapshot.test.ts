@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createSearchEngine, invalidateIndexes, type SearchEngine } from "@parley/search";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
-import { loadFixture, type Fixture } from "./search-fixture.ts";
+import { type Fixture, loadFixture } from "./search-fixture.ts";
 
 /**
  * A saved index (issue 21): a start that finds the snapshot of the database's current state loads
@@ -18,7 +18,12 @@ const engines: SearchEngine[] = [];
 const lines: string[] = [];
 
 function engine(snapshots: boolean): SearchEngine {
-  const e = createSearchEngine({ url: api.t.url, max: 2, log: (line) => lines.push(line), ...(snapshots ? { snapshotDir: dir } : {}) });
+  const e = createSearchEngine({
+    url: api.t.url,
+    max: 2,
+    log: (line) => lines.push(line),
+    ...(snapshots ? { snapshotDir: dir } : {}),
+  });
   engines.push(e);
   return e;
 }
@@ -37,7 +42,14 @@ async function answer(e: SearchEngine, filter: Record<string, unknown>, query?: 
   const search = await e.searchEvents({ filter, query, sort: "DATE_DESC", first: 20 });
   const ids: number[] = [];
   for await (const batch of search.idBatches(500)) ids.push(...batch);
-  return { ids, total: search.totalCount, facets: search.facetCounts(), places: search.places(50), fatalities: search.fatalities(), months: search.histogram("MONTH") };
+  return {
+    ids,
+    total: search.totalCount,
+    facets: search.facetCounts(),
+    places: search.places(50),
+    fatalities: search.fatalities(),
+    months: search.histogram("MONTH"),
+  };
 }
 
 async function sameAnswers(loaded: SearchEngine, fresh: SearchEngine) {
@@ -53,10 +65,14 @@ async function sameAnswers(loaded: SearchEngine, fresh: SearchEngine) {
     [{ countries: ["TR"] }, "market OR border"],
     [{ types: ["RIOT"] }],
   ];
-  for (const [filter, query] of filters) expect(await answer(loaded, filter, query), JSON.stringify({ filter, query })).toEqual(await answer(fresh, filter, query));
+  for (const [filter, query] of filters)
+    expect(await answer(loaded, filter, query), JSON.stringify({ filter, query })).toEqual(
+      await answer(fresh, filter, query),
+    );
 }
 
-const epoch = async () => (await api.t.db.$queryRawUnsafe<{ epoch: string }[]>(`SELECT epoch::text AS epoch FROM search_state`))[0]!.epoch;
+const epoch = async () =>
+  (await api.t.db.$queryRawUnsafe<{ epoch: string }[]>(`SELECT epoch::text AS epoch FROM search_state`))[0]!.epoch;
 
 describe("a saved search index", () => {
   it("is saved after a build; a later start loads it, catches up with the writes since, and answers as a fresh build does", async () => {
@@ -69,7 +85,12 @@ describe("a saved search index", () => {
 
     // Writes while no process runs: a new event, a changed one, a deleted one.
     const added = await api.t.db.event.create({
-      data: { type: "RIOT", title: "Convoy stopped at the border", startDate: new Date("2022-06-01T00:00:00Z"), participants: { create: [{ actorId: fx.actorIds[0]!, role: "MEDIATOR" }] } },
+      data: {
+        type: "RIOT",
+        title: "Convoy stopped at the border",
+        startDate: new Date("2022-06-01T00:00:00Z"),
+        participants: { create: [{ actorId: fx.actorIds[0]!, role: "MEDIATOR" }] },
+      },
     });
     const [changed, deleted] = fx.events.slice(0, 2);
     await api.t.db.event.update({ where: { id: changed!.id }, data: { type: "CEASEFIRE", contested: true } });

@@ -1,9 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import type { ParticipantRole } from "@parley/schema";
 import { seededRandom } from "@parley/corpus";
+import type { ParticipantRole } from "@parley/schema";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
-import { loadFixture, type Fixture, type FixtureEvent } from "./search-fixture.ts";
-import { databaseId, expectedFacetCounts, expectedFatalities, expectedPlaces, facetKey, passes, toVariables, type Field, type Filter } from "./search-brute-force.ts";
+import {
+  databaseId,
+  expectedFacetCounts,
+  expectedFatalities,
+  expectedPlaces,
+  type Field,
+  type Filter,
+  facetKey,
+  passes,
+  toVariables,
+} from "./search-brute-force.ts";
+import { type Fixture, type FixtureEvent, loadFixture } from "./search-fixture.ts";
 
 /**
  * Participants, the bound ROLE facet, places and fatalities against every event as the database
@@ -28,27 +38,37 @@ const SEARCH = `query($filter: EventFilter) {
 
 /** Every event as the database holds it now, in the fixture's terms. */
 async function corpus(): Promise<{ events: FixtureEvent[]; located: number[] }> {
-  const rows = await api.t.db.event.findMany({ include: { participants: true, places: { include: { place: true } }, claims: { include: { source: true } } } });
+  const rows = await api.t.db.event.findMany({
+    include: { participants: true, places: { include: { place: true } }, claims: { include: { source: true } } },
+  });
   const places = await api.t.db.place.findMany({ where: { lat: { not: null }, lon: { not: null } } });
   const iso = (d: Date | null) => d && d.toISOString().slice(0, 10);
-  const events = rows.map((e): FixtureEvent => ({
-    id: e.id, type: e.type, title: e.title, summary: e.summary, start: iso(e.startDate)!, end: iso(e.endDate), names: [],
-    placeIds: e.places.map((p) => p.placeId),
-    countries: [...new Set(e.places.map((p) => p.place.country))],
-    actorIds: [...new Set(e.participants.map((p) => p.actorId))],
-    roles: [...new Set(e.participants.map((p) => p.role))],
-    participants: e.participants.map((p) => ({ actorId: p.actorId, role: p.role })),
-    outletIds: [...new Set(e.claims.flatMap((c) => (c.source.outletId === null ? [] : [c.source.outletId])))],
-    contested: e.contested,
-    fatalities: { low: e.fatalitiesLow, best: e.fatalitiesBest, high: e.fatalitiesHigh },
-  }));
+  const events = rows.map(
+    (e): FixtureEvent => ({
+      id: e.id,
+      type: e.type,
+      title: e.title,
+      summary: e.summary,
+      start: iso(e.startDate)!,
+      end: iso(e.endDate),
+      names: [],
+      placeIds: e.places.map((p) => p.placeId),
+      countries: [...new Set(e.places.map((p) => p.place.country))],
+      actorIds: [...new Set(e.participants.map((p) => p.actorId))],
+      roles: [...new Set(e.participants.map((p) => p.role))],
+      participants: e.participants.map((p) => ({ actorId: p.actorId, role: p.role })),
+      outletIds: [...new Set(e.claims.flatMap((c) => (c.source.outletId === null ? [] : [c.source.outletId])))],
+      contested: e.contested,
+      fatalities: { low: e.fatalitiesLow, best: e.fatalitiesBest, high: e.fatalitiesHigh },
+    }),
+  );
   return { events, located: places.map((p) => p.id) };
 }
 
 const ROLES: ParticipantRole[] = ["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "TARGET", "SPOKESPERSON"];
 
 function filters(rand: () => number): Filter[] {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const [ttp, pakistan, taliban, qatar] = fx.actorIds as [number, number, number, number];
   return [
     {},
@@ -58,7 +78,11 @@ function filters(rand: () => number): Filter[] {
     { actorIds: [taliban] },
     { participants: [{ actorId: pakistan }, { actorId: ttp }] },
     { participants: [{ actorId: qatar, roles: ["MEDIATOR", "HOST"] }], countries: ["AF", "QA"] },
-    { participants: [{ actorId: pick(fx.actorIds), roles: [pick(ROLES)] }], actorIds: [pick(fx.actorIds)], roles: [pick(ROLES), pick(ROLES)] },
+    {
+      participants: [{ actorId: pick(fx.actorIds), roles: [pick(ROLES)] }],
+      actorIds: [pick(fx.actorIds)],
+      roles: [pick(ROLES), pick(ROLES)],
+    },
     { types: ["ATTACK", "NEGOTIATION"], roles: [pick(ROLES)], from: "2021-06-01" },
     { placeIds: [pick(fx.placeIds)], actorIds: [pick(fx.actorIds), pick(fx.actorIds)], contested: false },
   ];
@@ -79,7 +103,13 @@ async function checkAll(rand: () => number, what: string) {
       for (const v of f.values) if (v.count > 0) counts.set(facetKey(f.field, v.value), v.count);
     }
     expect(counts, label).toEqual(expectedFacetCounts(events, filter));
-    expect(result.places.map((p: { place: { id: string }; count: number }) => ({ placeId: databaseId(p.place.id), count: p.count })), label).toEqual(expectedPlaces(matching, located));
+    expect(
+      result.places.map((p: { place: { id: string }; count: number }) => ({
+        placeId: databaseId(p.place.id),
+        count: p.count,
+      })),
+      label,
+    ).toEqual(expectedPlaces(matching, located));
     expect(result.fatalities, label).toEqual(expectedFatalities(matching));
   }
 }
@@ -87,18 +117,34 @@ async function checkAll(rand: () => number, what: string) {
 describe("searchEvents' participants, bound roles, places and fatalities through writes", () => {
   it("agree with every event as the database holds it after each round of writes", async () => {
     const rand = seededRandom(99);
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
     const db = api.t.db;
     await checkAll(rand, "before any write");
     for (let round = 1; round <= 3; round++) {
-      const some = await db.event.findMany({ select: { id: true }, orderBy: { id: "asc" }, skip: Math.floor(rand() * 50), take: 6 });
+      const some = await db.event.findMany({
+        select: { id: true },
+        orderBy: { id: "asc" },
+        skip: Math.floor(rand() * 50),
+        take: 6,
+      });
       const [a, b, c, d] = some.map((e) => e.id) as [number, number, number, number];
       // an actor in two roles at once, with figures
       const actor = pick(fx.actorIds);
       await db.event.create({
         data: {
-          type: "NEGOTIATION", title: `talks ${round}`, startDate: new Date("2022-03-01T00:00:00Z"), fatalitiesLow: 0, fatalitiesBest: 2, fatalitiesHigh: null,
-          participants: { create: [{ actorId: actor, role: "MEDIATOR" }, { actorId: actor, role: "HOST" }, { actorId: pick(fx.actorIds), role: "PARTY" }] },
+          type: "NEGOTIATION",
+          title: `talks ${round}`,
+          startDate: new Date("2022-03-01T00:00:00Z"),
+          fatalitiesLow: 0,
+          fatalitiesBest: 2,
+          fatalitiesHigh: null,
+          participants: {
+            create: [
+              { actorId: actor, role: "MEDIATOR" },
+              { actorId: actor, role: "HOST" },
+              { actorId: pick(fx.actorIds), role: "PARTY" },
+            ],
+          },
           places: { create: [{ placeId: pick(fx.placeIds) }] },
         },
       });
@@ -108,7 +154,10 @@ describe("searchEvents' participants, bound roles, places and fatalities through
       await db.event.delete({ where: { id: d } });
       const place = pick(fx.placeIds);
       const current = await db.place.findUniqueOrThrow({ where: { id: place } });
-      await db.place.update({ where: { id: place }, data: current.lat === null ? { lat: 31.5, lon: 65.7 } : { lat: null } });
+      await db.place.update({
+        where: { id: place },
+        data: current.lat === null ? { lat: 31.5, lon: 65.7 } : { lat: null },
+      });
       await checkAll(rand, `after round ${round}`);
     }
   });

@@ -29,12 +29,26 @@ async function statementsFor(first: number) {
 describe("SQL statements per page", () => {
   beforeAll(async () => {
     const db = api.t.db;
-    const [actors, sources] = await Promise.all([db.actor.findMany({ take: 10, orderBy: { id: "asc" } }), db.source.findMany({ orderBy: { id: "asc" } })]);
+    const [actors, sources] = await Promise.all([
+      db.actor.findMany({ take: 10, orderBy: { id: "asc" } }),
+      db.source.findMany({ orderBy: { id: "asc" } }),
+    ]);
     await db.event.createMany({
-      data: Array.from({ length: 120 }, (_, i) => ({ key: `bulk-${i}`, type: "ATTACK" as const, title: `Bulk event ${i}`, startDate: new Date(Date.UTC(2030, 0, 1 + i)) })),
+      data: Array.from({ length: 120 }, (_, i) => ({
+        key: `bulk-${i}`,
+        type: "ATTACK" as const,
+        title: `Bulk event ${i}`,
+        startDate: new Date(Date.UTC(2030, 0, 1 + i)),
+      })),
     });
-    const events = await db.event.findMany({ where: { key: { startsWith: "bulk-" } }, select: { id: true }, orderBy: { id: "asc" } });
-    await db.eventLink.createMany({ data: events.slice(1).map((e, i) => ({ fromId: e.id, toId: events[i]!.id, kind: "FOLLOWS" as const })) });
+    const events = await db.event.findMany({
+      where: { key: { startsWith: "bulk-" } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    await db.eventLink.createMany({
+      data: events.slice(1).map((e, i) => ({ fromId: e.id, toId: events[i]!.id, kind: "FOLLOWS" as const })),
+    });
     await db.participant.createMany({
       data: events.flatMap((e, i) => [
         { eventId: e.id, actorId: actors[i % actors.length]!.id, role: "PERPETRATOR" as const },
@@ -43,8 +57,19 @@ describe("SQL statements per page", () => {
     });
     await db.claim.createMany({
       data: events.flatMap((e, i) => [
-        { eventId: e.id, sourceId: sources[i % sources.length]!.id, quote: `Quote ${i}`, speakerId: actors[i % actors.length]!.id },
-        { eventId: e.id, sourceId: sources[(i + 1) % sources.length]!.id, quote: `Denial ${i}`, stance: "DENIES" as const, speakerLabel: "an official" },
+        {
+          eventId: e.id,
+          sourceId: sources[i % sources.length]!.id,
+          quote: `Quote ${i}`,
+          speakerId: actors[i % actors.length]!.id,
+        },
+        {
+          eventId: e.id,
+          sourceId: sources[(i + 1) % sources.length]!.id,
+          quote: `Denial ${i}`,
+          stance: "DENIES" as const,
+          speakerLabel: "an official",
+        },
       ]),
     });
   });
@@ -52,7 +77,12 @@ describe("SQL statements per page", () => {
   it("is the same for a page of 100 events with participants, claims, sources and histories as for a page of 10", async () => {
     const ten = await statementsFor(10);
     const hundred = await statementsFor(100);
-    expect(hundred.events.every((e: any) => e.participants.length === 2 && e.claims.length === 2 && e.claims[0].source.title && e.related.length > 0)).toBe(true);
+    expect(
+      hundred.events.every(
+        (e: any) =>
+          e.participants.length === 2 && e.claims.length === 2 && e.claims[0].source.title && e.related.length > 0,
+      ),
+    ).toBe(true);
     expect(hundred.statements).toBe(ten.statements);
     // About one statement per table the page reads, whatever its size.
     expect(hundred.statements).toBeLessThan(30);

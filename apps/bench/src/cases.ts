@@ -1,5 +1,5 @@
-import type pg from "pg";
 import type { EventQuery } from "@parley/search";
+import type pg from "pg";
 
 /** What a variant asks of a search: a page with facets and histogram, or one of the pictures of every result. */
 export type Ask = "page" | "places" | "fatalities";
@@ -21,9 +21,15 @@ export interface BenchCase {
 
 /** The fixed query mix, with values picked from the corpus (most frequent actors and countries). */
 export async function benchCases(db: pg.Pool): Promise<BenchCase[]> {
-  const { rows: actors } = await db.query<{ actor_id: number }>(`SELECT actor_id FROM participant WHERE event_id <= 50000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 6`);
-  const { rows: countries } = await db.query<{ country: string }>(`SELECT p.country FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id <= 50000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 3`);
-  const { rows: mediators } = await db.query<{ actor_id: number }>(`SELECT actor_id FROM participant WHERE event_id <= 50000 AND role = 'MEDIATOR' GROUP BY 1 ORDER BY count(*) DESC LIMIT 2`);
+  const { rows: actors } = await db.query<{ actor_id: number }>(
+    `SELECT actor_id FROM participant WHERE event_id <= 50000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 6`,
+  );
+  const { rows: countries } = await db.query<{ country: string }>(
+    `SELECT p.country FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id <= 50000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 3`,
+  );
+  const { rows: mediators } = await db.query<{ actor_id: number }>(
+    `SELECT actor_id FROM participant WHERE event_id <= 50000 AND role = 'MEDIATOR' GROUP BY 1 ORDER BY count(*) DESC LIMIT 2`,
+  );
   const actor = (i: number) => actors[i % actors.length]!.actor_id;
   const country = (i: number) => countries[i % countries.length]!.country;
   const page = { first: 20, sort: "RELEVANCE" as const };
@@ -32,7 +38,11 @@ export async function benchCases(db: pg.Pool): Promise<BenchCase[]> {
   const everyResult = (ask: Ask): Variant[] => [
     { label: "every event", ask, events: { ...page, first: 0 } },
     { label: "type ATTACK", ask, events: { ...page, first: 0, filter: { types: ["ATTACK"] } } },
-    { label: `types ATTACK|ARMED_CLASH + country ${country(0)}`, ask, events: { ...page, first: 0, filter: { types: ["ATTACK", "ARMED_CLASH"], countries: [country(0)] } } },
+    {
+      label: `types ATTACK|ARMED_CLASH + country ${country(0)}`,
+      ask,
+      events: { ...page, first: 0, filter: { types: ["ATTACK", "ARMED_CLASH"], countries: [country(0)] } },
+    },
     { label: '"market"', ask, events: { ...page, first: 0, query: "market" } },
     { label: "2021", ask, events: { ...page, first: 0, filter: { from: "2021-01-01", to: "2021-12-31" } } },
   ];
@@ -58,7 +68,18 @@ export async function benchCases(db: pg.Pool): Promise<BenchCase[]> {
     {
       name: "actor_typeahead",
       target: 20,
-      variants: ["Tehr", "Mehsud", "Yousafzai", "Haqani", "Lashkar-e", "Zabiullah", "Shahin", "Baradar", "Muttaki", "Jamaat ul"].map((q) => ({ label: q, actors: q })),
+      variants: [
+        "Tehr",
+        "Mehsud",
+        "Yousafzai",
+        "Haqani",
+        "Lashkar-e",
+        "Zabiullah",
+        "Shahin",
+        "Baradar",
+        "Muttaki",
+        "Jamaat ul",
+      ].map((q) => ({ label: q, actors: q })),
     },
     { name: "places", target: 50, variants: everyResult("places") },
     { name: "fatalities", target: 50, variants: everyResult("fatalities") },
@@ -66,10 +87,19 @@ export async function benchCases(db: pg.Pool): Promise<BenchCase[]> {
       name: "actors_in_roles",
       target: 100,
       variants: [
-        { label: "actor + role MEDIATOR", events: { ...page, filter: { actorIds: [mediators[0]?.actor_id ?? actor(0)], roles: ["MEDIATOR"] } } },
+        {
+          label: "actor + role MEDIATOR",
+          events: { ...page, filter: { actorIds: [mediators[0]?.actor_id ?? actor(0)], roles: ["MEDIATOR"] } },
+        },
         { label: "role PARTY (actors counted in it)", events: { ...page, filter: { roles: ["PARTY"] } } },
-        { label: "dyad of the two largest actors", events: { ...page, filter: { participants: [{ actorId: actor(0) }, { actorId: actor(1) }] } } },
-        { label: '"market" + 2 actors + 2 roles', events: { ...page, query: "market", filter: { actorIds: [actor(0), actor(2)], roles: ["PARTY", "TARGET"] } } },
+        {
+          label: "dyad of the two largest actors",
+          events: { ...page, filter: { participants: [{ actorId: actor(0) }, { actorId: actor(1) }] } },
+        },
+        {
+          label: '"market" + 2 actors + 2 roles',
+          events: { ...page, query: "market", filter: { actorIds: [actor(0), actor(2)], roles: ["PARTY", "TARGET"] } },
+        },
       ],
     },
   ];

@@ -1,8 +1,8 @@
 import path from "node:path";
-import pg from "pg";
 import { progressLine } from "@parley/cli/progress";
 import { generateCorpus } from "@parley/corpus";
 import { applyMigrations, dbEnv, ensureDatabaseExists, freePort, serverUrl, startEmbeddedPostgres } from "@parley/db";
+import pg from "pg";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -18,7 +18,9 @@ async function readMark(url: string): Promise<CorpusMark | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ mark: string | null }>("SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()");
+    const { rows } = await client.query<{ mark: string | null }>(
+      "SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()",
+    );
     return rows[0]?.mark ? (JSON.parse(rows[0].mark) as CorpusMark) : null;
   } finally {
     await client.end();
@@ -48,7 +50,14 @@ export async function benchDatabase(events: number, seed: number) {
     dataDir,
     port,
     log: say,
-    settings: { shared_buffers: "1GB", work_mem: "64MB", maintenance_work_mem: "512MB", effective_cache_size: "4GB", max_wal_size: "4GB", jit: "off" },
+    settings: {
+      shared_buffers: "1GB",
+      work_mem: "64MB",
+      maintenance_work_mem: "512MB",
+      effective_cache_size: "4GB",
+      max_wal_size: "4GB",
+      jit: "off",
+    },
   });
   const url = serverUrl(port, "parley_bench");
   await ensureDatabaseExists(url);

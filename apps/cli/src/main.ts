@@ -10,6 +10,18 @@ import { runCli } from "./run.ts";
 
 // `pnpm parley …`, `pnpm db:*`: every command, in the order `pnpm parley --help` lists them.
 runCli([
-  migrateCommand, migrationCommand, prepareCommand, loadCommand, importCommand, resetCommand, tokenCommand, ingestCommand, reviewCommand,
-  evalCommand, generateCommand, backupCommand, restoreCommand, exportCommand,
+  migrateCommand,
+  migrationCommand,
+  prepareCommand,
+  loadCommand,
+  importCommand,
+  resetCommand,
+  tokenCommand,
+  ingestCommand,
+  reviewCommand,
+  evalCommand,
+  generateCommand,
+  backupCommand,
+  restoreCommand,
+  exportCommand,
 ]);

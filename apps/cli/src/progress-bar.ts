@@ -1,13 +1,19 @@
-import cliProgress from "cli-progress";
 import type { Progress, ProgressState } from "@parley/datasets";
+import cliProgress from "cli-progress";
 
-const counts = (s: ProgressState) => `${s.rows} rows: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`;
+const counts = (s: ProgressState) =>
+  `${s.rows} rows: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`;
 
 /**
  * A progress bar on stderr (by bytes read, so it needs no row count up front), or, when stderr is
  * not a terminal (CI, logs), a plain line every few seconds.
  */
-export function createProgress(label: string, totalBytes: number, stream: NodeJS.WriteStream = process.stderr, everyMs = 3000): Progress {
+export function createProgress(
+  label: string,
+  totalBytes: number,
+  stream: NodeJS.WriteStream = process.stderr,
+  everyMs = 3000,
+): Progress {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {

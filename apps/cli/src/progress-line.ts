@@ -10,6 +10,7 @@ export function progressLine(label: string) {
     const filled = Math.round((done / total) * width);
     const line = `${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor((done / total) * 100)}% ${done.toLocaleString("en")}/${total.toLocaleString("en")} ${((now - started) / 1000).toFixed(1)} s`;
     if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? "\n" : ""}`);
-    else if (done === total || Math.floor((done / total) * 10) !== Math.floor(((done - 1) / total) * 10)) process.stderr.write(`${line}\n`);
+    else if (done === total || Math.floor((done / total) * 10) !== Math.floor(((done - 1) / total) * 10))
+      process.stderr.write(`${line}\n`);
   };
 }

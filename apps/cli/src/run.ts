@@ -1,5 +1,5 @@
 import { DataFileError, errorText } from "@parley/db";
-import { parseCommandArgs, UsageError, type Command } from "./args.ts";
+import { type Command, parseCommandArgs, UsageError } from "./args.ts";
 
 function overview(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));

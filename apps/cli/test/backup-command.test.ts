@@ -1,9 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NON_DATA_TABLES } from "@parley/backup";
 import { createTestDatabase, databaseContents, type TestDatabase } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parley } from "./parley.ts";
 
 let source: TestDatabase;
@@ -23,7 +23,9 @@ describe("pnpm parley backup and restore", () => {
     const fresh = await createTestDatabase();
     try {
       expect((await parley(fresh.url, "restore", out)).code).toBe(0);
-      expect(await databaseContents(fresh.url, NON_DATA_TABLES)).toEqual(await databaseContents(source.url, NON_DATA_TABLES));
+      expect(await databaseContents(fresh.url, NON_DATA_TABLES)).toEqual(
+        await databaseContents(source.url, NON_DATA_TABLES),
+      );
     } finally {
       await fresh.drop();
     }

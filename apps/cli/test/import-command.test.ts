@@ -1,16 +1,24 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
 import { importDataset } from "@parley/datasets";
 import { createTestDatabase } from "@parley/testkit";
 import { csvFile, fingerprint, sharedDataFile, UCDP_COLUMNS, ucdpRow } from "@parley/testkit/datasets";
+import { describe, expect, it } from "vitest";
 import { parley, startParley } from "./parley.ts";
 
 describe("pnpm parley import", () => {
   it("killed with SIGKILL after some batches committed, then run again, ends with the data of one complete import", async () => {
     const sample = sharedDataFile("ucdp_ged_pakistan_hdx.csv");
-    const file = sample ?? csvFile(UCDP_COLUMNS, Array.from({ length: 3000 }, (_, i) => ucdpRow(5000 + i, { side_b: i % 2 ? "TTP" : "BLA", side_b_new_id: i % 2 ? "356" : "287" })), "ged.csv");
+    const file =
+      sample ??
+      csvFile(
+        UCDP_COLUMNS,
+        Array.from({ length: 3000 }, (_, i) =>
+          ucdpRow(5000 + i, { side_b: i % 2 ? "TTP" : "BLA", side_b_new_id: i % 2 ? "356" : "287" }),
+        ),
+        "ged.csv",
+      );
     const rejects = path.join(mkdtempSync(path.join(tmpdir(), "parley-rejects-")), "rejects.csv");
     const [once, killed] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     try {

@@ -6,10 +6,17 @@ import { inheritedEnv } from "@parley/testkit";
 const CLI = path.resolve(import.meta.dirname, "../src/main.ts");
 const ARGS = ["--import", "tsx", CLI];
 
-const options = (databaseUrl: string) => ({ cwd: path.dirname(CLI), env: { ...inheritedEnv(), DATABASE_URL: databaseUrl }, maxBuffer: 50_000_000 });
+const options = (databaseUrl: string) => ({
+  cwd: path.dirname(CLI),
+  env: { ...inheritedEnv(), DATABASE_URL: databaseUrl },
+  maxBuffer: 50_000_000,
+});
 
 /** `pnpm parley …` as a person runs it: the real CLI in a process of its own, on the database at `databaseUrl`. */
-export async function parley(databaseUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function parley(
+  databaseUrl: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [...ARGS, ...args], options(databaseUrl));
     return { code: 0, stdout, stderr };

@@ -1,9 +1,9 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
-import { createGzip } from "node:zlib";
 import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { parseCopyLine } from "./copy-text.ts";
@@ -47,15 +47,28 @@ export async function backupDatabase(url: string, file: string, options: BackupO
     if (!migration) throw new Error("The database has no migrations applied: there is nothing to back up.");
     const tables = await dataTables(client);
     const counted = [];
-    for (const t of tables) counted.push({ ...t, rows: Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(t.name)}`)).rows[0]!.n) });
+    for (const t of tables)
+      counted.push({
+        ...t,
+        rows: Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(t.name)}`)).rows[0]!.n),
+      });
     const postgres = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
-    const header: BackupHeader = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, migration, createdAt: new Date().toISOString(), postgres, tables: counted };
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      migration,
+      createdAt: new Date().toISOString(),
+      postgres,
+      tables: counted,
+    };
     await write(JSON.stringify(header));
     const total = counted.reduce((sum, t) => sum + t.rows, 0);
     let done = 0;
     for (const t of counted) {
       await write(JSON.stringify({ table: t.name }));
-      const stream = client.query(copyTo(`COPY ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(", ")}) TO STDOUT`));
+      const stream = client.query(
+        copyTo(`COPY ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(", ")}) TO STDOUT`),
+      );
       let rows = 0;
       for await (const line of createInterface({ input: stream as unknown as Readable, crlfDelay: Infinity })) {
         await write(JSON.stringify(parseCopyLine(line)));

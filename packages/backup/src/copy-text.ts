@@ -5,9 +5,17 @@
 const UNESCAPE: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\" };
 
 export function parseCopyLine(line: string): (string | null)[] {
-  return line.split("\t").map((field) => (field === "\\N" ? null : field.replace(/\\(.)/g, (_, c: string) => UNESCAPE[c] ?? c)));
+  return line
+    .split("\t")
+    .map((field) => (field === "\\N" ? null : field.replace(/\\(.)/g, (_, c: string) => UNESCAPE[c] ?? c)));
 }
 
 export function formatCopyLine(values: (string | null)[]): string {
-  return values.map((v) => (v === null ? "\\N" : v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!))).join("\t");
+  return values
+    .map((v) =>
+      v === null
+        ? "\\N"
+        : v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!),
+    )
+    .join("\t");
 }

@@ -1,3 +1,3 @@
 export { backupDatabase } from "./backup.ts";
-export { restoreDatabase, RestoreError } from "./restore.ts";
+export { RestoreError, restoreDatabase } from "./restore.ts";
 export { NON_DATA_TABLES } from "./tables.ts";

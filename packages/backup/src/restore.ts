@@ -25,8 +25,12 @@ function parseHeader(line: string | undefined, file: string): BackupHeader {
   } catch {
     throw new RestoreError(`${file} is not a Parley backup (its first line is not a JSON header).`);
   }
-  if (header.format !== BACKUP_FORMAT) throw new RestoreError(`${file} is not a Parley backup (format "${String(header.format)}").`);
-  if (header.formatVersion !== BACKUP_FORMAT_VERSION) throw new RestoreError(`${file} is in backup format ${header.formatVersion}; this Parley reads format ${BACKUP_FORMAT_VERSION}.`);
+  if (header.format !== BACKUP_FORMAT)
+    throw new RestoreError(`${file} is not a Parley backup (format "${String(header.format)}").`);
+  if (header.formatVersion !== BACKUP_FORMAT_VERSION)
+    throw new RestoreError(
+      `${file} is in backup format ${header.formatVersion}; this Parley reads format ${BACKUP_FORMAT_VERSION}.`,
+    );
   return header as BackupHeader;
 }
 
@@ -37,7 +41,9 @@ function parseHeader(line: string | undefined, file: string): BackupHeader {
  * highest restored IDs, and running search indexes are told to rebuild. On any error nothing changes.
  */
 export async function restoreDatabase(url: string, file: string, options: RestoreOptions = {}): Promise<BackupHeader> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[
+    Symbol.asyncIterator
+  ]();
   const header = parseHeader((await lines.next()).value as string | undefined, file);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -54,14 +60,22 @@ export async function restoreDatabase(url: string, file: string, options: Restor
     const known = new Map(tables.map((t) => [t.name, t]));
     for (const t of header.tables) {
       const here = known.get(t.name);
-      if (!here || here.columns.join() !== t.columns.join()) throw new RestoreError(`Table ${t.name} in the backup does not match this database's (columns ${t.columns.join(", ")}).`);
+      if (!here || here.columns.join() !== t.columns.join())
+        throw new RestoreError(
+          `Table ${t.name} in the backup does not match this database's (columns ${t.columns.join(", ")}).`,
+        );
     }
     const held = [];
     for (const t of tables) {
-      const { rows } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(t.name)}) AS any`);
+      const { rows } = await client.query<{ any: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ${quoteIdent(t.name)}) AS any`,
+      );
       if (rows[0]!.any) held.push(t.name);
     }
-    if (held.length && !options.force) throw new RestoreError(`The database already holds data (in ${held.join(", ")}). Restore into an empty database, or pass --force to replace everything in it.`);
+    if (held.length && !options.force)
+      throw new RestoreError(
+        `The database already holds data (in ${held.join(", ")}). Restore into an empty database, or pass --force to replace everything in it.`,
+      );
     const names = tables.map((t) => quoteIdent(t.name)).join(", ");
     if (held.length) await client.query(`TRUNCATE ${names} CASCADE`);
     for (const t of tables) await client.query(`ALTER TABLE ${quoteIdent(t.name)} DISABLE TRIGGER USER`);
@@ -72,22 +86,27 @@ export async function restoreDatabase(url: string, file: string, options: Restor
     for (let next = await lines.next(); !next.done; ) {
       const marker = JSON.parse(next.value as string) as { table?: string; end?: boolean; rows?: number };
       if (marker.end) {
-        if (marker.rows !== total) throw new RestoreError(`${file} ends after ${marker.rows} rows; its header promised ${total}.`);
+        if (marker.rows !== total)
+          throw new RestoreError(`${file} ends after ${marker.rows} rows; its header promised ${total}.`);
         ended = true;
         break;
       }
       const table = header.tables.find((t) => t.name === marker.table);
       if (!table) throw new RestoreError(`${file}: unexpected line ${String(next.value).slice(0, 80)}`);
-      const stream = client.query(copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(", ")}) FROM STDIN`));
+      const stream = client.query(
+        copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(", ")}) FROM STDIN`),
+      );
       let rows = 0;
       for (next = await lines.next(); !next.done && (next.value as string).startsWith("["); next = await lines.next()) {
-        if (!stream.write(`${formatCopyLine(JSON.parse(next.value as string) as (string | null)[])}\n`)) await once(stream, "drain");
+        if (!stream.write(`${formatCopyLine(JSON.parse(next.value as string) as (string | null)[])}\n`))
+          await once(stream, "drain");
         rows++;
         options.onProgress?.(++done, total);
       }
       stream.end();
       await finished(stream);
-      if (rows !== table.rows) throw new RestoreError(`${file}: table ${table.name} has ${rows} rows; its header promised ${table.rows}.`);
+      if (rows !== table.rows)
+        throw new RestoreError(`${file}: table ${table.name} has ${rows} rows; its header promised ${table.rows}.`);
       options.onTable?.(table.name, rows);
     }
     if (!ended) throw new RestoreError(`${file} is truncated: it stops before its end line. Nothing was restored.`);

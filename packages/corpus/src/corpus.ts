@@ -1,4 +1,12 @@
-import { normalizeName, transliterationKey, type ActorKind, type EventType, type ParticipantRole, nameKeys, dayOf } from "@parley/schema";
+import {
+  type ActorKind,
+  dayOf,
+  type EventType,
+  nameKeys,
+  normalizeName,
+  type ParticipantRole,
+  transliterationKey,
+} from "@parley/schema";
 import { seededRandom, weighted, zipf } from "./random.ts";
 import * as V from "./vocabulary.ts";
 
@@ -38,8 +46,18 @@ export interface GenEvent {
 }
 
 const SPELLINGS: [RegExp, string][] = [
-  [/ee/g, "i"], [/i(?=[^aeiou])/g, "ee"], [/oo/g, "u"], [/u(?=[^aeiou])/g, "oo"], [/ou/g, "u"], [/q/g, "k"], [/-e-/g, "-i-"],
-  [/-ul-/g, "-al-"], [/a(?=[^aeiou]h)/g, "e"], [/ullah/g, "ulla"], [/y/g, "i"], [/sh/g, "sch"],
+  [/ee/g, "i"],
+  [/i(?=[^aeiou])/g, "ee"],
+  [/oo/g, "u"],
+  [/u(?=[^aeiou])/g, "oo"],
+  [/ou/g, "u"],
+  [/q/g, "k"],
+  [/-e-/g, "-i-"],
+  [/-ul-/g, "-al-"],
+  [/a(?=[^aeiou]h)/g, "e"],
+  [/ullah/g, "ulla"],
+  [/y/g, "i"],
+  [/sh/g, "sch"],
 ];
 
 /** Another common romanisation of a name: Tehreek → Tehrik, Yousaf → Yusaf, -e- → -i-. */
@@ -61,11 +79,22 @@ export function generateWorld(events: number, seed: number) {
   let aliasId = 0;
   const kindOf = weighted(random, V.ACTOR_KIND_WEIGHTS as Record<ActorKind, number>);
   const country = zipf(random, V.COUNTRIES.length, 1.6);
-  const addActor = (name: string, kind: ActorKind, aliases: [string, GenActor["aliases"][number]["kind"]][], home: string | null) => {
+  const addActor = (
+    name: string,
+    kind: ActorKind,
+    aliases: [string, GenActor["aliases"][number]["kind"]][],
+    home: string | null,
+  ) => {
     const canonical = normalizeName(name);
     const seen = new Set([canonical]);
     const kept = aliases.filter(([a]) => (seen.has(normalizeName(a)) ? false : (seen.add(normalizeName(a)), true)));
-    actors.push({ id: actors.length + 1, name, kind, country: home, aliases: kept.map(([a, k]) => ({ id: ++aliasId, name: a, kind: k })) });
+    actors.push({
+      id: actors.length + 1,
+      name,
+      kind,
+      country: home,
+      aliases: kept.map(([a, k]) => ({ id: ++aliasId, name: a, kind: k })),
+    });
   };
   for (const name of V.GOVERNMENT_NAMES) addActor(name, "GOVERNMENT", [], null);
   const outletIds: number[] = [];
@@ -79,18 +108,39 @@ export function generateWorld(events: number, seed: number) {
     const home = V.COUNTRIES[country()]!;
     if (kind === "PERSON") {
       const name = `${pick(V.GIVEN_NAMES)} ${pick(V.GIVEN_NAMES)} ${pick(V.FAMILY_NAMES)}`;
-      const variants: [string, "TRANSLITERATION" | "INFORMAL_NAME"][] = [1, 2, 3].map(() => [respell(name, random), "TRANSLITERATION"]);
+      const variants: [string, "TRANSLITERATION" | "INFORMAL_NAME"][] = [1, 2, 3].map(() => [
+        respell(name, random),
+        "TRANSLITERATION",
+      ]);
       if (random() < 0.5) variants.push([name.split(" ").slice(1).join(" "), "INFORMAL_NAME"]);
       addActor(name, kind, variants, home);
     } else if (kind === "ARMED_GROUP" || kind === "POLITICAL_PARTY") {
       const core = `${pick(V.GROUP_PREFIXES)}-${pick(V.GROUP_CORES)}`;
       const name = random() < 0.6 ? `${core} ${pick(V.REGIONS)}` : core;
-      const acronym = name.split(/[\s-]+/).map((w) => w[0]!.toUpperCase()).join("");
-      addActor(name, kind, [[acronym, "ACRONYM"], [respell(name, random), "TRANSLITERATION"], [respell(name, random), "TRANSLITERATION"], [respell(name, random).replace(/-/g, " "), "TRANSLITERATION"]], home);
+      const acronym = name
+        .split(/[\s-]+/)
+        .map((w) => w[0]!.toUpperCase())
+        .join("");
+      addActor(
+        name,
+        kind,
+        [
+          [acronym, "ACRONYM"],
+          [respell(name, random), "TRANSLITERATION"],
+          [respell(name, random), "TRANSLITERATION"],
+          [respell(name, random).replace(/-/g, " "), "TRANSLITERATION"],
+        ],
+        home,
+      );
     } else if (kind === "SECURITY_FORCE") {
       addActor(`${pick(V.REGIONS)} ${pick(V.FORCE_NAMES)}`, kind, [], home);
     } else {
-      addActor(`${pick(V.REGIONS)} ${pick(["Elders Council", "Traders Union", "Students Federation", "Lawyers Forum", "Rights Committee"])}`, kind, [], home);
+      addActor(
+        `${pick(V.REGIONS)} ${pick(["Elders Council", "Traders Union", "Students Federation", "Lawyers Forum", "Rights Committee"])}`,
+        kind,
+        [],
+        home,
+      );
     }
   }
 
@@ -101,13 +151,24 @@ export function generateWorld(events: number, seed: number) {
     const name = `${pick(V.PLACE_SYLLABLES)}${pick(V.PLACE_SUFFIXES)}${random() < 0.3 ? ` ${pick(["Bazaar", "Kalay", "Cantonment", "Town"])}` : ""}`;
     const [lat, lon] = [24 + random() * 14, 60 + random() * 15];
     const known = i < 10 || unlocated() >= 0.1;
-    places.push({ id: i + 1, name, country: V.COUNTRIES[country()]!, lat: known ? lat : null, lon: known ? lon : null });
+    places.push({
+      id: i + 1,
+      name,
+      country: V.COUNTRIES[country()]!,
+      lat: known ? lat : null,
+      lon: known ? lon : null,
+    });
   }
 
   const outlet = zipf(random, outletIds.length, 1.1);
   const sources: GenSource[] = [];
   for (let i = 0; i < sourceCount; i++) {
-    sources.push({ id: i + 1, title: `Report ${i + 1}`, outletId: outletIds[outlet()]!, publishedAt: dayString(DAY0 + Math.floor(random() * SPAN_DAYS)) });
+    sources.push({
+      id: i + 1,
+      title: `Report ${i + 1}`,
+      outletId: outletIds[outlet()]!,
+      publishedAt: dayString(DAY0 + Math.floor(random() * SPAN_DAYS)),
+    });
   }
   // Outlets report; they do not take part. Governments come first (the most frequent), then the rest shuffled.
   const participants = actors.filter((a) => a.kind !== "MEDIA_OUTLET").map((a) => a.id);
@@ -150,11 +211,15 @@ export function eventGenerator(world: World, seed: number) {
         participants.push({ actorId, role });
       }
       const placeIds = [...new Set(Array.from({ length: random() < 0.25 ? 2 : 1 }, () => world.places[place()]!.id))];
-      const start = DAY0 + Math.floor(Math.pow(random(), 0.8) * SPAN_DAYS);
+      const start = DAY0 + Math.floor(random() ** 0.8 * SPAN_DAYS);
       const end = random() < 0.15 ? start + 1 + Math.floor(random() * 30) : null;
       const claims: GenEvent["claims"] = [];
       const claimCount = Math.floor(random() * 4.2);
-      for (let i = 0; i < claimCount; i++) claims.push({ sourceId: 1 + Math.floor(random() * world.sources.length), stance: random() < 0.06 ? "DENIES" : "ASSERTS" });
+      for (let i = 0; i < claimCount; i++)
+        claims.push({
+          sourceId: 1 + Math.floor(random() * world.sources.length),
+          stance: random() < 0.06 ? "DENIES" : "ASSERTS",
+        });
       const names = participants.map((p) => world.actors[p.actorId - 1]!.name);
       const words = Array.from({ length: 8 }, () => V.TOPIC_WORDS[word()]!);
       const title = (V.TITLE_FORMS[t] ?? V.TITLE_FORMS.default)
@@ -183,7 +248,15 @@ export function eventGenerator(world: World, seed: number) {
 
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-const VIOLENT = new Set<EventType>(["ATTACK", "ARMED_CLASH", "AIRSTRIKE", "VIOLENCE_AGAINST_CIVILIANS", "MILITARY_OPERATION", "INFILTRATION", "RIOT"]);
+const VIOLENT = new Set<EventType>([
+  "ATTACK",
+  "ARMED_CLASH",
+  "AIRSTRIKE",
+  "VIOLENCE_AGAINST_CIVILIANS",
+  "MILITARY_OPERATION",
+  "INFILTRATION",
+  "RIOT",
+]);
 
 /**
  * Reported deaths, from a generator of their own (the rest of the corpus is what it was before events

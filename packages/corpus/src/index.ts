@@ -1,2 +1,2 @@
-export { generateCorpus, type GenerateOptions } from "./write.ts";
 export { seededRandom } from "./random.ts";
+export { type GenerateOptions, generateCorpus } from "./write.ts";

@@ -14,7 +14,7 @@ export function seededRandom(seed: number): () => number {
 export function zipf(random: () => number, n: number, exponent = 1): () => number {
   const cumulative = new Float64Array(n);
   let total = 0;
-  for (let i = 0; i < n; i++) cumulative[i] = total += 1 / Math.pow(i + 1, exponent);
+  for (let i = 0; i < n; i++) cumulative[i] = total += 1 / (i + 1) ** exponent;
   return () => {
     const x = random() * total;
     let lo = 0;

@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { countryNamesText } from "@parley/db";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { eventGenerator, generateWorld, keysOf, type GenEvent, type World } from "./corpus.ts";
-import { countryNamesText } from "@parley/db";
+import { eventGenerator, type GenEvent, generateWorld, keysOf, type World } from "./corpus.ts";
 
 export interface GenerateOptions {
   url: string;
@@ -16,7 +16,23 @@ export interface GenerateOptions {
 }
 
 const BATCH = 20_000;
-const TABLES = ["event", "participant", "event_place", "event_link", "claim", "source", "source_citation", "actor", "actor_alias", "actor_redirect", "affiliation", "place", "process", "revision", "search_change"];
+const TABLES = [
+  "event",
+  "participant",
+  "event_place",
+  "event_link",
+  "claim",
+  "source",
+  "source_citation",
+  "actor",
+  "actor_alias",
+  "actor_redirect",
+  "affiliation",
+  "place",
+  "process",
+  "revision",
+  "search_change",
+];
 
 /** One COPY text-format field. */
 function field(value: string | number | boolean | null): string {
@@ -25,7 +41,11 @@ function field(value: string | number | boolean | null): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
-async function copy(client: pg.PoolClient | pg.Client, table: string, rows: Iterable<(string | number | boolean | null)[]>) {
+async function copy(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  rows: Iterable<(string | number | boolean | null)[]>,
+) {
   const lines = function* () {
     let chunk = "";
     for (const row of rows) {
@@ -45,13 +65,32 @@ function* map<T, U>(items: Iterable<T>, f: (item: T) => Iterable<U>): Iterable<U
 }
 
 async function writeWorld(client: pg.Client, world: World) {
-  await copy(client, "actor (id, name, kind, country, normalized, translit_key, updated_at)",
-    map(world.actors, (a) => [[a.id, a.name, a.kind, a.country, keysOf(a.name).normalized, keysOf(a.name).translitKey, "now"]]));
-  await copy(client, "actor_alias (id, actor_id, name, kind, normalized, translit_key)",
-    map(world.actors, (a) => a.aliases.map((x) => [x.id, a.id, x.name, x.kind, keysOf(x.name).normalized, keysOf(x.name).translitKey])));
-  await copy(client, "place (id, name, kind, country, lat, lon)", map(world.places, (p) => [[p.id, p.name, "SETTLEMENT", p.country, p.lat?.toFixed(4) ?? null, p.lon?.toFixed(4) ?? null]]));
-  await copy(client, "source (id, title, published_at, published_precision, outlet_id, updated_at)",
-    map(world.sources, (s) => [[s.id, s.title, s.publishedAt, "DAY", s.outletId, "now"]]));
+  await copy(
+    client,
+    "actor (id, name, kind, country, normalized, translit_key, updated_at)",
+    map(world.actors, (a) => [
+      [a.id, a.name, a.kind, a.country, keysOf(a.name).normalized, keysOf(a.name).translitKey, "now"],
+    ]),
+  );
+  await copy(
+    client,
+    "actor_alias (id, actor_id, name, kind, normalized, translit_key)",
+    map(world.actors, (a) =>
+      a.aliases.map((x) => [x.id, a.id, x.name, x.kind, keysOf(x.name).normalized, keysOf(x.name).translitKey]),
+    ),
+  );
+  await copy(
+    client,
+    "place (id, name, kind, country, lat, lon)",
+    map(world.places, (p) => [
+      [p.id, p.name, "SETTLEMENT", p.country, p.lat?.toFixed(4) ?? null, p.lon?.toFixed(4) ?? null],
+    ]),
+  );
+  await copy(
+    client,
+    "source (id, title, published_at, published_precision, outlet_id, updated_at)",
+    map(world.sources, (s) => [[s.id, s.title, s.publishedAt, "DAY", s.outletId, "now"]]),
+  );
 }
 
 /** Each event's document text as the triggers would build it: names by actor then alias ID, places by ID, then their countries' names by code. */
@@ -67,18 +106,48 @@ function documentNames(world: World, e: GenEvent): [string, string] {
 }
 
 async function writeEvents(client: pg.Client, world: World, events: GenEvent[], meanwhile: () => void) {
-  await copy(client, "gen_event (id, type, title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high, actor_names, place_names)",
-    map(events, (e) => [[e.id, e.type, e.title, e.summary, e.start, e.end, e.contested, e.fatalities?.low ?? null, e.fatalities?.best ?? null, e.fatalities?.high ?? null, ...documentNames(world, e)]]));
-  const inserting = client.query(`INSERT INTO event (id, type, title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high, document, updated_at)
+  await copy(
+    client,
+    "gen_event (id, type, title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high, actor_names, place_names)",
+    map(events, (e) => [
+      [
+        e.id,
+        e.type,
+        e.title,
+        e.summary,
+        e.start,
+        e.end,
+        e.contested,
+        e.fatalities?.low ?? null,
+        e.fatalities?.best ?? null,
+        e.fatalities?.high ?? null,
+        ...documentNames(world, e),
+      ],
+    ]),
+  );
+  const inserting =
+    client.query(`INSERT INTO event (id, type, title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high, document, updated_at)
     SELECT id, type::"EventType", title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high,
            parley_event_document(title, summary, actor_names, place_names), now() FROM gen_event`);
   meanwhile(); // PostgreSQL builds the documents while this thread makes the next batch
   await inserting;
   await client.query("TRUNCATE gen_event");
   // Triggers are off: the event's date is written beside each participation here, as the trigger would.
-  await copy(client, "participant (event_id, actor_id, role, event_start_date)", map(events, (e) => e.participants.map((p) => [e.id, p.actorId, p.role, e.start])));
-  await copy(client, "event_place (event_id, place_id)", map(events, (e) => e.placeIds.map((p) => [e.id, p])));
-  await copy(client, "claim (event_id, source_id, quote, stance, updated_at)", map(events, (e) => e.claims.map((c, i) => [e.id, c.sourceId, `claim ${i + 1} on event ${e.id}`, c.stance, "now"])));
+  await copy(
+    client,
+    "participant (event_id, actor_id, role, event_start_date)",
+    map(events, (e) => e.participants.map((p) => [e.id, p.actorId, p.role, e.start])),
+  );
+  await copy(
+    client,
+    "event_place (event_id, place_id)",
+    map(events, (e) => e.placeIds.map((p) => [e.id, p])),
+  );
+  await copy(
+    client,
+    "claim (event_id, source_id, quote, stance, updated_at)",
+    map(events, (e) => e.claims.map((c, i) => [e.id, c.sourceId, `claim ${i + 1} on event ${e.id}`, c.stance, "now"])),
+  );
 }
 
 /**
@@ -86,7 +155,9 @@ async function writeEvents(client: pg.Client, world: World, events: GenEvent[], 
  * generator computes what they would: documents, name keys, contested flags), the text index built
  * once at the end, and every search index told to rebuild.
  */
-export async function generateCorpus(options: GenerateOptions): Promise<{ events: number; actors: number; places: number; sources: number }> {
+export async function generateCorpus(
+  options: GenerateOptions,
+): Promise<{ events: number; actors: number; places: number; sources: number }> {
   const log = options.log ?? (() => {});
   const world = generateWorld(options.events, options.seed);
   const nextBatch = eventGenerator(world, options.seed);
@@ -94,24 +165,38 @@ export async function generateCorpus(options: GenerateOptions): Promise<{ events
   await client.connect();
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM (SELECT 1 FROM event LIMIT 1) e");
-    if (rows[0]!.n > 0 && !options.replace) throw new Error("The database already holds events: pass --replace to empty it first.");
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM (SELECT 1 FROM event LIMIT 1) e",
+    );
+    if (rows[0]!.n > 0 && !options.replace)
+      throw new Error("The database already holds events: pass --replace to empty it first.");
     await client.query(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
-    const superuser = (await client.query<{ s: boolean }>("SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user")).rows[0]?.s;
+    const superuser = (
+      await client.query<{ s: boolean }>("SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user")
+    ).rows[0]?.s;
     if (superuser) await client.query("SET LOCAL session_replication_role = replica");
-    else for (const t of ["event", "participant", "event_place", "claim", "source", "actor", "actor_alias", "place"]) await client.query(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
+    else
+      for (const t of ["event", "participant", "event_place", "claim", "source", "actor", "actor_alias", "place"])
+        await client.query(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
     await client.query("SET LOCAL maintenance_work_mem = '512MB'");
     await client.query("DROP INDEX IF EXISTS event_document_idx");
     await client.query(`CREATE TEMP TABLE gen_event (id int, type text, title text, summary text, start_date date, end_date date, contested boolean,
       fatalities_low int, fatalities_best int, fatalities_high int, actor_names text, place_names text) ON COMMIT DROP`);
 
     await writeWorld(client, world);
-    log(`${world.actors.length} actors with ${world.actors.reduce((n, a) => n + a.aliases.length, 0)} aliases, ${world.places.length} places, ${world.sources.length} sources`);
+    log(
+      `${world.actors.length} actors with ${world.actors.reduce((n, a) => n + a.aliases.length, 0)} aliases, ${world.places.length} places, ${world.sources.length} sources`,
+    );
     let batch = nextBatch(Math.min(BATCH, options.events));
     for (let done = 0; batch.length > 0; ) {
       let next: GenEvent[] = [];
       const remaining = options.events - done - batch.length;
-      await writeEvents(client, world, batch, () => (next = remaining > 0 ? nextBatch(Math.min(BATCH, remaining)) : []));
+      await writeEvents(
+        client,
+        world,
+        batch,
+        () => (next = remaining > 0 ? nextBatch(Math.min(BATCH, remaining)) : []),
+      );
       done += batch.length;
       options.onProgress?.(done, options.events);
       batch = next;
@@ -119,9 +204,13 @@ export async function generateCorpus(options: GenerateOptions): Promise<{ events
     log("building the text index");
     await client.query(`CREATE INDEX event_document_idx ON event USING GIN (document)`);
     for (const t of ["actor", "actor_alias", "place", "source", "event", "participant", "claim"]) {
-      await client.query(`SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), GREATEST((SELECT max(id) FROM "${t}"), 1))`);
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), GREATEST((SELECT max(id) FROM "${t}"), 1))`,
+      );
     }
-    if (!superuser) for (const t of ["event", "participant", "event_place", "claim", "source", "actor", "actor_alias", "place"]) await client.query(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
+    if (!superuser)
+      for (const t of ["event", "participant", "event_place", "claim", "source", "actor", "actor_alias", "place"])
+        await client.query(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
     await client.query(`UPDATE search_state SET generation = generation + 1 WHERE id = 1`);
     await client.query("COMMIT");
   } catch (error) {
@@ -138,5 +227,10 @@ export async function generateCorpus(options: GenerateOptions): Promise<{ events
   } finally {
     await vacuum.end();
   }
-  return { events: options.events, actors: world.actors.length, places: world.places.length, sources: world.sources.length };
+  return {
+    events: options.events,
+    actors: world.actors.length,
+    places: world.places.length,
+    sources: world.sources.length,
+  };
 }

@@ -1,4 +1,13 @@
-import { DATE_PRECISIONS, EVENT_TYPES, PARTICIPANT_ROLES, normalizeName, type ActorKind, type DatePrecision, type EventType, type ParticipantRole } from "@parley/schema";
+import {
+  type ActorKind,
+  DATE_PRECISIONS,
+  type DatePrecision,
+  EVENT_TYPES,
+  type EventType,
+  normalizeName,
+  PARTICIPANT_ROLES,
+  type ParticipantRole,
+} from "@parley/schema";
 import { list } from "./fields.ts";
 
 /**
@@ -8,10 +17,38 @@ import { list } from "./fields.ts";
 
 /** The current layout's columns, in ACLED's order, then Parley's `third_parties` (see THIRD_PARTY_ROLE). */
 export const ACLED_COLUMNS = [
-  "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
-  "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
-  "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-  "notes", "fatalities", "tags", "timestamp", "third_parties",
+  "event_id_cnty",
+  "event_date",
+  "year",
+  "time_precision",
+  "disorder_type",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "assoc_actor_1",
+  "inter1",
+  "actor2",
+  "assoc_actor_2",
+  "inter2",
+  "interaction",
+  "civilian_targeting",
+  "iso",
+  "region",
+  "country",
+  "admin1",
+  "admin2",
+  "admin3",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "source",
+  "source_scale",
+  "notes",
+  "fatalities",
+  "tags",
+  "timestamp",
+  "third_parties",
 ] as const;
 
 /**
@@ -24,15 +61,25 @@ export const THIRD_PARTY_ROLE: ParticipantRole = "PARTICIPANT";
 
 /** ACLED actor types: code (older layout), name (current layout) and the actor kind Parley gives them. */
 export const ACLED_ACTOR_TYPES = [
-  [1, "State forces", "SECURITY_FORCE"], [2, "Rebel group", "ARMED_GROUP"], [3, "Political militia", "ARMED_GROUP"],
-  [4, "Identity militia", "ARMED_GROUP"], [5, "Rioters", "CIVIL_SOCIETY"], [6, "Protesters", "CIVIL_SOCIETY"],
-  [7, "Civilians", "OTHER"], [8, "External/Other forces", "OTHER"],
+  [1, "State forces", "SECURITY_FORCE"],
+  [2, "Rebel group", "ARMED_GROUP"],
+  [3, "Political militia", "ARMED_GROUP"],
+  [4, "Identity militia", "ARMED_GROUP"],
+  [5, "Rioters", "CIVIL_SOCIETY"],
+  [6, "Protesters", "CIVIL_SOCIETY"],
+  [7, "Civilians", "OTHER"],
+  [8, "External/Other forces", "OTHER"],
 ] as const satisfies readonly (readonly [number, string, ActorKind])[];
 
 /** ACLED's actor type for a Parley actor: by kind, and within a kind by ACLED's naming habits. */
 export function acledActorType(kind: ActorKind, name: string): string {
   if (kind === "SECURITY_FORCE" || kind === "GOVERNMENT") return "State forces";
-  if (kind === "ARMED_GROUP") return /\b(communal|ethnic|clan|tribal) militia\b/i.test(name) ? "Identity militia" : /\bmilitia\b/i.test(name) ? "Political militia" : "Rebel group";
+  if (kind === "ARMED_GROUP")
+    return /\b(communal|ethnic|clan|tribal) militia\b/i.test(name)
+      ? "Identity militia"
+      : /\bmilitia\b/i.test(name)
+        ? "Political militia"
+        : "Rebel group";
   if (kind === "CIVIL_SOCIETY") return /^rioters\b/i.test(name) ? "Rioters" : "Protesters";
   return /^civilians\b/i.test(name) ? "Civilians" : "External/Other forces";
 }
@@ -86,7 +133,9 @@ export const ACLED_TYPE_OF: Record<EventType, readonly [string, string, string]>
 
 /** The importer's default roles: one-sided violence has a perpetrator and a target, the rest parties. */
 export function sideRoles(eventType: string, civilianTargeting: string): [ParticipantRole, ParticipantRole] {
-  return eventType.toLowerCase() === "violence against civilians" || civilianTargeting !== "" ? ["PERPETRATOR", "TARGET"] : ["PARTY", "PARTY"];
+  return eventType.toLowerCase() === "violence against civilians" || civilianTargeting !== ""
+    ? ["PERPETRATOR", "TARGET"]
+    : ["PARTY", "PARTY"];
 }
 
 /**
@@ -108,7 +157,8 @@ export interface ParleyTags {
 export function writeParleyTags(t: ParleyTags & { roleNames?: Map<string, string> }): string[] {
   const out: string[] = [];
   if (t.type) out.push(`parley:type=${t.type}`);
-  for (const [key, roles] of t.roles) for (const role of roles) out.push(`parley:role=${role}:${t.roleNames?.get(key) ?? key}`);
+  for (const [key, roles] of t.roles)
+    for (const role of roles) out.push(`parley:role=${role}:${t.roleNames?.get(key) ?? key}`);
   if (t.endDate) out.push(`parley:end=${t.endDate}`);
   if (t.precision) out.push(`parley:precision=${t.precision}`);
   if (t.fatalities) out.push(`parley:fatalities=${t.fatalities}`);
@@ -132,7 +182,8 @@ export function readParleyTags(cell: string): { tags: ParleyTags; others: string
       const key = normalizeName(role[2]!);
       tags.roles.set(key, [...(tags.roles.get(key) ?? []), role[1] as ParticipantRole]);
     } else if (name === "end" && /^\d{4}-\d{2}-\d{2}$/.test(value)) tags.endDate = value;
-    else if (name === "precision" && DATE_PRECISIONS.schema.safeParse(value).success) tags.precision = value as DatePrecision;
+    else if (name === "precision" && DATE_PRECISIONS.schema.safeParse(value).success)
+      tags.precision = value as DatePrecision;
     else if (name === "fatalities" && (value === "unknown" || value === "low")) tags.fatalities = value;
     else return { tags, others, problem: `has a Parley tag it cannot read: "${tag}"` };
   }
@@ -153,5 +204,7 @@ export function neutralizeCell(value: string): string {
 
 /** The inverse of neutralizeCell, applied to every cell an ACLED import reads. */
 export function restoreCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) && !PLAIN_NUMBER.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) && !PLAIN_NUMBER.test(value.slice(1))
+    ? value.slice(1)
+    : value;
 }

@@ -1,8 +1,17 @@
 import type { EventType } from "@parley/schema";
 import {
-  ACLED_COLUMNS, ACLED_GEO, ACLED_TYPE_OF, THIRD_PARTY_ROLE, acledActorType, eventTypeOf, neutralizeCell, sideRoles, writeParleyTags, type ParleyTags,
+  ACLED_COLUMNS,
+  ACLED_GEO,
+  ACLED_TYPE_OF,
+  acledActorType,
+  eventTypeOf,
+  neutralizeCell,
+  type ParleyTags,
+  sideRoles,
+  THIRD_PARTY_ROLE,
+  writeParleyTags,
 } from "./acled-format.ts";
-import { adminAreas, primaryPlace, type LocatedPlace } from "./acled-location.ts";
+import { adminAreas, type LocatedPlace, primaryPlace } from "./acled-location.ts";
 import { acledSides, type SidedEvent } from "./acled-sides.ts";
 import { readSummary, type SummaryFacts } from "./acled-summary.ts";
 import { acledCountry } from "./countries.ts";
@@ -23,7 +32,12 @@ const PRECISION_CODE: Record<string, string> = { DAY: "1", WEEK: "2", MONTH: "3"
 const GEO_CODE: Record<string, string> = { SETTLEMENT: "1", SITE: "1", DISTRICT: "2", REGION: "3", COUNTRY: "3" };
 
 /** ACLED's admin areas: an event from ACLED keeps its own (older imports kept only admin1, in the title). */
-function adminOf(e: AcledWritable, origin: SummaryFacts | null, place: LocatedPlace | undefined, location: string): string[] {
+function adminOf(
+  e: AcledWritable,
+  origin: SummaryFacts | null,
+  place: LocatedPlace | undefined,
+  location: string,
+): string[] {
   if (!origin) return place ? adminAreas(place) : ["", "", ""];
   if (origin.adminAreas.length) return [0, 1, 2].map((i) => origin.adminAreas[i] ?? "");
   const prefix = `${origin.subEventType || origin.eventType} in ${location}, `;
@@ -43,9 +57,16 @@ export function acledRow(e: AcledWritable): { cells: string[]; problems: string[
   const tags: ParleyTags = { roles: new Map() };
 
   let [disorderType, eventType, subEventType] = ACLED_TYPE_OF[e.type];
-  if (origin && eventTypeOf(origin.eventType, origin.subEventType) === e.type) [disorderType, eventType, subEventType] = [origin.disorderType, origin.eventType, origin.subEventType];
+  if (origin && eventTypeOf(origin.eventType, origin.subEventType) === e.type)
+    [disorderType, eventType, subEventType] = [origin.disorderType, origin.eventType, origin.subEventType];
   else if (eventTypeOf(eventType, subEventType) !== e.type) tags.type = e.type;
-  const civilianTargeting = (origin && eventType === origin.eventType ? origin.civilianTargeting : e.type === "VIOLENCE_AGAINST_CIVILIANS") ? "Civilian targeting" : "";
+  const civilianTargeting = (
+    origin && eventType === origin.eventType
+      ? origin.civilianTargeting
+      : e.type === "VIOLENCE_AGAINST_CIVILIANS"
+  )
+    ? "Civilian targeting"
+    : "";
 
   const { actors, side1, side2, third } = acledSides(e);
   const defaults = [...sideRoles(eventType, civilianTargeting), THIRD_PARTY_ROLE];
@@ -61,7 +82,8 @@ export function acledRow(e: AcledWritable): { cells: string[]; problems: string[
   });
   if (actors.size === 0) problems.push("has no participant (ACLED requires actor1)");
   const names = (keys: string[]) => keys.map((k) => actors.get(k)!.name);
-  const typeOf = ([first]: string[]) => (first === undefined ? "" : acledActorType(actors.get(first)!.kind, actors.get(first)!.name));
+  const typeOf = ([first]: string[]) =>
+    first === undefined ? "" : acledActorType(actors.get(first)!.kind, actors.get(first)!.name);
   const [inter1, inter2] = [typeOf(side1), typeOf(side2)];
 
   if (e.endDate && e.endDate !== e.startDate) tags.endDate = e.endDate;
@@ -75,7 +97,11 @@ export function acledRow(e: AcledWritable): { cells: string[]; problems: string[
   if (!place) problems.push("has no place (ACLED requires country, location, latitude and longitude)");
   else if (!located) problems.push("has no place with coordinates (ACLED requires latitude and longitude)");
   if (e.places.length > 1) losses.push(`${e.places.length} places: ACLED holds one`);
-  const geoPrecision = place ? (origin && ACLED_GEO[origin.geoPrecision]!.kind === (GEO_CODE[place.kind] === "3" ? "REGION" : "SETTLEMENT") ? origin.geoPrecision : GEO_CODE[place.kind] ?? "1") : "";
+  const geoPrecision = place
+    ? origin && ACLED_GEO[origin.geoPrecision]!.kind === (GEO_CODE[place.kind] === "3" ? "REGION" : "SETTLEMENT")
+      ? origin.geoPrecision
+      : (GEO_CODE[place.kind] ?? "1")
+    : "";
   const country = place ? acledCountry(place.country) : { name: "", iso: "" };
   const [admin1, admin2, admin3] = adminOf(e, origin, place, place?.name ?? "");
 

@@ -1,4 +1,4 @@
-import { normalizeName, type ActorKind, type ParticipantRole } from "@parley/schema";
+import { type ActorKind, normalizeName, type ParticipantRole } from "@parley/schema";
 import { readSummary } from "./acled-summary.ts";
 
 /** An affiliation seen from a participant: `actor` is its organisation (`member`), or a member of it. */
@@ -57,7 +57,15 @@ function actorsOf(e: SidedEvent): Map<string, SideActor> {
   const actors = new Map<string, SideActor>();
   for (const p of e.participants) {
     const key = normalizeName(p.actor.name);
-    const a = actors.get(key) ?? { name: p.actor.name, kind: p.actor.kind, country: p.actor.country ?? null, ids: new Set(), roles: [], notes: [], ties: [] };
+    const a = actors.get(key) ?? {
+      name: p.actor.name,
+      kind: p.actor.kind,
+      country: p.actor.country ?? null,
+      ids: new Set(),
+      roles: [],
+      notes: [],
+      ties: [],
+    };
     if (!a.roles.includes(p.role)) a.roles.push(p.role);
     if (p.actor.id) a.ids.add(p.actor.id);
     if (p.note) a.notes.push(p.note);
@@ -76,7 +84,8 @@ function kindOf(roles: ParticipantRole[], visit: boolean): Kind {
   return roles.some((r) => REPRESENTATIVE.includes(r)) ? "representative" : "other";
 }
 
-const current = (t: Tie, day: string) => (!t.start || day.slice(0, t.start.length) >= t.start) && (!t.end || day.slice(0, t.end.length) <= t.end);
+const current = (t: Tie, day: string) =>
+  (!t.start || day.slice(0, t.start.length) >= t.start) && (!t.end || day.slice(0, t.end.length) <= t.end);
 const mentions = (note: string, name: string) => ` ${normalizeName(note)} `.includes(` ${normalizeName(name)} `);
 
 /**
@@ -85,9 +94,17 @@ const mentions = (note: string, name: string) => ` ${normalizeName(note)} `.incl
  * force's country, its own or its organisation's), and for delegates and spokespeople the same
  * country. A rule that points to two groups leaves the actor unplaced: its side cannot be told.
  */
-function linkedGroup(actor: SideActor, representative: boolean, placed: [SideActor, Group][], day: string): Group | null {
+function linkedGroup(
+  actor: SideActor,
+  representative: boolean,
+  placed: [SideActor, Group][],
+  day: string,
+): Group | null {
   const ties = actor.ties.filter((t) => current(t, day));
-  const states = new Set([...(STATE.includes(actor.kind) && actor.country ? [actor.country] : []), ...ties.filter((t) => t.member && STATE.includes(t.kind) && t.country).map((t) => t.country!)]);
+  const states = new Set([
+    ...(STATE.includes(actor.kind) && actor.country ? [actor.country] : []),
+    ...ties.filter((t) => t.member && STATE.includes(t.kind) && t.country).map((t) => t.country!),
+  ]);
   const rules: ((other: SideActor) => boolean)[] = [
     (o) => ties.some((t) => o.ids.has(t.actor.id)),
     (o) => actor.notes.some((n) => mentions(n, o.name)),
@@ -118,7 +135,12 @@ function byRoles(e: SidedEvent, actors: Map<string, SideActor>): Map<string, Gro
     for (let changed = true; changed; ) {
       changed = false;
       for (const k of unplaced()) {
-        const g = linkedGroup(actors.get(k)!, kinds.get(k) === "representative", [...group].map(([o, og]) => [actors.get(o)!, og]), e.startDate);
+        const g = linkedGroup(
+          actors.get(k)!,
+          kinds.get(k) === "representative",
+          [...group].map(([o, og]) => [actors.get(o)!, og]),
+          e.startDate,
+        );
         if (g === null) continue;
         group.set(k, g);
         changed = true;
@@ -129,7 +151,10 @@ function byRoles(e: SidedEvent, actors: Map<string, SideActor>): Map<string, Gro
   if (!has(1) && !has(2)) {
     // With no side, the event is its first actor's (a statement, a mediator's appeal); an organisation
     // rather than the spokesperson who spoke for it.
-    const seed = unplaced().find((k) => kinds.get(k) !== "representative") ?? unplaced()[0] ?? keys.find((k) => group.get(k) === 3);
+    const seed =
+      unplaced().find((k) => kinds.get(k) !== "representative") ??
+      unplaced()[0] ??
+      keys.find((k) => group.get(k) === 3);
     if (seed) group.set(seed, 1);
     link();
   }
@@ -147,7 +172,9 @@ function fromAcled(e: SidedEvent, actors: Map<string, SideActor>): Split | null 
   const listed = new Set(readSummary(e.summary)?.facts.thirdParties.map(normalizeName));
   const visit = [...actors.values()].some((a) => a.roles.includes("VISITOR"));
   const keys = [...actors.keys()];
-  const third = keys.filter((k) => listed.has(k) || (k !== main1 && k !== main2 && kindOf(actors.get(k)!.roles, visit) === 3));
+  const third = keys.filter(
+    (k) => listed.has(k) || (k !== main1 && k !== main2 && kindOf(actors.get(k)!.roles, visit) === 3),
+  );
   const rest = keys.filter((k) => !third.includes(k));
   const at = main2 ? rest.indexOf(main2) : rest.length;
   if (at > 0) return [rest.slice(0, at), rest.slice(at), third];

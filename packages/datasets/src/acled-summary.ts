@@ -39,7 +39,8 @@ export function writeSummary(notes: string, f: SummaryFacts): string {
 const SUMMARY = new RegExp(
   [
     /^(?:([\s\S]*) )?\(ACLED event ([A-Z]{2,4}\d+): (.+?)(?: \/ (.+?))?/.source,
-    /(?:; disorder type (.+?))?(?:; (civilians targeted))?(?:; admin areas (.+?))?(?:; third parties (.+?))?(?:; tags: (.+?))?/.source,
+    /(?:; disorder type (.+?))?(?:; (civilians targeted))?(?:; admin areas (.+?))?(?:; third parties (.+?))?(?:; tags: (.+?))?/
+      .source,
     /; located (the place itself|near the place or in its area|only the wider region)\.\)$/.source,
   ].join(""),
 );
@@ -52,8 +53,15 @@ export function readSummary(summary: string): { notes: string; facts: SummaryFac
   return {
     notes: m[1] ?? "",
     facts: {
-      id: m[2]!, eventType: m[3]!, subEventType: m[4] ?? "", disorderType: m[5] ?? "", civilianTargeting: m[6] !== undefined,
-      adminAreas: m[7]?.split(AREA_SEPARATOR) ?? [], thirdParties: m[8]?.split("; ") ?? [], tags: m[9] ?? "", geoPrecision,
+      id: m[2]!,
+      eventType: m[3]!,
+      subEventType: m[4] ?? "",
+      disorderType: m[5] ?? "",
+      civilianTargeting: m[6] !== undefined,
+      adminAreas: m[7]?.split(AREA_SEPARATOR) ?? [],
+      thirdParties: m[8]?.split("; ") ?? [],
+      tags: m[9] ?? "",
+      geoPrecision,
     },
   };
 }

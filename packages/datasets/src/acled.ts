@@ -1,9 +1,31 @@
-import { normalizeName, type ActorKind, type ParticipantRole } from "@parley/schema";
+import { type ActorKind, normalizeName, type ParticipantRole } from "@parley/schema";
 import { z } from "zod";
-import { ACLED_ACTOR_TYPES, ACLED_GEO, ACLED_PRECISION, THIRD_PARTY_ROLE, eventTypeOf, readParleyTags, restoreCell, sideRoles, type ParleyTags } from "./acled-format.ts";
+import {
+  ACLED_ACTOR_TYPES,
+  ACLED_GEO,
+  ACLED_PRECISION,
+  eventTypeOf,
+  type ParleyTags,
+  readParleyTags,
+  restoreCell,
+  sideRoles,
+  THIRD_PARTY_ROLE,
+} from "./acled-format.ts";
 import { writeSummary } from "./acled-summary.ts";
 import { countryCode } from "./countries.ts";
-import { clip, code, coordinate, list, matching, optionalCode, optionalWhole, parseRow, readDate, required, text } from "./fields.ts";
+import {
+  clip,
+  code,
+  coordinate,
+  list,
+  matching,
+  optionalCode,
+  optionalWhole,
+  parseRow,
+  readDate,
+  required,
+  text,
+} from "./fields.ts";
 import { outletActor, placeInput } from "./keys.ts";
 import type { DatasetActor, DatasetImporter, EventInput } from "./types.ts";
 
@@ -17,8 +39,24 @@ import type { DatasetActor, DatasetImporter, EventInput } from "./types.ts";
 type Layout = "current" | "legacy";
 
 const REQUIRED = [
-  "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
-  "actor2", "assoc_actor_2", "inter2", "country", "location", "latitude", "longitude", "source", "notes", "fatalities",
+  "event_id_cnty",
+  "event_date",
+  "time_precision",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "assoc_actor_1",
+  "inter1",
+  "actor2",
+  "assoc_actor_2",
+  "inter2",
+  "country",
+  "location",
+  "latitude",
+  "longitude",
+  "source",
+  "notes",
+  "fatalities",
 ];
 const CURRENT = ["disorder_type", "civilian_targeting"];
 
@@ -31,7 +69,10 @@ for (const [n, name, kind] of ACLED_ACTOR_TYPES) {
   INTER[`${key}s`] = { code: n, kind };
 }
 
-const interType = z.string().optional().transform((v) => INTER[/^\d+$/.test((v ?? "").trim()) ? (v ?? "").trim() : normalizeName(v ?? "")] ?? null);
+const interType = z
+  .string()
+  .optional()
+  .transform((v) => INTER[/^\d+$/.test((v ?? "").trim()) ? (v ?? "").trim() : normalizeName(v ?? "")] ?? null);
 
 const rowSchema = z
   .object({
@@ -67,11 +108,27 @@ const rowSchema = z
     third_parties: text,
   })
   .superRefine((r, ctx) => {
-    if (!r.inter1) ctx.addIssue({ code: "custom", path: ["inter1"], message: "must be an ACLED actor type (1–8, or a name such as State forces)" });
-    if (r.actor2 && !r.inter2) ctx.addIssue({ code: "custom", path: ["inter2"], message: "must be an ACLED actor type (1–8, or a name such as Civilians)" });
-    if (!eventTypeOf(r.event_type, r.sub_event_type)) ctx.addIssue({ code: "custom", path: ["event_type"], message: `"${r.event_type}" is not an ACLED event type` });
+    if (!r.inter1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["inter1"],
+        message: "must be an ACLED actor type (1–8, or a name such as State forces)",
+      });
+    if (r.actor2 && !r.inter2)
+      ctx.addIssue({
+        code: "custom",
+        path: ["inter2"],
+        message: "must be an ACLED actor type (1–8, or a name such as Civilians)",
+      });
+    if (!eventTypeOf(r.event_type, r.sub_event_type))
+      ctx.addIssue({ code: "custom", path: ["event_type"], message: `"${r.event_type}" is not an ACLED event type` });
     const year = /^\d{4}$/.test(r.year) ? Number(r.year) : undefined;
-    if (!readDate(r.event_date, year)) ctx.addIssue({ code: "custom", path: ["event_date"], message: `must be a real day (2019-12-31, 31 December 2019 or 31-12-19), not "${r.event_date}"` });
+    if (!readDate(r.event_date, year))
+      ctx.addIssue({
+        code: "custom",
+        path: ["event_date"],
+        message: `must be a real day (2019-12-31, 31 December 2019 or 31-12-19), not "${r.event_date}"`,
+      });
   });
 
 type AcledRow = z.infer<typeof rowSchema>;
@@ -90,15 +147,23 @@ function participants(r: AcledRow, tags: ParleyTags): EventInput["participants"]
     [list(r.third_parties), "OTHER", THIRD_PARTY_ROLE],
   ];
   return groups.flatMap(([names, kind, role]) =>
-    names.flatMap((name) => (tags.roles.get(normalizeName(name)) ?? [role]).map((r) => ({ actor: actor(name, kind ?? "OTHER"), role: r }))),
+    names.flatMap((name) =>
+      (tags.roles.get(normalizeName(name)) ?? [role]).map((r) => ({ actor: actor(name, kind ?? "OTHER"), role: r })),
+    ),
   );
 }
 
 function summary(r: AcledRow, otherTags: string[]): string {
   const facts = {
-    id: r.event_id_cnty, eventType: r.event_type, subEventType: r.sub_event_type, disorderType: r.disorder_type,
-    civilianTargeting: r.civilian_targeting !== "", adminAreas: [r.admin1, r.admin2, r.admin3], thirdParties: list(r.third_parties),
-    tags: otherTags.join("; "), geoPrecision: r.geo_precision,
+    id: r.event_id_cnty,
+    eventType: r.event_type,
+    subEventType: r.sub_event_type,
+    disorderType: r.disorder_type,
+    civilianTargeting: r.civilian_targeting !== "",
+    adminAreas: [r.admin1, r.admin2, r.admin3],
+    thirdParties: list(r.third_parties),
+    tags: otherTags.join("; "),
+    geoPrecision: r.geo_precision,
   };
   return clip(writeSummary(r.notes, facts), 4000);
 }
@@ -111,7 +176,8 @@ export const acled: DatasetImporter<Layout> = {
   detectLayout(columns) {
     const has = new Set(columns);
     const missing = REQUIRED.filter((c) => !has.has(c));
-    if (missing.length) return { problem: `the header lacks the ACLED column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` };
+    if (missing.length)
+      return { problem: `the header lacks the ACLED column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` };
     return { layout: CURRENT.every((c) => has.has(c)) ? "current" : "legacy" };
   },
   mapRow(raw) {
@@ -122,10 +188,15 @@ export const acled: DatasetImporter<Layout> = {
     if (parley.problem) return { ok: false, problems: [{ field: "tags", message: parley.problem }] };
     const tags = parley.tags;
     const country = countryCode({ numeric: r.iso, iso3: r.iso3, name: r.country });
-    if (!country) return { ok: false, problems: [{ field: "country", message: `"${r.country}" is not a country name Parley knows` }] };
+    if (!country)
+      return {
+        ok: false,
+        problems: [{ field: "country", message: `"${r.country}" is not a country name Parley knows` }],
+      };
     const key = `acled:${r.event_id_cnty}`;
     const year = /^\d{4}$/.test(r.year) ? Number(r.year) : undefined;
-    const where = r.admin1 && normalizeName(r.admin1) !== normalizeName(r.location) ? `${r.location}, ${r.admin1}` : r.location;
+    const where =
+      r.admin1 && normalizeName(r.admin1) !== normalizeName(r.location) ? `${r.location}, ${r.admin1}` : r.location;
     const quote = r.notes ? clip(r.notes, 1000) : `${r.event_type}: ${r.sub_event_type}`;
     const note = r.notes
       ? `ACLED's summary of the reporting${r.source_scale ? ` (source scale: ${r.source_scale})` : ""}, not the outlet's own words.`
@@ -135,7 +206,10 @@ export const acled: DatasetImporter<Layout> = {
       event: {
         key,
         type: tags.type ?? eventTypeOf(r.event_type, r.sub_event_type)!,
-        title: clip(`${r.sub_event_type || r.event_type} in ${where}: ${[r.actor1, r.actor2].filter(Boolean).join(" – ")}`, 300),
+        title: clip(
+          `${r.sub_event_type || r.event_type} in ${where}: ${[r.actor1, r.actor2].filter(Boolean).join(" – ")}`,
+          300,
+        ),
         summary: summary(r, parley.others),
         startDate: readDate(r.event_date, year)!,
         endDate: tags.endDate ?? null,
@@ -143,10 +217,23 @@ export const acled: DatasetImporter<Layout> = {
         fatalitiesLow: tags.fatalities === "low" ? r.fatalities : null,
         fatalitiesBest: tags.fatalities ? null : r.fatalities,
         fatalitiesHigh: null,
-        places: [placeInput({ name: r.location, kind: ACLED_GEO[r.geo_precision]!.kind, country, lat: r.latitude, lon: r.longitude })],
+        places: [
+          placeInput({
+            name: r.location,
+            kind: ACLED_GEO[r.geo_precision]!.kind,
+            country,
+            lat: r.latitude,
+            lon: r.longitude,
+          }),
+        ],
         participants: participants(r, tags),
         claims: list(r.source).map((outlet) => {
-          const source = { key: `acled-source:${normalizeName(clip(outlet, 300))}`, title: clip(outlet, 300), publishedAt: null, outlet: outletActor("acled", outlet) };
+          const source = {
+            key: `acled-source:${normalizeName(clip(outlet, 300))}`,
+            title: clip(outlet, 300),
+            publishedAt: null,
+            outlet: outletActor("acled", outlet),
+          };
           return { key: `${key}/${source.key}`, source, quote, speakerLabel: null, note };
         }),
       },

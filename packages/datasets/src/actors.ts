@@ -1,5 +1,5 @@
-import { normalizeName, transliterationKey, nameKeys } from "@parley/schema";
 import { actorSnapshot, type PrismaClient, type Tx } from "@parley/db";
+import { nameKeys, normalizeName, transliterationKey } from "@parley/schema";
 import type { RevisionLog } from "./revision-log.ts";
 import type { DatasetActor } from "./types.ts";
 
@@ -31,7 +31,8 @@ export function nameCandidates(name: string): string[] {
   const out = [name];
   const bare = name.replace(/\s*\([^)]*\d[^)]*\)/g, "").trim();
   if (bare) out.push(bare);
-  for (const [, inner] of name.matchAll(/\(([^)]*)\)/g)) if (/^[A-Z][A-Z0-9-]{1,9}$/.test(inner!.trim())) out.push(inner!.trim());
+  for (const [, inner] of name.matchAll(/\(([^)]*)\)/g))
+    if (/^[A-Z][A-Z0-9-]{1,9}$/.test(inner!.trim())) out.push(inner!.trim());
   const colon = /^([^:]{2,20}):\s*(.+)$/.exec(bare);
   if (colon) out.push(colon[1]!.trim(), colon[2]!.trim());
   return [...new Set(out.filter((n) => normalizeName(n).length > 0))];
@@ -52,7 +53,17 @@ export class ActorMatcher {
 
   static async load(db: PrismaClient): Promise<ActorMatcher> {
     const matcher = new ActorMatcher();
-    const actors = await db.actor.findMany({ select: { id: true, key: true, name: true, kind: true, externalIds: true, version: true, aliases: { select: { name: true, kind: true, normalized: true } } } });
+    const actors = await db.actor.findMany({
+      select: {
+        id: true,
+        key: true,
+        name: true,
+        kind: true,
+        externalIds: true,
+        version: true,
+        aliases: { select: { name: true, kind: true, normalized: true } },
+      },
+    });
     for (const a of actors) matcher.remember({ ...a, externalIds: (a.externalIds ?? {}) as Record<string, string> });
     return matcher;
   }
@@ -74,9 +85,12 @@ export class ActorMatcher {
     const outlet = incoming.kind === "MEDIA_OUTLET";
     for (const candidate of nameCandidates(incoming.name)) {
       const found = [...(this.byName.get(normalizeName(candidate)) ?? [])].filter(
-        (a) => (a.kind === "MEDIA_OUTLET") === outlet && !(ext && a.externalIds[ext.system] && a.externalIds[ext.system] !== ext.id),
+        (a) =>
+          (a.kind === "MEDIA_OUTLET") === outlet &&
+          !(ext && a.externalIds[ext.system] && a.externalIds[ext.system] !== ext.id),
       );
-      if (found.length === 1) return { actor: found[0]!, via: candidate === incoming.name ? "name" : `name "${candidate}"` };
+      if (found.length === 1)
+        return { actor: found[0]!, via: candidate === incoming.name ? "name" : `name "${candidate}"` };
     }
     return null;
   }
@@ -99,7 +113,15 @@ export class ActorMatcher {
         continue;
       }
       const externalIds = actor.externalId ? { [actor.externalId.system]: actor.externalId.id } : {};
-      const known: KnownActor = { id: 0, key: actor.key, name: actor.name, kind: actor.kind, externalIds, aliases: [], version: 1 };
+      const known: KnownActor = {
+        id: 0,
+        key: actor.key,
+        name: actor.name,
+        kind: actor.kind,
+        externalIds,
+        aliases: [],
+        version: 1,
+      };
       this.remember(known);
       created.push({ known, actor });
       byKey.set(actor.key, known);
@@ -115,33 +137,69 @@ export class ActorMatcher {
       `INSERT INTO actor (key, name, kind, external_ids, updated_at)
        SELECT k, n, kind::"ActorKind", x::jsonb, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(k, n, kind, x)
        RETURNING id, key`,
-      created.map((c) => c.known.key), created.map((c) => c.known.name), created.map((c) => c.known.kind), created.map((c) => JSON.stringify(c.known.externalIds)),
+      created.map((c) => c.known.key),
+      created.map((c) => c.known.name),
+      created.map((c) => c.known.kind),
+      created.map((c) => JSON.stringify(c.known.externalIds)),
     );
     const ids = new Map(rows.map((r) => [r.key, r.id]));
     for (const { known } of created) {
       known.id = ids.get(known.key!)!;
-      revisions.add("Actor", known.id, "CREATE", 1, actorSnapshot({ name: known.name, kind: known.kind, description: null, country: null, externalIds: known.externalIds, aliases: [], affiliations: [] }));
+      revisions.add(
+        "Actor",
+        known.id,
+        "CREATE",
+        1,
+        actorSnapshot({
+          name: known.name,
+          kind: known.kind,
+          description: null,
+          country: null,
+          externalIds: known.externalIds,
+          aliases: [],
+          affiliations: [],
+        }),
+      );
     }
     this.tally.created += created.length;
   }
 
   /** Records on a matched actor what the next import needs to find it: the dataset's name and ID. */
-  private async adopt(tx: Tx, known: KnownActor, actor: DatasetActor, via: string, revisions: RevisionLog): Promise<KnownActor> {
+  private async adopt(
+    tx: Tx,
+    known: KnownActor,
+    actor: DatasetActor,
+    via: string,
+    revisions: RevisionLog,
+  ): Promise<KnownActor> {
     const normalized = normalizeName(actor.name);
     const newName = normalizeName(known.name) !== normalized && !known.aliases.some((a) => a.normalized === normalized);
     const ext = actor.externalId;
     const newId = ext !== undefined && known.externalIds[ext.system] !== ext.id;
-    if (via.startsWith("name") && !this.matches.some((m) => m.actorId === known.id && m.datasetName === actor.name)) this.matches.push({ datasetName: actor.name, actorId: known.id, actorName: known.name, actorKey: known.key, via });
+    if (via.startsWith("name") && !this.matches.some((m) => m.actorId === known.id && m.datasetName === actor.name))
+      this.matches.push({
+        datasetName: actor.name,
+        actorId: known.id,
+        actorName: known.name,
+        actorKey: known.key,
+        via,
+      });
     if (!newName && !newId) return known;
 
     const aliasesBefore = known.aliases.map((a) => `${a.kind}:${a.name}`).sort();
     const idsBefore = { ...known.externalIds };
     if (newName) {
-      await tx.actorAlias.create({ data: { actorId: known.id, name: actor.name, kind: "DATASET_NAME", ...nameKeys(actor.name) } });
+      await tx.actorAlias.create({
+        data: { actorId: known.id, name: actor.name, kind: "DATASET_NAME", ...nameKeys(actor.name) },
+      });
       known.aliases.push({ name: actor.name, kind: "DATASET_NAME", normalized });
     }
     if (newId) known.externalIds = { ...known.externalIds, [ext.system]: ext.id };
-    const row = await tx.actor.update({ where: { id: known.id }, data: { externalIds: known.externalIds, version: { increment: 1 } }, select: { version: true } });
+    const row = await tx.actor.update({
+      where: { id: known.id },
+      data: { externalIds: known.externalIds, version: { increment: 1 } },
+      select: { version: true },
+    });
     known.version = row.version;
     this.remember(known);
     this.tally.updated++;

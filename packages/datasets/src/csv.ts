@@ -1,4 +1,4 @@
-import { createReadStream, statSync, type ReadStream } from "node:fs";
+import { createReadStream, type ReadStream, statSync } from "node:fs";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import type { TextEncoding } from "./encoding.ts";
@@ -71,11 +71,18 @@ export class CsvFile {
 
   /** Yields every well-formed record, the header first; malformed ones go to `onMalformed`. */
   async *records(onMalformed: (record: MalformedRecord) => void): AsyncGenerator<CsvRecord> {
-    this.stream = this.encoding === "utf-8" ? createReadStream(this.path, { encoding: "utf8" }) : createReadStream(this.path);
+    this.stream =
+      this.encoding === "utf-8" ? createReadStream(this.path, { encoding: "utf8" }) : createReadStream(this.path);
     const text = this.encoding === "utf-8" ? this.stream : this.stream.pipe(decodeFrom(this.encoding));
     const parser = text.pipe(unixNewlines()).pipe(
       parse({
-        bom: true, info: true, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true,
+        bom: true,
+        info: true,
+        raw: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        skip_records_with_error: true,
         max_record_size: MAX_RECORD_CHARS,
       }),
     );
@@ -88,11 +95,20 @@ export class CsvFile {
         );
         return;
       }
-      const hint = error.code === "CSV_QUOTE_NOT_CLOSED" ? " (the file ends inside a quoted field: is it cut short?)" : "";
-      onMalformed({ line: error.lines ?? 0, message: `is not valid CSV: ${error.message}${hint}`, raw: error.raw ?? "" });
+      const hint =
+        error.code === "CSV_QUOTE_NOT_CLOSED" ? " (the file ends inside a quoted field: is it cut short?)" : "";
+      onMalformed({
+        line: error.lines ?? 0,
+        message: `is not valid CSV: ${error.message}${hint}`,
+        raw: error.raw ?? "",
+      });
     });
     try {
-      for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      for await (const { record, info, raw } of parser as AsyncIterable<{
+        record: string[];
+        info: { lines: number };
+        raw: string;
+      }>) {
         if (fatal) throw fatal;
         const body = raw.replace(/^\n+/, "").replace(/\n$/, "");
         yield { line: info.lines - (body.match(/\n/g)?.length ?? 0), fields: record };

@@ -1,5 +1,5 @@
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
 
 /** The encodings Parley reads: UTF-8 (with or without a BOM), and UTF-16 with its byte-order mark, transcoded. */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be";
@@ -14,7 +14,8 @@ export class FileEncodingError extends Error {
   }
 }
 
-const CONVERT = "Save it as UTF-8 (spreadsheets call it CSV UTF-8), or convert it: iconv -f WINDOWS-1252 -t UTF-8 <file> > <file>.utf8";
+const CONVERT =
+  "Save it as UTF-8 (spreadsheets call it CSV UTF-8), or convert it: iconv -f WINDOWS-1252 -t UTF-8 <file> > <file>.utf8";
 
 function byteOrderMark(path: string): "utf-16le" | "utf-16be" | "utf-32" | null {
   const fd = openSync(path, "r");
@@ -34,7 +35,8 @@ function byteOrderMark(path: string): "utf-16le" | "utf-16be" | "utf-32" | null 
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     if (!isUtf8(bytes.subarray(i, i + length))) return i; // overlong forms and surrogates
@@ -78,18 +80,30 @@ export async function checkTextFile(path: string, label: string): Promise<TextEn
     const binary = offset === 0 && nul >= 0 && nul < 8192;
     const stop = binary ? nul : ([bad, nul].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? whole.length);
     for (let i = 0; i < stop; i++) {
-      if (whole[i] === 0x0a) (line++, (lineBytes = 0));
-      else if (++lineBytes > MAX_LINE_BYTES) throw new FileEncodingError(label, `line ${line} is longer than ${MAX_LINE_BYTES.toLocaleString("en")} bytes: is it a CSV file?`);
+      if (whole[i] === 0x0a) line++, (lineBytes = 0);
+      else if (++lineBytes > MAX_LINE_BYTES)
+        throw new FileEncodingError(
+          label,
+          `line ${line} is longer than ${MAX_LINE_BYTES.toLocaleString("en")} bytes: is it a CSV file?`,
+        );
     }
-    if (binary || (stop === nul && nul >= 0)) throw new FileEncodingError(label, `line ${line} holds a NUL byte (at byte ${offset + nul}): this looks like a binary file, not text.`);
+    if (binary || (stop === nul && nul >= 0))
+      throw new FileEncodingError(
+        label,
+        `line ${line} holds a NUL byte (at byte ${offset + nul}): this looks like a binary file, not text.`,
+      );
     if (stop === bad && bad >= 0) {
       const hex = `0x${whole[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
-      throw new FileEncodingError(label, `is not UTF-8: line ${line} has the byte ${hex} at byte ${offset + bad} (a Latin-1 or Windows-1252 file?). ${CONVERT}.`);
+      throw new FileEncodingError(
+        label,
+        `is not UTF-8: line ${line} has the byte ${hex} at byte ${offset + bad} (a Latin-1 or Windows-1252 file?). ${CONVERT}.`,
+      );
     }
     offset += whole.length;
     carry = Buffer.from(bytes.subarray(bytes.length - tail));
   }
-  if (carry.length) throw new FileEncodingError(label, `ends in the middle of a character on line ${line}: is the file cut short?`);
+  if (carry.length)
+    throw new FileEncodingError(label, `ends in the middle of a character on line ${line}: is the file cut short?`);
   return "utf-8";
 }
 
@@ -101,16 +115,26 @@ async function checkUtf16(path: string, label: string, encoding: "utf-16le" | "u
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new FileEncodingError(label, `starts with a UTF-16 byte-order mark but is not valid UTF-16 near line ${line}.`);
+      throw new FileEncodingError(
+        label,
+        `starts with a UTF-16 byte-order mark but is not valid UTF-16 near line ${line}.`,
+      );
     }
     const nul = text.indexOf("\u0000");
-    if (nul >= 0) throw new FileEncodingError(label, `line ${line + (text.slice(0, nul).match(/\n/g)?.length ?? 0)} holds a NUL character: this looks like a binary file, not text.`);
+    if (nul >= 0)
+      throw new FileEncodingError(
+        label,
+        `line ${line + (text.slice(0, nul).match(/\n/g)?.length ?? 0)} holds a NUL character: this looks like a binary file, not text.`,
+      );
     line += text.match(/\n/g)?.length ?? 0;
   }
   try {
     decoder.decode();
   } catch {
-    throw new FileEncodingError(label, `ends in the middle of a UTF-16 character on line ${line}: is the file cut short?`);
+    throw new FileEncodingError(
+      label,
+      `ends in the middle of a UTF-16 character on line ${line}: is the file cut short?`,
+    );
   }
   return encoding;
 }
@@ -121,7 +145,11 @@ async function checkUtf16(path: string, label: string, encoding: "utf-16le" | "u
  */
 export async function readTextFile(path: string, label: string, maxBytes: number): Promise<string> {
   const size = statSync(path).size;
-  if (size > maxBytes) throw new FileEncodingError(label, `is ${size.toLocaleString("en")} bytes; the limit is ${maxBytes.toLocaleString("en")}.`);
+  if (size > maxBytes)
+    throw new FileEncodingError(
+      label,
+      `is ${size.toLocaleString("en")} bytes; the limit is ${maxBytes.toLocaleString("en")}.`,
+    );
   const encoding = await checkTextFile(path, label);
   return new TextDecoder(encoding).decode(readFileSync(path));
 }

@@ -1,4 +1,4 @@
-import { claimSnapshot, diffSnapshots, eventSnapshot, type EventSnapshotRow, type Snapshot, type Tx } from "@parley/db";
+import { claimSnapshot, diffSnapshots, type EventSnapshotRow, eventSnapshot, type Snapshot, type Tx } from "@parley/db";
 import { dateOfDay } from "@parley/schema";
 import { resolved } from "./resolved.ts";
 import type { RevisionLog } from "./revision-log.ts";
@@ -42,7 +42,11 @@ const sameParticipants = (a: Participant[], b: Participant[]) => {
  * what is no dataset's (outcome, process, links) left out of both sides, as the import never writes it.
  */
 function importedRow(e: EventInput, r: Resolved, stored: StoredEvent | undefined): EventSnapshotRow {
-  const participants = e.participants.map((p) => ({ actorId: resolved(r.actors, p.actor.key).id, role: p.role, note: null }));
+  const participants = e.participants.map((p) => ({
+    actorId: resolved(r.actors, p.actor.key).id,
+    role: p.role,
+    note: null,
+  }));
   return {
     type: e.type,
     title: e.title,
@@ -61,12 +65,25 @@ function importedRow(e: EventInput, r: Resolved, stored: StoredEvent | undefined
   };
 }
 
-const storedRow = ({ places, ...stored }: StoredEvent): EventSnapshotRow => ({ ...stored, places: places.map((placeId) => ({ placeId })) });
+const storedRow = ({ places, ...stored }: StoredEvent): EventSnapshotRow => ({
+  ...stored,
+  places: places.map((placeId) => ({ placeId })),
+});
 
 /** A claim as an import states it: what the import does not write (the speaker) as stored. */
 function claimOf(c: ClaimInput, sourceId: number, eventId: number, stored: ClaimRow | undefined): Snapshot {
   const { actorId = null, positionId = null, speakerId = null } = stored ?? {};
-  return claimSnapshot({ sourceId, eventId, actorId, positionId, quote: c.quote, stance: "ASSERTS", speakerId, speakerLabel: c.speakerLabel, note: c.note });
+  return claimSnapshot({
+    sourceId,
+    eventId,
+    actorId,
+    positionId,
+    quote: c.quote,
+    stance: "ASSERTS",
+    speakerId,
+    speakerLabel: c.speakerLabel,
+    note: c.note,
+  });
 }
 
 async function storedEvents(tx: Tx, keys: string[]): Promise<Map<string, StoredEvent>> {
@@ -90,7 +107,11 @@ async function storedEvents(tx: Tx, keys: string[]): Promise<Map<string, StoredE
 async function storedClaims(tx: Tx, eventIds: number[]): Promise<StoredClaim[]> {
   if (eventIds.length === 0) return [];
   const rows = await tx.claim.findMany({ where: { eventId: { in: eventIds }, key: { not: null } } });
-  return rows.flatMap((row) => (row.key !== null && row.eventId !== null ? [{ id: row.id, key: row.key, eventId: row.eventId, version: row.version, row }] : []));
+  return rows.flatMap((row) =>
+    row.key !== null && row.eventId !== null
+      ? [{ id: row.id, key: row.key, eventId: row.eventId, version: row.version, row }]
+      : [],
+  );
 }
 
 const EVENT_COLUMNS = `type, title, summary, start_date, end_date, date_precision, fatalities_low, fatalities_best, fatalities_high`;
@@ -98,8 +119,15 @@ const EVENT_INPUT = `$2::text[], $3::text[], $4::text[], $5::date[], $6::date[],
 
 function eventColumns(events: EventInput[]) {
   return [
-    events.map((e) => e.type), events.map((e) => e.title), events.map((e) => e.summary), events.map((e) => e.startDate), events.map((e) => e.endDate),
-    events.map((e) => e.datePrecision), events.map((e) => e.fatalitiesLow), events.map((e) => e.fatalitiesBest), events.map((e) => e.fatalitiesHigh),
+    events.map((e) => e.type),
+    events.map((e) => e.title),
+    events.map((e) => e.summary),
+    events.map((e) => e.startDate),
+    events.map((e) => e.endDate),
+    events.map((e) => e.datePrecision),
+    events.map((e) => e.fatalitiesLow),
+    events.map((e) => e.fatalitiesBest),
+    events.map((e) => e.fatalitiesHigh),
   ];
 }
 
@@ -109,8 +137,17 @@ const CASTS = `u.type::"EventType", u.title, u.summary, u.start_date, u.end_date
  * Creates new events, updates those whose imported fields changed (version + 1), leaves the rest
  * alone, and brings their participants, places and claims in line with the file.
  */
-export async function writeEvents(tx: Tx, events: EventInput[], r: Resolved, log: RevisionLog, tallies: Tallies): Promise<BatchResult> {
-  const stored = await storedEvents(tx, events.map((e) => e.key));
+export async function writeEvents(
+  tx: Tx,
+  events: EventInput[],
+  r: Resolved,
+  log: RevisionLog,
+  tallies: Tallies,
+): Promise<BatchResult> {
+  const stored = await storedEvents(
+    tx,
+    events.map((e) => e.key),
+  );
   const fresh = events.filter((e) => !stored.has(e.key));
   const changed: { event: EventInput; before: StoredEvent; changes: Record<string, [unknown, unknown]> }[] = [];
   const ids = new Map<string, number>([...stored.values()].map((s) => [s.key, s.id]));
@@ -126,10 +163,12 @@ export async function writeEvents(tx: Tx, events: EventInput[], r: Resolved, log
     const rows = await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
       `INSERT INTO event (key, ${EVENT_COLUMNS}, updated_at)
        SELECT u.key, ${CASTS}, now() FROM unnest($1::text[], ${EVENT_INPUT}) AS u(key, ${EVENT_COLUMNS}) RETURNING id, key`,
-      fresh.map((e) => e.key), ...eventColumns(fresh),
+      fresh.map((e) => e.key),
+      ...eventColumns(fresh),
     );
     for (const row of rows) ids.set(row.key, row.id);
-    for (const e of fresh) log.add("Event", resolved(ids, e.key), "CREATE", 1, eventSnapshot(importedRow(e, r, undefined)));
+    for (const e of fresh)
+      log.add("Event", resolved(ids, e.key), "CREATE", 1, eventSnapshot(importedRow(e, r, undefined)));
     tallies.event.created += fresh.length;
   }
   if (changed.length > 0) {
@@ -137,7 +176,8 @@ export async function writeEvents(tx: Tx, events: EventInput[], r: Resolved, log
     await tx.$executeRawUnsafe(
       `UPDATE event e SET (${EVENT_COLUMNS}) = (${CASTS}), version = e.version + 1, updated_at = now()
          FROM unnest($1::int[], ${EVENT_INPUT}) AS u(id, ${EVENT_COLUMNS}) WHERE e.id = u.id`,
-      list.map((e) => ids.get(e.key)!), ...eventColumns(list),
+      list.map((e) => ids.get(e.key)!),
+      ...eventColumns(list),
     );
     for (const c of changed) log.add("Event", c.before.id, "UPDATE", c.before.version + 1, c.changes);
     tallies.event.updated += changed.length;
@@ -150,7 +190,13 @@ export async function writeEvents(tx: Tx, events: EventInput[], r: Resolved, log
 }
 
 /** Participants and places of new events, and of changed events whose lists changed. */
-async function writeLinks(tx: Tx, fresh: EventInput[], changed: { event: EventInput; changes: Record<string, unknown> }[], ids: Map<string, number>, r: Resolved) {
+async function writeLinks(
+  tx: Tx,
+  fresh: EventInput[],
+  changed: { event: EventInput; changes: Record<string, unknown> }[],
+  ids: Map<string, number>,
+  r: Resolved,
+) {
   const participants = [...fresh, ...changed.filter((c) => c.changes.participants).map((c) => c.event)];
   const places = [...fresh, ...changed.filter((c) => c.changes.places).map((c) => c.event)];
   const isFresh = new Set(fresh);
@@ -158,11 +204,15 @@ async function writeLinks(tx: Tx, fresh: EventInput[], changed: { event: EventIn
   if (participants.length > 0) {
     const again = redo(participants);
     if (again.length > 0) await tx.$executeRawUnsafe(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, again);
-    const rows = participants.flatMap((e) => e.participants.map((p) => [ids.get(e.key)!, r.actors.get(p.actor.key)!.id, p.role] as const));
+    const rows = participants.flatMap((e) =>
+      e.participants.map((p) => [ids.get(e.key)!, r.actors.get(p.actor.key)!.id, p.role] as const),
+    );
     await tx.$executeRawUnsafe(
       `INSERT INTO participant (event_id, actor_id, role) SELECT e, a, r::"ParticipantRole" FROM unnest($1::int[], $2::int[], $3::text[]) AS u(e, a, r)
        ON CONFLICT (event_id, actor_id, role) DO NOTHING`,
-      rows.map((x) => x[0]), rows.map((x) => x[1]), rows.map((x) => x[2]),
+      rows.map((x) => x[0]),
+      rows.map((x) => x[1]),
+      rows.map((x) => x[2]),
     );
   }
   if (places.length > 0) {
@@ -171,20 +221,39 @@ async function writeLinks(tx: Tx, fresh: EventInput[], changed: { event: EventIn
     const rows = places.flatMap((e) => e.places.map((p) => [ids.get(e.key)!, r.places.get(p.key)!] as const));
     await tx.$executeRawUnsafe(
       `INSERT INTO event_place (event_id, place_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
-      rows.map((x) => x[0]), rows.map((x) => x[1]),
+      rows.map((x) => x[0]),
+      rows.map((x) => x[1]),
     );
   }
 }
 
 /** Claims of the batch's events: new ones created, changed ones updated, those the file no longer states deleted. Returns the keys of events whose claims changed. */
 async function writeClaims(
-  tx: Tx, events: EventInput[], existing: Set<string>, ids: Map<string, number>, r: Resolved, log: RevisionLog, tally: RecordTally,
+  tx: Tx,
+  events: EventInput[],
+  existing: Set<string>,
+  ids: Map<string, number>,
+  r: Resolved,
+  log: RevisionLog,
+  tally: RecordTally,
 ): Promise<Set<string>> {
-  const stored = new Map((await storedClaims(tx, events.filter((e) => existing.has(e.key)).map((e) => resolved(ids, e.key)))).map((c) => [c.key, c]));
+  const stored = new Map(
+    (
+      await storedClaims(
+        tx,
+        events.filter((e) => existing.has(e.key)).map((e) => resolved(ids, e.key)),
+      )
+    ).map((c) => [c.key, c]),
+  );
   const sourceOf = (c: ClaimInput) => resolved(r.sources, c.source.key);
   const touched = new Set<string>();
   const add: { claim: ClaimInput; event: EventInput }[] = [];
-  const update: { claim: ClaimInput; event: EventInput; before: StoredClaim; changes: Record<string, [unknown, unknown]> }[] = [];
+  const update: {
+    claim: ClaimInput;
+    event: EventInput;
+    before: StoredClaim;
+    changes: Record<string, [unknown, unknown]>;
+  }[] = [];
   const keep = new Set<string>();
   for (const event of events) {
     for (const claim of event.claims) {
@@ -193,37 +262,57 @@ async function writeClaims(
       const before = stored.get(claim.key);
       if (!before) add.push({ claim, event });
       else {
-        const changes = diffSnapshots(claimSnapshot(before.row), claimOf(claim, sourceOf(claim), resolved(ids, event.key), before.row));
+        const changes = diffSnapshots(
+          claimSnapshot(before.row),
+          claimOf(claim, sourceOf(claim), resolved(ids, event.key), before.row),
+        );
         if (Object.keys(changes).length > 0) update.push({ claim, event, before, changes });
       }
     }
   }
   const owned = new Set(events.map((e) => `${e.key}/`));
-  const stale = [...stored.values()].filter((c) => !keep.has(c.key) && owned.has(c.key.slice(0, c.key.indexOf("/") + 1)));
+  const stale = [...stored.values()].filter(
+    (c) => !keep.has(c.key) && owned.has(c.key.slice(0, c.key.indexOf("/") + 1)),
+  );
 
   const column = (list: { claim: ClaimInput; event: EventInput }[]) => [
-    list.map((x) => sourceOf(x.claim)), list.map((x) => resolved(ids, x.event.key)),
-    list.map((x) => x.claim.quote), list.map((x) => x.claim.speakerLabel), list.map((x) => x.claim.note),
+    list.map((x) => sourceOf(x.claim)),
+    list.map((x) => resolved(ids, x.event.key)),
+    list.map((x) => x.claim.quote),
+    list.map((x) => x.claim.speakerLabel),
+    list.map((x) => x.claim.note),
   ];
   if (add.length > 0) {
     const rows = await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
       `INSERT INTO claim (key, source_id, event_id, quote, speaker_label, note, updated_at)
        SELECT *, now() FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[]) RETURNING id, key`,
-      add.map((x) => x.claim.key), ...column(add),
+      add.map((x) => x.claim.key),
+      ...column(add),
     );
     const claimIds = new Map(rows.map((row) => [row.key, row.id]));
-    for (const x of add) log.add("Claim", resolved(claimIds, x.claim.key), "CREATE", 1, claimOf(x.claim, sourceOf(x.claim), resolved(ids, x.event.key), undefined));
+    for (const x of add)
+      log.add(
+        "Claim",
+        resolved(claimIds, x.claim.key),
+        "CREATE",
+        1,
+        claimOf(x.claim, sourceOf(x.claim), resolved(ids, x.event.key), undefined),
+      );
   }
   if (update.length > 0) {
     await tx.$executeRawUnsafe(
       `UPDATE claim c SET source_id = u.s, event_id = u.e, quote = u.q, speaker_label = u.l, note = u.n, version = c.version + 1, updated_at = now()
          FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[]) AS u(id, s, e, q, l, n) WHERE c.id = u.id`,
-      update.map((x) => x.before.id), ...column(update),
+      update.map((x) => x.before.id),
+      ...column(update),
     );
     for (const x of update) log.add("Claim", x.before.id, "UPDATE", x.before.version + 1, x.changes);
   }
   if (stale.length > 0) {
-    await tx.$executeRawUnsafe(`DELETE FROM claim WHERE id = ANY($1::int[])`, stale.map((c) => c.id));
+    await tx.$executeRawUnsafe(
+      `DELETE FROM claim WHERE id = ANY($1::int[])`,
+      stale.map((c) => c.id),
+    );
     for (const c of stale) log.add("Claim", c.id, "DELETE", c.version, claimSnapshot(c.row));
   }
   const keyOf = new Map([...ids].map(([key, id]) => [id, key]));

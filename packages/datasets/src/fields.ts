@@ -33,7 +33,8 @@ export const text = cell((v) => v);
 export const required = cell((v) => v || missing);
 
 /** A required cell matching a pattern. */
-export const matching = (pattern: RegExp, message: string) => cell((v) => (!v ? missing : pattern.test(v) ? v : new Problem(message)));
+export const matching = (pattern: RegExp, message: string) =>
+  cell((v) => (!v ? missing : pattern.test(v) ? v : new Problem(message)));
 
 function readWhole(v: string, min: number, max: number): number | Problem {
   if (!v) return missing;
@@ -45,7 +46,8 @@ function readWhole(v: string, min: number, max: number): number | Problem {
 export const whole = (min = 0, max = Number.MAX_SAFE_INTEGER) => cell((v) => readWhole(v, min, max));
 
 /** A whole number, or null for an empty cell (a count nobody knows). */
-export const optionalWhole = (min = 0, max = Number.MAX_SAFE_INTEGER) => cell((v) => (v ? readWhole(v, min, max) : null));
+export const optionalWhole = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  cell((v) => (v ? readWhole(v, min, max) : null));
 
 function readCode<T extends string>(v: string, codes: readonly T[], meaning: string): T | Problem {
   if (!v) return missing;
@@ -53,7 +55,8 @@ function readCode<T extends string>(v: string, codes: readonly T[], meaning: str
 }
 
 /** One of a closed list of codes, with the meaning of each in the message. */
-export const code = <const T extends string>(codes: readonly T[], meaning: string) => cell((v) => readCode(v, codes, meaning));
+export const code = <const T extends string>(codes: readonly T[], meaning: string) =>
+  cell((v) => readCode(v, codes, meaning));
 
 /** A code from a closed list, or a default for an empty cell. */
 export const optionalCode = <const T extends string>(codes: readonly T[], meaning: string, fallback: T) =>
@@ -69,7 +72,20 @@ export function coordinate(axis: "latitude" | "longitude") {
   });
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -109,10 +125,16 @@ export const isoDay = cell((v) => {
 });
 
 /** Validates a row against a column schema; problems name the column. */
-export function parseRow<T>(schema: z.ZodType<T>, row: Record<string, string>): { ok: true; data: T } | { ok: false; problems: RowProblem[] } {
+export function parseRow<T>(
+  schema: z.ZodType<T>,
+  row: Record<string, string>,
+): { ok: true; data: T } | { ok: false; problems: RowProblem[] } {
   const result = schema.safeParse(row);
   if (result.success) return { ok: true, data: result.data };
-  const problems = result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? "(row)"), message: issue.message }));
+  const problems = result.error.issues.map((issue) => ({
+    field: String(issue.path[0] ?? "(row)"),
+    message: issue.message,
+  }));
   return { ok: false, problems: problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i) };
 }
 
@@ -127,5 +149,12 @@ export function clip(value: string, max: number): string {
 
 /** Splits a semicolon list ("Star (Kenya); AFP; AP"), dropping blanks and repeats. */
 export function list(value: string): string[] {
-  return [...new Set(value.split(";").map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -12,7 +12,14 @@ export function placeInput(p: Omit<PlaceInput, "key">): PlaceInput {
   const lat = round(p.lat);
   const lon = round(p.lon);
   const name = clip(p.name, 300);
-  return { key: `geo:${p.country}:${p.kind}:${normalizeName(name)}@${lat.toFixed(4)},${lon.toFixed(4)}`, name, kind: p.kind, country: p.country, lat, lon };
+  return {
+    key: `geo:${p.country}:${p.kind}:${normalizeName(name)}@${lat.toFixed(4)},${lon.toFixed(4)}`,
+    name,
+    kind: p.kind,
+    country: p.country,
+    lat,
+    lon,
+  };
 }
 
 export function sourceKey(dataset: DatasetName, ...parts: string[]): string {

@@ -1,15 +1,24 @@
 import path from "node:path";
 import type { PrismaClient } from "@parley/db";
 import { acled } from "./acled.ts";
-import { ActorMatcher, type ActorMatch } from "./actors.ts";
+import { type ActorMatch, ActorMatcher } from "./actors.ts";
 import { CsvFile, MAX_FIELD_CHARS } from "./csv.ts";
 import { checkTextFile } from "./encoding.ts";
-import { silentProgress, type Progress } from "./progress.ts";
+import { type Progress, silentProgress } from "./progress.ts";
 import { defaultRejectsPath, RejectsFile } from "./rejects.ts";
 import { BatchWriter } from "./store.ts";
+
 export { ImportInterrupted } from "./store.ts";
+
+import {
+  type DatasetImporter,
+  type DatasetName,
+  type EventInput,
+  ImportHeaderError,
+  type RecordTally,
+  type RowProblem,
+} from "./types.ts";
 import { ucdp } from "./ucdp.ts";
-import { ImportHeaderError, type DatasetImporter, type DatasetName, type EventInput, type RecordTally, type RowProblem } from "./types.ts";
 
 export const IMPORTERS: Record<DatasetName, DatasetImporter> = { ucdp, acled };
 
@@ -44,12 +53,13 @@ export interface ImportSummary {
   skipped: number;
   batches: number;
   stopped: boolean;
-  records: Record<"event" | "place" | "source" | "claim", RecordTally> & { actor: { created: number; updated: number } };
+  records: Record<"event" | "place" | "source" | "claim", RecordTally> & {
+    actor: { created: number; updated: number };
+  };
   matchedActors: ActorMatch[];
   rejectsFile: string | null;
   seconds: number;
 }
-
 
 const withArticle = (label: string) => `${/^[AEIO]/.test(label) ? "an" : "a"} ${label}`; // "an ACLED", "a UCDP GED"
 
@@ -59,10 +69,15 @@ function headerProblem(dataset: DatasetName, header: string[], problem: string):
   if (header.length === 1 && /[;\t|]/.test(header[0]!)) {
     return `${problem}: the header is a single column "${header[0]!.slice(0, 60)}…"; Parley reads comma-separated files (is this one separated by ; or tabs?)`;
   }
-  const other = (Object.keys(IMPORTERS) as DatasetName[]).find((name) => name !== dataset && "layout" in IMPORTERS[name].detectLayout(header));
-  const shown = header.length > 12 ? `${header.slice(0, 12).join(", ")} … (${header.length} columns)` : header.join(", ");
+  const other = (Object.keys(IMPORTERS) as DatasetName[]).find(
+    (name) => name !== dataset && "layout" in IMPORTERS[name].detectLayout(header),
+  );
+  const shown =
+    header.length > 12 ? `${header.slice(0, 12).join(", ")} … (${header.length} columns)` : header.join(", ");
   const expected = `${withArticle(importer.label)} CSV has at least: ${importer.requiredColumns.join(", ")}`;
-  const hint = other ? `; it looks like ${withArticle(IMPORTERS[other].label)} CSV (use \`parley import ${other}\`)` : "";
+  const hint = other
+    ? `; it looks like ${withArticle(IMPORTERS[other].label)} CSV (use \`parley import ${other}\`)`
+    : "";
   return `${problem}. Its header has: ${shown}. ${expected[0]!.toUpperCase()}${expected.slice(1)}${hint}`;
 }
 
@@ -84,8 +99,21 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
   const writer = new BatchWriter(db, matcher, options.author ?? `parley import ${options.dataset}`);
   const progress = (options.progress ?? (() => silentProgress))(csv);
   const summary: ImportSummary = {
-    dataset: options.dataset, layout: "", file: shown, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0,
-    batches: 0, stopped: false, records: { ...writer.records, actor: matcher.tally }, matchedActors: matcher.matches, rejectsFile: null, seconds: 0,
+    dataset: options.dataset,
+    layout: "",
+    file: shown,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    skipped: 0,
+    batches: 0,
+    stopped: false,
+    records: { ...writer.records, actor: matcher.tally },
+    matchedActors: matcher.matches,
+    rejectsFile: null,
+    seconds: 0,
   };
   let header: string[] | null = null;
   const seen = new Map<string, number>();
@@ -105,15 +133,22 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
     summary.unchanged += result.unchanged;
     summary.batches++;
     batch = [];
-    progress.update({ bytes: csv.bytesRead, ...summary, rows: summary.created + summary.updated + summary.unchanged + summary.rejected });
+    progress.update({
+      bytes: csv.bytesRead,
+      ...summary,
+      rows: summary.created + summary.updated + summary.unchanged + summary.rejected,
+    });
   };
 
   try {
-    for await (const { line, fields } of csv.records((m) => reject(m.line, [m.raw], [{ field: "(row)", message: m.message }]))) {
+    for await (const { line, fields } of csv.records((m) =>
+      reject(m.line, [m.raw], [{ field: "(row)", message: m.message }]),
+    )) {
       if (!header) {
         header = fields.map((f) => f.trim().toLowerCase());
         const detected = importer.detectLayout(header);
-        if ("problem" in detected) throw new ImportHeaderError(shown, headerProblem(options.dataset, header, detected.problem));
+        if ("problem" in detected)
+          throw new ImportHeaderError(shown, headerProblem(options.dataset, header, detected.problem));
         summary.layout = detected.layout;
         continue;
       }
@@ -123,13 +158,19 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
         continue;
       }
       if (fields.length !== header.length) {
-        reject(line, fields, [{ field: "(row)", message: `has ${fields.length} fields where the header has ${header.length}` }]);
+        reject(line, fields, [
+          { field: "(row)", message: `has ${fields.length} fields where the header has ${header.length}` },
+        ]);
         continue;
       }
       const huge = fields.findIndex((f) => f.length > MAX_FIELD_CHARS);
       if (huge >= 0) {
         const message = `is ${fields[huge]!.length.toLocaleString("en")} characters long; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en")}`;
-        reject(line, fields.map((f) => (f.length > MAX_FIELD_CHARS ? `${f.slice(0, 200)}…` : f)), [{ field: header[huge]!, message }]);
+        reject(
+          line,
+          fields.map((f) => (f.length > MAX_FIELD_CHARS ? `${f.slice(0, 200)}…` : f)),
+          [{ field: header[huge]!, message }],
+        );
         continue;
       }
       const mapped = importer.mapRow(row, summary.layout);
@@ -139,7 +180,9 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
       }
       const first = seen.get(mapped.event.key);
       if (first !== undefined) {
-        reject(line, fields, [{ field: importer.idColumn, message: `${row[importer.idColumn]} is already on line ${first}` }]);
+        reject(line, fields, [
+          { field: importer.idColumn, message: `${row[importer.idColumn]} is already on line ${first}` },
+        ]);
         continue;
       }
       seen.set(mapped.event.key, line);
@@ -155,7 +198,8 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
     if (!header) throw new ImportHeaderError(shown, "the file is empty");
     if (!summary.stopped) await flush();
     // Fresh statistics, so that the first queries after a large import plan well.
-    if (summary.created + summary.updated > 0) await db.$executeRawUnsafe("ANALYZE event, participant, event_place, place, source, claim, actor, actor_alias");
+    if (summary.created + summary.updated > 0)
+      await db.$executeRawUnsafe("ANALYZE event, participant, event_place, place, source, claim, actor, actor_alias");
   } finally {
     progress.stop();
     await rejects.close();

@@ -1,6 +1,6 @@
+import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
-import { once } from "node:events";
 
 const cell = (value: string | number) => {
   const s = String(value);

@@ -1,7 +1,7 @@
-import { placeSnapshot, type PrismaClient, sourceSnapshot, type Tx } from "@parley/db";
+import { type PrismaClient, placeSnapshot, sourceSnapshot, type Tx } from "@parley/db";
 import { dateOfDay } from "@parley/schema";
 import type { ActorMatcher } from "./actors.ts";
-import { writeEvents, type Resolved } from "./events.ts";
+import { type Resolved, writeEvents } from "./events.ts";
 import { resolved } from "./resolved.ts";
 import { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput } from "./types.ts";
@@ -18,7 +18,14 @@ function distinct<T extends { key: string }>(items: Iterable<T>): T[] {
 }
 
 /** Inserts the records that are new and returns the ID of every key; existing rows are left as they are. */
-async function insertOnly(tx: Tx, table: "place" | "source", columns: string, types: string[], values: unknown[][], keys: string[]) {
+async function insertOnly(
+  tx: Tx,
+  table: "place" | "source",
+  columns: string,
+  types: string[],
+  values: unknown[][],
+  keys: string[],
+) {
   const names = columns.split(", ");
   const rows = await tx.$queryRawUnsafe<{ id: number; key: string; inserted: boolean }[]>(
     `WITH input AS (SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")}) AS t(${columns})),
@@ -29,7 +36,8 @@ async function insertOnly(tx: Tx, table: "place" | "source", columns: string, ty
      UNION ALL SELECT r.id, r.key, false FROM ${table} r JOIN input USING (key)`,
     ...values,
   );
-  if (rows.length !== keys.length) throw new Error(`internal: ${table} rows for ${keys.length} keys came back as ${rows.length}`);
+  if (rows.length !== keys.length)
+    throw new Error(`internal: ${table} rows for ${keys.length} keys came back as ${rows.length}`);
   return rows;
 }
 
@@ -73,8 +81,18 @@ export class BatchWriter {
   private async places(tx: Tx, places: PlaceInput[], log: RevisionLog): Promise<Map<string, number>> {
     if (places.length === 0) return new Map();
     const rows = await insertOnly(
-      tx, "place", "key, name, kind, country, lat, lon", ["text", "text", "text", "text", "float8", "float8"],
-      [places.map((p) => p.key), places.map((p) => p.name), places.map((p) => p.kind), places.map((p) => p.country), places.map((p) => p.lat), places.map((p) => p.lon)],
+      tx,
+      "place",
+      "key, name, kind, country, lat, lon",
+      ["text", "text", "text", "text", "float8", "float8"],
+      [
+        places.map((p) => p.key),
+        places.map((p) => p.name),
+        places.map((p) => p.kind),
+        places.map((p) => p.country),
+        places.map((p) => p.lat),
+        places.map((p) => p.lon),
+      ],
       places.map((p) => p.key),
     );
     const byKey = new Map(places.map((p) => [p.key, p]));
@@ -86,21 +104,48 @@ export class BatchWriter {
     return new Map(rows.map((r) => [r.key, r.id]));
   }
 
-  private async sources(tx: Tx, sources: SourceInput[], actors: Resolved["actors"], log: RevisionLog): Promise<Map<string, number>> {
+  private async sources(
+    tx: Tx,
+    sources: SourceInput[],
+    actors: Resolved["actors"],
+    log: RevisionLog,
+  ): Promise<Map<string, number>> {
     if (sources.length === 0) return new Map();
     const outlet = (s: SourceInput) => (s.outlet ? resolved(actors, s.outlet.key) : null);
     const rows = await insertOnly(
-      tx, "source", "key, title, published_at, published_precision, outlet_id", ["text", "text", "date", "text", "int"],
-      [sources.map((s) => s.key), sources.map((s) => s.title), sources.map((s) => s.publishedAt), sources.map((s) => (s.publishedAt ? "DAY" : null)), sources.map((s) => outlet(s)?.id ?? null)],
+      tx,
+      "source",
+      "key, title, published_at, published_precision, outlet_id",
+      ["text", "text", "date", "text", "int"],
+      [
+        sources.map((s) => s.key),
+        sources.map((s) => s.title),
+        sources.map((s) => s.publishedAt),
+        sources.map((s) => (s.publishedAt ? "DAY" : null)),
+        sources.map((s) => outlet(s)?.id ?? null),
+      ],
       sources.map((s) => s.key),
     );
     const byKey = new Map(sources.map((s) => [s.key, s]));
     for (const row of rows.filter((r) => r.inserted)) {
       const s = resolved(byKey, row.key);
-      log.add("Source", row.id, "CREATE", 1, sourceSnapshot({
-        title: s.title, url: null, publishedAt: dateOfDay(s.publishedAt), publishedPrecision: s.publishedAt ? "DAY" : null, language: null, author: null, document: null,
-        outletId: outlet(s)?.id ?? null, cites: [],
-      }));
+      log.add(
+        "Source",
+        row.id,
+        "CREATE",
+        1,
+        sourceSnapshot({
+          title: s.title,
+          url: null,
+          publishedAt: dateOfDay(s.publishedAt),
+          publishedPrecision: s.publishedAt ? "DAY" : null,
+          language: null,
+          author: null,
+          document: null,
+          outletId: outlet(s)?.id ?? null,
+          cites: [],
+        }),
+      );
       this.records.source.created++;
     }
     return new Map(rows.map((r) => [r.key, r.id]));

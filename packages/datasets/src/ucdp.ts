@@ -3,8 +3,8 @@ import { z } from "zod";
 import { countryCode } from "./countries.ts";
 import { clip, code, coordinate, isoDay, matching, parseRow, required, text, whole } from "./fields.ts";
 import { placeInput } from "./keys.ts";
-import { ucdpSources } from "./ucdp-sources.ts";
 import type { DatasetActor, DatasetImporter, PlaceInput } from "./types.ts";
+import { ucdpSources } from "./ucdp-sources.ts";
 
 /**
  * UCDP Georeferenced Event Dataset (GED), CSV as UCDP and HDX publish it. Codebook meanings:
@@ -17,7 +17,13 @@ import type { DatasetActor, DatasetImporter, PlaceInput } from "./types.ts";
 const TYPES: Record<string, EventType> = { "1": "ARMED_CLASH", "2": "ARMED_CLASH", "3": "VIOLENCE_AGAINST_CIVILIANS" };
 const PRECISION: Record<string, DatePrecision> = { "1": "DAY", "2": "WEEK", "3": "WEEK", "4": "MONTH", "5": "YEAR" };
 const PLACE_KIND: Record<string, PlaceInput["kind"]> = {
-  "1": "SETTLEMENT", "2": "SETTLEMENT", "3": "DISTRICT", "4": "REGION", "5": "REGION", "6": "COUNTRY", "7": "REGION",
+  "1": "SETTLEMENT",
+  "2": "SETTLEMENT",
+  "3": "DISTRICT",
+  "4": "REGION",
+  "5": "REGION",
+  "6": "COUNTRY",
+  "7": "REGION",
 };
 const WHERE: Record<string, string> = {
   "1": "exact place",
@@ -28,9 +34,30 @@ const WHERE: Record<string, string> = {
   "6": "country level only",
   "7": "international waters or airspace",
 };
-const DATE_NOTE: Record<string, string> = { "1": "exact", "2": "within 2–6 days", "3": "within the week", "4": "within 8–30 days or the month", "5": "within the year" };
+const DATE_NOTE: Record<string, string> = {
+  "1": "exact",
+  "2": "within 2–6 days",
+  "3": "within the week",
+  "4": "within 8–30 days or the month",
+  "5": "within the year",
+};
 
-const REQUIRED = ["id", "type_of_violence", "side_a", "side_b", "date_start", "date_end", "date_prec", "where_prec", "latitude", "longitude", "best", "low", "high", "country"];
+const REQUIRED = [
+  "id",
+  "type_of_violence",
+  "side_a",
+  "side_b",
+  "date_start",
+  "date_end",
+  "date_prec",
+  "where_prec",
+  "latitude",
+  "longitude",
+  "best",
+  "low",
+  "high",
+  "country",
+];
 
 const rowSchema = z
   .object({
@@ -43,7 +70,10 @@ const rowSchema = z
     date_start: isoDay,
     date_end: isoDay,
     date_prec: code(["1", "2", "3", "4", "5"], "a precision code from 1 (exact day) to 5 (within a year)"),
-    where_prec: code(["1", "2", "3", "4", "5", "6", "7"], "a precision code from 1 (exact place) to 7 (international waters)"),
+    where_prec: code(
+      ["1", "2", "3", "4", "5", "6", "7"],
+      "a precision code from 1 (exact place) to 7 (international waters)",
+    ),
     latitude: coordinate("latitude"),
     longitude: coordinate("longitude"),
     where_coordinates: text,
@@ -70,15 +100,22 @@ const rowSchema = z
     source_original: text,
   })
   .superRefine((r, ctx) => {
-    if (r.date_end < r.date_start) ctx.addIssue({ code: "custom", path: ["date_end"], message: `must not be before date_start (${r.date_start})` });
+    if (r.date_end < r.date_start)
+      ctx.addIssue({ code: "custom", path: ["date_end"], message: `must not be before date_start (${r.date_start})` });
     const sum = r.deaths_a + r.deaths_b + r.deaths_civilians + r.deaths_unknown;
-    if (sum !== r.best) ctx.addIssue({ code: "custom", path: ["best"], message: `must equal deaths_a + deaths_b + deaths_civilians + deaths_unknown (${sum})` });
+    if (sum !== r.best)
+      ctx.addIssue({
+        code: "custom",
+        path: ["best"],
+        message: `must equal deaths_a + deaths_b + deaths_civilians + deaths_unknown (${sum})`,
+      });
   });
 
 type UcdpRow = z.infer<typeof rowSchema>;
 
 function actor(id: string, name: string): DatasetActor {
-  const kind = id === "1" || /^civilians$/i.test(name) ? "OTHER" : /^government of /i.test(name) ? "GOVERNMENT" : "ARMED_GROUP";
+  const kind =
+    id === "1" || /^civilians$/i.test(name) ? "OTHER" : /^government of /i.test(name) ? "GOVERNMENT" : "ARMED_GROUP";
   return { key: `ucdp-actor:${id}`, name, kind, externalId: { system: "ucdp", id } };
 }
 
@@ -104,7 +141,8 @@ export const ucdp: DatasetImporter<"ged"> = {
     const missing = REQUIRED.filter((c) => !has.has(c));
     if (!has.has("side_a_new_id") && !has.has("side_a_dset_id")) missing.push("side_a_new_id");
     if (!has.has("side_b_new_id") && !has.has("side_b_dset_id")) missing.push("side_b_new_id");
-    if (missing.length) return { problem: `the header lacks the UCDP GED column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` };
+    if (missing.length)
+      return { problem: `the header lacks the UCDP GED column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` };
     return { layout: "ged" };
   },
   isMetaRow: (row) => /^#/.test(row.year ?? "") || /^#/.test(row.date_start ?? ""),
@@ -117,11 +155,21 @@ export const ucdp: DatasetImporter<"ged"> = {
     if (!parsed.ok) return parsed;
     const r = parsed.data;
     const country = countryCode({ iso3: r.iso3, name: r.country });
-    if (!country) return { ok: false, problems: [{ field: "country", message: `"${r.country}" is not a country name Parley knows` }] };
+    if (!country)
+      return {
+        ok: false,
+        problems: [{ field: "country", message: `"${r.country}" is not a country name Parley knows` }],
+      };
 
     const key = `ucdp:${r.id}`;
     const where = r.where_coordinates || r.adm_2 || r.adm_1 || r.country;
-    const place = placeInput({ name: where, kind: PLACE_KIND[r.where_prec]!, country, lat: r.latitude, lon: r.longitude });
+    const place = placeInput({
+      name: where,
+      kind: PLACE_KIND[r.where_prec]!,
+      country,
+      lat: r.latitude,
+      lon: r.longitude,
+    });
     const oneSided = r.type_of_violence === "3";
     const roles: [ParticipantRole, ParticipantRole] = oneSided ? ["PERPETRATOR", "TARGET"] : ["PARTY", "PARTY"];
     const type = TYPES[r.type_of_violence]!;

@@ -1,15 +1,18 @@
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importDataset, ImportInterrupted } from "../src/index.ts";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { csvFile, fingerprint, sharedDataFile, UCDP_COLUMNS, ucdpRow } from "@parley/testkit/datasets";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportInterrupted, importDataset } from "../src/index.ts";
 
 /** 500 rows: the first ones of the UCDP sample when it is there, else generated ones. */
 function rows(): Record<string, string>[] {
   const sample = sharedDataFile("ucdp_ged_pakistan_hdx.csv");
-  if (sample) return (parse(readFileSync(sample), { columns: true, bom: true }) as Record<string, string>[]).slice(1, 501);
-  return Array.from({ length: 500 }, (_, i) => ucdpRow(1000 + i, { side_b: i % 3 ? "TTP" : "BLA", side_b_new_id: i % 3 ? "356" : "287", best: "3" }));
+  if (sample)
+    return (parse(readFileSync(sample), { columns: true, bom: true }) as Record<string, string>[]).slice(1, 501);
+  return Array.from({ length: 500 }, (_, i) =>
+    ucdpRow(1000 + i, { side_b: i % 3 ? "TTP" : "BLA", side_b_new_id: i % 3 ? "356" : "287", best: "3" }),
+  );
 }
 
 describe("an import that dies half-way", () => {

@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkTextFile, FileEncodingError, importDataset, ImportHeaderError } from "../src/index.ts";
-import { MAX_FIELD_CHARS } from "../src/csv.ts";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { fingerprint } from "@parley/testkit/datasets";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_FIELD_CHARS } from "../src/csv.ts";
+import { checkTextFile, FileEncodingError, ImportHeaderError, importDataset } from "../src/index.ts";
 
 /** Hostile files for the importers: wrong encodings, cut files, wrong headers, huge fields, binary junk. */
 const FIXTURES = path.join(import.meta.dirname, "fixtures", "hostile");
@@ -23,8 +23,14 @@ afterAll(async () => {
 });
 
 const run = (name: string, dataset: "ucdp" | "acled" = "ucdp") =>
-  importDataset(t.db, { dataset, file: fixture(name), fileLabel: name, rejectsPath: path.join(out, `${name}.rejects.csv`) });
-const rejectsOf = (file: string) => parse(readFileSync(file), { columns: true, relax_column_count: true }) as Record<string, string>[];
+  importDataset(t.db, {
+    dataset,
+    file: fixture(name),
+    fileLabel: name,
+    rejectsPath: path.join(out, `${name}.rejects.csv`),
+  });
+const rejectsOf = (file: string) =>
+  parse(readFileSync(file), { columns: true, relax_column_count: true }) as Record<string, string>[];
 
 /** Runs an import that must be refused, and checks that nothing at all was written, not even a rejects file. */
 async function refused(name: string, dataset: "ucdp" | "acled" = "ucdp"): Promise<Error> {
@@ -43,7 +49,9 @@ describe("files in the wrong encoding", () => {
   it("refuses a Latin-1 file before writing anything, naming the line and the byte, and says how to convert it", async () => {
     const error = await refused("ucdp-latin1.csv");
     expect(error).toBeInstanceOf(FileEncodingError);
-    expect(error.message).toMatch(/^ucdp-latin1\.csv: is not UTF-8: line 3 has the byte 0xE8 at byte \d+ \(a Latin-1 or Windows-1252 file\?\)\. Save it as UTF-8/);
+    expect(error.message).toMatch(
+      /^ucdp-latin1\.csv: is not UTF-8: line 3 has the byte 0xE8 at byte \d+ \(a Latin-1 or Windows-1252 file\?\)\. Save it as UTF-8/,
+    );
     expect(error.message).toMatch(/convert it: iconv -f WINDOWS-1252 -t UTF-8 <file> > <file>\.utf8\.$/);
   });
 
@@ -62,9 +70,13 @@ describe("files in the wrong encoding", () => {
 
   it("refuses binary junk and files holding NUL bytes, naming the line", async () => {
     const junk = await refused("binary-junk.csv");
-    expect(junk.message).toMatch(/^binary-junk\.csv: line \d+ holds a NUL byte \(at byte \d+\): this looks like a binary file, not text\.$/);
+    expect(junk.message).toMatch(
+      /^binary-junk\.csv: line \d+ holds a NUL byte \(at byte \d+\): this looks like a binary file, not text\.$/,
+    );
     const nul = await refused("nul-in-utf8.csv");
-    expect(nul.message).toMatch(/^nul-in-utf8\.csv: line 3 holds a NUL byte \(at byte \d+\): this looks like a binary file, not text\.$/);
+    expect(nul.message).toMatch(
+      /^nul-in-utf8\.csv: line 3 holds a NUL byte \(at byte \d+\): this looks like a binary file, not text\.$/,
+    );
   });
 });
 
@@ -89,7 +101,9 @@ describe("files cut short", () => {
 
   it("refuses a file cut in the middle of a character before writing anything", async () => {
     const error = await refused("ucdp-cut-mid-character.csv");
-    expect(error.message).toBe("ucdp-cut-mid-character.csv: ends in the middle of a character on line 4: is the file cut short?");
+    expect(error.message).toBe(
+      "ucdp-cut-mid-character.csv: ends in the middle of a character on line 4: is the file cut short?",
+    );
   });
 });
 
@@ -97,17 +111,23 @@ describe("wrong headers", () => {
   it("lists the missing columns, what the header has and what the dataset needs, and writes nothing", async () => {
     const error = await refused("ucdp-wrong-header.csv");
     expect(error).toBeInstanceOf(ImportHeaderError);
-    expect(error.message).toMatch(/^ucdp-wrong-header\.csv: the header lacks the UCDP GED columns id, latitude, best\. Its header has: event_id, relid, year, .* \(49 columns\)\. A UCDP GED CSV has at least: id, type_of_violence, side_a, .*side_b_new_id\. Nothing was imported\.$/);
+    expect(error.message).toMatch(
+      /^ucdp-wrong-header\.csv: the header lacks the UCDP GED columns id, latitude, best\. Its header has: event_id, relid, year, .* \(49 columns\)\. A UCDP GED CSV has at least: id, type_of_violence, side_a, .*side_b_new_id\. Nothing was imported\.$/,
+    );
   });
 
   it("recognises a file of the other dataset and names the command to use", async () => {
     const error = await refused("acled-current.csv", "ucdp");
-    expect(error.message).toMatch(/; it looks like an ACLED CSV \(use `parley import acled`\)\. Nothing was imported\.$/);
+    expect(error.message).toMatch(
+      /; it looks like an ACLED CSV \(use `parley import acled`\)\. Nothing was imported\.$/,
+    );
   });
 
   it("explains a header read as one column: the file is not comma-separated", async () => {
     const error = await refused("ucdp-semicolons.csv");
-    expect(error.message).toMatch(/^ucdp-semicolons\.csv: the header lacks the UCDP GED columns .*: the header is a single column "id;relid;year;.*"; Parley reads comma-separated files \(is this one separated by ; or tabs\?\)\. Nothing was imported\.$/);
+    expect(error.message).toMatch(
+      /^ucdp-semicolons\.csv: the header lacks the UCDP GED columns .*: the header is a single column "id;relid;year;.*"; Parley reads comma-separated files \(is this one separated by ; or tabs\?\)\. Nothing was imported\.$/,
+    );
   });
 });
 
@@ -116,7 +136,11 @@ describe("huge fields", () => {
     const summary = await run("ucdp-huge-field.csv");
     expect(summary).toMatchObject({ rejected: 1, created: 0, unchanged: 2 });
     const [reject] = rejectsOf(summary.rejectsFile!);
-    expect(reject).toMatchObject({ line: "3", field: "where_description", message: `is 30,000 characters long; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en")}` });
+    expect(reject).toMatchObject({
+      line: "3",
+      field: "where_description",
+      message: `is 30,000 characters long; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en")}`,
+    });
     expect(reject!.where_description!.length).toBeLessThan(300);
     expect(await t.db.event.count({ where: { key: "ucdp:104" } })).toBe(0);
   });

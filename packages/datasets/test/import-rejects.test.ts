@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importDataset, ImportHeaderError } from "../src/index.ts";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { ACLED_CURRENT_COLUMNS, acledRow, csvFile, UCDP_COLUMNS, ucdpRow } from "@parley/testkit/datasets";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportHeaderError, importDataset } from "../src/index.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -14,8 +14,13 @@ afterAll(async () => {
   await t.drop();
 });
 
-const counts = async () => ({ events: await t.db.event.count(), actors: await t.db.actor.count(), revisions: await t.db.revision.count() });
-const readRejects = (file: string) => parse(readFileSync(file), { columns: true, relax_column_count: true }) as Record<string, string>[];
+const counts = async () => ({
+  events: await t.db.event.count(),
+  actors: await t.db.actor.count(),
+  revisions: await t.db.revision.count(),
+});
+const readRejects = (file: string) =>
+  parse(readFileSync(file), { columns: true, relax_column_count: true }) as Record<string, string>[];
 
 describe("rows that fail a check", () => {
   it("are rejected with file, line and column while the good rows land", async () => {
@@ -33,7 +38,11 @@ describe("rows that fail a check", () => {
     ];
     const file = csvFile(UCDP_COLUMNS, rows, "ged.csv");
     const summary = await importDataset(t.db, { dataset: "ucdp", file });
-    expect(summary).toMatchObject({ created: 2, rejected: 8, rejectsFile: path.join(path.dirname(file), "ged.rejects.csv") });
+    expect(summary).toMatchObject({
+      created: 2,
+      rejected: 8,
+      rejectsFile: path.join(path.dirname(file), "ged.rejects.csv"),
+    });
     expect(await t.db.event.count({ where: { key: { in: ["ucdp:1", "ucdp:8"] } } })).toBe(2);
 
     const rejects = readRejects(summary.rejectsFile!);
@@ -54,7 +63,11 @@ describe("rows that fail a check", () => {
 
   it("can be corrected in the rejects file and imported from there", async () => {
     const file = csvFile(UCDP_COLUMNS, [ucdpRow(20, { type_of_violence: "9" })], "fix.csv");
-    const { rejectsFile } = await importDataset(t.db, { dataset: "ucdp", file, rejectsPath: path.join(path.dirname(file), "out.csv") });
+    const { rejectsFile } = await importDataset(t.db, {
+      dataset: "ucdp",
+      file,
+      rejectsPath: path.join(path.dirname(file), "out.csv"),
+    });
     expect(rejectsFile).toBe(path.join(path.dirname(file), "out.csv"));
     writeFileSync(rejectsFile!, readFileSync(rejectsFile!, "utf8").replace(",9,", ",1,"));
     const fixed = await importDataset(t.db, { dataset: "ucdp", file: rejectsFile! });
@@ -84,7 +97,10 @@ describe("rows that fail a check", () => {
     const summary = await importDataset(t.db, { dataset: "acled", file: csvFile(ACLED_CURRENT_COLUMNS, rows) });
     expect(summary).toMatchObject({ created: 1, rejected: 4 });
     expect(readRejects(summary.rejectsFile!).map((r) => [r.line, r.field])).toEqual([
-      ["2", "event_type"], ["3", "event_date"], ["4", "inter1"], ["5", "fatalities"],
+      ["2", "event_type"],
+      ["3", "event_date"],
+      ["4", "inter1"],
+      ["5", "fatalities"],
     ]);
   });
 });
@@ -95,7 +111,9 @@ describe("a file that is not what the command expects", () => {
     const acled = csvFile(ACLED_CURRENT_COLUMNS, [acledRow("PAK9")], "acled.csv");
     const error = await importDataset(t.db, { dataset: "ucdp", file: acled }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportHeaderError);
-    expect((error as Error).message).toMatch(/acled\.csv: the header lacks the UCDP GED columns id, type_of_violence, side_a, .*; it looks like an ACLED CSV \(use `parley import acled`\)\. Nothing was imported\./);
+    expect((error as Error).message).toMatch(
+      /acled\.csv: the header lacks the UCDP GED columns id, type_of_violence, side_a, .*; it looks like an ACLED CSV \(use `parley import acled`\)\. Nothing was imported\./,
+    );
     const empty = csvFile([], [], "empty.csv");
     writeFileSync(empty, "");
     await expect(importDataset(t.db, { dataset: "acled", file: empty })).rejects.toThrow(/the file is empty/);

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoFiles, loadDataFiles } from "@parley/db";
-import { importDataset, type ImportSummary } from "../src/index.ts";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { csvFile, sharedDataFile, UCDP_COLUMNS } from "@parley/testkit/datasets";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ImportSummary, importDataset } from "../src/index.ts";
 
 const file = sharedDataFile("ucdp_ged_pakistan_hdx.csv");
 
@@ -16,7 +16,9 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
   beforeAll(async () => {
     t = await createTestDatabase({ demo: true });
     // An independent reading of the file: the whole of it at once, the HXL tag row dropped.
-    rows = (parse(readFileSync(file!), { columns: true, bom: true }) as Record<string, string>[]).filter((r) => !r.year!.startsWith("#"));
+    rows = (parse(readFileSync(file!), { columns: true, bom: true }) as Record<string, string>[]).filter(
+      (r) => !r.year!.startsWith("#"),
+    );
     const rssBefore = process.resourceUsage().maxRSS;
     first = await importDataset(t.db, { dataset: "ucdp", file: file! });
     console.log(
@@ -30,26 +32,47 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
 
   it("creates one event per row, with the counts an independent parse of the file gives", async () => {
     expect(rows).toHaveLength(6416);
-    expect(first).toMatchObject({ rows: 6416, created: 6416, updated: 0, unchanged: 0, rejected: 0, skipped: 1, rejectsFile: null });
+    expect(first).toMatchObject({
+      rows: 6416,
+      created: 6416,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      skipped: 1,
+      rejectsFile: null,
+    });
     const count = (f: (r: Record<string, string>) => boolean) => rows.filter(f).length;
     const events = await t.db.event.groupBy({ by: ["type"], where: { key: { startsWith: "ucdp:" } }, _count: true });
     expect(Object.fromEntries(events.map((e) => [e.type, e._count]))).toEqual({
       ARMED_CLASH: count((r) => r.type_of_violence !== "3"),
       VIOLENCE_AGAINST_CIVILIANS: count((r) => r.type_of_violence === "3"),
     });
-    const precision = await t.db.event.groupBy({ by: ["datePrecision"], where: { key: { startsWith: "ucdp:" } }, _count: true });
+    const precision = await t.db.event.groupBy({
+      by: ["datePrecision"],
+      where: { key: { startsWith: "ucdp:" } },
+      _count: true,
+    });
     expect(Object.fromEntries(precision.map((e) => [e.datePrecision, e._count]))).toEqual({
       DAY: count((r) => r.date_prec === "1"),
       WEEK: count((r) => r.date_prec === "2" || r.date_prec === "3"),
       MONTH: count((r) => r.date_prec === "4"),
       YEAR: count((r) => r.date_prec === "5"),
     });
-    const sums = await t.db.event.aggregate({ where: { key: { startsWith: "ucdp:" } }, _sum: { fatalitiesBest: true, fatalitiesLow: true, fatalitiesHigh: true } });
+    const sums = await t.db.event.aggregate({
+      where: { key: { startsWith: "ucdp:" } },
+      _sum: { fatalitiesBest: true, fatalitiesLow: true, fatalitiesHigh: true },
+    });
     const total = (c: string) => rows.reduce((s, r) => s + Number(r[c]), 0);
-    expect(sums._sum).toEqual({ fatalitiesBest: total("best"), fatalitiesLow: total("low"), fatalitiesHigh: total("high") });
+    expect(sums._sum).toEqual({
+      fatalitiesBest: total("best"),
+      fatalitiesLow: total("low"),
+      fatalitiesHigh: total("high"),
+    });
     expect(await t.db.participant.count({ where: { event: { key: { startsWith: "ucdp:" } } } })).toBe(2 * rows.length);
     const actorIds = new Set(rows.flatMap((r) => [r.side_a_new_id, r.side_b_new_id]));
-    const actors = await t.db.actor.findMany({ where: { participations: { some: { event: { key: { startsWith: "ucdp:" } } } } } });
+    const actors = await t.db.actor.findMany({
+      where: { participations: { some: { event: { key: { startsWith: "ucdp:" } } } } },
+    });
     expect(actors).toHaveLength(actorIds.size);
   });
 
@@ -57,31 +80,53 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     const row = rows.find((r) => r.type_of_violence === "3" && r.date_prec === "4" && r.where_prec === "3")!;
     const event = await t.db.event.findUniqueOrThrow({
       where: { key: `ucdp:${row.id}` },
-      include: { places: { include: { place: true } }, participants: { include: { actor: true } }, claims: { include: { source: true } } },
+      include: {
+        places: { include: { place: true } },
+        participants: { include: { actor: true } },
+        claims: { include: { source: true } },
+      },
     });
     expect(event).toMatchObject({
-      type: "VIOLENCE_AGAINST_CIVILIANS", datePrecision: "MONTH",
-      fatalitiesLow: Number(row.low), fatalitiesBest: Number(row.best), fatalitiesHigh: Number(row.high),
+      type: "VIOLENCE_AGAINST_CIVILIANS",
+      datePrecision: "MONTH",
+      fatalitiesLow: Number(row.low),
+      fatalitiesBest: Number(row.best),
+      fatalitiesHigh: Number(row.high),
     });
     expect(event.startDate.toISOString().slice(0, 10)).toBe(row.date_start!.slice(0, 10));
     expect(event.endDate?.toISOString().slice(0, 10)).toBe(row.date_end!.slice(0, 10));
     expect(event.places[0]!.place).toMatchObject({ name: row.where_coordinates, kind: "DISTRICT", country: "PK" });
     const roles = Object.fromEntries(event.participants.map((p) => [p.role, p.actor.externalIds]));
-    expect(roles).toEqual({ PERPETRATOR: expect.objectContaining({ ucdp: row.side_a_new_id }), TARGET: { ucdp: row.side_b_new_id } });
+    expect(roles).toEqual({
+      PERPETRATOR: expect.objectContaining({ ucdp: row.side_a_new_id }),
+      TARGET: { ucdp: row.side_b_new_id },
+    });
     expect(event.claims.length).toBeGreaterThan(0);
   });
 
   it("finds UCDP's TTP in the demo actor ttp and the government in pakistan-government, without duplicates", async () => {
-    const ttp = await t.db.actor.findUniqueOrThrow({ where: { key: "ttp" }, include: { _count: { select: { participations: true } } } });
+    const ttp = await t.db.actor.findUniqueOrThrow({
+      where: { key: "ttp" },
+      include: { _count: { select: { participations: true } } },
+    });
     const government = await t.db.actor.findUniqueOrThrow({ where: { key: "pakistan-government" } });
     expect(ttp.externalIds).toEqual({ ucdp: "356" });
     expect(government.externalIds).toEqual({ ucdp: "142" });
     expect(ttp._count.participations).toBeGreaterThan(rows.filter((r) => r.side_b === "TTP").length);
-    expect(await t.db.actor.count({ where: { OR: [{ name: "TTP" }, { key: "ucdp-actor:356" }, { key: "ucdp-actor:142" }] } })).toBe(0);
+    expect(
+      await t.db.actor.count({
+        where: { OR: [{ name: "TTP" }, { key: "ucdp-actor:356" }, { key: "ucdp-actor:142" }] },
+      }),
+    ).toBe(0);
     expect(first.matchedActors.map((m) => [m.datasetName, m.actorKey])).toEqual(
-      expect.arrayContaining([["TTP", "ttp"], ["Government of Pakistan", "pakistan-government"]]),
+      expect.arrayContaining([
+        ["TTP", "ttp"],
+        ["Government of Pakistan", "pakistan-government"],
+      ]),
     );
-    const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "Actor", entityId: ttp.id, action: "UPDATE" } });
+    const revision = await t.db.revision.findFirstOrThrow({
+      where: { entityType: "Actor", entityId: ttp.id, action: "UPDATE" },
+    });
     expect(revision.changes).toEqual({ externalIds: [{}, { ucdp: "356" }] });
   });
 
@@ -100,7 +145,11 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
         await t.db.actor.findMany({
           where: { key: { in: ["ttp", "pakistan-government"] } },
           orderBy: { key: "asc" },
-          select: { key: true, externalIds: true, aliases: { where: { kind: "DATASET_NAME" }, select: { name: true }, orderBy: { name: "asc" } } },
+          select: {
+            key: true,
+            externalIds: true,
+            aliases: { where: { kind: "DATASET_NAME" }, select: { name: true }, orderBy: { name: "asc" } },
+          },
         })
       ).map((a) => ({ ...a, aliases: a.aliases.map((x) => x.name) }));
     const before = await identity();
@@ -129,19 +178,36 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     const summary = await importDataset(t.db, { dataset: "ucdp", file: newer });
     expect(summary).toMatchObject({ created: 0, updated: 4, unchanged: 26, rejected: 0 });
     expect(summary.records).toMatchObject({ source: { created: 1 }, claim: { created: 1, updated: 0, deleted: 1 } });
-    const cited = await t.db.event.findUniqueOrThrow({ where: { key: `ucdp:${sample[27]!.id}` }, include: { claims: true } });
+    const cited = await t.db.event.findUniqueOrThrow({
+      where: { key: `ucdp:${sample[27]!.id}` },
+      include: { claims: true },
+    });
     expect(cited.claims.map((c) => c.quote)).toEqual([headline]);
     const newRevisions = await t.db.revision.findMany({ where: { id: { gt: _max.id! } }, orderBy: { id: "asc" } });
     expect(newRevisions.map((r) => `${r.entityType} ${r.action}`).sort()).toEqual([
-      "Claim CREATE", "Claim DELETE", "Event UPDATE", "Event UPDATE", "Event UPDATE", "Place CREATE", "Source CREATE",
+      "Claim CREATE",
+      "Claim DELETE",
+      "Event UPDATE",
+      "Event UPDATE",
+      "Event UPDATE",
+      "Place CREATE",
+      "Source CREATE",
     ]);
-    const changed = await t.db.event.findMany({ where: { key: { in: [3, 7, 12].map((i) => `ucdp:${sample[i]!.id}`) } }, orderBy: { id: "asc" } });
+    const changed = await t.db.event.findMany({
+      where: { key: { in: [3, 7, 12].map((i) => `ucdp:${sample[i]!.id}`) } },
+      orderBy: { id: "asc" },
+    });
     expect(changed.map((e) => e.version)).toEqual([2, 2, 2]);
-    const revisions = await t.db.revision.findMany({ where: { entityType: "Event", action: "UPDATE", entityId: { in: changed.map((e) => e.id) } } });
+    const revisions = await t.db.revision.findMany({
+      where: { entityType: "Event", action: "UPDATE", entityId: { in: changed.map((e) => e.id) } },
+    });
     expect(revisions).toHaveLength(3);
     const byEvent = new Map(revisions.map((r) => [r.entityId, r.changes as Record<string, [unknown, unknown]>]));
     const dated = changed.find((e) => e.key === `ucdp:${sample[7]!.id}`)!;
-    expect(byEvent.get(dated.id)).toMatchObject({ startDate: [rows[7]!.date_start!.slice(0, 10), "1990-11-01"], datePrecision: ["DAY", "WEEK"] });
+    expect(byEvent.get(dated.id)).toMatchObject({
+      startDate: [rows[7]!.date_start!.slice(0, 10), "1990-11-01"],
+      datePrecision: ["DAY", "WEEK"],
+    });
     const moved = changed.find((e) => e.key === `ucdp:${sample[12]!.id}`)!;
     expect(Object.keys(byEvent.get(moved.id)!)).toEqual(expect.arrayContaining(["places", "title"]));
   });

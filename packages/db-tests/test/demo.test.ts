@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { paths, demoFiles, loadDataFiles, type LoadSummary, readDataFiles } from "@parley/db";
+import { demoFiles, type LoadSummary, loadDataFiles, paths, readDataFiles } from "@parley/db";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestDatabase;
 let first: LoadSummary;
@@ -20,7 +20,11 @@ describe("the demo dataset", () => {
     const reports = parsed.filter((f) => f.data.sources.length === 1);
     expect(reports).toHaveLength(5);
     expect(reports.map((f) => f.data.sources[0]!.document).sort()).toEqual([
-      "000_0541811d31d0ce89.txt", "001_38108d349d2a579e.txt", "002_d6522efbbf19c61a.txt", "003_3fa766c17b53cb33.txt", "004_95322db71f88a246.txt",
+      "000_0541811d31d0ce89.txt",
+      "001_38108d349d2a579e.txt",
+      "002_d6522efbbf19c61a.txt",
+      "003_3fa766c17b53cb33.txt",
+      "004_95322db71f88a246.txt",
     ]);
   });
 
@@ -37,21 +41,38 @@ describe("the demo dataset", () => {
     const ttp = await t.db.actor.findUniqueOrThrow({ where: { key: "ttp" }, include: { aliases: true } });
     expect(ttp.name).toBe("Tehrik-i-Taliban Pakistan");
     expect(ttp.aliases.map((a) => a.name)).toEqual(
-      expect.arrayContaining(["TTP", "Pakistani Taliban", "Tehreek-e-Taliban Pakistan", "Tehrik-e Taliban Pakistan", "Tahreek-e-Taliban Pakistan"]),
+      expect.arrayContaining([
+        "TTP",
+        "Pakistani Taliban",
+        "Tehreek-e-Taliban Pakistan",
+        "Tehrik-e Taliban Pakistan",
+        "Tahreek-e-Taliban Pakistan",
+      ]),
     );
   });
 
   it("resolves the Solar Hijri date Mehr 27 and the relative dates to real days", async () => {
-    const doha = await t.db.event.findUniqueOrThrow({ where: { key: "doha-ceasefire-2025-10-19" }, include: { participants: { include: { actor: true } } } });
+    const doha = await t.db.event.findUniqueOrThrow({
+      where: { key: "doha-ceasefire-2025-10-19" },
+      include: { participants: { include: { actor: true } } },
+    });
     expect(doha.startDate.toISOString().slice(0, 10)).toBe("2025-10-19");
     expect(doha.datePrecision).toBe("DAY");
-    expect(doha.participants.filter((p) => p.actor.key === "qatar").map((p) => p.role).sort()).toEqual(["GUARANTOR", "MEDIATOR"]);
+    expect(
+      doha.participants
+        .filter((p) => p.actor.key === "qatar")
+        .map((p) => p.role)
+        .sort(),
+    ).toEqual(["GUARANTOR", "MEDIATOR"]);
     const voa = await t.db.source.findUniqueOrThrow({ where: { key: "voa-2022-05-18" } });
     expect(voa.publishedAt?.toISOString().slice(0, 10)).toBe("2022-05-18");
   });
 
   it("marks the November 2021 prisoner release contested: asserted by one side, denied by the TTP", async () => {
-    const release = await t.db.event.findUniqueOrThrow({ where: { key: "alleged-prisoner-release-2021-11" }, include: { claims: { include: { speaker: true } } } });
+    const release = await t.db.event.findUniqueOrThrow({
+      where: { key: "alleged-prisoner-release-2021-11" },
+      include: { claims: { include: { speaker: true } } },
+    });
     expect(release.contested).toBe(true);
     const denial = release.claims.find((c) => c.stance === "DENIES" && c.speaker?.key === "muhammad-khurasani");
     expect(denial).toBeDefined();
@@ -76,7 +97,10 @@ describe("the demo dataset", () => {
   });
 
   it("links the truce extension to the Eid truce it extends", async () => {
-    const extension = await t.db.event.findUniqueOrThrow({ where: { key: "truce-extension-2022-05" }, include: { linksOut: { include: { to: true } } } });
+    const extension = await t.db.event.findUniqueOrThrow({
+      where: { key: "truce-extension-2022-05" },
+      include: { linksOut: { include: { to: true } } },
+    });
     expect(extension.linksOut.map((l) => [l.kind, l.to.key])).toContainEqual(["EXTENDS", "eid-truce-2022"]);
   });
 

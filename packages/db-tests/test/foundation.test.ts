@@ -1,8 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import pg from "pg";
-import { applyMigrations, readMigrations, ensureDatabaseExists, withDatabase, loadDataFiles, DataFileError, mergeActors, resolveActorId } from "@parley/db";
+import {
+  applyMigrations,
+  DataFileError,
+  ensureDatabaseExists,
+  loadDataFiles,
+  mergeActors,
+  readMigrations,
+  resolveActorId,
+  withDatabase,
+} from "@parley/db";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { dataFiles, smallDataset } from "@parley/testkit/data-files";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -22,11 +31,15 @@ describe("migrations", () => {
     expect(await applyMigrations(url)).toEqual([]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+    );
     const tables = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     await client.end();
     expect(rows[0].n).toBe(migrations.length);
-    expect(tables.rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(["actor", "actor_alias", "event", "participant", "claim", "source", "revision"]));
+    expect(tables.rows.map((r) => r.tablename)).toEqual(
+      expect.arrayContaining(["actor", "actor_alias", "event", "participant", "claim", "source", "revision"]),
+    );
   });
 
   it("refuses to run when an applied migration was edited afterwards", async () => {
@@ -63,7 +76,9 @@ describe("loading data files", () => {
     expect(summary.byKind.event.updated).toBe(1);
     const event = await t.db.event.findUniqueOrThrow({ where: { key: "release" } });
     expect(event.version).toBe(2);
-    const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "Event", entityId: event.id, action: "UPDATE" } });
+    const revision = await t.db.revision.findFirstOrThrow({
+      where: { entityType: "Event", entityId: event.id, action: "UPDATE" },
+    });
     expect(revision.author).toBe("analyst@example.org");
     expect(revision.changes).toEqual({ title: ["Release of prisoners", "Release of TTP prisoners"] });
   });
@@ -74,7 +89,10 @@ describe("loading data files", () => {
     const bad = smallDataset();
     (bad.events[0] as Record<string, unknown>).type = "PICNIC";
     bad.events.push({ ...bad.events[0]!, key: "second", type: "ATTACK", title: "x", claims: [] });
-    const [good, broken] = dataFiles({ "good.yaml": { events: [{ key: "new-one", type: "ATTACK", title: "New", start: "2023" }] }, "broken.yaml": bad });
+    const [good, broken] = dataFiles({
+      "good.yaml": { events: [{ key: "new-one", type: "ATTACK", title: "New", start: "2023" }] },
+      "broken.yaml": bad,
+    });
     const error = await loadDataFiles(t.db, [good!, broken!]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataFileError);
     expect((error as DataFileError).message).toMatch(/broken\.yaml: events\[0\] \(key release\)\.type: /);
@@ -83,8 +101,20 @@ describe("loading data files", () => {
 
   it("rejects a reference to a key no record has, before writing anything", async () => {
     const before = await t.db.event.count();
-    const data = { events: [{ key: "orphan", type: "ATTACK", title: "Orphan", start: "2023-01-02", participants: [{ actor: "nobody", role: "PERPETRATOR" }] }] };
-    await expect(loadDataFiles(t.db, dataFiles({ "orphan.yaml": data }))).rejects.toThrow(/orphan\.yaml: events\[0\] \(key orphan\)\.participants\[0\]\.actor: no actor has the key "nobody"/);
+    const data = {
+      events: [
+        {
+          key: "orphan",
+          type: "ATTACK",
+          title: "Orphan",
+          start: "2023-01-02",
+          participants: [{ actor: "nobody", role: "PERPETRATOR" }],
+        },
+      ],
+    };
+    await expect(loadDataFiles(t.db, dataFiles({ "orphan.yaml": data }))).rejects.toThrow(
+      /orphan\.yaml: events\[0\] \(key orphan\)\.participants\[0\]\.actor: no actor has the key "nobody"/,
+    );
     expect(await t.db.event.count()).toBe(before);
   });
 });
@@ -95,8 +125,23 @@ describe("merging actors", () => {
       t.db,
       dataFiles({
         "dup.yaml": {
-          actors: [{ key: "pakistani-taliban", name: "Pakistani Taliban", kind: "ARMED_GROUP", aliases: [{ name: "Tahreek-e-Taliban Pakistan", kind: "TRANSLITERATION" }] }],
-          events: [{ key: "attack", type: "ATTACK", title: "Attack", start: "2022-05-14", participants: [{ actor: "pakistani-taliban", role: "PERPETRATOR" }] }],
+          actors: [
+            {
+              key: "pakistani-taliban",
+              name: "Pakistani Taliban",
+              kind: "ARMED_GROUP",
+              aliases: [{ name: "Tahreek-e-Taliban Pakistan", kind: "TRANSLITERATION" }],
+            },
+          ],
+          events: [
+            {
+              key: "attack",
+              type: "ATTACK",
+              title: "Attack",
+              start: "2022-05-14",
+              participants: [{ actor: "pakistani-taliban", role: "PERPETRATOR" }],
+            },
+          ],
         },
       }),
     );
@@ -106,10 +151,14 @@ describe("merging actors", () => {
 
     expect(await resolveActorId(t.db, merged.id)).toBe(survivor.id);
     const aliases = (await t.db.actorAlias.findMany({ where: { actorId: survivor.id } })).map((a) => a.name);
-    expect(aliases).toEqual(expect.arrayContaining(["TTP", "Tehreek-e-Taliban Pakistan", "Pakistani Taliban", "Tahreek-e-Taliban Pakistan"]));
+    expect(aliases).toEqual(
+      expect.arrayContaining(["TTP", "Tehreek-e-Taliban Pakistan", "Pakistani Taliban", "Tahreek-e-Taliban Pakistan"]),
+    );
     const attack = await t.db.event.findUniqueOrThrow({ where: { key: "attack" }, include: { participants: true } });
     expect(attack.participants.map((p) => p.actorId)).toEqual([survivor.id]);
-    const history = await t.db.revision.findMany({ where: { entityType: "Actor", entityId: survivor.id, action: "MERGE" } });
+    const history = await t.db.revision.findMany({
+      where: { entityType: "Actor", entityId: survivor.id, action: "MERGE" },
+    });
     expect(history).toHaveLength(1);
   });
 });

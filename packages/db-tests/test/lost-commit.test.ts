@@ -1,6 +1,15 @@
+import {
+  applyMigrations,
+  createPrismaClient,
+  ensureDatabaseExists,
+  markTransaction,
+  outcomeOf,
+  type PrismaClient,
+  type TransactionMark,
+  withDatabase,
+} from "@parley/db";
+import { type ControlledPostgres, startControlledPostgres } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient, applyMigrations, ensureDatabaseExists, withDatabase, markTransaction, outcomeOf, type TransactionMark } from "@parley/db";
-import { startControlledPostgres, type ControlledPostgres } from "@parley/testkit";
 
 /**
  * How the outcome of a transaction whose COMMIT answer was lost is learnt, on a PostgreSQL of this
@@ -24,7 +33,8 @@ afterAll(async () => {
 });
 
 const soon = () => Date.now() + 5_000;
-const status = async (client: PrismaClient, txid: string) => (await client.$queryRaw<{ s: string }[]>`SELECT txid_status(${txid}::bigint) AS s`)[0]!.s;
+const status = async (client: PrismaClient, txid: string) =>
+  (await client.$queryRaw<{ s: string }[]>`SELECT txid_status(${txid}::bigint) AS s`)[0]!.s;
 
 /** A transaction that has written its marker and waits, uncommitted, until `release` lets it try COMMIT. */
 async function holdOpen(client: PrismaClient) {
@@ -32,11 +42,17 @@ async function holdOpen(client: PrismaClient) {
   let marked!: (mark: TransactionMark) => void;
   const mark = new Promise<TransactionMark>((resolve) => (marked = resolve));
   const done = client
-    .$transaction(async (tx) => {
-      marked(await markTransaction(tx));
-      await new Promise<void>((resolve) => (release = resolve));
-    }, { timeout: 60_000 })
-    .then(() => "committed", () => "failed");
+    .$transaction(
+      async (tx) => {
+        marked(await markTransaction(tx));
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      { timeout: 60_000 },
+    )
+    .then(
+      () => "committed",
+      () => "failed",
+    );
   return { mark: await mark, release: () => release(), done };
 }
 
@@ -44,7 +60,9 @@ describe("the outcome of a transaction whose COMMIT answer was lost", () => {
   it("is committed for one that committed, and aborted for one rolled back", async () => {
     const committed = await db.$transaction((tx) => markTransaction(tx));
     expect(await outcomeOf(db, committed, soon())).toBe("committed");
-    const rolledBack = await db.$transaction(async (tx) => Promise.reject(Object.assign(new Error("no"), { mark: await markTransaction(tx) }))).catch((e: { mark: TransactionMark }) => e.mark);
+    const rolledBack = await db
+      .$transaction(async (tx) => Promise.reject(Object.assign(new Error("no"), { mark: await markTransaction(tx) })))
+      .catch((e: { mark: TransactionMark }) => e.mark);
     expect(await outcomeOf(db, rolledBack, soon())).toBe("aborted");
   });
 
@@ -66,7 +84,8 @@ describe("the outcome of a transaction whose COMMIT answer was lost", () => {
     try {
       // Writes after the restart take IDs again from where the flushed WAL ends, up to and past the lost one's.
       let reused = "0";
-      while (BigInt(reused) < BigInt(open.mark.txid)) reused = await after.$transaction(async (tx) => (await markTransaction(tx)).txid);
+      while (BigInt(reused) < BigInt(open.mark.txid))
+        reused = await after.$transaction(async (tx) => (await markTransaction(tx)).txid);
       expect(reused).toBe(open.mark.txid);
       expect(await status(after, open.mark.txid)).toBe("committed");
       expect(await outcomeOf(after, open.mark, soon())).toBe("aborted");

@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ensureDatabaseExists, paths, withDatabase } from "@parley/db";
+import { authorMigration, migrationTimestamp, snakeCase } from "@parley/db/migrations";
+import { startThrowawayPostgres } from "@parley/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { paths, ensureDatabaseExists, withDatabase } from "@parley/db";
-import { startThrowawayPostgres } from "@parley/testkit";
-import { authorMigration, migrationTimestamp, snakeCase } from "@parley/db/migrations";
 
 let adminUrl: string;
 const url = (database: string) => withDatabase(adminUrl, database);
@@ -41,7 +41,12 @@ describe("authorMigration", () => {
   it("writes nothing when the schema matches the committed migrations", async () => {
     const before = listDir();
     expect(before.some((name) => name.endsWith("_init"))).toBe(true);
-    const result = await authorMigration({ name: "nothing", migrationsDir, schemaPath, shadowDatabaseUrl: url("shadow") });
+    const result = await authorMigration({
+      name: "nothing",
+      migrationsDir,
+      schemaPath,
+      shadowDatabaseUrl: url("shadow"),
+    });
     expect(result).toEqual({ directory: null, sql: "" });
     expect(listDir()).toEqual(before);
   });
@@ -63,7 +68,12 @@ ALTER TABLE "event" ADD CONSTRAINT fatalities_in_order CHECK (fatalities_low <= 
 `,
     );
     try {
-      const result = await authorMigration({ name: "nothing", migrationsDir, schemaPath, shadowDatabaseUrl: url("shadow") });
+      const result = await authorMigration({
+        name: "nothing",
+        migrationsDir,
+        schemaPath,
+        shadowDatabaseUrl: url("shadow"),
+      });
       expect(result).toEqual({ directory: null, sql: "" });
     } finally {
       rmSync(dir, { recursive: true });
@@ -87,7 +97,13 @@ model Note {
     writeFileSync(schemaPath, schema);
 
     const now = new Date("2099-03-04T05:06:07Z");
-    const result = await authorMigration({ name: "Add notes", migrationsDir, schemaPath, shadowDatabaseUrl: url("shadow"), now });
+    const result = await authorMigration({
+      name: "Add notes",
+      migrationsDir,
+      schemaPath,
+      shadowDatabaseUrl: url("shadow"),
+      now,
+    });
     expect(result.directory).toBe(path.join(migrationsDir, "20990304050607_add_notes"));
     expect(readFileSync(path.join(result.directory!, "migration.sql"), "utf8")).toBe(result.sql);
     expect(result.sql).toContain('ALTER TABLE "actor" ADD COLUMN     "nickname" TEXT;');
@@ -103,7 +119,9 @@ model Note {
       for (const name of listDir().filter((entry) => existsSync(path.join(migrationsDir, entry, "migration.sql")))) {
         await client.query(readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"));
       }
-      const { rows } = await client.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'note' ORDER BY ordinal_position");
+      const { rows } = await client.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'note' ORDER BY ordinal_position",
+      );
       expect(rows.map((row) => row.column_name)).toEqual(["id", "actor_id", "body", "created_at"]);
     } finally {
       await client.end();

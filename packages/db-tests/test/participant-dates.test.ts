@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { generateCorpus } from "@parley/corpus";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Each participation carries its event's start date (participant.event_start_date) so that an
 // actor's events page in date order from one index. Triggers keep it true whoever writes; the bulk
@@ -21,7 +21,8 @@ async function wrongDates(): Promise<number> {
   return Number(row?.n);
 }
 
-const changesLogged = async () => (await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM search_change`))[0]!.n;
+const changesLogged = async () =>
+  (await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM search_change`))[0]!.n;
 
 describe("a participation's copy of its event's date", () => {
   it("is there for every participation of the demo, loaded through the application", async () => {
@@ -38,11 +39,17 @@ describe("a participation's copy of its event's date", () => {
     const p = await t.db.participant.create({ data: { eventId: a.id, actorId: actor.id, role: "PARTY" } });
     expect(p.eventStartDate?.toISOString().slice(0, 10)).toBe("2020-02-03");
     await t.db.event.update({ where: { id: a.id }, data: { startDate: new Date("2019-12-31") } });
-    expect((await t.db.participant.findUniqueOrThrow({ where: { id: p.id } })).eventStartDate?.toISOString().slice(0, 10)).toBe("2019-12-31");
+    expect(
+      (await t.db.participant.findUniqueOrThrow({ where: { id: p.id } })).eventStartDate?.toISOString().slice(0, 10),
+    ).toBe("2019-12-31");
     await t.db.participant.update({ where: { id: p.id }, data: { eventId: b.id } });
-    expect((await t.db.participant.findUniqueOrThrow({ where: { id: p.id } })).eventStartDate?.toISOString().slice(0, 10)).toBe("2024-07-08");
+    expect(
+      (await t.db.participant.findUniqueOrThrow({ where: { id: p.id } })).eventStartDate?.toISOString().slice(0, 10),
+    ).toBe("2024-07-08");
     await t.db.participant.update({ where: { id: p.id }, data: { eventStartDate: new Date("1900-01-01") } });
-    expect((await t.db.participant.findUniqueOrThrow({ where: { id: p.id } })).eventStartDate?.toISOString().slice(0, 10)).toBe("2024-07-08");
+    expect(
+      (await t.db.participant.findUniqueOrThrow({ where: { id: p.id } })).eventStartDate?.toISOString().slice(0, 10),
+    ).toBe("2024-07-08");
     expect(await wrongDates()).toBe(0);
   });
 
@@ -53,7 +60,9 @@ describe("a participation's copy of its event's date", () => {
     await t.db.$executeRawUnsafe(`UPDATE participant SET event_start_date = NULL WHERE id = $1`, p.id);
     expect(await changesLogged()).toBe(before);
     await t.db.participant.update({ where: { id: p.id }, data: { role: p.role === "HOST" ? "PARTY" : "HOST" } });
-    const logged = await t.db.$queryRawUnsafe<{ event_id: number }[]>(`SELECT event_id FROM search_change ORDER BY seq DESC LIMIT 1`);
+    const logged = await t.db.$queryRawUnsafe<{ event_id: number }[]>(
+      `SELECT event_id FROM search_change ORDER BY seq DESC LIMIT 1`,
+    );
     expect(await changesLogged()).toBe(before + 1);
     expect(logged[0]!.event_id).toBe(p.eventId);
   });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoFiles, loadDataFiles, DataFileError } from "@parley/db";
+import { DataFileError, demoFiles, loadDataFiles } from "@parley/db";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { dataFiles, smallDataset } from "@parley/testkit/data-files";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -42,13 +42,20 @@ describe("positions in the demo dataset", () => {
       ["ttp-demands-troop-withdrawal", "TERRITORY_TROOPS"],
     ]);
     for (const d of demands) {
-      expect(d.claims.map((c) => c.source.key).sort()).toEqual(["granthshala-2021-11-23", "granthshala-2021-11-23", "voa-2022-05-18"]);
+      expect(d.claims.map((c) => c.source.key).sort()).toEqual([
+        "granthshala-2021-11-23",
+        "granthshala-2021-11-23",
+        "voa-2022-05-18",
+      ]);
       expect(d.claims.filter((c) => c.stance === "DENIES")).toHaveLength(1);
     }
   });
 
   it("links Islamabad's refusal to the TTP demand it answers", async () => {
-    const refusal = await t.db.position.findUniqueOrThrow({ where: { key: "pakistan-rejects-troop-withdrawal" }, include: { respondsTo: true, actor: true } });
+    const refusal = await t.db.position.findUniqueOrThrow({
+      where: { key: "pakistan-rejects-troop-withdrawal" },
+      include: { respondsTo: true, actor: true },
+    });
     expect(refusal.kind).toBe("REFUSAL");
     expect(refusal.actor.key).toBe("pakistan-government");
     expect(refusal.respondsTo?.key).toBe("ttp-demands-troop-withdrawal");
@@ -77,7 +84,11 @@ describe("positions in the demo dataset", () => {
       chain.push(position.key);
     }
     expect(chain).toEqual([
-      "ttp-ends-ceasefire-2022-11", "ttp-agrees-ceasefire-2022-06", "ttp-extends-eid-truce-2022-05", "ttp-refuses-truce-extension-2021-12", "ttp-ceasefire-2021-11",
+      "ttp-ends-ceasefire-2022-11",
+      "ttp-agrees-ceasefire-2022-06",
+      "ttp-extends-eid-truce-2022-05",
+      "ttp-refuses-truce-extension-2021-12",
+      "ttp-ceasefire-2021-11",
     ]);
   });
 
@@ -98,7 +109,9 @@ describe("positions in the demo dataset", () => {
 
 describe("positions in data files", () => {
   it("stores a changed summary as an update with its revision, and removes a claim the file dropped", async () => {
-    const [file] = dataFiles({ "a.yaml": withPositions([{ ...demand, claims: [{ quote: "withdraw troops" }, { quote: "pull out" }] }]) });
+    const [file] = dataFiles({
+      "a.yaml": withPositions([{ ...demand, claims: [{ quote: "withdraw troops" }, { quote: "pull out" }] }]),
+    });
     await loadDataFiles(t.db, [file!]);
     const [changed] = dataFiles({ "a.yaml": withPositions([{ ...demand, summary: "Pull the troops out." }]) });
     const summary = await loadDataFiles(t.db, [changed!]);
@@ -107,7 +120,9 @@ describe("positions in data files", () => {
     expect(row.summary).toBe("Pull the troops out.");
     expect(row.version).toBe(2);
     expect(row.claims.map((c) => c.quote)).toEqual(["withdraw troops"]);
-    const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "Position", entityId: row.id, action: "UPDATE" } });
+    const revision = await t.db.revision.findFirstOrThrow({
+      where: { entityType: "Position", entityId: row.id, action: "UPDATE" },
+    });
     expect(revision.changes).toEqual({ summary: ["Withdraw the troops.", "Pull the troops out."] });
   });
 
@@ -121,12 +136,17 @@ describe("positions in data files", () => {
   it("refuses a position without a quote, naming the file's field", async () => {
     const files = dataFiles({ "bad.yaml": withPositions([demand, { ...demand, key: "no-quote", claims: [] }]) });
     const problems = await problemsOf(files);
-    expect(problems).toContain("positions[1] (key no-quote).claims: a position needs at least one claim: the quote that states it");
+    expect(problems).toContain(
+      "positions[1] (key no-quote).claims: a position needs at least one claim: the quote that states it",
+    );
   });
 
   it("refuses a position that supersedes another holder's position, naming the field", async () => {
     const files = dataFiles({
-      "bad.yaml": withPositions([demand, { ...demand, key: "takeover", holder: "pakistan", kind: "REFUSAL", supersedes: "ttp-demand" }]),
+      "bad.yaml": withPositions([
+        demand,
+        { ...demand, key: "takeover", holder: "pakistan", kind: "REFUSAL", supersedes: "ttp-demand" },
+      ]),
     });
     expect(await problemsOf(files)).toEqual([
       'positions[1] (key takeover).supersedes: "ttp-demand" is held by ttp, not pakistan: a position supersedes one of its own holder\'s',

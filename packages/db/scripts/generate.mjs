@@ -6,7 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const stub = path.join(mkdtempSync(path.join(tmpdir(), "parley-prisma-")), "schema-engine");
-writeFileSync(stub, "#!/bin/sh\necho 'schema-engine stub: Parley applies migrations itself (pnpm db:migrate)' >&2\nexit 1\n");
+writeFileSync(
+  stub,
+  "#!/bin/sh\necho 'schema-engine stub: Parley applies migrations itself (pnpm db:migrate)' >&2\nexit 1\n",
+);
 chmodSync(stub, 0o755);
 
 const result = spawnSync("prisma", ["generate"], {

@@ -18,7 +18,11 @@ export const PRISMA_POOL_MAX = 10;
 
 export function createPrismaClient(url: string, options: ClientOptions = {}): PrismaClient {
   // A server that does not answer fails the request within seconds rather than holding it.
-  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? PRISMA_POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: options.max ?? PRISMA_POOL_MAX,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   const client = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
@@ -28,7 +32,10 @@ export function createPrismaClient(url: string, options: ClientOptions = {}): Pr
   });
   if (options.onQuery) {
     const onQuery = options.onQuery;
-    (client as unknown as { $on(event: "query", cb: (e: { query: string; params: string }) => void): void }).$on("query", (e) => onQuery(e.query, e.params));
+    (client as unknown as { $on(event: "query", cb: (e: { query: string; params: string }) => void): void }).$on(
+      "query",
+      (e) => onQuery(e.query, e.params),
+    );
   }
   return withQueryStrategyByDefault(client);
 }

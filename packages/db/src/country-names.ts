@@ -275,6 +275,8 @@ export function countryNamesText(code: string): string | null {
 /** The SQL of parley_country_names(), as a migration creates it from COUNTRY_NAMES. */
 export function countryNamesFunctionSql(): string {
   const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  const cases = Object.keys(COUNTRY_NAMES).map((code) => `    WHEN ${quote(code)} THEN ${quote(countryNamesText(code)!)}`);
+  const cases = Object.keys(COUNTRY_NAMES).map(
+    (code) => `    WHEN ${quote(code)} THEN ${quote(countryNamesText(code)!)}`,
+  );
   return `CREATE OR REPLACE FUNCTION parley_country_names(code text) RETURNS text IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$\n  SELECT CASE code\n${cases.join("\n")}\n  END\n$$;`;
 }

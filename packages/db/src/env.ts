@@ -4,7 +4,10 @@ import { z } from "zod";
 const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 
 const schema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
   PARLEY_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".parley")),
   PARLEY_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
 });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { createServer } from "node:net";
+import path from "node:path";
 import pg from "pg";
 import { dbEnv } from "./env.ts";
 import { assertPostgresUserCanReach } from "./postgres-access.ts";
@@ -82,7 +82,9 @@ async function loadEmbeddedPostgres() {
 }
 
 /** Starts (or joins, if one already serves this data folder's port) an embedded PostgreSQL. */
-export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{ port: number; started: boolean; stop(): Promise<void> }> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedOptions,
+): Promise<{ port: number; started: boolean; stop(): Promise<void> }> {
   const adminUrl = serverUrl(options.port, "postgres");
   if (await canConnect(adminUrl)) return { port: options.port, started: false, stop: async () => {} };
 
@@ -99,7 +101,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
+    ],
     onLog: () => {},
     onError: (message) => {
       said.push(String(message).trim());
@@ -117,8 +125,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<{
     } catch {
       // no lock file (or gone already): nothing holds the folder
     }
-    const holder = pid ? ` Another PostgreSQL may be running on this data directory (${pidFile}, PID ${pid}): stop it, or wait for it to finish.` : "";
-    throw new Error(`PostgreSQL did not start on port ${options.port} with its data in ${options.dataDir}.${holder}${said.length ? ` It said: ${said.join(" | ")}` : ""}`);
+    const holder = pid
+      ? ` Another PostgreSQL may be running on this data directory (${pidFile}, PID ${pid}): stop it, or wait for it to finish.`
+      : "";
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} with its data in ${options.dataDir}.${holder}${said.length ? ` It said: ${said.join(" | ")}` : ""}`,
+    );
   });
   const handle = server as unknown as { process?: { kill(signal: NodeJS.Signals): boolean } };
   running.add(handle);
@@ -142,8 +154,13 @@ export async function openDatabase(log: (line: string) => void = () => {}): Prom
     await ensureDatabaseExists(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(env.PARLEY_DATA_DIR, "postgres"), port: env.PARLEY_PG_PORT, log });
-  if (server.started) log(`Started embedded PostgreSQL on port ${server.port} (data in ${env.PARLEY_DATA_DIR}/postgres)`);
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(env.PARLEY_DATA_DIR, "postgres"),
+    port: env.PARLEY_PG_PORT,
+    log,
+  });
+  if (server.started)
+    log(`Started embedded PostgreSQL on port ${server.port} (data in ${env.PARLEY_DATA_DIR}/postgres)`);
   const url = serverUrl(server.port, "parley");
   await ensureDatabaseExists(url);
   return { url, embedded: server.started, stop: server.stop };

@@ -46,7 +46,9 @@ export function eventSnapshot(e: EventSnapshotRow): Snapshot {
     fatalitiesHigh: e.fatalitiesHigh,
     process: gid("Process", e.processId),
     places: sortedUnique(e.places.map((p) => encodeGlobalId("Place", p.placeId))),
-    participants: sortedUnique(e.participants.map((p) => ({ actor: encodeGlobalId("Actor", p.actorId), role: p.role, note: p.note }))),
+    participants: sortedUnique(
+      e.participants.map((p) => ({ actor: encodeGlobalId("Actor", p.actorId), role: p.role, note: p.note })),
+    ),
     links: sortedUnique(e.linksOut.map((l) => ({ kind: l.kind, event: encodeGlobalId("Event", l.toId) }))),
   };
 }
@@ -195,7 +197,14 @@ export function actorSnapshot(a: ActorSnapshotRow): Snapshot {
     aliases: sortedUnique(a.aliases.map((x) => `${x.kind}:${x.name}`)),
     affiliations: sortedUnique(
       a.affiliations.map((f) =>
-        [f.organisation?.key ?? "", f.title, dayOf(f.startDate) ?? "", f.startPrecision ?? "", dayOf(f.endDate) ?? "", f.endPrecision ?? ""].join("|"),
+        [
+          f.organisation?.key ?? "",
+          f.title,
+          dayOf(f.startDate) ?? "",
+          f.startPrecision ?? "",
+          dayOf(f.endDate) ?? "",
+          f.endPrecision ?? "",
+        ].join("|"),
       ),
     ),
   };

@@ -13,10 +13,21 @@ export function hashSecret(secret: string): string {
 export async function createApiToken(db: PrismaClient, input: { role: TokenRole; name: string; author: string }) {
   const secret = PREFIX + randomBytes(24).toString("base64url");
   const token = await db.apiToken.create({
-    data: { name: input.name, role: input.role, secretHash: hashSecret(secret), prefix: secret.slice(0, PREFIX.length + 4) },
+    data: {
+      name: input.name,
+      role: input.role,
+      secretHash: hashSecret(secret),
+      prefix: secret.slice(0, PREFIX.length + 4),
+    },
   });
   await db.$transaction((tx) =>
-    recordRevision(tx, { entityType: "ApiToken", entityId: token.id, action: "CREATE", author: input.author, changes: { name: token.name, role: token.role } }),
+    recordRevision(tx, {
+      entityType: "ApiToken",
+      entityId: token.id,
+      action: "CREATE",
+      author: input.author,
+      changes: { name: token.name, role: token.role },
+    }),
   );
   return { token, secret };
 }
@@ -26,7 +37,15 @@ export async function revokeApiToken(db: PrismaClient, id: number, author: strin
   if (!token) return null;
   if (token.revokedAt) return token;
   const revoked = await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-  await db.$transaction((tx) => recordRevision(tx, { entityType: "ApiToken", entityId: id, action: "UPDATE", author, changes: { revokedAt: [null, revoked.revokedAt] } }));
+  await db.$transaction((tx) =>
+    recordRevision(tx, {
+      entityType: "ApiToken",
+      entityId: id,
+      action: "UPDATE",
+      author,
+      changes: { revokedAt: [null, revoked.revokedAt] },
+    }),
+  );
   return revoked;
 }
 
@@ -37,11 +56,15 @@ export type ApiToken = NonNullable<Awaited<ReturnType<PrismaClient["apiToken"]["
  * The live token a bearer secret belongs to, compared in constant time, or why there is none: an
  * unknown (or malformed) secret, or a token that was revoked.
  */
-export async function checkApiToken(db: PrismaClient, secret: string): Promise<{ token: ApiToken } | { problem: TokenProblem }> {
+export async function checkApiToken(
+  db: PrismaClient,
+  secret: string,
+): Promise<{ token: ApiToken } | { problem: TokenProblem }> {
   if (!secret.startsWith(PREFIX) || secret.length > 200) return { problem: "TOKEN_UNKNOWN" };
   const hash = hashSecret(secret);
   const token = await db.apiToken.findUnique({ where: { secretHash: hash } });
-  if (!token || !timingSafeEqual(Buffer.from(token.secretHash, "hex"), Buffer.from(hash, "hex"))) return { problem: "TOKEN_UNKNOWN" };
+  if (!token || !timingSafeEqual(Buffer.from(token.secretHash, "hex"), Buffer.from(hash, "hex")))
+    return { problem: "TOKEN_UNKNOWN" };
   if (token.revokedAt) return { problem: "TOKEN_REVOKED" };
   await noteUse(db, token);
   return { token };
@@ -56,6 +79,9 @@ async function noteUse(db: PrismaClient, token: { id: number; lastUsedAt: Date |
   const cutoff = new Date(now.getTime() - LAST_USED_EVERY_MS);
   // Only if no other request recorded a use meanwhile; a failure here must not refuse the request.
   await db.apiToken
-    .updateMany({ where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] }, data: { lastUsedAt: now } })
+    .updateMany({
+      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] },
+      data: { lastUsedAt: now },
+    })
     .catch(() => undefined);
 }

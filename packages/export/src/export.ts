@@ -38,7 +38,12 @@ export interface ExportOptions {
 function writerFor(request: ExportRequest): ExportWriter {
   if (request.format === "csv") return csvWriter();
   if (request.format === "geojson") return geojsonWriter();
-  return jsonWriter({ url: `?${searchStateToParams(request.state)}`, query: request.state.query || null, filter: request.state.filter, sort: request.state.sort });
+  return jsonWriter({
+    url: `?${searchStateToParams(request.state)}`,
+    query: request.state.query || null,
+    filter: request.state.filter,
+    sort: request.state.sort,
+  });
 }
 
 /**
@@ -46,7 +51,11 @@ function writerFor(request: ExportRequest): ExportWriter {
  * order), then walks every result in batches: the IDs in the search's order, each batch's records
  * loaded with their provenance and written out before the next is read. Memory holds one batch.
  */
-export async function startExport(engine: SearchEngine, request: ExportRequest, options: ExportOptions = {}): Promise<ExportRun> {
+export async function startExport(
+  engine: SearchEngine,
+  request: ExportRequest,
+  options: ExportOptions = {},
+): Promise<ExportRun> {
   const started = performance.now();
   const search = await engine.searchEvents(request.query);
   const writer = writerFor(request);

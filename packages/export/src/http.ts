@@ -1,7 +1,7 @@
+import { dayOf } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { FORMAT_FILES, startExport } from "./export.ts";
 import { ExportRequestError, exportRequestFromParams } from "./query.ts";
-import { dayOf } from "@parley/schema";
 
 /**
  * `GET /export?format=csv&q=…&type=…`: the search page's parameters plus the format, answered with

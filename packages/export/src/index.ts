@@ -1,4 +1,11 @@
-export { EXPORT_FORMATS, ExportRequestError, exportRequestFromParams, type ExportFormat, type ExportIssue, type ExportRequest } from "./query.ts";
-export { FORMAT_FILES, startExport, type ExportRun, type ExportSummary, type ExportOptions } from "./export.ts";
+export { type ExportOptions, type ExportRun, type ExportSummary, FORMAT_FILES, startExport } from "./export.ts";
 export { exportResponse } from "./http.ts";
-export { loadExportEvents, type ExportEvent } from "./records.ts";
+export {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportIssue,
+  type ExportRequest,
+  ExportRequestError,
+  exportRequestFromParams,
+} from "./query.ts";
+export { type ExportEvent, loadExportEvents } from "./records.ts";

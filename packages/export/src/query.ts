@@ -1,4 +1,11 @@
-import { PAGE_SIZE, SEARCH_PARAMS, decodeGlobalId, mapFilterIds, searchStateFromParams, type SearchState } from "@parley/schema";
+import {
+  decodeGlobalId,
+  mapFilterIds,
+  PAGE_SIZE,
+  SEARCH_PARAMS,
+  type SearchState,
+  searchStateFromParams,
+} from "@parley/schema";
 import type { EventQuery } from "@parley/search";
 
 export const EXPORT_FORMATS = ["csv", "json", "geojson"] as const;
@@ -37,11 +44,13 @@ export interface ExportRequest {
 export function exportRequestFromParams(params: URLSearchParams): ExportRequest {
   const issues: ExportIssue[] = [];
   for (const key of new Set(params.keys())) {
-    if (!KEYS.has(key)) issues.push({ key, value: params.get(key), message: `is not a search parameter (use ${[...KEYS].join(", ")})` });
+    if (!KEYS.has(key))
+      issues.push({ key, value: params.get(key), message: `is not a search parameter (use ${[...KEYS].join(", ")})` });
   }
   const format = params.get("format");
   if (!format) issues.push({ key: "format", value: null, message: `is required: ${EXPORT_FORMATS.join(", ")}` });
-  else if (!(EXPORT_FORMATS as readonly string[]).includes(format)) issues.push({ key: "format", value: format, message: `must be one of ${EXPORT_FORMATS.join(", ")}` });
+  else if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    issues.push({ key: "format", value: format, message: `must be one of ${EXPORT_FORMATS.join(", ")}` });
   const { state, issues: stateIssues } = searchStateFromParams(params);
   issues.push(...stateIssues);
   if (issues.length) throw new ExportRequestError(issues);

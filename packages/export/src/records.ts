@@ -1,6 +1,6 @@
-import type pg from "pg";
 import type { AcledWritable, Tie } from "@parley/datasets";
-import { encodeGlobalId, type ActorKind, type EventType, type ParticipantRole } from "@parley/schema";
+import { type ActorKind, type EventType, encodeGlobalId, type ParticipantRole } from "@parley/schema";
+import type pg from "pg";
 import { CLAIMS, EVENTS, LINKS, PARTICIPANTS, PLACES } from "./records-sql.ts";
 
 /** A named record as exports show it: the API's global ID, the database ID's key, the name. */
@@ -95,7 +95,13 @@ type Row = Record<string, unknown> & { owner: number };
  */
 export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<ExportEvent[]> {
   const q = async (sql: string, params: unknown[] = [ids]) => (await db.query<Row>(sql, params)).rows;
-  const [events, places, participants, claims, links] = await Promise.all([q(EVENTS), q(PLACES), q(PARTICIPANTS), q(CLAIMS), q(LINKS)]);
+  const [events, places, participants, claims, links] = await Promise.all([
+    q(EVENTS),
+    q(PLACES),
+    q(PARTICIPANTS),
+    q(CLAIMS),
+    q(LINKS),
+  ]);
   const byId = new Map(events.map((e) => [e.owner, e]));
   const [placesOf, participantsOf, claimsOf, linksOf] = [places, participants, claims, links].map(groupBy);
   const out: ExportEvent[] = [];
@@ -115,20 +121,38 @@ export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<Expo
       outcome: e.outcome as string | null,
       fatalities: { low: e.low as number | null, best: e.best as number | null, high: e.high as number | null },
       contested: e.contested as boolean,
-      process: ref("Process", e.processId as number | null, e.processKey as string | null, e.processName as string | null),
+      process: ref(
+        "Process",
+        e.processId as number | null,
+        e.processKey as string | null,
+        e.processName as string | null,
+      ),
       places: (placesOf!.get(id) ?? []).map((p) => ({
-        id: encodeGlobalId("Place", p.id as number), key: p.key as string | null, name: p.name as string, kind: p.kind as string,
-        country: p.country as string, lat: p.lat as number | null, lon: p.lon as number | null, within: p.within as ExportPlace["within"],
+        id: encodeGlobalId("Place", p.id as number),
+        key: p.key as string | null,
+        name: p.name as string,
+        kind: p.kind as string,
+        country: p.country as string,
+        lat: p.lat as number | null,
+        lon: p.lon as number | null,
+        within: p.within as ExportPlace["within"],
       })),
       participants: (participantsOf!.get(id) ?? []).map((p) => ({
         role: p.role as ParticipantRole,
         note: p.note as string | null,
         actor: {
-          id: encodeGlobalId("Actor", p.id as number), key: p.key as string | null, name: p.name as string, kind: p.kind as ActorKind,
-          country: p.country as string | null, externalIds: p.externalIds as Record<string, unknown>,
+          id: encodeGlobalId("Actor", p.id as number),
+          key: p.key as string | null,
+          name: p.name as string,
+          kind: p.kind as ActorKind,
+          country: p.country as string | null,
+          externalIds: p.externalIds as Record<string, unknown>,
         },
-        affiliations: (p.affiliations as (Omit<ExportAffiliation, "actor"> & { id: number; key: string | null; name: string })[]).map(({ id, key, name, ...rest }) => ({
-          ...rest, actor: ref("Actor", id, key, name)!,
+        affiliations: (
+          p.affiliations as (Omit<ExportAffiliation, "actor"> & { id: number; key: string | null; name: string })[]
+        ).map(({ id, key, name, ...rest }) => ({
+          ...rest,
+          actor: ref("Actor", id, key, name)!,
         })),
       })),
       claims: (claimsOf!.get(id) ?? []).map((c) => ({
@@ -136,18 +160,38 @@ export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<Expo
         key: c.key as string | null,
         quote: c.quote as string,
         stance: c.stance as "ASSERTS" | "DENIES",
-        speaker: ref("Actor", c.speakerId as number | null, c.speakerKey as string | null, c.speakerName as string | null),
+        speaker: ref(
+          "Actor",
+          c.speakerId as number | null,
+          c.speakerKey as string | null,
+          c.speakerName as string | null,
+        ),
         speakerLabel: c.speakerLabel as string | null,
         note: c.note as string | null,
         source: {
-          id: encodeGlobalId("Source", c.sourceId as number), key: c.sourceKey as string | null, title: c.title as string, url: c.url as string | null,
-          publishedAt: c.publishedAt as string | null, publishedPrecision: c.publishedPrecision as string | null,
-          language: c.language as string | null, author: c.author as string | null,
-          outlet: ref("Actor", c.outletId as number | null, c.outletKey as string | null, c.outletName as string | null),
-          cites: (c.cites as { id: number; key: string | null; name: string }[]).map((o) => ref("Actor", o.id, o.key, o.name)!),
+          id: encodeGlobalId("Source", c.sourceId as number),
+          key: c.sourceKey as string | null,
+          title: c.title as string,
+          url: c.url as string | null,
+          publishedAt: c.publishedAt as string | null,
+          publishedPrecision: c.publishedPrecision as string | null,
+          language: c.language as string | null,
+          author: c.author as string | null,
+          outlet: ref(
+            "Actor",
+            c.outletId as number | null,
+            c.outletKey as string | null,
+            c.outletName as string | null,
+          ),
+          cites: (c.cites as { id: number; key: string | null; name: string }[]).map(
+            (o) => ref("Actor", o.id, o.key, o.name)!,
+          ),
         },
       })),
-      links: (linksOf!.get(id) ?? []).map((l) => ({ kind: l.kind as string, event: { id: encodeGlobalId("Event", l.id as number), key: l.key as string | null, title: l.title as string } })),
+      links: (linksOf!.get(id) ?? []).map((l) => ({
+        kind: l.kind as string,
+        event: { id: encodeGlobalId("Event", l.id as number), key: l.key as string | null, title: l.title as string },
+      })),
       version: e.version as number,
       createdAt: (e.createdAt as Date).toISOString(),
       updatedAt: (e.updatedAt as Date).toISOString(),

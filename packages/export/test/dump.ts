@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import type { PrismaClient } from "@parley/db";
 import { csvFile, sharedDataFile } from "@parley/testkit/datasets";
+import { parse } from "csv-parse/sync";
 
 /** Every fact an ACLED import owns of an event, in a form two databases can be compared in. */
 export async function dumpEvents(db: PrismaClient, where: { key?: { startsWith: string } } = {}) {
@@ -24,7 +24,9 @@ export async function dumpEvents(db: PrismaClient, where: { key?: { startsWith: 
     dates: [e.startDate.toISOString().slice(0, 10), e.endDate?.toISOString().slice(0, 10) ?? null, e.datePrecision],
     fatalities: [e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh],
     participants: e.participants.map((p) => `${p.role} ${p.actor.name}`).sort(),
-    places: e.places.map((p) => `${p.place.name}|${p.place.kind}|${p.place.country}|${p.place.lat},${p.place.lon}`).sort(),
+    places: e.places
+      .map((p) => `${p.place.name}|${p.place.kind}|${p.place.country}|${p.place.lat},${p.place.lon}`)
+      .sort(),
     claims: e.claims.map((c) => `${c.key}|${c.source.title}|${c.source.outlet?.name}|${c.quote}|${c.note}`).sort(),
   }));
 }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoFiles, loadDataFiles } from "@parley/db";
-import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { decodeGlobalId, encodeGlobalId } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
-import { ExportRequestError, exportRequestFromParams, type ExportEvent } from "../src/index.ts";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ExportEvent, ExportRequestError, exportRequestFromParams } from "../src/index.ts";
 import { csvRecords, engineFor, exportText, searchEventsIds } from "./helpers.ts";
 
 let t: TestDatabase;
@@ -54,8 +54,13 @@ describe("what an export holds", () => {
     const ttp = await t.db.actor.findUniqueOrThrow({ where: { key: "ttp" } });
     const { role } = await t.db.participant.findFirstOrThrow({ where: { actorId: ttp.id } });
     const held = await t.db.participant.findMany({ where: { actorId: ttp.id, role }, select: { eventId: true } });
-    const { text } = await exportText(engine, `format=json&p=${encodeURIComponent(`${encodeGlobalId("Actor", ttp.id)}:${role}`)}`);
-    expect(eventIds(text).sort((a, b) => a - b)).toEqual([...new Set(held.map((p) => p.eventId))].sort((a, b) => a - b));
+    const { text } = await exportText(
+      engine,
+      `format=json&p=${encodeURIComponent(`${encodeGlobalId("Actor", ttp.id)}:${role}`)}`,
+    );
+    expect(eventIds(text).sort((a, b) => a - b)).toEqual(
+      [...new Set(held.map((p) => p.eventId))].sort((a, b) => a - b),
+    );
   });
 
   it("writes the same file whatever the batch size, one piece per batch", async () => {
@@ -76,8 +81,16 @@ describe("JSON with provenance", () => {
     expect(doc).toMatchObject({ format: "parley-events", search: { query: "Tehreek" } });
     expect(doc.count).toBe(doc.events.length);
     const stored = await t.db.event.findFirstOrThrow({
-      where: { claims: { some: { speakerId: { not: null } } }, places: { some: {} }, participants: { some: { role: "MEDIATOR" } } },
-      include: { participants: { include: { actor: true } }, places: { include: { place: true } }, claims: { include: { source: { include: { outlet: true, cites: true } }, speaker: true } } },
+      where: {
+        claims: { some: { speakerId: { not: null } } },
+        places: { some: {} },
+        participants: { some: { role: "MEDIATOR" } },
+      },
+      include: {
+        participants: { include: { actor: true } },
+        places: { include: { place: true } },
+        claims: { include: { source: { include: { outlet: true, cites: true } }, speaker: true } },
+      },
     });
     const { text: all } = await exportText(engine, "format=json");
     const event = (JSON.parse(all) as { events: ExportEvent[] }).events.find((e) => e.databaseId === stored.id)!;
@@ -89,21 +102,34 @@ describe("JSON with provenance", () => {
       datePrecision: stored.datePrecision,
       contested: stored.contested,
     });
-    expect(event.participants.map((p) => `${p.role} ${p.actor.name}`).sort()).toEqual(stored.participants.map((p) => `${p.role} ${p.actor.name}`).sort());
+    expect(event.participants.map((p) => `${p.role} ${p.actor.name}`).sort()).toEqual(
+      stored.participants.map((p) => `${p.role} ${p.actor.name}`).sort(),
+    );
     expect(event.places.map((p) => [p.name, p.country, p.lat, p.lon])).toEqual(
-      [...stored.places].sort((a, b) => a.placeId - b.placeId).map((p) => [p.place.name, p.place.country, p.place.lat, p.place.lon]),
+      [...stored.places]
+        .sort((a, b) => a.placeId - b.placeId)
+        .map((p) => [p.place.name, p.place.country, p.place.lat, p.place.lon]),
     );
     const claim = stored.claims.find((c) => c.speaker)!;
     const exported = event.claims.find((c) => c.id === encodeGlobalId("Claim", claim.id))!;
-    expect(exported).toMatchObject({ quote: claim.quote, stance: claim.stance, speaker: { name: claim.speaker!.name }, source: { title: claim.source.title, outlet: { name: claim.source.outlet?.name } } });
+    expect(exported).toMatchObject({
+      quote: claim.quote,
+      stance: claim.stance,
+      speaker: { name: claim.speaker!.name },
+      source: { title: claim.source.title, outlet: { name: claim.source.outlet?.name } },
+    });
     expect(exported.source.cites).toHaveLength(claim.source.cites.length);
   });
 
   it("names the outlets a source cites", async () => {
-    const citing = await t.db.sourceCitation.findFirstOrThrow({ include: { outlet: true, source: { include: { claims: { where: { eventId: { not: null } } } } } } });
+    const citing = await t.db.sourceCitation.findFirstOrThrow({
+      include: { outlet: true, source: { include: { claims: { where: { eventId: { not: null } } } } } },
+    });
     const { text } = await exportText(engine, "format=json");
     const events = (JSON.parse(text) as { events: ExportEvent[] }).events;
-    const claim = events.flatMap((e) => e.claims).find((c) => decodeGlobalId(c.source.id, "Source") === citing.sourceId)!;
+    const claim = events
+      .flatMap((e) => e.claims)
+      .find((c) => decodeGlobalId(c.source.id, "Source") === citing.sourceId)!;
     expect(claim.source.cites.map((c) => c.name)).toContain(citing.outlet.name);
   });
 });
@@ -111,7 +137,15 @@ describe("JSON with provenance", () => {
 interface Feature {
   id: string;
   geometry: { type: string; coordinates: number[] } | null;
-  properties: { location: string | null; country: string | null; places: string; side1: string; side2: string; thirdParties: string; fatalities: number | null };
+  properties: {
+    location: string | null;
+    country: string | null;
+    places: string;
+    side1: string;
+    side2: string;
+    thirdParties: string;
+    fatalities: number | null;
+  };
 }
 
 describe("GeoJSON of events", () => {
@@ -138,8 +172,16 @@ describe("GeoJSON of events", () => {
 
   it("names every place of an event with several, and its sides as the CSV does", async () => {
     const { text } = await exportText(engine, "format=geojson&country=AF&type=AIRSTRIKE");
-    const strike = (JSON.parse(text) as { features: Feature[] }).features.find((f) => f.properties.places.includes("; "))!;
-    expect(strike.properties).toMatchObject({ location: "Khost", country: "AF", places: "Khost; Kunar", side1: "Government of Pakistan; Faiz Hameed", side2: "Tehrik-i-Taliban Pakistan" });
+    const strike = (JSON.parse(text) as { features: Feature[] }).features.find((f) =>
+      f.properties.places.includes("; "),
+    )!;
+    expect(strike.properties).toMatchObject({
+      location: "Khost",
+      country: "AF",
+      places: "Khost; Kunar",
+      side1: "Government of Pakistan; Faiz Hameed",
+      side2: "Tehrik-i-Taliban Pakistan",
+    });
     const { text: csv } = await exportText(engine, "format=csv&country=AF&type=AIRSTRIKE");
     const row = csvRecords(csv).find((r) => r.event_id_cnty === `PRLY${decodeGlobalId(strike.id, "Event")}`)!;
     expect([row.actor1, row.assoc_actor_1, row.location]).toEqual(["Government of Pakistan", "Faiz Hameed", "Khost"]);

@@ -1,6 +1,6 @@
-import { parse } from "csv-parse/sync";
 import { createSearchEngine, type SearchEngine } from "@parley/search";
-import { exportRequestFromParams, startExport, type ExportOptions } from "../src/index.ts";
+import { parse } from "csv-parse/sync";
+import { type ExportOptions, exportRequestFromParams, startExport } from "../src/index.ts";
 
 /** Runs an export of these search parameters and returns the file's text and the run's summary. */
 export async function exportText(engine: SearchEngine, params: string, options: ExportOptions = {}) {

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDataset } from "@parley/datasets";
 import { demoFiles, loadDataFiles } from "@parley/db";
-import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import type { SearchEngine } from "@parley/search";
-import { csvRecords, engineFor, exportText, searchEventsIds } from "./helpers.ts";
+import { createTestDatabase, type TestDatabase } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acledSample, actorKinds, dumpEvents, tempFile } from "./dump.ts";
+import { csvRecords, engineFor, exportText, searchEventsIds } from "./helpers.ts";
 
 let a: TestDatabase;
 let b: TestDatabase;
@@ -47,7 +47,9 @@ describe.skipIf(!sample)("ACLED → Parley → ACLED CSV → a fresh Parley (Ken
     const [kindsA, kindsB] = await Promise.all([actorKinds(a.db), actorKinds(b.db)]);
     expect([...kindsB.keys()].sort()).toEqual([...kindsA.keys()].sort());
     const differing = [...kindsA].filter(([name, kind]) => kindsB.get(name) !== kind).map(([name]) => name);
-    console.log(`Round trip: ${kindsA.size} actors, ${differing.length} with another kind (${differing.slice(0, 5).join(", ")}…)`);
+    console.log(
+      `Round trip: ${kindsA.size} actors, ${differing.length} with another kind (${differing.slice(0, 5).join(", ")}…)`,
+    );
     expect(differing.length).toBeLessThan(kindsA.size * 0.02);
 
     // and exporting the copy writes the same rows
@@ -56,7 +58,12 @@ describe.skipIf(!sample)("ACLED → Parley → ACLED CSV → a fresh Parley (Ken
   }, 240_000);
 
   it("exports every page of a large result, exactly as searchEvents pages it", async () => {
-    for (const search of ["", "q=police", "q=Nairobi OR Mombasa&type=PROTEST&type=RIOT&sort=DATE_DESC", "role=TARGET&from=2019-06-01"]) {
+    for (const search of [
+      "",
+      "q=police",
+      "q=Nairobi OR Mombasa&type=PROTEST&type=RIOT&sort=DATE_DESC",
+      "role=TARGET&from=2019-06-01",
+    ]) {
       const expected = await searchEventsIds(engineA, search);
       expect(expected.length).toBeGreaterThan(search === "" ? 1000 : 20);
       const { text } = await exportText(engineA, `format=csv&${search}`, { batchSize: 100 });

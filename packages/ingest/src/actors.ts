@@ -1,8 +1,8 @@
-import { normalizeName, transliterationKey, type ActorKind } from "@parley/schema";
-import { indexByName, type KnownActor, type Knowledge } from "./knowledge.ts";
+import { type ActorKind, normalizeName, transliterationKey } from "@parley/schema";
+import { indexByName, type Knowledge, type KnownActor } from "./knowledge.ts";
 import { range } from "./places.ts";
-import { ngrams, type Token } from "./tokens.ts";
 import { stateByDemonym, stateByName } from "./states.ts";
+import { ngrams, type Token } from "./tokens.ts";
 
 export interface ActorMention {
   /** The known actor's ID, or null for a name proposed as a new actor. */
@@ -17,23 +17,28 @@ export interface ActorMention {
 
 /** Capitalised words that are not names (sentence openers, months, titles, furniture). */
 export const STOPWORDS = new Set(
-  ("the a an in on at of for and or but to from by with as after before since during while when where who whose which that this these those " +
+  (
+    "the a an in on at of for and or but to from by with as after before since during while when where who whose which that this these those " +
     "it its his her their our we they he she i you file photo image read more also however meanwhile although following according asked " +
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
     "monday tuesday wednesday thursday friday saturday sunday today yesterday " +
-    "islamic islam muslim eid god sources source officials official security government state minister ministry news report reports").split(" "),
+    "islamic islam muslim eid god sources source officials official security government state minister ministry news report reports"
+  ).split(" "),
 );
 const TITLES = new Set(
-  ("lt lieutenant gen general col colonel maj major capt captain mr mrs ms dr prof president presidents prime minister deputy interior foreign chief commander spokesman spokesperson " +
+  (
+    "lt lieutenant gen general col colonel maj major capt captain mr mrs ms dr prof president presidents prime minister deputy interior foreign chief commander spokesman spokesperson " +
     "maulana mawlawi mawlavi mullah mufti qari sheikh hafiz haji senior former late field marshal special envoy secretary secretary-general undersecretary ambassador " +
-    "chairman chairperson head defence defense information federal state acting interim first top").split(" "),
+    "chairman chairperson head defence defense information federal state acting interim first top"
+  ).split(" "),
 );
 /** A one-word name worth proposing: a proper noun the model tags as such, not a word of the calendar or of office. */
 const ONE_WORD_NAME = /^\p{Lu}[\p{Ll}'’-]{3,}$/u;
 const CONNECTORS = new Set(["al", "ul", "ud", "ur", "e", "i", "bin", "ibn", "de", "of", "van", "von"]);
 
 function guessKind(name: string): ActorKind {
-  if (/\b(news|tribune|times|radio|tv|television|post|daily|herald|dawn|agency press)\b/i.test(name)) return "MEDIA_OUTLET";
+  if (/\b(news|tribune|times|radio|tv|television|post|daily|herald|dawn|agency press)\b/i.test(name))
+    return "MEDIA_OUTLET";
   if (/\b(party|jamiat|jamiate|ulema|league|movement)\b/i.test(name)) return "POLITICAL_PARTY";
   if (/\b(army|forces|police|corps|agency|directorate|intelligence)\b/i.test(name)) return "SECURITY_FORCE";
   if (/\b(center|centre|institute|university)\b/i.test(name)) return "RESEARCH_ORGANISATION";
@@ -75,7 +80,8 @@ export class ActorFinder {
     for (const span of ngrams(sentence, tokens)) {
       const words = span.to - span.from;
       // Long names are unambiguous even in lower case ("the military operations directorate").
-      if ((!tokens[span.from]!.capitalised && words < 3) || range(span.from, span.to).some((i) => taken.has(i))) continue;
+      if ((!tokens[span.from]!.capitalised && words < 3) || range(span.from, span.to).some((i) => taken.has(i)))
+        continue;
       const actor =
         this.byName.get(span.key)?.[0] ??
         (words >= 2 ? this.byTranslit.get(transliterationKey(span.text))?.[0] : undefined) ??
@@ -86,10 +92,19 @@ export class ActorFinder {
         const surname = normalizeName(actor.name).split(" ").at(-1)!;
         if (surname.length >= 5 && !this.byName.has(surname)) this.surnames.set(surname, actor);
       }
-      found.push({ actorId: actor.id, text: span.text, name: actor.name, kind: actor.kind, from: span.from, to: span.to });
+      found.push({
+        actorId: actor.id,
+        text: span.text,
+        name: actor.name,
+        kind: actor.kind,
+        from: span.from,
+        to: span.to,
+      });
     }
     const headline = isHeadline(sentence, tokens);
-    for (const phrase of headline ? [] : capitalisedPhrases(sentence, tokens, (i) => taken.has(i) || placeTokens.has(i))) {
+    for (const phrase of headline
+      ? []
+      : capitalisedPhrases(sentence, tokens, (i) => taken.has(i) || placeTokens.has(i))) {
       const text = sentence.slice(tokens[phrase.from]!.start, tokens[phrase.to - 1]!.end);
       // "Obasanjo" after "Olusegun Obasanjo" is the same proposed person.
       const earlier = phrase.to - phrase.from === 1 ? this.newSurnames.get(normalizeName(text)) : undefined;
@@ -102,26 +117,48 @@ export class ActorFinder {
 }
 
 /** Runs of capitalised words (with name connectors such as "ul" or "bin") of two words or more, or acronyms. */
-function capitalisedPhrases(sentence: string, tokens: Token[], excluded: (i: number) => boolean): Array<{ from: number; to: number }> {
+function capitalisedPhrases(
+  sentence: string,
+  tokens: Token[],
+  excluded: (i: number) => boolean,
+): Array<{ from: number; to: number }> {
   const phrases: Array<{ from: number; to: number }> = [];
   let i = 0;
   while (i < tokens.length) {
     // "Iran-backed", "Houthi-run", "Saudi-led" describe; they name no one.
-    const isName = (k: number) => !excluded(k) && tokens[k]!.capitalised && !/^\d/.test(tokens[k]!.text) && !STOPWORDS.has(tokens[k]!.text.toLowerCase()) && !/-(?:backed|led|run|brokered|held|based|mediated|controlled|aligned)$/i.test(tokens[k]!.text);
+    const isName = (k: number) =>
+      !excluded(k) &&
+      tokens[k]!.capitalised &&
+      !/^\d/.test(tokens[k]!.text) &&
+      !STOPWORDS.has(tokens[k]!.text.toLowerCase()) &&
+      !/-(?:backed|led|run|brokered|held|based|mediated|controlled|aligned)$/i.test(tokens[k]!.text);
     if (!isName(i)) {
       i++;
       continue;
     }
     let to = i + 1;
     const joined = (k: number) => /^\s+$/.test(sentence.slice(tokens[k - 1]!.end, tokens[k]!.start));
-    while (to < tokens.length && joined(to) && (isName(to) || (CONNECTORS.has(tokens[to]!.text.toLowerCase()) && to + 1 < tokens.length && isName(to + 1)))) to++;
+    while (
+      to < tokens.length &&
+      joined(to) &&
+      (isName(to) || (CONNECTORS.has(tokens[to]!.text.toLowerCase()) && to + 1 < tokens.length && isName(to + 1)))
+    )
+      to++;
     let from = i;
     // "Cuban Foreign Minister Bruno Rodríguez" is Bruno Rodríguez.
-    const titleLike = (t: Token) => TITLES.has(t.text.toLowerCase().replace(/\.$/, "")) || stateByDemonym.has(normalizeName(t.text)) || stateByName.has(normalizeName(t.text));
+    const titleLike = (t: Token) =>
+      TITLES.has(t.text.toLowerCase().replace(/\.$/, "")) ||
+      stateByDemonym.has(normalizeName(t.text)) ||
+      stateByName.has(normalizeName(t.text));
     while (from < to && titleLike(tokens[from]!)) from++;
     const words = tokens.slice(from, to).filter((t) => !CONNECTORS.has(t.text.toLowerCase()));
     const acronym = words.length === 1 && /^[A-Z][A-Z/-]{1,7}$/.test(words[0]!.text);
-    const single = words.length === 1 && from > 0 && words[0]!.pos === "PROPN" && ONE_WORD_NAME.test(words[0]!.text) && !titleLike(words[0]!);
+    const single =
+      words.length === 1 &&
+      from > 0 &&
+      words[0]!.pos === "PROPN" &&
+      ONE_WORD_NAME.test(words[0]!.text) &&
+      !titleLike(words[0]!);
     if (words.length >= 2 ? !words.every(titleLike) : acronym || single) phrases.push({ from, to });
     i = to;
   }
@@ -131,5 +168,7 @@ function capitalisedPhrases(sentence: string, tokens: Token[], excluded: (i: num
 /** Title-case lines (headlines, captions) capitalise every word, so their phrases are no names. */
 export function isHeadline(sentence: string, tokens: Token[]): boolean {
   const long = tokens.filter((t) => t.text.length > 3);
-  return !/[.!?'"”’]$/.test(sentence) && long.length > 0 && long.filter((t) => t.capitalised).length / long.length >= 0.7;
+  return (
+    !/[.!?'"”’]$/.test(sentence) && long.length > 0 && long.filter((t) => t.capitalised).length / long.length >= 0.7
+  );
 }

@@ -1,5 +1,5 @@
 import { normalizeName } from "@parley/schema";
-import { indexByName, type KnownActor, type Knowledge } from "./knowledge.ts";
+import { indexByName, type Knowledge, type KnownActor } from "./knowledge.ts";
 
 export interface CiteMention {
   /** The known outlet's actor ID, or null when the outlet is proposed as a new media outlet. */
@@ -26,8 +26,14 @@ export class CiteFinder {
   private readonly others: Map<string, KnownActor[]>;
 
   constructor(knowledge: Knowledge) {
-    this.outlets = indexByName(knowledge.actors.filter((a) => a.kind === "MEDIA_OUTLET"), (a) => a.names);
-    this.others = indexByName(knowledge.actors.filter((a) => a.kind !== "MEDIA_OUTLET"), (a) => a.names);
+    this.outlets = indexByName(
+      knowledge.actors.filter((a) => a.kind === "MEDIA_OUTLET"),
+      (a) => a.names,
+    );
+    this.others = indexByName(
+      knowledge.actors.filter((a) => a.kind !== "MEDIA_OUTLET"),
+      (a) => a.names,
+    );
   }
 
   find(sentence: string, placeNames: Set<string>): CiteMention[] {
@@ -51,7 +57,12 @@ export class CiteFinder {
     }
     const key = normalizeName(raw);
     const words = key.split(" ");
-    if (this.others.has(key) || placeNames.has(key) || words.some((w) => ["officials", "official", "sources", "army", "government"].includes(w))) return null;
+    if (
+      this.others.has(key) ||
+      placeNames.has(key) ||
+      words.some((w) => ["officials", "official", "sources", "army", "government"].includes(w))
+    )
+      return null;
     if (/^(?:The|He|She|They|It|We|I|This|That|These|Those|Officials?|Sources?)$/.test(raw)) return null;
     return { actorId: null, text: raw, name: raw };
   }

@@ -1,15 +1,22 @@
 import { normalizeName } from "@parley/schema";
-import type { ActorCandidate, CiteCandidate, DateCandidate, EventCandidate, Extraction, PlaceCandidate } from "./candidates.ts";
-import { ActorFinder, isHeadline, STOPWORDS, type ActorMention } from "./actors.ts";
+import { ActorFinder, type ActorMention, isHeadline, STOPWORDS } from "./actors.ts";
+import type {
+  ActorCandidate,
+  CiteCandidate,
+  DateCandidate,
+  EventCandidate,
+  Extraction,
+  PlaceCandidate,
+} from "./candidates.ts";
 import { CiteFinder, type CiteMention } from "./cites.ts";
-import { findDates, type DateMention } from "./dates.ts";
+import { type DateMention, findDates } from "./dates.ts";
 import { eventTypesOf } from "./events.ts";
 import type { Knowledge } from "./knowledge.ts";
-import { rolesOf } from "./roles.ts";
 import { mergeEvents } from "./merge.ts";
-import { PlaceFinder, placeKey, range, type PlaceMention } from "./places.ts";
-import { analyse } from "./nlp.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
+import { analyse } from "./nlp.ts";
+import { PlaceFinder, type PlaceMention, placeKey, range } from "./places.ts";
+import { rolesOf } from "./roles.ts";
 import { governmentName, stateByName } from "./states.ts";
 
 const actorOut = ({ actorId, text, name, kind }: ActorMention): ActorCandidate => ({ actorId, text, name, kind });
@@ -19,7 +26,11 @@ const dateOut = ({ index: _index, ...date }: DateMention): DateCandidate => date
 /** The candidates in a report's text, given what the database knows and the publication date (YYYY-MM-DD). */
 export function extractCandidates(text: string, published: string | null, knowledge: Knowledge): Extraction {
   const sentences = analyse(text);
-  const placeFinder = new PlaceFinder(knowledge, STOPWORDS, new Set(knowledge.actors.flatMap((a) => a.names.map(normalizeName))));
+  const placeFinder = new PlaceFinder(
+    knowledge,
+    STOPWORDS,
+    new Set(knowledge.actors.flatMap((a) => a.names.map(normalizeName))),
+  );
   for (const s of sentences) placeFinder.noteCountries(s.text, s.tokens);
   const actorFinder = new ActorFinder(knowledge);
   const citeFinder = new CiteFinder(knowledge);
@@ -39,14 +50,30 @@ export function extractCandidates(text: string, published: string | null, knowle
     // a longer government phrase wins ("Qatar's Ministry of Foreign Affairs" is not Pakistan's).
     const everyToken = new Set(range(0, s.tokens.length));
     const known = actorFinder.find(s.text, s.tokens, everyToken);
-    const metonyms = findGovernments(s.text, s.tokens).filter((m) => known.every((k) => k.to <= m.from || k.from >= m.to || (m.from <= k.from && k.to <= m.to && m.to - m.from > k.to - k.from)));
+    const metonyms = findGovernments(s.text, s.tokens).filter((m) =>
+      known.every(
+        (k) => k.to <= m.from || k.from >= m.to || (m.from <= k.from && k.to <= m.to && m.to - m.from > k.to - k.from),
+      ),
+    );
     const metonymTokens = new Set(metonyms.flatMap((m) => range(m.from, m.to)));
     // A known government named like its country ("Qatar") still names the place.
-    const knownTokens = new Set(known.filter((k) => !range(k.from, k.to).some((i) => metonymTokens.has(i)) && !stateByName.has(normalizeName(k.text))).flatMap((a) => range(a.from, a.to)));
-    const notPlaces = new Set([...knownTokens, ...metonyms.filter((m) => m.notPlace).flatMap((m) => range(m.from, m.to))]);
+    const knownTokens = new Set(
+      known
+        .filter(
+          (k) => !range(k.from, k.to).some((i) => metonymTokens.has(i)) && !stateByName.has(normalizeName(k.text)),
+        )
+        .flatMap((a) => range(a.from, a.to)),
+    );
+    const notPlaces = new Set([
+      ...knownTokens,
+      ...metonyms.filter((m) => m.notPlace).flatMap((m) => range(m.from, m.to)),
+    ]);
     const sentencePlaces = placeFinder.find(s.text, s.tokens, headline, notPlaces);
     const placeTokens = new Set(sentencePlaces.flatMap((p) => range(p.from, p.to)));
-    const sentenceActors = [...metonyms.map((m) => governments(m)), ...actorFinder.find(s.text, s.tokens, placeTokens, metonymTokens)].sort((a, b) => a.from - b.from);
+    const sentenceActors = [
+      ...metonyms.map((m) => governments(m)),
+      ...actorFinder.find(s.text, s.tokens, placeTokens, metonymTokens),
+    ].sort((a, b) => a.from - b.from);
     const sentenceDates = findDates(s.text, published, s.durations);
     const sentenceCites = citeFinder.find(s.text, placeNames);
     for (const a of sentenceActors) {
@@ -61,9 +88,15 @@ export function extractCandidates(text: string, published: string | null, knowle
     if (seenQuotes.has(s.text)) continue;
     seenQuotes.add(s.text);
     const citedOutlets = new Set(sentenceCites.map((c) => normalizeName(c.text)));
-    const mentioned = sentenceActors.filter((a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text)));
+    const mentioned = sentenceActors.filter(
+      (a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text)),
+    );
     // A country is where an event happened only when the sentence says so ("in Afghanistan"), not when it acts.
-    const place = sentencePlaces.find((p) => p.kind !== "COUNTRY") ?? sentencePlaces.find((p) => /\b(?:in|inside|across|into)\s+(?:the\s+)?$/i.test(s.text.slice(0, s.tokens[p.from]!.start)));
+    const place =
+      sentencePlaces.find((p) => p.kind !== "COUNTRY") ??
+      sentencePlaces.find((p) =>
+        /\b(?:in|inside|across|into)\s+(?:the\s+)?$/i.test(s.text.slice(0, s.tokens[p.from]!.start)),
+      );
     const date = sentenceDates[0];
     for (const type of eventTypesOf(s.text)) {
       events.push({
@@ -81,8 +114,27 @@ export function extractCandidates(text: string, published: string | null, knowle
   }
   events.splice(0, events.length, ...mergeEvents(events));
   const unresolved = [...dates.values()].filter((d) => d.date === null);
-  const warnings = published === null ? [`No publication date: ${unresolved.length} date${unresolved.length === 1 ? "" : "s"} that need${unresolved.length === 1 ? "s" : ""} one ${unresolved.length === 1 ? "is" : "are"} left unresolved${unresolved.length ? ` (${unresolved.slice(0, 4).map((d) => `"${d.text}"`).join(", ")})` : ""}; give --date to resolve them.`] : [];
-  return { actors: [...actors.values()], places: [...places.values()], dates: [...dates.values()], events, cites: [...cites.values()], warnings };
+  const warnings =
+    published === null
+      ? [
+          `No publication date: ${unresolved.length} date${unresolved.length === 1 ? "" : "s"} that need${unresolved.length === 1 ? "s" : ""} one ${unresolved.length === 1 ? "is" : "are"} left unresolved${
+            unresolved.length
+              ? ` (${unresolved
+                  .slice(0, 4)
+                  .map((d) => `"${d.text}"`)
+                  .join(", ")})`
+              : ""
+          }; give --date to resolve them.`,
+        ]
+      : [];
+  return {
+    actors: [...actors.values()],
+    places: [...places.values()],
+    dates: [...dates.values()],
+    events,
+    cites: [...cites.values()],
+    warnings,
+  };
 }
 
 function dedupe<T extends ActorCandidate>(actors: T[]): T[] {
@@ -98,11 +150,20 @@ function governmentsOf(knowledge: Knowledge): (m: GovernmentMention) => ActorMen
   const byCountry = new Map<string, Knowledge["actors"][number]>();
   const preferred = (a: Knowledge["actors"][number]) => /^government of /i.test(a.name);
   for (const a of knowledge.actors) {
-    if (a.kind !== "GOVERNMENT" || !a.country || /ministry|authority|council|directorate|senate|parliament/i.test(a.name)) continue;
+    if (
+      a.kind !== "GOVERNMENT" ||
+      !a.country ||
+      /ministry|authority|council|directorate|senate|parliament/i.test(a.name)
+    )
+      continue;
     const current = byCountry.get(a.country);
     if (!current || (preferred(a) && !preferred(current))) byCountry.set(a.country, a);
   }
-  const byName = new Map(knowledge.actors.filter((a) => a.kind === "GOVERNMENT").flatMap((a) => a.names.map((n) => [normalizeName(n), a] as const)));
+  const byName = new Map(
+    knowledge.actors
+      .filter((a) => a.kind === "GOVERNMENT")
+      .flatMap((a) => a.names.map((n) => [normalizeName(n), a] as const)),
+  );
   return (m) => {
     const known = byCountry.get(m.state.code) ?? m.state.names.map((n) => byName.get(normalizeName(n))).find(Boolean);
     return known

@@ -1,6 +1,6 @@
-import { normalizeName } from "@parley/schema";
-import type { ActorKind } from "@parley/schema";
 import type { Db } from "@parley/db";
+import type { ActorKind } from "@parley/schema";
+import { normalizeName } from "@parley/schema";
 
 export interface KnownActor {
   id: number;
@@ -26,10 +26,22 @@ export interface Knowledge {
 }
 
 export async function loadKnowledge(db: Db): Promise<Knowledge> {
-  const actors = await db.actor.findMany({ select: { id: true, name: true, kind: true, country: true, aliases: { select: { name: true } } }, orderBy: { id: "asc" } });
-  const places = await db.place.findMany({ select: { id: true, name: true, country: true, kind: true, lat: true, lon: true }, orderBy: { id: "asc" } });
+  const actors = await db.actor.findMany({
+    select: { id: true, name: true, kind: true, country: true, aliases: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  const places = await db.place.findMany({
+    select: { id: true, name: true, country: true, kind: true, lat: true, lon: true },
+    orderBy: { id: "asc" },
+  });
   return {
-    actors: actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, country: a.country, names: [a.name, ...a.aliases.map((x) => x.name)] })),
+    actors: actors.map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      country: a.country,
+      names: [a.name, ...a.aliases.map((x) => x.name)],
+    })),
     places,
   };
 }

@@ -26,15 +26,22 @@ export function mergeEvents(events: EventCandidate[]): EventCandidate[] {
     }
     into.place ??= e.place;
     into.quotes = [...new Set([...into.quotes, ...e.quotes])];
-    if (into.date === null && e.date !== null) Object.assign(into, { date: e.date, precision: e.precision, endDate: e.endDate });
+    if (into.date === null && e.date !== null)
+      Object.assign(into, { date: e.date, precision: e.precision, endDate: e.endDate });
     if (into.unresolvedDate === undefined && e.unresolvedDate !== undefined) into.unresolvedDate = e.unresolvedDate;
     for (const actor of e.actors) {
       const key = actor.actorId !== null ? `id:${actor.actorId}` : normalizeName(actor.name);
-      const existing = into.actors.find((a) => (a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name)) === key);
+      const existing = into.actors.find(
+        (a) => (a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name)) === key,
+      );
       if (!existing) into.actors.push(actor);
       else if (existing.role === "PARTY" && actor.role !== "PARTY") existing.role = actor.role;
     }
   }
   // Keep the report's order.
-  return merged.sort((a, b) => events.indexOf(events.find((e) => e.quote === a.quote)!) - events.indexOf(events.find((e) => e.quote === b.quote)!));
+  return merged.sort(
+    (a, b) =>
+      events.indexOf(events.find((e) => e.quote === a.quote)!) -
+      events.indexOf(events.find((e) => e.quote === b.quote)!),
+  );
 }

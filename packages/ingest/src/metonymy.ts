@@ -1,13 +1,35 @@
 import { normalizeName } from "@parley/schema";
+import { type State, stateByCapital, stateByDemonym, stateByName } from "./states.ts";
 import type { Token } from "./tokens.ts";
-import { stateByCapital, stateByDemonym, stateByName, type State } from "./states.ts";
 
 /** The words that make a state's name, adjective or capital stand for its government: data, not code per case. */
-export const GOVERNMENT_NOUNS = ["government", "authorities", "administration", "cabinet", "officials", "delegation", "foreign ministry", "ministry of foreign affairs", "foreign office", "state department", "interim government", "leadership"];
+export const GOVERNMENT_NOUNS = [
+  "government",
+  "authorities",
+  "administration",
+  "cabinet",
+  "officials",
+  "delegation",
+  "foreign ministry",
+  "ministry of foreign affairs",
+  "foreign office",
+  "state department",
+  "interim government",
+  "leadership",
+];
 /** Words before a name that make it a place ("talks in Kabul"), and after it ("Kabul airport"). */
-const LOCATIVE_BEFORE = new Set("in at to from near into inside outside across around via through toward towards within on over capital city".split(" "));
-const PLACE_AFTER = new Set("province city capital border airport port region state district town palace hotel valley strip crossing airspace soil territory".split(" "));
-const MOVEMENT_VERBS = /^(?:visit|reach|leav|left|arriv|travel|fl(?:y|ew)|return|land|enter|head|went|go|come|came|bomb|attack|strik|struck|hit|shell|captur|seiz|took|take)/i;
+const LOCATIVE_BEFORE = new Set(
+  "in at to from near into inside outside across around via through toward towards within on over capital city".split(
+    " ",
+  ),
+);
+const PLACE_AFTER = new Set(
+  "province city capital border airport port region state district town palace hotel valley strip crossing airspace soil territory".split(
+    " ",
+  ),
+);
+const MOVEMENT_VERBS =
+  /^(?:visit|reach|leav|left|arriv|travel|fl(?:y|ew)|return|land|enter|head|went|go|come|came|bomb|attack|strik|struck|hit|shell|captur|seiz|took|take)/i;
 
 export interface GovernmentMention {
   state: State;
@@ -28,7 +50,9 @@ const isVerb = (t: Token | undefined) => t?.pos === "VERB" || t?.pos === "AUX";
  */
 export function findGovernments(sentence: string, tokens: Token[]): GovernmentMention[] {
   const found: GovernmentMention[] = [];
-  const nounAt = (i: number) => GOVERNMENT_NOUNS.map((n) => n.split(" ")).find((words) => words.every((w, k) => lower(tokens[i + k]) === w))?.length ?? 0;
+  const nounAt = (i: number) =>
+    GOVERNMENT_NOUNS.map((n) => n.split(" ")).find((words) => words.every((w, k) => lower(tokens[i + k]) === w))
+      ?.length ?? 0;
   const span = (from: number, to: number) => sentence.slice(tokens[from]!.start, tokens[to - 1]!.end);
   for (let i = 0; i < tokens.length; i++) {
     const one = normalizeName(tokens[i]!.text);
@@ -45,7 +69,13 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
     for (const skip of [0, 1]) {
       const noun = nounAt(after + skip);
       if (noun && (byDemonym || ((byName || byCapital) && possessive))) {
-        found.push({ state: (byDemonym ?? byName ?? byCapital)!, text: span(i, after + skip + noun), from: i, to: after + skip + noun, notPlace: Boolean(byCapital && !byName) });
+        found.push({
+          state: (byDemonym ?? byName ?? byCapital)!,
+          text: span(i, after + skip + noun),
+          from: i,
+          to: after + skip + noun,
+          notPlace: Boolean(byCapital && !byName),
+        });
         i = after + skip + noun - 1;
         break;
       }
@@ -60,10 +90,21 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
     }
     const before = tokens[i - 1];
     const next = tokens[after];
-    if (before && (LOCATIVE_BEFORE.has(lower(before)) || (isVerb(before) && MOVEMENT_VERBS.test(before.text)))) continue;
+    if (before && (LOCATIVE_BEFORE.has(lower(before)) || (isVerb(before) && MOVEMENT_VERBS.test(before.text))))
+      continue;
     if (PLACE_AFTER.has(lower(next)) || (next?.capitalised && !isVerb(next) && !possessive)) continue;
-    const acts = isVerb(next) || (lower(next) === "and" && isVerb(tokens[after + 2])) || (before !== undefined && (isVerb(before) || lower(before) === "and" || lower(before) === "with"));
-    if (acts) found.push({ state, text: tokens.slice(i, after).length ? span(i, after) : tokens[i]!.text, from: i, to: after, notPlace: Boolean(byCapital && !byName) });
+    const acts =
+      isVerb(next) ||
+      (lower(next) === "and" && isVerb(tokens[after + 2])) ||
+      (before !== undefined && (isVerb(before) || lower(before) === "and" || lower(before) === "with"));
+    if (acts)
+      found.push({
+        state,
+        text: tokens.slice(i, after).length ? span(i, after) : tokens[i]!.text,
+        from: i,
+        to: after,
+        notPlace: Boolean(byCapital && !byName),
+      });
   }
   return found;
 }

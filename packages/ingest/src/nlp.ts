@@ -1,6 +1,6 @@
-import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { tokenize, type Token } from "./tokens.ts";
+import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from "wink-nlp";
+import { type Token, tokenize } from "./tokens.ts";
 
 export interface AnalysedSentence {
   index: number;
@@ -56,7 +56,9 @@ export function analyse(text: string): AnalysedSentence[] {
         const k = starts.findLastIndex((s0) => s0 <= base + t.start);
         return { ...t, pos: tags[k] ?? "X" };
       });
-      const durations = spans.filter(([a, b]) => a >= base && b <= base + sentenceText.length).map(([a, b]): [number, number] => [a - base, b - base]);
+      const durations = spans
+        .filter(([a, b]) => a >= base && b <= base + sentenceText.length)
+        .map(([a, b]): [number, number] => [a - base, b - base]);
       sentences.push({ index: sentences.length, text: sentenceText, start: line.index + base, tokens, durations });
     });
   }

@@ -1,8 +1,8 @@
-import { City, Country, State } from "country-state-city";
 import { normalizeName } from "@parley/schema";
+import { City, Country, State } from "country-state-city";
 import { indexByName, type Knowledge } from "./knowledge.ts";
-import { ngrams, type Token } from "./tokens.ts";
 import { stateByCapital, stateByDemonym, stateByName } from "./states.ts";
+import { ngrams, type Token } from "./tokens.ts";
 
 export interface PlaceMention {
   /** The known place's ID, or null for a place from the gazetteer that the database lacks. */
@@ -35,7 +35,16 @@ const REGIONS: Entry[] = [
 /** Countries by every name world-countries knows (Türkiye and Turkey, Burma and Myanmar), with country-state-city's coordinates. */
 function countryIndex(): Map<string, Entry[]> {
   if (countries) return countries;
-  const entries = Country.getAllCountries().map((c): Entry => ({ placeId: null, name: c.name, country: c.isoCode, kind: "COUNTRY", lat: Number(c.latitude), lon: Number(c.longitude) }));
+  const entries = Country.getAllCountries().map(
+    (c): Entry => ({
+      placeId: null,
+      name: c.name,
+      country: c.isoCode,
+      kind: "COUNTRY",
+      lat: Number(c.latitude),
+      lon: Number(c.longitude),
+    }),
+  );
   countries = indexByName(entries, (c) => [c.name]);
   for (const [key, state] of stateByName) {
     const entry = entries.find((e) => e.country === state.code);
@@ -49,7 +58,9 @@ function countryIndex(): Map<string, Entry[]> {
 function capital(key: string): Entry | undefined {
   const state = stateByCapital.get(key);
   if (!state) return undefined;
-  const town = placesOf(state.code).get(key)?.find((p) => p.kind === "SETTLEMENT");
+  const town = placesOf(state.code)
+    .get(key)
+    ?.find((p) => p.kind === "SETTLEMENT");
   const country = countryIndex().get(normalizeName(state.name))?.[0];
   return town ?? (country ? { ...country, name: state.capitals[0]!, kind: "SETTLEMENT" } : undefined);
 }
@@ -58,10 +69,31 @@ function capital(key: string): Entry | undefined {
 function placesOf(country: string): Map<string, Entry[]> {
   let index = regionsAndCities.get(country);
   if (!index) {
-    const regions = State.getStatesOfCountry(country).map((s): Entry => ({ placeId: null, name: s.name, country, kind: "REGION", lat: Number(s.latitude), lon: Number(s.longitude) }));
-    const towns = (City.getCitiesOfCountry(country) ?? []).map((c): Entry => ({ placeId: null, name: c.name, country, kind: "SETTLEMENT", lat: Number(c.latitude), lon: Number(c.longitude) }));
+    const regions = State.getStatesOfCountry(country).map(
+      (s): Entry => ({
+        placeId: null,
+        name: s.name,
+        country,
+        kind: "REGION",
+        lat: Number(s.latitude),
+        lon: Number(s.longitude),
+      }),
+    );
+    const towns = (City.getCitiesOfCountry(country) ?? []).map(
+      (c): Entry => ({
+        placeId: null,
+        name: c.name,
+        country,
+        kind: "SETTLEMENT",
+        lat: Number(c.latitude),
+        lon: Number(c.longitude),
+      }),
+    );
     // "Tigray Region", "Shan State": reports drop the word for the kind of region.
-    index = indexByName([...regions, ...towns], (p) => [p.name, p.name.replace(/\s+(?:Region|State|Governorate|Province|Division|District|Oblast)$/, "")]);
+    index = indexByName([...regions, ...towns], (p) => [
+      p.name,
+      p.name.replace(/\s+(?:Region|State|Governorate|Province|Division|District|Oblast)$/, ""),
+    ]);
     regionsAndCities.set(country, index);
   }
   return index;
@@ -72,9 +104,22 @@ export class PlaceFinder {
   private readonly countries = new Set<string>();
 
   /** `stopNames`: never places (stopwords); `actorNames`: known actors, never looked up in the gazetteer's towns. */
-  constructor(knowledge: Knowledge, private readonly stopNames: Set<string>, private readonly actorNames: Set<string> = new Set()) {
+  constructor(
+    knowledge: Knowledge,
+    private readonly stopNames: Set<string>,
+    private readonly actorNames: Set<string> = new Set(),
+  ) {
     this.known = indexByName(
-      knowledge.places.map((p): Entry => ({ placeId: p.id, name: p.name, country: p.country, kind: p.kind as Entry["kind"], lat: p.lat, lon: p.lon })),
+      knowledge.places.map(
+        (p): Entry => ({
+          placeId: p.id,
+          name: p.name,
+          country: p.country,
+          kind: p.kind as Entry["kind"],
+          lat: p.lat,
+          lon: p.lon,
+        }),
+      ),
       (p) => [p.name],
     );
   }
@@ -83,7 +128,8 @@ export class PlaceFinder {
   noteCountries(sentence: string, tokens: Token[]) {
     for (const span of ngrams(sentence, tokens, 4)) {
       if (!tokens[span.from]!.capitalised) continue;
-      for (const p of [...(this.known.get(span.key) ?? []), ...(countryIndex().get(span.key) ?? [])]) if (p.kind === "COUNTRY") this.countries.add(p.country);
+      for (const p of [...(this.known.get(span.key) ?? []), ...(countryIndex().get(span.key) ?? [])])
+        if (p.kind === "COUNTRY") this.countries.add(p.country);
       const state = stateByDemonym.get(span.key) ?? stateByCapital.get(span.key);
       if (state) this.countries.add(state.code);
     }
@@ -99,8 +145,19 @@ export class PlaceFinder {
       const entry = this.lookup(span.key, headline);
       if (!entry) continue;
       // "Vladimir" of "Vladimir Medinsky" is no town: a gazetteer town does not sit inside a longer capitalised name.
-      const inName = (k: number) => tokens[k]?.capitalised === true && !this.stopNames.has(tokens[k]!.text.toLowerCase()) && /^\p{L}/u.test(tokens[k]!.text) && sentence.slice(tokens[Math.min(k, span.from)]!.end, tokens[Math.max(k, span.from)]!.start).trim() === "";
-      if (entry.placeId === null && entry.kind !== "COUNTRY" && !stateByCapital.has(span.key) && entry.kind !== "REGION" && (inName(span.from - 1) || inName(span.to))) continue;
+      const inName = (k: number) =>
+        tokens[k]?.capitalised === true &&
+        !this.stopNames.has(tokens[k]!.text.toLowerCase()) &&
+        /^\p{L}/u.test(tokens[k]!.text) &&
+        sentence.slice(tokens[Math.min(k, span.from)]!.end, tokens[Math.max(k, span.from)]!.start).trim() === "";
+      if (
+        entry.placeId === null &&
+        entry.kind !== "COUNTRY" &&
+        !stateByCapital.has(span.key) &&
+        entry.kind !== "REGION" &&
+        (inName(span.from - 1) || inName(span.to))
+      )
+        continue;
       range(span.from, span.to).forEach((i) => taken.add(i));
       found.push({ ...entry, text: span.text, from: span.from, to: span.to });
     }

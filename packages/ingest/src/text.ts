@@ -9,13 +9,18 @@ export function htmlToText(html: string): { title: string | null; text: string }
   const { document } = parseHTML(html);
   const title = document.querySelector("title")?.textContent?.trim() || null;
   const article = new Readability(document.cloneNode(true) as never, { charThreshold: 100 }).parse();
-  const container = parseHTML(`<!doctype html><html><body>${article?.content ?? document.body?.innerHTML ?? ""}</body></html>`).document;
+  const container = parseHTML(
+    `<!doctype html><html><body>${article?.content ?? document.body?.innerHTML ?? ""}</body></html>`,
+  ).document;
   const blocks = [...container.querySelectorAll(BLOCKS)]
     .filter((el) => !el.querySelector(BLOCKS))
     .map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim())
     .filter(Boolean);
   const text = blocks.length ? blocks.join("\n\n") : (container.body?.textContent ?? "").replace(/\s+/g, " ").trim();
-  return { title: headlineOf(document.querySelector("h1")?.textContent ?? null, article?.title?.trim() || title), text };
+  return {
+    title: headlineOf(document.querySelector("h1")?.textContent ?? null, article?.title?.trim() || title),
+    text,
+  };
 }
 
 /** The report's headline: the page's h1 when the title holds it, else the longest part of a "Site | Headline" title. */

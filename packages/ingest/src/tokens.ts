@@ -17,7 +17,12 @@ export function tokenize(sentence: string): Token[] {
   for (const m of sentence.matchAll(WORD)) {
     let text = m[0].replace(/['’]s$/u, "");
     if (/\.$/.test(text) && !/^(?:[A-Z]\.)+$/.test(text)) text = text.slice(0, -1);
-    tokens.push({ text, start: m.index, end: m.index + text.length, capitalised: /^\p{Lu}/u.test(text) || /^\d/.test(text) });
+    tokens.push({
+      text,
+      start: m.index,
+      end: m.index + text.length,
+      capitalised: /^\p{Lu}/u.test(text) || /^\d/.test(text),
+    });
   }
   return tokens;
 }

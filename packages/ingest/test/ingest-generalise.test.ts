@@ -7,38 +7,65 @@ import type { Knowledge } from "../src/knowledge.ts";
 
 const knowledge: Knowledge = {
   actors: [
-    { id: 1, name: "Tehrik-i-Taliban Pakistan", kind: "ARMED_GROUP", country: "PK", names: ["Tehrik-i-Taliban Pakistan", "Tehreek-i-Taliban Pakistan", "TTP"] },
+    {
+      id: 1,
+      name: "Tehrik-i-Taliban Pakistan",
+      kind: "ARMED_GROUP",
+      country: "PK",
+      names: ["Tehrik-i-Taliban Pakistan", "Tehreek-i-Taliban Pakistan", "TTP"],
+    },
     { id: 2, name: "Government of Pakistan", kind: "GOVERNMENT", country: "PK", names: ["Government of Pakistan"] },
     { id: 3, name: "Afghan Taliban", kind: "GOVERNMENT", country: "AF", names: ["Afghan Taliban", "Taliban"] },
   ],
   places: [],
 };
-const day = (sentence: string, published: string | null) => findDates(sentence, published).map(({ text, date, precision }) => ({ text, date, precision }));
+const day = (sentence: string, published: string | null) =>
+  findDates(sentence, published).map(({ text, date, precision }) => ({ text, date, precision }));
 
 describe("a report without a publication date", () => {
   it("is ingested, with 'two days earlier' and 'on Wednesday' left unresolved and a warning for the reviewer", () => {
-    const report = prepareReport({ file: "report.txt", content: "Talks stall in Istanbul\n\nTwo days earlier, on Wednesday, the TTP and the government met in Kabul." });
+    const report = prepareReport({
+      file: "report.txt",
+      content: "Talks stall in Istanbul\n\nTwo days earlier, on Wednesday, the TTP and the government met in Kabul.",
+    });
     expect(report.published).toBeNull();
     const x = extractCandidates(report.text, report.published, knowledge);
-    expect(x.dates).toEqual([expect.objectContaining({ text: "Two days earlier", date: null }), expect.objectContaining({ text: "on Wednesday", date: null, precision: "DAY" })]);
-    expect(x.events).toContainEqual(expect.objectContaining({ type: "NEGOTIATION", date: null, unresolvedDate: "Two days earlier" }));
-    expect(x.warnings).toEqual([expect.stringMatching(/^No publication date: 2 dates .*"Two days earlier", "on Wednesday".*--date/)]);
+    expect(x.dates).toEqual([
+      expect.objectContaining({ text: "Two days earlier", date: null }),
+      expect.objectContaining({ text: "on Wednesday", date: null, precision: "DAY" }),
+    ]);
+    expect(x.events).toContainEqual(
+      expect.objectContaining({ type: "NEGOTIATION", date: null, unresolvedDate: "Two days earlier" }),
+    );
+    expect(x.warnings).toEqual([
+      expect.stringMatching(/^No publication date: 2 dates .*"Two days earlier", "on Wednesday".*--date/),
+    ]);
   });
 
   it("still resolves a date that carries its year", () => {
-    expect(day("The deal was signed in Pretoria on November 2, 2022.", null)).toEqual([{ text: "November 2, 2022", date: "2022-11-02", precision: "DAY" }]);
+    expect(day("The deal was signed in Pretoria on November 2, 2022.", null)).toEqual([
+      { text: "November 2, 2022", date: "2022-11-02", precision: "DAY" },
+    ]);
   });
 });
 
 describe("Hijri dates", () => {
   it("reads the Islamic 29 Shawwal 1444 as 19 May 2023 and Ramadan 15 in a 2023 report as 6 April 2023", () => {
-    expect(day("The accord was signed on 29 Shawwal 1444 in Jeddah.", "2023-05-25")).toEqual([{ text: "29 Shawwal 1444", date: "2023-05-19", precision: "DAY" }]);
-    expect(day("Talks resumed on Ramadan 15, officials said.", "2023-04-20")).toEqual([{ text: "Ramadan 15", date: "2023-04-06", precision: "DAY" }]);
+    expect(day("The accord was signed on 29 Shawwal 1444 in Jeddah.", "2023-05-25")).toEqual([
+      { text: "29 Shawwal 1444", date: "2023-05-19", precision: "DAY" },
+    ]);
+    expect(day("Talks resumed on Ramadan 15, officials said.", "2023-04-20")).toEqual([
+      { text: "Ramadan 15", date: "2023-04-06", precision: "DAY" },
+    ]);
   });
 
   it("reads Solar Hijri dates by their Dari names as well as their Iranian ones", () => {
-    expect(day("The ceasefire of 27 Mizan 1404 held.", null)).toEqual([{ text: "27 Mizan 1404", date: "2025-10-19", precision: "DAY" }]);
-    expect(day("They met again on 3 Aqrab.", "2025-11-01")).toEqual([{ text: "3 Aqrab", date: "2025-10-25", precision: "DAY" }]);
+    expect(day("The ceasefire of 27 Mizan 1404 held.", null)).toEqual([
+      { text: "27 Mizan 1404", date: "2025-10-19", precision: "DAY" },
+    ]);
+    expect(day("They met again on 3 Aqrab.", "2025-11-01")).toEqual([
+      { text: "3 Aqrab", date: "2025-10-25", precision: "DAY" },
+    ]);
   });
 
   it("takes a bare month name such as 'during Ramadan' for no date", () => {
@@ -58,14 +85,21 @@ describe("governments by metonymy", () => {
   });
 
   it("reads 'Islamabad said' as the government, not a place, and 'talks in Kabul' as a place", () => {
-    expect(x.events.flatMap((e) => e.actors)).toContainEqual(expect.objectContaining({ text: "Islamabad", actorId: 2 }));
+    expect(x.events.flatMap((e) => e.actors)).toContainEqual(
+      expect.objectContaining({ text: "Islamabad", actorId: 2 }),
+    );
     expect(x.places.map((p) => p.name)).toEqual(expect.arrayContaining(["Kabul"]));
     expect(x.places.map((p) => p.name)).not.toContain("Islamabad");
   });
 
   it("resolves 'Kabul's foreign ministry' to the known Afghan government and proposes 'Government of Turkey' for 'Ankara offered'", () => {
     expect(x.actors).toContainEqual(expect.objectContaining({ text: "Kabul's foreign ministry", actorId: 3 }));
-    expect(x.actors).toContainEqual({ actorId: null, text: "Ankara", name: "Government of Turkey", kind: "GOVERNMENT" });
+    expect(x.actors).toContainEqual({
+      actorId: null,
+      text: "Ankara",
+      name: "Government of Turkey",
+      kind: "GOVERNMENT",
+    });
   });
 });
 
@@ -81,8 +115,16 @@ describe("the title of a report", () => {
   });
 
   it("is a text file's first line, not its file name, unless --title is given", () => {
-    expect(prepareReport({ file: "report.txt", content: "Talks resume in Doha\n\nQatar said on Sunday that talks would resume." }).title).toBe("Talks resume in Doha");
-    expect(prepareReport({ file: "report.txt", content: "Talks resume in Doha\n\nQatar said so.", title: "Doha talks" }).title).toBe("Doha talks");
+    expect(
+      prepareReport({
+        file: "report.txt",
+        content: "Talks resume in Doha\n\nQatar said on Sunday that talks would resume.",
+      }).title,
+    ).toBe("Talks resume in Doha");
+    expect(
+      prepareReport({ file: "report.txt", content: "Talks resume in Doha\n\nQatar said so.", title: "Doha talks" })
+        .title,
+    ).toBe("Doha talks");
   });
 });
 

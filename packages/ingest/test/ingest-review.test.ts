@@ -1,9 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestReport } from "../src/ingest.ts";
-import { ACCEPT_TIMEOUT_MS, acceptCandidate, CandidateError, listCandidates, rejectCandidate, updateCandidate } from "../src/review.ts";
 import { commitWrite, loadDataFiles } from "@parley/db";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { dataFiles, smallDataset } from "@parley/testkit/data-files";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestReport } from "../src/ingest.ts";
+import {
+  ACCEPT_TIMEOUT_MS,
+  acceptCandidate,
+  CandidateError,
+  listCandidates,
+  rejectCandidate,
+  updateCandidate,
+} from "../src/review.ts";
 
 const report = [
   "Talks Resume in Kabul",
@@ -24,8 +31,10 @@ afterAll(async () => {
 });
 
 // Each review runs in a transaction of its own, committed as the API and the CLI commit theirs.
-const accept = (id: number, reviewer: string, patch?: Record<string, unknown>) => commitWrite(t.db, (tx) => acceptCandidate(tx, id, reviewer, patch), { timeout: ACCEPT_TIMEOUT_MS });
-const edit = (id: number, patch: Record<string, unknown>, reviewer: string) => commitWrite(t.db, (tx) => updateCandidate(tx, id, patch, reviewer));
+const accept = (id: number, reviewer: string, patch?: Record<string, unknown>) =>
+  commitWrite(t.db, (tx) => acceptCandidate(tx, id, reviewer, patch), { timeout: ACCEPT_TIMEOUT_MS });
+const edit = (id: number, patch: Record<string, unknown>, reviewer: string) =>
+  commitWrite(t.db, (tx) => updateCandidate(tx, id, patch, reviewer));
 const reject = (id: number, reviewer: string) => commitWrite(t.db, (tx) => rejectCandidate(tx, id, reviewer));
 const pendingOf = async (kind: string) => (await listCandidates(t.db, { sourceId })).filter((c) => c.kind === kind);
 const payloadOf = (c: { payload: unknown }) => c.payload as Record<string, unknown>;
@@ -41,20 +50,30 @@ describe("the review queue", () => {
 
   it("stores the source with its text and queues candidates without changing the events", async () => {
     const events = await t.db.event.findMany({ select: { id: true } });
-    const result = await ingestReport(t.db, { file: "r.txt", content: report, date: "2022-05-18", outlet: "outlet-a", url: "https://example.org/r" });
+    const result = await ingestReport(t.db, {
+      file: "r.txt",
+      content: report,
+      date: "2022-05-18",
+      outlet: "outlet-a",
+      url: "https://example.org/r",
+    });
     sourceId = result.sourceId!;
     const source = await t.db.source.findUniqueOrThrow({ where: { id: sourceId }, include: { outlet: true } });
     expect(source).toMatchObject({ title: "Talks Resume in Kabul", url: "https://example.org/r", document: "r.txt" });
     expect(source.outlet?.key).toBe("outlet-a");
     expect(source.text).toContain("a senior official told Outlet A.");
-    expect((await pendingOf("EVENT")).map((c) => payloadOf(c).type)).toEqual(expect.arrayContaining(["NEGOTIATION", "AIRSTRIKE", "VISIT"]));
+    expect((await pendingOf("EVENT")).map((c) => payloadOf(c).type)).toEqual(
+      expect.arrayContaining(["NEGOTIATION", "AIRSTRIKE", "VISIT"]),
+    );
     expect((await pendingOf("ACTOR")).map((c) => payloadOf(c).name)).toContain("Hamidul Haq");
     expect((await pendingOf("CITATION")).map((c) => payloadOf(c).name)).toEqual(["Outlet A"]);
     expect(await t.db.event.findMany({ select: { id: true } })).toEqual(events);
   });
 
   it("accepts an event candidate as an event with its place, participants, a claim quoting the report and revisions", async () => {
-    const talks = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "NEGOTIATION" && payloadOf(c).date !== null)!;
+    const talks = (await pendingOf("EVENT")).find(
+      (c) => payloadOf(c).type === "NEGOTIATION" && payloadOf(c).date !== null,
+    )!;
     const accepted = await accept(talks.id, "reviewer@test", { title: "Talks in Kabul" });
     expect(accepted).toMatchObject({ status: "ACCEPTED", reviewer: "reviewer@test", recordType: "Event" });
     const event = await t.db.event.findUniqueOrThrow({
@@ -66,7 +85,14 @@ describe("the review queue", () => {
     expect(event.places.map((p) => p.place.key)).toEqual(["kabul"]);
     expect(event.participants.map((p) => p.actor.key).sort()).toEqual(["pakistan", "ttp"]);
     expect(event.claims).toEqual([expect.objectContaining({ sourceId, quote: payloadOf(talks).quote })]);
-    const revisions = await t.db.revision.findMany({ where: { OR: [{ entityType: "Event", entityId: event.id }, { entityType: "Claim", entityId: event.claims[0]!.id }] } });
+    const revisions = await t.db.revision.findMany({
+      where: {
+        OR: [
+          { entityType: "Event", entityId: event.id },
+          { entityType: "Claim", entityId: event.claims[0]!.id },
+        ],
+      },
+    });
     expect(revisions.map((r) => r.entityType).sort()).toEqual(["Claim", "Event"]);
   });
 
@@ -80,7 +106,10 @@ describe("the review queue", () => {
 
   it("rejects an edit that breaks the payload, naming the field", async () => {
     const visit = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "VISIT")!;
-    await expect(edit(visit.id, { type: "PICNIC" }, "reviewer@test")).rejects.toMatchObject({ code: "INVALID", problems: [expect.objectContaining({ field: "payload.type" })] });
+    await expect(edit(visit.id, { type: "PICNIC" }, "reviewer@test")).rejects.toMatchObject({
+      code: "INVALID",
+      problems: [expect.objectContaining({ field: "payload.type" })],
+    });
   });
 
   it("rejects a candidate, which then leaves the queue and can no longer be accepted", async () => {
@@ -94,7 +123,10 @@ describe("the review queue", () => {
   it("accepts a new actor and a citation of a known outlet", async () => {
     const haq = (await pendingOf("ACTOR")).find((c) => payloadOf(c).name === "Hamidul Haq")!;
     const actor = await accept(haq.id, "reviewer@test");
-    expect(await t.db.actor.findUniqueOrThrow({ where: { id: actor.recordId! } })).toMatchObject({ name: "Hamidul Haq", kind: "PERSON" });
+    expect(await t.db.actor.findUniqueOrThrow({ where: { id: actor.recordId! } })).toMatchObject({
+      name: "Hamidul Haq",
+      kind: "PERSON",
+    });
     const [cite] = await pendingOf("CITATION");
     await accept(cite!.id, "reviewer@test");
     const cites = await t.db.sourceCitation.findMany({ where: { sourceId }, include: { outlet: true } });

@@ -1,36 +1,63 @@
 import { describe, expect, it } from "vitest";
-import { extractCandidates } from "../src/extract.ts";
 import { findDates } from "../src/dates.ts";
+import { extractCandidates } from "../src/extract.ts";
 import { prepareReport } from "../src/ingest.ts";
 import type { Knowledge } from "../src/knowledge.ts";
 import { splitSentences } from "../src/text.ts";
 
 const knowledge: Knowledge = {
   actors: [
-    { id: 1, name: "Tehrik-i-Taliban Pakistan", kind: "ARMED_GROUP", country: "PK", names: ["Tehrik-i-Taliban Pakistan", "TTP", "Pakistani Taliban", "Tehreek-e-Taliban Pakistan"] },
+    {
+      id: 1,
+      name: "Tehrik-i-Taliban Pakistan",
+      kind: "ARMED_GROUP",
+      country: "PK",
+      names: ["Tehrik-i-Taliban Pakistan", "TTP", "Pakistani Taliban", "Tehreek-e-Taliban Pakistan"],
+    },
     { id: 2, name: "Afghan Taliban", kind: "GOVERNMENT", country: "AF", names: ["Afghan Taliban", "Taliban"] },
     { id: 3, name: "Zabihullah Mujahid", kind: "PERSON", country: "AF", names: ["Zabihullah Mujahid"] },
     { id: 4, name: "Dawn", kind: "MEDIA_OUTLET", country: "PK", names: ["Dawn"] },
     { id: 5, name: "Moeed Yusuf", kind: "PERSON", country: "PK", names: ["Moeed Yusuf"] },
-    { id: 6, name: "Ministry of Foreign Affairs (Pakistan)", kind: "GOVERNMENT", country: "PK", names: ["Ministry of Foreign Affairs (Pakistan)", "Military Operations Directorate"] },
+    {
+      id: 6,
+      name: "Ministry of Foreign Affairs (Pakistan)",
+      kind: "GOVERNMENT",
+      country: "PK",
+      names: ["Ministry of Foreign Affairs (Pakistan)", "Military Operations Directorate"],
+    },
   ],
   places: [{ id: 9, name: "Kabul", country: "AF", kind: "SETTLEMENT", lat: 34.55, lon: 69.21 }],
 };
 const on = (text: string, published = "2022-05-18") => extractCandidates(text, published, knowledge);
-const date = (sentence: string, published = "2022-05-18") => findDates(sentence, published).map(({ date, precision, endDate }) => ({ date, precision, ...(endDate ? { endDate } : {}) }));
+const date = (sentence: string, published = "2022-05-18") =>
+  findDates(sentence, published).map(({ date, precision, endDate }) => ({
+    date,
+    precision,
+    ...(endDate ? { endDate } : {}),
+  }));
 
 describe("dates in a report", () => {
   it("reads a weekday as the last such day up to the publication date", () => {
-    expect(date("The Taliban confirmed Wednesday they hosted talks.")).toEqual([{ date: "2022-05-18", precision: "DAY" }]);
-    expect(date("He told a local television channel last Saturday.", "2021-11-23")).toEqual([{ date: "2021-11-20", precision: "DAY" }]);
-    expect(date("The second session was held on Saturday.", "2025-10-27")).toEqual([{ date: "2025-10-25", precision: "DAY" }]);
+    expect(date("The Taliban confirmed Wednesday they hosted talks.")).toEqual([
+      { date: "2022-05-18", precision: "DAY" },
+    ]);
+    expect(date("He told a local television channel last Saturday.", "2021-11-23")).toEqual([
+      { date: "2021-11-20", precision: "DAY" },
+    ]);
+    expect(date("The second session was held on Saturday.", "2025-10-27")).toEqual([
+      { date: "2025-10-25", precision: "DAY" },
+    ]);
   });
 
   it("reads yesterday as a day, 'last month' as a month, 'this week' as the week from its Monday, a year as a year", () => {
-    expect(date("The army yesterday reported two attempts.", "2025-10-27")).toEqual([{ date: "2025-10-26", precision: "DAY" }]);
+    expect(date("The army yesterday reported two attempts.", "2025-10-27")).toEqual([
+      { date: "2025-10-26", precision: "DAY" },
+    ]);
     expect(date("Last month, officials said so.")).toEqual([{ date: "2022-04-01", precision: "MONTH" }]);
     expect(date("He led his team in this week's meeting.")).toEqual([{ date: "2022-05-16", precision: "WEEK" }]);
-    expect(date("The groups formally united into the TTP in 2007.")).toEqual([{ date: "2007-01-01", precision: "YEAR" }]);
+    expect(date("The groups formally united into the TTP in 2007.")).toEqual([
+      { date: "2007-01-01", precision: "YEAR" },
+    ]);
     expect(date("Attacks have spiked since last August.")).toEqual([{ date: "2021-08-01", precision: "MONTH" }]);
   });
 
@@ -39,7 +66,9 @@ describe("dates in a report", () => {
   });
 
   it("reads the Solar Hijri Mehr 27 as 19 October 2025 in a report of 2025", () => {
-    expect(date("This round was held after the Mehr 27 ceasefire in Doha.", "2025-10-27")).toEqual([{ date: "2025-10-19", precision: "DAY" }]);
+    expect(date("This round was held after the Mehr 27 ceasefire in Doha.", "2025-10-27")).toEqual([
+      { date: "2025-10-19", precision: "DAY" },
+    ]);
   });
 
   it("reads 'from November 9 to December 9' as a range in the past", () => {
@@ -51,17 +80,28 @@ describe("dates in a report", () => {
 
 describe("sentences", () => {
   it("does not split after Lt. Gen. or Feb.", () => {
-    const sentences = splitSentences("Sources told VOA that Lt. Gen. Faiz Hameed led the team. A conference on Feb. 27, 2022 followed.");
-    expect(sentences.map((s) => s.text)).toEqual(["Sources told VOA that Lt. Gen. Faiz Hameed led the team.", "A conference on Feb. 27, 2022 followed."]);
+    const sentences = splitSentences(
+      "Sources told VOA that Lt. Gen. Faiz Hameed led the team. A conference on Feb. 27, 2022 followed.",
+    );
+    expect(sentences.map((s) => s.text)).toEqual([
+      "Sources told VOA that Lt. Gen. Faiz Hameed led the team.",
+      "A conference on Feb. 27, 2022 followed.",
+    ]);
   });
 });
 
 describe("actors, places and cited outlets", () => {
   it("resolves every alias to the known actor and proposes an unknown name as a new actor", () => {
-    const { actors } = on("The Tehreek-e-Taliban Pakistan (TTP) met Afghan Taliban envoys and Maulana Hamidul Haq in Kabul.");
+    const { actors } = on(
+      "The Tehreek-e-Taliban Pakistan (TTP) met Afghan Taliban envoys and Maulana Hamidul Haq in Kabul.",
+    );
     expect(actors.filter((a) => a.actorId === 1).map((a) => a.text)).toEqual(["Tehreek-e-Taliban Pakistan"]);
     expect(actors.find((a) => a.actorId === 2)?.text).toBe("Afghan Taliban");
-    expect(actors.find((a) => a.actorId === null)).toMatchObject({ text: "Hamidul Haq", name: "Hamidul Haq", kind: "PERSON" });
+    expect(actors.find((a) => a.actorId === null)).toMatchObject({
+      text: "Hamidul Haq",
+      name: "Hamidul Haq",
+      kind: "PERSON",
+    });
   });
 
   it("matches a transliteration and a surname once the full name has appeared", () => {
@@ -85,7 +125,9 @@ describe("actors, places and cited outlets", () => {
   });
 
   it("finds the outlet in 'told Dawn' and proposes 'The Express Tribune reports' as a new outlet", () => {
-    const { cites } = on("“It is unacceptable,” a senior official told Dawn. Pakistani media outlet, The Express Tribune, reports that talks resumed.");
+    const { cites } = on(
+      "“It is unacceptable,” a senior official told Dawn. Pakistani media outlet, The Express Tribune, reports that talks resumed.",
+    );
     expect(cites.map(({ actorId, name }) => ({ actorId, name }))).toEqual([
       { actorId: 4, name: "Dawn" },
       { actorId: null, name: "Express Tribune" },
@@ -129,12 +171,27 @@ describe("event sentences", () => {
 describe("participant roles", () => {
   it("reads hosts, mediators, delegation leads, spokespeople and the released from the words around a name", () => {
     const roles = (sentence: string, type: string) =>
-      Object.fromEntries(on(sentence).events.find((e) => e.type === type)!.actors.map((a) => [a.name, a.role]));
-    expect(roles("The Afghan Taliban hosted talks with the TTP in Kabul.", "NEGOTIATION")).toEqual({ "Afghan Taliban": "HOST", "Tehrik-i-Taliban Pakistan": "PARTY" });
-    expect(roles("Talks went on with the mediation of the Afghan Taliban.", "NEGOTIATION")).toEqual({ "Afghan Taliban": "MEDIATOR" });
-    expect(roles("The delegation in the talks was led by Zabihullah Mujahid.", "NEGOTIATION")).toEqual({ "Zabihullah Mujahid": "DELEGATION_LEAD" });
-    expect(roles("The talks resulted in the freeing of dozens of TTP prisoners.", "PRISONER_RELEASE")).toEqual({ "Tehrik-i-Taliban Pakistan": "RELEASED" });
-    expect(roles("TTP attacks have spiked in Pakistan.", "ATTACK")).toEqual({ "Tehrik-i-Taliban Pakistan": "PERPETRATOR" });
+      Object.fromEntries(
+        on(sentence)
+          .events.find((e) => e.type === type)!
+          .actors.map((a) => [a.name, a.role]),
+      );
+    expect(roles("The Afghan Taliban hosted talks with the TTP in Kabul.", "NEGOTIATION")).toEqual({
+      "Afghan Taliban": "HOST",
+      "Tehrik-i-Taliban Pakistan": "PARTY",
+    });
+    expect(roles("Talks went on with the mediation of the Afghan Taliban.", "NEGOTIATION")).toEqual({
+      "Afghan Taliban": "MEDIATOR",
+    });
+    expect(roles("The delegation in the talks was led by Zabihullah Mujahid.", "NEGOTIATION")).toEqual({
+      "Zabihullah Mujahid": "DELEGATION_LEAD",
+    });
+    expect(roles("The talks resulted in the freeing of dozens of TTP prisoners.", "PRISONER_RELEASE")).toEqual({
+      "Tehrik-i-Taliban Pakistan": "RELEASED",
+    });
+    expect(roles("TTP attacks have spiked in Pakistan.", "ATTACK")).toEqual({
+      "Tehrik-i-Taliban Pakistan": "PERPETRATOR",
+    });
   });
 });
 
@@ -151,7 +208,9 @@ describe("HTML reports", () => {
     expect(report.text).toContain("The Afghan Taliban hosted fresh talks");
     expect(report.text).not.toMatch(/Copyright|Subscribe|Home/);
     const found = on(report.text);
-    expect(found.events.map((e) => e.type)).toEqual(expect.arrayContaining(["NEGOTIATION", "CEASEFIRE", "PRISONER_RELEASE"]));
+    expect(found.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["NEGOTIATION", "CEASEFIRE", "PRISONER_RELEASE"]),
+    );
     expect(found.cites[0]?.actorId).toBe(4);
   });
 });

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoFiles, paths, readDataFiles } from "@parley/db";
 import { normalizeName } from "@parley/schema";
-import { paths, demoFiles, readDataFiles } from "@parley/db";
-import { ingestReport } from "../src/ingest.ts";
-import type { Extraction } from "../src/candidates.ts";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Extraction } from "../src/candidates.ts";
+import { ingestReport } from "../src/ingest.ts";
 
 const seeds = path.join(paths.repoRoot, "..", "shared", "seeds");
 const haveSeeds = existsSync(seeds);
@@ -24,7 +24,14 @@ function demoTruth(): Truth[] {
   const files = readDataFiles(demoFiles());
   const truths = new Map<string, Truth>();
   for (const { data } of files) {
-    for (const s of data.sources) truths.set(s.key, { source: s.key, document: s.document!, published: s.publishedAt.date, actors: new Set(), events: [] });
+    for (const s of data.sources)
+      truths.set(s.key, {
+        source: s.key,
+        document: s.document!,
+        published: s.publishedAt.date,
+        actors: new Set(),
+        events: [],
+      });
   }
   for (const { data } of files) {
     const only = data.sources.length === 1 ? data.sources[0]!.key : undefined;
@@ -60,16 +67,33 @@ beforeAll(async () => {
   const keyOf = new Map((await t.db.actor.findMany({ select: { id: true, key: true } })).map((a) => [a.id, a.key]));
   for (const truth of demoTruth()) {
     const content = readFileSync(path.join(seeds, truth.document), "utf8");
-    const { extraction } = await ingestReport(t.db, { file: truth.document, content, date: truth.published }, { dryRun: true });
+    const { extraction } = await ingestReport(
+      t.db,
+      { file: truth.document, content, date: truth.published },
+      { dryRun: true },
+    );
     const found = new Set(extraction.actors.map((a) => (a.actorId === null ? null : keyOf.get(a.actorId))));
     const actorHits = [...truth.actors].filter((k) => found.has(k)).length;
     const eventHits = truth.events.filter((d) =>
-      extraction.events.some((e) => e.type === d.type && (d.quotes.some((q) => e.quotes.some((quote) => overlaps(quote, q))) || e.date === d.start)),
+      extraction.events.some(
+        (e) =>
+          e.type === d.type &&
+          (d.quotes.some((q) => e.quotes.some((quote) => overlaps(quote, q))) || e.date === d.start),
+      ),
     ).length;
     results.push({ truth, extraction, actorHits, eventHits });
   }
   const rows = results.map(({ truth, extraction, actorHits, eventHits }) =>
-    [truth.document.slice(0, 3), truth.source.padEnd(26), `${actorHits}/${truth.actors.size}`.padStart(6), (actorHits / truth.actors.size).toFixed(2).padStart(5), `${eventHits}/${truth.events.length}`.padStart(6), (eventHits / truth.events.length).toFixed(2).padStart(5), String(extraction.events.length).padStart(6), String(extraction.actors.filter((a) => a.actorId === null).length).padStart(4)].join("  "),
+    [
+      truth.document.slice(0, 3),
+      truth.source.padEnd(26),
+      `${actorHits}/${truth.actors.size}`.padStart(6),
+      (actorHits / truth.actors.size).toFixed(2).padStart(5),
+      `${eventHits}/${truth.events.length}`.padStart(6),
+      (eventHits / truth.events.length).toFixed(2).padStart(5),
+      String(extraction.events.length).padStart(6),
+      String(extraction.actors.filter((a) => a.actorId === null).length).padStart(4),
+    ].join("  "),
   );
   const sum = (f: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + f(r), 0);
   console.log(
@@ -101,7 +125,9 @@ describe.runIf(haveSeeds)("ingesting the five seed reports against the demo data
 
   it("resolves the Kokcha News report's Mehr 27 to 19 October 2025 and finds the Doha ceasefire", () => {
     const kokcha = results.find((r) => r.truth.document.startsWith("003"))!;
-    expect(kokcha.extraction.dates).toContainEqual(expect.objectContaining({ text: "Mehr 27", date: "2025-10-19", precision: "DAY" }));
+    expect(kokcha.extraction.dates).toContainEqual(
+      expect.objectContaining({ text: "Mehr 27", date: "2025-10-19", precision: "DAY" }),
+    );
     expect(kokcha.extraction.events).toContainEqual(expect.objectContaining({ type: "CEASEFIRE", date: "2025-10-19" }));
     expect(kokcha.extraction.cites.map((c) => c.name).sort()).toEqual(["Dawn", "TOLOnews"]);
   });

@@ -43,8 +43,18 @@ export const eventCandidatePayload = z.object({
   /** The report's words for a date that needs the publication date, when the report has none. */
   unresolvedDate: z.string().optional(),
 });
-export const actorCandidatePayload = z.object({ actorId: z.null(), text: z.string(), name: fields.name, kind: ACTOR_KINDS.schema });
-export const citationCandidatePayload = z.object({ actorId: z.number().int().nullable(), text: z.string(), name: fields.name, quote: z.string() });
+export const actorCandidatePayload = z.object({
+  actorId: z.null(),
+  text: z.string(),
+  name: fields.name,
+  kind: ACTOR_KINDS.schema,
+});
+export const citationCandidatePayload = z.object({
+  actorId: z.number().int().nullable(),
+  text: z.string(),
+  name: fields.name,
+  quote: z.string(),
+});
 
 export type EventCandidatePayload = z.infer<typeof eventCandidatePayload>;
 export type ActorCandidatePayload = z.infer<typeof actorCandidatePayload>;
@@ -53,7 +63,11 @@ export type CandidatePlace = z.infer<typeof candidatePlace>;
 export type CandidateActor = z.infer<typeof candidateActor>;
 
 /** The stored payload of each kind of candidate. */
-export const CANDIDATE_PAYLOADS = { EVENT: eventCandidatePayload, ACTOR: actorCandidatePayload, CITATION: citationCandidatePayload } as const;
+export const CANDIDATE_PAYLOADS = {
+  EVENT: eventCandidatePayload,
+  ACTOR: actorCandidatePayload,
+  CITATION: citationCandidatePayload,
+} as const;
 
 const placeInput = z.object({
   placeId: recordId.nullish(),
@@ -86,15 +100,22 @@ export const eventCandidatePatch = z.object({
 export const actorCandidatePatch = z.object({ name: fields.name.optional(), kind: ACTOR_KINDS.schema.optional() });
 export const citationCandidatePatch = z.object({ outletId: recordId.nullish(), name: fields.name.optional() });
 
-const patches = { event: eventCandidatePatch.nullish(), actor: actorCandidatePatch.nullish(), citation: citationCandidatePatch.nullish() };
-const given = (c: { event?: unknown; actor?: unknown; citation?: unknown }) => [c.event, c.actor, c.citation].filter((p) => p != null).length;
+const patches = {
+  event: eventCandidatePatch.nullish(),
+  actor: actorCandidatePatch.nullish(),
+  citation: citationCandidatePatch.nullish(),
+};
+const given = (c: { event?: unknown; actor?: unknown; citation?: unknown }) =>
+  [c.event, c.actor, c.citation].filter((p) => p != null).length;
 
-export const updateCandidateInput = z
-  .object({ id: recordId, ...patches })
-  .refine((c) => given(c) === 1, { message: "give the changes as exactly one of `event`, `actor` and `citation`, the one of the candidate's kind", path: ["event"] });
-export const acceptCandidateInput = z
-  .object({ id: recordId, ...patches })
-  .refine((c) => given(c) <= 1, { message: "give last changes as at most one of `event`, `actor` and `citation`, the one of the candidate's kind", path: ["event"] });
+export const updateCandidateInput = z.object({ id: recordId, ...patches }).refine((c) => given(c) === 1, {
+  message: "give the changes as exactly one of `event`, `actor` and `citation`, the one of the candidate's kind",
+  path: ["event"],
+});
+export const acceptCandidateInput = z.object({ id: recordId, ...patches }).refine((c) => given(c) <= 1, {
+  message: "give last changes as at most one of `event`, `actor` and `citation`, the one of the candidate's kind",
+  path: ["event"],
+});
 export const rejectCandidateInput = z.object({ id: recordId });
 
 export type EventCandidatePatch = z.infer<typeof eventCandidatePatch>;
@@ -106,8 +127,17 @@ export const MAX_REPORT_CHARACTERS = 5_000_000;
 
 /** A report to ingest: its text or HTML, and what the report itself may not say. */
 export const ingestReportInput = z.object({
-  content: z.string().refine((s) => s.trim().length > 0, "must not be empty").refine((s) => s.length <= MAX_REPORT_CHARACTERS, `may be at most ${MAX_REPORT_CHARACTERS} characters`),
-  fileName: z.string().trim().min(1).max(300, "may be at most 300 characters").regex(/^[^/\\]+$/, "must be a file name, without folders").nullish(),
+  content: z
+    .string()
+    .refine((s) => s.trim().length > 0, "must not be empty")
+    .refine((s) => s.length <= MAX_REPORT_CHARACTERS, `may be at most ${MAX_REPORT_CHARACTERS} characters`),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300, "may be at most 300 characters")
+    .regex(/^[^/\\]+$/, "must be a file name, without folders")
+    .nullish(),
   outlet: fields.name.nullish(),
   date: isoDate.nullish(),
   url: fields.url.nullish(),
@@ -116,5 +146,9 @@ export const ingestReportInput = z.object({
 export type IngestReportInput = z.infer<typeof ingestReportInput>;
 
 /** An actor candidate that names an actor Parley knows: the name becomes one of its aliases. */
-export const mergeCandidateInput = z.object({ id: recordId, actorId: recordId, aliasKind: ALIAS_KINDS.schema.nullish() });
+export const mergeCandidateInput = z.object({
+  id: recordId,
+  actorId: recordId,
+  aliasKind: ALIAS_KINDS.schema.nullish(),
+});
 export type MergeCandidateInput = z.infer<typeof mergeCandidateInput>;

@@ -9,7 +9,10 @@ import { DATE_PRECISIONS } from "./vocabulary.ts";
  */
 export const recordKey = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*(?::[a-z0-9][a-z0-9-]*)?$/, "must be a key of lower-case letters, digits and hyphens, such as ttp or voa-2022-05-18");
+  .regex(
+    /^[a-z0-9][a-z0-9-]*(?::[a-z0-9][a-z0-9-]*)?$/,
+    "must be a key of lower-case letters, digits and hyphens, such as ttp or voa-2022-05-18",
+  );
 
 const claimFileSchema = z
   .object({
@@ -76,19 +79,21 @@ const sourceFileSchema = z
 
 const eventFileSchema = z
   .object({
-  key: recordKey,
-  ...spanFields,
-  type: vocab.eventType,
-  title: fields.title,
-  summary: fields.summary.default(""),
-  precision: DATE_PRECISIONS.schema.optional(),
-  places: z.array(recordKey).default([]),
-  fatalities: fatalitiesSchema.optional(),
-  outcome: vocab.outcome.optional(),
-  process: recordKey.optional(),
-  participants: z.array(z.object({ actor: recordKey, role: vocab.role, note: fields.label.optional() }).strict()).default([]),
-  links: z.array(z.object({ kind: vocab.linkKind, event: recordKey }).strict()).default([]),
-  claims: z.array(claimFileSchema).default([]),
+    key: recordKey,
+    ...spanFields,
+    type: vocab.eventType,
+    title: fields.title,
+    summary: fields.summary.default(""),
+    precision: DATE_PRECISIONS.schema.optional(),
+    places: z.array(recordKey).default([]),
+    fatalities: fatalitiesSchema.optional(),
+    outcome: vocab.outcome.optional(),
+    process: recordKey.optional(),
+    participants: z
+      .array(z.object({ actor: recordKey, role: vocab.role, note: fields.label.optional() }).strict())
+      .default([]),
+    links: z.array(z.object({ kind: vocab.linkKind, event: recordKey }).strict()).default([]),
+    claims: z.array(claimFileSchema).default([]),
   })
   .strict()
   .refine(...endNotBeforeStart)
@@ -116,9 +121,18 @@ const positionFileSchema = z
   })
   .strict()
   .refine(...endNotBeforeStart)
-  .refine((p) => p.start !== undefined, { message: "a position needs a `start` date: when it was stated", path: ["start"] })
-  .refine((p) => !p.respondsTo || p.respondsTo !== p.key, { message: "a position cannot respond to itself", path: ["respondsTo"] })
-  .refine((p) => !p.supersedes || p.supersedes !== p.key, { message: "a position cannot supersede itself", path: ["supersedes"] });
+  .refine((p) => p.start !== undefined, {
+    message: "a position needs a `start` date: when it was stated",
+    path: ["start"],
+  })
+  .refine((p) => !p.respondsTo || p.respondsTo !== p.key, {
+    message: "a position cannot respond to itself",
+    path: ["respondsTo"],
+  })
+  .refine((p) => !p.supersedes || p.supersedes !== p.key, {
+    message: "a position cannot supersede itself",
+    path: ["supersedes"],
+  });
 
 export const dataFileSchema = z
   .object({

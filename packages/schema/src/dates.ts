@@ -41,7 +41,9 @@ export function parsePartialDate(value: string): PartialDate | null {
   if (!m) return null;
   const [, year, month, day] = m;
   if (day !== undefined) {
-    return isRealDay(Number(year), Number(month), Number(day)) ? { date: `${year}-${month}-${day}`, precision: "DAY" } : null;
+    return isRealDay(Number(year), Number(month), Number(day))
+      ? { date: `${year}-${month}-${day}`, precision: "DAY" }
+      : null;
   }
   if (month !== undefined) {
     const n = Number(month);
@@ -51,16 +53,14 @@ export function parsePartialDate(value: string): PartialDate | null {
 }
 
 /** "2022", "2022-05" or "2022-05-18", as written in data files. */
-export const partialDate = z
-  .union([z.string(), z.number().int()])
-  .transform((value, ctx) => {
-    const parsed = parsePartialDate(String(value));
-    if (!parsed) {
-      ctx.addIssue({ code: "custom", message: "must be a date written YYYY, YYYY-MM or YYYY-MM-DD" });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+export const partialDate = z.union([z.string(), z.number().int()]).transform((value, ctx) => {
+  const parsed = parsePartialDate(String(value));
+  if (!parsed) {
+    ctx.addIssue({ code: "custom", message: "must be a date written YYYY, YYYY-MM or YYYY-MM-DD" });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 /** The last day of the period a partial date stands for. */
 export function periodEnd({ date, precision }: PartialDate): string {

@@ -30,7 +30,17 @@ export const FACET_FILTERS = {
 export const PARTICIPANT_PARAM = "p";
 
 /** Every URL parameter the search page reads. */
-export const SEARCH_PARAMS = ["q", ...Object.values(FACET_FILTERS).map((f) => f.param), PARTICIPANT_PARAM, "from", "to", "contested", "sort", "after", "before"] as const;
+export const SEARCH_PARAMS = [
+  "q",
+  ...Object.values(FACET_FILTERS).map((f) => f.param),
+  PARTICIPANT_PARAM,
+  "from",
+  "to",
+  "contested",
+  "sort",
+  "after",
+  "before",
+] as const;
 
 /** How a facet's record IDs are named in messages: "an actor", "a place". */
 export function idTypeName(type: FacetIdType): string {
@@ -50,13 +60,21 @@ export type FilterWithIds<T> = Omit<EventFilter, "actorIds" | "placeIds" | "outl
  * turn the IDs a client sends into database IDs, each naming the place of an ID it refuses
  * (`filter.actorIds`, `filter.participants[1].actorId`).
  */
-export function mapFilterIds<T>(filter: EventFilter, id: (globalId: string, type: FacetIdType, path: string) => T): FilterWithIds<T> {
+export function mapFilterIds<T>(
+  filter: EventFilter,
+  id: (globalId: string, type: FacetIdType, path: string) => T,
+): FilterWithIds<T> {
   const { actorIds, placeIds, outletIds, participants, ...rest } = filter;
   const out: FilterWithIds<T> = { ...rest };
   for (const { filter: key, idType } of Object.values(FACET_FILTERS) as FacetFilter[]) {
     const values = filter[key] as string[] | undefined;
-    if (idType && values) out[key as "actorIds" | "placeIds" | "outletIds"] = values.map((v) => id(v, idType, `filter.${key}`));
+    if (idType && values)
+      out[key as "actorIds" | "placeIds" | "outletIds"] = values.map((v) => id(v, idType, `filter.${key}`));
   }
-  if (participants) out.participants = participants.map((p, i) => ({ actorId: id(p.actorId, "Actor", `filter.participants[${i}].actorId`), ...(p.roles ? { roles: p.roles } : {}) }));
+  if (participants)
+    out.participants = participants.map((p, i) => ({
+      actorId: id(p.actorId, "Actor", `filter.participants[${i}].actorId`),
+      ...(p.roles ? { roles: p.roles } : {}),
+    }));
   return out;
 }

@@ -21,7 +21,12 @@ function distinct<T>(list: z.ZodType<T[]>, key: (item: T) => string, field: stri
       const k = key(item);
       const first = seen.get(k);
       if (first === undefined) seen.set(k, index);
-      else ctx.addIssue({ code: "custom", message: `${message} (as at index ${first})`, path: field ? [index, field] : [index] });
+      else
+        ctx.addIssue({
+          code: "custom",
+          message: `${message} (as at index ${first})`,
+          path: field ? [index, field] : [index],
+        });
     });
   });
 }
@@ -40,17 +45,27 @@ const eventFields = {
   fatalities: fatalitiesSchema.nullish(),
   processId: recordId.nullish(),
   placeIds: distinct(z.array(recordId).max(50), (id) => id, null, "lists this place twice"),
-  participants: distinct(z.array(participantInput).max(200), (p) => `${p.actorId}|${p.role}`, "role", "gives this actor this role twice"),
+  participants: distinct(
+    z.array(participantInput).max(200),
+    (p) => `${p.actorId}|${p.role}`,
+    "role",
+    "gives this actor this role twice",
+  ),
   links: distinct(z.array(linkInput).max(50), (l) => `${l.kind}|${l.eventId}`, "eventId", "repeats this link"),
 };
 
 /** A cross-field rule for `.refine(...rule)`, reported at one field. */
-function rule<T>(check: (value: T) => boolean, field: string, message: string): [(value: T) => boolean, { message: string; path: string[] }] {
+function rule<T>(
+  check: (value: T) => boolean,
+  field: string,
+  message: string,
+): [(value: T) => boolean, { message: string; path: string[] }] {
   return [check, { message, path: [field] }];
 }
 
 const endNotBeforeStartDate = rule(
-  (e: { startDate?: string | undefined; endDate?: string | null | undefined }) => !e.startDate || !e.endDate || e.startDate <= e.endDate,
+  (e: { startDate?: string | undefined; endDate?: string | null | undefined }) =>
+    !e.startDate || !e.endDate || e.startDate <= e.endDate,
   "endDate",
   "must not be before `startDate`",
 );
@@ -86,11 +101,20 @@ export const createActorInput = z.object({
   externalIds: actorFields.externalIds.default({}),
   aliases: actorFields.aliases.default([]),
 });
-export const updateActorInput = z.object({ id: recordId, version: recordVersion, ...z.object(actorFields).partial().shape });
+export const updateActorInput = z.object({
+  id: recordId,
+  version: recordVersion,
+  ...z.object(actorFields).partial().shape,
+});
 
 export const createAliasInput = z.object({ actorId: recordId, name: fields.name, kind: ALIAS_KINDS.schema });
 /** Aliases belong to their actor: an alias change carries, and bumps, the actor's version. */
-export const updateAliasInput = z.object({ id: recordId, version: recordVersion, name: fields.name.optional(), kind: ALIAS_KINDS.schema.optional() });
+export const updateAliasInput = z.object({
+  id: recordId,
+  version: recordVersion,
+  name: fields.name.optional(),
+  kind: ALIAS_KINDS.schema.optional(),
+});
 
 export const mergeActorsInput = z
   .object({ survivorId: recordId, mergedId: recordId, survivorVersion: recordVersion })
@@ -108,7 +132,11 @@ const sourceFields = {
 };
 
 export const createSourceInput = z.object({ ...sourceFields, citedOutletIds: sourceFields.citedOutletIds.default([]) });
-export const updateSourceInput = z.object({ id: recordId, version: recordVersion, ...z.object(sourceFields).partial().shape });
+export const updateSourceInput = z.object({
+  id: recordId,
+  version: recordVersion,
+  ...z.object(sourceFields).partial().shape,
+});
 
 const claimFields = {
   sourceId: recordId,
@@ -122,7 +150,11 @@ const claimFields = {
   note: fields.description.nullish(),
 };
 
-type ClaimTarget = { eventId?: string | null | undefined; actorId?: string | null | undefined; positionId?: string | null | undefined };
+type ClaimTarget = {
+  eventId?: string | null | undefined;
+  actorId?: string | null | undefined;
+  positionId?: string | null | undefined;
+};
 type ClaimSpeaker = { speakerId?: string | null | undefined; speakerLabel?: string | null | undefined };
 
 const oneTarget = rule(
@@ -144,7 +176,10 @@ export const createClaimInput = z
 /** Moving a claim names its new target; the other target is cleared. */
 export const updateClaimInput = z
   .object({ id: recordId, version: recordVersion, ...z.object(claimFields).partial().shape })
-  .refine((c) => (c.eventId === undefined && c.actorId === undefined && c.positionId === undefined) || oneTarget[0](c), oneTarget[1])
+  .refine(
+    (c) => (c.eventId === undefined && c.actorId === undefined && c.positionId === undefined) || oneTarget[0](c),
+    oneTarget[1],
+  )
   .refine(...oneSpeaker);
 
 const positionFields = {

@@ -10,7 +10,12 @@ export class ParamIssues {
   readonly problems: string[] = [];
   readonly issues: SearchParamIssue[] = [];
 
-  add(key: string, value: string | null, message: string, problem = `ignored ${key}${value === null ? "" : `=${value}`}`) {
+  add(
+    key: string,
+    value: string | null,
+    message: string,
+    problem = `ignored ${key}${value === null ? "" : `=${value}`}`,
+  ) {
     this.problems.push(problem);
     this.issues.push({ key, value, message });
   }

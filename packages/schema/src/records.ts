@@ -1,7 +1,14 @@
 import { z } from "zod";
-import { partialDate, type PartialDate } from "./dates.ts";
+import { type PartialDate, partialDate } from "./dates.ts";
 import {
-  ACTOR_KINDS, ALIAS_KINDS, CLAIM_STANCES, EVENT_LINK_KINDS, EVENT_OUTCOMES, EVENT_TYPES, PARTICIPANT_ROLES, POSITION_ISSUES,
+  ACTOR_KINDS,
+  ALIAS_KINDS,
+  CLAIM_STANCES,
+  EVENT_LINK_KINDS,
+  EVENT_OUTCOMES,
+  EVENT_TYPES,
+  PARTICIPANT_ROLES,
+  POSITION_ISSUES,
   POSITION_KINDS,
 } from "./vocabulary.ts";
 
@@ -19,12 +26,18 @@ export const fields = {
   longitude: z.number().min(-180).max(180),
   deaths: z.number().int().min(0, "must not be negative"),
   label: z.string().trim().min(1).max(300),
-  externalIds: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "keys are lower-case names such as wikidata"), z.string().min(1).max(200)),
+  externalIds: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, "keys are lower-case names such as wikidata"),
+    z.string().min(1).max(200),
+  ),
 };
 
 export const fatalitiesSchema = z
   .object({ low: fields.deaths.optional(), best: fields.deaths.optional(), high: fields.deaths.optional() })
-  .refine((f) => f.low === undefined || f.high === undefined || f.low <= f.high, { message: "`low` must not exceed `high`", path: ["low"] })
+  .refine((f) => f.low === undefined || f.high === undefined || f.low <= f.high, {
+    message: "`low` must not exceed `high`",
+    path: ["low"],
+  })
   .refine((f) => f.best === undefined || ((f.low ?? f.best) <= f.best && f.best <= (f.high ?? f.best)), {
     message: "`best` must lie between `low` and `high`",
     path: ["best"],
@@ -40,7 +53,10 @@ export const spanFields = { start: partialDate.optional(), end: partialDate.opti
 export const endNotBeforeStart: [
   (v: { start?: PartialDate | undefined; end?: PartialDate | undefined }) => boolean,
   { message: string; path: string[] },
-] = [(v) => !v.start || !v.end || v.start.date <= v.end.date, { message: "`end` must not be before `start`", path: ["end"] }];
+] = [
+  (v) => !v.start || !v.end || v.start.date <= v.end.date,
+  { message: "`end` must not be before `start`", path: ["end"] },
+];
 
 export const vocab = {
   actorKind: ACTOR_KINDS.schema,

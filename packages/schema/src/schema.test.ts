@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
-  eventFilterSchema, formatPartialDate, normalizeName, normalizeQueryText, searchActorsSchema, parsePartialDate, periodEnd, searchEventsSchema, searchStateFromParams,
-  searchStateToParams, transliterationKey, dataFileSchema, formatIssuePath,
+  dataFileSchema,
+  eventFilterSchema,
+  formatIssuePath,
+  formatPartialDate,
+  normalizeName,
+  normalizeQueryText,
+  parsePartialDate,
+  periodEnd,
+  searchActorsSchema,
+  searchEventsSchema,
+  searchStateFromParams,
+  searchStateToParams,
+  transliterationKey,
 } from "./index.ts";
 
 describe("partial dates", () => {
@@ -42,8 +53,12 @@ describe("search text", () => {
 
   it("is applied by the search schemas after the length check", () => {
     expect(searchEventsSchema.parse({ query: "T\u200BTP" }).query).toBe("TTP");
-    expect(searchActorsSchema.safeParse({ query: "\u200B\u200B" }).error?.issues[0]?.message).toBe("`query` must not be empty");
-    expect(searchEventsSchema.safeParse({ query: "x".repeat(201) }).error?.issues[0]?.message).toBe("may be at most 200 characters; got 201");
+    expect(searchActorsSchema.safeParse({ query: "\u200B\u200B" }).error?.issues[0]?.message).toBe(
+      "`query` must not be empty",
+    );
+    expect(searchEventsSchema.safeParse({ query: "x".repeat(201) }).error?.issues[0]?.message).toBe(
+      "may be at most 200 characters; got 201",
+    );
   });
 });
 
@@ -95,28 +110,47 @@ describe("URL search params", () => {
   it("round-trip the search state", () => {
     const state = {
       query: "Tehreek",
-      filter: { types: ["CEASEFIRE", "NEGOTIATION"] as ("CEASEFIRE" | "NEGOTIATION")[], countries: ["PK"], from: "2021-01-01", to: "2022-12-31", contested: true },
+      filter: {
+        types: ["CEASEFIRE", "NEGOTIATION"] as ("CEASEFIRE" | "NEGOTIATION")[],
+        countries: ["PK"],
+        from: "2021-01-01",
+        to: "2022-12-31",
+        contested: true,
+      },
       sort: "DATE_DESC" as const,
       after: null,
     };
     const params = searchStateToParams(state);
-    expect(params.toString()).toBe("q=Tehreek&type=CEASEFIRE&type=NEGOTIATION&country=PK&from=2021-01-01&to=2022-12-31&contested=1&sort=DATE_DESC");
+    expect(params.toString()).toBe(
+      "q=Tehreek&type=CEASEFIRE&type=NEGOTIATION&country=PK&from=2021-01-01&to=2022-12-31&contested=1&sort=DATE_DESC",
+    );
     expect(searchStateFromParams(params)).toEqual({ state, problems: [], issues: [] });
   });
 
   it("drops the values a hand-edited link gets wrong and keeps the rest", () => {
-    const { state, problems, issues } = searchStateFromParams({ q: "talks", type: ["CEASEFIRE", "PICNIC"], from: "2022-13-01", sort: "LOUDEST" });
+    const { state, problems, issues } = searchStateFromParams({
+      q: "talks",
+      type: ["CEASEFIRE", "PICNIC"],
+      from: "2022-13-01",
+      sort: "LOUDEST",
+    });
     expect(state.filter).toEqual({ types: ["CEASEFIRE"] });
     expect(state.sort).toBe("RELEVANCE");
     expect(problems).toEqual(expect.arrayContaining(["ignored type=PICNIC", "ignored sort=LOUDEST"]));
     expect(problems.some((p) => p.startsWith("ignored from"))).toBe(true);
-    expect(issues.map((i) => [i.key, i.value])).toEqual([["type", "PICNIC"], ["from", "2022-13-01"], ["sort", "LOUDEST"]]);
+    expect(issues.map((i) => [i.key, i.value])).toEqual([
+      ["type", "PICNIC"],
+      ["from", "2022-13-01"],
+      ["sort", "LOUDEST"],
+    ]);
   });
 });
 
 describe("data files", () => {
   it("name the record and field at fault", () => {
-    const result = dataFileSchema.safeParse({ events: [{ key: "x", type: "CEASEFIRE", title: "t", start: "2022-05-18", end: "2022-05-01" }] });
+    const result = dataFileSchema.safeParse({
+      events: [{ key: "x", type: "CEASEFIRE", title: "t", start: "2022-05-18", end: "2022-05-01" }],
+    });
     expect(result.success).toBe(false);
     expect(formatIssuePath(result.error!.issues[0]!.path)).toBe("events[0].end");
   });

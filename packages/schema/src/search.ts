@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { isoDate } from "./dates.ts";
 import { normalizeQueryText } from "./names.ts";
-import { EVENT_SORTS, EVENT_TYPES, PARTICIPANT_ROLES, ACTOR_KINDS, DATE_INTERVALS, POSITION_ISSUES, POSITION_KINDS } from "./vocabulary.ts";
+import {
+  ACTOR_KINDS,
+  DATE_INTERVALS,
+  EVENT_SORTS,
+  EVENT_TYPES,
+  PARTICIPANT_ROLES,
+  POSITION_ISSUES,
+  POSITION_KINDS,
+} from "./vocabulary.ts";
 
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
 /** How many places `EventSearchResult.places` lists by default and at most. */
@@ -14,7 +22,9 @@ const id = z.string().min(1).max(200);
 const MAX_FILTER_VALUES = 50;
 /** A list of at most `max` values, refused with a message that gives the limit and the length. */
 const bounded = <T extends z.ZodType>(item: T, max = MAX_FILTER_VALUES) =>
-  z.array(item).max(max, { error: (issue) => `may list at most ${max} values; got ${(issue.input as unknown[]).length}` });
+  z
+    .array(item)
+    .max(max, { error: (issue) => `may list at most ${max} values; got ${(issue.input as unknown[]).length}` });
 
 /** How many "actor in roles" entries (`participants`) a filter may hold. */
 export const MAX_PARTICIPANT_FILTERS = 10;
@@ -28,16 +38,16 @@ export type ParticipantFilter = z.infer<typeof participantFilterSchema>;
 
 /** The filter's fields one by one, so a URL value can be checked against its own field. */
 export const eventFilterFields = {
-    types: bounded(EVENT_TYPES.schema).optional(),
-    actorIds: bounded(id).optional(),
-    roles: bounded(PARTICIPANT_ROLES.schema).optional(),
-    countries: bounded(country).optional(),
-    placeIds: bounded(id).optional(),
-    outletIds: bounded(id).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    contested: z.boolean().optional(),
-    participants: bounded(participantFilterSchema, MAX_PARTICIPANT_FILTERS).optional(),
+  types: bounded(EVENT_TYPES.schema).optional(),
+  actorIds: bounded(id).optional(),
+  roles: bounded(PARTICIPANT_ROLES.schema).optional(),
+  countries: bounded(country).optional(),
+  placeIds: bounded(id).optional(),
+  outletIds: bounded(id).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  contested: z.boolean().optional(),
+  participants: bounded(participantFilterSchema, MAX_PARTICIPANT_FILTERS).optional(),
 };
 
 export const eventFilterSchema = z
@@ -51,19 +61,43 @@ export type EventFilter = z.infer<typeof eventFilterSchema>;
  * lists with a `first`): "`first` must be between 0 and 100; got 101". Null when the size is fine.
  */
 export function pageSizeProblem(argument: string, value: number, max: number, min = 0): string | null {
-  return Number.isInteger(value) && value >= min && value <= max ? null : `\`${argument}\` must be between ${min} and ${max}; got ${value}`;
+  return Number.isInteger(value) && value >= min && value <= max
+    ? null
+    : `\`${argument}\` must be between ${min} and ${max}; got ${value}`;
 }
 
 /**
  * The one wording of a page asked for in both directions at once, wherever `first`/`after` and
  * `last`/`before` are taken (connections, searches): the argument at fault and why. Null when fine.
  */
-export function pagingDirectionProblem(args: { first?: unknown; last?: unknown; after?: unknown; before?: unknown }): { argument: string; message: string } | null {
+export function pagingDirectionProblem(args: {
+  first?: unknown;
+  last?: unknown;
+  after?: unknown;
+  before?: unknown;
+}): { argument: string; message: string } | null {
   const given = (v: unknown) => v !== null && v !== undefined;
-  if (given(args.first) && given(args.last)) return { argument: "last", message: "`first` and `last` cannot be given together: page forward with `first` (and `after`) or backward with `last` (and `before`)" };
-  if (given(args.after) && given(args.before)) return { argument: "before", message: "`after` and `before` cannot be given together: page forward from `after` or backward from `before`" };
-  if (given(args.first) && given(args.before)) return { argument: "before", message: "`before` pages backward: give it with `last`, or page forward with `first` and `after`" };
-  if (given(args.last) && given(args.after)) return { argument: "after", message: "`after` pages forward: give it with `first`, or page backward with `last` and `before`" };
+  if (given(args.first) && given(args.last))
+    return {
+      argument: "last",
+      message:
+        "`first` and `last` cannot be given together: page forward with `first` (and `after`) or backward with `last` (and `before`)",
+    };
+  if (given(args.after) && given(args.before))
+    return {
+      argument: "before",
+      message: "`after` and `before` cannot be given together: page forward from `after` or backward from `before`",
+    };
+  if (given(args.first) && given(args.before))
+    return {
+      argument: "before",
+      message: "`before` pages backward: give it with `last`, or page forward with `first` and `after`",
+    };
+  if (given(args.last) && given(args.after))
+    return {
+      argument: "after",
+      message: "`after` pages forward: give it with `first`, or page backward with `last` and `before`",
+    };
   return null;
 }
 
@@ -78,7 +112,9 @@ export function pageSize(max: number = PAGE_SIZE.max, argument = "first", min = 
 /** Search text: at most QUERY_MAX_LENGTH characters as sent, then normalised (`normalizeQueryText`). */
 const queryText = z
   .string()
-  .max(QUERY_MAX_LENGTH, { error: (issue) => `may be at most ${QUERY_MAX_LENGTH} characters; got ${(issue.input as string).length}` })
+  .max(QUERY_MAX_LENGTH, {
+    error: (issue) => `may be at most ${QUERY_MAX_LENGTH} characters; got ${(issue.input as string).length}`,
+  })
   .transform(normalizeQueryText);
 
 const cursorText = z.string().max(500);
@@ -104,7 +140,11 @@ export const searchEventsSchema = z
   })
   .transform(({ first, last, ...rest }) => {
     const backward = last != null || rest.before != null;
-    return { ...rest, first: backward ? undefined : (first ?? PAGE_SIZE.default), last: backward ? (last ?? PAGE_SIZE.default) : undefined };
+    return {
+      ...rest,
+      first: backward ? undefined : (first ?? PAGE_SIZE.default),
+      last: backward ? (last ?? PAGE_SIZE.default) : undefined,
+    };
   });
 export type SearchEventsInput = z.infer<typeof searchEventsSchema>;
 

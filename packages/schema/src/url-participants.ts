@@ -1,9 +1,9 @@
-import { MAX_PARTICIPANT_FILTERS, type ParticipantFilter } from "./search.ts";
 import { PARTICIPANT_PARAM } from "./facets.ts";
 import { decodeGlobalId } from "./ids.ts";
-import { participantParam } from "./participant-param.ts";
-import { PARTICIPANT_ROLES, type ParticipantRole } from "./vocabulary.ts";
 import type { ParamIssues } from "./param-issues.ts";
+import { participantParam } from "./participant-param.ts";
+import { MAX_PARTICIPANT_FILTERS, type ParticipantFilter } from "./search.ts";
+import { PARTICIPANT_ROLES, type ParticipantRole } from "./vocabulary.ts";
 
 const isRole = (code: string): code is ParticipantRole => (PARTICIPANT_ROLES.codes as readonly string[]).includes(code);
 
@@ -15,10 +15,17 @@ const isRole = (code: string): code is ParticipantRole => (PARTICIPANT_ROLES.cod
 function readEntry(value: string): ParticipantFilter | string {
   const colon = value.indexOf(":");
   const actorId = colon === -1 ? value : value.slice(0, colon);
-  const roles = colon === -1 ? [] : value.slice(colon + 1).split(",").filter((r) => r !== "");
+  const roles =
+    colon === -1
+      ? []
+      : value
+          .slice(colon + 1)
+          .split(",")
+          .filter((r) => r !== "");
   if (decodeGlobalId(actorId, "Actor") === null) return `${JSON.stringify(actorId)} is not the ID of an actor`;
   const unknown = roles.filter((r) => !isRole(r));
-  if (unknown.length > 0) return `${unknown.map((r) => JSON.stringify(r)).join(", ")} ${unknown.length === 1 ? "is not a role" : "are not roles"} (use ${PARTICIPANT_ROLES.codes.join(", ")})`;
+  if (unknown.length > 0)
+    return `${unknown.map((r) => JSON.stringify(r)).join(", ")} ${unknown.length === 1 ? "is not a role" : "are not roles"} (use ${PARTICIPANT_ROLES.codes.join(", ")})`;
   const known = [...new Set(roles as ParticipantRole[])];
   return known.length > 0 ? { actorId, roles: known } : { actorId };
 }
@@ -30,7 +37,12 @@ export function participantsFromParams(values: string[], found: ParamIssues): Pa
     if (value === "") continue;
     const entry = readEntry(value);
     if (typeof entry === "string") found.add(PARTICIPANT_PARAM, value, entry);
-    else if (entries.length >= MAX_PARTICIPANT_FILTERS) found.add(PARTICIPANT_PARAM, value, `is one more than the ${MAX_PARTICIPANT_FILTERS} participants a search may name`);
+    else if (entries.length >= MAX_PARTICIPANT_FILTERS)
+      found.add(
+        PARTICIPANT_PARAM,
+        value,
+        `is one more than the ${MAX_PARTICIPANT_FILTERS} participants a search may name`,
+      );
     else entries.push(entry);
   }
   return entries;

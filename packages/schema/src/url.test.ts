@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { FACET_FIELDS, FACET_FILTERS, encodeGlobalId, participantParam, searchEventsSchema, searchStateFromParams, searchStateToParams, type SearchState } from "./index.ts";
+import {
+  encodeGlobalId,
+  FACET_FIELDS,
+  FACET_FILTERS,
+  participantParam,
+  type SearchState,
+  searchEventsSchema,
+  searchStateFromParams,
+  searchStateToParams,
+} from "./index.ts";
 
 const ttp = encodeGlobalId("Actor", 12);
 const qatar = encodeGlobalId("Actor", 4);
@@ -23,10 +32,17 @@ describe("participants in the URL", () => {
       p: [`${ttp}:MEDIATOR`, "notanid:PARTY", `${qatar}:MEDAITOR,HOST`, `${place}`, qatar],
       type: "CEASEFIRE",
     });
-    expect(state.filter).toEqual({ types: ["CEASEFIRE"], participants: [{ actorId: ttp, roles: ["MEDIATOR"] }, { actorId: qatar }] });
+    expect(state.filter).toEqual({
+      types: ["CEASEFIRE"],
+      participants: [{ actorId: ttp, roles: ["MEDIATOR"] }, { actorId: qatar }],
+    });
     expect(issues).toEqual([
       { key: "p", value: "notanid:PARTY", message: '"notanid" is not the ID of an actor' },
-      { key: "p", value: `${qatar}:MEDAITOR,HOST`, message: expect.stringMatching(/^"MEDAITOR" is not a role \(use PARTY, MEDIATOR, /) },
+      {
+        key: "p",
+        value: `${qatar}:MEDAITOR,HOST`,
+        message: expect.stringMatching(/^"MEDAITOR" is not a role \(use PARTY, MEDIATOR, /),
+      },
       { key: "p", value: place, message: `"${place}" is not the ID of an actor` },
     ]);
     expect(problems).toEqual(["ignored p=notanid:PARTY", `ignored p=${qatar}:MEDAITOR,HOST`, `ignored p=${place}`]);
@@ -35,7 +51,9 @@ describe("participants in the URL", () => {
   it("writes one entry as the page's role menu and dyad picker add it, and reads it back", () => {
     expect(participantParam({ actorId: ttp, roles: ["MEDIATOR"] })).toBe(`${ttp}:MEDIATOR`);
     expect(participantParam({ actorId: qatar, roles: [] })).toBe(qatar);
-    const { state } = searchStateFromParams({ p: [participantParam({ actorId: ttp, roles: ["MEDIATOR"] }), participantParam({ actorId: qatar })] });
+    const { state } = searchStateFromParams({
+      p: [participantParam({ actorId: ttp, roles: ["MEDIATOR"] }), participantParam({ actorId: qatar })],
+    });
     expect(state.filter.participants).toEqual([{ actorId: ttp, roles: ["MEDIATOR"] }, { actorId: qatar }]);
   });
 
@@ -49,7 +67,11 @@ describe("participants in the URL", () => {
 
 describe("facet values in the URL", () => {
   it("leaves out an actor, place or outlet that is not the ID of one", () => {
-    const { state, issues } = searchStateFromParams({ actor: ["notanid", ttp, place], place: [place, ttp], outlet: "x" });
+    const { state, issues } = searchStateFromParams({
+      actor: ["notanid", ttp, place],
+      place: [place, ttp],
+      outlet: "x",
+    });
     expect(state.filter).toEqual({ actorIds: [ttp], placeIds: [place] });
     expect(issues.map((i) => `${i.key}=${i.value}: ${i.message}`)).toEqual([
       "actor=notanid: is not the ID of an actor",
@@ -84,17 +106,30 @@ describe("searchEvents arguments", () => {
   });
 
   it("refuse paging both ways at once, naming the argument as connections do", () => {
-    const refused = (input: object) => searchEventsSchema.safeParse(input).error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
-    expect(refused({ first: 5, last: 5 })).toEqual(["last: `first` and `last` cannot be given together: page forward with `first` (and `after`) or backward with `last` (and `before`)"]);
-    expect(refused({ after: "a", before: "b" })).toEqual(["before: `after` and `before` cannot be given together: page forward from `after` or backward from `before`"]);
-    expect(refused({ first: 5, before: "b" })).toEqual(["before: `before` pages backward: give it with `last`, or page forward with `first` and `after`"]);
-    expect(refused({ last: 5, after: "a" })).toEqual(["after: `after` pages forward: give it with `first`, or page backward with `last` and `before`"]);
+    const refused = (input: object) =>
+      searchEventsSchema.safeParse(input).error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    expect(refused({ first: 5, last: 5 })).toEqual([
+      "last: `first` and `last` cannot be given together: page forward with `first` (and `after`) or backward with `last` (and `before`)",
+    ]);
+    expect(refused({ after: "a", before: "b" })).toEqual([
+      "before: `after` and `before` cannot be given together: page forward from `after` or backward from `before`",
+    ]);
+    expect(refused({ first: 5, before: "b" })).toEqual([
+      "before: `before` pages backward: give it with `last`, or page forward with `first` and `after`",
+    ]);
+    expect(refused({ last: 5, after: "a" })).toEqual([
+      "after: `after` pages forward: give it with `first`, or page backward with `last` and `before`",
+    ]);
   });
 
   it("bound participants at ten entries, each with known roles", () => {
     const entry = { actorId: ttp, roles: ["MEDIATOR"] };
     expect(searchEventsSchema.safeParse({ filter: { participants: Array(10).fill(entry) } }).success).toBe(true);
-    expect(searchEventsSchema.safeParse({ filter: { participants: Array(11).fill(entry) } }).error?.issues[0]?.message).toBe("may list at most 10 values; got 11");
-    expect(searchEventsSchema.safeParse({ filter: { participants: [{ actorId: ttp, roles: ["PICNIC"] }] } }).success).toBe(false);
+    expect(
+      searchEventsSchema.safeParse({ filter: { participants: Array(11).fill(entry) } }).error?.issues[0]?.message,
+    ).toBe("may list at most 10 values; got 11");
+    expect(
+      searchEventsSchema.safeParse({ filter: { participants: [{ actorId: ttp, roles: ["PICNIC"] }] } }).success,
+    ).toBe(false);
   });
 });

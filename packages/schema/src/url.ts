@@ -1,9 +1,9 @@
-import { z } from "zod";
-import { FACET_FILTERS, PARTICIPANT_PARAM, idTypeName, type FacetFilter } from "./facets.ts";
+import type { z } from "zod";
+import { FACET_FILTERS, type FacetFilter, idTypeName, PARTICIPANT_PARAM } from "./facets.ts";
 import { decodeGlobalId } from "./ids.ts";
 import { ParamIssues, type SearchParamIssue } from "./param-issues.ts";
+import { type EventFilter, eventFilterFields, eventFilterSchema, QUERY_MAX_LENGTH } from "./search.ts";
 import { participantsFromParams, participantsToParams } from "./url-participants.ts";
-import { eventFilterFields, eventFilterSchema, type EventFilter, QUERY_MAX_LENGTH } from "./search.ts";
 import { EVENT_SORTS, type EventSort } from "./vocabulary.ts";
 
 export { participantParam } from "./participant-param.ts";
@@ -44,7 +44,11 @@ function facetValueProblem(field: keyof typeof FACET_FILTERS, value: string): st
  * key in `issues`), so a hand-edited link still shows the rest of its view, and an export can refuse
  * what it cannot read.
  */
-export function searchStateFromParams(params: Params): { state: SearchState; problems: string[]; issues: SearchParamIssue[] } {
+export function searchStateFromParams(params: Params): {
+  state: SearchState;
+  problems: string[];
+  issues: SearchParamIssue[];
+} {
   const found = new ParamIssues();
   const candidate: Record<string, unknown> = {};
   for (const field of Object.keys(FACET_FILTERS) as (keyof typeof FACET_FILTERS)[]) {
@@ -83,9 +87,16 @@ export function searchStateFromParams(params: Params): { state: SearchState; pro
   const query = (one(params, "q") ?? "").slice(0, QUERY_MAX_LENGTH);
   const after = one(params, "after") ?? null;
   const before = after === null ? (one(params, "before") ?? null) : null;
-  if (after !== null && one(params, "before") !== undefined) found.add("before", one(params, "before")!, "is left out: a link pages one way, and it has `after`");
+  if (after !== null && one(params, "before") !== undefined)
+    found.add("before", one(params, "before")!, "is left out: a link pages one way, and it has `after`");
   return {
-    state: { query, filter, sort: sort.success ? sort.data : "RELEVANCE", after, ...(before !== null ? { before } : {}) },
+    state: {
+      query,
+      filter,
+      sort: sort.success ? sort.data : "RELEVANCE",
+      after,
+      ...(before !== null ? { before } : {}),
+    },
     problems: found.problems,
     issues: found.issues,
   };

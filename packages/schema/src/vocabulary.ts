@@ -28,9 +28,25 @@ export const EVENT_TYPES = vocabulary(
     OTHER: "Other",
   },
   [
-    "NEGOTIATION", "CEASEFIRE", "AGREEMENT", "PRISONER_RELEASE", "VISIT", "STATEMENT", "DIPLOMATIC_PROTEST",
-    "AIRSTRIKE", "ATTACK", "ARMED_CLASH", "INFILTRATION", "MILITARY_OPERATION", "VIOLENCE_AGAINST_CIVILIANS",
-    "PROTEST", "RIOT", "ARREST", "TAKEOVER", "FORMATION", "OTHER",
+    "NEGOTIATION",
+    "CEASEFIRE",
+    "AGREEMENT",
+    "PRISONER_RELEASE",
+    "VISIT",
+    "STATEMENT",
+    "DIPLOMATIC_PROTEST",
+    "AIRSTRIKE",
+    "ATTACK",
+    "ARMED_CLASH",
+    "INFILTRATION",
+    "MILITARY_OPERATION",
+    "VIOLENCE_AGAINST_CIVILIANS",
+    "PROTEST",
+    "RIOT",
+    "ARREST",
+    "TAKEOVER",
+    "FORMATION",
+    "OTHER",
   ],
 );
 
@@ -49,8 +65,17 @@ export const ACTOR_KINDS = vocabulary(
     OTHER: "Other",
   },
   [
-    "PERSON", "ARMED_GROUP", "GOVERNMENT", "SECURITY_FORCE", "POLITICAL_PARTY", "RELIGIOUS_ORGANISATION",
-    "INTERNATIONAL_ORGANISATION", "MEDIA_OUTLET", "CIVIL_SOCIETY", "RESEARCH_ORGANISATION", "OTHER",
+    "PERSON",
+    "ARMED_GROUP",
+    "GOVERNMENT",
+    "SECURITY_FORCE",
+    "POLITICAL_PARTY",
+    "RELIGIOUS_ORGANISATION",
+    "INTERNATIONAL_ORGANISATION",
+    "MEDIA_OUTLET",
+    "CIVIL_SOCIETY",
+    "RESEARCH_ORGANISATION",
+    "OTHER",
   ],
 );
 
@@ -86,17 +111,32 @@ export const PARTICIPANT_ROLES = vocabulary(
     PARTICIPANT: "Participant",
   },
   [
-    "PARTY", "MEDIATOR", "HOST", "GUARANTOR", "FACILITATOR", "DELEGATION_LEAD", "DELEGATE", "SPOKESPERSON",
-    "PERPETRATOR", "TARGET", "RELEASED", "RELEASING", "VISITOR", "ORGANISER", "PARTICIPANT",
+    "PARTY",
+    "MEDIATOR",
+    "HOST",
+    "GUARANTOR",
+    "FACILITATOR",
+    "DELEGATION_LEAD",
+    "DELEGATE",
+    "SPOKESPERSON",
+    "PERPETRATOR",
+    "TARGET",
+    "RELEASED",
+    "RELEASING",
+    "VISITOR",
+    "ORGANISER",
+    "PARTICIPANT",
   ],
 );
 
 export const CLAIM_STANCES = vocabulary({ ASSERTS: "Asserts", DENIES: "Denies" }, ["ASSERTS", "DENIES"]);
 
-export const DATE_PRECISIONS = vocabulary(
-  { DAY: "Day", WEEK: "Week", MONTH: "Month", YEAR: "Year" },
-  ["DAY", "WEEK", "MONTH", "YEAR"],
-);
+export const DATE_PRECISIONS = vocabulary({ DAY: "Day", WEEK: "Week", MONTH: "Month", YEAR: "Year" }, [
+  "DAY",
+  "WEEK",
+  "MONTH",
+  "YEAR",
+]);
 
 export const EVENT_OUTCOMES = vocabulary(
   {
@@ -165,36 +205,48 @@ export const POSITION_ISSUES = vocabulary(
     TALKS_FORMAT: "Format of the talks",
   },
   [
-    "TERRITORY_TROOPS", "GOVERNANCE_LAW", "PRISONERS_AMNESTY", "DISARMAMENT_SURRENDER", "CROSS_BORDER_SANCTUARY",
-    "CEASEFIRE_TERMS", "RECOGNITION", "TALKS_FORMAT",
+    "TERRITORY_TROOPS",
+    "GOVERNANCE_LAW",
+    "PRISONERS_AMNESTY",
+    "DISARMAMENT_SURRENDER",
+    "CROSS_BORDER_SANCTUARY",
+    "CEASEFIRE_TERMS",
+    "RECOGNITION",
+    "TALKS_FORMAT",
   ],
 );
 
 /** The facets of `searchPositions`. */
-export const POSITION_FACET_FIELDS = vocabulary(
-  { ACTOR: "Holder", KIND: "Kind", ISSUE: "Issue", PROCESS: "Process" },
-  ["ACTOR", "KIND", "ISSUE", "PROCESS"],
-);
+export const POSITION_FACET_FIELDS = vocabulary({ ACTOR: "Holder", KIND: "Kind", ISSUE: "Issue", PROCESS: "Process" }, [
+  "ACTOR",
+  "KIND",
+  "ISSUE",
+  "PROCESS",
+]);
 
 export const FACET_FIELDS = vocabulary(
   { TYPE: "Event type", ACTOR: "Actor", ROLE: "Role", COUNTRY: "Country", PLACE: "Place", OUTLET: "Outlet" },
   ["TYPE", "ACTOR", "ROLE", "COUNTRY", "PLACE", "OUTLET"],
 );
 
-export const EVENT_SORTS = vocabulary(
-  { RELEVANCE: "Relevance", DATE_DESC: "Newest first", DATE_ASC: "Oldest first" },
-  ["RELEVANCE", "DATE_DESC", "DATE_ASC"],
-);
+export const EVENT_SORTS = vocabulary({ RELEVANCE: "Relevance", DATE_DESC: "Newest first", DATE_ASC: "Oldest first" }, [
+  "RELEVANCE",
+  "DATE_DESC",
+  "DATE_ASC",
+]);
 
-export const DATE_INTERVALS = vocabulary(
-  { DAY: "Day", WEEK: "Week", MONTH: "Month", YEAR: "Year" },
-  ["DAY", "WEEK", "MONTH", "YEAR"],
-);
+export const DATE_INTERVALS = vocabulary({ DAY: "Day", WEEK: "Week", MONTH: "Month", YEAR: "Year" }, [
+  "DAY",
+  "WEEK",
+  "MONTH",
+  "YEAR",
+]);
 
-export const TOKEN_ROLES = vocabulary(
-  { READER: "Reader", EDITOR: "Editor", ADMIN: "Administrator" },
-  ["READER", "EDITOR", "ADMIN"],
-);
+export const TOKEN_ROLES = vocabulary({ READER: "Reader", EDITOR: "Editor", ADMIN: "Administrator" }, [
+  "READER",
+  "EDITOR",
+  "ADMIN",
+]);
 
 export type EventType = z.infer<typeof EVENT_TYPES.schema>;
 export type ActorKind = z.infer<typeof ACTOR_KINDS.schema>;

@@ -1,5 +1,5 @@
+import { type ActorKind, normalizeName, transliterationKey } from "@parley/schema";
 import type pg from "pg";
-import { normalizeName, transliterationKey, type ActorKind } from "@parley/schema";
 
 export interface ActorQuery {
   query: string;
@@ -42,7 +42,11 @@ const ACTOR_COLUMNS = `a.id, a.key, a.name, a.kind, a.description, a.country, a.
  * here by `scoreName`. Each actor is listed once, with the name that scored best; equal scores go to
  * the actor with more events (`eventCount`, from the search index), then by name.
  */
-export async function searchActors(db: pg.Pool, input: ActorQuery, eventCount: (actorId: number) => number = () => 0): Promise<ActorMatch[]> {
+export async function searchActors(
+  db: pg.Pool,
+  input: ActorQuery,
+  eventCount: (actorId: number) => number = () => 0,
+): Promise<ActorMatch[]> {
   const n = normalizeName(input.query);
   if (!n) return [];
   const k = transliterationKey(input.query);
@@ -50,7 +54,16 @@ export async function searchActors(db: pg.Pool, input: ActorQuery, eventCount: (
   // pg_trgm measures how similar each candidate's name (and key) is to the query's, where scoreName
   // needs it: not for a name (or key) that holds the query at the start of a word, which scores by
   // that alone. The measures are most of the query's time, and most candidates are such names.
-  const { rows } = await db.query<{ id: number; name: string; matched: string; n: string; k: string; alias: boolean; sim: number; ksim: number }>(
+  const { rows } = await db.query<{
+    id: number;
+    name: string;
+    matched: string;
+    n: string;
+    k: string;
+    alias: boolean;
+    sim: number;
+    ksim: number;
+  }>(
     `SELECT a.id, a.name, c.name AS matched, c.normalized AS n, c.translit_key AS k, c.alias,
             CASE WHEN strpos(' ' || c.normalized, ' ' || $1) > 0 THEN 0
                  ELSE greatest(word_similarity($1, c.normalized), similarity($1, c.normalized)) END AS sim,
@@ -66,14 +79,20 @@ export async function searchActors(db: pg.Pool, input: ActorQuery, eventCount: (
     const score = scoreName(query, row);
     if (score <= 0) continue;
     const current = best.get(row.id);
-    if (!current || score > current.score || (score === current.score && preferred(row, current.row))) best.set(row.id, { row, score, events: current?.events ?? eventCount(row.id) });
+    if (!current || score > current.score || (score === current.score && preferred(row, current.row)))
+      best.set(row.id, { row, score, events: current?.events ?? eventCount(row.id) });
   }
   const top = [...best.values()]
-    .sort((a, b) => b.score - a.score || b.events - a.events || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
+    .sort(
+      (a, b) => b.score - a.score || b.events - a.events || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id,
+    )
     .slice(0, input.first);
   if (top.length === 0) return [];
   // Whole rows for the actors listed only: candidates are often hundreds of names.
-  const { rows: actors } = await db.query<ActorRow>(`SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = ANY($1::int[])`, [top.map((t) => t.row.id)]);
+  const { rows: actors } = await db.query<ActorRow>(
+    `SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = ANY($1::int[])`,
+    [top.map((t) => t.row.id)],
+  );
   const byId = new Map(actors.map((a) => [a.id, a]));
   return top.flatMap(({ row, score }) => {
     const actor = byId.get(row.id);
@@ -143,7 +162,8 @@ function keyMatch(q: ScoredQuery, { k: key, ksim }: CandidateName): number {
 }
 
 /** A name's words less its connectors (-e-, -i-, -ul-): those are one or two letters, and only those words need the key's verdict. */
-const contentWords = (text: string) => text.split(" ").filter((word) => word.length > 2 || transliterationKey(word) !== "");
+const contentWords = (text: string) =>
+  text.split(" ").filter((word) => word.length > 2 || transliterationKey(word) !== "");
 
 /** The query's content words, worked out once for all the candidates of a search. */
 let lastQuery: { text: string; words: string[]; target: string } = { text: "", words: [], target: "" };
@@ -183,7 +203,12 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1),
+      );
     [previous, current] = [current, previous];
   }
   return previous[b.length]!;

@@ -1,5 +1,5 @@
-import { RoaringBitmap32 } from "./bitmap.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
+import { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { FacetKey } from "./facet-key.ts";
 import type { Tally } from "./tallies.ts";
@@ -27,12 +27,20 @@ const pairs = new WeakMap<FacetFilters, RoaringBitmap32>();
 /** The events where one of the chosen actors held one of the chosen roles (worked out once per search). */
 export function actorsInRoles(index: FacetIndex, filters: FacetFilters): RoaringBitmap32 {
   let events = pairs.get(filters);
-  if (!events) pairs.set(filters, (events = index.actorRoles.events(filters.ACTOR!.keys as number[], filters.ROLE!.keys as string[])));
+  if (!events)
+    pairs.set(
+      filters,
+      (events = index.actorRoles.events(filters.ACTOR!.keys as number[], filters.ROLE!.keys as string[])),
+    );
   return events;
 }
 
 /** The bitmaps a scope without the excluded facets' filters is the intersection of: ACTOR and ROLE as one when both are in. */
-export function filterBitmaps(index: FacetIndex, filters: FacetFilters, excluded: readonly FacetField[] = []): RoaringBitmap32[] {
+export function filterBitmaps(
+  index: FacetIndex,
+  filters: FacetFilters,
+  excluded: readonly FacetField[] = [],
+): RoaringBitmap32[] {
   const bound = bindsActorsToRoles(filters, excluded);
   const out: RoaringBitmap32[] = [];
   for (const field of FACET_FIELDS.codes) {
@@ -45,15 +53,26 @@ export function filterBitmaps(index: FacetIndex, filters: FacetFilters, excluded
 }
 
 /** The filters of such a scope by name, for kept counts; null when ACTOR and ROLE bind (kept counts are of separate choices). */
-export function namedFilters(filters: FacetFilters, excluded: readonly FacetField[] = []): { field: FacetField; keys: FacetKey[] }[] | null {
+export function namedFilters(
+  filters: FacetFilters,
+  excluded: readonly FacetField[] = [],
+): { field: FacetField; keys: FacetKey[] }[] | null {
   if (bindsActorsToRoles(filters, excluded)) return null;
-  return FACET_FIELDS.codes.filter((f) => filters[f] && !excluded.includes(f)).map((f) => ({ field: f, keys: filters[f]!.keys }));
+  return FACET_FIELDS.codes
+    .filter((f) => filters[f] && !excluded.includes(f))
+    .map((f) => ({ field: f, keys: filters[f]!.keys }));
 }
 
-const count = (events: RoaringBitmap32, scope: RoaringBitmap32 | null) => (scope ? events.andCardinality(scope) : events.size);
+const count = (events: RoaringBitmap32, scope: RoaringBitmap32 | null) =>
+  scope ? events.andCardinality(scope) : events.size;
 
 /** The ROLE facet with actors chosen: each role's events where one of the actors held it, within the scope. */
-export function countRolesOfActors(index: FacetIndex, scope: RoaringBitmap32 | null, actorIds: readonly number[], { selected, top, counted }: Tally) {
+export function countRolesOfActors(
+  index: FacetIndex,
+  scope: RoaringBitmap32 | null,
+  actorIds: readonly number[],
+  { selected, top, counted }: Tally,
+) {
   const ofRole = (role: string) => count(index.actorRoles.events(actorIds, [role]), scope);
   for (const role of index.actorRoles.byRole.keys()) {
     const n = ofRole(role);
@@ -72,14 +91,22 @@ export function countRolesOfActors(index: FacetIndex, scope: RoaringBitmap32 | n
 const BOUND_BY_PASS_BELOW = 250_000;
 
 /** Each actor with at least as many events in the roles within the scope as it can have: the most first. */
-function upperBounds(index: FacetIndex, scope: RoaringBitmap32 | null, maps: ReadonlyMap<number, RoaringBitmap32>[], roles: readonly string[]): [number, number][] {
+function upperBounds(
+  index: FacetIndex,
+  scope: RoaringBitmap32 | null,
+  maps: ReadonlyMap<number, RoaringBitmap32>[],
+  roles: readonly string[],
+): [number, number][] {
   const most = new Map<number, number>();
   if (scope && scope.size < BOUND_BY_PASS_BELOW) {
     // An actor's events in the scope that have someone in the roles: it holds one of them in at most those.
     const withRoles = RoaringBitmap32.orMany(roles.flatMap((role) => index.fields.ROLE.get(role) ?? []));
-    index.forward.count(RoaringBitmap32.and(scope, withRoles).toUint32Array(), ["ACTOR"], (_, actorId, n) => most.set(actorId as number, n));
+    index.forward.count(RoaringBitmap32.and(scope, withRoles).toUint32Array(), ["ACTOR"], (_, actorId, n) =>
+      most.set(actorId as number, n),
+    );
   } else {
-    for (const actors of maps) actors.forEach((events, actorId) => most.set(actorId, (most.get(actorId) ?? 0) + events.size));
+    for (const actors of maps)
+      actors.forEach((events, actorId) => most.set(actorId, (most.get(actorId) ?? 0) + events.size));
   }
   return [...most].sort((a, b) => b[1] - a[1]);
 }
@@ -89,7 +116,12 @@ function upperBounds(index: FacetIndex, scope: RoaringBitmap32 | null, maps: Rea
  * Actors are tried from the highest upper bound of that count down, stopping once no later one can
  * enter the list, as for any facet counted from its bitmaps.
  */
-export function countActorsInRoles(index: FacetIndex, scope: RoaringBitmap32 | null, roles: readonly string[], { selected, top, counted }: Tally) {
+export function countActorsInRoles(
+  index: FacetIndex,
+  scope: RoaringBitmap32 | null,
+  roles: readonly string[],
+  { selected, top, counted }: Tally,
+) {
   const distinct = [...new Set(roles)];
   const maps = distinct.map((role) => index.actorRoles.actorsIn(role));
   const ofActor = (actorId: number) => {

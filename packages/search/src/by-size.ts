@@ -1,5 +1,5 @@
-import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetField } from "@parley/schema";
+import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { FacetKey } from "./facet-key.ts";
 
@@ -26,7 +26,9 @@ export function bySize(index: FacetIndex, field: FacetField): { values: SizeOrde
   const map = index.fields[field];
   if (!order || order.values.length !== map.size || index.additions - order.additions > RESORT_AFTER) {
     // Each size is read once (a call into the native library), not at every comparison of the sort.
-    const values = [...map].map(([key, bitmap]) => ({ key, bitmap, size: bitmap.size })).sort((a, b) => b.size - a.size);
+    const values = [...map]
+      .map(([key, bitmap]) => ({ key, bitmap, size: bitmap.size }))
+      .sort((a, b) => b.size - a.size);
     fields[field] = order = { additions: index.additions, values };
   }
   return { values: order.values, slack: index.additions - order.additions };

@@ -40,7 +40,13 @@ export const READ_CHANGES = `SELECT pg_snapshot_xmin(pg_current_snapshot())::tex
  * idempotent and the caller skips sequence numbers it has applied.
  */
 export async function readChanges(db: pg.Pool, since: bigint): Promise<LogRead> {
-  const { rows } = await db.query<{ xmin: string; generation: number; epoch: string; pruned: string; changes: [string, string, number][] }>(READ_CHANGES, [since.toString()]);
+  const { rows } = await db.query<{
+    xmin: string;
+    generation: number;
+    epoch: string;
+    pruned: string;
+    changes: [string, string, number][];
+  }>(READ_CHANGES, [since.toString()]);
   const row = rows[0];
   if (!row) throw new Error("search_state has no row: are the migrations applied?");
   return {

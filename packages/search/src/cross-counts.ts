@@ -1,7 +1,7 @@
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetKey } from "./facet-key.ts";
-import { START_MONTH, type ForwardField, type ForwardIndex } from "./forward.ts";
+import { type ForwardField, type ForwardIndex, START_MONTH } from "./forward.ts";
 
 /**
  * A field with at most this many values at the build gets a row for every value (and for each new

@@ -54,7 +54,8 @@ export class DateRanges {
   /** An event joined the index with these days. */
   added(id: number, startDay: number, endDay: number) {
     for (const range of this.kept.values()) {
-      if ((range.from === null || endDay >= range.from) && (range.to === null || startDay <= range.to)) range.events.add(id);
+      if ((range.from === null || endDay >= range.from) && (range.to === null || startDay <= range.to))
+        range.events.add(id);
     }
   }
 
@@ -68,7 +69,12 @@ export class DateRanges {
 }
 
 /** Events whose day (in `days`) is >= bound (direction 1) or <= bound (direction -1). */
-function monthRange(months: Map<number, RoaringBitmap32>, days: Int32Array, bound: number, direction: 1 | -1): RoaringBitmap32 {
+function monthRange(
+  months: Map<number, RoaringBitmap32>,
+  days: Int32Array,
+  bound: number,
+  direction: 1 | -1,
+): RoaringBitmap32 {
   const boundary = monthOfDay(bound);
   const whole: RoaringBitmap32[] = [];
   for (const [month, bitmap] of months) if (direction * (month - boundary) > 0) whole.push(bitmap);

@@ -12,7 +12,8 @@ export function monthOfDay(day: number): number {
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
-export const firstDayOfMonth = (month: number): number => Math.round(Date.UTC(Math.floor(month / 12), month % 12, 1) / MS_PER_DAY);
+export const firstDayOfMonth = (month: number): number =>
+  Math.round(Date.UTC(Math.floor(month / 12), month % 12, 1) / MS_PER_DAY);
 
 /** The first day of the bucket holding `day`; weeks start on Monday (ISO 8601). */
 export function bucketStart(day: number, interval: DateInterval): number {
@@ -20,7 +21,7 @@ export function bucketStart(day: number, interval: DateInterval): number {
     case "DAY":
       return day;
     case "WEEK":
-      return day - (((day + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+      return day - ((((day + 3) % 7) + 7) % 7); // 1970-01-01 was a Thursday
     case "MONTH":
       return firstDayOfMonth(monthOfDay(day));
     case "YEAR":

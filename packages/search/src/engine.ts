@@ -1,16 +1,16 @@
+import { dateOfDay } from "@parley/schema";
 import pg from "pg";
-import { FacetIndex } from "./facet-index.ts";
-import { loadFacts, loadIndex } from "./index-loader.ts";
-import { pruneChanges, readChanges, readLogState, type LogPosition } from "./change-log.ts";
-import { EventSearch, type EventQuery, type RowSource } from "./event-search.ts";
-import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "./text.ts";
-import { evaluateTsquery } from "./text-query.ts";
-import { searchActors, type ActorMatch, type ActorQuery } from "./actors.ts";
+import { type ActorMatch, type ActorQuery, searchActors } from "./actors.ts";
+import { type LogPosition, pruneChanges, readChanges, readLogState } from "./change-log.ts";
+import { type EventQuery, EventSearch, type RowSource } from "./event-search.ts";
+import type { FacetIndex } from "./facet-index.ts";
 import { countFacet } from "./facets.ts";
-import { searchPositions, type PositionQuery, type PositionSearch } from "./positions.ts";
+import { loadFacts, loadIndex } from "./index-loader.ts";
+import { type PositionQuery, type PositionSearch, searchPositions } from "./positions.ts";
 import { loadEventRowsAndNames, loadNames, loadSurfaceWords } from "./rows.ts";
 import { loadSnapshot, saveSnapshot } from "./snapshot.ts";
-import { dateOfDay } from "@parley/schema";
+import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "./text.ts";
+import { evaluateTsquery } from "./text-query.ts";
 
 export interface SearchEngineOptions {
   url: string;
@@ -60,7 +60,12 @@ export class SearchEngine {
       connectionString: options.url,
       max: options.max ?? 8,
       connectionTimeoutMillis: 5_000,
-      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === DATE_OID ? (s: string) => dateOfDay(s) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          oid === DATE_OID
+            ? (s: string) => dateOfDay(s)
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
     });
     this.pool.on("error", (error) => this.log(`search: idle connection failed: ${error.message}`));
   }
@@ -100,7 +105,9 @@ export class SearchEngine {
       this.stats.lastLoadMs = performance.now() - started;
       this.lastSave = { at: Date.now(), changes: this.stats.changesApplied };
       collectBuildGarbage();
-      this.log(`search index: ${loaded.index.all.size} events loaded from the snapshot in ${(this.stats.lastLoadMs / 1000).toFixed(1)} s; catching up from the change log`);
+      this.log(
+        `search index: ${loaded.index.all.size} events loaded from the snapshot in ${(this.stats.lastLoadMs / 1000).toFixed(1)} s; catching up from the change log`,
+      );
       return true;
     } catch (error) {
       this.log(`search index: the snapshot could not be loaded (${(error as Error).message}); rebuilding`);
@@ -122,7 +129,9 @@ export class SearchEngine {
       .then((bytes) => {
         this.lastSave = { at: Date.now(), changes };
         this.stats.snapshotSaves++;
-        this.log(`search index: saved (${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        this.log(
+          `search index: saved (${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       })
       .catch((error: unknown) => this.log(`search index: could not save the snapshot: ${(error as Error).message}`))
       .finally(() => (this.saving = null));
@@ -191,7 +200,11 @@ export class SearchEngine {
     if (this.building) await this.building;
     if (!this.index || !this.position) return this.rebuild();
     const read = await readChanges(this.pool, this.position.xmin);
-    if (read.position.generation !== this.position.generation || read.position.epoch !== this.position.epoch || read.prunedBelowXid > this.position.xmin) {
+    if (
+      read.position.generation !== this.position.generation ||
+      read.position.epoch !== this.position.epoch ||
+      read.prunedBelowXid > this.position.xmin
+    ) {
       this.log("search index: the change log was reset or pruned past this index; rebuilding");
       return this.rebuild();
     }
@@ -221,7 +234,8 @@ export class SearchEngine {
     rank: (query, ids) => rankText(this.pool, query, ids),
     eventRows: (ids, query) => loadEventRows(this.pool, ids, query),
     names: (actorIds, placeIds) => loadNames(this.pool, actorIds, placeIds),
-    eventRowsAndNames: (ids, query, actorIds, placeIds) => loadEventRowsAndNames(this.pool, ids, query, actorIds, placeIds),
+    eventRowsAndNames: (ids, query, actorIds, placeIds) =>
+      loadEventRowsAndNames(this.pool, ids, query, actorIds, placeIds),
     surfaceWords: (wanted) => loadSurfaceWords(this.pool, wanted),
   };
 
@@ -241,7 +255,9 @@ export class SearchEngine {
     const index = this.index!;
     const evaluated = evaluateTsquery(await parseQuery(this.pool, query), index);
     if (!evaluated || (evaluated.superset && evaluated.bitmap.size > MAX_CHECKED)) return matchText(this.pool, query);
-    const { bitmap, size } = evaluated.superset ? await matchText(this.pool, query, evaluated.bitmap) : { bitmap: evaluated.bitmap, size: evaluated.bitmap.size };
+    const { bitmap, size } = evaluated.superset
+      ? await matchText(this.pool, query, evaluated.bitmap)
+      : { bitmap: evaluated.bitmap, size: evaluated.bitmap.size };
     return { bitmap, size, terms: evaluated.terms, word: evaluated.word };
   }
 

@@ -1,11 +1,11 @@
+import { type EventSort, FACET_FIELDS, FACET_FILTERS } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
-import { FACET_FIELDS, FACET_FILTERS, type EventSort } from "@parley/schema";
-import type { FacetIndex } from "./facet-index.ts";
-import type { FacetKey } from "./facet-key.ts";
 import type { FacetFilters } from "./bound-facets.ts";
-import type { KeptCounts, MonthTally } from "./facets.ts";
 import { filterBitmaps, namedFilters } from "./bound-facets.ts";
 import type { RowSet } from "./cross-counts.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
+import type { KeptCounts, MonthTally } from "./facets.ts";
 import type { TextMatch } from "./text.ts";
 
 /** A search as the engine takes it: validated, with database IDs. */
@@ -85,7 +85,11 @@ export function select(index: FacetIndex, input: EventQuery, text: TextMatch | n
   if (filter.contested === false) and(RoaringBitmap32.andNot(index.all, index.contested));
   const participants = filter.participants ?? [];
   for (const { actorId, roles } of participants) {
-    and(roles?.length ? index.actorRoles.events([actorId], roles) : (index.fields.ACTOR.get(actorId)?.clone() ?? new RoaringBitmap32()));
+    and(
+      roles?.length
+        ? index.actorRoles.events([actorId], roles)
+        : (index.fields.ACTOR.get(actorId)?.clone() ?? new RoaringBitmap32()),
+    );
   }
   const filters: FacetFilters = {};
   for (const field of FACET_FIELDS.codes) {
@@ -101,7 +105,8 @@ export function select(index: FacetIndex, input: EventQuery, text: TextMatch | n
   const contested = typeof filter.contested === "boolean" ? filter.contested : undefined;
   // Kept counts describe choices of facet values, contested, dates and one word, not participants.
   const nameable = participants.length === 0;
-  const undatedBaseRows = text || !nameable ? null : contested !== undefined ? cross.contestedRows(contested) : cross.every;
+  const undatedBaseRows =
+    text || !nameable ? null : contested !== undefined ? cross.contestedRows(contested) : cross.every;
   // Otherwise the scopes are named to KeptScopes, which keeps the counts of those searched before:
   // possible without text or with a text query of one word.
   const named = nameable && (!text || text.word !== undefined) ? { word: text?.word, contested } : null;
@@ -118,9 +123,13 @@ export function select(index: FacetIndex, input: EventQuery, text: TextMatch | n
     isAll: results === null,
     baseRows: range ? null : undatedBaseRows,
     kept: named ? (filters) => index.scopes.rows({ ...named, from: filter.from, to: filter.to, filters }) : undefined,
-    keptAlready: named ? (filters) => index.scopes.peek({ ...named, from: filter.from, to: filter.to, filters }) : undefined,
+    keptAlready: named
+      ? (filters) => index.scopes.peek({ ...named, from: filter.from, to: filter.to, filters })
+      : undefined,
     // Asked for only when the histogram needs it: a scope's counts are kept from its second search on.
-    undatedRows: once(() => (filtered ? (cross.scope(undatedBaseRows, filtered) ?? undatedKept?.(filtered) ?? null) : null)),
+    undatedRows: once(() =>
+      filtered ? (cross.scope(undatedBaseRows, filtered) ?? undatedKept?.(filtered) ?? null) : null,
+    ),
     monthTally: range ? undefined : { months: null },
   };
 }

@@ -1,19 +1,19 @@
+import { type DateInterval, type EventSort, type FacetField, PAGE_SIZE } from "@parley/schema";
 import type { RoaringBitmap32 } from "./bitmap.ts";
-import { PAGE_SIZE, type DateInterval, type EventSort, type FacetField } from "@parley/schema";
+import { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
+import { type EventQuery, type Selection, select } from "./event-query.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { FacetKey } from "./facet-key.ts";
 import { countFacets, type FacetCounts } from "./facets.ts";
-import { histogram, type DateBucket } from "./histogram.ts";
-import { pageByDate, pageByGroups, pageByRank, type PageEntry } from "./paging.ts";
-import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
-import { select, type EventQuery, type Selection } from "./event-query.ts";
-import { type Facet, labelIds, labelled } from "./labels.ts";
-import { rankGroups, relevance, type RankGroup } from "./relevance.ts";
 import type { FatalityTotals } from "./fatalities.ts";
-import { fatalitiesOf, placesOf, type PlaceCount } from "./pictures.ts";
+import { type DateBucket, histogram } from "./histogram.ts";
+import { type Facet, labelIds, labelled } from "./labels.ts";
+import { type PageEntry, pageByDate, pageByGroups, pageByRank } from "./paging.ts";
+import { fatalitiesOf, type PlaceCount, placesOf } from "./pictures.ts";
+import { type RankGroup, rankGroups, relevance } from "./relevance.ts";
+import type { Names } from "./rows.ts";
 import { nearestLexemes, type Suggested } from "./suggestions.ts";
 import type { EventRow, EventRows, Ranked, TextMatch } from "./text.ts";
-import type { Names } from "./rows.ts";
 
 export type { EventQuery } from "./event-query.ts";
 export type { PlaceCount } from "./pictures.ts";
@@ -38,7 +38,12 @@ export interface RowSource {
   eventRows(ids: number[], query: string | null): Promise<EventRows>;
   names(actorIds: number[], placeIds: number[]): Promise<Names>;
   /** Both at once, in one round trip. */
-  eventRowsAndNames(ids: number[], query: string | null, actorIds: number[], placeIds: number[]): Promise<{ rows: EventRows; names: Names }>;
+  eventRowsAndNames(
+    ids: number[],
+    query: string | null,
+    actorIds: number[],
+    placeIds: number[],
+  ): Promise<{ rows: EventRows; names: Names }>;
   /** Each lexeme as a word written in its event's text (see loadSurfaceWords). */
   surfaceWords(wanted: Suggested[]): Promise<Map<string, string>>;
 }
@@ -70,7 +75,11 @@ export class EventSearch {
     this.order = input.sort === "RELEVANCE" && !text ? "DATE_DESC" : input.sort;
     this.backward = input.last !== undefined || Boolean(input.before);
     this.size = (this.backward ? input.last : input.first) ?? PAGE_SIZE.default;
-    this.cursor = input.after ? decodeCursor(input.after, this.order, "after") : input.before ? decodeCursor(input.before, this.order, "before") : null;
+    this.cursor = input.after
+      ? decodeCursor(input.after, this.order, "after")
+      : input.before
+        ? decodeCursor(input.before, this.order, "before")
+        : null;
     this.selection = select(index, input, text);
     this.totalCount = this.selection.results.size;
   }
@@ -108,13 +117,25 @@ export class EventSearch {
     const counts = this.facetCounts();
     const { shown, more } = await this.pageEntries();
     const labels = labelIds(counts);
-    const { rows, names } = await this.rows.eventRowsAndNames(shown.map((e) => e.id), this.queryText(), labels.actors, labels.places);
+    const { rows, names } = await this.rows.eventRowsAndNames(
+      shown.map((e) => e.id),
+      this.queryText(),
+      labels.actors,
+      labels.places,
+    );
     return [this.pageOf(shown, more, rows), labelled(counts, names)];
   }
 
   private async loadPage(): Promise<SearchPage> {
     const { shown, more } = await this.pageEntries();
-    return this.pageOf(shown, more, await this.rows.eventRows(shown.map((e) => e.id), this.queryText()));
+    return this.pageOf(
+      shown,
+      more,
+      await this.rows.eventRows(
+        shown.map((e) => e.id),
+        this.queryText(),
+      ),
+    );
   }
 
   private queryText(): string | null {
@@ -151,8 +172,15 @@ export class EventSearch {
   }
 
   /** The next `count` results after the cursor, in this search's order or (`reverse`) the opposite one. */
-  private async entriesAfter(count: number, cursor: Cursor | null, results: RoaringBitmap32, isAll: boolean, reverse = false): Promise<PageEntry[]> {
-    if (this.order !== "RELEVANCE") return pageByDate(this.index, results, isAll, count, (this.order === "DATE_DESC") !== reverse, cursor);
+  private async entriesAfter(
+    count: number,
+    cursor: Cursor | null,
+    results: RoaringBitmap32,
+    isAll: boolean,
+    reverse = false,
+  ): Promise<PageEntry[]> {
+    if (this.order !== "RELEVANCE")
+      return pageByDate(this.index, results, isAll, count, (this.order === "DATE_DESC") !== reverse, cursor);
     const ranking = await this.ranking();
     if ("groups" in ranking) return pageByGroups(this.index, ranking.groups, count, cursor, reverse);
     return pageByRank(this.index, ranking.ranked, results, ranking.byId, count, cursor, reverse);
@@ -172,7 +200,9 @@ export class EventSearch {
   }
 
   private cursorOf(entry: PageEntry): Cursor {
-    return this.order === "RELEVANCE" ? { order: "RELEVANCE", rank: entry.rank, day: entry.day, id: entry.id } : { order: this.order, day: entry.day, id: entry.id };
+    return this.order === "RELEVANCE"
+      ? { order: "RELEVANCE", rank: entry.rank, day: entry.day, id: entry.id }
+      : { order: this.order, day: entry.day, id: entry.id };
   }
 
   /**

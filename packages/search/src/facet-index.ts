@@ -1,14 +1,14 @@
-import { RoaringBitmap32 } from "./bitmap.ts";
-import type { FacetKey } from "./facet-key.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
-import { monthOfDay } from "./days.ts";
-import { ForwardIndex, START_MONTH, type ForwardField } from "./forward.ts";
-import { CrossCounts } from "./cross-counts.ts";
-import { KeptScopes } from "./kept-scopes.ts";
-import { DateRanges } from "./date-ranges.ts";
-import { LexemeIndex, WEIGHTS, type EventLexemes } from "./lexemes.ts";
 import { ActorRoles } from "./actor-roles.ts";
-import { Fatalities, type EventFatalities } from "./fatalities.ts";
+import { RoaringBitmap32 } from "./bitmap.ts";
+import { CrossCounts } from "./cross-counts.ts";
+import { DateRanges } from "./date-ranges.ts";
+import { monthOfDay } from "./days.ts";
+import type { FacetKey } from "./facet-key.ts";
+import { type EventFatalities, Fatalities } from "./fatalities.ts";
+import { type ForwardField, ForwardIndex, START_MONTH } from "./forward.ts";
+import { KeptScopes } from "./kept-scopes.ts";
+import { type EventLexemes, LexemeIndex, WEIGHTS } from "./lexemes.ts";
 
 export { WEIGHTS, type Weight } from "./lexemes.ts";
 
@@ -77,7 +77,11 @@ export class FacetIndex {
 
   /** Start months that hold events, oldest first. */
   months(): number[] {
-    if (!this.sortedMonths) this.sortedMonths = [...this.startMonths.entries()].filter(([, b]) => b.size > 0).map(([m]) => m).sort((a, b) => a - b);
+    if (!this.sortedMonths)
+      this.sortedMonths = [...this.startMonths.entries()]
+        .filter(([, b]) => b.size > 0)
+        .map(([m]) => m)
+        .sort((a, b) => a - b);
     return this.sortedMonths;
   }
 
@@ -173,8 +177,13 @@ export class FacetIndex {
   /** Every bitmap the index holds. */
   private bitmaps(): RoaringBitmap32[] {
     return [
-      this.all, this.contested, ...Object.values(this.fields).flatMap((m) => [...m.values()]), ...this.startMonths.values(), ...this.endMonths.values(),
-      ...this.lexemes.bitmaps(), ...this.actorRoles.bitmaps(),
+      this.all,
+      this.contested,
+      ...Object.values(this.fields).flatMap((m) => [...m.values()]),
+      ...this.startMonths.values(),
+      ...this.endMonths.values(),
+      ...this.lexemes.bitmaps(),
+      ...this.actorRoles.bitmaps(),
     ];
   }
 
@@ -187,14 +196,24 @@ export class FacetIndex {
   }
 
   stats() {
-    const size = (bitmaps: RoaringBitmap32[]) => bitmaps.reduce((sum, b) => sum + b.getSerializationSizeInBytes("portable"), 0);
+    const size = (bitmaps: RoaringBitmap32[]) =>
+      bitmaps.reduce((sum, b) => sum + b.getSerializationSizeInBytes("portable"), 0);
     const bitmaps = this.bitmaps();
     const pairs = this.actorRoles.bitmaps();
-    return { events: this.all.size, bitmaps: bitmaps.length, bytes: size(bitmaps), actorRoleBitmaps: pairs.length, actorRoleBytes: size(pairs) };
+    return {
+      events: this.all.size,
+      bitmaps: bitmaps.length,
+      bytes: size(bitmaps),
+      actorRoleBitmaps: pairs.length,
+      actorRoleBytes: size(pairs),
+    };
   }
 }
 
-export function bitmapFor(map: Map<FacetKey, RoaringBitmap32> | Map<number, RoaringBitmap32> | Map<string, RoaringBitmap32>, key: FacetKey): RoaringBitmap32 {
+export function bitmapFor(
+  map: Map<FacetKey, RoaringBitmap32> | Map<number, RoaringBitmap32> | Map<string, RoaringBitmap32>,
+  key: FacetKey,
+): RoaringBitmap32 {
   const m = map as Map<FacetKey, RoaringBitmap32>;
   let bitmap = m.get(key);
   if (!bitmap) {

@@ -1,11 +1,25 @@
-import { RoaringBitmap32 } from "./bitmap.ts";
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
+import { RoaringBitmap32 } from "./bitmap.ts";
+import {
+  countActorsInRoles,
+  countRolesOfActors,
+  type FacetFilters,
+  filterBitmaps,
+  namedFilters,
+} from "./bound-facets.ts";
+import { FEW_VALUES, type RowSet } from "./cross-counts.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { FacetKey } from "./facet-key.ts";
+import {
+  type Counted,
+  countedBefore,
+  countForward,
+  countFromBitmaps,
+  countFromRows,
+  type MonthTally,
+  type Tally,
+} from "./tallies.ts";
 import { TopK } from "./top-k.ts";
-import { FEW_VALUES, type RowSet } from "./cross-counts.ts";
-import { countActorsInRoles, countRolesOfActors, type FacetFilters, filterBitmaps, namedFilters } from "./bound-facets.ts";
-import { countedBefore, countForward, countFromBitmaps, countFromRows, type Counted, type MonthTally, type Tally } from "./tallies.ts";
 
 export type { MonthTally, Tally } from "./tallies.ts";
 
@@ -61,17 +75,22 @@ export function countFacets(
   const unfiltered = base === null && Object.keys(filters).length === 0;
   if (unfiltered && landing.get(index)?.version === index.version) return landing.get(index)!.counts;
   const tallies = new Map<FacetField, Tally>(
-    FACET_FIELDS.codes.map((field) => [field, {
+    FACET_FIELDS.codes.map((field) => [
       field,
-      selected: new Set(filters[field]?.keys ?? []),
-      top: new TopK<Counted>(UNLIMITED.includes(field) ? Infinity : limit, countedBefore),
-      counted: new Map(),
-    }]),
+      {
+        field,
+        selected: new Set(filters[field]?.keys ?? []),
+        top: new TopK<Counted>(UNLIMITED.includes(field) ? Infinity : limit, countedBefore),
+        counted: new Map(),
+      },
+    ]),
   );
   for (const group of scopes(index, base, baseRows, filters, kept)) {
     if (group.rolesOfActors) countRolesOfActors(index, group.scope(), group.rolesOfActors, tallies.get("ROLE")!);
     if (group.actorsInRoles) countActorsInRoles(index, group.scope(), group.actorsInRoles, tallies.get("ACTOR")!);
-    const fields = group.fields.filter((f) => !(f === "ROLE" && group.rolesOfActors) && !(f === "ACTOR" && group.actorsInRoles));
+    const fields = group.fields.filter(
+      (f) => !(f === "ROLE" && group.rolesOfActors) && !(f === "ACTOR" && group.actorsInRoles),
+    );
     const tallied = fields.map((f) => tallies.get(f)!);
     if (group.rows) {
       for (const tally of tallied) countFromRows(index.cross, group.rows, tally);
@@ -79,12 +98,14 @@ export function countFacets(
     }
     const scope = group.scope();
     // The facets without a filter share the scope the histogram counts (when no dates are chosen).
-    if (scope !== null && byEventValues(index, scope, fields)) countForward(index, scope, tallied, group.shared ? months : undefined);
+    if (scope !== null && byEventValues(index, scope, fields))
+      countForward(index, scope, tallied, group.shared ? months : undefined);
     else for (const tally of tallied) countFromBitmaps(index, scope, tally);
   }
   const counts = [...tallies.values()].map(({ field, selected, top, counted }) => {
     const shown = top.entries.map(({ key, count }) => ({ key, count, selected: selected.has(key) }));
-    for (const key of selected) if (!shown.some((v) => v.key === key)) shown.push({ key, count: counted.get(key) ?? 0, selected: true });
+    for (const key of selected)
+      if (!shown.some((v) => v.key === key)) shown.push({ key, count: counted.get(key) ?? 0, selected: true });
     return { field, values: shown };
   });
   if (unfiltered) landing.set(index, { version: index.version, counts });
@@ -97,15 +118,33 @@ export function countFacets(
  * only values `accept` takes when given. Counted as countFacets counts a facet of its own: from each
  * event's values over a small scope, from the value bitmaps, largest first, over a large one.
  */
-export function countFacet(index: FacetIndex, scope: RoaringBitmap32, field: FacetField, limit: number, accept?: (key: FacetKey) => boolean): FacetValueCount[] {
-  const tally: Tally = { field, selected: new Set(), top: new TopK<Counted>(limit, countedBefore), counted: new Map(), accept };
+export function countFacet(
+  index: FacetIndex,
+  scope: RoaringBitmap32,
+  field: FacetField,
+  limit: number,
+  accept?: (key: FacetKey) => boolean,
+): FacetValueCount[] {
+  const tally: Tally = {
+    field,
+    selected: new Set(),
+    top: new TopK<Counted>(limit, countedBefore),
+    counted: new Map(),
+    accept,
+  };
   if (byEventValues(index, scope, [field])) countForward(index, scope, [tally]);
   else countFromBitmaps(index, scope, tally);
   return tally.top.entries.map(({ key, count }) => ({ key, count, selected: false }));
 }
 
 /** The same facet counted from the kept counts of its scope. */
-export function countFacetFromRows(index: FacetIndex, rows: RowSet, field: FacetField, limit: number, accept?: (key: FacetKey) => boolean): FacetValueCount[] {
+export function countFacetFromRows(
+  index: FacetIndex,
+  rows: RowSet,
+  field: FacetField,
+  limit: number,
+  accept?: (key: FacetKey) => boolean,
+): FacetValueCount[] {
   const top = new TopK<Counted>(limit, countedBefore);
   countFromRows(index.cross, rows, { field, selected: new Set(), top, counted: new Map(), accept });
   return top.entries.map(({ key, count }) => ({ key, count, selected: false }));
@@ -113,7 +152,10 @@ export function countFacetFromRows(index: FacetIndex, rows: RowSet, field: Facet
 
 /** Whether facets over this scope are counted in one pass over its events' values (else from the value bitmaps). */
 function byEventValues(index: FacetIndex, scope: RoaringBitmap32, fields: FacetField[]): boolean {
-  return scope.size < FORWARD_BELOW && (fields.length >= FORWARD_FIELDS || fields.some((f) => index.fields[f].size > FEW_VALUES));
+  return (
+    scope.size < FORWARD_BELOW &&
+    (fields.length >= FORWARD_FIELDS || fields.some((f) => index.fields[f].size > FEW_VALUES))
+  );
 }
 
 interface Scope {
@@ -142,7 +184,13 @@ export type KeptCounts = (filters: { field: FacetField; keys: FacetKey[] }[]) =>
  * together when either is chosen. Each group's events are described by kept counts where there are
  * some: of a single choice, or of a scope searched before.
  */
-function scopes(index: FacetIndex, base: RoaringBitmap32 | null, baseRows: RowSet | null, filters: FacetFilters, kept?: KeptCounts): Scope[] {
+function scopes(
+  index: FacetIndex,
+  base: RoaringBitmap32 | null,
+  baseRows: RowSet | null,
+  filters: FacetFilters,
+  kept?: KeptCounts,
+): Scope[] {
   const scopeWithout = (excluded: FacetField[], fields: FacetField[], shared = false): Scope => {
     const named = namedFilters(filters, excluded);
     const rows = named ? (index.cross.scope(baseRows, named) ?? kept?.(named) ?? null) : null;
@@ -159,7 +207,9 @@ function scopes(index: FacetIndex, base: RoaringBitmap32 | null, baseRows: RowSe
   };
   const bound = filters.ACTOR !== undefined || filters.ROLE !== undefined;
   const together: FacetField[] = bound ? ["ACTOR", "ROLE"] : [];
-  const groups = FACET_FIELDS.codes.filter((f) => filters[f] && !together.includes(f)).map((f) => scopeWithout([f], [f]));
+  const groups = FACET_FIELDS.codes
+    .filter((f) => filters[f] && !together.includes(f))
+    .map((f) => scopeWithout([f], [f]));
   if (bound) {
     groups.push({
       ...scopeWithout(together, together),

@@ -56,7 +56,8 @@ export class Fatalities {
 
   /** Takes the figures of a snapshot (as `dump` gave them). */
   restore(figures: { low: Int32Array<ArrayBuffer>; best: Int32Array<ArrayBuffer>; high: Int32Array<ArrayBuffer> }) {
-    if (figures.low.length !== figures.best.length || figures.low.length !== figures.high.length) throw new Error("fatality arrays of different lengths");
+    if (figures.low.length !== figures.best.length || figures.low.length !== figures.high.length)
+      throw new Error("fatality arrays of different lengths");
     ({ low: this.low, best: this.best, high: this.high } = figures);
   }
 
@@ -70,16 +71,29 @@ export class Fatalities {
     const n = ids.length;
     const { low, best, high } = this;
     const limit = low.length;
-    let sumLow = 0, sumBest = 0, sumHigh = 0, withLow = 0, withBest = 0, withHigh = 0, known = 0;
+    let sumLow = 0,
+      sumBest = 0,
+      sumHigh = 0,
+      withLow = 0,
+      withBest = 0,
+      withHigh = 0,
+      known = 0;
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
       if (id >= limit) continue;
-      const l = low[id]!, b = best[id]!, h = high[id]!;
+      const l = low[id]!,
+        b = best[id]!,
+        h = high[id]!;
       if (l !== UNKNOWN) (sumLow += l), withLow++;
       if (b !== UNKNOWN) (sumBest += b), withBest++;
       if (h !== UNKNOWN) (sumHigh += h), withHigh++;
       if (l !== UNKNOWN || b !== UNKNOWN || h !== UNKNOWN) known++;
     }
-    return { low: withLow ? sumLow : null, best: withBest ? sumBest : null, high: withHigh ? sumHigh : null, events: known };
+    return {
+      low: withLow ? sumLow : null,
+      best: withBest ? sumBest : null,
+      high: withHigh ? sumHigh : null,
+      events: known,
+    };
   }
 }

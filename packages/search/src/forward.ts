@@ -130,7 +130,12 @@ export class ForwardIndex<F extends string = string> {
   }
 
   /** Takes the arrays of a snapshot (as `dump` gave them), in place of whatever was built. */
-  restore(dumped: { keys: (string | number)[]; fieldOf: Uint8Array; offsets: Int32Array<ArrayBuffer>; values: Uint16Array | Int32Array }) {
+  restore(dumped: {
+    keys: (string | number)[];
+    fieldOf: Uint8Array;
+    offsets: Int32Array<ArrayBuffer>;
+    values: Uint16Array | Int32Array;
+  }) {
     const { keys, fieldOf, offsets, values } = dumped;
     if (fieldOf.length !== keys.length) throw new Error("forward index: a field for every key is needed");
     for (const codes of this.codes.values()) codes.clear();
@@ -209,7 +214,8 @@ export class ForwardIndex<F extends string = string> {
     try {
       for (let code = 0; code < n; code++) {
         const count = tally[code]!;
-        if (count !== 0 && (wanted & (1 << fieldOf[code]!)) !== 0) each(this.fields[fieldOf[code]!]!, keys[code]!, count);
+        if (count !== 0 && (wanted & (1 << fieldOf[code]!)) !== 0)
+          each(this.fields[fieldOf[code]!]!, keys[code]!, count);
       }
     } finally {
       tally.fill(0, 0, n);

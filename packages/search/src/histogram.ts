@@ -1,7 +1,7 @@
-import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { DateInterval } from "@parley/schema";
-import type { FacetIndex } from "./facet-index.ts";
+import type { RoaringBitmap32 } from "./bitmap.ts";
 import { bucketStart, firstDayOfMonth, isoFromDay, nextBucket } from "./days.ts";
+import type { FacetIndex } from "./facet-index.ts";
 
 export interface DateBucket {
   start: string;
@@ -18,7 +18,13 @@ const BITMAP_ABOVE_PER_MONTH = 400;
  * Results by start date, every bucket from the first to the last non-empty one (zeros included).
  * `months`: the results' counts by start month where the index keeps them (a single choice).
  */
-export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: boolean, interval: DateInterval, months: ReadonlyMap<number, number> | null = null): DateBucket[] {
+export function histogram(
+  index: FacetIndex,
+  results: RoaringBitmap32,
+  isAll: boolean,
+  interval: DateInterval,
+  months: ReadonlyMap<number, number> | null = null,
+): DateBucket[] {
   const counts = new Map<number, number>();
   const byMonthBitmap = isAll || results.size > index.months().length * BITMAP_ABOVE_PER_MONTH;
   if ((interval === "MONTH" || interval === "YEAR") && months) {
@@ -50,7 +56,8 @@ export function histogram(index: FacetIndex, results: RoaringBitmap32, isAll: bo
   const starts = [...counts.keys()];
   const last = Math.max(...starts);
   const buckets: DateBucket[] = [];
-  for (let day = Math.min(...starts); day <= last; day = nextBucket(day, interval)) buckets.push({ start: isoFromDay(day), count: counts.get(day) ?? 0 });
+  for (let day = Math.min(...starts); day <= last; day = nextBucket(day, interval))
+    buckets.push({ start: isoFromDay(day), count: counts.get(day) ?? 0 });
   return buckets;
 }
 

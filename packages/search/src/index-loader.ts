@@ -1,9 +1,9 @@
 import type pg from "pg";
-import { RoaringBitmap32 } from "./bitmap.ts";
 import { to as copyTo } from "pg-copy-streams";
-import { FacetIndex, WEIGHTS, type EventFacts } from "./facet-index.ts";
-import type { FacetKey } from "./facet-key.ts";
+import { RoaringBitmap32 } from "./bitmap.ts";
 import { monthOfDay } from "./days.ts";
+import { type EventFacts, FacetIndex, WEIGHTS } from "./facet-index.ts";
+import type { FacetKey } from "./facet-key.ts";
 
 /** Streams `COPY (query) TO STDOUT` and hands every row to `onRow` as its text fields. */
 async function copyRows(client: pg.PoolClient, query: string, onRow: (fields: string[]) => void): Promise<void> {
@@ -83,8 +83,14 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
   const index = new FacetIndex();
   const all: number[] = [];
   const contested: number[] = [];
-  const types = new Lists(), actors = new Lists(), roles = new Lists(), countries = new Lists(), places = new Lists(), outlets = new Lists();
-  const startMonths = new Lists(), endMonths = new Lists(false);
+  const types = new Lists(),
+    actors = new Lists(),
+    roles = new Lists(),
+    countries = new Lists(),
+    places = new Lists(),
+    outlets = new Lists();
+  const startMonths = new Lists(),
+    endMonths = new Lists(false);
   let maxId = 0;
   const starts: number[] = [];
   const ends: number[] = [];
@@ -95,7 +101,8 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
     `SELECT id, type, ${DAY.replace("%s", "start_date")}, ${DAY.replace("%s", "coalesce(end_date, start_date)")}, contested, fatalities_low, fatalities_best, fatalities_high FROM event`,
     ([id, type, start, end, isContested, low, best, high]) => {
       const n = Number(id);
-      if (low !== "\\N" || best !== "\\N" || high !== "\\N") index.fatalities.set(n, { low: figure(low), best: figure(best), high: figure(high) });
+      if (low !== "\\N" || best !== "\\N" || high !== "\\N")
+        index.fatalities.set(n, { low: figure(low), best: figure(best), high: figure(high) });
       all.push(n);
       starts.push(Number(start));
       ends.push(Number(end));
@@ -130,22 +137,32 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
     inRole.push(Number(actorId), id);
   });
   for (const [role, lists] of actorsByRole) lists.into(index.actorRoles.roleMap(role));
-  await copyRows(client, `SELECT id FROM place WHERE lat IS NOT NULL AND lon IS NOT NULL`, ([placeId]) => index.located.add(Number(placeId)));
-  await copyRows(client, `SELECT ep.event_id, ep.place_id, p.country FROM event_place ep JOIN place p ON p.id = ep.place_id`, ([eventId, placeId, country]) => {
-    const id = Number(eventId);
-    places.push(Number(placeId), id);
-    countries.push(country!, id);
-  });
+  await copyRows(client, `SELECT id FROM place WHERE lat IS NOT NULL AND lon IS NOT NULL`, ([placeId]) =>
+    index.located.add(Number(placeId)),
+  );
+  await copyRows(
+    client,
+    `SELECT ep.event_id, ep.place_id, p.country FROM event_place ep JOIN place p ON p.id = ep.place_id`,
+    ([eventId, placeId, country]) => {
+      const id = Number(eventId);
+      places.push(Number(placeId), id);
+      countries.push(country!, id);
+    },
+  );
   // Millions of (lexeme, event) pairs: turned into bitmaps every 50,000 events to bound the memory.
   const lexemes = { A: new Lists(false), B: new Lists(false), C: new Lists(false) };
   let rows = 0;
-  await copyRows(client, `SELECT id, ${LEXEMES("document")} FROM event WHERE document IS NOT NULL`, ([eventId, a, b, c]) => {
-    const id = Number(eventId);
-    for (const lexeme of parseTextArray(a!)) lexemes.A.push(lexeme, id);
-    for (const lexeme of parseTextArray(b!)) lexemes.B.push(lexeme, id);
-    for (const lexeme of parseTextArray(c!)) lexemes.C.push(lexeme, id);
-    if (++rows % 50_000 === 0) for (const w of WEIGHTS) lexemes[w].into(index.lexemes.built[w]);
-  });
+  await copyRows(
+    client,
+    `SELECT id, ${LEXEMES("document")} FROM event WHERE document IS NOT NULL`,
+    ([eventId, a, b, c]) => {
+      const id = Number(eventId);
+      for (const lexeme of parseTextArray(a!)) lexemes.A.push(lexeme, id);
+      for (const lexeme of parseTextArray(b!)) lexemes.B.push(lexeme, id);
+      for (const lexeme of parseTextArray(c!)) lexemes.C.push(lexeme, id);
+      if (++rows % 50_000 === 0) for (const w of WEIGHTS) lexemes[w].into(index.lexemes.built[w]);
+    },
+  );
   await copyRows(
     client,
     `SELECT c.event_id, s.outlet_id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.event_id IS NOT NULL AND s.outlet_id IS NOT NULL`,
@@ -154,7 +171,18 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
 
   index.all.addMany(Uint32Array.from(all));
   index.contested.addMany(Uint32Array.from(contested));
-  index.forward.build({ TYPE: types, ACTOR: actors, ROLE: roles, COUNTRY: countries, PLACE: places, OUTLET: outlets, START_MONTH: startMonths }, maxId);
+  index.forward.build(
+    {
+      TYPE: types,
+      ACTOR: actors,
+      ROLE: roles,
+      COUNTRY: countries,
+      PLACE: places,
+      OUTLET: outlets,
+      START_MONTH: startMonths,
+    },
+    maxId,
+  );
   types.into(index.fields.TYPE);
   actors.into(index.fields.ACTOR);
   roles.into(index.fields.ROLE);
@@ -172,8 +200,20 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
 /** The current facts of the given events; events that no longer exist are simply absent. */
 export async function loadFacts(db: pg.Pool | pg.PoolClient, ids: number[]): Promise<EventFacts[]> {
   const { rows } = await db.query<{
-    id: number; type: string; s: number; e: number; contested: boolean; low: number | null; best: number | null; high: number | null;
-    actors: string[]; places: string[]; outlets: number[]; a: string[]; b: string[]; c: string[];
+    id: number;
+    type: string;
+    s: number;
+    e: number;
+    contested: boolean;
+    low: number | null;
+    best: number | null;
+    high: number | null;
+    actors: string[];
+    places: string[];
+    outlets: number[];
+    a: string[];
+    b: string[];
+    c: string[];
   }>(
     `SELECT e.id, e.type, ${DAY.replace("%s", "e.start_date")} AS s, ${DAY.replace("%s", "coalesce(e.end_date, e.start_date)")} AS e, e.contested,
             e.fatalities_low AS low, e.fatalities_best AS best, e.fatalities_high AS high,

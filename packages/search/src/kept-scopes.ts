@@ -5,7 +5,7 @@ import type { DateRanges } from "./date-ranges.ts";
 import { dayFromIso } from "./days.ts";
 import type { FacetKey } from "./facet-key.ts";
 import type { ForwardField, ForwardIndex } from "./forward.ts";
-import { WEIGHTS, type EventLexemes, type LexemeIndex } from "./lexemes.ts";
+import { type EventLexemes, type LexemeIndex, WEIGHTS } from "./lexemes.ts";
 
 /**
  * A facet scope as a search names it: its base (a text query of one word, contested or not, a date
@@ -56,7 +56,9 @@ const KEPT = 64;
 
 /** The same name for the same scope, whatever the order of its filters and values. */
 function keyOf(spec: ScopeSpec): string {
-  const filters = [...spec.filters].sort((a, b) => (a.field < b.field ? -1 : 1)).map((f) => [f.field, [...f.keys].map(String).sort()]);
+  const filters = [...spec.filters]
+    .sort((a, b) => (a.field < b.field ? -1 : 1))
+    .map((f) => [f.field, [...f.keys].map(String).sort()]);
   return JSON.stringify([spec.word ?? null, spec.contested ?? null, spec.from ?? null, spec.to ?? null, filters]);
 }
 
@@ -82,9 +84,16 @@ export class KeptScopes {
   rows(spec: ScopeSpec): RowSet | null {
     const key = keyOf(spec);
     let kept = this.kept.get(key);
-    if (kept) this.kept.delete(key); // put back as the most recent below
+    if (kept)
+      this.kept.delete(key); // put back as the most recent below
     else {
-      kept = { spec, fromDay: spec.from ? dayFromIso(spec.from) : null, toDay: spec.to ? dayFromIso(spec.to) : null, uses: 0, row: null };
+      kept = {
+        spec,
+        fromDay: spec.from ? dayFromIso(spec.from) : null,
+        toDay: spec.to ? dayFromIso(spec.to) : null,
+        uses: 0,
+        row: null,
+      };
       if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
     }
     this.kept.set(key, kept);
@@ -123,20 +132,41 @@ export class KeptScopes {
     for (const { field, keys } of spec.filters) {
       // codes looked up now: a value first seen after the scope was kept has one only since
       const codes = this.index.forward.codesOfField(field);
-      if (!keys.some((key) => { const code = codes.get(key); return code !== undefined && includes(event.codes, code); })) return false;
+      if (
+        !keys.some((key) => {
+          const code = codes.get(key);
+          return code !== undefined && includes(event.codes, code);
+        })
+      )
+        return false;
     }
     return spec.word === undefined || event.hasWord(spec.word);
   }
 
   /** An event is about to leave the index (or be added again), as the index holds it now. */
   removed(id: number, codes: ArrayLike<number>, startDay: number, endDay: number, contested: boolean) {
-    const event: EventState = { codes, startDay, endDay, contested, hasWord: (word) => this.index.lexemes.holds(id, word) };
+    const event: EventState = {
+      codes,
+      startDay,
+      endDay,
+      contested,
+      hasWord: (word) => this.index.lexemes.holds(id, word),
+    };
     for (const kept of this.kept.values()) if (kept.row && this.holds(kept, event)) kept.row.change(codes, -1);
   }
 
   /** An event joined the index with these codes and facts. */
-  added(codes: ArrayLike<number>, facts: { startDay: number; endDay: number; contested: boolean; lexemes: EventLexemes }) {
-    const event: EventState = { codes, startDay: facts.startDay, endDay: facts.endDay, contested: facts.contested, hasWord: (word) => WEIGHTS.some((w) => facts.lexemes[w].includes(word)) };
+  added(
+    codes: ArrayLike<number>,
+    facts: { startDay: number; endDay: number; contested: boolean; lexemes: EventLexemes },
+  ) {
+    const event: EventState = {
+      codes,
+      startDay: facts.startDay,
+      endDay: facts.endDay,
+      contested: facts.contested,
+      hasWord: (word) => WEIGHTS.some((w) => facts.lexemes[w].includes(word)),
+    };
     for (const kept of this.kept.values()) if (kept.row && this.holds(kept, event)) kept.row.change(codes, 1);
   }
 }

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
+import { EVENT_TYPES, type FacetField, PARTICIPANT_ROLES } from "@parley/schema";
 import type { FacetKey } from "./facet-key.ts";
 import type { FacetCounts } from "./facets.ts";
 import type { Names } from "./rows.ts";
@@ -48,7 +48,8 @@ export function staticLabel(field: FacetField, key: FacetKey): string | null {
 
 /** The actors (and outlets) and places whose names label the counted values. */
 export function labelIds(counts: FacetCounts[]): { actors: number[]; places: number[] } {
-  const ids = (fields: FacetField[]) => counts.filter((c) => fields.includes(c.field)).flatMap((c) => c.values.map((v) => v.key as number));
+  const ids = (fields: FacetField[]) =>
+    counts.filter((c) => fields.includes(c.field)).flatMap((c) => c.values.map((v) => v.key as number));
   return { actors: ids(["ACTOR", "OUTLET"]), places: ids(["PLACE"]) };
 }
 
@@ -60,7 +61,10 @@ export function labelled(counts: FacetCounts[], names: Names): Facet[] {
       key: v.key,
       count: v.count,
       selected: v.selected,
-      label: staticLabel(field, v.key) ?? (field === "PLACE" ? names.places : names.actors).get(v.key as number) ?? String(v.key),
+      label:
+        staticLabel(field, v.key) ??
+        (field === "PLACE" ? names.places : names.actors).get(v.key as number) ??
+        String(v.key),
     })),
   }));
 }

@@ -45,7 +45,8 @@ export class LexemeIndex {
   /** The lexemes of this weight's field (some perhaps in no event any more, after changes). */
   *words(weight: Weight): Iterable<string> {
     yield* this.built[weight].keys();
-    for (const [lexeme, events] of this.overlay[weight]) if (!events.isEmpty && !this.built[weight].has(lexeme)) yield lexeme;
+    for (const [lexeme, events] of this.overlay[weight])
+      if (!events.isEmpty && !this.built[weight].has(lexeme)) yield lexeme;
   }
 
   /** Whether the event's document holds the lexeme now, in any field. */

@@ -1,9 +1,9 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
-import type { FacetIndex } from "./facet-index.ts";
-import type { Ranked } from "./text.ts";
-import type { RankGroup } from "./relevance.ts";
-import { monthOfDay } from "./days.ts";
 import type { Cursor } from "./cursor.ts";
+import { monthOfDay } from "./days.ts";
+import type { FacetIndex } from "./facet-index.ts";
+import type { RankGroup } from "./relevance.ts";
+import type { Ranked } from "./text.ts";
 import { TopK } from "./top-k.ts";
 
 export interface PageEntry {
@@ -16,9 +16,17 @@ export interface PageEntry {
  * The first `count` results after the cursor in date order, walking the start-month bitmaps from the
  * cursor's month on, so a page costs a few intersections however large the result.
  */
-export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: boolean, count: number, descending: boolean, after: Cursor | null): PageEntry[] {
+export function pageByDate(
+  index: FacetIndex,
+  results: RoaringBitmap32,
+  isAll: boolean,
+  count: number,
+  descending: boolean,
+  after: Cursor | null,
+): PageEntry[] {
   const months = index.months();
-  if (!isAll && results.size <= months.length * FEW_PER_MONTH) return firstByDate(index, results.toUint32Array(), count, descending, after);
+  if (!isAll && results.size <= months.length * FEW_PER_MONTH)
+    return firstByDate(index, results.toUint32Array(), count, descending, after);
   const out: PageEntry[] = [];
   const afterMonth = after ? monthOfDay(after.day) : null;
   const sign = descending ? -1 : 1;
@@ -36,7 +44,13 @@ export function pageByDate(index: FacetIndex, results: RoaringBitmap32, isAll: b
 const FEW_PER_MONTH = 8;
 
 /** The first `count` of these IDs after the cursor in date order, by each one's start day. */
-function firstByDate(index: FacetIndex, ids: Uint32Array, count: number, descending: boolean, after: Cursor | null): PageEntry[] {
+function firstByDate(
+  index: FacetIndex,
+  ids: Uint32Array,
+  count: number,
+  descending: boolean,
+  after: Cursor | null,
+): PageEntry[] {
   const sign = descending ? -1 : 1;
   // a before b in the page's order
   const best = new TopK<PageEntry>(count, (a, b) => sign * (a.day - b.day || a.id - b.id) < 0);
@@ -59,7 +73,15 @@ function rankedBefore(a: PageEntry, b: PageEntry): boolean {
 }
 
 /** The best `count` text matches among the results after the cursor (`reverse`: the worst, before it). */
-export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitmap32, allInResults: boolean, count: number, after: Cursor | null, reverse = false): PageEntry[] {
+export function pageByRank(
+  index: FacetIndex,
+  text: Ranked,
+  results: RoaringBitmap32,
+  allInResults: boolean,
+  count: number,
+  after: Cursor | null,
+  reverse = false,
+): PageEntry[] {
   const cursor = after && after.order === "RELEVANCE" ? { id: after.id, day: after.day, rank: after.rank } : null;
   const before = reverse ? (a: PageEntry, b: PageEntry) => rankedBefore(b, a) : rankedBefore;
   const sign = reverse ? -1 : 1;
@@ -83,15 +105,25 @@ export function pageByRank(index: FacetIndex, text: Ranked, results: RoaringBitm
  * the ones below start from their newest event. `reverse`: the same order read from its end, worst
  * group and oldest event first.
  */
-export function pageByGroups(index: FacetIndex, groups: RankGroup[], count: number, after: Cursor | null, reverse = false): PageEntry[] {
+export function pageByGroups(
+  index: FacetIndex,
+  groups: RankGroup[],
+  count: number,
+  after: Cursor | null,
+  reverse = false,
+): PageEntry[] {
   const cursor = after && after.order === "RELEVANCE" ? after : null;
   const sign = reverse ? -1 : 1;
   const out: PageEntry[] = [];
   for (const { rank, events } of reverse ? [...groups].reverse() : groups) {
     if (out.length >= count) break;
     if (cursor && sign * (rank - cursor.rank) > 0) continue;
-    const within: Cursor | null = cursor && rank === cursor.rank ? { order: reverse ? "DATE_ASC" : "DATE_DESC", day: cursor.day, id: cursor.id } : null;
-    for (const entry of pageByDate(index, events, false, count - out.length, !reverse, within)) out.push({ ...entry, rank });
+    const within: Cursor | null =
+      cursor && rank === cursor.rank
+        ? { order: reverse ? "DATE_ASC" : "DATE_DESC", day: cursor.day, id: cursor.id }
+        : null;
+    for (const entry of pageByDate(index, events, false, count - out.length, !reverse, within))
+      out.push({ ...entry, rank });
   }
   return out;
 }

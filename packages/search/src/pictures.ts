@@ -1,8 +1,8 @@
+import { namedFilters } from "./bound-facets.ts";
+import type { Selection } from "./event-query.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { FacetKey } from "./facet-key.ts";
 import { countFacet, countFacetFromRows } from "./facets.ts";
-import { namedFilters } from "./bound-facets.ts";
-import type { Selection } from "./event-query.ts";
 import type { FatalityTotals } from "./fatalities.ts";
 
 /** A place of the results with how many of them are there. */
@@ -17,12 +17,22 @@ export interface PlaceCount {
  * the index keeps counts of (every event, a single choice, a scope searched before: without
  * counting a use of it); otherwise counted as a facet over the results.
  */
-export function placesOf(index: FacetIndex, { baseRows, keptAlready, filters, isAll, results }: Selection, first: number): PlaceCount[] {
+export function placesOf(
+  index: FacetIndex,
+  { baseRows, keptAlready, filters, isAll, results }: Selection,
+  first: number,
+): PlaceCount[] {
   if (first <= 0) return [];
   const located = (key: FacetKey) => index.located.has(key as number);
   const named = namedFilters(filters);
-  const rows = isAll ? index.cross.every : named ? (index.cross.scope(baseRows, named) ?? keptAlready?.(named) ?? null) : null;
-  const counted = rows ? countFacetFromRows(index, rows, "PLACE", first, located) : countFacet(index, results, "PLACE", first, located);
+  const rows = isAll
+    ? index.cross.every
+    : named
+      ? (index.cross.scope(baseRows, named) ?? keptAlready?.(named) ?? null)
+      : null;
+  const counted = rows
+    ? countFacetFromRows(index, rows, "PLACE", first, located)
+    : countFacet(index, results, "PLACE", first, located);
   return counted.map((v) => ({ placeId: v.key as number, count: v.count }));
 }
 

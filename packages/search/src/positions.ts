@@ -1,4 +1,11 @@
-import { POSITION_ISSUES, POSITION_KINDS, type PositionFacetField, type PositionFilter, type PositionIssue, type PositionKind } from "@parley/schema";
+import {
+  POSITION_ISSUES,
+  POSITION_KINDS,
+  type PositionFacetField,
+  type PositionFilter,
+  type PositionIssue,
+  type PositionKind,
+} from "@parley/schema";
 import type pg from "pg";
 import { CursorError, decodeCursor, encodeCursor } from "./cursor.ts";
 import { dayFromIso, isoFromDay } from "./days.ts";
@@ -46,7 +53,10 @@ const WHERE = {
 } as const;
 const FIELDS = Object.keys(WHERE) as PositionFacetField[];
 const COLUMN = { ACTOR: "actor_id", KIND: "kind", ISSUE: "issue", PROCESS: "process_id" } as const;
-const others = (field: PositionFacetField | null) => FIELDS.filter((f) => f !== field).map((f) => WHERE[f]).join(" AND ");
+const others = (field: PositionFacetField | null) =>
+  FIELDS.filter((f) => f !== field)
+    .map((f) => WHERE[f])
+    .join(" AND ");
 
 const FACETS_SQL = `${MATCHED}
 ${FIELDS.map((f) => `SELECT '${f}' AS field, ${COLUMN[f]}::text AS key, count(*)::int AS count FROM matched WHERE ${COLUMN[f]} IS NOT NULL AND ${others(f)} GROUP BY ${COLUMN[f]}`).join("\nUNION ALL ")}
@@ -63,12 +73,25 @@ const orNull = <T>(list: T[] | undefined) => (list && list.length ? list : null)
 export async function searchPositions(db: pg.Pool, q: PositionQuery): Promise<PositionSearch> {
   const f = q.filter ?? {};
   const text = q.query?.trim() ? q.query.trim() : null;
-  const params = [text, f.from ?? null, f.to ?? null, orNull(f.actorIds), orNull(f.kinds), orNull(f.issues), orNull(f.processIds)];
+  const params = [
+    text,
+    f.from ?? null,
+    f.to ?? null,
+    orNull(f.actorIds),
+    orNull(f.kinds),
+    orNull(f.issues),
+    orNull(f.processIds),
+  ];
   const cursor = q.after ? decodeCursor(q.after, "DATE_DESC") : null;
   if (cursor && cursor.order !== "DATE_DESC") throw new CursorError("`after` is not a cursor returned by this search");
   const [{ rows: counts }, { rows: page }] = await Promise.all([
     db.query<{ field: string; key: string | null; count: number }>(FACETS_SQL, params),
-    db.query<{ id: number; day: string }>(PAGE_SQL, [...params, cursor ? isoFromDay(cursor.day) : null, cursor?.id ?? null, q.first + 1]),
+    db.query<{ id: number; day: string }>(PAGE_SQL, [
+      ...params,
+      cursor ? isoFromDay(cursor.day) : null,
+      cursor?.id ?? null,
+      q.first + 1,
+    ]),
   ]);
   const rows = page.slice(0, q.first);
   const cursors = rows.map((r) => encodeCursor({ order: "DATE_DESC", day: dayFromIso(r.day), id: r.id }));
@@ -77,15 +100,30 @@ export async function searchPositions(db: pg.Pool, q: PositionQuery): Promise<Po
     facets: await facets(db, counts, f),
     ids: rows.map((r) => r.id),
     cursors,
-    pageInfo: { hasNextPage: page.length > q.first, hasPreviousPage: Boolean(cursor), startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
+    pageInfo: {
+      hasNextPage: page.length > q.first,
+      hasPreviousPage: Boolean(cursor),
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
+    },
   };
 }
 
-const NAMES_SQL = { ACTOR: "SELECT id, name FROM actor WHERE id = ANY($1::int[])", PROCESS: `SELECT id, name FROM "process" WHERE id = ANY($1::int[])` } as const;
+const NAMES_SQL = {
+  ACTOR: "SELECT id, name FROM actor WHERE id = ANY($1::int[])",
+  PROCESS: `SELECT id, name FROM "process" WHERE id = ANY($1::int[])`,
+} as const;
 
-async function facets(db: pg.Pool, counts: { field: string; key: string | null; count: number }[], f: NonNullable<PositionQuery["filter"]>) {
+async function facets(
+  db: pg.Pool,
+  counts: { field: string; key: string | null; count: number }[],
+  f: NonNullable<PositionQuery["filter"]>,
+) {
   const selected: Record<PositionFacetField, (string | number)[]> = {
-    ACTOR: f.actorIds ?? [], KIND: f.kinds ?? [], ISSUE: f.issues ?? [], PROCESS: f.processIds ?? [],
+    ACTOR: f.actorIds ?? [],
+    KIND: f.kinds ?? [],
+    ISSUE: f.issues ?? [],
+    PROCESS: f.processIds ?? [],
   };
   const byField = (field: PositionFacetField) => {
     const found = new Map(counts.filter((c) => c.field === field).map((c) => [String(c.key), c.count]));
@@ -98,10 +136,13 @@ async function facets(db: pg.Pool, counts: { field: string; key: string | null; 
     db.query<{ id: number; name: string }>(NAMES_SQL.PROCESS, [numbers("PROCESS")]),
   ]);
   const label = (field: PositionFacetField, key: string): string | undefined =>
-    field === "ACTOR" ? actors.find((a) => a.id === Number(key))?.name
-    : field === "PROCESS" ? processes.find((p) => p.id === Number(key))?.name
-    : field === "KIND" ? POSITION_KINDS.labels[key as PositionKind]
-    : POSITION_ISSUES.labels[key as PositionIssue];
+    field === "ACTOR"
+      ? actors.find((a) => a.id === Number(key))?.name
+      : field === "PROCESS"
+        ? processes.find((p) => p.id === Number(key))?.name
+        : field === "KIND"
+          ? POSITION_KINDS.labels[key as PositionKind]
+          : POSITION_ISSUES.labels[key as PositionIssue];
   return FIELDS.map((field) => ({
     field,
     values: byField(field)

@@ -1,5 +1,5 @@
 import { RoaringBitmap32 } from "./bitmap.ts";
-import { WEIGHTS, type FacetIndex, type Weight } from "./facet-index.ts";
+import { type FacetIndex, WEIGHTS, type Weight } from "./facet-index.ts";
 import type { Ranked } from "./text.ts";
 
 /** Weights of the document's fields as ts_rank's defaults give them: title, names and places, summary. */
@@ -12,7 +12,11 @@ let rankById = new Float64Array(0);
  * The results that hold the word, split by the best field holding it (title, then names and places
  * not in the title, then the summary), with that field's weight. Results without it are in none.
  */
-function byBestField(index: FacetIndex, results: RoaringBitmap32, term: string): { weight: number; events: RoaringBitmap32 }[] {
+function byBestField(
+  index: FacetIndex,
+  results: RoaringBitmap32,
+  term: string,
+): { weight: number; events: RoaringBitmap32 }[] {
   const out: { weight: number; events: RoaringBitmap32 }[] = [];
   let counted: RoaringBitmap32 | null = null;
   for (const w of WEIGHTS) {

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { eventRowsFrom, eventRowsSql, loadEventRows, type EventRowWithHeadlines, type EventRows } from "./text.ts";
+import { type EventRows, type EventRowWithHeadlines, eventRowsFrom, eventRowsSql, loadEventRows } from "./text.ts";
 
 export interface Names {
   actors: Map<number, string>;
@@ -17,7 +17,10 @@ function namesFrom(rows: { kind: "A" | "P"; id: number; name: string }[]): Names
 
 /** The names of actors (and outlets) and places, for facet labels. */
 export async function loadNames(db: pg.Pool, actorIds: number[], placeIds: number[]): Promise<Names> {
-  const { rows } = await db.query<{ kind: "A" | "P"; id: number; name: string }>(namesSql("$1::int[]", "$2::int[]"), [actorIds, placeIds]);
+  const { rows } = await db.query<{ kind: "A" | "P"; id: number; name: string }>(namesSql("$1::int[]", "$2::int[]"), [
+    actorIds,
+    placeIds,
+  ]);
   return namesFrom(rows);
 }
 
@@ -46,7 +49,10 @@ export async function loadEventRowsAndNames(
     return { rows, names };
   }
   const sql = `${eventRowsSql(query !== null, intArray(ids), query === null ? "NULL" : pg.escapeLiteral(query))};\n${namesSql(intArray(actorIds), intArray(placeIds))}`;
-  const [events, names] = (await db.query(sql)) as unknown as [pg.QueryResult<EventRowWithHeadlines>, pg.QueryResult<{ kind: "A" | "P"; id: number; name: string }>];
+  const [events, names] = (await db.query(sql)) as unknown as [
+    pg.QueryResult<EventRowWithHeadlines>,
+    pg.QueryResult<{ kind: "A" | "P"; id: number; name: string }>,
+  ];
   return { rows: eventRowsFrom(events.rows), names: namesFrom(names.rows) };
 }
 
@@ -55,7 +61,10 @@ export async function loadEventRowsAndNames(
  * names and aliases, places) that PostgreSQL stems to it, lower-cased and without accents:
  * "ceasefire" for the lexeme "ceasefir". Lexemes whose event no longer holds them are left out.
  */
-export async function loadSurfaceWords(db: pg.Pool, wanted: { lexeme: string; eventId: number }[]): Promise<Map<string, string>> {
+export async function loadSurfaceWords(
+  db: pg.Pool,
+  wanted: { lexeme: string; eventId: number }[],
+): Promise<Map<string, string>> {
   if (wanted.length === 0) return new Map();
   const { rows } = await db.query<{ lexeme: string; word: string | null }>(
     `SELECT x.lexeme,

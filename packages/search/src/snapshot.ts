@@ -2,9 +2,9 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promis
 import path from "node:path";
 import { FACET_FIELDS } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
+import type { LogPosition } from "./change-log.ts";
 import { FacetIndex, WEIGHTS } from "./facet-index.ts";
 import type { FacetKey } from "./facet-key.ts";
-import type { LogPosition } from "./change-log.ts";
 
 /**
  * A saved search index: every bitmap, the forward lists, days and fatality figures, with the
@@ -26,7 +26,8 @@ const STALE_AFTER_MS = 30 * 24 * 3_600_000;
 
 type Typed = Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
 const TYPED = { 1: Int32Array, 2: Uint16Array, 3: Uint8Array } as const;
-const typedKind = (a: Int32Array | Uint16Array | Uint8Array): keyof typeof TYPED => (a instanceof Int32Array ? 1 : a instanceof Uint16Array ? 2 : 3);
+const typedKind = (a: Int32Array | Uint16Array | Uint8Array): keyof typeof TYPED =>
+  a instanceof Int32Array ? 1 : a instanceof Uint16Array ? 2 : 3;
 
 /** Appends length-prefixed parts: numbers, JSON, typed arrays and bitmaps. */
 class Writer {
@@ -118,7 +119,14 @@ interface Header {
 export function serializeIndex(index: FacetIndex, position: LogPosition): Uint8Array[] {
   const w = new Writer();
   w.parts.push(Buffer.from(MAGIC, "latin1"));
-  const header: Header = { version: SNAPSHOT_VERSION, epoch: position.epoch, generation: position.generation, xmin: position.xmin.toString(), events: index.all.size, savedAt: new Date().toISOString() };
+  const header: Header = {
+    version: SNAPSHOT_VERSION,
+    epoch: position.epoch,
+    generation: position.generation,
+    xmin: position.xmin.toString(),
+    events: index.all.size,
+    savedAt: new Date().toISOString(),
+  };
   w.json(header);
   w.bitmap(index.all);
   w.bitmap(index.contested);
@@ -150,7 +158,8 @@ export function deserializeIndex(buffer: Buffer): { index: FacetIndex; position:
   if (buffer.subarray(0, MAGIC.length).toString("latin1") !== MAGIC) throw new Error("not a Parley search snapshot");
   const r = new Reader(buffer.subarray(MAGIC.length));
   const header = r.json<Header>();
-  if (header.version !== SNAPSHOT_VERSION) throw new Error(`snapshot layout ${header.version}, this version reads ${SNAPSHOT_VERSION}`);
+  if (header.version !== SNAPSHOT_VERSION)
+    throw new Error(`snapshot layout ${header.version}, this version reads ${SNAPSHOT_VERSION}`);
   const index = new FacetIndex();
   index.all.orInPlace(r.bitmap());
   index.contested.orInPlace(r.bitmap());
@@ -163,7 +172,8 @@ export function deserializeIndex(buffer: Buffer): { index: FacetIndex; position:
   const fieldOf = r.typed();
   const offsets = r.int32();
   const values = r.typed();
-  if (!(fieldOf instanceof Uint8Array) || values instanceof Uint8Array) throw new Error("the forward lists are damaged");
+  if (!(fieldOf instanceof Uint8Array) || values instanceof Uint8Array)
+    throw new Error("the forward lists are damaged");
   index.forward.restore({ keys, fieldOf, offsets, values });
   r.bitmaps(index.startMonths);
   r.bitmaps(index.endMonths);
@@ -196,7 +206,10 @@ export async function saveSnapshot(dir: string, index: FacetIndex, position: Log
 }
 
 /** The snapshot for this epoch, or null when there is none. */
-export async function loadSnapshot(dir: string, epoch: string): Promise<{ index: FacetIndex; position: LogPosition } | null> {
+export async function loadSnapshot(
+  dir: string,
+  epoch: string,
+): Promise<{ index: FacetIndex; position: LogPosition } | null> {
   let buffer: Buffer;
   try {
     buffer = await readFile(snapshotFile(dir, epoch));
@@ -205,7 +218,8 @@ export async function loadSnapshot(dir: string, epoch: string): Promise<{ index:
     throw error;
   }
   const loaded = deserializeIndex(buffer);
-  if (loaded.position.epoch !== epoch) throw new Error(`the snapshot names epoch ${loaded.position.epoch}, not ${epoch}`);
+  if (loaded.position.epoch !== epoch)
+    throw new Error(`the snapshot names epoch ${loaded.position.epoch}, not ${epoch}`);
   return loaded;
 }
 

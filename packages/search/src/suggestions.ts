@@ -1,4 +1,4 @@
-import { WEIGHTS, type FacetIndex } from "./facet-index.ts";
+import { type FacetIndex, WEIGHTS } from "./facet-index.ts";
 
 /** A query word in fewer events than this matches little: the search suggests the corpus's nearest words for it. */
 export const FEW_MATCHES = 3;
@@ -64,7 +64,12 @@ export function nearestLexemes(index: FacetIndex, terms: readonly string[]): Sug
         if (distance > max || (best && distance > best.distance)) continue;
         const events = index.lexeme(lexeme);
         if (events.size < enough) continue;
-        if (!best || distance < best.distance || events.size > best.events || (events.size === best.events && lexeme < best.lexeme)) {
+        if (
+          !best ||
+          distance < best.distance ||
+          events.size > best.events ||
+          (events.size === best.events && lexeme < best.lexeme)
+        ) {
           best = { lexeme, distance, events: events.size, eventId: events.minimum() };
         }
       }

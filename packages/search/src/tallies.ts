@@ -1,11 +1,11 @@
-import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetField } from "@parley/schema";
+import type { RoaringBitmap32 } from "./bitmap.ts";
+import { bySize } from "./by-size.ts";
+import type { CrossCounts, RowSet } from "./cross-counts.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { FacetKey } from "./facet-key.ts";
+import { type ForwardField, START_MONTH } from "./forward.ts";
 import type { TopK } from "./top-k.ts";
-import type { CrossCounts, RowSet } from "./cross-counts.ts";
-import { START_MONTH, type ForwardField } from "./forward.ts";
-import { bySize } from "./by-size.ts";
 
 /**
  * The three ways to count one facet's values over a scope, each into a Tally: from the kept counts
@@ -28,7 +28,8 @@ export interface Counted {
 }
 
 /** The more frequent value first, then by key. */
-export const countedBefore = (a: Counted, b: Counted) => a.count > b.count || (a.count === b.count && compareKeys(a.key, b.key) < 0);
+export const countedBefore = (a: Counted, b: Counted) =>
+  a.count > b.count || (a.count === b.count && compareKeys(a.key, b.key) < 0);
 
 function compareKeys(a: FacetKey, b: FacetKey): number {
   return typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
@@ -81,7 +82,11 @@ export function countForward(index: FacetIndex, scope: RoaringBitmap32, group: T
   if (months) months.months = byMonth;
 }
 
-export function countFromBitmaps(index: FacetIndex, scope: RoaringBitmap32 | null, { field, selected, top, counted, accept }: Tally) {
+export function countFromBitmaps(
+  index: FacetIndex,
+  scope: RoaringBitmap32 | null,
+  { field, selected, top, counted, accept }: Tally,
+) {
   // Values from the largest bitmap down: a value's count within the scope is at most its bitmap's
   // size, so once a bitmap is smaller than the last count listed, no value after it can be listed
   // and the rest are not counted. (The order is as of the last sort: no bitmap has grown by more

@@ -94,7 +94,8 @@ function evaluate(node: Node, index: FacetIndex): Evaluated {
   if (node.op === "<->" && (hasNot(node.left) || hasNot(node.right))) throw new Unsupported("NOT inside a phrase");
   const left = evaluate(node.left, index);
   const right = evaluate(node.right, index);
-  const bitmap = node.op === "|" ? RoaringBitmap32.or(left.bitmap, right.bitmap) : RoaringBitmap32.and(left.bitmap, right.bitmap);
+  const bitmap =
+    node.op === "|" ? RoaringBitmap32.or(left.bitmap, right.bitmap) : RoaringBitmap32.and(left.bitmap, right.bitmap);
   return { bitmap, superset: node.op === "<->" || left.superset || right.superset };
 }
 
@@ -113,7 +114,11 @@ export function evaluateTsquery(text: string, index: FacetIndex): Evaluated | nu
   if (text.trim() === "") return { bitmap: new RoaringBitmap32(), superset: false }; // only stop words: nothing matches
   try {
     const tree = parse(tokenize(text));
-    return { ...evaluate(tree, index), terms: [...new Set(terms(tree))], ...("lexeme" in tree ? { word: tree.lexeme } : {}) };
+    return {
+      ...evaluate(tree, index),
+      terms: [...new Set(terms(tree))],
+      ...("lexeme" in tree ? { word: tree.lexeme } : {}),
+    };
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dayFromIso, isoFromDay } from "../src/days.ts";
-import { EventSearch, type RowSource } from "../src/event-search.ts";
 import type { EventQuery } from "../src/event-query.ts";
-import { FacetIndex, type EventFacts } from "../src/facet-index.ts";
+import { EventSearch, type RowSource } from "../src/event-search.ts";
+import { type EventFacts, FacetIndex } from "../src/facet-index.ts";
 import { bruteForce, type Query } from "./brute-force.ts";
 
 /**
@@ -11,10 +11,12 @@ import { bruteForce, type Query } from "./brute-force.ts";
  * new events, places gaining and losing coordinates). Each search runs twice, since from its second
  * run a scope's counts may come from counts kept for it.
  */
-const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 const next = random(20261210);
-const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-const some = <T,>(list: readonly T[], max: number) => [...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(list)))];
+const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+const some = <T>(list: readonly T[], max: number) => [
+  ...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(list))),
+];
 
 const TYPES = ["NEGOTIATION", "CEASEFIRE", "ATTACK", "STATEMENT"];
 const ROLES = ["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "TARGET"];
@@ -28,9 +30,16 @@ const figure = () => (next() < 0.3 ? null : Math.floor(next() * 40));
 function event(id: number): EventFacts {
   const day = dayFromIso("2021-01-01") + Math.floor(next() * 900);
   // An actor may hold two roles in one event; the skew makes a few actors frequent.
-  const participants = Array.from({ length: 1 + Math.floor(next() * 4) }, () => ({ actorId: 1 + Math.floor(next() ** 2 * ACTORS.length), role: pick(ROLES) }));
+  const participants = Array.from({ length: 1 + Math.floor(next() * 4) }, () => ({
+    actorId: 1 + Math.floor(next() ** 2 * ACTORS.length),
+    role: pick(ROLES),
+  }));
   const unique = [...new Map(participants.map((p) => [`${p.actorId}:${p.role}`, p])).values()];
-  const places = some(PLACES, 2).map((placeId) => ({ placeId, country: countryOf(placeId), located: located.has(placeId) }));
+  const places = some(PLACES, 2).map((placeId) => ({
+    placeId,
+    country: countryOf(placeId),
+    located: located.has(placeId),
+  }));
   const known = next() < 0.7;
   return {
     id,
@@ -55,7 +64,10 @@ for (let id = 1; id <= 2_500; id++) {
 }
 
 function randomQuery(): Query {
-  const participants = some(ACTORS, 2).map((actorId) => ({ actorId, ...(next() < 0.6 ? { roles: some(ROLES, 2) } : {}) }));
+  const participants = some(ACTORS, 2).map((actorId) => ({
+    actorId,
+    ...(next() < 0.6 ? { roles: some(ROLES, 2) } : {}),
+  }));
   const from = next() < 0.2 ? isoFromDay(dayFromIso("2021-01-01") + Math.floor(next() * 900)) : undefined;
   return {
     types: next() < 0.3 ? some(TYPES, 2) : undefined,
@@ -103,7 +115,10 @@ function writeSome(n: number) {
     const old = truth.get(id);
     if (next() < 0.15) truth.delete(id);
     else {
-      const f = old && next() < 0.5 ? { ...old, places: old.places.map((p) => ({ ...p, located: located.has(p.placeId) })) } : event(id);
+      const f =
+        old && next() < 0.5
+          ? { ...old, places: old.places.map((p) => ({ ...p, located: located.has(p.placeId) })) }
+          : event(id);
       truth.set(id, f);
       facts.push(f);
     }
@@ -124,14 +139,30 @@ describe("actors in roles, places and fatalities against every event", () => {
 
   it("counts the TTP as mediator, not the TTP's events where someone mediated", async () => {
     const ttp = 1;
-    const mediated = [...truth.values()].filter((f) => f.participants.some((p) => p.actorId === ttp) && f.participants.some((p) => p.role === "MEDIATOR"));
+    const mediated = [...truth.values()].filter(
+      (f) => f.participants.some((p) => p.actorId === ttp) && f.participants.some((p) => p.role === "MEDIATOR"),
+    );
     const asMediator = mediated.filter((f) => f.participants.some((p) => p.actorId === ttp && p.role === "MEDIATOR"));
     expect(asMediator.length).toBeLessThan(mediated.length);
-    const ticked = new EventSearch(index, noRows, { filter: { actorIds: [ttp], roles: ["MEDIATOR"] }, sort: "DATE_DESC", first: 20 }, null);
-    const entry = new EventSearch(index, noRows, { filter: { participants: [{ actorId: ttp, roles: ["MEDIATOR"] }] }, sort: "DATE_DESC", first: 20 }, null);
+    const ticked = new EventSearch(
+      index,
+      noRows,
+      { filter: { actorIds: [ttp], roles: ["MEDIATOR"] }, sort: "DATE_DESC", first: 20 },
+      null,
+    );
+    const entry = new EventSearch(
+      index,
+      noRows,
+      { filter: { participants: [{ actorId: ttp, roles: ["MEDIATOR"] }] }, sort: "DATE_DESC", first: 20 },
+      null,
+    );
     expect(ticked.totalCount).toBe(asMediator.length);
     expect(entry.totalCount).toBe(asMediator.length);
     const roleFacet = ticked.facetCounts().find((f) => f.field === "ROLE")!;
-    expect(roleFacet.values.find((v) => v.key === "MEDIATOR")).toEqual({ key: "MEDIATOR", count: asMediator.length, selected: true });
+    expect(roleFacet.values.find((v) => v.key === "MEDIATOR")).toEqual({
+      key: "MEDIATOR",
+      count: asMediator.length,
+      selected: true,
+    });
   });
 });

@@ -1,18 +1,18 @@
-import { describe, expect, it } from "vitest";
 import type { FacetField } from "@parley/schema";
-import { bucketStart, dayFromIso, isoFromDay, monthOfDay } from "../src/days.ts";
+import { describe, expect, it } from "vitest";
+import { RoaringBitmap32 } from "../src/bitmap.ts";
 import { CrossCounts, type RowSet } from "../src/cross-counts.ts";
 import { CursorError, decodeCursor, encodeCursor } from "../src/cursor.ts";
-import { FacetIndex, type EventFacts } from "../src/facet-index.ts";
+import { bucketStart, dayFromIso, isoFromDay, monthOfDay } from "../src/days.ts";
+import { type EventFacts, FacetIndex } from "../src/facet-index.ts";
 import type { FacetKey } from "../src/facet-key.ts";
 import { countFacet, countFacets } from "../src/facets.ts";
 import { ForwardIndex } from "../src/forward.ts";
 import { histogram } from "../src/histogram.ts";
-import { RoaringBitmap32 } from "../src/bitmap.ts";
-import { LexemeIndex, WEIGHTS, type EventLexemes } from "../src/lexemes.ts";
-import { rankGroups, relevance } from "../src/relevance.ts";
 import type { ScopeSpec } from "../src/kept-scopes.ts";
-import { pageByGroups, pageByRank, type PageEntry } from "../src/paging.ts";
+import { type EventLexemes, LexemeIndex, WEIGHTS } from "../src/lexemes.ts";
+import { type PageEntry, pageByGroups, pageByRank } from "../src/paging.ts";
+import { rankGroups, relevance } from "../src/relevance.ts";
 
 const facts = (id: number, type: string, start: string, actorIds: number[]): EventFacts => ({
   id,
@@ -38,7 +38,11 @@ describe("facet index", () => {
     expect(actor!.values).toEqual([{ key: 8, count: 1, selected: false }]);
     expect(index.all.toArray()).toEqual([1]);
     // no bitmap of a facet value or a month still holds the deleted event
-    const bitmaps = [...Object.values(index.fields).flatMap((m) => [...m.values()]), ...index.startMonths.values(), ...index.endMonths.values()];
+    const bitmaps = [
+      ...Object.values(index.fields).flatMap((m) => [...m.values()]),
+      ...index.startMonths.values(),
+      ...index.endMonths.values(),
+    ];
     expect(bitmaps.filter((b) => b.has(2))).toEqual([]);
     expect(index.forward.valuesOf(2)).toEqual({});
   });
@@ -52,7 +56,7 @@ describe("facet index", () => {
 
 describe("writes to the index", () => {
   // A small deterministic generator, so that a failure can be replayed.
-  const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 
   it("finds each lexeme's events as they are now, through changes, deletions and merges", () => {
     const next = random(7);
@@ -65,12 +69,17 @@ describe("writes to the index", () => {
     for (let id = 1; id <= 200; id++) {
       const lexemes = lexemesOf();
       truth.set(id, lexemes);
-      for (const w of WEIGHTS) for (const l of lexemes[w]) (index.built[w].get(l) ?? index.built[w].set(l, new RoaringBitmap32()).get(l)!).add(id);
+      for (const w of WEIGHTS)
+        for (const l of lexemes[w])
+          (index.built[w].get(l) ?? index.built[w].set(l, new RoaringBitmap32()).get(l)!).add(id);
     }
     const check = () => {
       for (const w of WEIGHTS) {
         for (const l of vocabulary) {
-          const expected = [...truth].filter(([, lexemes]) => lexemes[w].includes(l)).map(([id]) => id).sort((a, b) => a - b);
+          const expected = [...truth]
+            .filter(([, lexemes]) => lexemes[w].includes(l))
+            .map(([id]) => id)
+            .sort((a, b) => a - b);
           expect(index.get(w, l)?.toArray() ?? [], `${w} ${l}`).toEqual(expected);
         }
       }
@@ -111,7 +120,10 @@ describe("writes to the index", () => {
       };
     }
     try {
-      index.apply([7], [{ ...facts(7, "CEASEFIRE", "2023-01-01", [3]), lexemes: { A: ["truce"], B: [], C: ["word5", "word6"] } }]);
+      index.apply(
+        [7],
+        [{ ...facts(7, "CEASEFIRE", "2023-01-01", [3]), lexemes: { A: ["truce"], B: [], C: ["word5", "word6"] } }],
+      );
     } finally {
       Object.assign(proto, originals);
     }
@@ -132,9 +144,16 @@ describe("writes to the index", () => {
       return { ...facts(id, "ATTACK", isoFromDay(start), []), endDay: end };
     };
     for (let id = 1; id <= 3_000; id++) index.add(put(id));
-    const ranges: [string | undefined, string | undefined][] = [["2021-06-15", "2022-02-10"], ["2022-01-31", undefined], [undefined, "2021-03-01"]];
+    const ranges: [string | undefined, string | undefined][] = [
+      ["2021-06-15", "2022-02-10"],
+      ["2022-01-31", undefined],
+      [undefined, "2021-03-01"],
+    ];
     const expected = ([from, to]: [string | undefined, string | undefined]) =>
-      [...days].filter(([, [s, e]]) => (!from || e >= dayFromIso(from)) && (!to || s <= dayFromIso(to))).map(([id]) => id).sort((a, b) => a - b);
+      [...days]
+        .filter(([, [s, e]]) => (!from || e >= dayFromIso(from)) && (!to || s <= dayFromIso(to)))
+        .map(([id]) => id)
+        .sort((a, b) => a - b);
     const held = ranges.map(([from, to]) => index.dateRanges.get(from, to)!.toArray());
     expect(held).toEqual(ranges.map(expected));
     for (let step = 0; step < 500; step++) {
@@ -150,25 +169,41 @@ describe("writes to the index", () => {
     const index = new FacetIndex();
     // actors 1–20 in 100 − 4a events each (1: 96 … 20: 20)
     let id = 0;
-    for (let actor = 1; actor <= 20; actor++) for (let i = 0; i < 100 - 4 * actor; i++) index.add(facts(++id, "ATTACK", "2022-05-01", [actor]));
+    for (let actor = 1; actor <= 20; actor++)
+      for (let i = 0; i < 100 - 4 * actor; i++) index.add(facts(++id, "ATTACK", "2022-05-01", [actor]));
     const top = () => countFacets(index, null, {}, 3)[1]!.values.map((v) => [v.key, v.count]);
-    expect(top()).toEqual([[1, 96], [2, 92], [3, 88]]);
+    expect(top()).toEqual([
+      [1, 96],
+      [2, 92],
+      [3, 88],
+    ]);
     // 90 events for actor 20: the largest now, while its bitmap was among the smallest when sorted
     for (let i = 0; i < 90; i++) index.add(facts(++id, "ATTACK", "2022-06-01", [20]));
-    expect(top()).toEqual([[20, 110], [1, 96], [2, 92]]);
+    expect(top()).toEqual([
+      [20, 110],
+      [1, 96],
+      [2, 92],
+    ]);
   });
 });
 
 describe("relevance", () => {
-  const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const next = random(11);
   const index = new FacetIndex();
   const words = ["w0", "w1", "w2", "w3", "w4", "w5"];
   const docs = new Map<number, EventLexemes>();
   for (let id = 1; id <= 3_000; id++) {
-    const lexemes = { A: words.filter(() => next() < 0.1), B: words.filter(() => next() < 0.15), C: words.filter(() => next() < 0.3) };
+    const lexemes = {
+      A: words.filter(() => next() < 0.1),
+      B: words.filter(() => next() < 0.15),
+      C: words.filter(() => next() < 0.3),
+    };
     docs.set(id, lexemes);
-    index.add({ ...facts(id, "ATTACK", isoFromDay(dayFromIso("2020-01-01") + Math.floor(next() * 1_100)), []), lexemes });
+    index.add({
+      ...facts(id, "ATTACK", isoFromDay(dayFromIso("2020-01-01") + Math.floor(next() * 1_100)), []),
+      lexemes,
+    });
   }
   const FIELD = { A: 1, B: 0.4, C: 0.2 } as const;
   /** Each result's rank by the definition (the best field of each word, added word by word), sorted. */
@@ -194,30 +229,47 @@ describe("relevance", () => {
     }
     throw new Error("the pages never ended");
   };
-  const cursor = (e: PageEntry | null) => (e ? { order: "RELEVANCE" as const, rank: e.rank, day: e.day, id: e.id } : null);
+  const cursor = (e: PageEntry | null) =>
+    e ? { order: "RELEVANCE" as const, rank: e.rank, day: e.day, id: e.id } : null;
 
-  it.each([[["w0"]], [["w0", "w1"]], [["w2", "w0", "w5"]], [["w1", "w1"]]])("pages by groups of equal rank in the order of each result's rank: %j", (terms) => {
-    const ids = [...docs.keys()].filter((id) => terms.some((t) => WEIGHTS.some((w) => docs.get(id)![w].includes(t))) || id % 13 === 0);
-    const results = new RoaringBitmap32(ids);
-    const groups = rankGroups(index, results, terms)!;
-    expect(groups).not.toBeNull();
-    const expected = bruteForce(ids, terms);
-    expect(pages((after) => pageByGroups(index, groups, 7, cursor(after)))).toEqual(expected);
-    // and the per-result ranking, used when the words make too many groups
-    expect(pages((after) => pageByRank(index, relevance(index, results, terms), results, true, 7, cursor(after)))).toEqual(expected);
-  });
+  it.each([[["w0"]], [["w0", "w1"]], [["w2", "w0", "w5"]], [["w1", "w1"]]])(
+    "pages by groups of equal rank in the order of each result's rank: %j",
+    (terms) => {
+      const ids = [...docs.keys()].filter(
+        (id) => terms.some((t) => WEIGHTS.some((w) => docs.get(id)![w].includes(t))) || id % 13 === 0,
+      );
+      const results = new RoaringBitmap32(ids);
+      const groups = rankGroups(index, results, terms)!;
+      expect(groups).not.toBeNull();
+      const expected = bruteForce(ids, terms);
+      expect(pages((after) => pageByGroups(index, groups, 7, cursor(after)))).toEqual(expected);
+      // and the per-result ranking, used when the words make too many groups
+      expect(
+        pages((after) => pageByRank(index, relevance(index, results, terms), results, true, 7, cursor(after))),
+      ).toEqual(expected);
+    },
+  );
 
-  it.each([[["w0"]], [["w2", "w0", "w5"]]])("pages backward from the end and from a cursor in the reverse order, by groups and per result: %j", (terms) => {
-    const ids = [...docs.keys()].filter((id) => terms.some((t) => WEIGHTS.some((w) => docs.get(id)![w].includes(t))) || id % 13 === 0);
-    const results = new RoaringBitmap32(ids);
-    const groups = rankGroups(index, results, terms)!;
-    const reversed = bruteForce(ids, terms).reverse();
-    expect(pages((before) => pageByGroups(index, groups, 7, cursor(before), true))).toEqual(reversed);
-    expect(pages((before) => pageByRank(index, relevance(index, results, terms), results, true, 7, cursor(before), true))).toEqual(reversed);
-    // from the middle: what comes before the 40th result, nearest first
-    const middle = bruteForce(ids, terms)[40]!;
-    expect(pageByGroups(index, groups, 5, cursor(middle), true)).toEqual(reversed.slice(reversed.indexOf(reversed.find((e) => e.id === middle.id)!) + 1).slice(0, 5));
-  });
+  it.each([[["w0"]], [["w2", "w0", "w5"]]])(
+    "pages backward from the end and from a cursor in the reverse order, by groups and per result: %j",
+    (terms) => {
+      const ids = [...docs.keys()].filter(
+        (id) => terms.some((t) => WEIGHTS.some((w) => docs.get(id)![w].includes(t))) || id % 13 === 0,
+      );
+      const results = new RoaringBitmap32(ids);
+      const groups = rankGroups(index, results, terms)!;
+      const reversed = bruteForce(ids, terms).reverse();
+      expect(pages((before) => pageByGroups(index, groups, 7, cursor(before), true))).toEqual(reversed);
+      expect(
+        pages((before) => pageByRank(index, relevance(index, results, terms), results, true, 7, cursor(before), true)),
+      ).toEqual(reversed);
+      // from the middle: what comes before the 40th result, nearest first
+      const middle = bruteForce(ids, terms)[40]!;
+      expect(pageByGroups(index, groups, 5, cursor(middle), true)).toEqual(
+        reversed.slice(reversed.indexOf(reversed.find((e) => e.id === middle.id)!) + 1).slice(0, 5),
+      );
+    },
+  );
 
   it("ranks each result on its own when the words split the results into too many groups", () => {
     const terms = ["w0", "w1", "w2", "w3", "w4"];
@@ -230,10 +282,37 @@ describe("forward index", () => {
   it("counts each event once per value, every field in one pass, from the built arrays and from the overlay", () => {
     const forward = new ForwardIndex(["TYPE", "ACTOR", "COUNTRY"]);
     // (event, value) pairs in any order, with repeats: an actor in two roles, two places in one country
-    const countries: [number, string][] = [[3, "PK"], [1, "AF"], [3, "PK"], [2, "PK"], [1, "PK"], [1, "AF"], [5, "IR"], [3, "AF"], [0, "IR"]];
-    const actors: [number, number][] = [[1, 7], [3, 7], [1, 7], [3, 8], [5, 8]];
-    const pairs = <K,>(list: [number, K][]) => ({ events: list.map(([id]) => id), keys: list.map(([, key]) => key) });
-    forward.build({ COUNTRY: pairs(countries), ACTOR: pairs(actors), TYPE: pairs([[1, "ATTACK"], [3, "ATTACK"], [5, "CEASEFIRE"]]) }, 5);
+    const countries: [number, string][] = [
+      [3, "PK"],
+      [1, "AF"],
+      [3, "PK"],
+      [2, "PK"],
+      [1, "PK"],
+      [1, "AF"],
+      [5, "IR"],
+      [3, "AF"],
+      [0, "IR"],
+    ];
+    const actors: [number, number][] = [
+      [1, 7],
+      [3, 7],
+      [1, 7],
+      [3, 8],
+      [5, 8],
+    ];
+    const pairs = <K>(list: [number, K][]) => ({ events: list.map(([id]) => id), keys: list.map(([, key]) => key) });
+    forward.build(
+      {
+        COUNTRY: pairs(countries),
+        ACTOR: pairs(actors),
+        TYPE: pairs([
+          [1, "ATTACK"],
+          [3, "ATTACK"],
+          [5, "CEASEFIRE"],
+        ]),
+      },
+      5,
+    );
     forward.set(2, { COUNTRY: ["IR", "IR", "AF"], ACTOR: [8] }); // event 2 changed since the build
     forward.set(7, { COUNTRY: ["PK", "PK"], TYPE: ["ATTACK"] }); // and event 7 was added
     const counted = (ids: number[], fields: ("TYPE" | "ACTOR" | "COUNTRY")[] = ["COUNTRY"]) => {
@@ -245,9 +324,19 @@ describe("forward index", () => {
     expect(counted([1, 3])).toEqual({ "COUNTRY:AF": 2, "COUNTRY:PK": 2 });
     expect(counted([2, 7, 9])).toEqual({ "COUNTRY:IR": 1, "COUNTRY:AF": 1, "COUNTRY:PK": 1 });
     expect(counted([])).toEqual({});
-    expect(counted([1, 2, 3, 5, 7], ["ACTOR", "TYPE"])).toEqual({ "ACTOR:7": 2, "ACTOR:8": 3, "TYPE:ATTACK": 3, "TYPE:CEASEFIRE": 1 });
+    expect(counted([1, 2, 3, 5, 7], ["ACTOR", "TYPE"])).toEqual({
+      "ACTOR:7": 2,
+      "ACTOR:8": 3,
+      "TYPE:ATTACK": 3,
+      "TYPE:CEASEFIRE": 1,
+    });
     // the tally starts from zero again after each count
-    expect(counted([1], ["TYPE", "ACTOR", "COUNTRY"])).toEqual({ "TYPE:ATTACK": 1, "ACTOR:7": 1, "COUNTRY:AF": 1, "COUNTRY:PK": 1 });
+    expect(counted([1], ["TYPE", "ACTOR", "COUNTRY"])).toEqual({
+      "TYPE:ATTACK": 1,
+      "ACTOR:7": 1,
+      "COUNTRY:AF": 1,
+      "COUNTRY:PK": 1,
+    });
     expect(forward.valuesOf(3)).toEqual({ TYPE: ["ATTACK"], ACTOR: [7, 8], COUNTRY: ["PK", "AF"] });
     expect(forward.valuesOf(2)).toEqual({ ACTOR: [8], COUNTRY: ["IR", "AF"] });
     expect(forward.valuesOf(4)).toEqual({});
@@ -308,12 +397,17 @@ describe("facet counts over a large scope", () => {
     index.add(f);
   }
   const valuesOf = (f: EventFacts, field: string): (string | number)[] =>
-    field === "TYPE" ? [f.type]
-    : field === "ACTOR" ? f.participants.map((p) => p.actorId)
-    : field === "ROLE" ? [...new Set(f.participants.map((p) => p.role))]
-    : field === "PLACE" ? f.places.map((p) => p.placeId)
-    : field === "COUNTRY" ? f.places.map((p) => p.country)
-    : f.outlets;
+    field === "TYPE"
+      ? [f.type]
+      : field === "ACTOR"
+        ? f.participants.map((p) => p.actorId)
+        : field === "ROLE"
+          ? [...new Set(f.participants.map((p) => p.role))]
+          : field === "PLACE"
+            ? f.places.map((p) => p.placeId)
+            : field === "COUNTRY"
+              ? f.places.map((p) => p.country)
+              : f.outlets;
 
   /** Every event looked at, one by one: the counts the index must give. */
   function bruteForce(base: (id: number) => boolean, selected: Record<string, (string | number)[]>) {
@@ -321,18 +415,27 @@ describe("facet counts over a large scope", () => {
       const counts = new Map<string | number, number>();
       for (const f of all) {
         if (!base(f.id)) continue;
-        const passes = Object.entries(selected).every(([other, keys]) => other === field || valuesOf(f, other).some((v) => keys.includes(v)));
+        const passes = Object.entries(selected).every(
+          ([other, keys]) => other === field || valuesOf(f, other).some((v) => keys.includes(v)),
+        );
         if (passes) for (const v of valuesOf(f, field)) counts.set(v, (counts.get(v) ?? 0) + 1);
       }
       const own = selected[field] ?? [];
-      const sorted = [...counts].map(([key, count]) => ({ key, count, selected: own.includes(key) }))
-        .sort((a, b) => b.count - a.count || (typeof a.key === "number" ? a.key - (b.key as number) : String(a.key).localeCompare(String(b.key))));
+      const sorted = [...counts]
+        .map(([key, count]) => ({ key, count, selected: own.includes(key) }))
+        .sort(
+          (a, b) =>
+            b.count - a.count ||
+            (typeof a.key === "number" ? a.key - (b.key as number) : String(a.key).localeCompare(String(b.key))),
+        );
       const shown = field === "TYPE" || field === "ROLE" ? sorted : sorted.slice(0, 15);
-      for (const key of own) if (!shown.some((v) => v.key === key)) shown.push({ key, count: counts.get(key) ?? 0, selected: true });
+      for (const key of own)
+        if (!shown.some((v) => v.key === key)) shown.push({ key, count: counts.get(key) ?? 0, selected: true });
       return { field, values: shown };
     });
   }
-  const bitmapOf = (field: "TYPE" | "ACTOR", keys: (string | number)[]) => RoaringBitmap32.orMany(keys.map((k) => index.fields[field].get(k) ?? new RoaringBitmap32()));
+  const bitmapOf = (field: "TYPE" | "ACTOR", keys: (string | number)[]) =>
+    RoaringBitmap32.orMany(keys.map((k) => index.fields[field].get(k) ?? new RoaringBitmap32()));
 
   it("lists the same top values and counts as counting every event, selected values included", () => {
     const base = (id: number) => id % 5 !== 0;
@@ -340,7 +443,10 @@ describe("facet counts over a large scope", () => {
     const rare = bruteForce(() => true, {})[1]!.values.length; // 15 listed: pick actors far below them
     expect(rare).toBe(15);
     const selected = { TYPE: ["ATTACK"], ACTOR: [1, 399, 100_000] };
-    const filters = { TYPE: { keys: selected.TYPE, bitmap: bitmapOf("TYPE", selected.TYPE) }, ACTOR: { keys: selected.ACTOR, bitmap: bitmapOf("ACTOR", selected.ACTOR) } };
+    const filters = {
+      TYPE: { keys: selected.TYPE, bitmap: bitmapOf("TYPE", selected.TYPE) },
+      ACTOR: { keys: selected.ACTOR, bitmap: bitmapOf("ACTOR", selected.ACTOR) },
+    };
     expect(baseBitmap.andCardinality(filters.TYPE.bitmap)).toBeGreaterThan(100_000);
     expect(countFacets(index, baseBitmap, filters)).toEqual(bruteForce(base, selected));
     // No facet filter: every facet counted over the text or date scope alone.
@@ -371,7 +477,10 @@ describe("facet counts over a large scope", () => {
     // actors and places chosen: the four few-valued facets share a scope; each chosen one has its own
     const chosen = { ACTOR: [1, 2, 3], PLACE: [1, 2] };
     const placeBitmap = RoaringBitmap32.orMany(chosen.PLACE.map((k) => index.fields.PLACE.get(k)!));
-    const chosenFilters = { ACTOR: { keys: chosen.ACTOR, bitmap: bitmapOf("ACTOR", chosen.ACTOR) }, PLACE: { keys: chosen.PLACE, bitmap: placeBitmap } };
+    const chosenFilters = {
+      ACTOR: { keys: chosen.ACTOR, bitmap: bitmapOf("ACTOR", chosen.ACTOR) },
+      PLACE: { keys: chosen.PLACE, bitmap: placeBitmap },
+    };
     expect(countFacets(index, null, chosenFilters)).toEqual(bruteForce(() => true, chosen));
     expect(countFacets(index, fewBitmap, chosenFilters)).toEqual(bruteForce(few, chosen));
   });
@@ -392,7 +501,10 @@ describe("facet counts over a large scope", () => {
   it("counts again after a change of the index", () => {
     const before = countFacets(index, index.all.clone(), {});
     const top = before[1]!.values[0]!;
-    const moved = all.filter((f) => f.participants.some((p) => p.actorId === top.key)).slice(0, 40_000).map((f) => f.id);
+    const moved = all
+      .filter((f) => f.participants.some((p) => p.actorId === top.key))
+      .slice(0, 40_000)
+      .map((f) => f.id);
     const changed = moved.map((id) => ({ ...all[id - 1]!, participants: [{ actorId: 401, role: "PARTY" }] }));
     index.apply(moved, changed);
     for (const f of changed) all[f.id - 1] = f;
@@ -419,7 +531,12 @@ describe("histogram", () => {
     }
     const buckets = [...counts.keys()].sort((a, b) => a - b);
     const out: { start: string; count: number }[] = [];
-    for (let b = buckets[0]!; b <= buckets.at(-1)!; b = bucketStart(b + (interval === "WEEK" ? 7 : interval === "MONTH" ? 32 : 366), interval)) out.push({ start: isoFromDay(b), count: counts.get(b) ?? 0 });
+    for (
+      let b = buckets[0]!;
+      b <= buckets.at(-1)!;
+      b = bucketStart(b + (interval === "WEEK" ? 7 : interval === "MONTH" ? 32 : 366), interval)
+    )
+      out.push({ start: isoFromDay(b), count: counts.get(b) ?? 0 });
     return out;
   };
 
@@ -446,9 +563,9 @@ describe("histogram", () => {
 describe("kept counts of single choices", () => {
   // Events written, changed and deleted one batch at a time, with values that first appear after
   // the start (a new country, a new type): the kept counts must stay those of counting every event.
-  const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const next = random(11);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const TYPES = ["ATTACK", "CEASEFIRE", "NEGOTIATION"];
   const COUNTRIES = ["AF", "PK", "IR", "TR"];
   const ROLES = ["PARTY", "MEDIATOR", "PERPETRATOR"];
@@ -480,12 +597,17 @@ describe("kept counts of single choices", () => {
     index.add(f);
   }
   const valuesOf = (f: EventFacts, field: FacetField): FacetKey[] =>
-    field === "TYPE" ? [f.type]
-    : field === "ACTOR" ? [...new Set(f.participants.map((p) => p.actorId))]
-    : field === "ROLE" ? [...new Set(f.participants.map((p) => p.role))]
-    : field === "PLACE" ? f.places.map((p) => p.placeId)
-    : field === "COUNTRY" ? [...new Set(f.places.map((p) => p.country))]
-    : f.outlets;
+    field === "TYPE"
+      ? [f.type]
+      : field === "ACTOR"
+        ? [...new Set(f.participants.map((p) => p.actorId))]
+        : field === "ROLE"
+          ? [...new Set(f.participants.map((p) => p.role))]
+          : field === "PLACE"
+            ? f.places.map((p) => p.placeId)
+            : field === "COUNTRY"
+              ? [...new Set(f.places.map((p) => p.country))]
+              : f.outlets;
   const FIELDS: FacetField[] = ["TYPE", "ACTOR", "ROLE", "COUNTRY", "PLACE", "OUTLET"];
   /** Every value's count among the events that pass `keep`, by field, and the events by start month. */
   const bruteForce = (keep: (f: EventFacts) => boolean) => {
@@ -493,7 +615,8 @@ describe("kept counts of single choices", () => {
     const months = new Map<number, number>();
     for (const f of truth.values()) {
       if (!keep(f)) continue;
-      for (const field of FIELDS) for (const v of valuesOf(f, field)) counts.set(`${field}:${v}`, (counts.get(`${field}:${v}`) ?? 0) + 1);
+      for (const field of FIELDS)
+        for (const v of valuesOf(f, field)) counts.set(`${field}:${v}`, (counts.get(`${field}:${v}`) ?? 0) + 1);
       const month = monthOfDay(f.startDay);
       months.set(month, (months.get(month) ?? 0) + 1);
     }
@@ -501,7 +624,8 @@ describe("kept counts of single choices", () => {
   };
   const kept = (rows: RowSet) => {
     const counts = new Map<string, number>();
-    for (const field of FIELDS) index.cross.eachCount(rows, field, (key, count) => counts.set(`${field}:${key}`, count));
+    for (const field of FIELDS)
+      index.cross.eachCount(rows, field, (key, count) => counts.set(`${field}:${key}`, count));
     return { counts, months: new Map(index.cross.months(rows)) };
   };
   const sorted = (m: Map<string | number, number>) => [...m].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
@@ -517,10 +641,15 @@ describe("kept counts of single choices", () => {
     expectSame(cross.every, () => true);
     expectSame(cross.scope(cross.contestedRows(true), []), (f) => f.contested);
     expectSame(cross.scope(cross.contestedRows(false), []), (f) => !f.contested);
-    for (const type of new Set([...truth.values()].map((f) => f.type))) expectSame(cross.rowsFor("TYPE", [type]), (f) => f.type === type);
+    for (const type of new Set([...truth.values()].map((f) => f.type)))
+      expectSame(cross.rowsFor("TYPE", [type]), (f) => f.type === type);
     // an event has one type: the rows of several types add up
-    expectSame(cross.scope(cross.every, [{ field: "TYPE", keys: ["ATTACK", "NEGOTIATION"] }]), (f) => f.type === "ATTACK" || f.type === "NEGOTIATION");
-    for (const country of new Set([...truth.values()].flatMap((f) => valuesOf(f, "COUNTRY")))) expectSame(cross.rowsFor("COUNTRY", [country]), (f) => valuesOf(f, "COUNTRY").includes(country));
+    expectSame(
+      cross.scope(cross.every, [{ field: "TYPE", keys: ["ATTACK", "NEGOTIATION"] }]),
+      (f) => f.type === "ATTACK" || f.type === "NEGOTIATION",
+    );
+    for (const country of new Set([...truth.values()].flatMap((f) => valuesOf(f, "COUNTRY"))))
+      expectSame(cross.rowsFor("COUNTRY", [country]), (f) => valuesOf(f, "COUNTRY").includes(country));
     expectSame(cross.rowsFor("ACTOR", [1]), (f) => f.participants.some((p) => p.actorId === 1));
     expectSame(cross.rowsFor("ROLE", ["MEDIATOR"]), (f) => f.participants.some((p) => p.role === "MEDIATOR"));
     // an event may be in two countries: their rows do not add up, and nothing is claimed for them
@@ -556,11 +685,15 @@ describe("kept counts of single choices", () => {
     const contested = index.contested.clone();
     const attack = { TYPE: { keys: ["ATTACK"], bitmap: index.fields.TYPE.get("ATTACK")! } };
     // the kept counts (rows given) against the bitmaps (no rows)
-    expect(countFacets(index, contested, {}, 15, cross.contestedRows(true))).toEqual(countFacets(index, contested, {}, 15, null));
+    expect(countFacets(index, contested, {}, 15, cross.contestedRows(true))).toEqual(
+      countFacets(index, contested, {}, 15, null),
+    );
     expect(countFacets(index, null, attack)).toEqual(countFacets(index, null, attack, 15, null));
     const rows = cross.rowsFor("TYPE", ["ATTACK"])!;
     for (const interval of ["MONTH", "YEAR"] as const) {
-      expect(histogram(index, attack.TYPE.bitmap, false, interval, cross.months(rows))).toEqual(histogram(index, attack.TYPE.bitmap, false, interval));
+      expect(histogram(index, attack.TYPE.bitmap, false, interval, cross.months(rows))).toEqual(
+        histogram(index, attack.TYPE.bitmap, false, interval),
+      );
     }
   });
 
@@ -596,7 +729,13 @@ describe("kept counts of single choices", () => {
       { from: "2022-01-01", filters: [{ field: "TYPE", keys: ["ATTACK", "RIOT"] }] },
       { word: "talk", filters: [] },
       { word: "accord", filters: [{ field: "COUNTRY", keys: ["TJ", "PK"] }] },
-      { contested: true, filters: [{ field: "ACTOR", keys: [1, 2] }, { field: "ROLE", keys: ["PERPETRATOR"] }] },
+      {
+        contested: true,
+        filters: [
+          { field: "ACTOR", keys: [1, 2] },
+          { field: "ROLE", keys: ["PERPETRATOR"] },
+        ],
+      },
       { contested: false, word: "kabul", to: "2022-06-30", filters: [{ field: "OUTLET", keys: [101] }] },
     ];
     // counted only from the second search of a scope on
@@ -605,7 +744,10 @@ describe("kept counts of single choices", () => {
       for (const spec of specs) {
         const rows = index.scopes.rows(spec);
         // the same scope under another order of its filters and values
-        const reordered = index.scopes.rows({ ...spec, filters: [...spec.filters].reverse().map((f) => ({ ...f, keys: [...f.keys].reverse() })) });
+        const reordered = index.scopes.rows({
+          ...spec,
+          filters: [...spec.filters].reverse().map((f) => ({ ...f, keys: [...f.keys].reverse() })),
+        });
         expect(reordered?.plus[0]).toBe(rows?.plus[0]);
         expectSame(rows, holds(spec));
       }
@@ -617,15 +759,22 @@ describe("kept counts of single choices", () => {
   it("counts the same when built at once from the index as when kept through writes", () => {
     const built = new CrossCounts(index.forward);
     built.build(index);
-    for (const [field, keys] of [["TYPE", [...index.fields.TYPE.keys()]], ["COUNTRY", [...index.fields.COUNTRY.keys()]], ["ACTOR", [1, 2, 3]]] as const) {
+    for (const [field, keys] of [
+      ["TYPE", [...index.fields.TYPE.keys()]],
+      ["COUNTRY", [...index.fields.COUNTRY.keys()]],
+      ["ACTOR", [1, 2, 3]],
+    ] as const) {
       for (const key of keys) {
         const a = index.cross.rowsFor(field, [key]);
         const b = built.rowsFor(field, [key]);
         expect(b).not.toBeNull();
         expect(sorted(new Map(built.months(b!)))).toEqual(sorted(new Map(index.cross.months(a!))));
-        for (const f of FIELDS) for (const [k] of index.fields[f]) expect(built.countOf(b!, f, k)).toBe(index.cross.countOf(a!, f, k));
+        for (const f of FIELDS)
+          for (const [k] of index.fields[f]) expect(built.countOf(b!, f, k)).toBe(index.cross.countOf(a!, f, k));
       }
     }
-    expect(sorted(new Map(built.months(built.contestedRows(true))))).toEqual(sorted(new Map(index.cross.months(index.cross.contestedRows(true)))));
+    expect(sorted(new Map(built.months(built.contestedRows(true))))).toEqual(
+      sorted(new Map(index.cross.months(index.cross.contestedRows(true)))),
+    );
   });
 });

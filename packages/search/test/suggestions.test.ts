@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayFromIso } from "../src/days.ts";
-import { FacetIndex, type EventFacts } from "../src/facet-index.ts";
+import { type EventFacts, FacetIndex } from "../src/facet-index.ts";
 import { editDistance, nearestLexemes } from "../src/suggestions.ts";
 
 const event = (id: number, words: string[]): EventFacts => ({

@@ -1,9 +1,8 @@
 import "./provided.ts";
 import { randomBytes } from "node:crypto";
+import { type ClientOptions, createPrismaClient, type PrismaClient, withDatabase } from "@parley/db";
 import pg from "pg";
 import { inject } from "vitest";
-import { createPrismaClient, type ClientOptions, type PrismaClient, withDatabase } from "@parley/db";
-
 
 export interface TestDatabase {
   url: string;
@@ -53,7 +52,10 @@ export async function databaseContents(url: string, except: readonly string[] = 
       [except],
     );
     const out: Record<string, string[]> = {};
-    for (const { name } of tables) out[name] = (await client.query<{ r: string }>(`SELECT t::text AS r FROM "${name}" t ORDER BY 1`)).rows.map((r) => r.r);
+    for (const { name } of tables)
+      out[name] = (await client.query<{ r: string }>(`SELECT t::text AS r FROM "${name}" t ORDER BY 1`)).rows.map(
+        (r) => r.r,
+      );
     return out;
   } finally {
     await client.end();

@@ -2,7 +2,10 @@ import { z } from "zod";
 
 const schema = z.object({
   /** A PostgreSQL server to test against instead of a throwaway embedded one. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
   /** The Chromium the browser tests and the web bench drive (never a downloaded one). */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   /** Set to see the output of the stack's API and web processes. */

@@ -1,5 +1,5 @@
-export { createTestDatabase, databaseContents, type TestDatabase } from "./databases.ts";
-export { startThrowawayPostgres, startRestartablePostgres, type RestartablePostgres } from "./servers.ts";
-export { startControlledPostgres, DEBIAN_PG15_BIN, type ControlledPostgres } from "./pg-ctl.ts";
-export { inheritedEnv } from "./env.ts";
 export { freePort } from "@parley/db";
+export { createTestDatabase, databaseContents, type TestDatabase } from "./databases.ts";
+export { inheritedEnv } from "./env.ts";
+export { type ControlledPostgres, DEBIAN_PG15_BIN, startControlledPostgres } from "./pg-ctl.ts";
+export { type RestartablePostgres, startRestartablePostgres, startThrowawayPostgres } from "./servers.ts";

@@ -37,18 +37,35 @@ export interface ControlledPostgres {
  * A PostgreSQL of a test's own, run with its own `pg_ctl` as an operator runs one: PostgreSQL 15 from
  * Debian when installed, otherwise the embedded package's binaries. As root, it runs as `postgres`.
  */
-export async function startControlledPostgres(options: { binDir?: string; settings?: Record<string, string> } = {}): Promise<ControlledPostgres> {
-  const binDir = options.binDir ?? (existsSync(path.join(DEBIAN_PG15_BIN, "pg_ctl")) ? DEBIAN_PG15_BIN : embeddedBinaries());
+export async function startControlledPostgres(
+  options: { binDir?: string; settings?: Record<string, string> } = {},
+): Promise<ControlledPostgres> {
+  const binDir =
+    options.binDir ?? (existsSync(path.join(DEBIAN_PG15_BIN, "pg_ctl")) ? DEBIAN_PG15_BIN : embeddedBinaries());
   const dir = mkdtempSync(path.join(tmpdir(), "parley-pgctl-"));
   chmodSync(dir, 0o755);
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chownSync(dir, Number((await run("id", ["-u", "postgres"])).stdout), Number((await run("id", ["-g", "postgres"])).stdout));
-  const exec = (binary: string, args: string[]) => (asRoot ? run("runuser", ["-u", "postgres", "--", path.join(binDir, binary), ...args]) : run(path.join(binDir, binary), args));
+  if (asRoot)
+    chownSync(
+      dir,
+      Number((await run("id", ["-u", "postgres"])).stdout),
+      Number((await run("id", ["-g", "postgres"])).stdout),
+    );
+  const exec = (binary: string, args: string[]) =>
+    asRoot
+      ? run("runuser", ["-u", "postgres", "--", path.join(binDir, binary), ...args])
+      : run(path.join(binDir, binary), args);
   const data = path.join(dir, "data");
   const port = await freePort();
-  const settings = { listen_addresses: "127.0.0.1", max_connections: "200", unix_socket_directories: dir, ...options.settings };
+  const settings = {
+    listen_addresses: "127.0.0.1",
+    max_connections: "200",
+    unix_socket_directories: dir,
+    ...options.settings,
+  };
   const serverOptions = [`-p ${port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(" ");
-  const ctl = (...args: string[]) => exec("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-o", serverOptions, "-w", "-t", "60", ...args]);
+  const ctl = (...args: string[]) =>
+    exec("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-o", serverOptions, "-w", "-t", "60", ...args]);
 
   await exec("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--encoding=UTF8", "--locale=C.UTF-8"]);
   await ctl("start");

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { freePort, withDatabase } from "@parley/db";
 import { inheritedEnv, testEnv } from "./env.ts";
@@ -43,9 +43,18 @@ export interface Stack {
 }
 
 /** An API process as `pnpm start` runs it, on a free port, against `databaseUrl`; its URL ends in /graphql. */
-export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const api = run("node", ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"], API_DIR, { DATABASE_URL: databaseUrl, API_PORT: String(port), ...env }, "api");
+  const api = run(
+    "node",
+    ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"],
+    API_DIR,
+    { DATABASE_URL: databaseUrl, API_PORT: String(port), ...env },
+    "api",
+  );
   await waitFor(`http://127.0.0.1:${port}/health`, "The API", api);
   return { url: `http://127.0.0.1:${port}/graphql`, stop: async () => void api.kill("SIGTERM") };
 }
@@ -54,7 +63,13 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
 export async function startWeb(apiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const next = path.join(WEB_DIR, "node_modules", ".bin", "next");
-  const web = run(next, ["start", "-p", String(port), "-H", "127.0.0.1"], WEB_DIR, { PARLEY_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" }, "web");
+  const web = run(
+    next,
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    WEB_DIR,
+    { PARLEY_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    "web",
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, "The web app", web);
   return { url, stop: async () => void web.kill("SIGTERM") };
@@ -80,7 +95,10 @@ export async function startStack(): Promise<Stack> {
   // The web app's API answers trusted documents only: a query missing from trusted-documents.json
   // fails its page. Tests ask their own questions of a second API, open as `pnpm start` runs it.
   // One after the other: the first migrates the database and loads the demo data.
-  const trusted = await startApi(databaseUrl, { PARLEY_DOCUMENTS: "trusted", PARLEY_TRUSTED_DOCUMENTS: path.join(WEB_DIR, "trusted-documents.json") });
+  const trusted = await startApi(databaseUrl, {
+    PARLEY_DOCUMENTS: "trusted",
+    PARLEY_TRUSTED_DOCUMENTS: path.join(WEB_DIR, "trusted-documents.json"),
+  });
   stops.unshift(trusted.stop);
   const open = await startApi(databaseUrl);
   stops.unshift(open.stop);

@@ -1,7 +1,7 @@
+import { freePort, startEmbeddedPostgres } from "@parley/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startEmbeddedPostgres } from "@parley/db";
-import { startRestartablePostgres, type RestartablePostgres } from "../src/servers.ts";
+import { type RestartablePostgres, startRestartablePostgres } from "../src/servers.ts";
 
 let running: RestartablePostgres;
 beforeAll(async () => {

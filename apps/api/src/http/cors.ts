@@ -13,7 +13,14 @@ const ALLOWED_HEADERS = [
   "x-apollo-operation-name",
 ];
 /** Headers a page may read from an answer. */
-const EXPOSED_HEADERS = ["etag", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy", "retry-after"];
+const EXPOSED_HEADERS = [
+  "etag",
+  "ratelimit-limit",
+  "ratelimit-remaining",
+  "ratelimit-reset",
+  "ratelimit-policy",
+  "retry-after",
+];
 
 /**
  * Cross-origin reading from the origins configured (any, by default). Credentials (cookies, HTTP

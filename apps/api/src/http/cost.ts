@@ -1,5 +1,5 @@
 import { complexityFromQuery } from "@pothos/plugin-complexity";
-import { getOperationAST, isObjectType, Kind, type DocumentNode, type GraphQLSchema } from "graphql";
+import { type DocumentNode, type GraphQLSchema, getOperationAST, isObjectType, Kind } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 /**
@@ -30,7 +30,12 @@ export function countCosts(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /** The cost of the operation a request runs, by the schema's field complexities and the variables. */
-export function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): Cost {
+export function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): Cost {
   const operation = getOperationAST(document, operationName);
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   const only: DocumentNode = { kind: Kind.DOCUMENT, definitions: operation ? [operation, ...fragments] : [] };
@@ -53,7 +58,12 @@ export function costLimits(): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       let cost: Cost;
       try {
-        cost = costOf(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);
+        cost = costOf(
+          args.schema,
+          args.document,
+          args.operationName,
+          (args.variableValues ?? {}) as Record<string, unknown>,
+        );
       } catch {
         // Variables that do not fit their types: execution refuses them with its own message.
         return;
@@ -61,7 +71,13 @@ export function costLimits(): Plugin {
       for (const { key, code, says } of refusals) {
         if (cost[key] <= LIMITS[key]) continue;
         const message = `${says(cost[key])}; the limit is ${LIMITS[key]}. Ask for fewer fields or smaller pages, or split the query.`;
-        setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code, cost: cost[key], limit: LIMITS[key], http: { status: 400 } } })] });
+        setResultAndStopExecution({
+          errors: [
+            createGraphQLError(message, {
+              extensions: { code, cost: cost[key], limit: LIMITS[key], http: { status: 400 } },
+            }),
+          ],
+        });
         return;
       }
       return {

@@ -79,7 +79,11 @@ export function graphiqlAssets(): Plugin {
       const accepted = request.headers.get("accept-encoding") ?? "";
       const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
       const body = encoding ? asset[encoding] : asset.raw;
-      const headers: Record<string, string> = { "content-type": asset.type, "cache-control": "public, max-age=31536000, immutable", vary: "Accept-Encoding" };
+      const headers: Record<string, string> = {
+        "content-type": asset.type,
+        "cache-control": "public, max-age=31536000, immutable",
+        vary: "Accept-Encoding",
+      };
       if (encoding) headers["content-encoding"] = encoding;
       endResponse(new fetchAPI.Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers }));
     },

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { createGraphQLError, createLRUCache, type Plugin } from "graphql-yoga";
 import { useAPQ } from "@graphql-yoga/plugin-apq";
+import { createGraphQLError, createLRUCache, type Plugin } from "graphql-yoga";
 
 /** `{ "<sha256 of the query text>": "<query text>" }`, as the web app's build writes it. */
 export type DocumentManifest = Record<string, string>;
@@ -14,12 +14,16 @@ export function readManifest(file: string): DocumentManifest {
   }
   const entries = typeof parsed === "object" && parsed !== null ? Object.entries(parsed) : [];
   const bad = entries.find(([hash, query]) => !/^[0-9a-f]{64}$/.test(hash) || typeof query !== "string");
-  if (!entries.length || bad) throw new Error(`PARLEY_TRUSTED_DOCUMENTS: ${file} must map SHA-256 hex hashes to query texts${bad ? `; ${JSON.stringify(bad[0])} does not` : ""}`);
+  if (!entries.length || bad)
+    throw new Error(
+      `PARLEY_TRUSTED_DOCUMENTS: ${file} must map SHA-256 hex hashes to query texts${bad ? `; ${JSON.stringify(bad[0])} does not` : ""}`,
+    );
   return Object.fromEntries(entries) as DocumentManifest;
 }
 
 function persistedHash(extensions: unknown): string | null {
-  const persisted = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  const persisted = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | undefined)
+    ?.persistedQuery;
   return persisted?.version === 1 && typeof persisted.sha256Hash === "string" ? persisted.sha256Hash : null;
 }
 
@@ -32,7 +36,10 @@ function persistedHash(extensions: unknown): string | null {
 export function persistedDocuments(mode: "open" | "trusted", manifest: DocumentManifest = {}): Plugin[] {
   const trusted = new Map(Object.entries(manifest));
   const registered = createLRUCache<string>({ max: 2_000, ttl: 24 * 3_600_000 });
-  const store = { get: (hash: string) => trusted.get(hash) ?? registered.get(hash) ?? null, set: (hash: string, query: string) => void registered.set(hash, query) };
+  const store = {
+    get: (hash: string) => trusted.get(hash) ?? registered.get(hash) ?? null,
+    set: (hash: string, query: string) => void registered.set(hash, query),
+  };
   if (mode === "open") return [useAPQ({ store, responseConfig: { forceStatusCodeOk: true } })];
   const known = new Set(trusted.values());
   return [

@@ -9,17 +9,24 @@ interface Window {
   resetAt: number;
 }
 
-type Settings = Pick<ApiEnv, "PARLEY_RATE_LIMIT" | "PARLEY_RATE_LIMIT_TOKEN" | "PARLEY_RATE_LIMIT_EXEMPT" | "PARLEY_TRUSTED_PROXIES">;
+type Settings = Pick<
+  ApiEnv,
+  "PARLEY_RATE_LIMIT" | "PARLEY_RATE_LIMIT_TOKEN" | "PARLEY_RATE_LIMIT_EXEMPT" | "PARLEY_TRUSTED_PROXIES"
+>;
 
 /**
  * The address a request came from: the socket's peer, or, behind PARLEY_TRUSTED_PROXIES proxies,
  * the address the outermost trusted proxy saw (each proxy appends to X-Forwarded-For).
  */
 export function clientAddress(request: Request, serverContext: unknown, trustedProxies: number): string | null {
-  const peer = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress;
+  const peer = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket
+    ?.remoteAddress;
   if (peer === undefined) return null;
   if (trustedProxies === 0) return peer;
-  const forwarded = (request.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return forwarded[forwarded.length - trustedProxies] ?? forwarded[0] ?? peer;
 }
 
@@ -51,7 +58,10 @@ export function rateLimit(settings: Settings): Plugin<Context> {
     if (window.count <= limit) return null;
     const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
     const who = key.startsWith("token:") ? "with one token" : "from one address without a live token";
-    return { message: `Too many requests: at most ${limit} a minute ${who}. Try again in ${retryAfter} s.`, retryAfter };
+    return {
+      message: `Too many requests: at most ${limit} a minute ${who}. Try again in ${retryAfter} s.`,
+      retryAfter,
+    };
   };
 
   return {
@@ -61,24 +71,36 @@ export function rateLimit(settings: Settings): Plugin<Context> {
       // No socket: a call from inside this process (`yoga.fetch`), not from the network.
       if (address === null || settings.PARLEY_RATE_LIMIT_EXEMPT.includes(address)) return;
       // A token is judged once the context knows whether it is live (below).
-      if (url.pathname === "/graphql" && request.headers.has("authorization")) return void pending.set(request, address);
+      if (url.pathname === "/graphql" && request.headers.has("authorization"))
+        return void pending.set(request, address);
       if (settings.PARLEY_RATE_LIMIT === 0) return;
       const over = charge(request, `address:${address}`, settings.PARLEY_RATE_LIMIT);
       if (!over) return;
-      const body = JSON.stringify({ errors: [{ message: over.message, extensions: { code: "RATE_LIMITED", retryAfter: over.retryAfter } }] });
-      endResponse(new fetchAPI.Response(body, { status: 429, headers: { "content-type": "application/json", "retry-after": String(over.retryAfter) } }));
+      const body = JSON.stringify({
+        errors: [{ message: over.message, extensions: { code: "RATE_LIMITED", retryAfter: over.retryAfter } }],
+      });
+      endResponse(
+        new fetchAPI.Response(body, {
+          status: 429,
+          headers: { "content-type": "application/json", "retry-after": String(over.retryAfter) },
+        }),
+      );
     },
     onContextBuilding({ context }) {
       const address = pending.get(context.request);
       if (address === undefined) return;
       return ({ context: built }) => {
         const viewer = (built as Partial<Context>).viewer;
-        const [key, limit] = viewer ? [`token:${viewer.tokenId}`, settings.PARLEY_RATE_LIMIT_TOKEN] : [`address:${address}`, settings.PARLEY_RATE_LIMIT];
+        const [key, limit] = viewer
+          ? [`token:${viewer.tokenId}`, settings.PARLEY_RATE_LIMIT_TOKEN]
+          : [`address:${address}`, settings.PARLEY_RATE_LIMIT];
         if (limit === 0) return;
         const over = charge(context.request, key, limit);
         if (!over) return;
         const http = { status: 429, headers: { "retry-after": String(over.retryAfter) } };
-        throw createGraphQLError(over.message, { extensions: { code: "RATE_LIMITED", retryAfter: over.retryAfter, http } });
+        throw createGraphQLError(over.message, {
+          extensions: { code: "RATE_LIMITED", retryAfter: over.retryAfter, http },
+        });
       };
     },
     onResponse({ request, response }) {

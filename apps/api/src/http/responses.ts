@@ -17,7 +17,10 @@ function encodingFor(request: Request): "br" | "gzip" | null {
 }
 
 function addVary(headers: Headers, ...names: string[]) {
-  const present = (headers.get("vary") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const present = (headers.get("vary") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   headers.set("vary", [...new Set([...present, ...names])].join(", "));
 }
 
@@ -26,7 +29,8 @@ const COMPRESS_AT_ONCE_BYTES = 256 * 1024;
 
 function compress(bytes: Uint8Array, encoding: "br" | "gzip"): Uint8Array | Promise<Uint8Array> {
   const params = { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength };
-  if (bytes.byteLength <= COMPRESS_AT_ONCE_BYTES) return encoding === "br" ? brotliCompressSync(bytes, { params }) : gzipSync(bytes, { level: 6 });
+  if (bytes.byteLength <= COMPRESS_AT_ONCE_BYTES)
+    return encoding === "br" ? brotliCompressSync(bytes, { params }) : gzipSync(bytes, { level: 6 });
   return encoding === "br" ? brotli(bytes, { params }) : gzipped(bytes, { level: 6 });
 }
 
@@ -35,7 +39,10 @@ const etagOf = (bytes: Uint8Array) => `W/"${createHash("sha1").update(bytes).dig
 
 function matches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag.replace(/^W\//, ""));
+  return (
+    ifNoneMatch.trim() === "*" ||
+    ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag.replace(/^W\//, ""))
+  );
 }
 
 /**
@@ -52,8 +59,10 @@ export function httpAnswers(options: { maxAge: number }): Plugin {
       const path = new URL(request.url).pathname;
       if (path !== "/graphql" && path !== "/export") return;
       const encoding = encodingFor(request);
-      if (path === "/graphql" && request.method !== "GET" && encoding === null) return void response.headers.set("cache-control", "no-store");
-      if (response.headers.has("content-encoding") || !COMPRESSIBLE.test(response.headers.get("content-type") ?? "")) return;
+      if (path === "/graphql" && request.method !== "GET" && encoding === null)
+        return void response.headers.set("cache-control", "no-store");
+      if (response.headers.has("content-encoding") || !COMPRESSIBLE.test(response.headers.get("content-type") ?? ""))
+        return;
       if (path === "/export") {
         if (encoding !== null && response.status === 200 && response.body) setResponse(gzipStream(response, fetchAPI));
         return;
@@ -67,11 +76,19 @@ export function httpAnswers(options: { maxAge: number }): Plugin {
     headers.set("content-encoding", "gzip");
     headers.delete("content-length");
     addVary(headers, "Accept-Encoding");
-    return new fetchAPI.Response((response.body as ReadableStream).pipeThrough(new CompressionStream("gzip")), { status: response.status, headers });
+    return new fetchAPI.Response((response.body as ReadableStream).pipeThrough(new CompressionStream("gzip")), {
+      status: response.status,
+      headers,
+    });
   }
 
   /** The answer with its validators, or a 304, compressed when asked for. */
-  async function rewrite(request: Request, response: Response, encoding: "br" | "gzip" | null, maxAge: number): Promise<Response> {
+  async function rewrite(
+    request: Request,
+    response: Response,
+    encoding: "br" | "gzip" | null,
+    maxAge: number,
+  ): Promise<Response> {
     const headers = new Headers(response.headers);
     const bytes = Buffer.from(await response.text());
     if (request.method === "GET" && response.status === 200) {
@@ -95,6 +112,10 @@ export function httpAnswers(options: { maxAge: number }): Plugin {
       addVary(headers, "Accept-Encoding");
     }
     headers.set("content-length", String(body.byteLength));
-    return new Response(body as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers });
+    return new Response(body as Uint8Array<ArrayBuffer>, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   }
 }

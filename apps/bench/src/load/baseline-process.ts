@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { startBaseline, type BaselineConfig } from "./baseline.ts";
+import { type BaselineConfig, startBaseline } from "./baseline.ts";
 
 /**
  * The baseline server in a process of its own: `baseline-process.ts <config.json>`. Prints one JSON

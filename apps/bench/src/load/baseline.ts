@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import pg from "pg";
 import { READ_CHANGES } from "@parley/search";
+import pg from "pg";
 import type { Statement } from "./record.ts";
 
 /**
@@ -40,7 +40,12 @@ function freshMarker(s: Statement): unknown[] {
  * a process of its own (baseline-process.ts), as a bare server would: not beside the API's index,
  * whose heap makes every garbage collection in that process slower.
  */
-export async function startBaseline(url: string, recorded: Statement[][], writes: Set<number>, max: number): Promise<{ endpoint: string; close(): Promise<void> }> {
+export async function startBaseline(
+  url: string,
+  recorded: Statement[][],
+  writes: Set<number>,
+  max: number,
+): Promise<{ endpoint: string; close(): Promise<void> }> {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on("error", () => {});
   const log = new LogReader();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { sampler, type Kind, type Variant } from "./mix.ts";
-import { MEASURING, type ClientRaw } from "./summary.ts";
+import { type Kind, sampler, type Variant } from "./mix.ts";
+import { type ClientRaw, MEASURING } from "./summary.ts";
 
 /**
  * The load client, run in a process of its own so that it does not share an event loop with the
@@ -38,39 +38,45 @@ async function run(config: ClientConfig): Promise<ClientRaw> {
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
   const measureFrom = performance.now() + config.warmupS * 1000;
   const tell = setTimeout(() => process.stdout.write(`${MEASURING}\n`), config.warmupS * 1000);
-  const instance = autocannon({
-    url: config.url,
-    connections: config.connections,
-    duration: config.warmupS + config.durationS,
-    timeout: 10,
-    requests: [
-      {
-        method: "POST",
-        setupRequest(request, context) {
-          const index = next();
-          const v = config.variants[index]!;
-          (context as { kind: Kind }).kind = v.kind;
-          return {
-            ...request,
-            method: "POST",
-            headers: { "content-type": "application/json", ...(v.write ? { authorization: config.authorization } : {}) },
-            body: config.baseline ? JSON.stringify({ v: index }) : v.body,
-          };
+  const instance = autocannon(
+    {
+      url: config.url,
+      connections: config.connections,
+      duration: config.warmupS + config.durationS,
+      timeout: 10,
+      requests: [
+        {
+          method: "POST",
+          setupRequest(request, context) {
+            const index = next();
+            const v = config.variants[index]!;
+            (context as { kind: Kind }).kind = v.kind;
+            return {
+              ...request,
+              method: "POST",
+              headers: {
+                "content-type": "application/json",
+                ...(v.write ? { authorization: config.authorization } : {}),
+              },
+              body: config.baseline ? JSON.stringify({ v: index }) : v.body,
+            };
+          },
+          onResponse(status, body, context) {
+            const kind = (context as { kind: Kind }).kind;
+            let failed = status !== 200;
+            if (!failed && !config.baseline) {
+              // A refused write (a typed error in the result) counts as an error too.
+              failed = body.includes('"errors":[') || (kind === "write" && !body.includes("CreateEventSuccess"));
+              if (failed) graphqlErrors++;
+            }
+            if (failed && examples.length < 5) examples.push(`${kind} ${status}: ${body.slice(0, 300)}`);
+            last = { kind, failed };
+          },
         },
-        onResponse(status, body, context) {
-          const kind = (context as { kind: Kind }).kind;
-          let failed = status !== 200;
-          if (!failed && !config.baseline) {
-            // A refused write (a typed error in the result) counts as an error too.
-            failed = body.includes('"errors":[') || (kind === "write" && !body.includes("CreateEventSuccess"));
-            if (failed) graphqlErrors++;
-          }
-          if (failed && examples.length < 5) examples.push(`${kind} ${status}: ${body.slice(0, 300)}`);
-          last = { kind, failed };
-        },
-      },
-    ],
-  }, (error, result) => (error ? fail(error) : finish(result)));
+      ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
   let warmupMaxMs = 0;
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
     // Measured: the requests sent after the warm-up. One sent during it and answered after it belongs

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessByStdio } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -6,16 +6,16 @@ import path from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import type { Readable } from "node:stream";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { createServer } from "@parley/api/server";
 import { createApiToken, createPrismaClient, PRISMA_POOL_MAX } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
-import { createServer } from "@parley/api/server";
+import pg from "pg";
 import { benchDatabase } from "../database.ts";
 import type { BaselineConfig } from "./baseline.ts";
 import type { ClientConfig } from "./client.ts";
-import { MEASURING, summarize, type ClientRaw, type ClientResult } from "./summary.ts";
-import { buildMix, WEIGHTS, WRITE_TITLE, type Variant } from "./mix.ts";
+import { buildMix, type Variant, WEIGHTS, WRITE_TITLE } from "./mix.ts";
 import { StatementRecorder } from "./record.ts";
+import { type ClientRaw, type ClientResult, MEASURING, summarize } from "./summary.ts";
 
 const USAGE = `Usage: pnpm bench load [--events N] [--duration S] [--connections C] [--rounds R] [--warmup W] [--seed S]
 
@@ -37,7 +37,15 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 function options(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { events: { type: "string" }, duration: { type: "string" }, connections: { type: "string" }, rounds: { type: "string" }, warmup: { type: "string" }, seed: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      events: { type: "string" },
+      duration: { type: "string" },
+      connections: { type: "string" },
+      rounds: { type: "string" },
+      warmup: { type: "string" },
+      seed: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -65,7 +73,9 @@ function spawnWithConfig(script: string, config: object): ChildProcessByStdio<nu
   const dir = mkdtempSync(path.join(tmpdir(), "parley-bench-"));
   const file = path.join(dir, "config.json");
   writeFileSync(file, JSON.stringify(config));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), file], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), file], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   child.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   return child;
 }
@@ -91,7 +101,9 @@ function runClient(config: ClientConfig, onMeasuring: () => void): Promise<Clien
 }
 
 /** Starts the baseline in a process of its own; resolves once it listens. */
-function spawnBaseline(config: BaselineConfig): Promise<{ endpoint: string; cpuMs(): Promise<number>; close(): Promise<void> }> {
+function spawnBaseline(
+  config: BaselineConfig,
+): Promise<{ endpoint: string; cpuMs(): Promise<number>; close(): Promise<void> }> {
   const child = spawnWithConfig("baseline-process.ts", config);
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   return new Promise((resolve, reject) => {
@@ -171,7 +183,10 @@ async function measured(config: ClientConfig, phase: Phase): Promise<ClientRaw &
 
 function figures(phase: Phase): ClientResult & { server_cpu: ServerCpu } {
   const result = summarize(phase.raws);
-  const server_cpu = { percent_of_a_core: Math.round((phase.cpuMs / phase.wallMs) * 100), ms_per_request: Number((phase.cpuMs / Math.max(1, result.requests)).toFixed(2)) };
+  const server_cpu = {
+    percent_of_a_core: Math.round((phase.cpuMs / phase.wallMs) * 100),
+    ms_per_request: Number((phase.cpuMs / Math.max(1, result.requests)).toFixed(2)),
+  };
   return { ...result, server_cpu };
 }
 
@@ -204,27 +219,43 @@ export async function loadCommand(argv: string[]): Promise<number> {
     await new Promise<void>((resolve) => recordingHttp.listen(0, "127.0.0.1", resolve));
     const endpoint = `http://127.0.0.1:${(http.address() as { port: number }).port}/graphql`;
     const recordingEndpoint = `http://127.0.0.1:${(recordingHttp.address() as { port: number }).port}/graphql`;
-    const { token, secret } = await createApiToken(db, { role: "EDITOR", name: "bench load", author: "pnpm bench load" });
+    const { token, secret } = await createApiToken(db, {
+      role: "EDITOR",
+      name: "bench load",
+      author: "pnpm bench load",
+    });
     tokenId = token.id;
     const authorization = `Bearer ${secret}`;
 
     const variants: Variant[] = await buildMix(admin);
     say(`recording the SQL of ${variants.length} request variants`);
     const recorded = await recorder.record(variants, async (v) => {
-      const response = await fetch(recordingEndpoint, { method: "POST", headers: { "content-type": "application/json", ...(v.write ? { authorization } : {}) }, body: v.body });
+      const response = await fetch(recordingEndpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(v.write ? { authorization } : {}) },
+        body: v.body,
+      });
       const text = await response.text();
-      if (response.status !== 200 || text.includes('"errors":[')) throw new Error(`${v.kind} failed before the load started: ${text.slice(0, 300)}`);
+      if (response.status !== 200 || text.includes('"errors":['))
+        throw new Error(`${v.kind} failed before the load started: ${text.slice(0, 300)}`);
     });
     const perKind = new Map<string, number[]>();
     recorded.forEach((r, i) => perKind.set(variants[i]!.kind, [...(perKind.get(variants[i]!.kind) ?? []), r.length]));
-    say(`SQL statements per request: ${[...perKind].map(([k, n]) => `${k} ${Math.min(...n)}–${Math.max(...n)}`).join(", ")}`);
+    say(
+      `SQL statements per request: ${[...perKind].map(([k, n]) => `${k} ${Math.min(...n)}–${Math.max(...n)}`).join(", ")}`,
+    );
     const writes = new Set(variants.flatMap((v, i) => (v.write ? [i] : [])));
     unwatch();
     recordingHttp.close();
     await recordingDb.$disconnect();
 
     // As many connections as the API's two pools together (Prisma's and the search engine's).
-    baseline = await spawnBaseline({ url: database.url, recorded, writes: [...writes], max: PRISMA_POOL_MAX + (engine.pool.options.max ?? 0) });
+    baseline = await spawnBaseline({
+      url: database.url,
+      recorded,
+      writes: [...writes],
+      max: PRISMA_POOL_MAX + (engine.pool.options.max ?? 0),
+    });
     const load = () => loadavg().map((n) => Number(n.toFixed(2)));
     const loadBefore = load();
     // The rounds alternate (API first, then baseline first, …), and each round's two runs draw the
@@ -244,12 +275,28 @@ export async function loadCommand(argv: string[]): Promise<number> {
       const rps: Record<string, number> = {};
       for (const which of order) {
         const name = which === "api" ? "API" : "baseline";
-        say(`round ${round + 1} of ${rounds}: ${name}, ${connections} connections for ${warmupS} s of warm-up and ${sliceS} s measured (load average ${load().join(" ")})`);
+        say(
+          `round ${round + 1} of ${rounds}: ${name}, ${connections} connections for ${warmupS} s of warm-up and ${sliceS} s measured (load average ${load().join(" ")})`,
+        );
         const url = which === "api" ? endpoint : baseline.endpoint;
         const stalls = which === "api" ? watchStalls() : null;
-        const raw = await measured({ url, connections, durationS: sliceS, warmupS, variants, authorization, baseline: which === "baseline", seed: 42 + round }, phases[which]);
+        const raw = await measured(
+          {
+            url,
+            connections,
+            durationS: sliceS,
+            warmupS,
+            variants,
+            authorization,
+            baseline: which === "baseline",
+            seed: 42 + round,
+          },
+          phases[which],
+        );
         rps[which] = raw.latencies.length / sliceS;
-        say(`  ${name}: ${rps[which]!.toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request; slowest warm-up request ${Math.round(raw.warmupMaxMs)} ms${stalls ? `; ${stalls.stop()}` : ""}`);
+        say(
+          `  ${name}: ${rps[which]!.toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request; slowest warm-up request ${Math.round(raw.warmupMaxMs)} ms${stalls ? `; ${stalls.stop()}` : ""}`,
+        );
       }
       roundRatios.push(Number((rps.api! / rps.baseline!).toFixed(3)));
     }
@@ -262,9 +309,18 @@ export async function loadCommand(argv: string[]): Promise<number> {
 
     // Three decimals, and the target judged before rounding: 0.499 is not 0.5.
     const ratio = Number((api.rps / base.rps).toFixed(3));
-    const targets = { zero_errors: api.errors.total === 0, p99_under_1s: api.p99_ms < 1000, ratio_at_least_0_5: api.rps / base.rps >= 0.5 };
-    process.stdout.write(`API / baseline throughput: ${ratio} (target ≥ 0.5: ${targets.ratio_at_least_0_5 ? "met" : "MISSED"}); p99 < 1 s: ${targets.p99_under_1s ? "met" : "MISSED"}; errors: ${api.errors.total}\n`);
-    for (const [kind, k] of Object.entries(api.by_kind)) process.stdout.write(`  ${kind.padEnd(16)} ${String(k.requests).padStart(7)} requests  p50 ${k.p50_ms}  p95 ${k.p95_ms}  p99 ${k.p99_ms}  max ${k.max_ms} ms  errors ${k.errors}\n`);
+    const targets = {
+      zero_errors: api.errors.total === 0,
+      p99_under_1s: api.p99_ms < 1000,
+      ratio_at_least_0_5: api.rps / base.rps >= 0.5,
+    };
+    process.stdout.write(
+      `API / baseline throughput: ${ratio} (target ≥ 0.5: ${targets.ratio_at_least_0_5 ? "met" : "MISSED"}); p99 < 1 s: ${targets.p99_under_1s ? "met" : "MISSED"}; errors: ${api.errors.total}\n`,
+    );
+    for (const [kind, k] of Object.entries(api.by_kind))
+      process.stdout.write(
+        `  ${kind.padEnd(16)} ${String(k.requests).padStart(7)} requests  p50 ${k.p50_ms}  p95 ${k.p95_ms}  p99 ${k.p99_ms}  max ${k.max_ms} ms  errors ${k.errors}\n`,
+      );
     for (const example of api.errors.examples) process.stdout.write(`  error: ${example}\n`);
     process.stdout.write(
       `${JSON.stringify({
@@ -280,7 +336,14 @@ export async function loadCommand(argv: string[]): Promise<number> {
         baseline: base,
         throughput_ratio: ratio,
         targets,
-        machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", memory_gb: Math.round(totalmem() / 1e9), node: process.version, load_average_before: loadBefore, load_average_after: loadAfter },
+        machine: {
+          cpus: availableParallelism(),
+          cpu: cpus()[0]?.model ?? "unknown",
+          memory_gb: Math.round(totalmem() / 1e9),
+          node: process.version,
+          load_average_before: loadBefore,
+          load_average_after: loadAfter,
+        },
       })}\n`,
     );
     return api.errors.total === 0 ? 0 : 1;
@@ -290,7 +353,9 @@ export async function loadCommand(argv: string[]): Promise<number> {
     await baseline?.close();
     // Leave the corpus as generated: remove what the writes added and the bench's token.
     await admin.query(`DELETE FROM event WHERE title LIKE $1`, [`${WRITE_TITLE} %`]).catch(() => {});
-    await admin.query(`DELETE FROM revision WHERE author LIKE $1 OR author = 'pnpm bench load'`, [`token:${tokenId} %`]).catch(() => {});
+    await admin
+      .query(`DELETE FROM revision WHERE author LIKE $1 OR author = 'pnpm bench load'`, [`token:${tokenId} %`])
+      .catch(() => {});
     if (tokenId !== null) await admin.query(`DELETE FROM api_token WHERE id = $1`, [tokenId]).catch(() => {});
     await admin.end();
     await engine.close();

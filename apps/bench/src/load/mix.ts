@@ -1,7 +1,15 @@
-import type pg from "pg";
 import { seededRandom } from "@parley/corpus";
+import type pg from "pg";
 
-export type Kind = "search_landing" | "search_facets" | "search_text" | "event" | "actor" | "source" | "actor_typeahead" | "write";
+export type Kind =
+  | "search_landing"
+  | "search_facets"
+  | "search_text"
+  | "event"
+  | "actor"
+  | "source"
+  | "actor_typeahead"
+  | "write";
 
 /** One request of the mix: what it is and the GraphQL body it sends. */
 export interface Variant {
@@ -55,15 +63,22 @@ const body = (query: string, variables: object) => JSON.stringify({ query, varia
  */
 export async function buildMix(db: pg.Pool): Promise<Variant[]> {
   const random = seededRandom(7);
-  const { rows: [bounds] } = await db.query<{ events: number; actors: number; sources: number }>(
+  const {
+    rows: [bounds],
+  } = await db.query<{ events: number; actors: number; sources: number }>(
     `SELECT (SELECT max(id) FROM event)::int AS events, (SELECT max(id) FROM actor)::int AS actors, (SELECT max(id) FROM source)::int AS sources`,
   );
-  const { rows: actors } = await db.query<{ actor_id: number }>(`SELECT actor_id FROM participant WHERE event_id <= 20000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 8`);
-  const { rows: countries } = await db.query<{ country: string }>(`SELECT p.country FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id <= 20000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 4`);
+  const { rows: actors } = await db.query<{ actor_id: number }>(
+    `SELECT actor_id FROM participant WHERE event_id <= 20000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 8`,
+  );
+  const { rows: countries } = await db.query<{ country: string }>(
+    `SELECT p.country FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id <= 20000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 4`,
+  );
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const upTo = (n: number) => 1 + Math.floor(random() * n);
   const variants: Variant[] = [];
-  const add = (kind: Kind, text: string, variables: object, write = false) => variants.push({ kind, body: body(text, variables), write });
+  const add = (kind: Kind, text: string, variables: object, write = false) =>
+    variants.push({ kind, body: body(text, variables), write });
 
   add("search_landing", SEARCH, { first: 20 });
   add("search_landing", SEARCH, { first: 20, filter: { from: "2020-01-01" } });
@@ -75,24 +90,50 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
     { actorIds: [gid("Actor", pick(actors).actor_id)], roles: ["PERPETRATOR"] },
     { contested: true },
     { types: ["CEASEFIRE"], from: "2021-01-01", to: "2022-12-31" },
-  ]) add("search_facets", SEARCH, { first: 20, filter });
-  for (const [i, query] of ["market", "mosque", "highway", "bridge", "ceasefire talks", "Tehreek", "checkpoint -attack"].entries()) {
+  ])
+    add("search_facets", SEARCH, { first: 20, filter });
+  for (const [i, query] of [
+    "market",
+    "mosque",
+    "highway",
+    "bridge",
+    "ceasefire talks",
+    "Tehreek",
+    "checkpoint -attack",
+  ].entries()) {
     add("search_text", SEARCH, { first: 20, query, filter: i % 2 ? { countries: [pick(countries).country] } : {} });
   }
   for (let i = 0; i < 60; i++) add("event", EVENT, { id: gid("Event", upTo(bounds!.events)) });
   for (let i = 0; i < 40; i++) add("actor", ACTOR, { id: gid("Actor", upTo(bounds!.actors)) });
   for (let i = 0; i < 30; i++) add("source", SOURCE, { id: gid("Source", upTo(bounds!.sources)) });
-  for (const query of ["Tehr", "Mehsud", "Yousafzai", "Haqani", "Lashkar-e", "Zabiullah", "Shahin", "Baradar", "Muttaki", "Jamaat ul"]) add("actor_typeahead", ACTORS, { query });
+  for (const query of [
+    "Tehr",
+    "Mehsud",
+    "Yousafzai",
+    "Haqani",
+    "Lashkar-e",
+    "Zabiullah",
+    "Shahin",
+    "Baradar",
+    "Muttaki",
+    "Jamaat ul",
+  ])
+    add("actor_typeahead", ACTORS, { query });
   for (let i = 0; i < 5; i++) {
-    add("write", CREATE, {
-      input: {
-        type: pick(["STATEMENT", "ATTACK", "NEGOTIATION"]),
-        title: `${WRITE_TITLE} ${i + 1}`,
-        summary: "Written by pnpm bench load.",
-        startDate: `2024-0${1 + i}-1${i}`,
-        participants: [{ actorId: gid("Actor", pick(actors).actor_id), role: "PARTY" }],
+    add(
+      "write",
+      CREATE,
+      {
+        input: {
+          type: pick(["STATEMENT", "ATTACK", "NEGOTIATION"]),
+          title: `${WRITE_TITLE} ${i + 1}`,
+          summary: "Written by pnpm bench load.",
+          startDate: `2024-0${1 + i}-1${i}`,
+          participants: [{ actorId: gid("Actor", pick(actors).actor_id), role: "PARTY" }],
+        },
       },
-    }, true);
+      true,
+    );
   }
   return variants;
 }

@@ -29,7 +29,8 @@ export class StatementRecorder {
       const [first, second] = args;
       if (this.current) {
         if (typeof first === "string") this.current.push({ text: first, values: (second as unknown[]) ?? [] });
-        else if (first && typeof first === "object") this.current.push({ text: (first as pg.QueryConfig).text, values: (first as pg.QueryConfig).values ?? [] });
+        else if (first && typeof first === "object")
+          this.current.push({ text: (first as pg.QueryConfig).text, values: (first as pg.QueryConfig).values ?? [] });
       }
       return query(...args);
     };

@@ -23,7 +23,10 @@ export interface ClientResult {
   max_ms: number;
   /** Connection errors and timeouts, non-2xx answers, and GraphQL errors in 200 answers. */
   errors: { total: number; connection: number; timeouts: number; non2xx: number; graphql: number; examples: string[] };
-  by_kind: Record<string, { requests: number; p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number; errors: number }>;
+  by_kind: Record<
+    string,
+    { requests: number; p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number; errors: number }
+  >;
 }
 
 const round = (n: number) => Number(n.toFixed(1));
@@ -51,9 +54,23 @@ export function summarize(raws: ClientRaw[]): ClientResult {
     p95_ms: round(percentile(latencies, 95)),
     p99_ms: round(percentile(latencies, 99)),
     max_ms: round(largest(latencies)),
-    errors: { total: errors.connection + errors.non2xx + errors.graphql, ...errors, examples: raws.flatMap((r) => r.examples).slice(0, 5) },
+    errors: {
+      total: errors.connection + errors.non2xx + errors.graphql,
+      ...errors,
+      examples: raws.flatMap((r) => r.examples).slice(0, 5),
+    },
     by_kind: Object.fromEntries(
-      [...byKind].map(([kind, e]) => [kind, { requests: e.ms.length, p50_ms: round(percentile(e.ms, 50)), p95_ms: round(percentile(e.ms, 95)), p99_ms: round(percentile(e.ms, 99)), max_ms: round(largest(e.ms)), errors: e.errors }]),
+      [...byKind].map(([kind, e]) => [
+        kind,
+        {
+          requests: e.ms.length,
+          p50_ms: round(percentile(e.ms, 50)),
+          p95_ms: round(percentile(e.ms, 95)),
+          p99_ms: round(percentile(e.ms, 99)),
+          max_ms: round(largest(e.ms)),
+          errors: e.errors,
+        },
+      ]),
     ),
   };
 }

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { freePort } from "@parley/db";
+import pg from "pg";
 import { benchDatabase } from "../database.ts";
 import { table } from "../report.ts";
 
@@ -42,7 +42,14 @@ async function timeStart(url: string, snapshots: string): Promise<Start> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", "--max-semi-space-size=64", API_MAIN], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, API_PORT: String(port), API_HOST: "127.0.0.1", PARLEY_SEARCH_SNAPSHOTS: snapshots },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      API_PORT: String(port),
+      API_HOST: "127.0.0.1",
+      PARLEY_SEARCH_SNAPSHOTS: snapshots,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const log: string[] = [];
@@ -53,7 +60,11 @@ async function timeStart(url: string, snapshots: string): Promise<Start> {
   try {
     for (;;) {
       if (early !== undefined) throw new Error(`the API exited with ${early} before it answered:\n${log.join("\n")}`);
-      const answered = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: SEARCH }) })
+      const answered = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: SEARCH }),
+      })
         .then(async (r) => r.ok && !((await r.json()) as { errors?: unknown }).errors)
         .catch(() => false);
       if (answered) break;
@@ -64,7 +75,12 @@ async function timeStart(url: string, snapshots: string): Promise<Start> {
     child.kill("SIGTERM");
     const code = await exited;
     if (code !== 0) throw new Error(`the API exited with ${code} on SIGTERM:\n${log.join("\n")}`);
-    return { kind: log.some((l) => /loaded from the snapshot/.test(l)) ? "snapshot" : "build", firstSearchMs, peakRssMb, log };
+    return {
+      kind: log.some((l) => /loaded from the snapshot/.test(l)) ? "snapshot" : "build",
+      firstSearchMs,
+      peakRssMb,
+      log,
+    };
   } finally {
     if (early === undefined) child.kill("SIGKILL");
   }
@@ -85,16 +101,33 @@ async function changeEvents(url: string, k: number, round: number) {
 }
 
 export async function startCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { events: { type: "string" }, seed: { type: "string" }, runs: { type: "string" }, writes: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      events: { type: "string" },
+      seed: { type: "string" },
+      runs: { type: "string" },
+      writes: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text.replace(/_/g, "")));
-  const options = { events: number(values.events, 1_000_000), seed: number(values.seed, 1), runs: number(values.runs, 3), writes: number(values.writes, 1_000) };
+  const number = (text: string | undefined, fallback: number) =>
+    text === undefined ? fallback : Number(text.replace(/_/g, ""));
+  const options = {
+    events: number(values.events, 1_000_000),
+    seed: number(values.seed, 1),
+    runs: number(values.runs, 3),
+    writes: number(values.writes, 1_000),
+  };
   for (const [flag, n] of Object.entries(options)) {
     if (Number.isInteger(n) && n >= (flag === "writes" ? 0 : 1)) continue;
-    process.stderr.write(`bench start: --${flag} must be a whole number${flag === "writes" ? "" : " above 0"} (got ${JSON.stringify(values[flag as keyof typeof values])})\n${USAGE}\n`);
+    process.stderr.write(
+      `bench start: --${flag} must be a whole number${flag === "writes" ? "" : " above 0"} (got ${JSON.stringify(values[flag as keyof typeof values])})\n${USAGE}\n`,
+    );
     return 2;
   }
   const database = await benchDatabase(options.events, options.seed);
@@ -106,7 +139,11 @@ export async function startCommand(args: string[]): Promise<number> {
     starts.push({ ...(await timeStart(database.url, snapshots)), changed: 0 });
     for (let run = 1; run <= options.runs; run++) {
       if (options.writes > 0) await changeEvents(database.url, options.writes, run);
-      say(`start ${run + 1}: from the saved index, ${options.writes} events changed since (load average ${loadavg().map((n) => n.toFixed(1)).join(" ")})`);
+      say(
+        `start ${run + 1}: from the saved index, ${options.writes} events changed since (load average ${loadavg()
+          .map((n) => n.toFixed(1))
+          .join(" ")})`,
+      );
       starts.push({ ...(await timeStart(database.url, snapshots)), changed: options.writes });
     }
   } finally {
@@ -114,26 +151,47 @@ export async function startCommand(args: string[]): Promise<number> {
     await database.stop();
   }
   const target = options.events <= 1_000_000 ? 5_000 : 30_000;
-  process.stdout.write(`\nStart-up: ${options.events.toLocaleString("en")} events, time from spawn to the first answered search\n`);
+  process.stdout.write(
+    `\nStart-up: ${options.events.toLocaleString("en")} events, time from spawn to the first answered search\n`,
+  );
   process.stdout.write(
     table(
       ["start", "index", "events changed since", "first search (s)", "peak RSS (MB)"],
-      starts.map((s, i) => [String(i + 1), s.kind === "build" ? "built" : "loaded", String(s.changed), (s.firstSearchMs / 1000).toFixed(1), String(s.peakRssMb)]),
+      starts.map((s, i) => [
+        String(i + 1),
+        s.kind === "build" ? "built" : "loaded",
+        String(s.changed),
+        (s.firstSearchMs / 1000).toFixed(1),
+        String(s.peakRssMb),
+      ]),
       2,
     ),
   );
   for (const s of starts) for (const line of s.log.filter((l) => /search index:|after start/.test(l))) say(`  ${line}`);
   const loaded = starts.filter((s) => s.kind === "snapshot");
   const met = loaded.length === options.runs && loaded.every((s) => s.firstSearchMs <= target);
-  process.stdout.write(`from a saved index: ${loaded.length} of ${options.runs} starts loaded it; target first search <= ${target / 1000} s: ${met ? "met" : "MISSED"}\n`);
+  process.stdout.write(
+    `from a saved index: ${loaded.length} of ${options.runs} starts loaded it; target first search <= ${target / 1000} s: ${met ? "met" : "MISSED"}\n`,
+  );
   process.stdout.write(
     `${JSON.stringify({
       bench: "start",
       events: options.events,
       target_ms: target,
-      starts: starts.map((s) => ({ index: s.kind, changed: s.changed, first_search_ms: Math.round(s.firstSearchMs), peak_rss_mb: s.peakRssMb })),
+      starts: starts.map((s) => ({
+        index: s.kind,
+        changed: s.changed,
+        first_search_ms: Math.round(s.firstSearchMs),
+        peak_rss_mb: s.peakRssMb,
+      })),
       target_met: met,
-      machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", memory_gb: Math.round(totalmem() / 1e9), node: process.version, load_average_after: loadavg().map((n) => Number(n.toFixed(2))) },
+      machine: {
+        cpus: availableParallelism(),
+        cpu: cpus()[0]?.model ?? "unknown",
+        memory_gb: Math.round(totalmem() / 1e9),
+        node: process.version,
+        load_average_after: loadavg().map((n) => Number(n.toFixed(2))),
+      },
     })}\n`,
   );
   return met ? 0 : 1;

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { launchBrowser } from "@parley/testkit/browser";
 import { startStack, WEB_DIR } from "@parley/testkit/stack";
 import { facetClicker, paintOf } from "./measure.ts";
-import { printWebReport, type Measure } from "./report.ts";
+import { type Measure, printWebReport } from "./report.ts";
 
 const USAGE = `Usage: pnpm bench web [--runs N]
 
@@ -31,7 +31,11 @@ function usageError(message: string): never {
 function options(argv: string[]) {
   let values: { runs?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { runs: { type: "string" }, help: { type: "boolean", short: "h" } }, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { runs: { type: "string" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: false,
+    }));
   } catch (error) {
     usageError((error as Error).message);
   }
@@ -48,7 +52,9 @@ function options(argv: string[]) {
 function checkBuild(): boolean {
   const buildId = path.join(WEB_DIR, ".next", "BUILD_ID");
   if (!existsSync(buildId)) {
-    process.stderr.write(`bench web: no production build of the web app (apps/web/.next/BUILD_ID is missing).\nRun \`pnpm --filter @parley/web build\` (or \`pnpm build\`) first, then \`pnpm bench web\` again.\n`);
+    process.stderr.write(
+      `bench web: no production build of the web app (apps/web/.next/BUILD_ID is missing).\nRun \`pnpm --filter @parley/web build\` (or \`pnpm build\`) first, then \`pnpm bench web\` again.\n`,
+    );
     return false;
   }
   return true;
@@ -56,14 +62,24 @@ function checkBuild(): boolean {
 
 /** The Pakistan–TTP talks process of the demo data (or the first process) and its first event. */
 async function pagesToPaint(apiUrl: string): Promise<{ event: string; process: string }> {
-  const response = await fetch(apiUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ processes(first: 100) { edges { node { id name events(first: 1) { edges { node { id } } } } } } }" }) });
+  const response = await fetch(apiUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: "{ processes(first: 100) { edges { node { id name events(first: 1) { edges { node { id } } } } } } }",
+    }),
+  });
   type Page = { edges: { node: { id: string; name: string; events: { edges: { node: { id: string } }[] } } }[] };
   const { data } = (await response.json()) as { data?: { processes: Page } };
   const withEvents = data?.processes.edges.map((e) => e.node).filter((p) => p.events.edges.length > 0) ?? [];
   const process = withEvents.find((p) => p.name.startsWith("Pakistan–TTP talks")) ?? withEvents[0];
   const firstEvent = process?.events.edges[0]?.node.id;
-  if (!process || !firstEvent) throw new Error(`the API at ${apiUrl} has no process with events; is the demo data loaded?`);
-  return { event: `/events/${encodeURIComponent(firstEvent)}`, process: `/processes/${encodeURIComponent(process.id)}` };
+  if (!process || !firstEvent)
+    throw new Error(`the API at ${apiUrl} has no process with events; is the demo data loaded?`);
+  return {
+    event: `/events/${encodeURIComponent(firstEvent)}`,
+    process: `/processes/${encodeURIComponent(process.id)}`,
+  };
 }
 
 const load = () => loadavg().map((n) => Number(n.toFixed(2)));
@@ -80,7 +96,11 @@ export async function webCommand(argv: string[]): Promise<number> {
   });
   try {
     const pages = await pagesToPaint(stack.apiUrl);
-    const urls = { search: `${stack.webUrl}/?q=Tehreek`, event: `${stack.webUrl}${pages.event}`, process: `${stack.webUrl}${pages.process}` };
+    const urls = {
+      search: `${stack.webUrl}/?q=Tehreek`,
+      event: `${stack.webUrl}${pages.event}`,
+      process: `${stack.webUrl}${pages.process}`,
+    };
     const facets = await facetClicker(browser, urls.search);
     const samples: Record<string, number[]> = {};
     const add = (name: string, value: number) => (samples[name] ??= []).push(value);
@@ -95,8 +115,18 @@ export async function webCommand(argv: string[]): Promise<number> {
       if (run > 0) add("facet_update", facet);
     }
     const paint = (page: string, label: string, url: string): Measure[] => [
-      { name: `${page}_fcp`, what: `first contentful paint, ${label} (${url})`, target_ms: 1000, samples: samples[`${page}_fcp`]! },
-      { name: `${page}_lcp`, what: `largest contentful paint, ${label}`, target_ms: 1000, samples: samples[`${page}_lcp`]! },
+      {
+        name: `${page}_fcp`,
+        what: `first contentful paint, ${label} (${url})`,
+        target_ms: 1000,
+        samples: samples[`${page}_fcp`]!,
+      },
+      {
+        name: `${page}_lcp`,
+        what: `largest contentful paint, ${label}`,
+        target_ms: 1000,
+        samples: samples[`${page}_lcp`]!,
+      },
     ];
     printWebReport({
       runs,
@@ -104,9 +134,22 @@ export async function webCommand(argv: string[]): Promise<number> {
         ...paint("search", "search page with its timeline and map", "/?q=Tehreek"),
         ...paint("event", "event page", pages.event),
         ...paint("process", "process page", pages.process),
-        { name: "facet_update", what: "click on the Ceasefire facet to updated result count", target_ms: 300, samples: samples.facet_update! },
+        {
+          name: "facet_update",
+          what: "click on the Ceasefire facet to updated result count",
+          target_ms: 300,
+          samples: samples.facet_update!,
+        },
       ],
-      machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", memory_gb: Math.round(totalmem() / 1e9), node: process.version, browser: `Chromium ${browser.version()}`, load_average_before: loadBefore, load_average_after: load() },
+      machine: {
+        cpus: availableParallelism(),
+        cpu: cpus()[0]?.model ?? "unknown",
+        memory_gb: Math.round(totalmem() / 1e9),
+        node: process.version,
+        browser: `Chromium ${browser.version()}`,
+        load_average_before: loadBefore,
+        load_average_after: load(),
+      },
     });
     return 0;
   } finally {

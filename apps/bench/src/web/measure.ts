@@ -16,21 +16,23 @@ export async function paintOf(browser: Browser, url: string): Promise<Paint> {
     const paint = await page.evaluate(async () => {
       const wanted = [{ type: "paint", name: "first-contentful-paint" }, { type: "largest-contentful-paint" }];
       const [fcp, lcp] = await Promise.all(
-        wanted.map(({ type, name }) =>
-          new Promise<number | null>((resolve) => {
-            new PerformanceObserver((list, observer) => {
-              const entries = list.getEntries().filter((e) => name === undefined || e.name === name);
-              if (entries.length === 0) return;
-              observer.disconnect();
-              resolve(entries[entries.length - 1]!.startTime);
-            }).observe({ type, buffered: true });
-            setTimeout(() => resolve(null), 10_000);
-          }),
+        wanted.map(
+          ({ type, name }) =>
+            new Promise<number | null>((resolve) => {
+              new PerformanceObserver((list, observer) => {
+                const entries = list.getEntries().filter((e) => name === undefined || e.name === name);
+                if (entries.length === 0) return;
+                observer.disconnect();
+                resolve(entries[entries.length - 1]!.startTime);
+              }).observe({ type, buffered: true });
+              setTimeout(() => resolve(null), 10_000);
+            }),
         ),
       );
       return { fcp: fcp ?? null, lcp: lcp ?? null };
     });
-    if (paint.fcp === null || paint.lcp === null) throw new Error(`Chromium reported no ${paint.fcp === null ? "first" : "largest"} contentful paint for ${url}`);
+    if (paint.fcp === null || paint.lcp === null)
+      throw new Error(`Chromium reported no ${paint.fcp === null ? "first" : "largest"} contentful paint for ${url}`);
     return { fcp: paint.fcp, lcp: paint.lcp };
   } finally {
     await page.context().close();
@@ -82,7 +84,10 @@ export async function facetClicker(browser: Browser, url: string) {
       await settled(page);
       await page.getByRole("checkbox", { name: /^Ceasefire/ }).uncheck();
       await page.waitForURL((u) => !u.search.includes("type="));
-      await page.waitForFunction(([count, text]) => document.querySelector(count!)?.textContent === text, [COUNT, unfiltered] as const);
+      await page.waitForFunction(([count, text]) => document.querySelector(count!)?.textContent === text, [
+        COUNT,
+        unfiltered,
+      ] as const);
       await settled(page);
       return elapsed;
     },

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { backupDatabase, RestoreError, restoreDatabase } from "@parley/backup";
 import { applyMigrations, openDatabase } from "@parley/db";
 import { type Command, UsageError } from "../args.ts";
-import { say } from "../output.ts";
 import { userFile } from "../env.ts";
+import { say } from "../output.ts";
 import { progressLine } from "../progress-line.ts";
 
 export const backupCommand: Command = {
@@ -17,13 +17,17 @@ export const backupCommand: Command = {
     "described in the README (Reliability). Restore with `pnpm parley restore FILE`.",
   options: { out: { type: "string" } },
   async run({ values }) {
-    const file = userFile((values.out as string | undefined) ?? `parley-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`);
+    const file = userFile(
+      (values.out as string | undefined) ?? `parley-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`,
+    );
     if (existsSync(file)) throw new UsageError(`${file} exists; name another file with --out.`);
     const database = await openDatabase(say);
     try {
       const header = await backupDatabase(database.url, file, { onProgress: progressLine("rows") });
       const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-      say(`Backed up ${rows.toLocaleString("en")} rows of ${header.tables.length} tables (migration ${header.migration}) to ${file}`);
+      say(
+        `Backed up ${rows.toLocaleString("en")} rows of ${header.tables.length} tables (migration ${header.migration}) to ${file}`,
+      );
     } finally {
       await database.stop();
     }
@@ -48,14 +52,19 @@ export const restoreCommand: Command = {
     const database = await openDatabase(say);
     try {
       await applyMigrations(database.url);
-      const header = await restoreDatabase(database.url, file, { force: Boolean(values.force), onProgress: progressLine("rows") }).catch((error: unknown) => {
+      const header = await restoreDatabase(database.url, file, {
+        force: Boolean(values.force),
+        onProgress: progressLine("rows"),
+      }).catch((error: unknown) => {
         if (!(error instanceof RestoreError)) throw error;
         say(error.message);
         return null;
       });
       if (!header) return 1;
       const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-      say(`Restored ${rows.toLocaleString("en")} rows of ${header.tables.length} tables from ${file} (taken ${header.createdAt}).`);
+      say(
+        `Restored ${rows.toLocaleString("en")} rows of ${header.tables.length} tables from ${file} (taken ${header.createdAt}).`,
+      );
     } finally {
       await database.stop();
     }

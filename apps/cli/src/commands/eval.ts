@@ -19,16 +19,23 @@ export const evalCommand: Command = {
   async run({ values, positionals }) {
     if (positionals[0] !== "ingest") throw new UsageError("Say what to evaluate: pnpm parley eval ingest");
     const split = (values.split as string | undefined) ?? "dev";
-    if (split !== "dev" && split !== "test" && split !== "all") throw new UsageError(`--split "${split}": say dev, test or all`);
-    if (values.errors && split !== "dev") throw new UsageError("--errors is for the dev half only: the test half's errors are never shown, so that no rule is tuned to them.");
+    if (split !== "dev" && split !== "test" && split !== "all")
+      throw new UsageError(`--split "${split}": say dev, test or all`);
+    if (values.errors && split !== "dev")
+      throw new UsageError(
+        "--errors is for the dev half only: the test half's errors are never shown, so that no rule is tuned to them.",
+      );
     const knowledgeName = (values.knowledge as string | undefined) ?? "demo";
-    if (knowledgeName !== "demo" && knowledgeName !== "empty") throw new UsageError(`--knowledge "${knowledgeName}": say demo or empty`);
+    if (knowledgeName !== "demo" && knowledgeName !== "empty")
+      throw new UsageError(`--knowledge "${knowledgeName}": say demo or empty`);
     const { emptyKnowledge } = await import("@parley/ingest");
     const { demoKnowledge, formatResult, runEval } = await import("@parley/ingest/eval");
     const { result, runs } = runEval(knowledgeName === "demo" ? demoKnowledge() : emptyKnowledge, split);
     if (values.errors) {
       for (const run of runs.filter((r) => r.score.errors.length > 0)) {
-        say(`\n${run.report.file} (${run.report.published}) ${run.title === run.report.title ? "" : `title: ${JSON.stringify(run.title)}`}`);
+        say(
+          `\n${run.report.file} (${run.report.published}) ${run.title === run.report.title ? "" : `title: ${JSON.stringify(run.title)}`}`,
+        );
         for (const error of run.score.errors) say(`  ${error}`);
       }
       say("");

@@ -1,14 +1,14 @@
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { EXPORT_FORMATS, ExportRequestError, exportRequestFromParams, startExport } from "@parley/export";
 import { createSearchEngine } from "@parley/search";
 import { type Command, UsageError } from "../args.ts";
 import { withDb } from "../database.ts";
-import { say } from "../output.ts";
 import { userFile, workingFolder } from "../env.ts";
+import { say } from "../output.ts";
 import { progressLine } from "../progress-line.ts";
 import { type RecordKind, resolveRecord } from "../resolve.ts";
 
@@ -49,7 +49,11 @@ Search options (values within one option are OR, options are AND):
 Progress goes to standard error, and a summary line at the end.`;
 
 const LIST_OPTIONS = ["type", "role", "country"] as const;
-const RECORD_OPTIONS: [string, RecordKind][] = [["actor", "actor"], ["place", "place"], ["outlet", "outlet"]];
+const RECORD_OPTIONS: [string, RecordKind][] = [
+  ["actor", "actor"],
+  ["place", "place"],
+  ["outlet", "outlet"],
+];
 
 const optionName = (key: string) => (key === "q" ? "--query" : `--${key}`);
 
@@ -79,24 +83,46 @@ export const exportCommand: Command = {
     "batch-size": { type: "string" },
   },
   async run({ values, positionals }) {
-    if (positionals.length) throw new UsageError(`Unexpected argument${positionals.length > 1 ? "s" : ""}: ${positionals.join(" ")}\n\n${USAGE}`);
+    if (positionals.length)
+      throw new UsageError(
+        `Unexpected argument${positionals.length > 1 ? "s" : ""}: ${positionals.join(" ")}\n\n${USAGE}`,
+      );
     if (!values.format) throw new UsageError(`Say which format: --format ${EXPORT_FORMATS.join("|")}\n\n${USAGE}`);
     const batchSize = values["batch-size"] === undefined ? 500 : Number(values["batch-size"]);
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError("--batch-size must be a whole number from 1 to 10000");
-    const searchOptions = ["query", "type", "actor", "role", "country", "place", "outlet", "from", "to", "contested", "sort"].filter((k) => values[k] !== undefined);
-    if (values.url && searchOptions.length) throw new UsageError(`--url carries the whole search; leave out ${searchOptions.map(optionName).join(", ")}`);
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+      throw new UsageError("--batch-size must be a whole number from 1 to 10000");
+    const searchOptions = [
+      "query",
+      "type",
+      "actor",
+      "role",
+      "country",
+      "place",
+      "outlet",
+      "from",
+      "to",
+      "contested",
+      "sort",
+    ].filter((k) => values[k] !== undefined);
+    if (values.url && searchOptions.length)
+      throw new UsageError(`--url carries the whole search; leave out ${searchOptions.map(optionName).join(", ")}`);
 
     const cwd = workingFolder();
     const outFile = values.out ? userFile(values.out as string) : null;
     return withDb(async (_db, database) => {
       const engine = createSearchEngine({ url: database.url, max: 4 });
       try {
-        const params = values.url ? new URLSearchParams(String(values.url).replace(/^[^?]*\?/, "")) : new URLSearchParams();
+        const params = values.url
+          ? new URLSearchParams(String(values.url).replace(/^[^?]*\?/, ""))
+          : new URLSearchParams();
         params.set("format", String(values.format));
         if (values.query) params.set("q", String(values.query));
-        for (const key of LIST_OPTIONS) for (const v of (values[key] as string[] | undefined) ?? []) for (const part of v.split(",")) params.append(key, part.trim());
+        for (const key of LIST_OPTIONS)
+          for (const v of (values[key] as string[] | undefined) ?? [])
+            for (const part of v.split(",")) params.append(key, part.trim());
         for (const [key, kind] of RECORD_OPTIONS) {
-          for (const v of (values[key] as string[] | undefined) ?? []) params.append(key, await resolveRecord(engine.pool, kind, v, optionName(key)));
+          for (const v of (values[key] as string[] | undefined) ?? [])
+            params.append(key, await resolveRecord(engine.pool, kind, v, optionName(key)));
         }
         for (const key of ["from", "to", "sort"] as const) if (values[key]) params.set(key, String(values[key]));
         if (values.contested) params.set("contested", "1");
@@ -105,13 +131,23 @@ export const exportCommand: Command = {
           request = exportRequestFromParams(params);
         } catch (error) {
           if (!(error instanceof ExportRequestError)) throw error;
-          throw new UsageError(["The export was refused:", ...error.issues.map((i) => `  ${optionName(i.key)}${i.value !== null ? ` ${JSON.stringify(i.value)}` : ""}: ${i.message}`)].join("\n"));
+          throw new UsageError(
+            [
+              "The export was refused:",
+              ...error.issues.map(
+                (i) => `  ${optionName(i.key)}${i.value !== null ? ` ${JSON.stringify(i.value)}` : ""}: ${i.message}`,
+              ),
+            ].join("\n"),
+          );
         }
 
         say("Reading the search index…");
         await engine.ready();
         const progress = progressLine(`export ${request.format}`);
-        const run = await startExport(engine, request, { batchSize, onProgress: (done, total) => total > 0 && progress(done, total) });
+        const run = await startExport(engine, request, {
+          batchSize,
+          onProgress: (done, total) => total > 0 && progress(done, total),
+        });
         // A file appears whole or not at all: written beside, renamed when done.
         const partial = outFile && `${outFile}.part`;
         const out = partial ? createWriteStream(partial) : process.stdout;
@@ -129,7 +165,9 @@ export const exportCommand: Command = {
         const s = run.summary;
         for (const note of s.notes) say(`  ${note}`);
         const shown = outFile && (path.relative(cwd, outFile).startsWith("..") ? outFile : path.relative(cwd, outFile));
-        say(`Exported ${s.events} event${s.events === 1 ? "" : "s"} as ${s.format} to ${shown ?? "standard output"} in ${s.seconds.toFixed(1)} s.`);
+        say(
+          `Exported ${s.events} event${s.events === 1 ? "" : "s"} as ${s.format} to ${shown ?? "standard output"} in ${s.seconds.toFixed(1)} s.`,
+        );
       } finally {
         await engine.close();
       }

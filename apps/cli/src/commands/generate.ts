@@ -19,14 +19,24 @@ export const generateCommand: Command = {
   async run({ values }) {
     const events = Number(String(values.events ?? "").replace(/_/g, ""));
     const seed = values.seed === undefined ? 1 : Number(values.seed);
-    if (!Number.isInteger(events) || events < 1) throw new UsageError("--events must be a positive whole number, e.g. --events 1000000");
+    if (!Number.isInteger(events) || events < 1)
+      throw new UsageError("--events must be a positive whole number, e.g. --events 1000000");
     if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number");
     const database = await openDatabase(say);
     try {
       await applyMigrations(database.url);
       const started = performance.now();
-      const result = await generateCorpus({ url: database.url, events, seed, replace: Boolean(values.replace), onProgress: progressLine("events"), log: say });
-      say(`Generated ${result.events.toLocaleString("en")} events, ${result.actors} actors, ${result.places} places, ${result.sources} sources in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed}).`);
+      const result = await generateCorpus({
+        url: database.url,
+        events,
+        seed,
+        replace: Boolean(values.replace),
+        onProgress: progressLine("events"),
+        log: say,
+      });
+      say(
+        `Generated ${result.events.toLocaleString("en")} events, ${result.actors} actors, ${result.places} places, ${result.sources} sources in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed}).`,
+      );
     } finally {
       await database.stop();
     }

@@ -1,10 +1,17 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type DatasetName, FileEncodingError, IMPORTERS, ImportHeaderError, importDataset, type ImportSummary } from "@parley/datasets";
+import {
+  type DatasetName,
+  FileEncodingError,
+  IMPORTERS,
+  ImportHeaderError,
+  type ImportSummary,
+  importDataset,
+} from "@parley/datasets";
 import { type Command, UsageError } from "../args.ts";
 import { withDb } from "../database.ts";
-import { say } from "../output.ts";
 import { userFile, workingFolder } from "../env.ts";
+import { say } from "../output.ts";
 import { createProgress } from "../progress-bar.ts";
 
 const USAGE = `Usage: pnpm parley import ucdp|acled <file.csv> [--batch-size N] [--rejects PATH] [--author NAME]
@@ -27,14 +34,22 @@ column and reason, to <file>.rejects.csv beside the input (or --rejects PATH).
 
 function printSummary(s: ImportSummary, cwd: string) {
   const r = s.records;
-  say(`Imported ${s.file} (${s.dataset === "ucdp" ? "UCDP GED" : `ACLED, ${s.layout} layout`}) in ${s.seconds.toFixed(1)} s${s.stopped ? ", stopped early" : ""}:`);
-  say(`  rows     ${s.rows}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged (skipped), ${s.rejected} rejected`);
+  say(
+    `Imported ${s.file} (${s.dataset === "ucdp" ? "UCDP GED" : `ACLED, ${s.layout} layout`}) in ${s.seconds.toFixed(1)} s${s.stopped ? ", stopped early" : ""}:`,
+  );
+  say(
+    `  rows     ${s.rows}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged (skipped), ${s.rejected} rejected`,
+  );
   say(`  actors   ${r.actor.created} created, ${r.actor.updated} updated`);
   say(`  places   ${r.place.created} created`);
   say(`  sources  ${r.source.created} created`);
   say(`  claims   ${r.claim.created} created, ${r.claim.updated} updated, ${r.claim.deleted} deleted`);
-  for (const m of s.matchedActors.slice(0, 20)) say(`  matched  "${m.datasetName}" to the existing actor ${m.actorName}${m.actorKey ? ` (${m.actorKey})` : ` (#${m.actorId})`} by ${m.via}`);
-  if (s.matchedActors.length > 20) say(`  matched  … and ${s.matchedActors.length - 20} more dataset names to existing actors`);
+  for (const m of s.matchedActors.slice(0, 20))
+    say(
+      `  matched  "${m.datasetName}" to the existing actor ${m.actorName}${m.actorKey ? ` (${m.actorKey})` : ` (#${m.actorId})`} by ${m.via}`,
+    );
+  if (s.matchedActors.length > 20)
+    say(`  matched  … and ${s.matchedActors.length - 20} more dataset names to existing actors`);
   say(s.rejectsFile ? `Rejected rows are in ${path.relative(cwd, s.rejectsFile)}` : "No row was rejected.");
 }
 
@@ -51,7 +66,8 @@ export const importCommand: Command = {
     const input = userFile(file);
     if (!existsSync(input)) throw new UsageError(`No such file: ${file}`);
     const batchSize = values["batch-size"] === undefined ? 1000 : Number(values["batch-size"]);
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError("--batch-size must be a whole number from 1 to 10000");
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+      throw new UsageError("--batch-size must be a whole number from 1 to 10000");
 
     let stopping = false;
     const onInterrupt = () => {
@@ -74,11 +90,13 @@ export const importCommand: Command = {
         }),
       );
       printSummary(summary, cwd);
-      if (summary.stopped) say("Interrupted: the batches written so far are kept. Run the same command again to finish.");
+      if (summary.stopped)
+        say("Interrupted: the batches written so far are kept. Run the same command again to finish.");
       return summary.stopped ? 130 : 0;
     } catch (error) {
       if (error instanceof ImportHeaderError) throw new UsageError(error.message);
-      if (error instanceof FileEncodingError) throw new UsageError(`${error.message}${/[.?]$/.test(error.message) ? "" : "."} Nothing was imported.`);
+      if (error instanceof FileEncodingError)
+        throw new UsageError(`${error.message}${/[.?]$/.test(error.message) ? "" : "."} Nothing was imported.`);
       throw error;
     } finally {
       process.off("SIGINT", onInterrupt);

@@ -1,11 +1,18 @@
 import { existsSync } from "node:fs";
 import { FileEncodingError, readTextFile } from "@parley/datasets";
 import { commitWrite } from "@parley/db";
-import { ACCEPT_TIMEOUT_MS, acceptCandidate, CandidateError, listCandidates, rejectCandidate, updateCandidate } from "@parley/ingest/review";
+import {
+  ACCEPT_TIMEOUT_MS,
+  acceptCandidate,
+  CandidateError,
+  listCandidates,
+  rejectCandidate,
+  updateCandidate,
+} from "@parley/ingest/review";
 import { type Command, UsageError } from "../args.ts";
 import { withDb } from "../database.ts";
-import { out, say } from "../output.ts";
 import { userFile } from "../env.ts";
+import { out, say } from "../output.ts";
 
 /** Reports are articles: a few hundred kilobytes at most. */
 export const MAX_REPORT_BYTES = 5_000_000;
@@ -21,12 +28,19 @@ export const ingestCommand: Command = {
     "sentence as its quote, and the outlets the report cites. Candidates wait in `pnpm parley review`.\n" +
     "  --outlet NAME   the publishing outlet (key or name of a media outlet)\n" +
     "  --date DATE     publication date; read from the report's first lines when absent; without one, dates\n" +
-    "                  that need it (\"Wednesday\", \"last month\") are left unresolved and flagged\n" +
+    '                  that need it ("Wednesday", "last month") are left unresolved and flagged\n' +
     "  --url URL       where the report was published\n" +
     "  --title TITLE   the report's title (default: an HTML page's headline, else its first headline-like line)\n" +
     "  --dry-run       store nothing\n" +
     "  --json          print the candidates as one JSON object: { actors, places, dates, events, cites }",
-  options: { outlet: { type: "string" }, date: { type: "string" }, url: { type: "string" }, title: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" } },
+  options: {
+    outlet: { type: "string" },
+    date: { type: "string" },
+    url: { type: "string" },
+    title: { type: "string" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+  },
   async run({ values, positionals }) {
     const [file] = positionals;
     if (!file) throw new UsageError("Name the report: pnpm parley ingest <file.txt|file.html>");
@@ -49,8 +63,14 @@ export const ingestCommand: Command = {
         const x = result.extraction;
         if (values.json) out(JSON.stringify(x, null, 2));
         for (const warning of x.warnings) say(`Warning: ${warning}`);
-        say(`${result.report.title} (${result.report.published ?? "no publication date"}): ${x.actors.length} actors (${x.actors.filter((a) => a.actorId === null).length} new), ${x.places.length} places, ${x.dates.length} dates, ${x.events.length} events, ${x.cites.length} cited outlets.`);
-        say(result.sourceId === null ? "Dry run: nothing was stored." : `Stored source ${result.sourceId} and ${result.candidateIds.length} candidates; review them with \`pnpm parley review list\`.`);
+        say(
+          `${result.report.title} (${result.report.published ?? "no publication date"}): ${x.actors.length} actors (${x.actors.filter((a) => a.actorId === null).length} new), ${x.places.length} places, ${x.dates.length} dates, ${x.events.length} events, ${x.cites.length} cited outlets.`,
+        );
+        say(
+          result.sourceId === null
+            ? "Dry run: nothing was stored."
+            : `Stored source ${result.sourceId} and ${result.candidateIds.length} candidates; review them with \`pnpm parley review list\`.`,
+        );
       } catch (error) {
         if (error instanceof IngestError) throw new UsageError(error.message);
         throw error;
@@ -72,8 +92,13 @@ export const reviewCommand: Command = {
     "sentence from the stored report, and records revisions. Pending candidates are never events: they\n" +
     "appear in no listing or search until accepted.",
   options: {
-    source: { type: "string" }, status: { type: "string" }, title: { type: "string" }, type: { type: "string" },
-    date: { type: "string" }, name: { type: "string" }, reviewer: { type: "string" },
+    source: { type: "string" },
+    status: { type: "string" },
+    title: { type: "string" },
+    type: { type: "string" },
+    date: { type: "string" },
+    name: { type: "string" },
+    reviewer: { type: "string" },
   },
   async run({ values, positionals }) {
     const [verb, arg] = positionals;
@@ -88,9 +113,15 @@ export const reviewCommand: Command = {
       try {
         if (verb === "list") {
           const status = String(values.status ?? "pending").toUpperCase() as "PENDING";
-          for (const c of await listCandidates(db, { status, sourceId: values.source ? Number(values.source) : undefined })) {
+          for (const c of await listCandidates(db, {
+            status,
+            sourceId: values.source ? Number(values.source) : undefined,
+          })) {
             const p = c.payload as Record<string, unknown>;
-            const what = c.kind === "EVENT" ? `${p.type} ${p.date ?? "(no date)"} ${String(p.quote).slice(0, 90)}` : `${p.name}${p.actorId ? ` (actor ${p.actorId})` : " (new)"}`;
+            const what =
+              c.kind === "EVENT"
+                ? `${p.type} ${p.date ?? "(no date)"} ${String(p.quote).slice(0, 90)}`
+                : `${p.name}${p.actorId ? ` (actor ${p.actorId})` : " (new)"}`;
             out(`${c.id}\t${c.kind}\tsource ${c.sourceId}\t${what}`);
           }
         } else if (verb === "show" && id !== null) {
@@ -98,7 +129,9 @@ export const reviewCommand: Command = {
           if (!row) throw new UsageError(`No candidate has the id ${id}`);
           out(JSON.stringify(row, null, 2));
         } else if (verb === "accept" && id !== null) {
-          const c = await commitWrite(db, (tx) => acceptCandidate(tx, id, reviewer, patch), { timeout: ACCEPT_TIMEOUT_MS });
+          const c = await commitWrite(db, (tx) => acceptCandidate(tx, id, reviewer, patch), {
+            timeout: ACCEPT_TIMEOUT_MS,
+          });
           say(`Accepted candidate ${c.id}: ${c.recordType} ${c.recordId}.`);
         } else if (verb === "edit" && id !== null) {
           await commitWrite(db, (tx) => updateCandidate(tx, id, patch, reviewer));

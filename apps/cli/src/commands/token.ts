@@ -15,9 +15,14 @@ export const tokenCommand: Command = {
     const [verb, arg] = positionals;
     if (verb === "create") {
       const role = String(values.role ?? "").toUpperCase();
-      if (!TOKEN_ROLES.codes.includes(role as TokenRole)) throw new UsageError(`--role must be one of ${TOKEN_ROLES.codes.join(", ").toLowerCase()}`);
+      if (!TOKEN_ROLES.codes.includes(role as TokenRole))
+        throw new UsageError(`--role must be one of ${TOKEN_ROLES.codes.join(", ").toLowerCase()}`);
       await withDb(async (db) => {
-        const { token, secret } = await createApiToken(db, { role: role as TokenRole, name: (values.name as string) ?? `${role.toLowerCase()} token`, author: "parley token create" });
+        const { token, secret } = await createApiToken(db, {
+          role: role as TokenRole,
+          name: (values.name as string) ?? `${role.toLowerCase()} token`,
+          author: "parley token create",
+        });
         say(`Created token ${token.id} (${token.role}). Keep the secret now; it is not shown again:`);
         process.stdout.write(`${secret}\n`);
       });
@@ -25,7 +30,9 @@ export const tokenCommand: Command = {
       await withDb(async (db) => {
         for (const t of await db.apiToken.findMany({ orderBy: { id: "asc" } })) {
           const used = t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : "never used";
-          process.stdout.write(`${t.id}\t${t.role}\t${t.prefix}…\t${t.name}\t${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : "active"}\t${used}\n`);
+          process.stdout.write(
+            `${t.id}\t${t.role}\t${t.prefix}…\t${t.name}\t${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : "active"}\t${used}\n`,
+          );
         }
       });
     } else if (verb === "revoke" && arg && /^\d+$/.test(arg)) {

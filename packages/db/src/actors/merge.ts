@@ -1,9 +1,12 @@
-import { normalizeName, transliterationKey, nameKeys } from "@parley/schema";
+import { nameKeys, normalizeName, transliterationKey } from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import { recordRevision } from "../revisions.ts";
 
 export class MergeError extends Error {
-  constructor(message: string, readonly reason: "NOT_FOUND" | "SAME_ACTOR" | "STALE") {
+  constructor(
+    message: string,
+    readonly reason: "NOT_FOUND" | "SAME_ACTOR" | "STALE",
+  ) {
     super(message);
     this.name = "MergeError";
   }
@@ -42,12 +45,18 @@ export async function mergeActors(tx: Tx, input: MergeInput) {
     tx.actor.findUniqueOrThrow({ where: { id: mergedId }, include: { aliases: true } }),
   ]);
   if (input.expectedVersion !== undefined && survivor.version !== input.expectedVersion) {
-    throw new MergeError(`Actor ${survivorId} is at version ${survivor.version}, not ${input.expectedVersion}`, "STALE");
+    throw new MergeError(
+      `Actor ${survivorId} is at version ${survivor.version}, not ${input.expectedVersion}`,
+      "STALE",
+    );
   }
 
   const known = new Set([normalizeName(survivor.name), ...survivor.aliases.map((a) => a.normalized)]);
   const incoming = [
-    { name: merged.name, kind: transliterationKey(merged.name) === transliterationKey(survivor.name) ? "TRANSLITERATION" : "INFORMAL_NAME" },
+    {
+      name: merged.name,
+      kind: transliterationKey(merged.name) === transliterationKey(survivor.name) ? "TRANSLITERATION" : "INFORMAL_NAME",
+    },
     ...merged.aliases.map((a) => ({ name: a.name, kind: a.kind })),
   ] as const;
   const added: string[] = [];
@@ -77,7 +86,13 @@ export async function mergeActors(tx: Tx, input: MergeInput) {
   await tx.actorRedirect.updateMany({ where: { toId: mergedId }, data: { toId: survivorId } });
   await tx.actorRedirect.create({ data: { fromId: mergedId, toId: survivorId } });
 
-  const mergedSnapshot = { id: merged.id, key: merged.key, name: merged.name, kind: merged.kind, aliases: merged.aliases.map((a) => a.name) };
+  const mergedSnapshot = {
+    id: merged.id,
+    key: merged.key,
+    name: merged.name,
+    kind: merged.kind,
+    aliases: merged.aliases.map((a) => a.name),
+  };
   await tx.actor.delete({ where: { id: mergedId } });
   const updated = await tx.actor.update({
     where: { id: survivorId },
@@ -89,7 +104,21 @@ export async function mergeActors(tx: Tx, input: MergeInput) {
     },
     include: { aliases: true },
   });
-  await recordRevision(tx, { entityType: "Actor", entityId: survivorId, action: "MERGE", author: input.author, version: updated.version, changes: { merged: mergedSnapshot, aliasesAdded: added } });
-  await recordRevision(tx, { entityType: "Actor", entityId: mergedId, action: "MERGE", author: input.author, version: merged.version, changes: { mergedInto: survivorId } });
+  await recordRevision(tx, {
+    entityType: "Actor",
+    entityId: survivorId,
+    action: "MERGE",
+    author: input.author,
+    version: updated.version,
+    changes: { merged: mergedSnapshot, aliasesAdded: added },
+  });
+  await recordRevision(tx, {
+    entityType: "Actor",
+    entityId: mergedId,
+    action: "MERGE",
+    author: input.author,
+    version: merged.version,
+    changes: { mergedInto: survivorId },
+  });
   return updated;
 }

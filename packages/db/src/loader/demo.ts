@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../client.ts";
 import { paths } from "../env.ts";
-import { loadDataFiles, type LoadSummary } from "./load.ts";
+import { type LoadSummary, loadDataFiles } from "./load.ts";
 
 /** The demo dataset: one file per report in packages/db/demo, plus the records they share. */
 export function demoFiles(): string[] {

@@ -1,17 +1,55 @@
 import { createHash } from "node:crypto";
-import { dateOfDay, normalizeName, transliterationKey, type ActorRecord, type ClaimRecord, type DataFile, nameKeys } from "@parley/schema";
-import type { PrismaClient, Tx } from "../client.ts";
-import { diffSnapshots, recordRevision, type EntityType, type Snapshot } from "../revisions.ts";
-import { DataFileError, readDataFiles, type DataFileProblem, type ParsedFile } from "./read.ts";
-import { actorSnapshot, claimSnapshot, eventSnapshot, placeSnapshot, positionSnapshot, processSnapshot, sourceSnapshot } from "../snapshots.ts";
 import {
-  actorFromFile, claimFromFile, type ClaimTarget, eventFromFile, type IdOf, placeFromFile, positionFromFile, processFromFile, scalars, sourceFromFile,
+  type ActorRecord,
+  type ClaimRecord,
+  type DataFile,
+  dateOfDay,
+  nameKeys,
+  normalizeName,
+  transliterationKey,
+} from "@parley/schema";
+import type { PrismaClient, Tx } from "../client.ts";
+import { diffSnapshots, type EntityType, recordRevision, type Snapshot } from "../revisions.ts";
+import {
+  actorSnapshot,
+  claimSnapshot,
+  eventSnapshot,
+  placeSnapshot,
+  positionSnapshot,
+  processSnapshot,
+  sourceSnapshot,
+} from "../snapshots.ts";
+import { DataFileError, type DataFileProblem, type ParsedFile, readDataFiles } from "./read.ts";
+import {
+  actorFromFile,
+  type ClaimTarget,
+  claimFromFile,
+  eventFromFile,
+  type IdOf,
+  placeFromFile,
+  positionFromFile,
+  processFromFile,
+  scalars,
+  sourceFromFile,
 } from "./snapshots.ts";
 
 type Kind = "actor" | "place" | "process" | "source" | "event" | "position" | "claim";
-const SECTIONS = { actor: "actors", place: "places", process: "processes", source: "sources", event: "events", position: "positions" } as const;
+const SECTIONS = {
+  actor: "actors",
+  place: "places",
+  process: "processes",
+  source: "sources",
+  event: "events",
+  position: "positions",
+} as const;
 const ENTITY: Record<Kind, EntityType> = {
-  actor: "Actor", place: "Place", process: "Process", source: "Source", event: "Event", position: "Position", claim: "Claim",
+  actor: "Actor",
+  place: "Place",
+  process: "Process",
+  source: "Source",
+  event: "Event",
+  position: "Position",
+  claim: "Claim",
 };
 
 export interface LoadSummary {
@@ -40,14 +78,29 @@ type Definitions = { [K in keyof typeof SECTIONS]: Map<string, Definition<DataFi
 
 function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinition[]; problems: DataFileProblem[] } {
   const problems: DataFileProblem[] = [];
-  const defs = { actor: new Map(), place: new Map(), process: new Map(), source: new Map(), event: new Map(), position: new Map() } as Definitions;
+  const defs = {
+    actor: new Map(),
+    place: new Map(),
+    process: new Map(),
+    source: new Map(),
+    event: new Map(),
+    position: new Map(),
+  } as Definitions;
   for (const { file, data } of files) {
-    for (const [kind, section] of Object.entries(SECTIONS) as [keyof typeof SECTIONS, (typeof SECTIONS)[keyof typeof SECTIONS]][]) {
+    for (const [kind, section] of Object.entries(SECTIONS) as [
+      keyof typeof SECTIONS,
+      (typeof SECTIONS)[keyof typeof SECTIONS],
+    ][]) {
       data[section].forEach((record, index) => {
         const map = defs[kind] as Map<string, Definition<unknown>>;
         const existing = map.get(record.key);
         const path = `${section}[${index}] (key ${record.key})`;
-        if (existing) problems.push({ file, path, message: `key "${record.key}" is also defined in ${existing.file} ${existing.path}` });
+        if (existing)
+          problems.push({
+            file,
+            path,
+            message: `key "${record.key}" is also defined in ${existing.file} ${existing.path}`,
+          });
         else map.set(record.key, { file, path, record });
       });
     }
@@ -59,20 +112,37 @@ function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinit
     const add = (claim: ClaimRecord, path: string, target: ClaimTarget) => {
       const source = claim.source ?? only;
       if (!source) {
-        problems.push({ file, path: `${path}.source`, message: "name the claim's source: this file does not hold exactly one source" });
+        problems.push({
+          file,
+          path: `${path}.source`,
+          message: "name the claim's source: this file does not hold exactly one source",
+        });
         return;
       }
       // Claims about positions add the position to the hashed fields; event and actor claims keep their keys.
-      const identity = [source, target.event ?? null, target.actor ?? null, claim.quote, ...(target.position ? [target.position] : [])];
+      const identity = [
+        source,
+        target.event ?? null,
+        target.actor ?? null,
+        claim.quote,
+        ...(target.position ? [target.position] : []),
+      ];
       const key = `claim:${createHash("sha1").update(JSON.stringify(identity)).digest("hex").slice(0, 20)}`;
       const twin = seen.get(key);
-      if (twin) problems.push({ file, path, message: `the same quote from the same source is already a claim at ${twin}` });
+      if (twin)
+        problems.push({ file, path, message: `the same quote from the same source is already a claim at ${twin}` });
       seen.set(key, `${file} ${path}`);
       claims.push({ key, file, path, claim, source, target });
     };
-    data.events.forEach((e, i) => e.claims.forEach((c, j) => add(c, `events[${i}] (key ${e.key}).claims[${j}]`, { event: e.key })));
-    data.actors.forEach((a, i) => a.claims.forEach((c, j) => add(c, `actors[${i}] (key ${a.key}).claims[${j}]`, { actor: a.key })));
-    data.positions.forEach((p, i) => p.claims.forEach((c, j) => add(c, `positions[${i}] (key ${p.key}).claims[${j}]`, { position: p.key })));
+    data.events.forEach((e, i) =>
+      e.claims.forEach((c, j) => add(c, `events[${i}] (key ${e.key}).claims[${j}]`, { event: e.key })),
+    );
+    data.actors.forEach((a, i) =>
+      a.claims.forEach((c, j) => add(c, `actors[${i}] (key ${a.key}).claims[${j}]`, { actor: a.key })),
+    );
+    data.positions.forEach((p, i) =>
+      p.claims.forEach((c, j) => add(c, `positions[${i}] (key ${p.key}).claims[${j}]`, { position: p.key })),
+    );
   }
   problems.push(...positionLinkProblems(defs));
   return { defs, claims, problems };
@@ -84,11 +154,19 @@ function positionLinkProblems(defs: Definitions): DataFileProblem[] {
   for (const { file, path, record } of defs.position.values()) {
     const answered = record.respondsTo ? defs.position.get(record.respondsTo)?.record : undefined;
     if (answered && answered.holder === record.holder) {
-      problems.push({ file, path: `${path}.respondsTo`, message: `"${record.respondsTo}" is held by ${record.holder} too: a position responds to another actor's` });
+      problems.push({
+        file,
+        path: `${path}.respondsTo`,
+        message: `"${record.respondsTo}" is held by ${record.holder} too: a position responds to another actor's`,
+      });
     }
     const replaced = record.supersedes ? defs.position.get(record.supersedes)?.record : undefined;
     if (replaced && replaced.holder !== record.holder) {
-      problems.push({ file, path: `${path}.supersedes`, message: `"${record.supersedes}" is held by ${replaced.holder}, not ${record.holder}: a position supersedes one of its own holder's` });
+      problems.push({
+        file,
+        path: `${path}.supersedes`,
+        message: `"${record.supersedes}" is held by ${replaced.holder}, not ${record.holder}: a position supersedes one of its own holder's`,
+      });
     }
   }
   return problems;
@@ -103,9 +181,12 @@ interface Reference {
 
 function references(defs: Definitions, claims: ClaimDefinition[]): Reference[] {
   const refs: Reference[] = [];
-  const ref = (kind: Kind, key: string | undefined, file: string, path: string) => key && refs.push({ kind, key, file, path });
+  const ref = (kind: Kind, key: string | undefined, file: string, path: string) =>
+    key && refs.push({ kind, key, file, path });
   for (const { file, path, record } of defs.actor.values()) {
-    record.affiliations.forEach((f, i) => ref("actor", f.organisation, file, `${path}.affiliations[${i}].organisation`));
+    record.affiliations.forEach((f, i) =>
+      ref("actor", f.organisation, file, `${path}.affiliations[${i}].organisation`),
+    );
   }
   for (const { file, path, record } of defs.place.values()) ref("place", record.within, file, `${path}.within`);
   for (const { file, path, record } of defs.source.values()) {
@@ -136,12 +217,17 @@ async function existingIds(tx: Tx, kind: Exclude<Kind, "claim">, keys: string[])
   const where = { key: { in: keys } };
   const select = { id: true, key: true };
   const rows: { id: number; key: string | null }[] =
-    kind === "actor" ? await tx.actor.findMany({ where, select })
-    : kind === "place" ? await tx.place.findMany({ where, select })
-    : kind === "process" ? await tx.process.findMany({ where, select })
-    : kind === "source" ? await tx.source.findMany({ where, select })
-    : kind === "position" ? await tx.position.findMany({ where, select })
-    : await tx.event.findMany({ where, select });
+    kind === "actor"
+      ? await tx.actor.findMany({ where, select })
+      : kind === "place"
+        ? await tx.place.findMany({ where, select })
+        : kind === "process"
+          ? await tx.process.findMany({ where, select })
+          : kind === "source"
+            ? await tx.source.findMany({ where, select })
+            : kind === "position"
+              ? await tx.position.findMany({ where, select })
+              : await tx.event.findMany({ where, select });
   return new Map(rows.map((r) => [r.key!, r.id]));
 }
 
@@ -150,7 +236,11 @@ async function existingIds(tx: Tx, kind: Exclude<Kind, "claim">, keys: string[])
  * before anything is written, records are upserted by key, and only real changes are written and
  * recorded in the revision history. Loading the same files twice changes nothing.
  */
-export async function loadDataFiles(db: PrismaClient, files: string[], options: { author?: string } = {}): Promise<LoadSummary> {
+export async function loadDataFiles(
+  db: PrismaClient,
+  files: string[],
+  options: { author?: string } = {},
+): Promise<LoadSummary> {
   const parsed = readDataFiles(files);
   const { defs, claims, problems } = collect(parsed);
   if (problems.length > 0) throw new DataFileError(problems);
@@ -164,9 +254,16 @@ export async function loadDataFiles(db: PrismaClient, files: string[], options: 
         const keys = new Set([...defs[kind].keys(), ...refs.filter((r) => r.kind === kind).map((r) => r.key)]);
         ids[kind] = await existingIds(tx, kind, [...keys]);
       }
-      const missing = refs.filter((r) => r.kind !== "claim" && !defs[r.kind as keyof Definitions].has(r.key) && !ids[r.kind as keyof Definitions].has(r.key));
+      const missing = refs.filter(
+        (r) =>
+          r.kind !== "claim" &&
+          !defs[r.kind as keyof Definitions].has(r.key) &&
+          !ids[r.kind as keyof Definitions].has(r.key),
+      );
       if (missing.length > 0) {
-        throw new DataFileError(missing.map((r) => ({ file: r.file, path: r.path, message: `no ${r.kind} has the key "${r.key}"` })));
+        throw new DataFileError(
+          missing.map((r) => ({ file: r.file, path: r.path, message: `no ${r.kind} has the key "${r.key}"` })),
+        );
       }
       return new Loader(tx, ids, author).run(defs, claims);
     },
@@ -179,7 +276,12 @@ class Loader {
     created: 0,
     updated: 0,
     unchanged: 0,
-    byKind: Object.fromEntries(["actor", "place", "process", "source", "event", "position", "claim"].map((k) => [k, { created: 0, updated: 0, unchanged: 0 }])) as LoadSummary["byKind"],
+    byKind: Object.fromEntries(
+      ["actor", "place", "process", "source", "event", "position", "claim"].map((k) => [
+        k,
+        { created: 0, updated: 0, unchanged: 0 },
+      ]),
+    ) as LoadSummary["byKind"],
   };
   private readonly created = new Set<string>();
 
@@ -197,7 +299,14 @@ class Loader {
 
   private readonly idOf: IdOf = (kind, key) => this.id(kind, key);
 
-  private async settle(kind: Kind, entityId: number | (() => number), before: Snapshot | null, after: Snapshot, version: number | null, write: (changed: Set<string>) => Promise<void>) {
+  private async settle(
+    kind: Kind,
+    entityId: number | (() => number),
+    before: Snapshot | null,
+    after: Snapshot,
+    version: number | null,
+    write: (changed: Set<string>) => Promise<void>,
+  ) {
     const changes = before ? diffSnapshots(before, after) : null;
     const changed = new Set(changes ? Object.keys(changes) : Object.keys(after));
     const tally = this.summary.byKind[kind];
@@ -209,9 +318,16 @@ class Loader {
     await write(changed);
     const action = before ? "UPDATE" : "CREATE";
     const id = typeof entityId === "function" ? entityId() : entityId;
-    await recordRevision(this.tx, { entityType: ENTITY[kind], entityId: id, action, author: this.author, version, changes: changes ?? after });
-    if (before) (tally.updated++, this.summary.updated++);
-    else (tally.created++, this.summary.created++);
+    await recordRevision(this.tx, {
+      entityType: ENTITY[kind],
+      entityId: id,
+      action,
+      author: this.author,
+      version,
+      changes: changes ?? after,
+    });
+    if (before) tally.updated++, this.summary.updated++;
+    else tally.created++, this.summary.created++;
   }
 
   async run(defs: Definitions, claims: ClaimDefinition[]): Promise<LoadSummary> {
@@ -227,7 +343,11 @@ class Loader {
   }
 
   /** Creates the rows that do not exist yet with their scalar fields, so that later records can refer to them. */
-  private async ensure<K extends Exclude<Kind, "claim">>(kind: K, keys: Iterable<string>, create: (key: string) => Promise<number>) {
+  private async ensure<K extends Exclude<Kind, "claim">>(
+    kind: K,
+    keys: Iterable<string>,
+    create: (key: string) => Promise<number>,
+  ) {
     for (const key of keys) {
       if (this.ids[kind].has(key)) continue;
       this.ids[kind].set(key, await create(key));
@@ -309,7 +429,10 @@ class Loader {
       await this.settle("place", row.id, before, after, null, async () => {
         await this.tx.place.update({
           where: { id: row.id },
-          data: { ...scalars(after, ["within"]), parentId: record.within ? this.id("place", record.within) : null } as never,
+          data: {
+            ...scalars(after, ["within"]),
+            parentId: record.within ? this.id("place", record.within) : null,
+          } as never,
         });
       });
     }
@@ -317,7 +440,9 @@ class Loader {
 
   private async processes(defs: Definitions) {
     await this.ensure("process", defs.process.keys(), async (key) => {
-      return (await this.tx.process.create({ data: { key, name: defs.process.get(key)!.record.name }, select: { id: true } })).id;
+      return (
+        await this.tx.process.create({ data: { key, name: defs.process.get(key)!.record.name }, select: { id: true } })
+      ).id;
     });
     const rows = await this.tx.process.findMany({ where: { key: { in: [...defs.process.keys()] } } });
     for (const row of rows) {
@@ -326,7 +451,12 @@ class Loader {
       await this.settle("process", row.id, before, after, before ? row.version + 1 : 1, async () => {
         await this.tx.process.update({
           where: { id: row.id },
-          data: { ...after, startDate: dateOfDay(after.startDate as string), endDate: dateOfDay(after.endDate as string), ...(before ? { version: { increment: 1 } } : {}) } as never,
+          data: {
+            ...after,
+            startDate: dateOfDay(after.startDate as string),
+            endDate: dateOfDay(after.endDate as string),
+            ...(before ? { version: { increment: 1 } } : {}),
+          } as never,
         });
       });
     }
@@ -334,7 +464,9 @@ class Loader {
 
   private async sources(defs: Definitions) {
     await this.ensure("source", defs.source.keys(), async (key) => {
-      return (await this.tx.source.create({ data: { key, title: defs.source.get(key)!.record.title }, select: { id: true } })).id;
+      return (
+        await this.tx.source.create({ data: { key, title: defs.source.get(key)!.record.title }, select: { id: true } })
+      ).id;
     });
     const rows = await this.tx.source.findMany({
       where: { key: { in: [...defs.source.keys()] } },
@@ -356,7 +488,9 @@ class Loader {
         });
         if (changed.has("cites")) {
           await this.tx.sourceCitation.deleteMany({ where: { sourceId: row.id } });
-          await this.tx.sourceCitation.createMany({ data: [...new Set(record.cites)].map((k) => ({ sourceId: row.id, outletId: this.id("actor", k) })) });
+          await this.tx.sourceCitation.createMany({
+            data: [...new Set(record.cites)].map((k) => ({ sourceId: row.id, outletId: this.id("actor", k) })),
+          });
         }
       });
     }
@@ -365,7 +499,12 @@ class Loader {
   private async events(defs: Definitions) {
     await this.ensure("event", defs.event.keys(), async (key) => {
       const e = defs.event.get(key)!.record;
-      return (await this.tx.event.create({ data: { key, type: e.type, title: e.title, startDate: dateOfDay(e.start!.date) }, select: { id: true } })).id;
+      return (
+        await this.tx.event.create({
+          data: { key, type: e.type, title: e.title, startDate: dateOfDay(e.start!.date) },
+          select: { id: true },
+        })
+      ).id;
     });
     const rows = await this.tx.event.findMany({
       where: { key: { in: [...defs.event.keys()] } },
@@ -388,12 +527,19 @@ class Loader {
         });
         if (changed.has("places")) {
           await this.tx.eventPlace.deleteMany({ where: { eventId: row.id } });
-          await this.tx.eventPlace.createMany({ data: [...new Set(record.places)].map((k) => ({ eventId: row.id, placeId: this.id("place", k) })) });
+          await this.tx.eventPlace.createMany({
+            data: [...new Set(record.places)].map((k) => ({ eventId: row.id, placeId: this.id("place", k) })),
+          });
         }
         if (changed.has("participants")) {
           await this.tx.participant.deleteMany({ where: { eventId: row.id } });
           await this.tx.participant.createMany({
-            data: record.participants.map((p) => ({ eventId: row.id, actorId: this.id("actor", p.actor), role: p.role, note: p.note ?? null })),
+            data: record.participants.map((p) => ({
+              eventId: row.id,
+              actorId: this.id("actor", p.actor),
+              role: p.role,
+              note: p.note ?? null,
+            })),
             skipDuplicates: true,
           });
         }
@@ -411,7 +557,14 @@ class Loader {
   private async positions(defs: Definitions) {
     await this.ensure("position", defs.position.keys(), async (key) => {
       const p = defs.position.get(key)!.record;
-      const data = { key, actorId: this.id("actor", p.holder), kind: p.kind, issue: p.issue, summary: p.summary, startDate: dateOfDay(p.start!.date) };
+      const data = {
+        key,
+        actorId: this.id("actor", p.holder),
+        kind: p.kind,
+        issue: p.issue,
+        summary: p.summary,
+        startDate: dateOfDay(p.start!.date),
+      };
       return (await this.tx.position.create({ data, select: { id: true } })).id;
     });
     const rows = await this.tx.position.findMany({
@@ -460,10 +613,17 @@ class Loader {
         speakerId: c.claim.speaker ? this.id("actor", c.claim.speaker) : null,
       };
       let id = row?.id ?? 0;
-      await this.settle("claim", () => id, before, after, row ? row.version + 1 : 1, async () => {
-        if (row) await this.tx.claim.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
-        else id = (await this.tx.claim.create({ data: { ...data, key: c.key }, select: { id: true } })).id;
-      });
+      await this.settle(
+        "claim",
+        () => id,
+        before,
+        after,
+        row ? row.version + 1 : 1,
+        async () => {
+          if (row) await this.tx.claim.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
+          else id = (await this.tx.claim.create({ data: { ...data, key: c.key }, select: { id: true } })).id;
+        },
+      );
     }
   }
 
@@ -474,11 +634,21 @@ class Loader {
     const positionIds = [...defs.position.keys()].map((k) => this.id("position", k));
     const keep = claims.map((c) => c.key);
     const stale = await this.tx.claim.findMany({
-      where: { key: { not: null, notIn: keep }, OR: [{ eventId: { in: eventIds } }, { actorId: { in: actorIds } }, { positionId: { in: positionIds } }] },
+      where: {
+        key: { not: null, notIn: keep },
+        OR: [{ eventId: { in: eventIds } }, { actorId: { in: actorIds } }, { positionId: { in: positionIds } }],
+      },
     });
     for (const claim of stale) {
       await this.tx.claim.delete({ where: { id: claim.id } });
-      await recordRevision(this.tx, { entityType: "Claim", entityId: claim.id, action: "DELETE", author: this.author, version: claim.version, changes: claimSnapshot(claim) });
+      await recordRevision(this.tx, {
+        entityType: "Claim",
+        entityId: claim.id,
+        action: "DELETE",
+        author: this.author,
+        version: claim.version,
+        changes: claimSnapshot(claim),
+      });
       this.summary.byKind.claim.updated++;
       this.summary.updated++;
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { type DataFile, dataFileSchema, formatIssuePath } from "@parley/schema";
 import { parse as parseYaml, YAMLParseError } from "yaml";
-import { dataFileSchema, formatIssuePath, type DataFile } from "@parley/schema";
 
 export interface DataFileProblem {
   file: string;
@@ -63,7 +63,9 @@ export function readDataFiles(files: string[]): ParsedFile[] {
 function describePath(raw: unknown, issuePath: ReadonlyArray<PropertyKey>): string {
   const base = formatIssuePath(issuePath);
   if (issuePath.length < 2 || typeof issuePath[1] !== "number") return base;
-  const record = (raw as Record<string, unknown[]> | null)?.[String(issuePath[0])]?.[issuePath[1]] as { key?: unknown } | undefined;
+  const record = (raw as Record<string, unknown[]> | null)?.[String(issuePath[0])]?.[issuePath[1]] as
+    | { key?: unknown }
+    | undefined;
   if (typeof record?.key !== "string") return base;
   const head = formatIssuePath(issuePath.slice(0, 2));
   return `${head} (key ${record.key})${base.slice(head.length)}`;

@@ -1,9 +1,26 @@
 import {
-  dateOfDay, normalizeName, periodEnd, type ActorRecord, type ClaimRecord, type EventRecord, type PartialDate, type PlaceRecord,
-  type PositionRecord, type ProcessRecord, type SourceRecord,
+  type ActorRecord,
+  type ClaimRecord,
+  dateOfDay,
+  type EventRecord,
+  normalizeName,
+  type PartialDate,
+  type PlaceRecord,
+  type PositionRecord,
+  type ProcessRecord,
+  periodEnd,
+  type SourceRecord,
 } from "@parley/schema";
 import type { Snapshot } from "../revisions.ts";
-import { actorSnapshot, claimSnapshot, eventSnapshot, placeSnapshot, positionSnapshot, processSnapshot, sourceSnapshot } from "../snapshots.ts";
+import {
+  actorSnapshot,
+  claimSnapshot,
+  eventSnapshot,
+  placeSnapshot,
+  positionSnapshot,
+  processSnapshot,
+  sourceSnapshot,
+} from "../snapshots.ts";
 
 /**
  * What a data file states of a record, as the snapshot of the row it makes: the very snapshot the
@@ -52,7 +69,14 @@ export function actorFromFile(a: ActorRecord): Snapshot {
 }
 
 export function placeFromFile(p: PlaceRecord, id: IdOf): Snapshot {
-  return placeSnapshot({ name: p.name, kind: p.kind, country: p.country, lat: p.lat ?? null, lon: p.lon ?? null, parentId: optional(id, "place", p.within) });
+  return placeSnapshot({
+    name: p.name,
+    kind: p.kind,
+    country: p.country,
+    lat: p.lat ?? null,
+    lon: p.lon ?? null,
+    parentId: optional(id, "place", p.within),
+  });
 }
 
 export function processFromFile(p: ProcessRecord): Snapshot {

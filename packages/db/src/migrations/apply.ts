@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { paths } from "../env.ts";
@@ -58,7 +58,9 @@ export async function applyMigrations(url: string, migrations = readMigrations()
       const previous = done.get(migration.name);
       if (previous !== undefined) {
         if (previous !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was changed after it was applied (checksum differs). Write a new migration instead of editing an applied one.`);
+          throw new Error(
+            `Migration ${migration.name} was changed after it was applied (checksum differs). Write a new migration instead of editing an applied one.`,
+          );
         }
         continue;
       }

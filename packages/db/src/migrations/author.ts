@@ -156,7 +156,9 @@ async function replayMigrations(url: string, migrations: MigrationFile[]): Promi
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
-        throw new Error(`Migration ${migration.name} failed on the shadow database: ${(error as Error).message}`, { cause: error });
+        throw new Error(`Migration ${migration.name} failed on the shadow database: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
   });
@@ -206,7 +208,9 @@ export function loadSchemaEngineWasm(): Promise<SchemaEngineWasm> {
     const globals = globalThis as unknown as {
       PRISMA_WASM_PANIC_REGISTRY?: { message: string; get(): string; set_message(message: string): void };
       // lib "ES2023" without DOM: just the part of the WebAssembly API used here.
-      WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+      WebAssembly: {
+        instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+      };
     };
     // The glue reports Rust panics here before trapping.
     globals.PRISMA_WASM_PANIC_REGISTRY ??= {
@@ -365,19 +369,19 @@ function bindAdapter(registry: ErrorRegistry, adapter: Queryable, release: () =>
 function trackingFactory(factory: PrismaPg) {
   const registry = new ErrorRegistry();
   const open = new Set<() => Promise<void>>();
-  const track = (connect: () => Promise<Queryable>) =>
-    async () => {
-      const connection = await wrapAsync(registry, connect)();
-      if (!connection.ok) return connection;
-      const adapter = connection.value as Queryable;
-      let released: Promise<void> | undefined;
-      const release = () => (released ??= (async () => {
+  const track = (connect: () => Promise<Queryable>) => async () => {
+    const connection = await wrapAsync(registry, connect)();
+    if (!connection.ok) return connection;
+    const adapter = connection.value as Queryable;
+    let released: Promise<void> | undefined;
+    const release = () =>
+      (released ??= (async () => {
         open.delete(release);
         await adapter.dispose();
       })());
-      open.add(release);
-      return ok(bindAdapter(registry, adapter, release));
-    };
+    open.add(release);
+    return ok(bindAdapter(registry, adapter, release));
+  };
   return {
     bound: {
       adapterName: factory.adapterName,

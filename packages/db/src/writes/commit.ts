@@ -1,6 +1,6 @@
-import type { PrismaClient, Tx } from "../client.ts";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "../availability.ts";
-import { markTransaction, outcomeOf, type Outcome, type TransactionMark } from "./outcome.ts";
+import type { PrismaClient, Tx } from "../client.ts";
+import { markTransaction, type Outcome, outcomeOf, type TransactionMark } from "./outcome.ts";
 
 export interface CommitOptions {
   /** How long COMMIT may go unanswered before it counts as lost (default 10 s). */
@@ -15,7 +15,10 @@ export interface CommitOptions {
 
 /** The COMMIT of a write was sent and its outcome could not be learnt in time: it may or may not be stored. */
 export class OutcomeUnknownError extends Error {
-  constructor(readonly transactionId: string, cause: unknown) {
+  constructor(
+    readonly transactionId: string,
+    cause: unknown,
+  ) {
     super(
       `The answer to this write's COMMIT was lost (the connection dropped, or the database stopped answering), and the database could not be asked in time whether it committed (transaction ${transactionId}). ` +
         "It may or may not be stored: retry with the same idempotency key, which writes it at most once, or look it up before writing it again.",
@@ -35,7 +38,11 @@ class CommitNotAnswered extends DatabaseUnavailableError {}
  * what `work` returned if it committed; rejects with the connection's error if it did not, and with
  * OutcomeUnknownError if PostgreSQL could not tell within `outcomeTimeoutMs`.
  */
-export async function commitWrite<R>(db: PrismaClient, work: (tx: Tx) => Promise<R>, options: CommitOptions = {}): Promise<R> {
+export async function commitWrite<R>(
+  db: PrismaClient,
+  work: (tx: Tx) => Promise<R>,
+  options: CommitOptions = {},
+): Promise<R> {
   const { commitTimeoutMs = 10_000, outcomeTimeoutMs = 15_000 } = options;
   let mark: TransactionMark | undefined;
   let answer: R | undefined;

@@ -21,7 +21,9 @@ export interface KeptOutcome {
 /** Keys live at least this long; `purgeKeys` removes older ones. */
 export const KEY_RETENTION_HOURS = 24;
 
-const where = (claim: KeyClaim) => ({ tokenId_key_scope: { tokenId: claim.tokenId, key: claim.key, scope: claim.scope } });
+const where = (claim: KeyClaim) => ({
+  tokenId_key_scope: { tokenId: claim.tokenId, key: claim.key, scope: claim.scope },
+});
 
 /**
  * Takes the key for this transaction (null), or returns what the committed write that holds it left.
@@ -31,9 +33,15 @@ const where = (claim: KeyClaim) => ({ tokenId_key_scope: { tokenId: claim.tokenI
 export async function claimKey(tx: Tx, claim: KeyClaim): Promise<KeptOutcome | null> {
   const { tokenId, key, scope, field, requestHash } = claim;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { count } = await tx.idempotencyKey.createMany({ data: [{ tokenId, key, scope, field, requestHash }], skipDuplicates: true });
+    const { count } = await tx.idempotencyKey.createMany({
+      data: [{ tokenId, key, scope, field, requestHash }],
+      skipDuplicates: true,
+    });
     if (count === 1) return null;
-    const kept = await tx.idempotencyKey.findUnique({ where: where(claim), select: { field: true, requestHash: true, resultId: true } });
+    const kept = await tx.idempotencyKey.findUnique({
+      where: where(claim),
+      select: { field: true, requestHash: true, resultId: true },
+    });
     // Gone again only if purged in between: claim it anew.
     if (kept) return kept;
   }

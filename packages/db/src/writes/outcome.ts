@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { PrismaClient, Tx } from "../client.ts";
 import { isDatabaseUnavailable } from "../availability.ts";
+import type { PrismaClient, Tx } from "../client.ts";
 
 /**
  * A write transaction as PostgreSQL knows it: its transaction ID (with epoch), the backend that ran
@@ -50,7 +50,8 @@ export async function outcomeOf(db: PrismaClient, mark: TransactionMark, deadlin
   for (;;) {
     if (deadline - Date.now() <= 0) return "unknown";
     try {
-      if (await within(isOver(db, mark), deadline - Date.now())) return (await within(isMarked(db, mark), deadline - Date.now())) ? "committed" : "aborted";
+      if (await within(isOver(db, mark), deadline - Date.now()))
+        return (await within(isMarked(db, mark), deadline - Date.now())) ? "committed" : "aborted";
       await within(endBackend(db, mark), deadline - Date.now());
     } catch (error) {
       if (!(error instanceof NoAnswer) && !isDatabaseUnavailable(error)) throw error;
@@ -73,7 +74,9 @@ async function isOver(db: PrismaClient, { pid, txid }: TransactionMark): Promise
 }
 
 async function isMarked(db: PrismaClient, mark: TransactionMark): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ marked: boolean }[]>`SELECT EXISTS (SELECT 1 FROM commit_marker WHERE id = ${mark.marker}::uuid) AS marked`;
+  const [row] = await db.$queryRaw<
+    { marked: boolean }[]
+  >`SELECT EXISTS (SELECT 1 FROM commit_marker WHERE id = ${mark.marker}::uuid) AS marked`;
   return row!.marked;
 }
 

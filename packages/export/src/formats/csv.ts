@@ -20,8 +20,14 @@ export function csvWriter(): ExportWriter {
     },
     tail: () => "",
     notes: () => [
-      ...[...problems].map(([what, n]) => `${n} row${n === 1 ? "" : "s"}: the event ${what}; ACLED tools and \`parley import acled\` will refuse ${n === 1 ? "it" : "them"}`),
-      ...[...losses].map(([what, n]) => `${n} event${n === 1 ? "" : "s"} with ${what.replace(": ACLED holds one", "")}: the row holds the first that has coordinates`),
+      ...[...problems].map(
+        ([what, n]) =>
+          `${n} row${n === 1 ? "" : "s"}: the event ${what}; ACLED tools and \`parley import acled\` will refuse ${n === 1 ? "it" : "them"}`,
+      ),
+      ...[...losses].map(
+        ([what, n]) =>
+          `${n} event${n === 1 ? "" : "s"} with ${what.replace(": ACLED holds one", "")}: the row holds the first that has coordinates`,
+      ),
     ],
   };
 }

@@ -55,8 +55,14 @@ export function geojsonWriter(): ExportWriter {
     },
     tail: () => "\n]}\n",
     notes: () => [
-      ...(unlocated ? [`${unlocated} event${unlocated === 1 ? "" : "s"} without coordinates: a feature with a null geometry`] : []),
-      ...(spread ? [`${spread} event${spread === 1 ? "" : "s"} with places in more than one spot: a point at the first, all named in places`] : []),
+      ...(unlocated
+        ? [`${unlocated} event${unlocated === 1 ? "" : "s"} without coordinates: a feature with a null geometry`]
+        : []),
+      ...(spread
+        ? [
+            `${spread} event${spread === 1 ? "" : "s"} with places in more than one spot: a point at the first, all named in places`,
+          ]
+        : []),
     ],
   };
 }

@@ -8,7 +8,8 @@ import type { ExportWriter } from "./writer.ts";
 export function jsonWriter(search: unknown, exportedAt = new Date()): ExportWriter {
   let count = 0;
   return {
-    head: () => `{"format":"parley-events","version":1,"exportedAt":${JSON.stringify(exportedAt.toISOString())},"search":${JSON.stringify(search)},"events":[\n`,
+    head: () =>
+      `{"format":"parley-events","version":1,"exportedAt":${JSON.stringify(exportedAt.toISOString())},"search":${JSON.stringify(search)},"events":[\n`,
     event: (e: ExportEvent) => `${count++ === 0 ? "" : ",\n"}${JSON.stringify(e)}`,
     tail: () => `\n],"count":${count}}\n`,
     notes: () => [],

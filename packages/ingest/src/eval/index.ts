@@ -1,3 +1,3 @@
 export { demoKnowledge } from "./knowledge.ts";
-export { formatResult, runEval, type EvalResult, type ReportRun } from "./run.ts";
-export { readEvalSet, splitOf, type EvalReport, type Split } from "./set.ts";
+export { type EvalResult, formatResult, type ReportRun, runEval } from "./run.ts";
+export { type EvalReport, readEvalSet, type Split, splitOf } from "./set.ts";

@@ -1,4 +1,4 @@
-import { normalizeName, type DatePrecision } from "@parley/schema";
+import { type DatePrecision, normalizeName } from "@parley/schema";
 
 /** Names compare without case, accents, punctuation or a leading "the". */
 export const nameKey = (name: string) => normalizeName(name).replace(/^the /, "");
@@ -11,8 +11,12 @@ const DAY_MS = 86_400_000;
  * period at the gold precision: the same day; a day of the gold week (or the same week); the same
  * month; the same year.
  */
-export function sameDate(gold: { date: string; precision: DatePrecision }, pred: { date: string | null; precision: DatePrecision | null }): boolean {
-  if (pred.date === null || pred.precision === null || FINENESS[pred.precision] > FINENESS[gold.precision]) return false;
+export function sameDate(
+  gold: { date: string; precision: DatePrecision },
+  pred: { date: string | null; precision: DatePrecision | null },
+): boolean {
+  if (pred.date === null || pred.precision === null || FINENESS[pred.precision] > FINENESS[gold.precision])
+    return false;
   switch (gold.precision) {
     case "DAY":
       return pred.date === gold.date;

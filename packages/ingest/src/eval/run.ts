@@ -1,10 +1,10 @@
 import type { Extraction } from "../candidates.ts";
 import { extractCandidates } from "../extract.ts";
-import type { Knowledge } from "../knowledge.ts";
 import { IngestError, prepareReport } from "../ingest.ts";
-import { add, prf, type Counts } from "./match.ts";
-import { scoreReport, type Measure, type ReportScore } from "./score.ts";
-import { documentOf, readEvalSet, type EvalReport, type Split } from "./set.ts";
+import type { Knowledge } from "../knowledge.ts";
+import { add, type Counts, prf } from "./match.ts";
+import { type Measure, type ReportScore, scoreReport } from "./score.ts";
+import { documentOf, type EvalReport, readEvalSet, type Split } from "./set.ts";
 
 export interface EvalResult {
   split: Split | "all";
@@ -32,7 +32,11 @@ export function runEval(knowledge: Knowledge, split: Split | "all"): { result: E
   const started = performance.now();
   const reports = readEvalSet().filter((r) => split === "all" || r.split === split);
   const runs: ReportRun[] = reports.map((report) => {
-    const input = { file: report.file.replace(/\.yaml$/, ".txt"), content: documentOf(report), ...(report.published !== "unknown" ? { date: report.published } : {}) };
+    const input = {
+      file: report.file.replace(/\.yaml$/, ".txt"),
+      content: documentOf(report),
+      ...(report.published !== "unknown" ? { date: report.published } : {}),
+    };
     try {
       const prepared = prepareReport(input);
       const extraction = extractCandidates(prepared.text, prepared.published, knowledge);
@@ -46,16 +50,27 @@ export function runEval(knowledge: Knowledge, split: Split | "all"): { result: E
   const total = (m: Measure) => runs.reduce((c, r) => add(c, r.score.counts[m]), { tp: 0, fp: 0, fn: 0 });
   const sum = (f: (s: ReportScore) => number) => runs.reduce((n, r) => n + f(r.score), 0);
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-  const measures = Object.fromEntries(MEASURES.map((m) => [m, { ...prf(total(m)), ...total(m) }])) as EvalResult["measures"];
+  const measures = Object.fromEntries(
+    MEASURES.map((m) => [m, { ...prf(total(m)), ...total(m) }]),
+  ) as EvalResult["measures"];
   return {
     runs,
     result: {
       split,
       reports: runs.length,
       measures,
-      roleAccuracy: ratio(sum((s) => s.participants.sameRole), sum((s) => s.participants.matched)),
-      kindAccuracy: ratio(sum((s) => s.kinds.same), sum((s) => s.kinds.matched)),
-      eventPlaceAccuracy: ratio(sum((s) => s.eventPlaces.same), sum((s) => s.eventPlaces.withPlace)),
+      roleAccuracy: ratio(
+        sum((s) => s.participants.sameRole),
+        sum((s) => s.participants.matched),
+      ),
+      kindAccuracy: ratio(
+        sum((s) => s.kinds.same),
+        sum((s) => s.kinds.matched),
+      ),
+      eventPlaceAccuracy: ratio(
+        sum((s) => s.eventPlaces.same),
+        sum((s) => s.eventPlaces.withPlace),
+      ),
       titles: runs.filter((r) => r.title === r.report.title).length,
       refused: runs.filter((r) => r.title === null).length,
       seconds: (performance.now() - started) / 1000,

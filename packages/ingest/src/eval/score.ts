@@ -1,7 +1,7 @@
 import type { EventType } from "@parley/schema";
 import type { EventCandidate, Extraction } from "../candidates.ts";
+import { type Counts, counts, nameKey, pairUp, sameDate, sameText } from "./match.ts";
 import type { EvalReport } from "./set.ts";
-import { counts, nameKey, pairUp, sameDate, sameText, type Counts } from "./match.ts";
 
 /** Statements are everywhere in news; the gold does not list them, so they are scored neither way. */
 const UNSCORED_TYPES = new Set<EventType>(["STATEMENT", "OTHER"]);
@@ -37,30 +37,68 @@ export function scoreReport(report: EvalReport, x: Extraction): ReportScore {
 
   const predActors = distinct(x.actors, (a) => (a.actorId !== null ? `id:${a.actorId}` : nameKey(a.name)));
   const actorPairs = pairUp(gold.actors, predActors, (g, p) => predKeys(p).some((k) => namesOf(g).has(k)));
-  note(errors, "actor", gold.actors, predActors, actorPairs, (g) => `${g[0]} (${g[1]})`, (p) => `${p.text}${p.name !== p.text ? ` = ${p.name}` : ""} (${p.kind})`);
+  note(
+    errors,
+    "actor",
+    gold.actors,
+    predActors,
+    actorPairs,
+    (g) => `${g[0]} (${g[1]})`,
+    (p) => `${p.text}${p.name !== p.text ? ` = ${p.name}` : ""} (${p.kind})`,
+  );
 
   const placeNames = (g: EvalReport["gold"]["places"][number]) => new Set([g[0], ...g.slice(2)].map(nameKey));
   const predPlaces = distinct(x.places, (p) => `${p.country}:${nameKey(p.name)}`);
   const placePairs = pairUp(gold.places, predPlaces, (g, p) => predKeys(p).some((k) => placeNames(g).has(k)));
-  note(errors, "place", gold.places, predPlaces, placePairs, (g) => g[0], (p) => `${p.text} (${p.country})`);
+  note(
+    errors,
+    "place",
+    gold.places,
+    predPlaces,
+    placePairs,
+    (g) => g[0],
+    (p) => `${p.text} (${p.country})`,
+  );
 
   const goldDates = gold.dates.map(([text, date, precision]) => ({ text, date, precision }));
   const predDates = distinct(x.dates, (d) => (d.date === null ? `?${nameKey(d.text)}` : `${d.date}|${d.precision}`));
   const dateFits = (g: (typeof goldDates)[number], p: (typeof predDates)[number]) =>
-    g.date === null ? p.date === null && sameText(g.text, p.text) : sameDate({ date: g.date, precision: g.precision }, p);
+    g.date === null
+      ? p.date === null && sameText(g.text, p.text)
+      : sameDate({ date: g.date, precision: g.precision }, p);
   const datePairs = pairUp(goldDates, predDates, (g, p) => dateFits(g, p) && g.precision === p.precision, dateFits);
-  note(errors, "date", goldDates, predDates, datePairs, (g) => `${g.text} = ${g.date ?? "unresolved"} ${g.precision}`, (p) => `${p.text} = ${p.date ?? "unresolved"} ${p.precision}`);
+  note(
+    errors,
+    "date",
+    goldDates,
+    predDates,
+    datePairs,
+    (g) => `${g.text} = ${g.date ?? "unresolved"} ${g.precision}`,
+    (p) => `${p.text} = ${p.date ?? "unresolved"} ${p.precision}`,
+  );
 
   const goldPlaceNames = (name: string) => {
     const place = gold.places.find((g) => placeNames(g).has(nameKey(name)));
     return place ? placeNames(place) : new Set([nameKey(name)]);
   };
-  const samePlace = (g: GoldEvent, p: EventCandidate) => g.place !== undefined && p.place !== null && predKeys(p.place).some((k) => goldPlaceNames(g.place!).has(k));
+  const samePlace = (g: GoldEvent, p: EventCandidate) =>
+    g.place !== undefined && p.place !== null && predKeys(p.place).some((k) => goldPlaceNames(g.place!).has(k));
   const predEvents = x.events.filter((e) => !UNSCORED_TYPES.has(e.type));
   const eventFits = (g: GoldEvent, p: EventCandidate) =>
-    g.type === p.type && (g.date === null ? p.date === null && (g.place === undefined || samePlace(g, p)) : sameDate({ date: g.date, precision: g.precision! }, p));
+    g.type === p.type &&
+    (g.date === null
+      ? p.date === null && (g.place === undefined || samePlace(g, p))
+      : sameDate({ date: g.date, precision: g.precision! }, p));
   const eventPairs = pairUp(gold.events, predEvents, eventFits);
-  note(errors, "event", gold.events, predEvents, eventPairs, (g) => `${g.type} ${g.date ?? "undated"}${g.place ? ` at ${g.place}` : ""}`, (p) => `${p.type} ${p.date ?? "undated"}${p.place ? ` at ${p.place.name}` : ""}: ${p.quote.slice(0, 80)}`);
+  note(
+    errors,
+    "event",
+    gold.events,
+    predEvents,
+    eventPairs,
+    (g) => `${g.type} ${g.date ?? "undated"}${g.place ? ` at ${g.place}` : ""}`,
+    (p) => `${p.type} ${p.date ?? "undated"}${p.place ? ` at ${p.place.name}` : ""}: ${p.quote.slice(0, 80)}`,
+  );
 
   const roles: Counts = { tp: 0, fp: 0, fn: 0 };
   const participants = { matched: 0, sameRole: 0 };
@@ -70,15 +108,21 @@ export function scoreReport(report: EvalReport, x: Extraction): ReportScore {
       eventPlaces.withPlace++;
       if (samePlace(g, p)) eventPlaces.same++;
     }
-    const fits = (gp: [string, string], a: EventActor) => predKeys(a).some((k) => namesOf(actorOf.get(gp[0]) ?? [gp[0], "OTHER"]).has(k));
-    const pairs = pairUp(g.participants, distinct(p.actors, (a) => nameKey(a.name)), fits);
+    const fits = (gp: [string, string], a: EventActor) =>
+      predKeys(a).some((k) => namesOf(actorOf.get(gp[0]) ?? [gp[0], "OTHER"]).has(k));
+    const pairs = pairUp(
+      g.participants,
+      distinct(p.actors, (a) => nameKey(a.name)),
+      fits,
+    );
     const right = pairs.filter(([gp, a]) => gp[1] === a.role);
     participants.matched += pairs.length;
     participants.sameRole += right.length;
     roles.tp += right.length;
     roles.fp += p.actors.length - right.length;
     roles.fn += g.participants.length - right.length;
-    for (const [gp, a] of pairs) if (gp[1] !== a.role) errors.push(`role     ${g.type} ${g.date ?? ""}: ${gp[0]} is ${gp[1]}, proposed ${a.role}`);
+    for (const [gp, a] of pairs)
+      if (gp[1] !== a.role) errors.push(`role     ${g.type} ${g.date ?? ""}: ${gp[0]} is ${gp[1]}, proposed ${a.role}`);
   }
   const kinds = { matched: actorPairs.length, same: actorPairs.filter(([g, p]) => g[1] === p.kind).length };
   return {
@@ -96,7 +140,15 @@ export function scoreReport(report: EvalReport, x: Extraction): ReportScore {
   };
 }
 
-function note<G, P>(errors: string[], what: string, gold: G[], pred: P[], pairs: Array<[G, P]>, showGold: (g: G) => string, showPred: (p: P) => string) {
+function note<G, P>(
+  errors: string[],
+  what: string,
+  gold: G[],
+  pred: P[],
+  pairs: Array<[G, P]>,
+  showGold: (g: G) => string,
+  showPred: (p: P) => string,
+) {
   const matchedGold = new Set(pairs.map(([g]) => g));
   const matchedPred = new Set(pairs.map(([, p]) => p));
   for (const g of gold) if (!matchedGold.has(g)) errors.push(`${what.padEnd(8)} missed   ${showGold(g)}`);

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, PARTICIPANT_ROLES } from "@parley/schema";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, PARTICIPANT_ROLES } from "@parley/schema";
 
 export const reportsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "reports");
 
@@ -18,7 +18,10 @@ const goldEvent = z
     participants: z.array(z.tuple([z.string(), PARTICIPANT_ROLES.schema])),
   })
   .strict()
-  .refine((e) => (e.date === null) === (e.precision === undefined), "an event with a date needs its precision, one without has none");
+  .refine(
+    (e) => (e.date === null) === (e.precision === undefined),
+    "an event with a date needs its precision, one without has none",
+  );
 
 const reportSchema = z
   .object({
@@ -50,14 +53,18 @@ export function splitOf(url: string): Split {
 
 /** Every report of the set, checked against its schema and against the split recorded in the index. */
 export function readEvalSet(dir = reportsDir): EvalReport[] {
-  const index = z.object({ reports: z.array(z.object({ file: z.string(), split: z.enum(["dev", "test"]) })) }).parse(parseYaml(readFileSync(path.join(dir, "index.yaml"), "utf8")));
+  const index = z
+    .object({ reports: z.array(z.object({ file: z.string(), split: z.enum(["dev", "test"]) })) })
+    .parse(parseYaml(readFileSync(path.join(dir, "index.yaml"), "utf8")));
   const listed = new Set(index.reports.map((r) => r.file));
   const unlisted = readdirSync(dir).filter((f) => f.endsWith(".yaml") && f !== "index.yaml" && !listed.has(f));
   if (unlisted.length) throw new Error(`Reports missing from index.yaml: ${unlisted.join(", ")}`);
   return index.reports.map(({ file, split }) => {
     const parsed = reportSchema.safeParse(parseYaml(readFileSync(path.join(dir, file), "utf8")));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    if (splitOf(parsed.data.url) !== split) throw new Error(`${file}: index.yaml says ${split}, the rule says ${splitOf(parsed.data.url)}`);
+    if (!parsed.success)
+      throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (splitOf(parsed.data.url) !== split)
+      throw new Error(`${file}: index.yaml says ${split}, the rule says ${splitOf(parsed.data.url)}`);
     return { ...parsed.data, file, split };
   });
 }

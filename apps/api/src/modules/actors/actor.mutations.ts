@@ -1,12 +1,12 @@
-import { writeAndRead } from "../shared/write.ts";
 import { createActorInput, deleteInput, mergeActorsInput, updateActorInput } from "@parley/schema";
 import { builder } from "../../builder.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { authorize } from "../auth/access.ts";
 import { authorOf } from "../auth/viewer.ts";
 import { ActorKindEnum, AliasKindEnum } from "../shared/enums.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.ts";
 import { parseInput, targetId } from "../shared/input.ts";
 import { clientMutationIdField, DeleteInput, reload, resultUnion } from "../shared/mutation.ts";
+import { writeAndRead } from "../shared/write.ts";
 import { createActor, deleteActor, updateActor } from "./actor.service.ts";
 import { mergeActorsFor } from "./merge.service.ts";
 
@@ -25,7 +25,12 @@ function actorFields(creating: boolean) {
       : "Only the fields you give change; `null` clears an optional field; `aliases` replaces all aliases.",
     fields: (t) => ({
       clientMutationId: clientMutationIdField(t),
-      ...(creating ? {} : { id: t.id({ required: true, description: "The actor's global ID." }), version: t.int({ required: true, description: "The version you read." }) }),
+      ...(creating
+        ? {}
+        : {
+            id: t.id({ required: true, description: "The actor's global ID." }),
+            version: t.int({ required: true, description: "The version you read." }),
+          }),
       name: t.string({ required: creating, description: "The main name, at most 300 characters." }),
       kind: t.field({ type: ActorKindEnum, required: creating, description: "What the actor is." }),
       description: t.string({ description: "Who or what the actor is, at most 4000 characters." }),
@@ -41,7 +46,10 @@ const MergeActorsInput = builder.inputType("MergeActorsInput", {
   fields: (t) => ({
     clientMutationId: clientMutationIdField(t),
     survivorId: t.id({ required: true, description: "The actor that stays." }),
-    mergedId: t.id({ required: true, description: "The actor folded into the survivor; its ID keeps resolving to the survivor." }),
+    mergedId: t.id({
+      required: true,
+      description: "The actor folded into the survivor; its ID keeps resolving to the survivor.",
+    }),
     survivorVersion: t.int({ required: true, description: "The survivor's version as you read it." }),
   }),
 });
@@ -53,46 +61,94 @@ builder.mutationFields((t) => ({
   createActor: t.prismaField({
     type: "Actor",
     description: "Creates an actor with its aliases (editor). Answers with the actor as stored, at version 1.",
-    errors: resultUnion("createActor", "actor", "The actor as stored.", [ValidationError, NotFoundError, ForbiddenError]),
+    errors: resultUnion("createActor", "actor", "The actor as stored.", [
+      ValidationError,
+      NotFoundError,
+      ForbiddenError,
+    ]),
     args: { input: t.arg({ type: CreateActorInput, required: true, description: "The actor to create." }) },
     resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Creating an actor");
       const input = parseInput(createActorInput, args.input);
-      return writeAndRead({ ctx, info, args }, (tx) => createActor(tx, authorOf(viewer), input), (tx, id) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }));
+      return writeAndRead(
+        { ctx, info, args },
+        (tx) => createActor(tx, authorOf(viewer), input),
+        (tx, id) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }),
+      );
     },
   }),
   updateActor: t.prismaField({
     type: "Actor",
-    description: "Changes an actor (editor), if it is still at the version you read. Answers with the actor as stored, at its next version.",
-    errors: resultUnion("updateActor", "actor", "The actor as stored after the change.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
-    args: { input: t.arg({ type: UpdateActorInput, required: true, description: "The actor, the version you read and the fields to change." }) },
+    description:
+      "Changes an actor (editor), if it is still at the version you read. Answers with the actor as stored, at its next version.",
+    errors: resultUnion("updateActor", "actor", "The actor as stored after the change.", [
+      ValidationError,
+      NotFoundError,
+      ConflictError,
+      ForbiddenError,
+    ]),
+    args: {
+      input: t.arg({
+        type: UpdateActorInput,
+        required: true,
+        description: "The actor, the version you read and the fields to change.",
+      }),
+    },
     resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "EDITOR", "Changing an actor");
       const input = parseInput(updateActorInput, args.input);
       const id = targetId(input.id, "Actor");
-      return writeAndRead({ ctx, info, args }, (tx) => updateActor(tx, authorOf(viewer), id, input.id, input), (tx) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }));
+      return writeAndRead(
+        { ctx, info, args },
+        (tx) => updateActor(tx, authorOf(viewer), id, input.id, input),
+        (tx) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }),
+      );
     },
   }),
   deleteActor: t.id({
-    errors: resultUnion("deleteActor", "deletedId", "The global ID of the deleted actor.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
+    errors: resultUnion("deleteActor", "deletedId", "The global ID of the deleted actor.", [
+      ValidationError,
+      NotFoundError,
+      ConflictError,
+      ForbiddenError,
+    ]),
     description: "Deletes an actor nothing refers to (admin); merge actors that are referred to instead.",
     args: { input: t.arg({ type: DeleteInput, required: true, description: "The actor and the version you read." }) },
     resolve: async (_root, args, ctx, info) => {
       const viewer = authorize(ctx, "ADMIN", "Deleting an actor");
       const input = parseInput(deleteInput, args.input);
       const id = targetId(input.id, "Actor");
-      return writeAndRead({ ctx, info, args }, (tx) => deleteActor(tx, authorOf(viewer), id, input.id, input.version), async () => input.id);
+      return writeAndRead(
+        { ctx, info, args },
+        (tx) => deleteActor(tx, authorOf(viewer), id, input.id, input.version),
+        async () => input.id,
+      );
     },
   }),
   mergeActors: t.prismaField({
     type: "Actor",
-    errors: resultUnion("mergeActors", "actor", "The surviving actor, with the merged one's names as aliases and its events, claims and positions.", [ValidationError, NotFoundError, ConflictError, ForbiddenError]),
+    errors: resultUnion(
+      "mergeActors",
+      "actor",
+      "The surviving actor, with the merged one's names as aliases and its events, claims and positions.",
+      [ValidationError, NotFoundError, ConflictError, ForbiddenError],
+    ),
     description: "Folds one actor into another (admin): its names become aliases, its ID resolves to the survivor.",
-    args: { input: t.arg({ type: MergeActorsInput, required: true, description: "The two actors and the survivor's version." }) },
+    args: {
+      input: t.arg({
+        type: MergeActorsInput,
+        required: true,
+        description: "The two actors and the survivor's version.",
+      }),
+    },
     resolve: async (query, _root, args, ctx, info) => {
       const viewer = authorize(ctx, "ADMIN", "Merging actors");
       const input = parseInput(mergeActorsInput, args.input);
-      return writeAndRead({ ctx, info, args }, (tx) => mergeActorsFor(tx, authorOf(viewer), input), (tx, id) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }));
+      return writeAndRead(
+        { ctx, info, args },
+        (tx) => mergeActorsFor(tx, authorOf(viewer), input),
+        (tx, id) => tx.actor.findUniqueOrThrow({ ...reload(query), where: { id } }),
+      );
     },
   }),
 }));

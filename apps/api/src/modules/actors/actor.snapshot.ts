@@ -1,10 +1,13 @@
-import { type AliasInput, nameKeys } from "@parley/schema";
 import type { Tx } from "@parley/db";
+import { type AliasInput, nameKeys } from "@parley/schema";
 
 export function loadActor(tx: Tx, id: number) {
   return tx.actor.findUnique({
     where: { id },
-    include: { aliases: { orderBy: { id: "asc" } }, affiliations: { include: { organisation: { select: { key: true } } } } },
+    include: {
+      aliases: { orderBy: { id: "asc" } },
+      affiliations: { include: { organisation: { select: { key: true } } } },
+    },
   });
 }
 export type ActorRow = NonNullable<Awaited<ReturnType<typeof loadActor>>>;

@@ -1,10 +1,10 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { actorSnapshot, diffSnapshots, recordRevision, resolveActorId, type Tx } from "@parley/db";
-import { normalizeName, type CreateAliasInput, type DeleteInput, type UpdateAliasInput } from "@parley/schema";
+import { type CreateAliasInput, type DeleteInput, normalizeName, type UpdateAliasInput } from "@parley/schema";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
 import { targetId } from "../shared/input.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
-import { aliasRow, loadActor, type ActorRow } from "./actor.snapshot.ts";
+import { type ActorRow, aliasRow, loadActor } from "./actor.snapshot.ts";
 
 /** Aliases are part of their actor: every change bumps the actor's version and is recorded on the actor. */
 async function recordAliasChange(tx: Tx, author: string, before: ActorRow): Promise<void> {
@@ -15,7 +15,9 @@ async function recordAliasChange(tx: Tx, author: string, before: ActorRow): Prom
 
 function checkNewName(actor: ActorRow, name: string, exceptAliasId?: number) {
   const normalized = normalizeName(name);
-  const taken = normalizeName(actor.name) === normalized || actor.aliases.some((a) => a.id !== exceptAliasId && a.normalized === normalized);
+  const taken =
+    normalizeName(actor.name) === normalized ||
+    actor.aliases.some((a) => a.id !== exceptAliasId && a.normalized === normalized);
   if (taken) throw new ValidationError([{ field: "input.name", message: `is already a name of ${actor.name}` }]);
 }
 
@@ -42,7 +44,10 @@ async function aliasAndActor(tx: Tx, input: { id: string; version: number }) {
 export async function updateAlias(tx: Tx, author: string, input: UpdateAliasInput): Promise<number> {
   const { alias, actor } = await aliasAndActor(tx, input);
   if (input.name) checkNewName(actor, input.name, alias.id);
-  await tx.actorAlias.update({ where: { id: alias.id }, data: aliasRow(actor.id, { name: input.name ?? alias.name, kind: input.kind ?? alias.kind }) });
+  await tx.actorAlias.update({
+    where: { id: alias.id },
+    data: aliasRow(actor.id, { name: input.name ?? alias.name, kind: input.kind ?? alias.kind }),
+  });
   await recordAliasChange(tx, author, actor);
   return actor.id;
 }

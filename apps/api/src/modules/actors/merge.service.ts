@@ -17,7 +17,8 @@ export async function mergeActorsFor(tx: Tx, author: string, input: MergeActorsI
     return survivor.id;
   } catch (error) {
     if (!(error instanceof MergeError)) throw error;
-    if (error.reason === "SAME_ACTOR") throw new ValidationError([{ field: "input.mergedId", message: "is already part of the survivor" }]);
+    if (error.reason === "SAME_ACTOR")
+      throw new ValidationError([{ field: "input.mergedId", message: "is already part of the survivor" }]);
     if (error.reason === "STALE") {
       const current = await tx.actor.findUnique({ where: { id: survivorId }, select: { version: true } });
       throw new ConflictError(input.survivorId, input.survivorVersion, current?.version ?? 0);

@@ -1,6 +1,6 @@
+import type { TokenRole } from "@parley/schema";
 import { getOperationAST } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import type { TokenRole } from "@parley/schema";
 import type { Context, Viewer } from "../../context.ts";
 import { type Denial, ForbiddenError } from "../shared/errors.ts";
 
@@ -17,17 +17,29 @@ export function judge(ctx: Pick<Context, "viewer" | "tokenProblem">, needed: Tok
   const { viewer, tokenProblem } = ctx;
   if (viewer) {
     if (RANK[viewer.role] >= RANK[needed]) return { viewer };
-    return { refusal: { reason: "ROLE_TOO_LOW", message: `${action} needs ${aRole(needed)}; this one is ${aRole(viewer.role)}.`, neededRole: needed } };
+    return {
+      refusal: {
+        reason: "ROLE_TOO_LOW",
+        message: `${action} needs ${aRole(needed)}; this one is ${aRole(viewer.role)}.`,
+        neededRole: needed,
+      },
+    };
   }
-  if (tokenProblem === "TOKEN_REVOKED") return { refusal: { reason: "TOKEN_REVOKED", message: TOKEN_REVOKED, neededRole: needed } };
-  if (tokenProblem === "TOKEN_UNKNOWN") return { refusal: { reason: "TOKEN_UNKNOWN", message: TOKEN_UNKNOWN, neededRole: needed } };
+  if (tokenProblem === "TOKEN_REVOKED")
+    return { refusal: { reason: "TOKEN_REVOKED", message: TOKEN_REVOKED, neededRole: needed } };
+  if (tokenProblem === "TOKEN_UNKNOWN")
+    return { refusal: { reason: "TOKEN_UNKNOWN", message: TOKEN_UNKNOWN, neededRole: needed } };
   const how = `send \`Authorization: Bearer <token>\` (make one with \`pnpm parley token create --role ${needed.toLowerCase()}\`)`;
-  return { refusal: { reason: "TOKEN_MISSING", message: `${action} needs ${aRole(needed)}: ${how}.`, neededRole: needed } };
+  return {
+    refusal: { reason: "TOKEN_MISSING", message: `${action} needs ${aRole(needed)}: ${how}.`, neededRole: needed },
+  };
 }
 
 /** A refused read, as a GraphQL error at the field that was refused. */
 export function forbidden(refusal: Denial) {
-  return createGraphQLError(refusal.message, { extensions: { code: "FORBIDDEN", reason: refusal.reason, neededRole: refusal.neededRole } });
+  return createGraphQLError(refusal.message, {
+    extensions: { code: "FORBIDDEN", reason: refusal.reason, neededRole: refusal.neededRole },
+  });
 }
 
 /**
@@ -56,7 +68,11 @@ export function readAccess(mode: "open" | "token"): Plugin<Context> {
       if (getOperationAST(args.document, args.operationName)?.operation === "mutation") return;
       const { refusal } = judge(args.contextValue as Context, "READER", "Reading on this server");
       if (!refusal) return;
-      const extensions = { code: "UNAUTHENTICATED", reason: refusal.reason, http: { status: 401, headers: { "www-authenticate": "Bearer" } } };
+      const extensions = {
+        code: "UNAUTHENTICATED",
+        reason: refusal.reason,
+        http: { status: 401, headers: { "www-authenticate": "Bearer" } },
+      };
       setResultAndStopExecution({ errors: [createGraphQLError(refusal.message, { extensions })] });
     },
   };

@@ -5,7 +5,10 @@ import { TokenRoleEnum } from "../shared/enums.ts";
 const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
   description: "The API token a request carries.",
   fields: (t) => ({
-    name: t.exposeString("name", { description: 'The name the token was issued under, such as "Newsroom importer"; it signs the revisions it writes.' }),
+    name: t.exposeString("name", {
+      description:
+        'The name the token was issued under, such as "Newsroom importer"; it signs the revisions it writes.',
+    }),
     role: t.field({ type: TokenRoleEnum, description: "What the token may do.", resolve: (v) => v.role }),
   }),
 });

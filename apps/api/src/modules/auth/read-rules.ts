@@ -1,15 +1,15 @@
+import type { TokenRole } from "@parley/schema";
 import {
   defaultFieldResolver,
-  getNamedType,
-  isAbstractType,
-  isObjectType,
   type GraphQLAbstractType,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
 } from "graphql";
-import type { TokenRole } from "@parley/schema";
 import type { Context } from "../../context.ts";
 import { forbidden, judge } from "./access.ts";
 
@@ -78,12 +78,15 @@ function guardAbstract(resolve: Resolver, type: GraphQLAbstractType, schema: Gra
 
 /** The same check on every field of the restricted type itself: whatever path led to an object, its fields stay closed. */
 function guardOwnFields(type: GraphQLObjectType, rule: ReadRule): void {
-  for (const field of Object.values(type.getFields())) field.resolve = guardConcrete(field.resolve ?? defaultFieldResolver, rule);
+  for (const field of Object.values(type.getFields()))
+    field.resolve = guardConcrete(field.resolve ?? defaultFieldResolver, rule);
 }
 
 /** Applies every type's read rule (see `readableBy`) to every path by which the type can be reached. */
 export function guardReads(schema: GraphQLSchema): GraphQLSchema {
-  const objectTypes = Object.values(schema.getTypeMap()).filter(isObjectType).filter((t) => !t.name.startsWith("__"));
+  const objectTypes = Object.values(schema.getTypeMap())
+    .filter(isObjectType)
+    .filter((t) => !t.name.startsWith("__"));
   const restricted = objectTypes.filter((t) => readRuleOf(t));
   if (restricted.length === 0) return schema;
   for (const parent of objectTypes) {

@@ -1,7 +1,7 @@
 import { diffSnapshots, eventSnapshot, recordRevision, type Tx } from "@parley/db";
 import { type CreateEventInput, dateOfDay, dayOf, type UpdateEventInput } from "@parley/schema";
 import { ValidationError } from "../shared/errors.ts";
-import { ref, resolveRefs, type Resolved } from "../shared/references.ts";
+import { type Resolved, ref, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { deleteClaimsOf } from "../sources/source.snapshot.ts";
 import { loadEvent } from "./event.snapshot.ts";
@@ -27,7 +27,13 @@ function scalarData(input: EventPatch) {
     endDate: input.endDate === undefined ? undefined : input.endDate && dateOfDay(input.endDate),
     datePrecision: input.datePrecision,
     outcome: input.outcome,
-    ...(fatalities === undefined ? {} : { fatalitiesLow: fatalities?.low ?? null, fatalitiesBest: fatalities?.best ?? null, fatalitiesHigh: fatalities?.high ?? null }),
+    ...(fatalities === undefined
+      ? {}
+      : {
+          fatalitiesLow: fatalities?.low ?? null,
+          fatalitiesBest: fatalities?.best ?? null,
+          fatalitiesHigh: fatalities?.high ?? null,
+        }),
   };
 }
 
@@ -38,7 +44,10 @@ function scalarData(input: EventPatch) {
 async function writeChildren(tx: Tx, eventId: number, refs: Resolved<ReturnType<typeof references>>, isNew: boolean) {
   if (refs.placeIds) {
     if (!isNew) await tx.eventPlace.deleteMany({ where: { eventId } });
-    await tx.eventPlace.createMany({ data: refs.placeIds.map((placeId) => ({ eventId, placeId })), skipDuplicates: true });
+    await tx.eventPlace.createMany({
+      data: refs.placeIds.map((placeId) => ({ eventId, placeId })),
+      skipDuplicates: true,
+    });
   }
   if (refs.participants) {
     if (!isNew) await tx.participant.deleteMany({ where: { eventId } });
@@ -47,16 +56,26 @@ async function writeChildren(tx: Tx, eventId: number, refs: Resolved<ReturnType<
   }
   if (refs.links) {
     const self = refs.links.findIndex((l) => l.eventId === eventId);
-    if (self >= 0) throw new ValidationError([{ field: `input.links[${self}].eventId`, message: "is this event itself" }]);
+    if (self >= 0)
+      throw new ValidationError([{ field: `input.links[${self}].eventId`, message: "is this event itself" }]);
     if (!isNew) await tx.eventLink.deleteMany({ where: { fromId: eventId } });
-    await tx.eventLink.createMany({ data: refs.links.map((l) => ({ fromId: eventId, toId: l.eventId, kind: l.kind })), skipDuplicates: true });
+    await tx.eventLink.createMany({
+      data: refs.links.map((l) => ({ fromId: eventId, toId: l.eventId, kind: l.kind })),
+      skipDuplicates: true,
+    });
   }
 }
 
 export async function createEvent(tx: Tx, author: string, input: CreateEventInput): Promise<number> {
   const refs = await resolveRefs(tx, references(input));
   const { id } = await tx.event.create({
-    data: { ...scalarData(input), type: input.type, title: input.title, startDate: dateOfDay(input.startDate), processId: refs.processId ?? null },
+    data: {
+      ...scalarData(input),
+      type: input.type,
+      title: input.title,
+      startDate: dateOfDay(input.startDate),
+      processId: refs.processId ?? null,
+    },
     select: { id: true },
   });
   await writeChildren(tx, id, refs, true);
@@ -65,26 +84,53 @@ export async function createEvent(tx: Tx, author: string, input: CreateEventInpu
   return id;
 }
 
-export async function updateEvent(tx: Tx, author: string, id: number, globalId: string, input: UpdateEventInput): Promise<void> {
+export async function updateEvent(
+  tx: Tx,
+  author: string,
+  id: number,
+  globalId: string,
+  input: UpdateEventInput,
+): Promise<void> {
   const version = await bumpVersion(tx, "Event", id, input.version, globalId);
   const before = (await loadEvent(tx, id))!;
   const start = input.startDate ?? dayOf(before.startDate);
   const end = input.endDate === undefined ? dayOf(before.endDate) : input.endDate;
   if (end && end < start) {
-    throw new ValidationError([{ field: input.endDate ? "input.endDate" : "input.startDate", message: `must not make the event end (${end}) before it starts (${start})` }]);
+    throw new ValidationError([
+      {
+        field: input.endDate ? "input.endDate" : "input.startDate",
+        message: `must not make the event end (${end}) before it starts (${start})`,
+      },
+    ]);
   }
   const refs = await resolveRefs(tx, references(input));
-  await tx.event.update({ where: { id }, data: { ...scalarData(input), ...(refs.processId === undefined ? {} : { processId: refs.processId }) } });
+  await tx.event.update({
+    where: { id },
+    data: { ...scalarData(input), ...(refs.processId === undefined ? {} : { processId: refs.processId }) },
+  });
   await writeChildren(tx, id, refs, false);
   const changes = diffSnapshots(eventSnapshot(before), eventSnapshot((await loadEvent(tx, id))!));
   await recordUpdate(tx, { entityType: "Event", entityId: id, author, version, changes });
 }
 
 /** Deletes an event with its participants, places, links and claims; each deleted claim gets its own DELETE revision. */
-export async function deleteEvent(tx: Tx, author: string, id: number, globalId: string, version: number): Promise<void> {
+export async function deleteEvent(
+  tx: Tx,
+  author: string,
+  id: number,
+  globalId: string,
+  version: number,
+): Promise<void> {
   await bumpVersion(tx, "Event", id, version, globalId);
   const before = (await loadEvent(tx, id))!;
   await deleteClaimsOf(tx, author, { eventId: id }, `event ${globalId} was deleted`);
   await tx.event.delete({ where: { id } });
-  await recordRevision(tx, { entityType: "Event", entityId: id, action: "DELETE", author, version, changes: eventSnapshot(before) });
+  await recordRevision(tx, {
+    entityType: "Event",
+    entityId: id,
+    action: "DELETE",
+    author,
+    version,
+    changes: eventSnapshot(before),
+  });
 }

@@ -6,5 +6,9 @@ import type { Tx } from "@parley/db";
  * deprecates and pg@9 refuses.
  */
 export function loadEvent(tx: Tx, id: number) {
-  return tx.event.findUnique({ where: { id }, include: { places: true, participants: true, linksOut: true }, relationLoadStrategy: "join" });
+  return tx.event.findUnique({
+    where: { id },
+    include: { places: true, participants: true, linksOut: true },
+    relationLoadStrategy: "join",
+  });
 }

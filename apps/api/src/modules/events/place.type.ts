@@ -18,9 +18,20 @@ export const PlaceRef = builder.prismaNode("Place", {
   fields: (t) => ({
     name: t.exposeString("name", { description: "The place's name in English, as commonly written." }),
     kind: t.field({ type: PlaceKindEnum, description: "How large the place is.", resolve: (p) => p.kind }),
-    country: t.exposeString("country", { description: "The ISO 3166-1 alpha-2 code of the country the place is in, such as PK." }),
-    lat: t.exposeFloat("lat", { nullable: true, description: "Latitude in decimal degrees (WGS 84); null when the place has no coordinates." }),
-    lon: t.exposeFloat("lon", { nullable: true, description: "Longitude in decimal degrees (WGS 84); null when the place has no coordinates." }),
-    parent: t.relation("parent", { nullable: true, description: "The place this one lies within; null for a country or where not recorded." }),
+    country: t.exposeString("country", {
+      description: "The ISO 3166-1 alpha-2 code of the country the place is in, such as PK.",
+    }),
+    lat: t.exposeFloat("lat", {
+      nullable: true,
+      description: "Latitude in decimal degrees (WGS 84); null when the place has no coordinates.",
+    }),
+    lon: t.exposeFloat("lon", {
+      nullable: true,
+      description: "Longitude in decimal degrees (WGS 84); null when the place has no coordinates.",
+    }),
+    parent: t.relation("parent", {
+      nullable: true,
+      description: "The place this one lies within; null for a country or where not recorded.",
+    }),
   }),
 });

@@ -1,7 +1,7 @@
-import type { Plugin } from "graphql-yoga";
 import type { PrismaClient } from "@parley/db";
 import { exportResponse } from "@parley/export";
 import type { SearchEngine } from "@parley/search";
+import type { Plugin } from "graphql-yoga";
 import { judge } from "../auth/access.ts";
 import { credentialsFrom } from "../auth/viewer.ts";
 
@@ -10,13 +10,22 @@ import { credentialsFrom } from "../auth/viewer.ts";
  * download, written by @parley/export (the code behind `pnpm parley export`) while it streams.
  * Reading rules are the GraphQL endpoint's: with `PARLEY_READ_ACCESS=token` it needs a live token.
  */
-export function exportRoute(options: { db: PrismaClient; search: SearchEngine | null; readAccess: "open" | "token" }): Plugin {
+export function exportRoute(options: {
+  db: PrismaClient;
+  search: SearchEngine | null;
+  readAccess: "open" | "token";
+}): Plugin {
   return {
     async onRequest({ request, endResponse, fetchAPI }) {
       const url = new URL(request.url);
       if (url.pathname !== "/export") return;
       const text = (status: number, message: string, headers: Record<string, string> = {}) =>
-        endResponse(new fetchAPI.Response(JSON.stringify({ error: message }), { status, headers: { "content-type": "application/json", ...headers } }));
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ error: message }), {
+            status,
+            headers: { "content-type": "application/json", ...headers },
+          }),
+        );
       if (request.method !== "GET") return text(405, "Exports are read with GET.", { allow: "GET" });
       if (options.readAccess === "token") {
         const { refusal } = judge(await credentialsFrom(request, options.db), "READER", "Reading on this server");

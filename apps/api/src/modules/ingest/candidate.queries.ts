@@ -9,12 +9,24 @@ builder.queryFields((t) => ({
       type: CandidateRef,
       description: "Candidates from ingested reports, oldest first (editors and admins only).",
       complexity: pageComplexity,
-      args: { status: t.arg({ type: CandidateStatusEnum, required: false, defaultValue: "PENDING", description: "The candidates in this state of review." }) },
+      args: {
+        status: t.arg({
+          type: CandidateStatusEnum,
+          required: false,
+          defaultValue: "PENDING",
+          description: "The candidates in this state of review.",
+        }),
+      },
       resolve: async (_root, args, ctx, info) => {
         requireEditor(ctx);
         const request = pageRequest(args, "Query.candidates");
         const where = { status: args.status ?? "PENDING" };
-        const rows = await ctx.db.candidate.findMany({ ...(await nodeQuery(ctx, info, "Candidate")), ...prismaPage(request), where, orderBy: { id: "asc" } });
+        const rows = await ctx.db.candidate.findMany({
+          ...(await nodeQuery(ctx, info, "Candidate")),
+          ...prismaPage(request),
+          where,
+          orderBy: { id: "asc" },
+        });
         return connectionOf(rows, request, "Query.candidates", () => ctx.db.candidate.count({ where })) as never;
       },
     },

@@ -8,7 +8,10 @@ import { CANDIDATE_READERS, CandidatePayloadRef, type TaggedPayload } from "./ca
 export const CandidateKindEnum = builder.enumType("CandidateKind", {
   description: "What an ingested report proposes: an event, a new actor, or an outlet it cites.",
   values: {
-    EVENT: { description: "An event found in a sentence of the report: its type, date, place, actors and the sentence as its quote." },
+    EVENT: {
+      description:
+        "An event found in a sentence of the report: its type, date, place, actors and the sentence as its quote.",
+    },
     ACTOR: { description: "An actor named in the report that Parley does not know yet." },
     CITATION: { description: 'An outlet the report cites ("told Dawn"), to record as cited by the source.' },
   },
@@ -26,19 +29,29 @@ export const CandidateStatusEnum = builder.enumType("CandidateStatus", {
 export const CandidateRef = builder.prismaNode("Candidate", {
   nullable: true,
   id: { field: "id" },
-  description: "A record proposed by ingesting a report, waiting for an editor. Pending candidates are never events. Editors and admins only, however a candidate is reached.",
+  description:
+    "A record proposed by ingesting a report, waiting for an editor. Pending candidates are never events. Editors and admins only, however a candidate is reached.",
   extensions: readableBy(CANDIDATE_READERS.role, CANDIDATE_READERS.action),
   fields: (t) => ({
     kind: t.field({ type: CandidateKindEnum, description: "What the candidate proposes.", resolve: (c) => c.kind }),
     status: t.field({ type: CandidateStatusEnum, description: "Where it is in review.", resolve: (c) => c.status }),
     payload: t.field({
       type: CandidatePayloadRef,
-      description: "The proposed record, typed by `kind`: for an event its type, date, place, actors and quote. Change it with `updateCandidate` before accepting.",
+      description:
+        "The proposed record, typed by `kind`: for an event its type, date, place, actors and quote. Change it with `updateCandidate` before accepting.",
       resolve: (c) => ({ ...(c.payload as object), candidateKind: c.kind }) as TaggedPayload,
     }),
     source: t.relation("source", { description: "The ingested report the candidate was found in." }),
-    reviewer: t.exposeString("reviewer", { nullable: true, description: "Who last edited, accepted or rejected it (`token:<id> (<name>)`); null while untouched." }),
-    reviewedAt: t.field({ type: "DateTime", nullable: true, description: "When it was accepted or rejected; null while pending.", resolve: (c) => c.reviewedAt }),
+    reviewer: t.exposeString("reviewer", {
+      nullable: true,
+      description: "Who last edited, accepted or rejected it (`token:<id> (<name>)`); null while untouched.",
+    }),
+    reviewedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When it was accepted or rejected; null while pending.",
+      resolve: (c) => c.reviewedAt,
+    }),
     createdAt: t.field({ type: "DateTime", description: "When the report was ingested.", resolve: (c) => c.createdAt }),
     recordId: t.id({
       nullable: true,

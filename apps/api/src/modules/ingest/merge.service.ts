@@ -1,9 +1,9 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { resolveActorId, type Tx } from "@parley/db";
 import { CandidateError } from "@parley/ingest/review";
-import { actorCandidatePayload, normalizeName, type AliasKind } from "@parley/schema";
-import { createAlias } from "../actors/alias.service.ts";
+import { type AliasKind, actorCandidatePayload, normalizeName } from "@parley/schema";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { loadActor } from "../actors/actor.snapshot.ts";
+import { createAlias } from "../actors/alias.service.ts";
 import { NotFoundError } from "../shared/errors.ts";
 import { targetId } from "../shared/input.ts";
 
@@ -12,13 +12,26 @@ import { targetId } from "../shared/input.ts";
  * aliases (recorded on the actor like any alias), unless the actor has that name already, and no
  * actor is created. Event candidates that name it find the actor by that alias when accepted.
  */
-export async function mergeActorCandidate(tx: Tx, id: number, actorGlobalId: string, aliasKind: AliasKind, reviewer: string): Promise<void> {
+export async function mergeActorCandidate(
+  tx: Tx,
+  id: number,
+  actorGlobalId: string,
+  aliasKind: AliasKind,
+  reviewer: string,
+): Promise<void> {
   const candidate = await tx.candidate.findUnique({ where: { id } });
   if (!candidate) throw new CandidateError("NOT_FOUND", `No candidate has the ID ${id}`);
-  if (candidate.status !== "PENDING") throw new CandidateError("INVALID", `Candidate ${id} is already ${candidate.status.toLowerCase()}`);
+  if (candidate.status !== "PENDING")
+    throw new CandidateError("INVALID", `Candidate ${id} is already ${candidate.status.toLowerCase()}`);
   if (candidate.kind !== "ACTOR") {
-    const hint = candidate.kind === "CITATION" ? "accept a citation with `citation.outletId` instead" : "change its actors with `updateCandidate`";
-    throw new CandidateError("INVALID", `Only actor candidates merge into an actor; this one is ${candidate.kind}: ${hint}.`);
+    const hint =
+      candidate.kind === "CITATION"
+        ? "accept a citation with `citation.outletId` instead"
+        : "change its actors with `updateCandidate`";
+    throw new CandidateError(
+      "INVALID",
+      `Only actor candidates merge into an actor; this one is ${candidate.kind}: ${hint}.`,
+    );
   }
   const { name } = actorCandidatePayload.parse(candidate.payload);
   const actorId = await resolveActorId(tx, targetId(actorGlobalId, "Actor", "input.actorId"));

@@ -1,8 +1,8 @@
+import type { CandidateStatus } from "@parley/db";
 import { builder } from "../../builder.ts";
 import { counted, nodeQuery, relationPage } from "../shared/connections.ts";
-import { connectionOf, pageComplexity, pageRequest, prismaPage, type PageArgs } from "../shared/paging.ts";
+import { connectionOf, type PageArgs, pageComplexity, pageRequest, prismaPage } from "../shared/paging.ts";
 import { SourceRef } from "../sources/source.type.ts";
-import type { CandidateStatus } from "@parley/db";
 import { CandidateRef, CandidateStatusEnum, requireEditor } from "./candidate.type.ts";
 
 // What ingestion adds to a source: its stored text and its candidates, for editors and admins only.
@@ -10,7 +10,8 @@ import { CandidateRef, CandidateStatusEnum, requireEditor } from "./candidate.ty
 builder.prismaObjectField(SourceRef, "text", (t) =>
   t.string({
     nullable: true,
-    description: "The report's plain text as ingested, which its candidates quote (editors and admins only, like candidates); null for a source that was not ingested, and for anyone else (with a FORBIDDEN error).",
+    description:
+      "The report's plain text as ingested, which its candidates quote (editors and admins only, like candidates); null for a source that was not ingested, and for anyone else (with a FORBIDDEN error).",
     select: { text: true },
     resolve: (source, _args, ctx) => {
       requireEditor(ctx);
@@ -29,16 +30,27 @@ builder.prismaObjectField(SourceRef, "candidates", (t) =>
     {
       type: CandidateRef,
       nullable: true,
-      description: "The candidates ingesting this report proposed, in the order found (editors and admins only: anyone else gets null and a FORBIDDEN error).",
+      description:
+        "The candidates ingesting this report proposed, in the order found (editors and admins only: anyone else gets null and a FORBIDDEN error).",
       complexity: pageComplexity,
-      args: { status: t.arg({ type: CandidateStatusEnum, required: false, description: "Only the candidates in this state of review; every state when left out." }) },
+      args: {
+        status: t.arg({
+          type: CandidateStatusEnum,
+          required: false,
+          description: "Only the candidates in this state of review; every state when left out.",
+        }),
+      },
       extensions: candidatesPage.extensions,
       resolve: (source, args, ctx) => {
         requireEditor(ctx);
         return candidatesPage.resolve(source, args as PageArgs);
       },
     },
-    counted("SourceCandidateConnection", "A page of a source's candidates.", "candidates of the source in the state asked"),
+    counted(
+      "SourceCandidateConnection",
+      "A page of a source's candidates.",
+      "candidates of the source in the state asked",
+    ),
     { name: "SourceCandidateEdge" },
   ),
 );
@@ -47,18 +59,35 @@ builder.queryField("candidateSources", (t) =>
   t.connection(
     {
       type: SourceRef,
-      description: "The review queue by report: the sources holding candidates in this state of review, oldest ingested first (editors and admins only).",
+      description:
+        "The review queue by report: the sources holding candidates in this state of review, oldest ingested first (editors and admins only).",
       complexity: pageComplexity,
-      args: { status: t.arg({ type: CandidateStatusEnum, required: false, defaultValue: "PENDING", description: "Sources with at least one candidate in this state." }) },
+      args: {
+        status: t.arg({
+          type: CandidateStatusEnum,
+          required: false,
+          defaultValue: "PENDING",
+          description: "Sources with at least one candidate in this state.",
+        }),
+      },
       resolve: async (_root, args, ctx, info) => {
         requireEditor(ctx);
         const request = pageRequest(args, "Query.candidateSources");
         const where = { candidates: { some: { status: args.status ?? "PENDING" } } };
-        const rows = await ctx.db.source.findMany({ ...(await nodeQuery(ctx, info, "Source")), ...prismaPage(request), where, orderBy: { id: "asc" } });
+        const rows = await ctx.db.source.findMany({
+          ...(await nodeQuery(ctx, info, "Source")),
+          ...prismaPage(request),
+          where,
+          orderBy: { id: "asc" },
+        });
         return connectionOf(rows, request, "Query.candidateSources", () => ctx.db.source.count({ where })) as never;
       },
     },
-    counted("CandidateSourceConnection", "A page of the sources holding candidates.", "sources holding candidates in the state asked"),
+    counted(
+      "CandidateSourceConnection",
+      "A page of the sources holding candidates.",
+      "sources holding candidates in the state asked",
+    ),
     { name: "CandidateSourceEdge" },
   ),
 );

@@ -7,15 +7,32 @@ import "./position.type.ts";
 export const PositionFilterInput = builder.inputType("PositionFilter", {
   description: "Values within one field are OR; fields are AND with each other and with the text query.",
   fields: (t) => ({
-    actorIds: t.idList({ required: false, description: "Positions held by any of these actors (global IDs, at most 50)." }),
-    kinds: t.field({ type: [PositionKindEnum], required: false, description: "Positions of any of these kinds (at most 50 values)." }),
-    issues: t.field({ type: [PositionIssueEnum], required: false, description: "Positions on any of these issues (at most 50 values)." }),
-    processIds: t.idList({ required: false, description: "Positions in any of these processes (global IDs, at most 50)." }),
-    from: t.field({ type: "Date", required: false, description: "Positions held on or after this day (ending on or after it)." }),
+    actorIds: t.idList({
+      required: false,
+      description: "Positions held by any of these actors (global IDs, at most 50).",
+    }),
+    kinds: t.field({
+      type: [PositionKindEnum],
+      required: false,
+      description: "Positions of any of these kinds (at most 50 values).",
+    }),
+    issues: t.field({
+      type: [PositionIssueEnum],
+      required: false,
+      description: "Positions on any of these issues (at most 50 values).",
+    }),
+    processIds: t.idList({
+      required: false,
+      description: "Positions in any of these processes (global IDs, at most 50).",
+    }),
+    from: t.field({
+      type: "Date",
+      required: false,
+      description: "Positions held on or after this day (ending on or after it).",
+    }),
     to: t.field({ type: "Date", required: false, description: "Positions stated on or before this day." }),
   }),
 });
-
 
 const PositionFacetRef = builder.objectRef<PositionSearch["facets"][number]>("PositionFacet").implement({
   description: "The values of one facet over the positions found, with counts.",
@@ -33,8 +50,14 @@ const PositionFacetRef = builder.objectRef<PositionSearch["facets"][number]>("Po
 const PositionSearchEdgeRef = builder.objectRef<{ cursor: string; id: number }>("PositionSearchEdge").implement({
   description: "One result of `searchPositions`: the position and its cursor.",
   fields: (t) => ({
-    cursor: t.exposeString("cursor", { description: "Pass it as `after` to the same search for the results after this one." }),
-    node: t.prismaField({ type: "Position", description: "The position.", resolve: (query, e, _args, ctx) => ctx.db.position.findUniqueOrThrow({ ...query, where: { id: e.id } }) }),
+    cursor: t.exposeString("cursor", {
+      description: "Pass it as `after` to the same search for the results after this one.",
+    }),
+    node: t.prismaField({
+      type: "Position",
+      description: "The position.",
+      resolve: (query, e, _args, ctx) => ctx.db.position.findUniqueOrThrow({ ...query, where: { id: e.id } }),
+    }),
   }),
 });
 
@@ -47,7 +70,15 @@ export const PositionSearchResultRef = builder.objectRef<PositionSearch>("Positi
       description: "This page of results, newest first.",
       resolve: (s) => s.ids.map((id, i) => ({ cursor: s.cursors[i]!, id })),
     }),
-    pageInfo: t.field({ type: builder.pageInfoRef(), description: "Whether there are more results, and the cursor to reach them (forward only: `after`).", resolve: (s) => s.pageInfo }),
-    facets: t.field({ type: [PositionFacetRef], description: "Every facet, each counted with every filter but its own.", resolve: (s) => s.facets }),
+    pageInfo: t.field({
+      type: builder.pageInfoRef(),
+      description: "Whether there are more results, and the cursor to reach them (forward only: `after`).",
+      resolve: (s) => s.pageInfo,
+    }),
+    facets: t.field({
+      type: [PositionFacetRef],
+      description: "Every facet, each counted with every filter but its own.",
+      resolve: (s) => s.facets,
+    }),
   }),
 });

@@ -37,15 +37,23 @@ function data(input: PositionPatch, refs: Awaited<ReturnType<typeof references>>
 /** The rules across records: no self-links, an answer is another actor's, a replacement its own holder's. */
 async function checkLinks(tx: Tx, p: PositionRow) {
   const problems: { field: string; message: string }[] = [];
-  const linked = await tx.position.findMany({ where: { id: { in: [p.respondsToId, p.supersedesId].filter((x): x is number => x !== null) } } });
+  const linked = await tx.position.findMany({
+    where: { id: { in: [p.respondsToId, p.supersedesId].filter((x): x is number => x !== null) } },
+  });
   const holderOf = (id: number | null) => linked.find((l) => l.id === id)?.actorId;
   if (p.respondsToId === p.id) problems.push({ field: "input.respondsToId", message: "is this position itself" });
   else if (p.respondsToId !== null && holderOf(p.respondsToId) === p.actorId) {
-    problems.push({ field: "input.respondsToId", message: "is held by the same actor: a position responds to another actor's" });
+    problems.push({
+      field: "input.respondsToId",
+      message: "is held by the same actor: a position responds to another actor's",
+    });
   }
   if (p.supersedesId === p.id) problems.push({ field: "input.supersedesId", message: "is this position itself" });
   else if (p.supersedesId !== null && holderOf(p.supersedesId) !== p.actorId) {
-    problems.push({ field: "input.supersedesId", message: "is held by another actor: a position supersedes one of its own holder's" });
+    problems.push({
+      field: "input.supersedesId",
+      message: "is held by another actor: a position supersedes one of its own holder's",
+    });
   }
   if (p.endDate && p.endDate < p.startDate) {
     problems.push({ field: "input.endDate", message: `must not be before the start (${dayOf(p.startDate)})` });
@@ -56,27 +64,66 @@ async function checkLinks(tx: Tx, p: PositionRow) {
 export async function createPosition(tx: Tx, author: string, input: CreatePositionInput): Promise<number> {
   const refs = await references(tx, input);
   const created = await tx.position.create({
-    data: { ...data(input, refs), actorId: refs.actorId!, kind: input.kind, issue: input.issue, summary: input.summary, startDate: dateOfDay(input.startDate) },
+    data: {
+      ...data(input, refs),
+      actorId: refs.actorId!,
+      kind: input.kind,
+      issue: input.issue,
+      summary: input.summary,
+      startDate: dateOfDay(input.startDate),
+    },
   });
   await checkLinks(tx, created);
-  await recordRevision(tx, { entityType: "Position", entityId: created.id, action: "CREATE", author, version: 1, changes: positionSnapshot(created) });
+  await recordRevision(tx, {
+    entityType: "Position",
+    entityId: created.id,
+    action: "CREATE",
+    author,
+    version: 1,
+    changes: positionSnapshot(created),
+  });
   return created.id;
 }
 
-export async function updatePosition(tx: Tx, author: string, id: number, globalId: string, input: UpdatePositionInput): Promise<void> {
+export async function updatePosition(
+  tx: Tx,
+  author: string,
+  id: number,
+  globalId: string,
+  input: UpdatePositionInput,
+): Promise<void> {
   const version = await bumpVersion(tx, "Position", id, input.version, globalId);
   const before = await tx.position.findUniqueOrThrow({ where: { id } });
   const { id: _id, version: _version, ...patch } = input;
   const after = await tx.position.update({ where: { id }, data: data(patch, await references(tx, patch)) });
   await checkLinks(tx, after);
-  await recordUpdate(tx, { entityType: "Position", entityId: id, author, version, changes: diffSnapshots(positionSnapshot(before), positionSnapshot(after)) });
+  await recordUpdate(tx, {
+    entityType: "Position",
+    entityId: id,
+    author,
+    version,
+    changes: diffSnapshots(positionSnapshot(before), positionSnapshot(after)),
+  });
 }
 
 /** Deletes a position with its claims; positions that answered or replaced it keep standing, unlinked. */
-export async function deletePosition(tx: Tx, author: string, id: number, globalId: string, version: number): Promise<void> {
+export async function deletePosition(
+  tx: Tx,
+  author: string,
+  id: number,
+  globalId: string,
+  version: number,
+): Promise<void> {
   await bumpVersion(tx, "Position", id, version, globalId);
   const before = await tx.position.findUniqueOrThrow({ where: { id } });
   await deleteClaimsOf(tx, author, { positionId: id }, `position ${globalId} was deleted`);
   await tx.position.delete({ where: { id } });
-  await recordRevision(tx, { entityType: "Position", entityId: id, action: "DELETE", author, version, changes: positionSnapshot(before) });
+  await recordRevision(tx, {
+    entityType: "Position",
+    entityId: id,
+    action: "DELETE",
+    author,
+    version,
+    changes: positionSnapshot(before),
+  });
 }

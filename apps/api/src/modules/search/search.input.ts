@@ -1,6 +1,6 @@
-import { GraphQLError } from "graphql";
-import { formatIssuePath, mapFilterIds, searchActorsSchema, searchEventsSchema, type ActorKind } from "@parley/schema";
+import { type ActorKind, formatIssuePath, mapFilterIds, searchActorsSchema, searchEventsSchema } from "@parley/schema";
 import type { ActorQuery, EventQuery } from "@parley/search";
+import { GraphQLError } from "graphql";
 import type { ZodError } from "zod";
 import { requireId } from "../shared/lookup.ts";
 
@@ -36,7 +36,10 @@ export function eventQueryFrom(args: SearchEventsArgs): EventQuery {
   const filterArg = withoutNulls(args.filter);
   const parsed = searchEventsSchema.safeParse({
     query: args.query,
-    filter: filterArg && { ...filterArg, participants: (filterArg.participants as Record<string, unknown>[] | undefined)?.map(withoutNulls) },
+    filter: filterArg && {
+      ...filterArg,
+      participants: (filterArg.participants as Record<string, unknown>[] | undefined)?.map(withoutNulls),
+    },
     first: args.first,
     last: args.last,
     after: args.after,
@@ -48,7 +51,11 @@ export function eventQueryFrom(args: SearchEventsArgs): EventQuery {
   return { ...rest, filter: filter && mapFilterIds(filter, (globalId, type, path) => requireId(globalId, type, path)) };
 }
 
-export function actorQueryFrom(args: { query: string; kinds?: readonly string[] | null; first?: number | null }): ActorQuery {
+export function actorQueryFrom(args: {
+  query: string;
+  kinds?: readonly string[] | null;
+  first?: number | null;
+}): ActorQuery {
   const parsed = searchActorsSchema.safeParse({ query: args.query, kinds: args.kinds, first: args.first ?? undefined });
   if (!parsed.success) throw fromZod(parsed.error);
   return { ...parsed.data, kinds: parsed.data.kinds as ActorKind[] | null | undefined };

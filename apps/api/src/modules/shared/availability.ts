@@ -1,7 +1,12 @@
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  OutcomeUnknownError,
+  type PrismaClient,
+} from "@parley/db";
+import type { SearchEngine } from "@parley/search";
 import type { GraphQLError } from "graphql";
 import { createGraphQLError, maskError, type Plugin, type YogaServerOptions } from "graphql-yoga";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, OutcomeUnknownError, type PrismaClient } from "@parley/db";
-import type { SearchEngine } from "@parley/search";
 
 /** A request that needed the database while it was down: HTTP 503, code DATABASE_UNAVAILABLE. */
 export function databaseUnavailable() {
@@ -17,7 +22,11 @@ export function databaseUnavailable() {
 function outcomeUnknown(error: OutcomeUnknownError, path: GraphQLError["path"]) {
   return createGraphQLError(error.message, {
     path,
-    extensions: { code: "OUTCOME_UNKNOWN", transactionId: error.transactionId, http: { status: 503, headers: { "retry-after": "5" } } },
+    extensions: {
+      code: "OUTCOME_UNKNOWN",
+      transactionId: error.transactionId,
+      http: { status: 503, headers: { "retry-after": "5" } },
+    },
   });
 }
 
@@ -35,7 +44,10 @@ const HEALTH_TIMEOUT_MS = 2_000;
 async function probe(db: PrismaClient): Promise<{ ok: true; ms: number } | { ok: false; error: string }> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS)),
+  );
   try {
     await Promise.race([db.$queryRawUnsafe("SELECT 1"), timeout]);
     return { ok: true, ms: Math.round(performance.now() - started) };
@@ -59,10 +71,17 @@ export function healthEndpoint(db: PrismaClient, search: SearchEngine | undefine
       const body = {
         status: database.ok ? "ok" : "unavailable",
         database: database.ok ? "up" : "down",
-        ...(database.ok ? { databaseMs: database.ms } : { error: database.error, message: DATABASE_UNAVAILABLE_MESSAGE }),
+        ...(database.ok
+          ? { databaseMs: database.ms }
+          : { error: database.error, message: DATABASE_UNAVAILABLE_MESSAGE }),
         searchIndex: search ? (index ? { events: index.events } : "building") : "off",
       };
-      endResponse(new fetchAPI.Response(JSON.stringify(body), { status: database.ok ? 200 : 503, headers: { "content-type": "application/json", "cache-control": "no-store" } }));
+      endResponse(
+        new fetchAPI.Response(JSON.stringify(body), {
+          status: database.ok ? 200 : 503,
+          headers: { "content-type": "application/json", "cache-control": "no-store" },
+        }),
+      );
     },
   };
 }

@@ -1,8 +1,8 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
 import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
-import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { Context } from "../../context.ts";
-import { connectionOf, pageRequest, plannedPage, type Connection, type PageArgs, type PageRequest } from "./paging.ts";
+import { type Connection, connectionOf, type PageArgs, type PageRequest, pageRequest, plannedPage } from "./paging.ts";
 
 /** A connection type's options: its description and `totalCount`, which `connectionOf` keeps as a thunk so it is counted only when asked. */
 export function counted(name: string, description: string, items: string) {
@@ -20,7 +20,14 @@ export function counted(name: string, description: string, items: string) {
 
 /** The Prisma query for the nodes a connection's selection asks for (`edges.node` and their relations), for one statement a page. */
 export async function nodeQuery(ctx: Context, info: GraphQLResolveInfo, typeName: string): Promise<object> {
-  return queryFromInfo({ context: ctx, info, typeName, paths: [["edges", "node"]], select: { id: true }, awaitSelections: true });
+  return queryFromInfo({
+    context: ctx,
+    info,
+    typeName,
+    paths: [["edges", "node"]],
+    select: { id: true },
+    awaitSelections: true,
+  });
 }
 
 interface RelationQuery {
@@ -44,12 +51,19 @@ type Nested = (query: object, path: string[]) => object;
 export function relationPage(scope: string, relation: string, query: (args: Record<string, unknown>) => RelationQuery) {
   return {
     extensions: {
-      pothosPrismaSelect: (args: PageArgs & Record<string, unknown>, _ctx: Context, nested: Nested, selected: Selected) => {
+      pothosPrismaSelect: (
+        args: PageArgs & Record<string, unknown>,
+        _ctx: Context,
+        nested: Nested,
+        selected: Selected,
+      ) => {
         const { where, orderBy } = query(args);
         const filter = where ? { where } : {};
         const asked = selected();
         const rows = asked.has("edges") || asked.has("pageInfo");
-        const page = rows ? (nested({ ...filter, orderBy, ...plannedPage(args, scope) }, ["edges", "node"]) as { select?: object }) : null;
+        const page = rows
+          ? (nested({ ...filter, orderBy, ...plannedPage(args, scope) }, ["edges", "node"]) as { select?: object })
+          : null;
         return {
           select: {
             // The cursor is the row's ID, whatever the selection asks of the node.
@@ -73,7 +87,11 @@ const loaders = new WeakMap<Context, Map<string, DataLoader<number, unknown>>>()
  * Pages that are not a Prisma relation (revisions, a source's events), read for every parent of a
  * list at once: one loader per request, field, alias and arguments gathers the parents' IDs.
  */
-export function batchLoader<V>(ctx: Context, key: string, batch: (ids: readonly number[]) => Promise<V[]>): DataLoader<number, V> {
+export function batchLoader<V>(
+  ctx: Context,
+  key: string,
+  batch: (ids: readonly number[]) => Promise<V[]>,
+): DataLoader<number, V> {
   let byKey = loaders.get(ctx);
   if (!byKey) loaders.set(ctx, (byKey = new Map()));
   let loader = byKey.get(key);

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type ValueNode } from "graphql";
+import { type ASTVisitor, GraphQLError, Kind, type ValidationContext, type ValueNode } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 /** Limits on the shape of a request, checked before it is parsed, validated or run. */
@@ -11,7 +11,8 @@ export const DOCUMENT_LIMITS = {
   listLength: 200,
 } as const;
 
-const refused = (message: string) => createGraphQLError(message, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+const refused = (message: string) =>
+  createGraphQLError(message, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
 
 /** Skips a string (`"…"` or `"""…"""`) starting at `i`; returns the index of its last character. */
 function skipString(text: string, i: number): number {
@@ -48,12 +49,15 @@ export function variablesProblem(variables: unknown): string | null {
   while (stack.length) {
     const { value, path, depth } = stack.pop()!;
     if (value === null || typeof value !== "object") continue;
-    if (depth > DOCUMENT_LIMITS.nesting) return `The variables nest more than ${DOCUMENT_LIMITS.nesting} deep (at \`${shown(path)}\`).`;
+    if (depth > DOCUMENT_LIMITS.nesting)
+      return `The variables nest more than ${DOCUMENT_LIMITS.nesting} deep (at \`${shown(path)}\`).`;
     if (Array.isArray(value)) {
-      if (value.length > DOCUMENT_LIMITS.listLength) return `\`${shown(path)}\` lists ${value.length} values; a list may hold at most ${DOCUMENT_LIMITS.listLength}.`;
+      if (value.length > DOCUMENT_LIMITS.listLength)
+        return `\`${shown(path)}\` lists ${value.length} values; a list may hold at most ${DOCUMENT_LIMITS.listLength}.`;
       value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
     } else {
-      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: path === "$" ? `$${key}` : `${path}.${key}`, depth: depth + 1 });
+      for (const [key, item] of Object.entries(value))
+        stack.push({ value: item, path: path === "$" ? `$${key}` : `${path}.${key}`, depth: depth + 1 });
     }
   }
   return null;
@@ -64,11 +68,16 @@ function listLengthRule(context: ValidationContext): ASTVisitor {
   const check = (value: ValueNode, path: string) => {
     if (value.kind === Kind.LIST) {
       if (value.values.length > DOCUMENT_LIMITS.listLength) {
-        context.reportError(refused(`\`${path}\` lists ${value.values.length} values; a list may hold at most ${DOCUMENT_LIMITS.listLength}.`));
+        context.reportError(
+          refused(
+            `\`${path}\` lists ${value.values.length} values; a list may hold at most ${DOCUMENT_LIMITS.listLength}.`,
+          ),
+        );
         return;
       }
       value.values.forEach((item, i) => check(item, `${path}[${i}]`));
-    } else if (value.kind === Kind.OBJECT) value.fields.forEach((field) => check(field.value, `${path}.${field.name.value}`));
+    } else if (value.kind === Kind.OBJECT)
+      value.fields.forEach((field) => check(field.value, `${path}.${field.name.value}`));
   };
   return { Argument: (node) => check(node.value, node.name.value) };
 }
@@ -89,7 +98,10 @@ export function documentLimits(): Plugin {
       setParseFn((source, options) => {
         const text = typeof source === "string" ? source : source.body;
         const nesting = textNesting(text);
-        if (nesting > DOCUMENT_LIMITS.nesting) throw refused(`The query nests \`{\`, \`[\` or \`(\` ${nesting} deep; the limit is ${DOCUMENT_LIMITS.nesting}.`);
+        if (nesting > DOCUMENT_LIMITS.nesting)
+          throw refused(
+            `The query nests \`{\`, \`[\` or \`(\` ${nesting} deep; the limit is ${DOCUMENT_LIMITS.nesting}.`,
+          );
         return parseFn(source, { ...options, maxTokens: DOCUMENT_LIMITS.tokens });
       });
     },
@@ -104,7 +116,11 @@ export function documentLimits(): Plugin {
         const coded = result.errors.map((error) =>
           error.extensions?.code || !error.message.startsWith('Variable "$')
             ? error
-            : new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError, extensions: { ...error.extensions, code: "BAD_USER_INPUT" } }),
+            : new GraphQLError(error.message, {
+                nodes: error.nodes,
+                originalError: error.originalError,
+                extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+              }),
         );
         setResult({ ...result, errors: coded });
       },

@@ -15,10 +15,12 @@ export const ENUM_DESCRIPTIONS: Record<string, { type: string; values?: Record<s
       DIPLOMATIC_PROTEST: "A formal protest between states: a démarche, a summoned envoy, a recalled ambassador.",
       AIRSTRIKE: "An air or drone strike (ACLED: Explosions/Remote violence / Air/drone strike).",
       ATTACK: "A bombing, IED, suicide or remote attack (ACLED: Explosions/Remote violence, other sub-events).",
-      ARMED_CLASH: "Armed fighting between organised groups or forces (ACLED: Battles; UCDP: state-based and non-state violence).",
+      ARMED_CLASH:
+        "Armed fighting between organised groups or forces (ACLED: Battles; UCDP: state-based and non-state violence).",
       INFILTRATION: "An armed crossing of a border or line of control, counted by ACLED as Battles.",
       MILITARY_OPERATION: "A named or sustained military operation spanning days or weeks.",
-      VIOLENCE_AGAINST_CIVILIANS: "Violence by an organised group against unarmed civilians (ACLED's event type; UCDP's one-sided violence).",
+      VIOLENCE_AGAINST_CIVILIANS:
+        "Violence by an organised group against unarmed civilians (ACLED's event type; UCDP's one-sided violence).",
       PROTEST: "A peaceful demonstration (ACLED: Protests).",
       RIOT: "A violent demonstration or mob violence (ACLED: Riots).",
       ARREST: "The arrest or detention of a person of note (ACLED: Strategic developments / Arrests).",
@@ -31,7 +33,8 @@ export const ENUM_DESCRIPTIONS: Record<string, { type: string; values?: Record<s
     type: "What an actor is: a person, an armed group, a state body, an outlet that publishes reports, and so on.",
     values: {
       PERSON: "A named individual: a leader, a negotiator, a spokesperson.",
-      ARMED_GROUP: "A non-state armed group: rebels, militants, a militia (ACLED's rebel and political militia actors, UCDP's non-state sides).",
+      ARMED_GROUP:
+        "A non-state armed group: rebels, militants, a militia (ACLED's rebel and political militia actors, UCDP's non-state sides).",
       GOVERNMENT: "A government, ministry or state as a whole.",
       SECURITY_FORCE: "A state's military, police, intelligence or paramilitary force.",
       POLITICAL_PARTY: "A political party or movement.",
@@ -77,7 +80,10 @@ export const ENUM_DESCRIPTIONS: Record<string, { type: string; values?: Record<s
   },
   ClaimStance: {
     type: "Whether a claim asserts its statement or denies it. An event with both is contested.",
-    values: { ASSERTS: "The source says it happened, or the speaker says it is so.", DENIES: "The source reports a denial: the speaker says it did not happen or is not so." },
+    values: {
+      ASSERTS: "The source says it happened, or the speaker says it is so.",
+      DENIES: "The source reports a denial: the speaker says it did not happen or is not so.",
+    },
   },
   DatePrecision: {
     type: "How precisely a date is known: the date given is the first day of the period (ACLED's time_precision 1–3 and UCDP's date_prec 1–5 map onto these).",
@@ -114,7 +120,11 @@ export const ENUM_DESCRIPTIONS: Record<string, { type: string; values?: Record<s
   },
   EventSort: {
     type: "The order of `searchEvents` results.",
-    values: { RELEVANCE: "Best text match first; by date (newest first) when there is no query.", DATE_DESC: "Newest first, by start date.", DATE_ASC: "Oldest first, by start date." },
+    values: {
+      RELEVANCE: "Best text match first; by date (newest first) when there is no query.",
+      DATE_DESC: "Newest first, by start date.",
+      DATE_ASC: "Oldest first, by start date.",
+    },
   },
   TokenRole: {
     type: "What an API token may do. Each role may do what the ones before it may.",
@@ -128,7 +138,8 @@ export const ENUM_DESCRIPTIONS: Record<string, { type: string; values?: Record<s
     type: "A facet of `searchEvents`: a field whose values are counted over the results.",
     values: {
       TYPE: "The event's type.",
-      ACTOR: "An actor taking part in the event: in any role, or, with roles chosen, in one of them (an actor's count is then its events in those roles).",
+      ACTOR:
+        "An actor taking part in the event: in any role, or, with roles chosen, in one of them (an actor's count is then its events in those roles).",
       ROLE: "A role held in the event: by any participant, or, with actors chosen, by one of them (a role's count is then the chosen actors' events in it).",
       COUNTRY: "The country (ISO 3166-1 alpha-2) of any of the event's places.",
       PLACE: "Any of the event's places.",
@@ -137,7 +148,12 @@ export const ENUM_DESCRIPTIONS: Record<string, { type: string; values?: Record<s
   },
   DateInterval: {
     type: "The width of a histogram bucket.",
-    values: { DAY: "One bucket a day.", WEEK: "One bucket a week, starting on Monday.", MONTH: "One bucket a calendar month.", YEAR: "One bucket a calendar year." },
+    values: {
+      DAY: "One bucket a day.",
+      WEEK: "One bucket a week, starting on Monday.",
+      MONTH: "One bucket a calendar month.",
+      YEAR: "One bucket a calendar year.",
+    },
   },
   PositionKind: {
     type: "What an actor's position is: something it asks for, offers, promises or refuses.",
@@ -166,6 +182,11 @@ export const ENUM_DESCRIPTIONS: Record<string, { type: string; values?: Record<s
   },
   PositionFacetField: {
     type: "A facet of `searchPositions`.",
-    values: { ACTOR: "The position's holder.", KIND: "The position's kind.", ISSUE: "The position's issue.", PROCESS: "The process the position belongs to." },
+    values: {
+      ACTOR: "The position's holder.",
+      KIND: "The position's kind.",
+      ISSUE: "The position's issue.",
+      PROCESS: "The process the position belongs to.",
+    },
   },
 };

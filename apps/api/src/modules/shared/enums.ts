@@ -1,17 +1,37 @@
 import {
-  ACTOR_KINDS, ALIAS_KINDS, CLAIM_STANCES, DATE_INTERVALS, DATE_PRECISIONS, EVENT_LINK_KINDS, EVENT_OUTCOMES, EVENT_SORTS, EVENT_TYPES,
+  ACTOR_KINDS,
+  ALIAS_KINDS,
+  CLAIM_STANCES,
+  DATE_INTERVALS,
+  DATE_PRECISIONS,
+  EVENT_LINK_KINDS,
+  EVENT_OUTCOMES,
+  EVENT_SORTS,
+  EVENT_TYPES,
   FACET_FIELDS,
-  PARTICIPANT_ROLES, POSITION_FACET_FIELDS, POSITION_ISSUES, POSITION_KINDS, TOKEN_ROLES,
+  PARTICIPANT_ROLES,
+  POSITION_FACET_FIELDS,
+  POSITION_ISSUES,
+  POSITION_KINDS,
+  TOKEN_ROLES,
 } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { ENUM_DESCRIPTIONS } from "./enum-descriptions.ts";
 
 /** GraphQL enums straight from the shared vocabulary: one list of codes, one set of labels. */
-function vocabularyEnum<const T extends readonly string[]>(name: string, vocab: { codes: T; labels: Record<T[number], string> }) {
+function vocabularyEnum<const T extends readonly string[]>(
+  name: string,
+  vocab: { codes: T; labels: Record<T[number], string> },
+) {
   const described = ENUM_DESCRIPTIONS[name];
   return builder.enumType(name, {
     description: described?.type,
-    values: Object.fromEntries(vocab.codes.map((code) => [code, { value: code, description: described?.values?.[code] ?? vocab.labels[code as T[number]] }])) as {
+    values: Object.fromEntries(
+      vocab.codes.map((code) => [
+        code,
+        { value: code, description: described?.values?.[code] ?? vocab.labels[code as T[number]] },
+      ]),
+    ) as {
       [K in T[number]]: { value: K; description: string };
     },
   });
@@ -31,7 +51,9 @@ export const RevisionActionEnum = builder.enumType("RevisionAction", {
   description: "What a revision did to its record.",
   values: {
     CREATE: { description: "Created the record; `changes` holds the whole record as created." },
-    UPDATE: { description: "Changed the record; `changes` holds `{ field: [before, after] }` for each field that changed." },
+    UPDATE: {
+      description: "Changed the record; `changes` holds `{ field: [before, after] }` for each field that changed.",
+    },
     DELETE: { description: "Deleted the record; `changes` holds the record as it was." },
     MERGE: { description: "Folded another actor into this one, or this one into another (see `changes`)." },
   },

@@ -16,27 +16,45 @@ export class ValidationError extends Error {
 
   static fromZod(error: ZodError, prefix = "input"): ValidationError {
     return new ValidationError(
-      error.issues.map((issue) => ({ field: [prefix, formatIssuePath(issue.path)].filter(Boolean).join("."), message: issue.message })),
+      error.issues.map((issue) => ({
+        field: [prefix, formatIssuePath(issue.path)].filter(Boolean).join("."),
+        message: issue.message,
+      })),
     );
   }
 }
 
 export class NotFoundError extends Error {
-  constructor(readonly typename: string, readonly id: string) {
+  constructor(
+    readonly typename: string,
+    readonly id: string,
+  ) {
     super(`No ${typename} has the ID ${id}`);
     this.name = "NotFoundError";
   }
 }
 
 export class ConflictError extends Error {
-  constructor(readonly id: string, readonly expectedVersion: number, readonly currentVersion: number) {
-    super(`The record changed since you read it: you sent version ${expectedVersion}, it is now at version ${currentVersion}. Reload and apply your change again.`);
+  constructor(
+    readonly id: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      `The record changed since you read it: you sent version ${expectedVersion}, it is now at version ${currentVersion}. Reload and apply your change again.`,
+    );
     this.name = "ConflictError";
   }
 }
 
 /** Why a request may not do something; each has its own code, so clients need not read the message. */
-export const FORBIDDEN_REASONS = ["TOKEN_MISSING", "TOKEN_UNKNOWN", "TOKEN_REVOKED", "ROLE_TOO_LOW", "ORIGIN_NOT_ALLOWED"] as const;
+export const FORBIDDEN_REASONS = [
+  "TOKEN_MISSING",
+  "TOKEN_UNKNOWN",
+  "TOKEN_REVOKED",
+  "ROLE_TOO_LOW",
+  "ORIGIN_NOT_ALLOWED",
+] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 
 export interface Denial {
@@ -59,23 +77,37 @@ export class ForbiddenError extends Error {
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
   description: "An expected failure, returned as data.",
-  fields: (t) => ({ message: t.exposeString("message", { description: "What went wrong, in a sentence for a person. Branch on `__typename` and the error's own fields, not on this text." }) }),
+  fields: (t) => ({
+    message: t.exposeString("message", {
+      description:
+        "What went wrong, in a sentence for a person. Branch on `__typename` and the error's own fields, not on this text.",
+    }),
+  }),
 });
 
 const FieldProblemRef = builder.objectRef<FieldProblem>("FieldProblem").implement({
   description: "One input field at fault, and why.",
   fields: (t) => ({
-    field: t.exposeString("field", { description: "The field's path in the input, such as `input.participants[1].actorId`." }),
-    message: t.exposeString("message", { description: "What is wrong with it, such as `must not be before \`startDate\``." }),
+    field: t.exposeString("field", {
+      description: "The field's path in the input, such as `input.participants[1].actorId`.",
+    }),
+    message: t.exposeString("message", {
+      description: "What is wrong with it, such as `must not be before `startDate``.",
+    }),
   }),
 });
 
 builder.objectType(ValidationError, {
   name: "ValidationError",
-  description: "The input broke a rule (a bad value, an unknown ID, an end before its start, an already reviewed candidate); each problem names its field. Nothing was written.",
+  description:
+    "The input broke a rule (a bad value, an unknown ID, an end before its start, an already reviewed candidate); each problem names its field. Nothing was written.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    problems: t.field({ type: [FieldProblemRef], description: "Every field at fault, one problem each.", resolve: (e) => e.problems }),
+    problems: t.field({
+      type: [FieldProblemRef],
+      description: "Every field at fault, one problem each.",
+      resolve: (e) => e.problems,
+    }),
     field: t.string({ description: "The first field at fault.", resolve: (e) => e.problems[0]?.field ?? "input" }),
   }),
 });
@@ -92,7 +124,8 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(ConflictError, {
   name: "ConflictError",
-  description: "The record changed since it was read: the `version` sent is not the record's current one (optimistic locking). Nothing was written; read the record again and reapply the change.",
+  description:
+    "The record changed since it was read: the `version` sent is not the record's current one (optimistic locking). Nothing was written; read the record again and reapply the change.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
     id: t.exposeID("id", { description: "The record's global ID." }),
@@ -102,13 +135,16 @@ builder.objectType(ConflictError, {
 });
 
 export const ForbiddenReasonEnum = builder.enumType("ForbiddenReason", {
-  description: "Why a request was refused. The same codes come in `extensions.reason` of a FORBIDDEN or UNAUTHENTICATED error.",
+  description:
+    "Why a request was refused. The same codes come in `extensions.reason` of a FORBIDDEN or UNAUTHENTICATED error.",
   values: {
     TOKEN_MISSING: { description: "No `Authorization: Bearer <token>` header was sent." },
     TOKEN_UNKNOWN: { description: "The token is not one this server issued, or is malformed." },
     TOKEN_REVOKED: { description: "The token was revoked by an admin." },
     ROLE_TOO_LOW: { description: "The token is live, but its role is below the one needed (see `neededRole`)." },
-    ORIGIN_NOT_ALLOWED: { description: "A write from a browser page on another site, whose origin is not in PARLEY_CORS_WRITE_ORIGINS." },
+    ORIGIN_NOT_ALLOWED: {
+      description: "A write from a browser page on another site, whose origin is not in PARLEY_CORS_WRITE_ORIGINS.",
+    },
   } satisfies Record<ForbiddenReason, { description: string }>,
 });
 
@@ -117,7 +153,15 @@ builder.objectType(ForbiddenError, {
   description: "The request's token may not do this write; `reason` says why.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    reason: t.field({ type: ForbiddenReasonEnum, description: "Why: no token, an unknown or revoked one, or a role too low.", resolve: (e) => e.reason }),
-    neededRole: t.field({ type: TokenRoleEnum, description: "The least role that may do it.", resolve: (e) => e.neededRole }),
+    reason: t.field({
+      type: ForbiddenReasonEnum,
+      description: "Why: no token, an unknown or revoked one, or a role too low.",
+      resolve: (e) => e.reason,
+    }),
+    neededRole: t.field({
+      type: TokenRoleEnum,
+      description: "The least role that may do it.",
+      resolve: (e) => e.neededRole,
+    }),
   }),
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import type { KeptOutcome, KeyClaim } from "@parley/db";
 import type { GraphQLResolveInfo } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
-import type { KeptOutcome, KeyClaim } from "@parley/db";
 import type { Context } from "../../context.ts";
 
 export const MAX_KEY_LENGTH = 255;
@@ -13,7 +13,10 @@ export const CLIENT_MUTATION_ID_DESCRIPTION =
   "Kept at least 24 hours. The `Idempotency-Key` header does the same for every mutation of a request.";
 
 /** The key an input names itself (`input.clientMutationId`, or a `clientMutationId` argument), and the arguments without it. */
-function withoutClientMutationId(args: Record<string, unknown>): { clientMutationId: string | null; rest: Record<string, unknown> } {
+function withoutClientMutationId(args: Record<string, unknown>): {
+  clientMutationId: string | null;
+  rest: Record<string, unknown>;
+} {
   const { clientMutationId, ...rest } = args;
   if (typeof clientMutationId === "string") return { clientMutationId, rest };
   const input = args.input;
@@ -24,7 +27,12 @@ function withoutClientMutationId(args: Record<string, unknown>): { clientMutatio
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   return value;
 }
 
@@ -40,10 +48,20 @@ export function keyClaimOf(ctx: Context, info: GraphQLResolveInfo, args: object)
   if (key === null || !ctx.viewer) return null;
   const argument = clientMutationId === null ? HEADER : "input.clientMutationId";
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw createGraphQLError(`${argument} must be 1 to ${MAX_KEY_LENGTH} characters long.`, { extensions: { code: "BAD_USER_INPUT", argument } });
+    throw createGraphQLError(`${argument} must be 1 to ${MAX_KEY_LENGTH} characters long.`, {
+      extensions: { code: "BAD_USER_INPUT", argument },
+    });
   }
-  const requestHash = createHash("sha256").update(JSON.stringify([info.fieldName, canonical(rest)])).digest("hex");
-  return { tokenId: ctx.viewer.tokenId, key, scope: clientMutationId === null ? String(info.path.key) : "", field: info.fieldName, requestHash };
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([info.fieldName, canonical(rest)]))
+    .digest("hex");
+  return {
+    tokenId: ctx.viewer.tokenId,
+    key,
+    scope: clientMutationId === null ? String(info.path.key) : "",
+    field: info.fieldName,
+    requestHash,
+  };
 }
 
 /** A key sent again with another field or other arguments: refused, since it names a write that was done. */

@@ -6,7 +6,8 @@ function refusal(fetchAPI: { Response: typeof Response }, status: number, code: 
     headers: { "content-type": "application/json" },
   });
 }
-const tooLarge = (fetchAPI: { Response: typeof Response }, message: string) => refusal(fetchAPI, 413, "PAYLOAD_TOO_LARGE", message);
+const tooLarge = (fetchAPI: { Response: typeof Response }, message: string) =>
+  refusal(fetchAPI, 413, "PAYLOAD_TOO_LARGE", message);
 
 /** The body's bytes, or null as soon as there are more than `maxBytes`. */
 async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
@@ -42,17 +43,31 @@ export interface LargeBodies {
  */
 export function bodyLimit(maxBytes: number, large?: LargeBodies): Plugin {
   const limitFor = async (request: Request, size: number | null) =>
-    large && (size === null || size <= large.maxBytes) && request.headers.has("authorization") && (await large.allowed(request)) ? large.maxBytes : maxBytes;
+    large &&
+    (size === null || size <= large.maxBytes) &&
+    request.headers.has("authorization") &&
+    (await large.allowed(request))
+      ? large.maxBytes
+      : maxBytes;
   return {
     async onRequest({ request, endResponse, fetchAPI }) {
       const length = request.headers.get("content-length");
       if (length === null) return;
       // One whole number: anything else (a list of lengths, a sign) is how request smuggling starts.
-      if (!/^\d+$/.test(length)) return endResponse(refusal(fetchAPI, 400, "BAD_REQUEST", `The Content-Length header must be one whole number of bytes; got ${JSON.stringify(length.slice(0, 40))}.`));
+      if (!/^\d+$/.test(length))
+        return endResponse(
+          refusal(
+            fetchAPI,
+            400,
+            "BAD_REQUEST",
+            `The Content-Length header must be one whole number of bytes; got ${JSON.stringify(length.slice(0, 40))}.`,
+          ),
+        );
       const declared = Number(length);
       if (declared <= maxBytes) return;
       const limit = await limitFor(request, declared);
-      if (declared > limit) endResponse(tooLarge(fetchAPI, `Request body is ${declared} bytes; the limit is ${limit}.`));
+      if (declared > limit)
+        endResponse(tooLarge(fetchAPI, `Request body is ${declared} bytes; the limit is ${limit}.`));
     },
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       if (request.headers.has("content-length") || !request.body || !requestParser) return;

@@ -1,8 +1,10 @@
 import { builder } from "../../builder.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
+import type { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 import { CLIENT_MUTATION_ID_DESCRIPTION } from "./idempotency.ts";
 
-builder.mutationType({ description: "Writes. Each needs an API token (`Authorization: Bearer …`) and answers with a result union." });
+builder.mutationType({
+  description: "Writes. Each needs an API token (`Authorization: Bearer …`) and answers with a result union.",
+});
 
 type ErrorClass = typeof ValidationError | typeof NotFoundError | typeof ConflictError | typeof ForbiddenError;
 
@@ -16,7 +18,10 @@ export function resultUnion(fieldName: string, dataField: string, data: string, 
   const listed = errors.map((e) => `\`${e.name}\``).join(", ");
   return {
     types: errors,
-    union: { name: `${name}Result`, description: `What \`${fieldName}\` answers: \`${name}Success\`, or the expected failure that stopped it, one of ${listed}.` },
+    union: {
+      name: `${name}Result`,
+      description: `What \`${fieldName}\` answers: \`${name}Success\`, or the expected failure that stopped it, one of ${listed}.`,
+    },
     result: { name: `${name}Success`, description: `\`${fieldName}\` was done and committed.` },
     dataField: { name: dataField, description: data },
   };
@@ -32,7 +37,10 @@ export const DeleteInput = builder.inputType("DeleteInput", {
   fields: (t) => ({
     clientMutationId: clientMutationIdField(t),
     id: t.id({ required: true, description: "The global ID of the record to delete." }),
-    version: t.int({ required: true, description: "The record's `version` as you read it; a record changed since is not deleted (ConflictError)." }),
+    version: t.int({
+      required: true,
+      description: "The record's `version` as you read it; a record changed since is not deleted (ConflictError).",
+    }),
   }),
 });
 

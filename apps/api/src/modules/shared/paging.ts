@@ -1,5 +1,5 @@
-import { GraphQLError } from "graphql";
 import { PAGE_SIZE, pageSizeProblem, pagingDirectionProblem } from "@parley/schema";
+import { GraphQLError } from "graphql";
 
 /** The arguments of every connection. */
 export interface PageArgs {
@@ -15,7 +15,10 @@ export function badArgument(argument: string, message: string): GraphQLError {
 }
 
 /** Refuses a page size out of bounds, in the one wording every page size shares (`pageSizeProblem`). */
-export function checkPageSize(args: { first?: number | null; last?: number | null }, max: number = PAGE_SIZE.max): void {
+export function checkPageSize(
+  args: { first?: number | null; last?: number | null },
+  max: number = PAGE_SIZE.max,
+): void {
   for (const name of ["first", "last"] as const) {
     const value = args[name];
     const problem = value === null || value === undefined ? null : pageSizeProblem(name, value, max);
@@ -36,10 +39,16 @@ const CURSOR = /^([A-Z][A-Za-z]*\.[a-z][A-Za-z]*):([1-9][0-9]{0,15})$/;
 export function decodeCursor(scope: string, cursor: string, argument: "after" | "before"): number {
   const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString());
   if (!match || !Number.isSafeInteger(Number(match[2]))) {
-    throw badArgument(argument, `\`${argument}\` is not a cursor: pass an \`endCursor\`, \`startCursor\` or edge \`cursor\` of \`${scope}\` as it was given`);
+    throw badArgument(
+      argument,
+      `\`${argument}\` is not a cursor: pass an \`endCursor\`, \`startCursor\` or edge \`cursor\` of \`${scope}\` as it was given`,
+    );
   }
   if (match[1] !== scope) {
-    throw badArgument(argument, `\`${argument}\` is a cursor of \`${match[1]}\`, not of \`${scope}\`: a cursor pages only the connection that gave it`);
+    throw badArgument(
+      argument,
+      `\`${argument}\` is a cursor of \`${match[1]}\`, not of \`${scope}\`: a cursor pages only the connection that gave it`,
+    );
   }
   return Number(match[2]);
 }
@@ -68,7 +77,11 @@ export function pageRequest(args: PageArgs, scope: string, max: number = PAGE_SI
   const mixed = pagingDirectionProblem(args);
   if (mixed) throw badArgument(mixed.argument, mixed.message);
   const backward = given(args.last) || given(args.before);
-  const cursorId = args.after ? decodeCursor(scope, args.after, "after") : args.before ? decodeCursor(scope, args.before, "before") : null;
+  const cursorId = args.after
+    ? decodeCursor(scope, args.after, "after")
+    : args.before
+      ? decodeCursor(scope, args.before, "before")
+      : null;
   return { size: args.first ?? args.last ?? PAGE_SIZE.default, backward, cursorId };
 }
 

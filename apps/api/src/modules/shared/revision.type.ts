@@ -1,24 +1,41 @@
-import type { GraphQLResolveInfo } from "graphql";
 import type { EntityType } from "@parley/db";
+import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { batchLoader, counted, fieldKey, loadedPage } from "./connections.ts";
 import { RevisionActionEnum } from "./enums.ts";
-import { pageComplexity, type PageArgs, type PageRequest } from "./paging.ts";
+import { type PageArgs, type PageRequest, pageComplexity } from "./paging.ts";
 
 export const RevisionRef = builder.prismaObject("Revision", {
   description: "One change to a record: who made it, when, and the fields before and after.",
   fields: (t) => ({
     action: t.field({ type: RevisionActionEnum, description: "What the change did.", resolve: (r) => r.action }),
-    version: t.exposeInt("version", { nullable: true, description: "The record's version after the change; null for changes made outside the API's versioning (imports, candidate reviews)." }),
-    author: t.exposeString("author", { description: 'Who made it: `token:<id> (<token name>)` for the API, or the importer or loader ("demo dataset").' }),
+    version: t.exposeInt("version", {
+      nullable: true,
+      description:
+        "The record's version after the change; null for changes made outside the API's versioning (imports, candidate reviews).",
+    }),
+    author: t.exposeString("author", {
+      description: 'Who made it: `token:<id> (<token name>)` for the API, or the importer or loader ("demo dataset").',
+    }),
     at: t.field({ type: "DateTime", description: "When the change was committed.", resolve: (r) => r.createdAt }),
-    changes: t.field({ type: "JSON", description: "`{ field: [before, after] }` for updates; the whole record for creations.", resolve: (r) => r.changes }),
+    changes: t.field({
+      type: "JSON",
+      description: "`{ field: [before, after] }` for updates; the whole record for creations.",
+      resolve: (r) => r.changes,
+    }),
   }),
 });
 
 export const RevisionConnection = builder.connectionObject(
-  { type: RevisionRef, ...(counted("RevisionConnection", "A page of a record's history, oldest change first.", "revisions of the record") as { name: string }) },
+  {
+    type: RevisionRef,
+    ...(counted(
+      "RevisionConnection",
+      "A page of a record's history, oldest change first.",
+      "revisions of the record",
+    ) as { name: string }),
+  },
   { name: "RevisionEdge" },
 );
 
@@ -52,7 +69,11 @@ function pages(ctx: Context, entityType: EntityType, request: PageRequest) {
 
 function counts(ctx: Context, entityType: EntityType) {
   return async (ids: readonly number[]): Promise<number[]> => {
-    const rows = await ctx.db.revision.groupBy({ by: ["entityId"], where: { entityType, entityId: { in: [...ids] } }, _count: { _all: true } });
+    const rows = await ctx.db.revision.groupBy({
+      by: ["entityId"],
+      where: { entityType, entityId: { in: [...ids] } },
+      _count: { _all: true },
+    });
     const byParent = new Map(rows.map((r) => [r.entityId, r._count._all]));
     return ids.map((id) => byParent.get(id) ?? 0);
   };

@@ -1,5 +1,5 @@
+import { dayOf, isoDate } from "@parley/schema";
 import { GraphQLError, Kind } from "graphql";
-import { isoDate, dayOf } from "@parley/schema";
 import { builder } from "../../builder.ts";
 
 function parseDate(value: unknown): string {
@@ -22,7 +22,8 @@ builder.scalarType("DateTime", {
   description: "An instant, ISO 8601 in UTC.",
   serialize: (value) => (value as Date).toISOString(),
   parseValue: (value) => {
-    if (typeof value !== "string" || Number.isNaN(Date.parse(value))) throw new GraphQLError("Invalid DateTime", { extensions: { code: "BAD_USER_INPUT" } });
+    if (typeof value !== "string" || Number.isNaN(Date.parse(value)))
+      throw new GraphQLError("Invalid DateTime", { extensions: { code: "BAD_USER_INPUT" } });
     return value;
   },
 });

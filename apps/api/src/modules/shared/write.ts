@@ -1,6 +1,6 @@
-import type { GraphQLResolveInfo } from "graphql";
+import { claimKey, commitWrite, type KeptOutcome, keepResult, type Tx } from "@parley/db";
 import { encodeGlobalId } from "@parley/schema";
-import { claimKey, commitWrite, keepResult, type KeptOutcome, type Tx } from "@parley/db";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.ts";
 import { NotFoundError } from "./errors.ts";
 import { keyClaimOf, reusedKey } from "./idempotency.ts";
@@ -54,7 +54,11 @@ export async function writeAndRead<T extends number | void, R>(
 }
 
 /** The first outcome again: the record it wrote, as it is now; NotFoundError if it is gone since. */
-async function answerAgain<T, R>(call: Call, read: (db: Tx, written: T | undefined) => Promise<R>, kept: KeptOutcome): Promise<R> {
+async function answerAgain<T, R>(
+  call: Call,
+  read: (db: Tx, written: T | undefined) => Promise<R>,
+  kept: KeptOutcome,
+): Promise<R> {
   try {
     return await read(call.ctx.db, (kept.resultId ?? undefined) as T | undefined);
   } catch (error) {
@@ -62,6 +66,9 @@ async function answerAgain<T, R>(call: Call, read: (db: Tx, written: T | undefin
     if (code !== "P2025") throw error;
     const typename = meta?.modelName ?? "record";
     const sent = (call.args as { input?: { id?: unknown } }).input?.id;
-    throw new NotFoundError(typename, typeof sent === "string" ? sent : kept.resultId !== null ? encodeGlobalId(typename, kept.resultId) : "");
+    throw new NotFoundError(
+      typename,
+      typeof sent === "string" ? sent : kept.resultId !== null ? encodeGlobalId(typename, kept.resultId) : "",
+    );
   }
 }

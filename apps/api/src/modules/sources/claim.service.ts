@@ -3,9 +3,7 @@ import type { CreateClaimInput, UpdateClaimInput } from "@parley/schema";
 import { optionalRef, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 
-
 type ClaimPatch = Omit<UpdateClaimInput, "id" | "version">;
-
 
 function references(tx: Tx, input: ClaimPatch) {
   return resolveRefs(tx, {
@@ -37,20 +35,52 @@ function data(input: ClaimPatch, refs: Awaited<ReturnType<typeof references>>) {
 export async function createClaim(tx: Tx, author: string, input: CreateClaimInput): Promise<number> {
   const refs = await references(tx, input);
   const claim = await tx.claim.create({ data: { ...data(input, refs), quote: input.quote, sourceId: refs.sourceId! } });
-  await recordRevision(tx, { entityType: "Claim", entityId: claim.id, action: "CREATE", author, version: 1, changes: claimSnapshot(claim) });
+  await recordRevision(tx, {
+    entityType: "Claim",
+    entityId: claim.id,
+    action: "CREATE",
+    author,
+    version: 1,
+    changes: claimSnapshot(claim),
+  });
   return claim.id;
 }
 
-export async function updateClaim(tx: Tx, author: string, id: number, globalId: string, input: UpdateClaimInput): Promise<void> {
+export async function updateClaim(
+  tx: Tx,
+  author: string,
+  id: number,
+  globalId: string,
+  input: UpdateClaimInput,
+): Promise<void> {
   const version = await bumpVersion(tx, "Claim", id, input.version, globalId);
   const before = await tx.claim.findUniqueOrThrow({ where: { id } });
   const { id: _id, version: _version, ...patch } = input;
   const after = await tx.claim.update({ where: { id }, data: data(patch, await references(tx, patch)) });
-  await recordUpdate(tx, { entityType: "Claim", entityId: id, author, version, changes: diffSnapshots(claimSnapshot(before), claimSnapshot(after)) });
+  await recordUpdate(tx, {
+    entityType: "Claim",
+    entityId: id,
+    author,
+    version,
+    changes: diffSnapshots(claimSnapshot(before), claimSnapshot(after)),
+  });
 }
 
-export async function deleteClaim(tx: Tx, author: string, id: number, globalId: string, version: number): Promise<void> {
+export async function deleteClaim(
+  tx: Tx,
+  author: string,
+  id: number,
+  globalId: string,
+  version: number,
+): Promise<void> {
   await bumpVersion(tx, "Claim", id, version, globalId);
   const claim = await tx.claim.delete({ where: { id } });
-  await recordRevision(tx, { entityType: "Claim", entityId: id, action: "DELETE", author, version, changes: claimSnapshot(claim) });
+  await recordRevision(tx, {
+    entityType: "Claim",
+    entityId: id,
+    action: "DELETE",
+    author,
+    version,
+    changes: claimSnapshot(claim),
+  });
 }

@@ -36,7 +36,9 @@ function pages(ctx: Context, info: GraphQLResolveInfo, { size, backward, cursorI
                AND (${cursorId}::int IS NULL OR (e.start_date, e.id) > (SELECT start_date, id FROM event WHERE id = ${cursorId}::int))
              ORDER BY e.start_date ASC, e.id ASC LIMIT ${size + 1}) e`;
     const query = await nodeQuery(ctx, info, "Event");
-    const events = rows.length ? await ctx.db.event.findMany({ ...query, where: { id: { in: [...new Set(rows.map((r) => r.id))] } } }) : [];
+    const events = rows.length
+      ? await ctx.db.event.findMany({ ...query, where: { id: { in: [...new Set(rows.map((r) => r.id))] } } })
+      : [];
     const byId = new Map(events.map((e) => [e.id, e]));
     rows.sort((a, b) => a.day.getTime() - b.day.getTime() || a.id - b.id);
     return ids.map((parent) => rows.filter((r) => r.parent === parent).flatMap((r) => byId.get(r.id) ?? []));
