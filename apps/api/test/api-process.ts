@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { freePort } from "@parley/db";
+import { inheritedEnv } from "@parley/testkit";
 
 const API_DIR = path.resolve(import.meta.dirname, "..");
 
@@ -30,7 +31,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     {
       cwd: API_DIR,
       env: {
-        ...process.env,
+        ...inheritedEnv(),
         ...env,
         DATABASE_URL: databaseUrl,
         API_PORT: String(port),

@@ -7,6 +7,7 @@ import { createSearchEngine } from "@parley/search";
 import pg from "pg";
 import { benchCases } from "./cases.ts";
 import { benchDatabase } from "./database.ts";
+import { benchEnv } from "./env.ts";
 import { type CaseResult, printReport } from "./report.ts";
 import { type Runners, runners } from "./runners.ts";
 
@@ -46,9 +47,10 @@ function parse() {
   }
   const number = (text: string | undefined, fallback: number) =>
     text === undefined ? fallback : Number(text.replace(/_/g, ""));
-  const events = number(values.events ?? process.env.BENCH_EVENTS, 1_000_000);
-  const seed = number(values.seed ?? process.env.BENCH_SEED, 1);
-  const iterations = number(values.iterations ?? process.env.BENCH_ITERATIONS, 200);
+  const env = benchEnv();
+  const events = number(values.events ?? env.BENCH_EVENTS, 1_000_000);
+  const seed = number(values.seed ?? env.BENCH_SEED, 1);
+  const iterations = number(values.iterations ?? env.BENCH_ITERATIONS, 200);
   for (const [flag, n] of Object.entries({ events, seed, iterations })) {
     if (Number.isInteger(n) && n > 0) continue;
     process.stderr.write(

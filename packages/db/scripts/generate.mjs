@@ -14,6 +14,7 @@ chmodSync(stub, 0o755);
 
 const result = spawnSync("prisma", ["generate"], {
   stdio: "inherit",
+  // biome-ignore lint/style/noProcessEnv: a build script handing its own environment on to prisma
   env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: stub, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
   shell: false,
 });

@@ -276,7 +276,7 @@ export function countryNamesText(code: string): string | null {
 export function countryNamesFunctionSql(): string {
   const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const cases = Object.keys(COUNTRY_NAMES).map(
-    (code) => `    WHEN ${quote(code)} THEN ${quote(countryNamesText(code)!)}`,
+    (code) => `    WHEN ${quote(code)} THEN ${quote(countryNames(code).join(" | "))}`,
   );
   return `CREATE OR REPLACE FUNCTION parley_country_names(code text) RETURNS text IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$\n  SELECT CASE code\n${cases.join("\n")}\n  END\n$$;`;
 }

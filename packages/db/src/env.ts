@@ -16,8 +16,8 @@ const schema = z.object({
 export function dbEnv() {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Environment variable ${String(issue.path[0])} ${issue.message}`);
+    const [issue] = parsed.error.issues;
+    throw new Error(`Environment variable ${String(issue?.path[0])} ${issue?.message}`);
   }
   return parsed.data;
 }

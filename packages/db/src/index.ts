@@ -30,6 +30,7 @@ export {
   withDatabase,
 } from "./postgres.ts";
 export { diffSnapshots, type EntityType, type RevisionInput, recordRevision, type Snapshot } from "./revisions.ts";
+export { onlyRow } from "./rows.ts";
 export {
   type ActorSnapshotRow,
   actorSnapshot,

@@ -77,7 +77,11 @@ async function loadEmbeddedPostgres() {
   const addedExit = process.listeners("exit").filter((listener) => !exit.has(listener));
   for (const listener of addedBeforeExit) process.removeListener("beforeExit", listener);
   for (const listener of addedExit) process.removeListener("exit", listener);
-  if (addedExit.length) process.on("exit", () => running.forEach((server) => server.process?.kill("SIGINT")));
+  if (addedExit.length) {
+    process.on("exit", () => {
+      for (const server of running) server.process?.kill("SIGINT");
+    });
+  }
   return EmbeddedPostgres;
 }
 

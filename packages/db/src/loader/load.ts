@@ -31,6 +31,7 @@ import {
   processFromFile,
   scalars,
   sourceFromFile,
+  startOf,
 } from "./snapshots.ts";
 
 type Kind = "actor" | "place" | "process" | "source" | "event" | "position" | "claim";
@@ -108,7 +109,7 @@ function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinit
   const claims: ClaimDefinition[] = [];
   const seen = new Map<string, string>();
   for (const { file, data } of files) {
-    const only = data.sources.length === 1 ? data.sources[0]!.key : undefined;
+    const only = data.sources.length === 1 ? data.sources[0]?.key : undefined;
     const add = (claim: ClaimRecord, path: string, target: ClaimTarget) => {
       const source = claim.source ?? only;
       if (!source) {
@@ -134,15 +135,16 @@ function collect(files: ParsedFile[]): { defs: Definitions; claims: ClaimDefinit
       seen.set(key, `${file} ${path}`);
       claims.push({ key, file, path, claim, source, target });
     };
-    data.events.forEach((e, i) =>
-      e.claims.forEach((c, j) => add(c, `events[${i}] (key ${e.key}).claims[${j}]`, { event: e.key })),
-    );
-    data.actors.forEach((a, i) =>
-      a.claims.forEach((c, j) => add(c, `actors[${i}] (key ${a.key}).claims[${j}]`, { actor: a.key })),
-    );
-    data.positions.forEach((p, i) =>
-      p.claims.forEach((c, j) => add(c, `positions[${i}] (key ${p.key}).claims[${j}]`, { position: p.key })),
-    );
+    for (const [i, e] of data.events.entries()) {
+      for (const [j, c] of e.claims.entries()) add(c, `events[${i}] (key ${e.key}).claims[${j}]`, { event: e.key });
+    }
+    for (const [i, a] of data.actors.entries()) {
+      for (const [j, c] of a.claims.entries()) add(c, `actors[${i}] (key ${a.key}).claims[${j}]`, { actor: a.key });
+    }
+    for (const [i, p] of data.positions.entries()) {
+      for (const [j, c] of p.claims.entries())
+        add(c, `positions[${i}] (key ${p.key}).claims[${j}]`, { position: p.key });
+    }
   }
   problems.push(...positionLinkProblems(defs));
   return { defs, claims, problems };
@@ -181,23 +183,23 @@ interface Reference {
 
 function references(defs: Definitions, claims: ClaimDefinition[]): Reference[] {
   const refs: Reference[] = [];
-  const ref = (kind: Kind, key: string | undefined, file: string, path: string) =>
-    key && refs.push({ kind, key, file, path });
+  const ref = (kind: Kind, key: string | undefined, file: string, path: string) => {
+    if (key) refs.push({ kind, key, file, path });
+  };
   for (const { file, path, record } of defs.actor.values()) {
-    record.affiliations.forEach((f, i) =>
-      ref("actor", f.organisation, file, `${path}.affiliations[${i}].organisation`),
-    );
+    for (const [i, f] of record.affiliations.entries())
+      ref("actor", f.organisation, file, `${path}.affiliations[${i}].organisation`);
   }
   for (const { file, path, record } of defs.place.values()) ref("place", record.within, file, `${path}.within`);
   for (const { file, path, record } of defs.source.values()) {
     ref("actor", record.outlet, file, `${path}.outlet`);
-    record.cites.forEach((k, i) => ref("actor", k, file, `${path}.cites[${i}]`));
+    for (const [i, k] of record.cites.entries()) ref("actor", k, file, `${path}.cites[${i}]`);
   }
   for (const { file, path, record } of defs.event.values()) {
     ref("process", record.process, file, `${path}.process`);
-    record.places.forEach((k, i) => ref("place", k, file, `${path}.places[${i}]`));
-    record.participants.forEach((p, i) => ref("actor", p.actor, file, `${path}.participants[${i}].actor`));
-    record.links.forEach((l, i) => ref("event", l.event, file, `${path}.links[${i}].event`));
+    for (const [i, k] of record.places.entries()) ref("place", k, file, `${path}.places[${i}]`);
+    for (const [i, p] of record.participants.entries()) ref("actor", p.actor, file, `${path}.participants[${i}].actor`);
+    for (const [i, l] of record.links.entries()) ref("event", l.event, file, `${path}.links[${i}].event`);
   }
   for (const { file, path, record } of defs.position.values()) {
     ref("actor", record.holder, file, `${path}.holder`);
@@ -228,7 +230,7 @@ async function existingIds(tx: Tx, kind: Exclude<Kind, "claim">, keys: string[])
             : kind === "position"
               ? await tx.position.findMany({ where, select })
               : await tx.event.findMany({ where, select });
-  return new Map(rows.map((r) => [r.key!, r.id]));
+  return new Map(rows.flatMap((r) => (r.key === null ? [] : [[r.key, r.id] as const])));
 }
 
 /**
@@ -269,6 +271,16 @@ export async function loadDataFiles(
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
+}
+
+/** Each definition with the row that holds it: every one has a row by now, `ensure` made the new ones. */
+function withRows<R, T extends { key: string | null }>(defs: Map<string, Definition<R>>, rows: T[]) {
+  const byKey = new Map(rows.flatMap((row) => (row.key === null ? [] : [[row.key, row] as const])));
+  return [...defs].map(([key, { record }]) => {
+    const row = byKey.get(key);
+    if (!row) throw new Error(`internal: ${key} has no row`);
+    return { key, record, row };
+  });
 }
 
 class Loader {
@@ -326,8 +338,13 @@ class Loader {
       version,
       changes: changes ?? after,
     });
-    if (before) tally.updated++, this.summary.updated++;
-    else tally.created++, this.summary.created++;
+    if (before) {
+      tally.updated++;
+      this.summary.updated++;
+    } else {
+      tally.created++;
+      this.summary.created++;
+    }
   }
 
   async run(defs: Definitions, claims: ClaimDefinition[]): Promise<LoadSummary> {
@@ -343,14 +360,14 @@ class Loader {
   }
 
   /** Creates the rows that do not exist yet with their scalar fields, so that later records can refer to them. */
-  private async ensure<K extends Exclude<Kind, "claim">>(
+  private async ensure<K extends Exclude<Kind, "claim">, R>(
     kind: K,
-    keys: Iterable<string>,
-    create: (key: string) => Promise<number>,
+    defs: Map<string, Definition<R>>,
+    create: (key: string, record: R) => Promise<number>,
   ) {
-    for (const key of keys) {
+    for (const [key, { record }] of defs) {
       if (this.ids[kind].has(key)) continue;
-      this.ids[kind].set(key, await create(key));
+      this.ids[kind].set(key, await create(key, record));
       this.created.add(`${kind}:${key}`);
     }
   }
@@ -360,17 +377,15 @@ class Loader {
   }
 
   private async actors(defs: Definitions) {
-    await this.ensure("actor", defs.actor.keys(), async (key) => {
-      const a = defs.actor.get(key)!.record;
-      return (await this.tx.actor.create({ data: { key, name: a.name, kind: a.kind }, select: { id: true } })).id;
+    await this.ensure("actor", defs.actor, async (key, record) => {
+      return (await this.tx.actor.create({ data: { key, name: record.name, kind: record.kind }, select: { id: true } }))
+        .id;
     });
     const rows = await this.tx.actor.findMany({
       where: { key: { in: [...defs.actor.keys()] } },
       include: { aliases: true, affiliations: { include: { organisation: { select: { key: true } } } } },
     });
-    const byKey = new Map(rows.map((r) => [r.key!, r]));
-    for (const [key, { record: stated }] of defs.actor) {
-      const row = byKey.get(key)!;
+    for (const { key, record: stated, row } of withRows(defs.actor, rows)) {
       const record = this.isNew("actor", key) ? stated : keepImportedIdentity(stated, row);
       const after = actorFromFile(record);
       const before = this.isNew("actor", key) ? null : actorSnapshot(row);
@@ -392,7 +407,9 @@ class Loader {
           const seen = new Set([canonical]);
           const aliases = record.aliases.filter((x) => {
             const n = normalizeName(x.name);
-            return seen.has(n) ? false : (seen.add(n), true);
+            if (seen.has(n)) return false;
+            seen.add(n);
+            return true;
           });
           await this.tx.actorAlias.createMany({
             data: aliases.map((x) => ({ actorId: row.id, name: x.name, kind: x.kind, ...nameKeys(x.name) })),
@@ -417,15 +434,15 @@ class Loader {
   }
 
   private async places(defs: Definitions) {
-    await this.ensure("place", defs.place.keys(), async (key) => {
-      const p = defs.place.get(key)!.record;
-      return (await this.tx.place.create({ data: { key, name: p.name, country: p.country }, select: { id: true } })).id;
+    await this.ensure("place", defs.place, async (key, record) => {
+      return (
+        await this.tx.place.create({ data: { key, name: record.name, country: record.country }, select: { id: true } })
+      ).id;
     });
     const rows = await this.tx.place.findMany({ where: { key: { in: [...defs.place.keys()] } } });
-    for (const row of rows) {
-      const { record } = defs.place.get(row.key!)!;
+    for (const { key, record, row } of withRows(defs.place, rows)) {
       const after = placeFromFile(record, this.idOf);
-      const before = this.isNew("place", row.key!) ? null : placeSnapshot(row);
+      const before = this.isNew("place", key) ? null : placeSnapshot(row);
       await this.settle("place", row.id, before, after, null, async () => {
         await this.tx.place.update({
           where: { id: row.id },
@@ -439,15 +456,13 @@ class Loader {
   }
 
   private async processes(defs: Definitions) {
-    await this.ensure("process", defs.process.keys(), async (key) => {
-      return (
-        await this.tx.process.create({ data: { key, name: defs.process.get(key)!.record.name }, select: { id: true } })
-      ).id;
+    await this.ensure("process", defs.process, async (key, record) => {
+      return (await this.tx.process.create({ data: { key, name: record.name }, select: { id: true } })).id;
     });
     const rows = await this.tx.process.findMany({ where: { key: { in: [...defs.process.keys()] } } });
-    for (const row of rows) {
-      const after = processFromFile(defs.process.get(row.key!)!.record);
-      const before = this.isNew("process", row.key!) ? null : processSnapshot(row);
+    for (const { key, record, row } of withRows(defs.process, rows)) {
+      const after = processFromFile(record);
+      const before = this.isNew("process", key) ? null : processSnapshot(row);
       await this.settle("process", row.id, before, after, before ? row.version + 1 : 1, async () => {
         await this.tx.process.update({
           where: { id: row.id },
@@ -463,19 +478,16 @@ class Loader {
   }
 
   private async sources(defs: Definitions) {
-    await this.ensure("source", defs.source.keys(), async (key) => {
-      return (
-        await this.tx.source.create({ data: { key, title: defs.source.get(key)!.record.title }, select: { id: true } })
-      ).id;
+    await this.ensure("source", defs.source, async (key, record) => {
+      return (await this.tx.source.create({ data: { key, title: record.title }, select: { id: true } })).id;
     });
     const rows = await this.tx.source.findMany({
       where: { key: { in: [...defs.source.keys()] } },
       include: { cites: true },
     });
-    for (const row of rows) {
-      const { record } = defs.source.get(row.key!)!;
+    for (const { key, record, row } of withRows(defs.source, rows)) {
       const after = sourceFromFile(record, this.idOf);
-      const before = this.isNew("source", row.key!) ? null : sourceSnapshot(row);
+      const before = this.isNew("source", key) ? null : sourceSnapshot(row);
       await this.settle("source", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
         await this.tx.source.update({
           where: { id: row.id },
@@ -497,11 +509,11 @@ class Loader {
   }
 
   private async events(defs: Definitions) {
-    await this.ensure("event", defs.event.keys(), async (key) => {
-      const e = defs.event.get(key)!.record;
+    await this.ensure("event", defs.event, async (key, record) => {
+      const e = record;
       return (
         await this.tx.event.create({
-          data: { key, type: e.type, title: e.title, startDate: dateOfDay(e.start!.date) },
+          data: { key, type: e.type, title: e.title, startDate: dateOfDay(startOf(e).date) },
           select: { id: true },
         })
       ).id;
@@ -510,10 +522,9 @@ class Loader {
       where: { key: { in: [...defs.event.keys()] } },
       include: { places: true, participants: true, linksOut: true },
     });
-    for (const row of rows) {
-      const { record } = defs.event.get(row.key!)!;
+    for (const { key, record, row } of withRows(defs.event, rows)) {
       const after = eventFromFile(record, this.idOf);
-      const before = this.isNew("event", row.key!) ? null : eventSnapshot(row);
+      const before = this.isNew("event", key) ? null : eventSnapshot(row);
       await this.settle("event", row.id, before, after, before ? row.version + 1 : 1, async (changed) => {
         await this.tx.event.update({
           where: { id: row.id },
@@ -555,25 +566,24 @@ class Loader {
   }
 
   private async positions(defs: Definitions) {
-    await this.ensure("position", defs.position.keys(), async (key) => {
-      const p = defs.position.get(key)!.record;
+    await this.ensure("position", defs.position, async (key, record) => {
+      const p = record;
       const data = {
         key,
         actorId: this.id("actor", p.holder),
         kind: p.kind,
         issue: p.issue,
         summary: p.summary,
-        startDate: dateOfDay(p.start!.date),
+        startDate: dateOfDay(startOf(p).date),
       };
       return (await this.tx.position.create({ data, select: { id: true } })).id;
     });
     const rows = await this.tx.position.findMany({
       where: { key: { in: [...defs.position.keys()] } },
     });
-    for (const row of rows) {
-      const { record } = defs.position.get(row.key!)!;
+    for (const { key, record, row } of withRows(defs.position, rows)) {
       const after = positionFromFile(record, this.idOf);
-      const before = this.isNew("position", row.key!) ? null : positionSnapshot(row);
+      const before = this.isNew("position", key) ? null : positionSnapshot(row);
       await this.settle("position", row.id, before, after, before ? row.version + 1 : 1, async () => {
         const key = (kind: "process" | "event" | "position", k: string | undefined) => (k ? this.id(kind, k) : null);
         await this.tx.position.update({

@@ -43,7 +43,7 @@ const endOf = (end: PartialDate | undefined) => dateOfDay(end ? periodEnd(end) :
 const optional = (id: IdOf, kind: Keyed, key: string | undefined) => (key ? id(kind, key) : null);
 
 /** A record's start: data files may leave it out only where the schema allows, never for events and positions. */
-function startOf(record: { key: string; start?: PartialDate }): PartialDate {
+export function startOf(record: { key: string; start?: PartialDate }): PartialDate {
   if (!record.start) throw new Error(`internal: ${record.key} has no start date`);
   return record.start;
 }

@@ -246,7 +246,9 @@ export function loadSchemaEngineWasm(): Promise<SchemaEngineWasm> {
 // is reported as Character; other unsupported catalog types are reported as text.
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: unknown };
+// biome-ignore lint/suspicious/noExplicitAny: the engine's adapter interface is untyped here (see above)
 type AnyFn = (...args: any[]) => any;
+// biome-ignore lint/suspicious/noExplicitAny: the same
 type Queryable = Record<string, any>;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -75,8 +75,16 @@ function answeredWithin<R>(transaction: Promise<R>, committing: Promise<void>, m
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     transaction.then(
-      (value) => ((settled = true), clearTimeout(timer), resolve(value)),
-      (error: unknown) => ((settled = true), clearTimeout(timer), reject(error)),
+      (value) => {
+        settled = true;
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        settled = true;
+        clearTimeout(timer);
+        reject(error);
+      },
     );
     void committing.then(() => {
       if (!settled) timer = setTimeout(() => reject(new CommitNotAnswered(`COMMIT got no answer within ${ms} ms`)), ms);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isDatabaseUnavailable } from "../availability.ts";
 import type { PrismaClient, Tx } from "../client.ts";
+import { onlyRow } from "../rows.ts";
 
 /**
  * A write transaction as PostgreSQL knows it: its transaction ID (with epoch), the backend that ran
@@ -20,9 +21,11 @@ export const MARKER_RETENTION_HOURS = 1;
 /** The transaction's last statement, before COMMIT: its marker row, and what to ask about it later. */
 export async function markTransaction(tx: Tx): Promise<TransactionMark> {
   const marker = randomUUID();
-  const [row] = await tx.$queryRaw<{ txid: string; pid: number }[]>`
-    INSERT INTO commit_marker (id) VALUES (${marker}::uuid) RETURNING txid_current()::text AS txid, pg_backend_pid() AS pid`;
-  return { ...row!, marker };
+  const row = onlyRow(
+    await tx.$queryRaw<{ txid: string; pid: number }[]>`
+    INSERT INTO commit_marker (id) VALUES (${marker}::uuid) RETURNING txid_current()::text AS txid, pg_backend_pid() AS pid`,
+  );
+  return { ...row, marker };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,10 +65,12 @@ export async function outcomeOf(db: PrismaClient, mark: TransactionMark, deadlin
 
 async function isOver(db: PrismaClient, { pid, txid }: TransactionMark): Promise<boolean> {
   try {
-    const [row] = await db.$queryRaw<{ status: string | null; running: boolean }[]>`
+    const row = onlyRow(
+      await db.$queryRaw<{ status: string | null; running: boolean }[]>`
       SELECT txid_status(${txid}::bigint) AS status,
-             EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ${pid} AND backend_xid::text = (${txid}::bigint % 4294967296)::text) AS running`;
-    return row!.status !== "in progress" || !row!.running;
+             EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ${pid} AND backend_xid::text = (${txid}::bigint % 4294967296)::text) AS running`,
+    );
+    return row.status !== "in progress" || !row.running;
   } catch (error) {
     // The crash lost even the ID's assignment: nothing of the transaction survived it.
     if (/is in the future/.test(String((error as Error).message))) return true;
@@ -74,10 +79,12 @@ async function isOver(db: PrismaClient, { pid, txid }: TransactionMark): Promise
 }
 
 async function isMarked(db: PrismaClient, mark: TransactionMark): Promise<boolean> {
-  const [row] = await db.$queryRaw<
-    { marked: boolean }[]
-  >`SELECT EXISTS (SELECT 1 FROM commit_marker WHERE id = ${mark.marker}::uuid) AS marked`;
-  return row!.marked;
+  const row = onlyRow(
+    await db.$queryRaw<
+      { marked: boolean }[]
+    >`SELECT EXISTS (SELECT 1 FROM commit_marker WHERE id = ${mark.marker}::uuid) AS marked`,
+  );
+  return row.marked;
 }
 
 async function endBackend(db: PrismaClient, { pid, txid }: TransactionMark): Promise<void> {
