@@ -134,8 +134,14 @@ describe("tokens in logs", () => {
           .join(" "),
       );
     const restore = [
-      vi.spyOn(process.stdout, "write").mockImplementation((c: unknown) => (keep(String(c)), true)),
-      vi.spyOn(process.stderr, "write").mockImplementation((c: unknown) => (keep(String(c)), true)),
+      vi.spyOn(process.stdout, "write").mockImplementation((c: unknown) => {
+        keep(String(c));
+        return true;
+      }),
+      vi.spyOn(process.stderr, "write").mockImplementation((c: unknown) => {
+        keep(String(c));
+        return true;
+      }),
       ...(["log", "info", "warn", "error", "debug", "trace"] as const).map((level) =>
         vi.spyOn(console, level).mockImplementation(keep),
       ),

@@ -72,5 +72,5 @@ export async function mutate(
 
 function inputTypeOf(field: string): string {
   if (/^delete(Event|Actor|Source|Claim|Position)$/.test(field)) return "DeleteInput";
-  return field[0]!.toUpperCase() + field.slice(1) + "Input";
+  return `${field[0]!.toUpperCase() + field.slice(1)}Input`;
 }

@@ -61,7 +61,10 @@ export function useApi(options: { demo?: boolean } = { demo: true }): Api {
   const api = { queries, queryParams, ...clientOf(() => yoga) } as Api;
   beforeAll(async () => {
     api.t = await createTestDatabase({
-      onQuery: (sql, params) => (queries.push(sql), queryParams.push(params)),
+      onQuery: (sql, params) => {
+        queries.push(sql);
+        queryParams.push(params);
+      },
       demo: options.demo !== false,
     });
     api.search = createSearchEngine({ url: api.t.url });

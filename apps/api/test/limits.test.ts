@@ -58,7 +58,12 @@ describe("request limits", () => {
 
   it("counts the bytes of a body sent without a declared length", async () => {
     const stream = (text: string) =>
-      new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(text)), c.close()) });
+      new ReadableStream({
+        start: (c) => {
+          c.enqueue(new TextEncoder().encode(text));
+          c.close();
+        },
+      });
     const big = JSON.stringify({
       query: `{ events(first: 1) { totalCount } }`,
       variables: { padding: "x".repeat(120_000) },

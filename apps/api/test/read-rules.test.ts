@@ -225,7 +225,15 @@ async function runResolver(field: GraphQLField<unknown, Context>, caller: Caller
     commit: {},
   };
   let reachedResolver = false;
-  const source = new Proxy({}, { get: () => ((reachedResolver = true), undefined) });
+  const source = new Proxy(
+    {},
+    {
+      get: () => {
+        reachedResolver = true;
+        return undefined;
+      },
+    },
+  );
   try {
     await field.resolve?.(source, {}, ctx, { fieldName: field.name, schema } as unknown as GraphQLResolveInfo);
     return { code: null, reason: null, reachedResolver };

@@ -1,6 +1,6 @@
 import { seededRandom } from "@parley/corpus";
 import { countryNames, type PrismaClient } from "@parley/db";
-import { type EventType, nameKeys, normalizeName, type ParticipantRole, transliterationKey } from "@parley/schema";
+import { type EventType, nameKeys, type ParticipantRole } from "@parley/schema";
 
 /**
  * A small corpus of our own for the search tests: known actors, places and outlets, and events made

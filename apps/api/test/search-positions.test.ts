@@ -48,7 +48,7 @@ beforeAll(async () => {
   }));
 });
 
-const valueOf = (r: Row, field: Field) =>
+const valueIn = (r: Row, field: Field) =>
   field === "ACTOR" ? r.actorId : field === "KIND" ? r.kind : field === "ISSUE" ? r.issue : r.processId;
 const chosen = (f: Filter, field: Field): (string | number)[] | undefined =>
   ({ ACTOR: f.actorIds, KIND: f.kinds, ISSUE: f.issues, PROCESS: f.processIds })[field];
@@ -57,7 +57,7 @@ const chosen = (f: Filter, field: Field): (string | number)[] | undefined =>
 function passes(r: Row, f: Filter, except?: Field): boolean {
   for (const field of ["ACTOR", "KIND", "ISSUE", "PROCESS"] as Field[]) {
     const values = chosen(f, field);
-    if (field !== except && values?.length && !values.includes(valueOf(r, field) as never)) return false;
+    if (field !== except && values?.length && !values.includes(valueIn(r, field) as never)) return false;
   }
   if (f.from && (r.endDate ?? r.startDate) < f.from) return false;
   if (f.to && r.startDate > f.to) return false;
@@ -68,7 +68,7 @@ function expectedCounts(f: Filter): Map<string, number> {
   const counts = new Map<string, number>();
   for (const field of ["ACTOR", "KIND", "ISSUE", "PROCESS"] as Field[]) {
     for (const r of rows.filter((row) => passes(row, f, field))) {
-      const value = valueOf(r, field);
+      const value = valueIn(r, field);
       if (value === null) continue;
       const key = `${field}:${value}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);

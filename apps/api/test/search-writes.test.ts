@@ -1,5 +1,5 @@
 import { seededRandom } from "@parley/corpus";
-import type { ParticipantRole } from "@parley/schema";
+import { dayOf, type ParticipantRole } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
 import {
@@ -42,7 +42,7 @@ async function corpus(): Promise<{ events: FixtureEvent[]; located: number[] }> 
     include: { participants: true, places: { include: { place: true } }, claims: { include: { source: true } } },
   });
   const places = await api.t.db.place.findMany({ where: { lat: { not: null }, lon: { not: null } } });
-  const iso = (d: Date | null) => d && d.toISOString().slice(0, 10);
+  const iso = (d: Date | null) => dayOf(d);
   const events = rows.map(
     (e): FixtureEvent => ({
       id: e.id,

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import type { EventQuery } from "@parley/search";
 import type pg from "pg";
 
@@ -30,8 +31,8 @@ export async function benchCases(db: pg.Pool): Promise<BenchCase[]> {
   const { rows: mediators } = await db.query<{ actor_id: number }>(
     `SELECT actor_id FROM participant WHERE event_id <= 50000 AND role = 'MEDIATOR' GROUP BY 1 ORDER BY count(*) DESC LIMIT 2`,
   );
-  const actor = (i: number) => actors[i % actors.length]!.actor_id;
-  const country = (i: number) => countries[i % countries.length]!.country;
+  const actor = (i: number) => defined(actors[i % actors.length]).actor_id;
+  const country = (i: number) => defined(countries[i % countries.length]).country;
   const page = { first: 20, sort: "RELEVANCE" as const };
   // Over every result: the landing page (kept counts), a single choice (kept counts), two filters
   // (bitmaps), a word (one pass over its events) and a year (a date range).

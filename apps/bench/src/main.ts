@@ -3,6 +3,7 @@ import { availableParallelism, cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { createServer } from "@parley/api/server";
 import { createPrismaClient, errorText } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createSearchEngine } from "@parley/search";
 import pg from "pg";
 import { benchCases } from "./cases.ts";
@@ -92,19 +93,19 @@ async function runCases(
     const n = c.variants.length;
     // GraphQL first: the floor's transport-only server answers with the bytes GraphQL answered.
     for (const mode of ["graphql", "direct", "floor"] as const)
-      await time(Math.max(WARMUP_RUNS, n), n, (i) => run[mode](c.variants[i]!)); // warm up
+      await time(Math.max(WARMUP_RUNS, n), n, (i) => run[mode](defined(c.variants[i]))); // warm up
     const graphql: number[] = [];
     const direct: number[] = [];
     const floor: number[] = [];
     for (let i = 0; i < iterations; i++) {
-      const v = c.variants[i % n]!;
+      const v = defined(c.variants[i % n]);
       graphql.push(...(await time(1, n, () => run.graphql(v))));
       direct.push(...(await time(1, n, () => run.direct(v))));
       floor.push(...(await time(1, n, () => run.floor(v))));
     }
     say(`  naive SQL (${naiveIterations} runs)`);
-    await run.naive(c.variants[0]!);
-    const naive = await time(naiveIterations, n, (i) => run.naive(c.variants[i]!));
+    await run.naive(defined(c.variants[0]));
+    const naive = await time(naiveIterations, n, (i) => run.naive(defined(c.variants[i])));
     results.push({ name: c.name, target: c.target, graphql, direct, floor, naive });
   }
   return results;

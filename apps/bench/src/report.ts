@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 export interface CaseResult {
   name: string;
   target: number;
@@ -16,9 +17,9 @@ export function percentile(samples: number[], p: number): number {
 
 /** A plain-text table: the first `textColumns` columns left-aligned, the rest (numbers) right-aligned. */
 export function table(header: string[], rows: string[][], textColumns: number): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => defined(r[i]).length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+    cells.map((c, i) => (i < textColumns ? c.padEnd(defined(widths[i])) : c.padStart(defined(widths[i])))).join("  ");
   return `${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}\n`;
 }
 

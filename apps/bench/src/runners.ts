@@ -1,4 +1,5 @@
 import { Agent, createServer, request, type Server } from "node:http";
+import { defined } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import type pg from "pg";
 import type { Ask, Variant } from "./cases.ts";
@@ -84,7 +85,7 @@ async function transportOnly(answers: Map<string, string>): Promise<{ endpoint: 
 
 function requestBody(v: Variant): string {
   if (v.actors) return JSON.stringify({ query: ACTORS, variables: { query: v.actors } });
-  const { filter, ...events } = v.events!;
+  const { filter, ...events } = defined(v.events);
   const variables = {
     ...events,
     filter: filter && {
@@ -106,10 +107,10 @@ export async function runners(endpoint: string, engine: SearchEngine, naiveDb: p
   const answers = new Map<string, string>();
   const transport = await transportOnly(answers);
   const bodies = new Map<Variant, string>();
-  const bodyOf = (v: Variant) => bodies.get(v) ?? bodies.set(v, requestBody(v)).get(v)!;
+  const bodyOf = (v: Variant) => bodies.get(v) ?? defined(bodies.set(v, requestBody(v)).get(v));
   const direct = async (v: Variant) => {
     if (v.actors) return engine.searchActors({ query: v.actors, first: 10 });
-    const search = await engine.searchEvents(v.events!);
+    const search = await engine.searchEvents(defined(v.events));
     // The pictures: the counting, and the places' rows as the API reads them (one statement).
     if (v.ask === "fatalities") return { total: search.totalCount, fatalities: search.fatalities() };
     if (v.ask === "places") {
@@ -128,7 +129,7 @@ export async function runners(endpoint: string, engine: SearchEngine, naiveDb: p
       const body = bodyOf(v);
       const text = await post(endpoint, agent, body);
       const json = JSON.parse(text) as { errors?: { message: string }[] };
-      if (json.errors) throw new Error(`GraphQL error: ${json.errors[0]!.message}`);
+      if (json.errors) throw new Error(`GraphQL error: ${defined(json.errors[0]).message}`);
       if (!answers.has(body)) answers.set(body, text);
       return json;
     },
@@ -147,7 +148,9 @@ export async function runners(endpoint: string, engine: SearchEngine, naiveDb: p
     },
     naive(v) {
       if (v.actors) return naiveActors(naiveDb, v.actors);
-      return v.ask && v.ask !== "page" ? naivePictures(naiveDb, v.events!, v.ask) : naiveSearch(naiveDb, v.events!);
+      return v.ask && v.ask !== "page"
+        ? naivePictures(naiveDb, defined(v.events), v.ask)
+        : naiveSearch(naiveDb, defined(v.events));
     },
     async close() {
       agent.destroy();

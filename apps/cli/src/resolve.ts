@@ -1,4 +1,4 @@
-import { decodeGlobalId, encodeGlobalId, normalizeName } from "@parley/schema";
+import { decodeGlobalId, defined, encodeGlobalId, normalizeName } from "@parley/schema";
 import type pg from "pg";
 import { UsageError } from "./args.ts";
 
@@ -31,7 +31,7 @@ export async function resolveRecord(db: pg.Pool, kind: RecordKind, value: string
   const { rows } = await db.query<{ id: number; name: string }>(sql, [
     kind === "place" ? value.trim() : normalizeName(value),
   ]);
-  if (rows.length === 1) return encodeGlobalId(typename, rows[0]!.id);
+  if (rows.length === 1) return encodeGlobalId(typename, defined(rows[0]).id);
   if (rows.length === 0)
     throw new UsageError(
       `${option} ${JSON.stringify(value)}: no ${kind} has this ${kind === "place" ? "name" : "name or alias"} (give its ID, or check the spelling)`,

@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { defined } from "@parley/schema";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { parseCopyLine } from "./copy-text.ts";
@@ -50,9 +51,13 @@ export async function backupDatabase(url: string, file: string, options: BackupO
     for (const t of tables)
       counted.push({
         ...t,
-        rows: Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(t.name)}`)).rows[0]!.n),
+        rows: Number(
+          defined((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(t.name)}`)).rows[0]).n,
+        ),
       });
-    const postgres = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
+    const postgres = defined(
+      (await client.query<{ server_version: string }>("SHOW server_version")).rows[0],
+    ).server_version;
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,

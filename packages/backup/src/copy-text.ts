@@ -1,3 +1,5 @@
+import { defined } from "@parley/schema";
+
 /**
  * PostgreSQL's COPY text format, one row per line: fields separated by tabs, NULL as `\N`,
  * backslash escapes for backslash, tab, newline and carriage return (and \b \f \v on output).
@@ -15,7 +17,7 @@ export function formatCopyLine(values: (string | null)[]): string {
     .map((v) =>
       v === null
         ? "\\N"
-        : v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!),
+        : v.replace(/[\\\t\n\r]/g, (c) => defined({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" }[c])),
     )
     .join("\t");
 }

@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
+import { defined } from "@parley/schema";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader } from "./backup.ts";
@@ -70,7 +71,7 @@ export async function restoreDatabase(url: string, file: string, options: Restor
       const { rows } = await client.query<{ any: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM ${quoteIdent(t.name)}) AS any`,
       );
-      if (rows[0]!.any) held.push(t.name);
+      if (defined(rows[0]).any) held.push(t.name);
     }
     if (held.length && !options.force)
       throw new RestoreError(

@@ -4,6 +4,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { importDataset } from "@parley/datasets";
 import { createApiToken, demoFiles, loadDataFiles } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createTestDatabase, databaseContents, type TestDatabase } from "@parley/testkit";
 import { csvFile, UCDP_COLUMNS, ucdpRow } from "@parley/testkit/datasets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +46,7 @@ const contents = (url: string) => databaseContents(url, NON_DATA_TABLES);
 
 function rewriteHeader(change: (header: any) => void): string {
   const lines = gunzipSync(readFileSync(file)).toString().split("\n");
-  const header = JSON.parse(lines[0]!);
+  const header = JSON.parse(defined(lines[0]));
   change(header);
   lines[0] = JSON.stringify(header);
   const other = path.join(dir, `changed-${Math.random().toString(36).slice(2)}.jsonl.gz`);
@@ -65,13 +66,13 @@ describe("backup and restore", () => {
     expect(Object.keys(after)).toEqual(Object.keys(before));
     for (const table of Object.keys(before))
       expect({ table, rows: after[table] }).toEqual({ table, rows: before[table] });
-    expect(before.revision!.length).toBeGreaterThan(100);
+    expect(defined(before.revision).length).toBeGreaterThan(100);
     expect(before.api_token).toHaveLength(1);
     expect(before.candidate).toHaveLength(1);
   });
 
   it("continues the sequences after the restored IDs and keeps the triggers working", async () => {
-    const max = (await target.db.event.aggregate({ _max: { id: true } }))._max.id!;
+    const max = defined((await target.db.event.aggregate({ _max: { id: true } }))._max.id);
     const created = await target.db.event.create({
       data: { type: "STATEMENT", title: "After the restore", startDate: new Date("2025-01-01T00:00:00Z") },
     });
@@ -79,13 +80,13 @@ describe("backup and restore", () => {
     const [row] = await target.db.$queryRawUnsafe<{ document: string }[]>(
       `SELECT document::text FROM event WHERE id = ${created.id}`,
     );
-    expect(row!.document).toContain("restor");
+    expect(defined(row).document).toContain("restor");
   });
 
   it("refuses a database that holds data unless forced, and then replaces it", async () => {
     await expect(restoreDatabase(target.url, file)).rejects.toThrow(/already holds data \(in .*event.*\).*--force/);
     const generation = async () =>
-      (await target.db.$queryRawUnsafe<{ g: number }[]>(`SELECT generation::int AS g FROM search_state`))[0]!.g;
+      defined((await target.db.$queryRawUnsafe<{ g: number }[]>(`SELECT generation::int AS g FROM search_state`))[0]).g;
     const before = await generation();
     await restoreDatabase(target.url, file, { force: true });
     // Running search indexes see a new generation and rebuild from the restored data.

@@ -1,11 +1,12 @@
 import {
   type ActorKind,
   dayOf,
+  defined,
   type EventType,
   nameKeys,
   normalizeName,
   type ParticipantRole,
-  transliterationKey,
+  uniqueBy,
 } from "@parley/schema";
 import { seededRandom, weighted, zipf } from "./random.ts";
 import * as V from "./vocabulary.ts";
@@ -70,7 +71,7 @@ function respell(name: string, random: () => number): string {
 /** The fixed part of a corpus: actors with aliases, places, outlets and sources. */
 export function generateWorld(events: number, seed: number) {
   const random = seededRandom(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => defined(list[Math.floor(random() * list.length)]);
   const actorCount = Math.max(200, Math.min(5000, Math.round(events / 200)));
   const placeCount = Math.max(60, Math.min(3000, Math.round(events / 350)));
   const sourceCount = Math.max(50, Math.round(events / 4));
@@ -86,8 +87,10 @@ export function generateWorld(events: number, seed: number) {
     home: string | null,
   ) => {
     const canonical = normalizeName(name);
-    const seen = new Set([canonical]);
-    const kept = aliases.filter(([a]) => (seen.has(normalizeName(a)) ? false : (seen.add(normalizeName(a)), true)));
+    const kept = uniqueBy(
+      aliases.filter(([a]) => normalizeName(a) !== canonical),
+      ([a]) => normalizeName(a),
+    );
     actors.push({
       id: actors.length + 1,
       name,
@@ -100,12 +103,12 @@ export function generateWorld(events: number, seed: number) {
   const outletIds: number[] = [];
   for (let i = 0; outletIds.length < 80; i++) {
     const name = pick(V.OUTLET_FORMS).replace("{w}", pick(V.OUTLET_WORDS)) + (i >= 40 ? ` ${i}` : "");
-    addActor(name, "MEDIA_OUTLET", [], V.COUNTRIES[country()]!);
+    addActor(name, "MEDIA_OUTLET", [], defined(V.COUNTRIES[country()]));
     outletIds.push(actors.length);
   }
   while (actors.length < actorCount) {
     const kind = kindOf();
-    const home = V.COUNTRIES[country()]!;
+    const home = defined(V.COUNTRIES[country()]);
     if (kind === "PERSON") {
       const name = `${pick(V.GIVEN_NAMES)} ${pick(V.GIVEN_NAMES)} ${pick(V.FAMILY_NAMES)}`;
       const variants: [string, "TRANSLITERATION" | "INFORMAL_NAME"][] = [1, 2, 3].map(() => [
@@ -119,7 +122,7 @@ export function generateWorld(events: number, seed: number) {
       const name = random() < 0.6 ? `${core} ${pick(V.REGIONS)}` : core;
       const acronym = name
         .split(/[\s-]+/)
-        .map((w) => w[0]!.toUpperCase())
+        .map((w) => defined(w[0]).toUpperCase())
         .join("");
       addActor(
         name,
@@ -154,7 +157,7 @@ export function generateWorld(events: number, seed: number) {
     places.push({
       id: i + 1,
       name,
-      country: V.COUNTRIES[country()]!,
+      country: defined(V.COUNTRIES[country()]),
       lat: known ? lat : null,
       lon: known ? lon : null,
     });
@@ -166,7 +169,7 @@ export function generateWorld(events: number, seed: number) {
     sources.push({
       id: i + 1,
       title: `Report ${i + 1}`,
-      outletId: outletIds[outlet()]!,
+      outletId: defined(outletIds[outlet()]),
       publishedAt: dayString(DAY0 + Math.floor(random() * SPAN_DAYS)),
     });
   }
@@ -174,7 +177,7 @@ export function generateWorld(events: number, seed: number) {
   const participants = actors.filter((a) => a.kind !== "MEDIA_OUTLET").map((a) => a.id);
   for (let i = participants.length - 1; i > V.GOVERNMENT_NAMES.length; i--) {
     const j = V.GOVERNMENT_NAMES.length + Math.floor(random() * (i - V.GOVERNMENT_NAMES.length + 1));
-    [participants[i], participants[j]] = [participants[j]!, participants[i]!];
+    [participants[i], participants[j]] = [defined(participants[j]), defined(participants[i])];
   }
   return { actors, places, sources, participants };
 }
@@ -188,7 +191,7 @@ export type World = ReturnType<typeof generateWorld>;
 /** Events one batch at a time, so that a million never sit in memory at once. */
 export function eventGenerator(world: World, seed: number) {
   const random = seededRandom(seed ^ 0x5bd1e995);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => defined(list[Math.floor(random() * list.length)]);
   const type = weighted(random, V.EVENT_TYPE_WEIGHTS);
   const actor = zipf(random, world.participants.length, 0.9);
   const place = zipf(random, world.places.length, 0.95);
@@ -204,13 +207,15 @@ export function eventGenerator(world: World, seed: number) {
       const seen = new Set<string>();
       const size = 2 + Math.floor(random() * random() * 4);
       for (let i = 0; i < size; i++) {
-        const actorId = world.participants[actor()]!;
-        const role = roles[i % roles.length]!;
+        const actorId = defined(world.participants[actor()]);
+        const role = defined(roles[i % roles.length]);
         if (seen.has(`${actorId}:${role}`)) continue;
         seen.add(`${actorId}:${role}`);
         participants.push({ actorId, role });
       }
-      const placeIds = [...new Set(Array.from({ length: random() < 0.25 ? 2 : 1 }, () => world.places[place()]!.id))];
+      const placeIds = [
+        ...new Set(Array.from({ length: random() < 0.25 ? 2 : 1 }, () => defined(world.places[place()]).id)),
+      ];
       const start = DAY0 + Math.floor(random() ** 0.8 * SPAN_DAYS);
       const end = random() < 0.15 ? start + 1 + Math.floor(random() * 30) : null;
       const claims: GenEvent["claims"] = [];
@@ -220,14 +225,14 @@ export function eventGenerator(world: World, seed: number) {
           sourceId: 1 + Math.floor(random() * world.sources.length),
           stance: random() < 0.06 ? "DENIES" : "ASSERTS",
         });
-      const names = participants.map((p) => world.actors[p.actorId - 1]!.name);
-      const words = Array.from({ length: 8 }, () => V.TOPIC_WORDS[word()]!);
+      const names = participants.map((p) => defined(world.actors[p.actorId - 1]).name);
+      const words = Array.from({ length: 8 }, () => defined(V.TOPIC_WORDS[word()]));
       const title = (V.TITLE_FORMS[t] ?? V.TITLE_FORMS.default)
-        .replace("{a}", names[0]!)
+        .replace("{a}", defined(names[0]))
         .replace("{b}", names[1] ?? pick(V.REGIONS))
-        .replace("{p}", world.places[placeIds[0]! - 1]!.name)
-        .replace("{w}", words[0]!);
-      const summary = `${capital(words[1]!)} ${words[2]} and ${words[3]} were ${pick(["reported", "described", "confirmed", "disputed"])} near ${world.places[placeIds.at(-1)! - 1]!.name}; ${words[4]}, ${words[5]} and ${words[6]} ${pick(["followed", "were affected", "were mentioned", "remain unclear"])} (${words[7]}).`;
+        .replace("{p}", defined(world.places[defined(placeIds[0]) - 1]).name)
+        .replace("{w}", defined(words[0]));
+      const summary = `${capital(defined(words[1]))} ${words[2]} and ${words[3]} were ${pick(["reported", "described", "confirmed", "disputed"])} near ${defined(world.places[defined(placeIds.at(-1)) - 1]).name}; ${words[4]}, ${words[5]} and ${words[6]} ${pick(["followed", "were affected", "were mentioned", "remain unclear"])} (${words[7]}).`;
       out.push({
         id: nextId++,
         type: t,
@@ -246,7 +251,7 @@ export function eventGenerator(world: World, seed: number) {
   };
 }
 
-const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const capital = (s: string) => defined(s[0]).toUpperCase() + s.slice(1);
 
 const VIOLENT = new Set<EventType>([
   "ATTACK",

@@ -1,2 +1,2 @@
-export { seededRandom } from "./random.ts";
+export { seededRandom, weighted } from "./random.ts";
 export { type GenerateOptions, generateCorpus } from "./write.ts";

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 /** mulberry32: small, fast and good enough for synthetic data; the same seed gives the same corpus. */
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
@@ -21,7 +22,7 @@ export function zipf(random: () => number, n: number, exponent = 1): () => numbe
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
+      if (defined(cumulative[mid]) < x) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -34,7 +35,10 @@ export function weighted<T extends string>(random: () => number, weights: Record
   const total = keys.reduce((sum, k) => sum + weights[k], 0);
   return () => {
     let x = random() * total;
-    for (const k of keys) if ((x -= weights[k]) < 0) return k;
-    return keys[keys.length - 1]!;
+    for (const k of keys) {
+      x -= weights[k];
+      if (x < 0) return k;
+    }
+    return defined(keys[keys.length - 1]);
   };
 }

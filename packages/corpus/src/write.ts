@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { countryNamesText } from "@parley/db";
+import { defined } from "@parley/schema";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { eventGenerator, type GenEvent, generateWorld, keysOf, type World } from "./corpus.ts";
@@ -97,10 +98,10 @@ async function writeWorld(client: pg.Client, world: World) {
 function documentNames(world: World, e: GenEvent): [string, string] {
   const actorIds = [...new Set(e.participants.map((p) => p.actorId))].sort((a, b) => a - b);
   const names = actorIds.flatMap((id) => {
-    const a = world.actors[id - 1]!;
+    const a = defined(world.actors[id - 1]);
     return [a.name, ...a.aliases.map((x) => x.name)];
   });
-  const places = [...e.placeIds].sort((a, b) => a - b).map((id) => world.places[id - 1]!);
+  const places = [...e.placeIds].sort((a, b) => a - b).map((id) => defined(world.places[id - 1]));
   const countries = [...new Set(places.map((p) => p.country))].sort().flatMap((code) => countryNamesText(code) ?? []);
   return [names.join(" | "), [...places.map((p) => p.name), ...countries].join(" | ")];
 }
@@ -168,7 +169,7 @@ export async function generateCorpus(
     const { rows } = await client.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM (SELECT 1 FROM event LIMIT 1) e",
     );
-    if (rows[0]!.n > 0 && !options.replace)
+    if (defined(rows[0]).n > 0 && !options.replace)
       throw new Error("The database already holds events: pass --replace to empty it first.");
     await client.query(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
     const superuser = (

@@ -2,6 +2,7 @@ import {
   type ActorKind,
   DATE_PRECISIONS,
   type DatePrecision,
+  defined,
   EVENT_TYPES,
   type EventType,
   normalizeName,
@@ -179,7 +180,7 @@ export function readParleyTags(cell: string): { tags: ParleyTags; others: string
     const role = /^(\w+):(.+)$/.exec(value);
     if (name === "type" && EVENT_TYPES.schema.safeParse(value).success) tags.type = value as EventType;
     else if (name === "role" && role && PARTICIPANT_ROLES.schema.safeParse(role[1]).success) {
-      const key = normalizeName(role[2]!);
+      const key = normalizeName(defined(role[2]));
       tags.roles.set(key, [...(tags.roles.get(key) ?? []), role[1] as ParticipantRole]);
     } else if (name === "end" && /^\d{4}-\d{2}-\d{2}$/.test(value)) tags.endDate = value;
     else if (name === "precision" && DATE_PRECISIONS.schema.safeParse(value).success)

@@ -1,4 +1,5 @@
 import type { EventType } from "@parley/schema";
+import { defined } from "@parley/schema";
 import {
   ACLED_COLUMNS,
   ACLED_GEO,
@@ -73,7 +74,7 @@ export function acledRow(e: AcledWritable): { cells: string[]; problems: string[
   const roleNames = new Map<string, string>();
   [side1, side2, third].forEach((group, i) => {
     for (const key of group) {
-      const { roles, name } = actors.get(key)!;
+      const { roles, name } = defined(actors.get(key));
       if (roles.length !== 1 || roles[0] !== defaults[i]) {
         tags.roles.set(key, roles);
         roleNames.set(key, name);
@@ -81,9 +82,9 @@ export function acledRow(e: AcledWritable): { cells: string[]; problems: string[
     }
   });
   if (actors.size === 0) problems.push("has no participant (ACLED requires actor1)");
-  const names = (keys: string[]) => keys.map((k) => actors.get(k)!.name);
+  const names = (keys: string[]) => keys.map((k) => defined(actors.get(k)).name);
   const typeOf = ([first]: string[]) =>
-    first === undefined ? "" : acledActorType(actors.get(first)!.kind, actors.get(first)!.name);
+    first === undefined ? "" : acledActorType(defined(actors.get(first)).kind, defined(actors.get(first)).name);
   const [inter1, inter2] = [typeOf(side1), typeOf(side2)];
 
   if (e.endDate && e.endDate !== e.startDate) tags.endDate = e.endDate;
@@ -98,7 +99,8 @@ export function acledRow(e: AcledWritable): { cells: string[]; problems: string[
   else if (!located) problems.push("has no place with coordinates (ACLED requires latitude and longitude)");
   if (e.places.length > 1) losses.push(`${e.places.length} places: ACLED holds one`);
   const geoPrecision = place
-    ? origin && ACLED_GEO[origin.geoPrecision]!.kind === (GEO_CODE[place.kind] === "3" ? "REGION" : "SETTLEMENT")
+    ? origin &&
+      defined(ACLED_GEO[origin.geoPrecision]).kind === (GEO_CODE[place.kind] === "3" ? "REGION" : "SETTLEMENT")
       ? origin.geoPrecision
       : (GEO_CODE[place.kind] ?? "1")
     : "";
@@ -137,7 +139,7 @@ export function acledRow(e: AcledWritable): { cells: string[]; problems: string[
     geo_precision: geoPrecision,
     source: outlets.join("; "),
     source_scale: sourceScale,
-    notes: origin ? imported!.notes : e.summary,
+    notes: origin ? defined(imported).notes : e.summary,
     fatalities: fatalities === null ? "" : String(fatalities),
     tags: [...otherTags, ...writeParleyTags({ ...tags, roleNames })].join("; "),
     timestamp: String(Math.floor(Date.parse(e.updatedAt) / 1000)),

@@ -1,4 +1,4 @@
-import { type ActorKind, normalizeName, type ParticipantRole } from "@parley/schema";
+import { type ActorKind, defined, normalizeName, type ParticipantRole } from "@parley/schema";
 import { readSummary } from "./acled-summary.ts";
 
 /** An affiliation seen from a participant: `actor` is its organisation (`member`), or a member of it. */
@@ -103,7 +103,7 @@ function linkedGroup(
   const ties = actor.ties.filter((t) => current(t, day));
   const states = new Set([
     ...(STATE.includes(actor.kind) && actor.country ? [actor.country] : []),
-    ...ties.filter((t) => t.member && STATE.includes(t.kind) && t.country).map((t) => t.country!),
+    ...ties.filter((t) => t.member && STATE.includes(t.kind) && t.country).map((t) => defined(t.country)),
   ]);
   const rules: ((other: SideActor) => boolean)[] = [
     (o) => ties.some((t) => o.ids.has(t.actor.id)),
@@ -113,21 +113,21 @@ function linkedGroup(
   ];
   for (const rule of rules) {
     const groups = new Set(placed.filter(([o]) => rule(o)).map(([, g]) => g));
-    if (groups.size > 0) return groups.size === 1 ? [...groups][0]! : null;
+    if (groups.size > 0) return groups.size === 1 ? defined([...groups][0]) : null;
   }
   return null;
 }
 
 function byRoles(e: SidedEvent, actors: Map<string, SideActor>): Map<string, Group> {
   const keys = [...actors.keys()];
-  const visit = keys.some((k) => actors.get(k)!.roles.includes("VISITOR"));
-  const kinds = new Map(keys.map((k) => [k, kindOf(actors.get(k)!.roles, visit)]));
+  const visit = keys.some((k) => defined(actors.get(k)).roles.includes("VISITOR"));
+  const kinds = new Map(keys.map((k) => [k, kindOf(defined(actors.get(k)).roles, visit)]));
   const group = new Map<string, Group>();
   for (const [k, kind] of kinds) if (typeof kind === "number") group.set(k, kind);
   const has = (g: Group) => [...group.values()].includes(g);
   const parties = keys.filter((k) => kinds.get(k) === "party");
   const joining: Group = !has(1) ? 1 : !has(2) ? 2 : 1;
-  if (!has(1) && !has(2)) parties.forEach((k, i) => group.set(k, i === 0 ? 1 : 2));
+  if (!has(1) && !has(2)) for (const [i, k] of parties.entries()) group.set(k, i === 0 ? 1 : 2);
   else for (const k of parties) group.set(k, joining);
 
   const unplaced = () => keys.filter((k) => !group.has(k));
@@ -136,9 +136,9 @@ function byRoles(e: SidedEvent, actors: Map<string, SideActor>): Map<string, Gro
       changed = false;
       for (const k of unplaced()) {
         const g = linkedGroup(
-          actors.get(k)!,
+          defined(actors.get(k)),
           kinds.get(k) === "representative",
-          [...group].map(([o, og]) => [actors.get(o)!, og]),
+          [...group].map(([o, og]) => [defined(actors.get(o)), og]),
           e.startDate,
         );
         if (g === null) continue;
@@ -173,7 +173,7 @@ function fromAcled(e: SidedEvent, actors: Map<string, SideActor>): Split | null 
   const visit = [...actors.values()].some((a) => a.roles.includes("VISITOR"));
   const keys = [...actors.keys()];
   const third = keys.filter(
-    (k) => listed.has(k) || (k !== main1 && k !== main2 && kindOf(actors.get(k)!.roles, visit) === 3),
+    (k) => listed.has(k) || (k !== main1 && k !== main2 && kindOf(defined(actors.get(k)).roles, visit) === 3),
   );
   const rest = keys.filter((k) => !third.includes(k));
   const at = main2 ? rest.indexOf(main2) : rest.length;

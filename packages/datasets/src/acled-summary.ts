@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { ACLED_GEO } from "./acled-format.ts";
 
 /**
@@ -31,7 +32,7 @@ export function writeSummary(notes: string, f: SummaryFacts): string {
     areas.length ? `admin areas ${areas.join(AREA_SEPARATOR)}` : "",
     f.thirdParties.length ? `third parties ${f.thirdParties.join("; ")}` : "",
     f.tags ? `tags: ${f.tags}` : "",
-    `located ${ACLED_GEO[f.geoPrecision]!.label}`,
+    `located ${defined(ACLED_GEO[f.geoPrecision]).label}`,
   ];
   return `${notes}${notes ? " " : ""}(${facts.filter(Boolean).join("; ")}.)`;
 }
@@ -49,12 +50,12 @@ const SUMMARY = new RegExp(
 export function readSummary(summary: string): { notes: string; facts: SummaryFacts } | null {
   const m = SUMMARY.exec(summary);
   if (!m) return null;
-  const geoPrecision = Object.entries(ACLED_GEO).find(([, g]) => g.label === m[10])![0];
+  const geoPrecision = defined(Object.entries(ACLED_GEO).find(([, g]) => g.label === m[10]))[0];
   return {
     notes: m[1] ?? "",
     facts: {
-      id: m[2]!,
-      eventType: m[3]!,
+      id: defined(m[2]),
+      eventType: defined(m[3]),
       subEventType: m[4] ?? "",
       disorderType: m[5] ?? "",
       civilianTargeting: m[6] !== undefined,

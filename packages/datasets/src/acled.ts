@@ -1,4 +1,4 @@
-import { type ActorKind, normalizeName, type ParticipantRole } from "@parley/schema";
+import { type ActorKind, defined, normalizeName, type ParticipantRole } from "@parley/schema";
 import { z } from "zod";
 import {
   ACLED_ACTOR_TYPES,
@@ -205,22 +205,22 @@ export const acled: DatasetImporter<Layout> = {
       ok: true,
       event: {
         key,
-        type: tags.type ?? eventTypeOf(r.event_type, r.sub_event_type)!,
+        type: tags.type ?? defined(eventTypeOf(r.event_type, r.sub_event_type)),
         title: clip(
           `${r.sub_event_type || r.event_type} in ${where}: ${[r.actor1, r.actor2].filter(Boolean).join(" – ")}`,
           300,
         ),
         summary: summary(r, parley.others),
-        startDate: readDate(r.event_date, year)!,
+        startDate: defined(readDate(r.event_date, year)),
         endDate: tags.endDate ?? null,
-        datePrecision: tags.precision ?? ACLED_PRECISION[r.time_precision]!,
+        datePrecision: tags.precision ?? defined(ACLED_PRECISION[r.time_precision]),
         fatalitiesLow: tags.fatalities === "low" ? r.fatalities : null,
         fatalitiesBest: tags.fatalities ? null : r.fatalities,
         fatalitiesHigh: null,
         places: [
           placeInput({
             name: r.location,
-            kind: ACLED_GEO[r.geo_precision]!.kind,
+            kind: defined(ACLED_GEO[r.geo_precision]).kind,
             country,
             lat: r.latitude,
             lon: r.longitude,

@@ -1,5 +1,5 @@
 import { actorSnapshot, type PrismaClient, type Tx } from "@parley/db";
-import { nameKeys, normalizeName, transliterationKey } from "@parley/schema";
+import { defined, nameKeys, normalizeName } from "@parley/schema";
 import type { RevisionLog } from "./revision-log.ts";
 import type { DatasetActor } from "./types.ts";
 
@@ -32,9 +32,9 @@ export function nameCandidates(name: string): string[] {
   const bare = name.replace(/\s*\([^)]*\d[^)]*\)/g, "").trim();
   if (bare) out.push(bare);
   for (const [, inner] of name.matchAll(/\(([^)]*)\)/g))
-    if (/^[A-Z][A-Z0-9-]{1,9}$/.test(inner!.trim())) out.push(inner!.trim());
+    if (/^[A-Z][A-Z0-9-]{1,9}$/.test(defined(inner).trim())) out.push(defined(inner).trim());
   const colon = /^([^:]{2,20}):\s*(.+)$/.exec(bare);
-  if (colon) out.push(colon[1]!.trim(), colon[2]!.trim());
+  if (colon) out.push(defined(colon[1]).trim(), defined(colon[2]).trim());
   return [...new Set(out.filter((n) => normalizeName(n).length > 0))];
 }
 
@@ -90,7 +90,7 @@ export class ActorMatcher {
           !(ext && a.externalIds[ext.system] && a.externalIds[ext.system] !== ext.id),
       );
       if (found.length === 1)
-        return { actor: found[0]!, via: candidate === incoming.name ? "name" : `name "${candidate}"` };
+        return { actor: defined(found[0]), via: candidate === incoming.name ? "name" : `name "${candidate}"` };
     }
     return null;
   }
@@ -144,7 +144,7 @@ export class ActorMatcher {
     );
     const ids = new Map(rows.map((r) => [r.key, r.id]));
     for (const { known } of created) {
-      known.id = ids.get(known.key!)!;
+      known.id = defined(ids.get(defined(known.key)));
       revisions.add(
         "Actor",
         known.id,

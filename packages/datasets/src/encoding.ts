@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { defined } from "@parley/schema";
 
 /** The encodings Parley reads: UTF-8 (with or without a BOM), and UTF-16 with its byte-order mark, transcoded. */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be";
@@ -34,11 +35,11 @@ function byteOrderMark(path: string): "utf-16le" | "utf-16be" | "utf-32" | null 
 /** Where the first malformed UTF-8 sequence starts in `bytes`, or -1. A sequence cut by the end counts as malformed. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
+    const b = bytes[i] ?? 0;
     const length =
       b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
-    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     if (!isUtf8(bytes.subarray(i, i + length))) return i; // overlong forms and surrogates
     i += length;
   }
@@ -48,7 +49,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /** How many bytes at the end of `bytes` start a multi-byte sequence that the next chunk completes. */
 function incompleteTail(bytes: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const b = bytes[bytes.length - back]!;
+    const b = bytes[bytes.length - back] ?? 0;
     if ((b & 0xc0) === 0x80) continue;
     const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
     return needed > back ? back : 0;
@@ -80,8 +81,10 @@ export async function checkTextFile(path: string, label: string): Promise<TextEn
     const binary = offset === 0 && nul >= 0 && nul < 8192;
     const stop = binary ? nul : ([bad, nul].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? whole.length);
     for (let i = 0; i < stop; i++) {
-      if (whole[i] === 0x0a) line++, (lineBytes = 0);
-      else if (++lineBytes > MAX_LINE_BYTES)
+      if (whole[i] === 0x0a) {
+        line++;
+        lineBytes = 0;
+      } else if (++lineBytes > MAX_LINE_BYTES)
         throw new FileEncodingError(
           label,
           `line ${line} is longer than ${MAX_LINE_BYTES.toLocaleString("en")} bytes: is it a CSV file?`,
@@ -93,7 +96,7 @@ export async function checkTextFile(path: string, label: string): Promise<TextEn
         `line ${line} holds a NUL byte (at byte ${offset + nul}): this looks like a binary file, not text.`,
       );
     if (stop === bad && bad >= 0) {
-      const hex = `0x${whole[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
+      const hex = `0x${defined(whole[bad]).toString(16).toUpperCase().padStart(2, "0")}`;
       throw new FileEncodingError(
         label,
         `is not UTF-8: line ${line} has the byte ${hex} at byte ${offset + bad} (a Latin-1 or Windows-1252 file?). ${CONVERT}.`,

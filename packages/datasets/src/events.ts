@@ -1,6 +1,5 @@
 import { claimSnapshot, diffSnapshots, type EventSnapshotRow, eventSnapshot, type Snapshot, type Tx } from "@parley/db";
-import { dateOfDay } from "@parley/schema";
-import { resolved } from "./resolved.ts";
+import { dateOfDay, defined } from "@parley/schema";
 import type { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, ClaimInput, EventInput, RecordTally } from "./types.ts";
 
@@ -43,7 +42,7 @@ const sameParticipants = (a: Participant[], b: Participant[]) => {
  */
 function importedRow(e: EventInput, r: Resolved, stored: StoredEvent | undefined): EventSnapshotRow {
   const participants = e.participants.map((p) => ({
-    actorId: resolved(r.actors, p.actor.key).id,
+    actorId: defined(r.actors.get(p.actor.key)).id,
     role: p.role,
     note: null,
   }));
@@ -59,7 +58,7 @@ function importedRow(e: EventInput, r: Resolved, stored: StoredEvent | undefined
     fatalitiesBest: e.fatalitiesBest,
     fatalitiesHigh: e.fatalitiesHigh,
     processId: null,
-    places: e.places.map((p) => ({ placeId: resolved(r.places, p.key) })),
+    places: e.places.map((p) => ({ placeId: defined(r.places.get(p.key)) })),
     participants: stored && sameParticipants(stored.participants, participants) ? stored.participants : participants,
     linksOut: [],
   };
@@ -168,7 +167,7 @@ export async function writeEvents(
     );
     for (const row of rows) ids.set(row.key, row.id);
     for (const e of fresh)
-      log.add("Event", resolved(ids, e.key), "CREATE", 1, eventSnapshot(importedRow(e, r, undefined)));
+      log.add("Event", defined(ids.get(e.key)), "CREATE", 1, eventSnapshot(importedRow(e, r, undefined)));
     tallies.event.created += fresh.length;
   }
   if (changed.length > 0) {
@@ -176,7 +175,7 @@ export async function writeEvents(
     await tx.$executeRawUnsafe(
       `UPDATE event e SET (${EVENT_COLUMNS}) = (${CASTS}), version = e.version + 1, updated_at = now()
          FROM unnest($1::int[], ${EVENT_INPUT}) AS u(id, ${EVENT_COLUMNS}) WHERE e.id = u.id`,
-      list.map((e) => ids.get(e.key)!),
+      list.map((e) => defined(ids.get(e.key))),
       ...eventColumns(list),
     );
     for (const c of changed) log.add("Event", c.before.id, "UPDATE", c.before.version + 1, c.changes);
@@ -200,12 +199,12 @@ async function writeLinks(
   const participants = [...fresh, ...changed.filter((c) => c.changes.participants).map((c) => c.event)];
   const places = [...fresh, ...changed.filter((c) => c.changes.places).map((c) => c.event)];
   const isFresh = new Set(fresh);
-  const redo = (list: EventInput[]) => list.filter((e) => !isFresh.has(e)).map((e) => ids.get(e.key)!);
+  const redo = (list: EventInput[]) => list.filter((e) => !isFresh.has(e)).map((e) => defined(ids.get(e.key)));
   if (participants.length > 0) {
     const again = redo(participants);
     if (again.length > 0) await tx.$executeRawUnsafe(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, again);
     const rows = participants.flatMap((e) =>
-      e.participants.map((p) => [ids.get(e.key)!, r.actors.get(p.actor.key)!.id, p.role] as const),
+      e.participants.map((p) => [defined(ids.get(e.key)), defined(r.actors.get(p.actor.key)).id, p.role] as const),
     );
     await tx.$executeRawUnsafe(
       `INSERT INTO participant (event_id, actor_id, role) SELECT e, a, r::"ParticipantRole" FROM unnest($1::int[], $2::int[], $3::text[]) AS u(e, a, r)
@@ -218,7 +217,9 @@ async function writeLinks(
   if (places.length > 0) {
     const again = redo(places);
     if (again.length > 0) await tx.$executeRawUnsafe(`DELETE FROM event_place WHERE event_id = ANY($1::int[])`, again);
-    const rows = places.flatMap((e) => e.places.map((p) => [ids.get(e.key)!, r.places.get(p.key)!] as const));
+    const rows = places.flatMap((e) =>
+      e.places.map((p) => [defined(ids.get(e.key)), defined(r.places.get(p.key))] as const),
+    );
     await tx.$executeRawUnsafe(
       `INSERT INTO event_place (event_id, place_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
       rows.map((x) => x[0]),
@@ -241,11 +242,11 @@ async function writeClaims(
     (
       await storedClaims(
         tx,
-        events.filter((e) => existing.has(e.key)).map((e) => resolved(ids, e.key)),
+        events.filter((e) => existing.has(e.key)).map((e) => defined(ids.get(e.key))),
       )
     ).map((c) => [c.key, c]),
   );
-  const sourceOf = (c: ClaimInput) => resolved(r.sources, c.source.key);
+  const sourceOf = (c: ClaimInput) => defined(r.sources.get(c.source.key));
   const touched = new Set<string>();
   const add: { claim: ClaimInput; event: EventInput }[] = [];
   const update: {
@@ -264,7 +265,7 @@ async function writeClaims(
       else {
         const changes = diffSnapshots(
           claimSnapshot(before.row),
-          claimOf(claim, sourceOf(claim), resolved(ids, event.key), before.row),
+          claimOf(claim, sourceOf(claim), defined(ids.get(event.key)), before.row),
         );
         if (Object.keys(changes).length > 0) update.push({ claim, event, before, changes });
       }
@@ -277,7 +278,7 @@ async function writeClaims(
 
   const column = (list: { claim: ClaimInput; event: EventInput }[]) => [
     list.map((x) => sourceOf(x.claim)),
-    list.map((x) => resolved(ids, x.event.key)),
+    list.map((x) => defined(ids.get(x.event.key))),
     list.map((x) => x.claim.quote),
     list.map((x) => x.claim.speakerLabel),
     list.map((x) => x.claim.note),
@@ -293,10 +294,10 @@ async function writeClaims(
     for (const x of add)
       log.add(
         "Claim",
-        resolved(claimIds, x.claim.key),
+        defined(claimIds.get(x.claim.key)),
         "CREATE",
         1,
-        claimOf(x.claim, sourceOf(x.claim), resolved(ids, x.event.key), undefined),
+        claimOf(x.claim, sourceOf(x.claim), defined(ids.get(x.event.key)), undefined),
       );
   }
   if (update.length > 0) {
@@ -317,7 +318,7 @@ async function writeClaims(
   }
   const keyOf = new Map([...ids].map(([key, id]) => [id, key]));
   for (const x of [...add, ...update]) touched.add(x.event.key);
-  for (const c of stale) touched.add(resolved(keyOf, c.eventId));
+  for (const c of stale) touched.add(defined(keyOf.get(c.eventId)));
   tally.created += add.length;
   tally.updated += update.length;
   tally.deleted += stale.length;

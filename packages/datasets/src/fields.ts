@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { z } from "zod";
 import type { RowProblem } from "./types.ts";
 
@@ -91,7 +92,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function realDay(y: number, m: number, d: number): string | null {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return null;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > (m === 2 && leap ? 29 : defined(DAYS_IN_MONTH[m - 1]))) return null;
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
@@ -106,13 +107,13 @@ export function readDate(value: string, year?: number): string | null {
   if (m) return realDay(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(v);
   if (m) {
-    const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+    const month = MONTHS.indexOf(defined(m[2]).toLowerCase()) + 1;
     return month ? realDay(Number(m[3]), month, Number(m[1])) : null;
   }
   m = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})$/.exec(v);
   if (m) {
     let y = Number(m[3]);
-    if (m[3]!.length === 2) y = year !== undefined && year % 100 === y ? year : 2000 + y;
+    if (defined(m[3]).length === 2) y = year !== undefined && year % 100 === y ? year : 2000 + y;
     return realDay(y, Number(m[2]), Number(m[1]));
   }
   return null;

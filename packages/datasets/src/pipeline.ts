@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { PrismaClient } from "@parley/db";
+import { defined } from "@parley/schema";
 import { acled } from "./acled.ts";
 import { type ActorMatch, ActorMatcher } from "./actors.ts";
 import { CsvFile, MAX_FIELD_CHARS } from "./csv.ts";
@@ -66,8 +67,8 @@ const withArticle = (label: string) => `${/^[AEIO]/.test(label) ? "an" : "a"} ${
 /** Says what is wrong with a header: the missing columns, what the file has, and which dataset it looks like instead. */
 function headerProblem(dataset: DatasetName, header: string[], problem: string): string {
   const importer = IMPORTERS[dataset];
-  if (header.length === 1 && /[;\t|]/.test(header[0]!)) {
-    return `${problem}: the header is a single column "${header[0]!.slice(0, 60)}…"; Parley reads comma-separated files (is this one separated by ; or tabs?)`;
+  if (header.length === 1 && /[;\t|]/.test(defined(header[0]))) {
+    return `${problem}: the header is a single column "${defined(header[0]).slice(0, 60)}…"; Parley reads comma-separated files (is this one separated by ; or tabs?)`;
   }
   const other = (Object.keys(IMPORTERS) as DatasetName[]).find(
     (name) => name !== dataset && "layout" in IMPORTERS[name].detectLayout(header),
@@ -78,7 +79,7 @@ function headerProblem(dataset: DatasetName, header: string[], problem: string):
   const hint = other
     ? `; it looks like ${withArticle(IMPORTERS[other].label)} CSV (use \`parley import ${other}\`)`
     : "";
-  return `${problem}. Its header has: ${shown}. ${expected[0]!.toUpperCase()}${expected.slice(1)}${hint}`;
+  return `${problem}. Its header has: ${shown}. ${defined(expected[0]).toUpperCase()}${expected.slice(1)}${hint}`;
 }
 
 /**
@@ -122,7 +123,7 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
   const reject = (line: number, fields: string[], problems: RowProblem[]) => {
     const [first, ...more] = problems;
     const extra = more.length ? ` (also: ${more.map((p) => `${p.field} ${p.message}`).join("; ")})` : "";
-    rejects.add(header ?? [], line, first!.field, `${first!.message}${extra}`, fields);
+    rejects.add(header ?? [], line, defined(first).field, `${defined(first).message}${extra}`, fields);
     summary.rejected++;
   };
   const flush = async () => {
@@ -165,11 +166,11 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
       }
       const huge = fields.findIndex((f) => f.length > MAX_FIELD_CHARS);
       if (huge >= 0) {
-        const message = `is ${fields[huge]!.length.toLocaleString("en")} characters long; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en")}`;
+        const message = `is ${defined(fields[huge]).length.toLocaleString("en")} characters long; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en")}`;
         reject(
           line,
           fields.map((f) => (f.length > MAX_FIELD_CHARS ? `${f.slice(0, 200)}…` : f)),
-          [{ field: header[huge]!, message }],
+          [{ field: defined(header[huge]), message }],
         );
         continue;
       }

@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
+import { defined } from "@parley/schema";
 
 const cell = (value: string | number) => {
   const s = String(value);
@@ -37,7 +38,7 @@ export class RejectsFile {
   }
 
   private write(values: (string | number)[]) {
-    this.out!.write(`${values.map(cell).join(",")}\n`);
+    defined(this.out).write(`${values.map(cell).join(",")}\n`);
   }
 
   async close(): Promise<void> {

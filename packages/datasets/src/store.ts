@@ -1,8 +1,7 @@
 import { type PrismaClient, placeSnapshot, sourceSnapshot, type Tx } from "@parley/db";
-import { dateOfDay } from "@parley/schema";
+import { dateOfDay, defined, uniqueBy } from "@parley/schema";
 import type { ActorMatcher } from "./actors.ts";
 import { type Resolved, writeEvents } from "./events.ts";
-import { resolved } from "./resolved.ts";
 import { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput } from "./types.ts";
 
@@ -10,12 +9,6 @@ import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, So
 export class ImportInterrupted extends Error {}
 
 const tally = (): RecordTally => ({ created: 0, updated: 0, deleted: 0 });
-
-function distinct<T extends { key: string }>(items: Iterable<T>): T[] {
-  const byKey = new Map<string, T>();
-  for (const item of items) if (!byKey.has(item.key)) byKey.set(item.key, item);
-  return [...byKey.values()];
-}
 
 /** Inserts the records that are new and returns the ID of every key; existing rows are left as they are. */
 async function insertOnly(
@@ -58,7 +51,10 @@ export class BatchWriter {
     return this.db.$transaction(
       async (tx) => {
         const log = new RevisionLog(this.author);
-        const sources = distinct(events.flatMap((e) => e.claims.map((c) => c.source)));
+        const sources = uniqueBy(
+          events.flatMap((e) => e.claims.map((c) => c.source)),
+          (s) => s.key,
+        );
         const actors: DatasetActor[] = [
           ...events.flatMap((e) => e.participants.map((p) => p.actor)),
           ...sources.flatMap((s) => (s.outlet ? [s.outlet] : [])),
@@ -66,7 +62,14 @@ export class BatchWriter {
         const actorIds = await this.matcher.resolve(tx, actors, log);
         const resolved: Resolved = {
           actors: actorIds,
-          places: await this.places(tx, distinct(events.flatMap((e) => e.places)), log),
+          places: await this.places(
+            tx,
+            uniqueBy(
+              events.flatMap((e) => e.places),
+              (p) => p.key,
+            ),
+            log,
+          ),
           sources: await this.sources(tx, sources, actorIds, log),
         };
         const result = await writeEvents(tx, events, resolved, log, this.records);
@@ -97,7 +100,7 @@ export class BatchWriter {
     );
     const byKey = new Map(places.map((p) => [p.key, p]));
     for (const row of rows.filter((r) => r.inserted)) {
-      const { name, kind, country, lat, lon } = resolved(byKey, row.key);
+      const { name, kind, country, lat, lon } = defined(byKey.get(row.key));
       log.add("Place", row.id, "CREATE", null, placeSnapshot({ name, kind, country, lat, lon, parentId: null }));
       this.records.place.created++;
     }
@@ -111,7 +114,7 @@ export class BatchWriter {
     log: RevisionLog,
   ): Promise<Map<string, number>> {
     if (sources.length === 0) return new Map();
-    const outlet = (s: SourceInput) => (s.outlet ? resolved(actors, s.outlet.key) : null);
+    const outlet = (s: SourceInput) => (s.outlet ? defined(actors.get(s.outlet.key)) : null);
     const rows = await insertOnly(
       tx,
       "source",
@@ -128,7 +131,7 @@ export class BatchWriter {
     );
     const byKey = new Map(sources.map((s) => [s.key, s]));
     for (const row of rows.filter((r) => r.inserted)) {
-      const s = resolved(byKey, row.key);
+      const s = defined(byKey.get(row.key));
       log.add(
         "Source",
         row.id,

@@ -1,4 +1,5 @@
 import type { DatePrecision, EventType, ParticipantRole } from "@parley/schema";
+import { defined, uniqueBy } from "@parley/schema";
 import { z } from "zod";
 import { countryCode } from "./countries.ts";
 import { clip, code, coordinate, isoDay, matching, parseRow, required, text, whole } from "./fields.ts";
@@ -165,14 +166,14 @@ export const ucdp: DatasetImporter<"ged"> = {
     const where = r.where_coordinates || r.adm_2 || r.adm_1 || r.country;
     const place = placeInput({
       name: where,
-      kind: PLACE_KIND[r.where_prec]!,
+      kind: defined(PLACE_KIND[r.where_prec]),
       country,
       lat: r.latitude,
       lon: r.longitude,
     });
     const oneSided = r.type_of_violence === "3";
     const roles: [ParticipantRole, ParticipantRole] = oneSided ? ["PERPETRATOR", "TARGET"] : ["PARTY", "PARTY"];
-    const type = TYPES[r.type_of_violence]!;
+    const type = defined(TYPES[r.type_of_violence]);
     const sides = `${r.side_a} – ${r.side_b}`;
     const claims = ucdpSources(r).map((s) => ({
       key: `${key}/${s.source.key}`,
@@ -190,7 +191,7 @@ export const ucdp: DatasetImporter<"ged"> = {
         summary: summary(r, where),
         startDate: r.date_start,
         endDate: r.date_end === r.date_start ? null : r.date_end,
-        datePrecision: PRECISION[r.date_prec]!,
+        datePrecision: defined(PRECISION[r.date_prec]),
         fatalitiesLow: r.low,
         fatalitiesBest: r.best,
         fatalitiesHigh: r.high,
@@ -199,13 +200,8 @@ export const ucdp: DatasetImporter<"ged"> = {
           { actor: actor(r.side_a_id, r.side_a), role: roles[0] },
           { actor: actor(r.side_b_id, r.side_b), role: roles[1] },
         ],
-        claims: dedupe(claims),
+        claims: uniqueBy(claims, (c) => c.key),
       },
     };
   },
 };
-
-function dedupe<T extends { key: string }>(items: T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((i) => (seen.has(i.key) ? false : (seen.add(i.key), true)));
-}

@@ -78,7 +78,7 @@ describe("rows that fail a check", () => {
     const good = ucdpRow(30);
     const short = UCDP_COLUMNS.slice(0, 10).map((c) => ucdpRow(31)[c]!);
     const file = csvFile(UCDP_COLUMNS, [good, short, ucdpRow(32)], "short.csv");
-    writeFileSync(file, readFileSync(file, "utf8") + `33,"broken "quote,x\n`);
+    writeFileSync(file, `${readFileSync(file, "utf8")}33,"broken "quote,x\n`);
     const summary = await importDataset(t.db, { dataset: "ucdp", file });
     expect(summary).toMatchObject({ created: 2, rejected: 2 });
     const rejects = readRejects(summary.rejectsFile!);

@@ -1,14 +1,14 @@
 import { dayOf } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { FORMAT_FILES, startExport } from "./export.ts";
-import { ExportRequestError, exportRequestFromParams } from "./query.ts";
+import { type ExportRequest, ExportRequestError, exportRequestFromParams } from "./query.ts";
 
 /**
  * `GET /export?format=csv&q=…&type=…`: the search page's parameters plus the format, answered with
  * the file as a download, streamed as it is written. Bad parameters get a 400 naming each of them.
  */
 export async function exportResponse(engine: SearchEngine, url: URL, today = new Date()): Promise<Response> {
-  let request;
+  let request: ExportRequest;
   try {
     request = exportRequestFromParams(url.searchParams);
   } catch (error) {

@@ -1,5 +1,6 @@
 import {
   decodeGlobalId,
+  defined,
   mapFilterIds,
   PAGE_SIZE,
   SEARCH_PARAMS,
@@ -55,7 +56,7 @@ export function exportRequestFromParams(params: URLSearchParams): ExportRequest 
   issues.push(...stateIssues);
   if (issues.length) throw new ExportRequestError(issues);
   // The URL codec has refused every ID that is not one of its type.
-  const filter = mapFilterIds(state.filter, (value, type) => decodeGlobalId(value, type)!);
+  const filter = mapFilterIds(state.filter, (value, type) => defined(decodeGlobalId(value, type)));
   return {
     format: format as ExportFormat,
     state: { ...state, after: null, before: null },

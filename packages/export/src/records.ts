@@ -1,5 +1,5 @@
 import type { AcledWritable, Tie } from "@parley/datasets";
-import { type ActorKind, type EventType, encodeGlobalId, type ParticipantRole } from "@parley/schema";
+import { type ActorKind, defined, type EventType, encodeGlobalId, type ParticipantRole } from "@parley/schema";
 import type pg from "pg";
 import { CLAIMS, EVENTS, LINKS, PARTICIPANTS, PLACES } from "./records-sql.ts";
 
@@ -127,7 +127,7 @@ export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<Expo
         e.processKey as string | null,
         e.processName as string | null,
       ),
-      places: (placesOf!.get(id) ?? []).map((p) => ({
+      places: (defined(placesOf).get(id) ?? []).map((p) => ({
         id: encodeGlobalId("Place", p.id as number),
         key: p.key as string | null,
         name: p.name as string,
@@ -137,7 +137,7 @@ export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<Expo
         lon: p.lon as number | null,
         within: p.within as ExportPlace["within"],
       })),
-      participants: (participantsOf!.get(id) ?? []).map((p) => ({
+      participants: (defined(participantsOf).get(id) ?? []).map((p) => ({
         role: p.role as ParticipantRole,
         note: p.note as string | null,
         actor: {
@@ -152,10 +152,10 @@ export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<Expo
           p.affiliations as (Omit<ExportAffiliation, "actor"> & { id: number; key: string | null; name: string })[]
         ).map(({ id, key, name, ...rest }) => ({
           ...rest,
-          actor: ref("Actor", id, key, name)!,
+          actor: defined(ref("Actor", id, key, name)),
         })),
       })),
-      claims: (claimsOf!.get(id) ?? []).map((c) => ({
+      claims: (defined(claimsOf).get(id) ?? []).map((c) => ({
         id: encodeGlobalId("Claim", c.id as number),
         key: c.key as string | null,
         quote: c.quote as string,
@@ -183,12 +183,12 @@ export async function loadExportEvents(db: pg.Pool, ids: number[]): Promise<Expo
             c.outletKey as string | null,
             c.outletName as string | null,
           ),
-          cites: (c.cites as { id: number; key: string | null; name: string }[]).map(
-            (o) => ref("Actor", o.id, o.key, o.name)!,
+          cites: (c.cites as { id: number; key: string | null; name: string }[]).map((o) =>
+            defined(ref("Actor", o.id, o.key, o.name)),
           ),
         },
       })),
-      links: (linksOf!.get(id) ?? []).map((l) => ({
+      links: (defined(linksOf).get(id) ?? []).map((l) => ({
         kind: l.kind as string,
         event: { id: encodeGlobalId("Event", l.id as number), key: l.key as string | null, title: l.title as string },
       })),

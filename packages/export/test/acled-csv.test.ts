@@ -1,5 +1,6 @@
 import { demoFiles, loadDataFiles } from "@parley/db";
 import type { ParticipantRole } from "@parley/schema";
+import { defined } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,9 +13,9 @@ let notes: string[];
 
 const THIRD_PARTY_ROLES: ParticipantRole[] = ["MEDIATOR", "HOST", "GUARANTOR", "FACILITATOR"];
 const list = (cell: string | undefined) => (cell ? cell.split("; ") : []);
-const rowOf = (id: number) => rows.get(`PRLY${id}`)!;
+const rowOf = (id: number) => defined(rows.get(`PRLY${id}`));
 const sideNames = (row: Record<string, string>, n: 1 | 2) =>
-  [row[`actor${n}`]!, ...list(row[`assoc_actor_${n}`])].filter(Boolean);
+  [defined(row[`actor${n}`]), ...list(row[`assoc_actor_${n}`])].filter(Boolean);
 
 /** Events the demo lacks: counted zero deaths, a place without coordinates, delegates only a note or nothing places. */
 async function addEvents() {
@@ -57,7 +58,7 @@ beforeAll(async () => {
   await addEvents();
   engine = engineFor(t.url);
   const { text, run } = await exportText(engine, "format=csv");
-  rows = new Map(csvRecords(text).map((r) => [r.event_id_cnty!, r]));
+  rows = new Map(csvRecords(text).map((r) => [defined(r.event_id_cnty), r]));
   notes = run.summary.notes;
 });
 afterAll(async () => {
@@ -113,7 +114,7 @@ describe("ACLED CSV: whose side an actor is on", () => {
       const third = [...roles].filter(([, rs]) => rs.every((r) => THIRD_PARTY_ROLES.includes(r))).map(([name]) => name);
       const sides = [...sideNames(row, 1), ...sideNames(row, 2)];
       if (visit) {
-        expect(row.actor2).toBe(e.participants.find((p) => p.role === "HOST")!.actor.name);
+        expect(row.actor2).toBe(defined(e.participants.find((p) => p.role === "HOST")).actor.name);
       } else if (third.length === roles.size && third.length > 0) {
         // a lone mediator's statement is the mediator's event: ACLED requires actor1
         expect(row.actor1).toBe(third[0]);

@@ -1,5 +1,5 @@
 import { demoFiles, loadDataFiles } from "@parley/db";
-import { decodeGlobalId, encodeGlobalId } from "@parley/schema";
+import { decodeGlobalId, defined, encodeGlobalId } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,7 +93,9 @@ describe("JSON with provenance", () => {
       },
     });
     const { text: all } = await exportText(engine, "format=json");
-    const event = (JSON.parse(all) as { events: ExportEvent[] }).events.find((e) => e.databaseId === stored.id)!;
+    const event = defined(
+      (JSON.parse(all) as { events: ExportEvent[] }).events.find((e) => e.databaseId === stored.id),
+    );
     expect(event).toMatchObject({
       id: encodeGlobalId("Event", stored.id),
       key: stored.key,
@@ -110,12 +112,12 @@ describe("JSON with provenance", () => {
         .sort((a, b) => a.placeId - b.placeId)
         .map((p) => [p.place.name, p.place.country, p.place.lat, p.place.lon]),
     );
-    const claim = stored.claims.find((c) => c.speaker)!;
-    const exported = event.claims.find((c) => c.id === encodeGlobalId("Claim", claim.id))!;
+    const claim = defined(stored.claims.find((c) => c.speaker));
+    const exported = defined(event.claims.find((c) => c.id === encodeGlobalId("Claim", claim.id)));
     expect(exported).toMatchObject({
       quote: claim.quote,
       stance: claim.stance,
-      speaker: { name: claim.speaker!.name },
+      speaker: { name: defined(claim.speaker).name },
       source: { title: claim.source.title, outlet: { name: claim.source.outlet?.name } },
     });
     expect(exported.source.cites).toHaveLength(claim.source.cites.length);
@@ -127,9 +129,9 @@ describe("JSON with provenance", () => {
     });
     const { text } = await exportText(engine, "format=json");
     const events = (JSON.parse(text) as { events: ExportEvent[] }).events;
-    const claim = events
-      .flatMap((e) => e.claims)
-      .find((c) => decodeGlobalId(c.source.id, "Source") === citing.sourceId)!;
+    const claim = defined(
+      events.flatMap((e) => e.claims).find((c) => decodeGlobalId(c.source.id, "Source") === citing.sourceId),
+    );
     expect(claim.source.cites.map((c) => c.name)).toContain(citing.outlet.name);
   });
 });
@@ -158,7 +160,7 @@ describe("GeoJSON of events", () => {
     expect(events).toHaveLength(await t.db.event.count());
 
     for (const [i, e] of events.entries()) {
-      const f = collection.features[i]!;
+      const f = defined(collection.features[i]);
       const located = e.places.find((p) => p.lat !== null && p.lon !== null);
       expect(f.geometry).toEqual(located ? { type: "Point", coordinates: [located.lon, located.lat] } : null);
       expect(f.properties.places.split("; ").filter(Boolean)).toEqual(e.places.map((p) => p.name));
@@ -172,9 +174,9 @@ describe("GeoJSON of events", () => {
 
   it("names every place of an event with several, and its sides as the CSV does", async () => {
     const { text } = await exportText(engine, "format=geojson&country=AF&type=AIRSTRIKE");
-    const strike = (JSON.parse(text) as { features: Feature[] }).features.find((f) =>
-      f.properties.places.includes("; "),
-    )!;
+    const strike = defined(
+      (JSON.parse(text) as { features: Feature[] }).features.find((f) => f.properties.places.includes("; ")),
+    );
     expect(strike.properties).toMatchObject({
       location: "Khost",
       country: "AF",
@@ -183,7 +185,7 @@ describe("GeoJSON of events", () => {
       side2: "Tehrik-i-Taliban Pakistan",
     });
     const { text: csv } = await exportText(engine, "format=csv&country=AF&type=AIRSTRIKE");
-    const row = csvRecords(csv).find((r) => r.event_id_cnty === `PRLY${decodeGlobalId(strike.id, "Event")}`)!;
+    const row = defined(csvRecords(csv).find((r) => r.event_id_cnty === `PRLY${decodeGlobalId(strike.id, "Event")}`));
     expect([row.actor1, row.assoc_actor_1, row.location]).toEqual(["Government of Pakistan", "Faiz Hameed", "Khost"]);
   });
 });

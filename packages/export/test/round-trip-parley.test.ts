@@ -1,5 +1,6 @@
 import { importDataset } from "@parley/datasets";
 import { demoFiles, loadDataFiles } from "@parley/db";
+import { defined } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,7 +65,7 @@ describe("Parley → ACLED CSV → a fresh Parley (the demo dataset)", () => {
 
   it("neutralises every cell a spreadsheet would run as a formula, and leaves numbers alone", async () => {
     csv = (await exportText(engine, "format=csv")).text;
-    const row = csvRecords(csv).find((r) => r.notes!.includes("real summary"))!;
+    const row = defined(csvRecords(csv).find((r) => defined(r.notes).includes("real summary")));
     expect(row).toMatchObject({
       notes: "'=cmd|' /C calc'!A0 then a real summary",
       actor1: "'@SUM(1+1)",
@@ -112,8 +113,10 @@ describe("Parley → ACLED CSV → a fresh Parley (the demo dataset)", () => {
       expect(copy.participants.map((p) => `${p.role} ${p.actor.name}`).sort()).toEqual(
         e.participants.map((p) => `${p.role} ${p.actor.name}`).sort(),
       );
-      const place = [...e.places].sort((x, y) => x.placeId - y.placeId).find((p) => p.place.lat !== null)!.place;
-      const round = (n: number | null) => Math.round(n! * 10_000) / 10_000;
+      const place = defined(
+        [...e.places].sort((x, y) => x.placeId - y.placeId).find((p) => p.place.lat !== null),
+      ).place;
+      const round = (n: number | null) => Math.round(defined(n) * 10_000) / 10_000;
       expect(copy.places.map((p) => [p.place.name, p.place.country, p.place.lat, p.place.lon])).toEqual([
         [place.name, place.country, round(place.lat), round(place.lon)],
       ]);
@@ -139,8 +142,8 @@ describe("Parley → ACLED CSV → a fresh Parley (the demo dataset)", () => {
           inter2: _o2,
           interaction: _o,
           ...original
-        } = first.get(row.event_id_cnty!)!;
-        expect(rest).toEqual({ ...original, source: original.source!.replace("'\t", "") });
+        } = defined(first.get(defined(row.event_id_cnty)));
+        expect(rest).toEqual({ ...original, source: defined(original.source).replace("'\t", "") });
       }
     } finally {
       await engineB.close();

@@ -1,5 +1,5 @@
 import { importDataset } from "@parley/datasets";
-import { demoFiles, loadDataFiles } from "@parley/db";
+import { defined } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,13 +23,13 @@ afterAll(async () => {
 const withoutTimestamp = (text: string) =>
   csvRecords(text)
     .map(({ timestamp: _t, ...row }) => row)
-    .sort((x, y) => x.event_id_cnty!.localeCompare(y.event_id_cnty!));
+    .sort((x, y) => defined(x.event_id_cnty).localeCompare(defined(y.event_id_cnty)));
 
 const sample = acledSample(1500);
 
 describe.skipIf(!sample)("ACLED → Parley → ACLED CSV → a fresh Parley (Kenya sample, 1,500 rows)", () => {
   it("reproduces every event: type, dates, actors and roles, places and coordinates, deaths, notes and sources", async () => {
-    const first = await importDataset(a.db, { dataset: "acled", file: sample! });
+    const first = await importDataset(a.db, { dataset: "acled", file: defined(sample) });
     expect(first).toMatchObject({ created: 1500, rejected: 0 });
     const exported = await exportText(engineA, "format=csv&sort=DATE_DESC", { batchSize: 200 });
     expect(exported.run.summary).toMatchObject({ events: 1500, notes: [] });
@@ -69,7 +69,7 @@ describe.skipIf(!sample)("ACLED → Parley → ACLED CSV → a fresh Parley (Ken
       const { text } = await exportText(engineA, `format=csv&${search}`, { batchSize: 100 });
       const ids = csvRecords(text).map((r) => r.event_id_cnty);
       const keys = await a.db.event.findMany({ where: { id: { in: expected } }, select: { id: true, key: true } });
-      const keyOf = new Map(keys.map((k) => [k.id, k.key!.slice("acled:".length)]));
+      const keyOf = new Map(keys.map((k) => [k.id, defined(k.key).slice("acled:".length)]));
       expect(ids).toEqual(expected.map((id) => keyOf.get(id)));
     }
   });

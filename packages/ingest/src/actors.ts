@@ -1,4 +1,4 @@
-import { type ActorKind, normalizeName, transliterationKey } from "@parley/schema";
+import { type ActorKind, defined, normalizeName, transliterationKey } from "@parley/schema";
 import { indexByName, type Knowledge, type KnownActor } from "./knowledge.ts";
 import { range } from "./places.ts";
 import { stateByDemonym, stateByName } from "./states.ts";
@@ -76,11 +76,13 @@ export class ActorFinder {
   find(sentence: string, tokens: Token[], placeTokens: Set<number>, blocked: Set<number> = new Set()): ActorMention[] {
     const found: ActorMention[] = [];
     const taken = new Set<number>(blocked);
-    const claim = (from: number, to: number) => range(from, to).forEach((i) => taken.add(i));
+    const claim = (from: number, to: number) => {
+      for (const i of range(from, to)) taken.add(i);
+    };
     for (const span of ngrams(sentence, tokens)) {
       const words = span.to - span.from;
       // Long names are unambiguous even in lower case ("the military operations directorate").
-      if ((!tokens[span.from]!.capitalised && words < 3) || range(span.from, span.to).some((i) => taken.has(i)))
+      if ((!defined(tokens[span.from]).capitalised && words < 3) || range(span.from, span.to).some((i) => taken.has(i)))
         continue;
       const actor =
         this.byName.get(span.key)?.[0] ??
@@ -89,7 +91,7 @@ export class ActorFinder {
       if (!actor) continue;
       claim(span.from, span.to);
       if (actor.kind === "PERSON") {
-        const surname = normalizeName(actor.name).split(" ").at(-1)!;
+        const surname = defined(normalizeName(actor.name).split(" ").at(-1));
         if (surname.length >= 5 && !this.byName.has(surname)) this.surnames.set(surname, actor);
       }
       found.push({
@@ -105,11 +107,12 @@ export class ActorFinder {
     for (const phrase of headline
       ? []
       : capitalisedPhrases(sentence, tokens, (i) => taken.has(i) || placeTokens.has(i))) {
-      const text = sentence.slice(tokens[phrase.from]!.start, tokens[phrase.to - 1]!.end);
+      const text = sentence.slice(defined(tokens[phrase.from]).start, defined(tokens[phrase.to - 1]).end);
       // "Obasanjo" after "Olusegun Obasanjo" is the same proposed person.
       const earlier = phrase.to - phrase.from === 1 ? this.newSurnames.get(normalizeName(text)) : undefined;
       const kind = earlier ? "PERSON" : guessKind(text);
-      if (kind === "PERSON" && text.includes(" ")) this.newSurnames.set(normalizeName(text.split(" ").at(-1)!), text);
+      if (kind === "PERSON" && text.includes(" "))
+        this.newSurnames.set(normalizeName(defined(text.split(" ").at(-1))), text);
       found.push({ actorId: null, text, name: earlier ?? text, kind, from: phrase.from, to: phrase.to });
     }
     return found.sort((a, b) => a.from - b.from);
@@ -128,20 +131,21 @@ function capitalisedPhrases(
     // "Iran-backed", "Houthi-run", "Saudi-led" describe; they name no one.
     const isName = (k: number) =>
       !excluded(k) &&
-      tokens[k]!.capitalised &&
-      !/^\d/.test(tokens[k]!.text) &&
-      !STOPWORDS.has(tokens[k]!.text.toLowerCase()) &&
-      !/-(?:backed|led|run|brokered|held|based|mediated|controlled|aligned)$/i.test(tokens[k]!.text);
+      defined(tokens[k]).capitalised &&
+      !/^\d/.test(defined(tokens[k]).text) &&
+      !STOPWORDS.has(defined(tokens[k]).text.toLowerCase()) &&
+      !/-(?:backed|led|run|brokered|held|based|mediated|controlled|aligned)$/i.test(defined(tokens[k]).text);
     if (!isName(i)) {
       i++;
       continue;
     }
     let to = i + 1;
-    const joined = (k: number) => /^\s+$/.test(sentence.slice(tokens[k - 1]!.end, tokens[k]!.start));
+    const joined = (k: number) => /^\s+$/.test(sentence.slice(defined(tokens[k - 1]).end, defined(tokens[k]).start));
     while (
       to < tokens.length &&
       joined(to) &&
-      (isName(to) || (CONNECTORS.has(tokens[to]!.text.toLowerCase()) && to + 1 < tokens.length && isName(to + 1)))
+      (isName(to) ||
+        (CONNECTORS.has(defined(tokens[to]).text.toLowerCase()) && to + 1 < tokens.length && isName(to + 1)))
     )
       to++;
     let from = i;
@@ -150,15 +154,15 @@ function capitalisedPhrases(
       TITLES.has(t.text.toLowerCase().replace(/\.$/, "")) ||
       stateByDemonym.has(normalizeName(t.text)) ||
       stateByName.has(normalizeName(t.text));
-    while (from < to && titleLike(tokens[from]!)) from++;
+    while (from < to && titleLike(defined(tokens[from]))) from++;
     const words = tokens.slice(from, to).filter((t) => !CONNECTORS.has(t.text.toLowerCase()));
-    const acronym = words.length === 1 && /^[A-Z][A-Z/-]{1,7}$/.test(words[0]!.text);
+    const acronym = words.length === 1 && /^[A-Z][A-Z/-]{1,7}$/.test(defined(words[0]).text);
     const single =
       words.length === 1 &&
       from > 0 &&
-      words[0]!.pos === "PROPN" &&
-      ONE_WORD_NAME.test(words[0]!.text) &&
-      !titleLike(words[0]!);
+      defined(words[0]).pos === "PROPN" &&
+      ONE_WORD_NAME.test(defined(words[0]).text) &&
+      !titleLike(defined(words[0]));
     if (words.length >= 2 ? !words.every(titleLike) : acronym || single) phrases.push({ from, to });
     i = to;
   }

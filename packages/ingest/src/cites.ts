@@ -1,4 +1,4 @@
-import { normalizeName } from "@parley/schema";
+import { defined, normalizeName } from "@parley/schema";
 import { indexByName, type Knowledge, type KnownActor } from "./knowledge.ts";
 
 export interface CiteMention {
@@ -40,7 +40,9 @@ export class CiteFinder {
     const found: CiteMention[] = [];
     for (const pattern of PATTERNS) {
       for (const m of sentence.matchAll(pattern)) {
-        const raw = m[1]!.replace(/^The\s+/, "").replace(/[.,]$/, "");
+        const raw = defined(m[1])
+          .replace(/^The\s+/, "")
+          .replace(/[.,]$/, "");
         const mention = this.resolve(raw, placeNames);
         if (mention) found.push({ ...mention, quote: sentence });
       }

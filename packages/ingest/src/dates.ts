@@ -1,5 +1,5 @@
 import type { DatePrecision } from "@parley/schema";
-import { dayOf } from "@parley/schema";
+import { dayOf, defined } from "@parley/schema";
 import * as chrono from "chrono-node";
 import { hijriDates } from "./calendars.ts";
 
@@ -125,8 +125,9 @@ export function findDates(
     found.push(mention);
   }
   for (const m of sentence.matchAll(YEAR)) {
-    const index = m.index + m[0].length - m[1]!.length;
-    if (!overlaps(index, 4, found)) found.push({ text: m[1]!, index, date: `${m[1]}-01-01`, precision: "YEAR" });
+    const index = m.index + m[0].length - defined(m[1]).length;
+    if (!overlaps(index, 4, found))
+      found.push({ text: defined(m[1]), index, date: `${m[1]}-01-01`, precision: "YEAR" });
   }
   return found.sort((a, b) => a.index - b.index);
 }

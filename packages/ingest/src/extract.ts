@@ -1,4 +1,4 @@
-import { normalizeName } from "@parley/schema";
+import { defined, normalizeName, uniqueBy } from "@parley/schema";
 import { ActorFinder, type ActorMention, isHeadline, STOPWORDS } from "./actors.ts";
 import type {
   ActorCandidate,
@@ -8,7 +8,7 @@ import type {
   Extraction,
   PlaceCandidate,
 } from "./candidates.ts";
-import { CiteFinder, type CiteMention } from "./cites.ts";
+import { CiteFinder } from "./cites.ts";
 import { type DateMention, findDates } from "./dates.ts";
 import { eventTypesOf } from "./events.ts";
 import type { Knowledge } from "./knowledge.ts";
@@ -95,7 +95,7 @@ export function extractCandidates(text: string, published: string | null, knowle
     const place =
       sentencePlaces.find((p) => p.kind !== "COUNTRY") ??
       sentencePlaces.find((p) =>
-        /\b(?:in|inside|across|into)\s+(?:the\s+)?$/i.test(s.text.slice(0, s.tokens[p.from]!.start)),
+        /\b(?:in|inside|across|into)\s+(?:the\s+)?$/i.test(s.text.slice(0, defined(s.tokens[p.from]).start)),
       );
     const date = sentenceDates[0];
     for (const type of eventTypesOf(s.text)) {
@@ -138,11 +138,7 @@ export function extractCandidates(text: string, published: string | null, knowle
 }
 
 function dedupe<T extends ActorCandidate>(actors: T[]): T[] {
-  const seen = new Set<string>();
-  return actors.filter((a) => {
-    const key = a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  return uniqueBy(actors, (a) => (a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name)));
 }
 
 /** The actor a government by metonymy resolves to: the known government of that country, or a proposed "Government of X". */

@@ -1,4 +1,4 @@
-import { normalizeName } from "@parley/schema";
+import { defined, normalizeName } from "@parley/schema";
 import type { EventCandidate } from "./candidates.ts";
 
 const placeKey = (e: EventCandidate) => (e.place ? `${e.place.country}:${normalizeName(e.place.name)}` : null);
@@ -41,7 +41,7 @@ export function mergeEvents(events: EventCandidate[]): EventCandidate[] {
   // Keep the report's order.
   return merged.sort(
     (a, b) =>
-      events.indexOf(events.find((e) => e.quote === a.quote)!) -
-      events.indexOf(events.find((e) => e.quote === b.quote)!),
+      events.indexOf(defined(events.find((e) => e.quote === a.quote))) -
+      events.indexOf(defined(events.find((e) => e.quote === b.quote))),
   );
 }

@@ -1,4 +1,4 @@
-import { normalizeName } from "@parley/schema";
+import { defined, normalizeName } from "@parley/schema";
 import { type State, stateByCapital, stateByDemonym, stateByName } from "./states.ts";
 import type { Token } from "./tokens.ts";
 
@@ -53,15 +53,15 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
   const nounAt = (i: number) =>
     GOVERNMENT_NOUNS.map((n) => n.split(" ")).find((words) => words.every((w, k) => lower(tokens[i + k]) === w))
       ?.length ?? 0;
-  const span = (from: number, to: number) => sentence.slice(tokens[from]!.start, tokens[to - 1]!.end);
+  const span = (from: number, to: number) => sentence.slice(defined(tokens[from]).start, defined(tokens[to - 1]).end);
   for (let i = 0; i < tokens.length; i++) {
-    const one = normalizeName(tokens[i]!.text);
+    const one = normalizeName(defined(tokens[i]).text);
     const two = i + 1 < tokens.length ? normalizeName(span(i, i + 2)) : "";
     const width = two && (stateByName.has(two) || stateByCapital.has(two) || stateByDemonym.has(two)) ? 2 : 1;
     const key = width === 2 ? two : one;
-    if (!tokens[i]!.capitalised) continue;
+    if (!defined(tokens[i]).capitalised) continue;
     const after = i + width;
-    const possessive = /^['’]s\b/.test(sentence.slice(tokens[after - 1]!.end));
+    const possessive = /^['’]s\b/.test(sentence.slice(defined(tokens[after - 1]).end));
     const byDemonym = stateByDemonym.get(key);
     const byName = stateByName.get(key);
     const byCapital = stateByCapital.get(key);
@@ -70,7 +70,7 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
       const noun = nounAt(after + skip);
       if (noun && (byDemonym || ((byName || byCapital) && possessive))) {
         found.push({
-          state: (byDemonym ?? byName ?? byCapital)!,
+          state: defined(byDemonym ?? byName ?? byCapital),
           text: span(i, after + skip + noun),
           from: i,
           to: after + skip + noun,
@@ -100,7 +100,7 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
     if (acts)
       found.push({
         state,
-        text: tokens.slice(i, after).length ? span(i, after) : tokens[i]!.text,
+        text: tokens.slice(i, after).length ? span(i, after) : defined(tokens[i]).text,
         from: i,
         to: after,
         notPlace: Boolean(byCapital && !byName),

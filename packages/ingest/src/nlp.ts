@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import model from "wink-eng-lite-web-model";
 import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from "wink-nlp";
 import { type Token, tokenize } from "./tokens.ts";
@@ -40,7 +41,7 @@ export function analyse(text: string): AnalysedSentence[] {
     doc.entities().each((e: ItemEntity) => {
       if (e.out(its.type) !== "DURATION") return;
       const [first, last] = e.out(its.span) as unknown as [number, number];
-      spans.push([starts[first]!, starts[last]! + words[last]!.length]);
+      spans.push([defined(starts[first]), defined(starts[last]) + defined(words[last]).length]);
     });
     let from = 0;
     doc.sentences().each((s: ItemSentence) => {

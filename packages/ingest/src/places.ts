@@ -1,4 +1,4 @@
-import { normalizeName } from "@parley/schema";
+import { defined, normalizeName } from "@parley/schema";
 import { City, Country, State } from "country-state-city";
 import { indexByName, type Knowledge } from "./knowledge.ts";
 import { stateByCapital, stateByDemonym, stateByName } from "./states.ts";
@@ -62,7 +62,7 @@ function capital(key: string): Entry | undefined {
     .get(key)
     ?.find((p) => p.kind === "SETTLEMENT");
   const country = countryIndex().get(normalizeName(state.name))?.[0];
-  return town ?? (country ? { ...country, name: state.capitals[0]!, kind: "SETTLEMENT" } : undefined);
+  return town ?? (country ? { ...country, name: defined(state.capitals[0]), kind: "SETTLEMENT" } : undefined);
 }
 
 /** The regions and towns of one country (GeoNames-derived, from country-state-city), loaded on first use. */
@@ -127,7 +127,7 @@ export class PlaceFinder {
   /** Countries named anywhere in the report decide whose regions and towns are looked up. */
   noteCountries(sentence: string, tokens: Token[]) {
     for (const span of ngrams(sentence, tokens, 4)) {
-      if (!tokens[span.from]!.capitalised) continue;
+      if (!defined(tokens[span.from]).capitalised) continue;
       for (const p of [...(this.known.get(span.key) ?? []), ...(countryIndex().get(span.key) ?? [])])
         if (p.kind === "COUNTRY") this.countries.add(p.country);
       const state = stateByDemonym.get(span.key) ?? stateByCapital.get(span.key);
@@ -140,16 +140,18 @@ export class PlaceFinder {
     const found: PlaceMention[] = [];
     const taken = new Set<number>(blocked);
     for (const span of ngrams(sentence, tokens, 4)) {
-      if (!tokens[span.from]!.capitalised || this.stopNames.has(span.key) || span.key.length < 3) continue;
+      if (!defined(tokens[span.from]).capitalised || this.stopNames.has(span.key) || span.key.length < 3) continue;
       if (range(span.from, span.to).some((i) => taken.has(i))) continue;
       const entry = this.lookup(span.key, headline);
       if (!entry) continue;
       // "Vladimir" of "Vladimir Medinsky" is no town: a gazetteer town does not sit inside a longer capitalised name.
       const inName = (k: number) =>
         tokens[k]?.capitalised === true &&
-        !this.stopNames.has(tokens[k]!.text.toLowerCase()) &&
-        /^\p{L}/u.test(tokens[k]!.text) &&
-        sentence.slice(tokens[Math.min(k, span.from)]!.end, tokens[Math.max(k, span.from)]!.start).trim() === "";
+        !this.stopNames.has(defined(tokens[k]).text.toLowerCase()) &&
+        /^\p{L}/u.test(defined(tokens[k]).text) &&
+        sentence
+          .slice(defined(tokens[Math.min(k, span.from)]).end, defined(tokens[Math.max(k, span.from)]).start)
+          .trim() === "";
       if (
         entry.placeId === null &&
         entry.kind !== "COUNTRY" &&
@@ -158,7 +160,7 @@ export class PlaceFinder {
         (inName(span.from - 1) || inName(span.to))
       )
         continue;
-      range(span.from, span.to).forEach((i) => taken.add(i));
+      for (const i of range(span.from, span.to)) taken.add(i);
       found.push({ ...entry, text: span.text, from: span.from, to: span.to });
     }
     return found.sort((a, b) => a.from - b.from);

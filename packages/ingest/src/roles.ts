@@ -1,4 +1,5 @@
 import type { EventType, ParticipantRole } from "@parley/schema";
+import { defined } from "@parley/schema";
 import type { ActorMention } from "./actors.ts";
 import type { Token } from "./tokens.ts";
 
@@ -73,7 +74,7 @@ function ruleRole(sentence: string, start: number, end: number, type: EventType)
   const after = sentence.slice(end);
   for (const rule of ROLE_RULES) {
     if (rule.types && !rule.types.includes(type)) continue;
-    if ((rule.before && rule.before.test(before)) || (rule.after && rule.after.test(after))) return rule.role;
+    if (rule.before?.test(before) || rule.after?.test(after)) return rule.role;
   }
   return null;
 }
@@ -89,14 +90,19 @@ export function rolesOf<A extends Pick<ActorMention, "from" | "to">>(
   actors: A[],
   type: EventType,
 ): Array<A & { role: ParticipantRole }> {
-  const roles = actors.map((a) => ruleRole(sentence, tokens[a.from]!.start, tokens[a.to - 1]!.end, type));
+  const roles = actors.map((a) =>
+    ruleRole(sentence, defined(tokens[a.from]).start, defined(tokens[a.to - 1]).end, type),
+  );
   const joined = (i: number) =>
     /^\s*(?:,|and|,\s*and|&)\s*$/i.test(
-      sentence.slice(tokens[actors[i - 1]!.to - 1]!.end, tokens[actors[i]!.from]!.start),
+      sentence.slice(
+        defined(tokens[defined(actors[i - 1]).to - 1]).end,
+        defined(tokens[defined(actors[i]).from]).start,
+      ),
     );
   for (let i = 1; i < actors.length; i++)
-    if (roles[i] === null && roles[i - 1] !== null && joined(i)) roles[i] = roles[i - 1]!;
+    if (roles[i] === null && roles[i - 1] !== null && joined(i)) roles[i] = defined(roles[i - 1]);
   for (let i = actors.length - 2; i >= 0; i--)
-    if (roles[i] === null && roles[i + 1] !== null && joined(i + 1)) roles[i] = roles[i + 1]!;
+    if (roles[i] === null && roles[i + 1] !== null && joined(i + 1)) roles[i] = defined(roles[i + 1]);
   return actors.map((a, i) => ({ ...a, role: roles[i] ?? "PARTY" }));
 }

@@ -1,4 +1,4 @@
-import { normalizeName } from "@parley/schema";
+import { defined, normalizeName } from "@parley/schema";
 
 export interface Token {
   text: string;
@@ -39,7 +39,7 @@ export function* ngrams(sentence: string, tokens: Token[], max = 6): Generator<S
   for (let n = Math.min(max, tokens.length); n >= 1; n--) {
     for (let from = 0; from + n <= tokens.length; from++) {
       const to = from + n;
-      const text = sentence.slice(tokens[from]!.start, tokens[to - 1]!.end);
+      const text = sentence.slice(defined(tokens[from]).start, defined(tokens[to - 1]).end);
       yield { from, to, text, key: normalizeName(text) };
     }
   }

@@ -1,4 +1,5 @@
 import { commitWrite, loadDataFiles } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { dataFiles, smallDataset } from "@parley/testkit/data-files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,7 +58,7 @@ describe("the review queue", () => {
       outlet: "outlet-a",
       url: "https://example.org/r",
     });
-    sourceId = result.sourceId!;
+    sourceId = defined(result.sourceId);
     const source = await t.db.source.findUniqueOrThrow({ where: { id: sourceId }, include: { outlet: true } });
     expect(source).toMatchObject({ title: "Talks Resume in Kabul", url: "https://example.org/r", document: "r.txt" });
     expect(source.outlet?.key).toBe("outlet-a");
@@ -71,13 +72,13 @@ describe("the review queue", () => {
   });
 
   it("accepts an event candidate as an event with its place, participants, a claim quoting the report and revisions", async () => {
-    const talks = (await pendingOf("EVENT")).find(
-      (c) => payloadOf(c).type === "NEGOTIATION" && payloadOf(c).date !== null,
-    )!;
+    const talks = defined(
+      (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "NEGOTIATION" && payloadOf(c).date !== null),
+    );
     const accepted = await accept(talks.id, "reviewer@test", { title: "Talks in Kabul" });
     expect(accepted).toMatchObject({ status: "ACCEPTED", reviewer: "reviewer@test", recordType: "Event" });
     const event = await t.db.event.findUniqueOrThrow({
-      where: { id: accepted.recordId! },
+      where: { id: defined(accepted.recordId) },
       include: { places: { include: { place: true } }, participants: { include: { actor: true } }, claims: true },
     });
     expect(event).toMatchObject({ type: "NEGOTIATION", title: "Talks in Kabul", datePrecision: "DAY" });
@@ -89,7 +90,7 @@ describe("the review queue", () => {
       where: {
         OR: [
           { entityType: "Event", entityId: event.id },
-          { entityType: "Claim", entityId: event.claims[0]!.id },
+          { entityType: "Claim", entityId: defined(event.claims[0]).id },
         ],
       },
     });
@@ -97,7 +98,7 @@ describe("the review queue", () => {
   });
 
   it("refuses to accept an event whose sentence has no date until the date is given", async () => {
-    const strike = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "AIRSTRIKE")!;
+    const strike = defined((await pendingOf("EVENT")).find((c) => payloadOf(c).type === "AIRSTRIKE"));
     await expect(accept(strike.id, "reviewer@test")).rejects.toThrow(CandidateError);
     await edit(strike.id, { date: "2022-04-16", precision: "DAY", type: "AIRSTRIKE" }, "reviewer@test");
     const accepted = await accept(strike.id, "reviewer@test");
@@ -105,7 +106,7 @@ describe("the review queue", () => {
   });
 
   it("rejects an edit that breaks the payload, naming the field", async () => {
-    const visit = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "VISIT")!;
+    const visit = defined((await pendingOf("EVENT")).find((c) => payloadOf(c).type === "VISIT"));
     await expect(edit(visit.id, { type: "PICNIC" }, "reviewer@test")).rejects.toMatchObject({
       code: "INVALID",
       problems: [expect.objectContaining({ field: "payload.type" })],
@@ -113,7 +114,7 @@ describe("the review queue", () => {
   });
 
   it("rejects a candidate, which then leaves the queue and can no longer be accepted", async () => {
-    const visit = (await pendingOf("EVENT")).find((c) => payloadOf(c).type === "VISIT")!;
+    const visit = defined((await pendingOf("EVENT")).find((c) => payloadOf(c).type === "VISIT"));
     const rejected = await reject(visit.id, "reviewer@test");
     expect(rejected.status).toBe("REJECTED");
     expect((await pendingOf("EVENT")).map((c) => c.id)).not.toContain(visit.id);
@@ -121,14 +122,14 @@ describe("the review queue", () => {
   });
 
   it("accepts a new actor and a citation of a known outlet", async () => {
-    const haq = (await pendingOf("ACTOR")).find((c) => payloadOf(c).name === "Hamidul Haq")!;
+    const haq = defined((await pendingOf("ACTOR")).find((c) => payloadOf(c).name === "Hamidul Haq"));
     const actor = await accept(haq.id, "reviewer@test");
-    expect(await t.db.actor.findUniqueOrThrow({ where: { id: actor.recordId! } })).toMatchObject({
+    expect(await t.db.actor.findUniqueOrThrow({ where: { id: defined(actor.recordId) } })).toMatchObject({
       name: "Hamidul Haq",
       kind: "PERSON",
     });
     const [cite] = await pendingOf("CITATION");
-    await accept(cite!.id, "reviewer@test");
+    await accept(defined(cite).id, "reviewer@test");
     const cites = await t.db.sourceCitation.findMany({ where: { sourceId }, include: { outlet: true } });
     expect(cites.map((c) => c.outlet.key)).toEqual(["outlet-a"]);
   });

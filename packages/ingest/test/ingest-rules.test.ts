@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { describe, expect, it } from "vitest";
 import { findDates } from "../src/dates.ts";
 import { extractCandidates } from "../src/extract.ts";
@@ -171,11 +172,7 @@ describe("event sentences", () => {
 describe("participant roles", () => {
   it("reads hosts, mediators, delegation leads, spokespeople and the released from the words around a name", () => {
     const roles = (sentence: string, type: string) =>
-      Object.fromEntries(
-        on(sentence)
-          .events.find((e) => e.type === type)!
-          .actors.map((a) => [a.name, a.role]),
-      );
+      Object.fromEntries(defined(on(sentence).events.find((e) => e.type === type)).actors.map((a) => [a.name, a.role]));
     expect(roles("The Afghan Taliban hosted talks with the TTP in Kabul.", "NEGOTIATION")).toEqual({
       "Afghan Taliban": "HOST",
       "Tehrik-i-Taliban Pakistan": "PARTY",

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { demoFiles, paths, readDataFiles } from "@parley/db";
-import { normalizeName } from "@parley/schema";
+import { defined, normalizeName } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Extraction } from "../src/candidates.ts";
@@ -27,25 +27,25 @@ function demoTruth(): Truth[] {
     for (const s of data.sources)
       truths.set(s.key, {
         source: s.key,
-        document: s.document!,
+        document: defined(s.document),
         published: s.publishedAt.date,
         actors: new Set(),
         events: [],
       });
   }
   for (const { data } of files) {
-    const only = data.sources.length === 1 ? data.sources[0]!.key : undefined;
+    const only = data.sources.length === 1 ? defined(data.sources[0]).key : undefined;
     for (const e of data.events) {
       const bySource = new Map<string, string[]>();
       for (const c of e.claims) {
-        const source = c.source ?? only!;
+        const source = c.source ?? defined(only);
         bySource.set(source, [...(bySource.get(source) ?? []), c.quote]);
         if (c.speaker) truths.get(source)?.actors.add(c.speaker);
       }
       for (const [source, quotes] of bySource) {
         const truth = truths.get(source);
         if (!truth) continue;
-        truth.events.push({ key: e.key, type: e.type, start: e.start!.date, quotes });
+        truth.events.push({ key: e.key, type: e.type, start: defined(e.start).date, quotes });
         if (source === only || only === undefined) for (const p of e.participants) truth.actors.add(p.actor);
       }
     }
@@ -124,7 +124,7 @@ describe.runIf(haveSeeds)("ingesting the five seed reports against the demo data
   });
 
   it("resolves the Kokcha News report's Mehr 27 to 19 October 2025 and finds the Doha ceasefire", () => {
-    const kokcha = results.find((r) => r.truth.document.startsWith("003"))!;
+    const kokcha = defined(results.find((r) => r.truth.document.startsWith("003")));
     expect(kokcha.extraction.dates).toContainEqual(
       expect.objectContaining({ text: "Mehr 27", date: "2025-10-19", precision: "DAY" }),
     );
@@ -133,7 +133,7 @@ describe.runIf(haveSeeds)("ingesting the five seed reports against the demo data
   });
 
   it("reads the cited Express Tribune in report 004 as the known outlet", () => {
-    const report = results.find((r) => r.truth.document.startsWith("004"))!;
+    const report = defined(results.find((r) => r.truth.document.startsWith("004")));
     expect(report.extraction.cites.map((c) => c.name)).toContain("The Express Tribune");
   });
 });

@@ -1,6 +1,7 @@
 export * from "./candidates.ts";
 export * from "./dataset.ts";
 export * from "./dates.ts";
+export * from "./defined.ts";
 export * from "./facets.ts";
 export * from "./ids.ts";
 export * from "./inputs.ts";
@@ -8,5 +9,6 @@ export * from "./names.ts";
 export * from "./param-issues.ts";
 export * from "./records.ts";
 export * from "./search.ts";
+export * from "./unique.ts";
 export * from "./url.ts";
 export * from "./vocabulary.ts";

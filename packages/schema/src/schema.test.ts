@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defined } from "./defined.ts";
 import {
   dataFileSchema,
   eventFilterSchema,
@@ -91,7 +92,7 @@ describe("the search filter", () => {
   it("refuses `from` after `to`, naming the field", () => {
     const result = eventFilterSchema.safeParse({ from: "2023-01-01", to: "2022-01-01" });
     expect(result.success).toBe(false);
-    expect(formatIssuePath(result.error!.issues[0]!.path)).toBe("from");
+    expect(formatIssuePath(defined(defined(result.error).issues[0]).path)).toBe("from");
   });
 
   it("refuses an unknown type, a malformed date and a lower-case country", () => {
@@ -152,6 +153,6 @@ describe("data files", () => {
       events: [{ key: "x", type: "CEASEFIRE", title: "t", start: "2022-05-18", end: "2022-05-01" }],
     });
     expect(result.success).toBe(false);
-    expect(formatIssuePath(result.error!.issues[0]!.path)).toBe("events[0].end");
+    expect(formatIssuePath(defined(defined(result.error).issues[0]).path)).toBe("events[0].end");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defined } from "./defined.ts";
 import {
   encodeGlobalId,
   FACET_FIELDS,
@@ -107,7 +108,7 @@ describe("searchEvents arguments", () => {
 
   it("refuse paging both ways at once, naming the argument as connections do", () => {
     const refused = (input: object) =>
-      searchEventsSchema.safeParse(input).error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+      defined(searchEventsSchema.safeParse(input).error).issues.map((i) => `${String(i.path[0])}: ${i.message}`);
     expect(refused({ first: 5, last: 5 })).toEqual([
       "last: `first` and `last` cannot be given together: page forward with `first` (and `after`) or backward with `last` (and `before`)",
     ]);

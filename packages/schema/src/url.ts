@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { defined } from "./defined.ts";
 import { FACET_FILTERS, type FacetFilter, idTypeName, PARTICIPANT_PARAM } from "./facets.ts";
 import { decodeGlobalId } from "./ids.ts";
 import { ParamIssues, type SearchParamIssue } from "./param-issues.ts";
@@ -34,7 +35,7 @@ function one(params: Params, key: string): string | undefined {
 function facetValueProblem(field: keyof typeof FACET_FILTERS, value: string): string | null {
   const { filter, idType }: FacetFilter = FACET_FILTERS[field];
   const checked = (eventFilterFields[filter] as z.ZodType).safeParse([value]);
-  if (!checked.success) return checked.error.issues[0]!.message;
+  if (!checked.success) return defined(checked.error.issues[0]).message;
   return idType && decodeGlobalId(value, idType) === null ? `is not the ID of ${idTypeName(idType)}` : null;
 }
 
@@ -88,7 +89,7 @@ export function searchStateFromParams(params: Params): {
   const after = one(params, "after") ?? null;
   const before = after === null ? (one(params, "before") ?? null) : null;
   if (after !== null && one(params, "before") !== undefined)
-    found.add("before", one(params, "before")!, "is left out: a link pages one way, and it has `after`");
+    found.add("before", defined(one(params, "before")), "is left out: a link pages one way, and it has `after`");
   return {
     state: {
       query,

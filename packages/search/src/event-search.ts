@@ -1,9 +1,8 @@
-import { type DateInterval, type EventSort, type FacetField, PAGE_SIZE } from "@parley/schema";
+import { type DateInterval, type EventSort, PAGE_SIZE } from "@parley/schema";
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
 import { type EventQuery, type Selection, select } from "./event-query.ts";
 import type { FacetIndex } from "./facet-index.ts";
-import type { FacetKey } from "./facet-key.ts";
 import { countFacets, type FacetCounts } from "./facets.ts";
 import type { FatalityTotals } from "./fatalities.ts";
 import { type DateBucket, histogram } from "./histogram.ts";

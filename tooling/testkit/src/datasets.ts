@@ -18,7 +18,7 @@ const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` :
 export function csvFile(columns: string[], rows: (Record<string, string> | string[])[], name = "data.csv"): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-import-")), name);
   const lines = [columns, ...rows.map((r) => (Array.isArray(r) ? r : columns.map((c) => r[c] ?? "")))];
-  writeFileSync(file, lines.map((l) => l.map(cell).join(",")).join("\n") + "\n");
+  writeFileSync(file, `${lines.map((l) => l.map(cell).join(",")).join("\n")}\n`);
   return file;
 }
 

@@ -52,7 +52,10 @@ export function rateLimit(settings: Settings): Plugin<Context> {
       nextSweep = now + WINDOW_MS;
     }
     let window = windows.get(key);
-    if (!window || window.resetAt <= now) windows.set(key, (window = { count: 0, resetAt: now + WINDOW_MS }));
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + WINDOW_MS };
+      windows.set(key, window);
+    }
     window.count++;
     stateOf.set(request, { limit, window });
     if (window.count <= limit) return null;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { defined } from "@parley/schema";
 import { READ_CHANGES } from "@parley/search";
 import pg from "pg";
 import type { Statement } from "./record.ts";
@@ -17,7 +18,7 @@ class LogReader {
   async read(client: pg.PoolClient, recorded: unknown[]): Promise<unknown[]> {
     const since = this.since ?? BigInt(String(recorded[0]));
     const { rows } = await client.query<{ xmin: string }>(READ_CHANGES, [since.toString()]);
-    const xmin = BigInt(rows[0]!.xmin);
+    const xmin = BigInt(defined(rows[0]).xmin);
     if (this.since === null || xmin > this.since) this.since = xmin;
     return rows;
   }
@@ -55,7 +56,7 @@ export async function startBaseline(
       const write = writes.has(index);
       if (write) await client.query("BEGIN");
       const rows: unknown[][] = [];
-      for (const s of recorded[index]!) {
+      for (const s of defined(recorded[index])) {
         if (s.text === READ_CHANGES) rows.push(await log.read(client, s.values));
         else rows.push((await client.query(s.text, freshMarker(s))).rows);
       }

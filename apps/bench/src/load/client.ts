@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { defined } from "@parley/schema";
 import autocannon from "autocannon";
 import { type Kind, sampler, type Variant } from "./mix.ts";
 import { type ClientRaw, MEASURING } from "./summary.ts";
@@ -35,7 +36,10 @@ async function run(config: ClientConfig): Promise<ClientRaw> {
   let last: { kind: Kind; failed: boolean } | null = null;
   let finish!: (result: autocannon.Result) => void;
   let fail!: (error: Error) => void;
-  const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
   const measureFrom = performance.now() + config.warmupS * 1000;
   const tell = setTimeout(() => process.stdout.write(`${MEASURING}\n`), config.warmupS * 1000);
   const instance = autocannon(
@@ -49,7 +53,7 @@ async function run(config: ClientConfig): Promise<ClientRaw> {
           method: "POST",
           setupRequest(request, context) {
             const index = next();
-            const v = config.variants[index]!;
+            const v = defined(config.variants[index]);
             (context as { kind: Kind }).kind = v.kind;
             return {
               ...request,
@@ -103,7 +107,7 @@ async function run(config: ClientConfig): Promise<ClientRaw> {
   };
 }
 
-const config = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as ClientConfig;
+const config = JSON.parse(readFileSync(defined(process.argv[2]), "utf8")) as ClientConfig;
 run(config).then(
   (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
   (error: unknown) => {

@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import { createServer } from "@parley/api/server";
 import { createApiToken, createPrismaClient, PRISMA_POOL_MAX } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createSearchEngine } from "@parley/search";
 import pg from "pg";
 import { benchDatabase } from "../database.ts";
@@ -94,7 +95,7 @@ function runClient(config: ClientConfig, onMeasuring: () => void): Promise<Clien
       }
     });
     child.on("exit", (code) => {
-      if (code === 0) resolve(JSON.parse(out.trim().split("\n").pop()!) as ClientRaw);
+      if (code === 0) resolve(JSON.parse(defined(out.trim().split("\n").pop())) as ClientRaw);
       else reject(new Error(`the load client exited with ${code}`));
     });
   });
@@ -112,7 +113,7 @@ function spawnBaseline(
       out += chunk.toString();
       if (!out.includes("\n")) return;
       child.stdout.off("data", onData);
-      const { endpoint } = JSON.parse(out.split("\n")[0]!) as { endpoint: string };
+      const { endpoint } = JSON.parse(defined(out.split("\n")[0])) as { endpoint: string };
       resolve({
         endpoint,
         cpuMs: async () => ((await (await fetch(`${endpoint}cpu`)).json()) as { ms: number }).ms,
@@ -240,7 +241,10 @@ export async function loadCommand(argv: string[]): Promise<number> {
         throw new Error(`${v.kind} failed before the load started: ${text.slice(0, 300)}`);
     });
     const perKind = new Map<string, number[]>();
-    recorded.forEach((r, i) => perKind.set(variants[i]!.kind, [...(perKind.get(variants[i]!.kind) ?? []), r.length]));
+    for (const [i, r] of recorded.entries()) {
+      const { kind } = defined(variants[i]);
+      perKind.set(kind, [...(perKind.get(kind) ?? []), r.length]);
+    }
     say(
       `SQL statements per request: ${[...perKind].map(([k, n]) => `${k} ${Math.min(...n)}–${Math.max(...n)}`).join(", ")}`,
     );
@@ -295,10 +299,10 @@ export async function loadCommand(argv: string[]): Promise<number> {
         );
         rps[which] = raw.latencies.length / sliceS;
         say(
-          `  ${name}: ${rps[which]!.toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request; slowest warm-up request ${Math.round(raw.warmupMaxMs)} ms${stalls ? `; ${stalls.stop()}` : ""}`,
+          `  ${name}: ${defined(rps[which]).toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request; slowest warm-up request ${Math.round(raw.warmupMaxMs)} ms${stalls ? `; ${stalls.stop()}` : ""}`,
         );
       }
-      roundRatios.push(Number((rps.api! / rps.baseline!).toFixed(3)));
+      roundRatios.push(Number((defined(rps.api) / defined(rps.baseline)).toFixed(3)));
     }
     const api = figures(phases.api);
     const base = figures(phases.baseline);

@@ -1,4 +1,5 @@
-import { seededRandom } from "@parley/corpus";
+import { seededRandom, weighted } from "@parley/corpus";
+import { defined } from "@parley/schema";
 import type pg from "pg";
 
 export type Kind =
@@ -74,7 +75,7 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
   const { rows: countries } = await db.query<{ country: string }>(
     `SELECT p.country FROM event_place ep JOIN place p ON p.id = ep.place_id WHERE ep.event_id <= 20000 GROUP BY 1 ORDER BY count(*) DESC LIMIT 4`,
   );
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: T[]) => defined(list[Math.floor(random() * list.length)]);
   const upTo = (n: number) => 1 + Math.floor(random() * n);
   const variants: Variant[] = [];
   const add = (kind: Kind, text: string, variables: object, write = false) =>
@@ -86,7 +87,7 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
     { types: ["ATTACK", "ARMED_CLASH"] },
     { countries: [countries[0]?.country ?? "PK"] },
     { types: ["NEGOTIATION"], countries: [pick(countries).country] },
-    { actorIds: [gid("Actor", actors[0]!.actor_id)] },
+    { actorIds: [gid("Actor", defined(actors[0]).actor_id)] },
     { actorIds: [gid("Actor", pick(actors).actor_id)], roles: ["PERPETRATOR"] },
     { contested: true },
     { types: ["CEASEFIRE"], from: "2021-01-01", to: "2022-12-31" },
@@ -103,9 +104,9 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
   ].entries()) {
     add("search_text", SEARCH, { first: 20, query, filter: i % 2 ? { countries: [pick(countries).country] } : {} });
   }
-  for (let i = 0; i < 60; i++) add("event", EVENT, { id: gid("Event", upTo(bounds!.events)) });
-  for (let i = 0; i < 40; i++) add("actor", ACTOR, { id: gid("Actor", upTo(bounds!.actors)) });
-  for (let i = 0; i < 30; i++) add("source", SOURCE, { id: gid("Source", upTo(bounds!.sources)) });
+  for (let i = 0; i < 60; i++) add("event", EVENT, { id: gid("Event", upTo(defined(bounds).events)) });
+  for (let i = 0; i < 40; i++) add("actor", ACTOR, { id: gid("Actor", upTo(defined(bounds).actors)) });
+  for (let i = 0; i < 30; i++) add("source", SOURCE, { id: gid("Source", upTo(defined(bounds).sources)) });
   for (const query of [
     "Tehr",
     "Mehsud",
@@ -142,13 +143,13 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
 export function sampler(variants: Variant[], seed: number): () => number {
   const random = seededRandom(seed);
   const byKind = new Map<Kind, number[]>();
-  variants.forEach((v, i) => byKind.set(v.kind, [...(byKind.get(v.kind) ?? []), i]));
-  const kinds = [...byKind.keys()];
-  const total = kinds.reduce((sum, k) => sum + WEIGHTS[k], 0);
+  for (const [i, v] of variants.entries()) byKind.set(v.kind, [...(byKind.get(v.kind) ?? []), i]);
+  const kind = weighted(
+    random,
+    Object.fromEntries([...byKind.keys()].map((k) => [k, WEIGHTS[k]])) as Record<Kind, number>,
+  );
   return () => {
-    let r = random() * total;
-    const kind = kinds.find((k) => (r -= WEIGHTS[k]) < 0) ?? kinds[kinds.length - 1]!;
-    const list = byKind.get(kind)!;
-    return list[Math.floor(random() * list.length)]!;
+    const list = defined(byKind.get(kind()));
+    return defined(list[Math.floor(random() * list.length)]);
   };
 }

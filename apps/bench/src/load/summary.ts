@@ -30,7 +30,7 @@ export interface ClientResult {
 }
 
 const round = (n: number) => Number(n.toFixed(1));
-const largest = (samples: number[]) => samples.reduce((max, n) => (n > max ? n : max), 0);
+const largest = (samples: number[]) => samples.reduce((max, n) => Math.max(max, n), 0);
 
 /** The figures of one server over all its runs of the client: throughput over their total time, percentiles over every request. */
 export function summarize(raws: ClientRaw[]): ClientResult {

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { defined } from "@parley/schema";
 import { launchBrowser } from "@parley/testkit/browser";
 import { startStack, WEB_DIR } from "@parley/testkit/stack";
 import { facetClicker, paintOf } from "./measure.ts";
@@ -103,13 +104,19 @@ export async function webCommand(argv: string[]): Promise<number> {
     };
     const facets = await facetClicker(browser, urls.search);
     const samples: Record<string, number[]> = {};
-    const add = (name: string, value: number) => (samples[name] ??= []).push(value);
+    const add = (name: string, value: number) => {
+      samples[name] ??= [];
+      samples[name].push(value);
+    };
     // Run 0 warms up; every run interleaves all measures so that they see the same machine load.
     for (let run = 0; run <= runs; run++) {
       say(run === 0 ? "warm-up run" : `run ${run}/${runs}`);
       for (const page of ["search", "event", "process"] as const) {
         const paint = await paintOf(browser, urls[page]);
-        if (run > 0) add(`${page}_fcp`, paint.fcp), add(`${page}_lcp`, paint.lcp);
+        if (run > 0) {
+          add(`${page}_fcp`, paint.fcp);
+          add(`${page}_lcp`, paint.lcp);
+        }
       }
       const facet = await facets.measure();
       if (run > 0) add("facet_update", facet);
@@ -119,13 +126,13 @@ export async function webCommand(argv: string[]): Promise<number> {
         name: `${page}_fcp`,
         what: `first contentful paint, ${label} (${url})`,
         target_ms: 1000,
-        samples: samples[`${page}_fcp`]!,
+        samples: defined(samples[`${page}_fcp`]),
       },
       {
         name: `${page}_lcp`,
         what: `largest contentful paint, ${label}`,
         target_ms: 1000,
-        samples: samples[`${page}_lcp`]!,
+        samples: defined(samples[`${page}_lcp`]),
       },
     ];
     printWebReport({
@@ -138,7 +145,7 @@ export async function webCommand(argv: string[]): Promise<number> {
           name: "facet_update",
           what: "click on the Ceasefire facet to updated result count",
           target_ms: 300,
-          samples: samples.facet_update!,
+          samples: defined(samples.facet_update),
         },
       ],
       machine: {

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import type { Browser, Page } from "@parley/testkit/browser";
 
 export interface Paint {
@@ -23,7 +24,7 @@ export async function paintOf(browser: Browser, url: string): Promise<Paint> {
                 const entries = list.getEntries().filter((e) => name === undefined || e.name === name);
                 if (entries.length === 0) return;
                 observer.disconnect();
-                resolve(entries[entries.length - 1]!.startTime);
+                resolve(defined(entries[entries.length - 1]).startTime);
               }).observe({ type, buffered: true });
               setTimeout(() => resolve(null), 10_000);
             }),
@@ -84,7 +85,7 @@ export async function facetClicker(browser: Browser, url: string) {
       await settled(page);
       await page.getByRole("checkbox", { name: /^Ceasefire/ }).uncheck();
       await page.waitForURL((u) => !u.search.includes("type="));
-      await page.waitForFunction(([count, text]) => document.querySelector(count!)?.textContent === text, [
+      await page.waitForFunction(([count, text]) => document.querySelector(defined(count))?.textContent === text, [
         COUNT,
         unfiltered,
       ] as const);

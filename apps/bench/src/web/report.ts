@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { percentile, table } from "../report.ts";
 
 export interface Measure {
@@ -26,7 +27,7 @@ export function printWebReport(report: { runs: number; measures: Measure[]; mach
   const header = ["measure", "what", "p50", "p95", "max", "target", "p95 ≤ target"];
   const rows = measures.map((m, i) => [
     m.name,
-    report.measures[i]!.what,
+    defined(report.measures[i]).what,
     `${m.p50_ms}`,
     `${m.p95_ms}`,
     `${m.max_ms}`,

@@ -10,6 +10,7 @@ import {
   paths,
   withDatabase,
 } from "@parley/db";
+import { defined } from "@parley/schema";
 import pg from "pg";
 import { type Command, UsageError } from "../args.ts";
 import { withDb } from "../database.ts";
@@ -115,7 +116,7 @@ export const resetCommand: Command = {
     await withDb(async (db, database) => {
       await db.$executeRawUnsafe("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
       await applyMigrations(database.url);
-      printSummary((await loadDemoIfEmpty(db))!);
+      printSummary(defined(await loadDemoIfEmpty(db)));
     });
   },
 };

@@ -3,7 +3,14 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Writable } from "node:stream";
-import { EXPORT_FORMATS, ExportRequestError, exportRequestFromParams, startExport } from "@parley/export";
+import {
+  EXPORT_FORMATS,
+  type ExportRequest,
+  ExportRequestError,
+  exportRequestFromParams,
+  startExport,
+} from "@parley/export";
+import { defined } from "@parley/schema";
 import { createSearchEngine } from "@parley/search";
 import { type Command, UsageError } from "../args.ts";
 import { withDb } from "../database.ts";
@@ -126,7 +133,7 @@ export const exportCommand: Command = {
         }
         for (const key of ["from", "to", "sort"] as const) if (values[key]) params.set(key, String(values[key]));
         if (values.contested) params.set("contested", "1");
-        let request;
+        let request: ExportRequest;
         try {
           request = exportRequestFromParams(params);
         } catch (error) {
@@ -156,7 +163,7 @@ export const exportCommand: Command = {
           if (partial) {
             out.end();
             await once(out, "finish");
-            await rename(partial, outFile!);
+            await rename(partial, defined(outFile));
           }
         } catch (error) {
           if (partial) await rm(partial, { force: true });

@@ -6,7 +6,7 @@ import {
   dateOfDay,
   nameKeys,
   normalizeName,
-  transliterationKey,
+  uniqueBy,
 } from "@parley/schema";
 import type { PrismaClient, Tx } from "../client.ts";
 import { diffSnapshots, type EntityType, recordRevision, type Snapshot } from "../revisions.ts";
@@ -404,13 +404,10 @@ class Loader {
         if (changed.has("aliases")) {
           await this.tx.actorAlias.deleteMany({ where: { actorId: row.id } });
           const canonical = normalizeName(record.name);
-          const seen = new Set([canonical]);
-          const aliases = record.aliases.filter((x) => {
-            const n = normalizeName(x.name);
-            if (seen.has(n)) return false;
-            seen.add(n);
-            return true;
-          });
+          const aliases = uniqueBy(
+            record.aliases.filter((x) => normalizeName(x.name) !== canonical),
+            (x) => normalizeName(x.name),
+          );
           await this.tx.actorAlias.createMany({
             data: aliases.map((x) => ({ actorId: row.id, name: x.name, kind: x.kind, ...nameKeys(x.name) })),
           });

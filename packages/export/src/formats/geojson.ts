@@ -1,4 +1,5 @@
 import { acledSides, primaryPlace } from "@parley/datasets";
+import { defined } from "@parley/schema";
 import type { ExportEvent } from "../records.ts";
 import type { ExportWriter } from "./writer.ts";
 
@@ -9,7 +10,7 @@ function feature(e: ExportEvent) {
   const place = primaryPlace(e.places);
   const located = place !== undefined && place.lat !== null && place.lon !== null;
   const { actors, side1, side2, third } = acledSides(e);
-  const named = (keys: string[]) => names(keys.map((k) => actors.get(k)!));
+  const named = (keys: string[]) => names(keys.map((k) => defined(actors.get(k))));
   return {
     type: "Feature",
     id: e.id,

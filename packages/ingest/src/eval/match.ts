@@ -1,4 +1,4 @@
-import { type DatePrecision, normalizeName } from "@parley/schema";
+import { type DatePrecision, defined, normalizeName } from "@parley/schema";
 
 /** Names compare without case, accents, punctuation or a leading "the". */
 export const nameKey = (name: string) => normalizeName(name).replace(/^the /, "");
@@ -49,7 +49,7 @@ export function pairUp<G, P>(gold: G[], pred: P[], ...tests: Array<(g: G, p: P) 
       const index = pred.findIndex((p, i) => !taken.has(i) && fits(g, p));
       if (index < 0) continue;
       taken.add(index);
-      pairs.push([g, pred[index]!]);
+      pairs.push([g, defined(pred[index])]);
       break;
     }
   }

@@ -1,4 +1,5 @@
 import type { EventType } from "@parley/schema";
+import { defined } from "@parley/schema";
 import type { EventCandidate, Extraction } from "../candidates.ts";
 import { type Counts, counts, nameKey, pairUp, sameDate, sameText } from "./match.ts";
 import type { EvalReport } from "./set.ts";
@@ -82,13 +83,13 @@ export function scoreReport(report: EvalReport, x: Extraction): ReportScore {
     return place ? placeNames(place) : new Set([nameKey(name)]);
   };
   const samePlace = (g: GoldEvent, p: EventCandidate) =>
-    g.place !== undefined && p.place !== null && predKeys(p.place).some((k) => goldPlaceNames(g.place!).has(k));
+    g.place !== undefined && p.place !== null && predKeys(p.place).some((k) => goldPlaceNames(defined(g.place)).has(k));
   const predEvents = x.events.filter((e) => !UNSCORED_TYPES.has(e.type));
   const eventFits = (g: GoldEvent, p: EventCandidate) =>
     g.type === p.type &&
     (g.date === null
       ? p.date === null && (g.place === undefined || samePlace(g, p))
-      : sameDate({ date: g.date, precision: g.precision! }, p));
+      : sameDate({ date: g.date, precision: defined(g.precision) }, p));
   const eventPairs = pairUp(gold.events, predEvents, eventFits);
   note(
     errors,

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, PARTICIPANT_ROLES } from "@parley/schema";
+import { ACTOR_KINDS, DATE_PRECISIONS, defined, EVENT_TYPES, PARTICIPANT_ROLES } from "@parley/schema";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
@@ -48,7 +48,7 @@ export type Split = "dev" | "test";
 
 /** The rule written at the top of reports/index.yaml: the first byte of SHA-256(url), even is dev, odd is test. */
 export function splitOf(url: string): Split {
-  return createHash("sha256").update(url).digest()[0]! % 2 === 0 ? "dev" : "test";
+  return defined(createHash("sha256").update(url).digest()[0]) % 2 === 0 ? "dev" : "test";
 }
 
 /** Every report of the set, checked against its schema and against the split recorded in the index. */

@@ -1,5 +1,5 @@
 import { actorSnapshot, diffSnapshots, recordRevision, type Tx } from "@parley/db";
-import { type AliasInput, type CreateActorInput, normalizeName, type UpdateActorInput } from "@parley/schema";
+import { type AliasInput, type CreateActorInput, defined, normalizeName, type UpdateActorInput } from "@parley/schema";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { aliasRow, loadActor } from "./actor.snapshot.ts";
@@ -22,7 +22,7 @@ export async function createActor(tx: Tx, author: string, input: CreateActorInpu
     action: "CREATE",
     author,
     version: 1,
-    changes: actorSnapshot((await loadActor(tx, id))!),
+    changes: actorSnapshot(defined(await loadActor(tx, id))),
   });
   return id;
 }
@@ -35,10 +35,10 @@ export async function updateActor(
   input: UpdateActorInput,
 ): Promise<void> {
   const version = await bumpVersion(tx, "Actor", id, input.version, globalId);
-  const before = (await loadActor(tx, id))!;
+  const before = defined(await loadActor(tx, id));
   const { id: _id, version: _version, aliases, ...fields } = input;
   if (aliases) checkAliases(input.name ?? before.name, aliases);
-  else if (input.name && before.aliases.some((a) => a.normalized === normalizeName(input.name!))) {
+  else if (input.name && before.aliases.some((a) => a.normalized === normalizeName(defined(input.name)))) {
     throw new ValidationError([
       { field: "input.name", message: "is one of the actor's aliases: give `aliases` without it in the same update" },
     ]);
@@ -48,7 +48,7 @@ export async function updateActor(
     await tx.actorAlias.deleteMany({ where: { actorId: id } });
     await tx.actorAlias.createMany({ data: aliases.map((a) => aliasRow(id, a)) });
   }
-  const changes = diffSnapshots(actorSnapshot(before), actorSnapshot((await loadActor(tx, id))!));
+  const changes = diffSnapshots(actorSnapshot(before), actorSnapshot(defined(await loadActor(tx, id))));
   await recordUpdate(tx, { entityType: "Actor", entityId: id, author, version, changes });
 }
 

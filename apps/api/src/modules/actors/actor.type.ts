@@ -1,4 +1,5 @@
 import type { ParticipantRole, PrismaClient } from "@parley/db";
+import { defined } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import { ParticipantRef } from "../events/event.type.ts";
 import { engine, SEARCH_COST } from "../search/engine.ts";
@@ -176,7 +177,7 @@ export const ActorRef = builder.prismaNode("Actor", {
           (await ctx.db.actor.findMany({ where: { id: { in: counted.map((c) => c.actorId) } } })).map((x) => [x.id, x]),
         );
         return counted.flatMap((c) =>
-          actors.has(c.actorId) ? [{ actor: actors.get(c.actorId)!, sharedEvents: c.events }] : [],
+          actors.has(c.actorId) ? [{ actor: defined(actors.get(c.actorId)), sharedEvents: c.events }] : [],
         );
       },
     }),

@@ -1,5 +1,5 @@
-import { actorSnapshot, diffSnapshots, recordRevision, resolveActorId, type Tx } from "@parley/db";
-import { type CreateAliasInput, type DeleteInput, normalizeName, type UpdateAliasInput } from "@parley/schema";
+import { actorSnapshot, diffSnapshots, resolveActorId, type Tx } from "@parley/db";
+import { type CreateAliasInput, type DeleteInput, defined, normalizeName, type UpdateAliasInput } from "@parley/schema";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
 import { targetId } from "../shared/input.ts";
@@ -8,7 +8,7 @@ import { type ActorRow, aliasRow, loadActor } from "./actor.snapshot.ts";
 
 /** Aliases are part of their actor: every change bumps the actor's version and is recorded on the actor. */
 async function recordAliasChange(tx: Tx, author: string, before: ActorRow): Promise<void> {
-  const after = (await loadActor(tx, before.id))!;
+  const after = defined(await loadActor(tx, before.id));
   const changes = diffSnapshots(actorSnapshot(before), actorSnapshot(after));
   await recordUpdate(tx, { entityType: "Actor", entityId: before.id, author, version: after.version, changes });
 }
@@ -27,7 +27,7 @@ export async function createAlias(tx: Tx, author: string, input: CreateAliasInpu
   if (actorId === null) throw new NotFoundError("Actor", input.actorId);
   // Bumping first locks the actor, so two requests cannot add the same name at once.
   await tx.actor.update({ where: { id: actorId }, data: { version: { increment: 1 } } });
-  const before = (await loadActor(tx, actorId))!;
+  const before = defined(await loadActor(tx, actorId));
   checkNewName(before, input.name);
   await tx.actorAlias.create({ data: aliasRow(actorId, input) });
   await recordAliasChange(tx, author, before);
@@ -38,7 +38,7 @@ async function aliasAndActor(tx: Tx, input: { id: string; version: number }) {
   const alias = await tx.actorAlias.findUnique({ where: { id: targetId(input.id, "Alias") } });
   if (!alias) throw new NotFoundError("Alias", input.id);
   await bumpVersion(tx, "Actor", alias.actorId, input.version, encodeGlobalID("Actor", alias.actorId));
-  return { alias, actor: (await loadActor(tx, alias.actorId))! };
+  return { alias, actor: defined(await loadActor(tx, alias.actorId)) };
 }
 
 export async function updateAlias(tx: Tx, author: string, input: UpdateAliasInput): Promise<number> {

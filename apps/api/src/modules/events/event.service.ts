@@ -1,5 +1,5 @@
 import { diffSnapshots, eventSnapshot, recordRevision, type Tx } from "@parley/db";
-import { type CreateEventInput, dateOfDay, dayOf, type UpdateEventInput } from "@parley/schema";
+import { type CreateEventInput, dateOfDay, dayOf, defined, type UpdateEventInput } from "@parley/schema";
 import { ValidationError } from "../shared/errors.ts";
 import { type Resolved, ref, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
@@ -79,7 +79,7 @@ export async function createEvent(tx: Tx, author: string, input: CreateEventInpu
     select: { id: true },
   });
   await writeChildren(tx, id, refs, true);
-  const after = eventSnapshot((await loadEvent(tx, id))!);
+  const after = eventSnapshot(defined(await loadEvent(tx, id)));
   await recordRevision(tx, { entityType: "Event", entityId: id, action: "CREATE", author, version: 1, changes: after });
   return id;
 }
@@ -92,7 +92,7 @@ export async function updateEvent(
   input: UpdateEventInput,
 ): Promise<void> {
   const version = await bumpVersion(tx, "Event", id, input.version, globalId);
-  const before = (await loadEvent(tx, id))!;
+  const before = defined(await loadEvent(tx, id));
   const start = input.startDate ?? dayOf(before.startDate);
   const end = input.endDate === undefined ? dayOf(before.endDate) : input.endDate;
   if (end && end < start) {
@@ -109,7 +109,7 @@ export async function updateEvent(
     data: { ...scalarData(input), ...(refs.processId === undefined ? {} : { processId: refs.processId }) },
   });
   await writeChildren(tx, id, refs, false);
-  const changes = diffSnapshots(eventSnapshot(before), eventSnapshot((await loadEvent(tx, id))!));
+  const changes = diffSnapshots(eventSnapshot(before), eventSnapshot(defined(await loadEvent(tx, id))));
   await recordUpdate(tx, { entityType: "Event", entityId: id, author, version, changes });
 }
 
@@ -122,7 +122,7 @@ export async function deleteEvent(
   version: number,
 ): Promise<void> {
   await bumpVersion(tx, "Event", id, version, globalId);
-  const before = (await loadEvent(tx, id))!;
+  const before = defined(await loadEvent(tx, id));
   await deleteClaimsOf(tx, author, { eventId: id }, `event ${globalId} was deleted`);
   await tx.event.delete({ where: { id } });
   await recordRevision(tx, {

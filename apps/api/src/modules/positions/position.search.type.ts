@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import type { FacetValue, PositionSearch } from "@parley/search";
 import { builder } from "../../builder.ts";
 import { FacetValueRef } from "../search/search.type.ts";
@@ -68,7 +69,7 @@ export const PositionSearchResultRef = builder.objectRef<PositionSearch>("Positi
     edges: t.field({
       type: [PositionSearchEdgeRef],
       description: "This page of results, newest first.",
-      resolve: (s) => s.ids.map((id, i) => ({ cursor: s.cursors[i]!, id })),
+      resolve: (s) => s.ids.map((id, i) => ({ cursor: defined(s.cursors[i]), id })),
     }),
     pageInfo: t.field({
       type: builder.pageInfoRef(),

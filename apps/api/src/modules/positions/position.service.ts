@@ -1,5 +1,5 @@
 import { diffSnapshots, positionSnapshot, recordRevision, type Tx } from "@parley/db";
-import { type CreatePositionInput, dateOfDay, dayOf, type UpdatePositionInput } from "@parley/schema";
+import { type CreatePositionInput, dateOfDay, dayOf, defined, type UpdatePositionInput } from "@parley/schema";
 import { ValidationError } from "../shared/errors.ts";
 import { optionalRef, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
@@ -66,7 +66,7 @@ export async function createPosition(tx: Tx, author: string, input: CreatePositi
   const created = await tx.position.create({
     data: {
       ...data(input, refs),
-      actorId: refs.actorId!,
+      actorId: defined(refs.actorId),
       kind: input.kind,
       issue: input.issue,
       summary: input.summary,

@@ -1,4 +1,11 @@
-import { type ActorKind, formatIssuePath, mapFilterIds, searchActorsSchema, searchEventsSchema } from "@parley/schema";
+import {
+  type ActorKind,
+  defined,
+  formatIssuePath,
+  mapFilterIds,
+  searchActorsSchema,
+  searchEventsSchema,
+} from "@parley/schema";
 import type { ActorQuery, EventQuery } from "@parley/search";
 import { GraphQLError } from "graphql";
 import type { ZodError } from "zod";
@@ -11,7 +18,7 @@ export function badInput(argument: string, message: string): GraphQLError {
 }
 
 export function fromZod(error: ZodError): GraphQLError {
-  const issue = error.issues[0]!;
+  const issue = defined(error.issues[0]);
   return badInput(formatIssuePath(issue.path), issue.message);
 }
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@parley/db";
-import { PLACE_COUNTS } from "@parley/schema";
+import { defined, PLACE_COUNTS } from "@parley/schema";
 import type { FatalityTotals } from "@parley/search";
 import { builder } from "../../builder.ts";
 import { PlaceRef } from "../events/place.type.ts";
@@ -63,7 +63,9 @@ builder.objectFields(EventSearchResultRef, (t) => ({
         (await ctx.db.place.findMany({ where: { id: { in: counted.map((c) => c.placeId) } } })).map((p) => [p.id, p]),
       );
       // A place deleted since the index last heard of it is left out.
-      return counted.flatMap((c) => (places.has(c.placeId) ? [{ place: places.get(c.placeId)!, count: c.count }] : []));
+      return counted.flatMap((c) =>
+        places.has(c.placeId) ? [{ place: defined(places.get(c.placeId)), count: c.count }] : [],
+      );
     },
   }),
   fatalities: t.field({

@@ -93,9 +93,15 @@ export function batchLoader<V>(
   batch: (ids: readonly number[]) => Promise<V[]>,
 ): DataLoader<number, V> {
   let byKey = loaders.get(ctx);
-  if (!byKey) loaders.set(ctx, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    loaders.set(ctx, byKey);
+  }
   let loader = byKey.get(key);
-  if (!loader) byKey.set(key, (loader = new DataLoader(batch)));
+  if (!loader) {
+    loader = new DataLoader(batch);
+    byKey.set(key, loader);
+  }
   return loader as DataLoader<number, V>;
 }
 

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { type ASTVisitor, GraphQLError, Kind, type ValidationContext, type ValueNode } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
@@ -47,14 +48,14 @@ const shown = (path: string) => (path.length > 60 ? `${path.slice(0, 60)}…` : 
 export function variablesProblem(variables: unknown): string | null {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: variables, path: "$", depth: 0 }];
   while (stack.length) {
-    const { value, path, depth } = stack.pop()!;
+    const { value, path, depth } = defined(stack.pop());
     if (value === null || typeof value !== "object") continue;
     if (depth > DOCUMENT_LIMITS.nesting)
       return `The variables nest more than ${DOCUMENT_LIMITS.nesting} deep (at \`${shown(path)}\`).`;
     if (Array.isArray(value)) {
       if (value.length > DOCUMENT_LIMITS.listLength)
         return `\`${shown(path)}\` lists ${value.length} values; a list may hold at most ${DOCUMENT_LIMITS.listLength}.`;
-      value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
+      for (const [i, item] of value.entries()) stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 });
     } else {
       for (const [key, item] of Object.entries(value))
         stack.push({ value: item, path: path === "$" ? `$${key}` : `${path}.${key}`, depth: depth + 1 });
@@ -75,9 +76,10 @@ function listLengthRule(context: ValidationContext): ASTVisitor {
         );
         return;
       }
-      value.values.forEach((item, i) => check(item, `${path}[${i}]`));
-    } else if (value.kind === Kind.OBJECT)
-      value.fields.forEach((field) => check(field.value, `${path}.${field.name.value}`));
+      for (const [i, item] of value.values.entries()) check(item, `${path}[${i}]`);
+    } else if (value.kind === Kind.OBJECT) {
+      for (const field of value.fields) check(field.value, `${path}.${field.name.value}`);
+    }
   };
   return { Argument: (node) => check(node.value, node.name.value) };
 }

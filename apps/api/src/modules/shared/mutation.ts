@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { builder } from "../../builder.ts";
 import type { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 import { CLIENT_MUTATION_ID_DESCRIPTION } from "./idempotency.ts";
@@ -14,7 +15,7 @@ type ErrorClass = typeof ValidationError | typeof NotFoundError | typeof Conflic
  * cannot happen. `data` says what the success holds.
  */
 export function resultUnion(fieldName: string, dataField: string, data: string, errors: ErrorClass[]) {
-  const name = fieldName[0]!.toUpperCase() + fieldName.slice(1);
+  const name = defined(fieldName[0]).toUpperCase() + fieldName.slice(1);
   const listed = errors.map((e) => `\`${e.name}\``).join(", ");
   return {
     types: errors,

@@ -1,4 +1,5 @@
 import type { Tx } from "@parley/db";
+import { defined } from "@parley/schema";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { type FieldProblem, ValidationError } from "./errors.ts";
 import { databaseId } from "./ids.ts";
@@ -53,7 +54,7 @@ export async function resolveRefs<T>(tx: Tx, spec: T, prefix = "input"): Promise
   const found: { ref: Ref; field: string; id: number | null }[] = [];
   const collect = (value: unknown, field: string): void => {
     if (value instanceof Ref) found.push({ ref: value, field, id: databaseId(value.globalId, value.typename) });
-    else if (Array.isArray(value)) value.forEach((v, i) => collect(v, `${field}[${i}]`));
+    else if (Array.isArray(value)) for (const [i, v] of value.entries()) collect(v, `${field}[${i}]`);
     else if (value && typeof value === "object")
       for (const [k, v] of Object.entries(value)) collect(v, `${field}.${k}`);
   };
@@ -62,13 +63,17 @@ export async function resolveRefs<T>(tx: Tx, spec: T, prefix = "input"): Promise
   const live = new Set<string>();
   const remap = new Map<string, number>();
   for (const typename of new Set(found.map((f) => f.ref.typename))) {
-    const ids = [...new Set(found.filter((f) => f.ref.typename === typename && f.id !== null).map((f) => f.id!))];
+    const ids = [
+      ...new Set(found.filter((f) => f.ref.typename === typename && f.id !== null).map((f) => defined(f.id))),
+    ];
     const rows = ids.length ? await existing(tx, typename, ids) : new Set<number>();
     for (const id of rows) live.add(`${typename}:${id}`);
     const gone = ids.filter((id) => !rows.has(id));
     if (typename === "Actor" && gone.length) {
-      for (const r of await tx.actorRedirect.findMany({ where: { fromId: { in: gone } } }))
-        remap.set(`Actor:${r.fromId}`, r.toId), live.add(`Actor:${r.fromId}`);
+      for (const r of await tx.actorRedirect.findMany({ where: { fromId: { in: gone } } })) {
+        remap.set(`Actor:${r.fromId}`, r.toId);
+        live.add(`Actor:${r.fromId}`);
+      }
     }
   }
   const problems: FieldProblem[] = found.flatMap(({ ref: { typename }, field, id }): FieldProblem[] =>
@@ -80,7 +85,7 @@ export async function resolveRefs<T>(tx: Tx, spec: T, prefix = "input"): Promise
   );
   if (problems.length) throw new ValidationError(problems);
 
-  const ids = new Map(found.map((f) => [f.ref, remap.get(`${f.ref.typename}:${f.id}`) ?? f.id!]));
+  const ids = new Map(found.map((f) => [f.ref, remap.get(`${f.ref.typename}:${f.id}`) ?? defined(f.id)]));
   const rebuild = (value: unknown): unknown =>
     value instanceof Ref
       ? ids.get(value)

@@ -1,4 +1,5 @@
 import type { EntityType } from "@parley/db";
+import { defined } from "@parley/schema";
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
@@ -63,7 +64,7 @@ function pages(ctx: Context, entityType: EntityType, request: PageRequest) {
     const byParent = new Map(ids.map((id) => [id, [] as Revision[]]));
     for (const row of rows) byParent.get(row.parent)?.push(row);
     if (backward) for (const list of byParent.values()) list.sort((a, b) => (a.id < b.id ? -1 : 1));
-    return ids.map((id) => byParent.get(id)!);
+    return ids.map((id) => defined(byParent.get(id)));
   };
 }
 

@@ -1,5 +1,5 @@
 import { claimKey, commitWrite, type KeptOutcome, keepResult, type Tx } from "@parley/db";
-import { encodeGlobalId } from "@parley/schema";
+import { defined, encodeGlobalId } from "@parley/schema";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.ts";
 import { NotFoundError } from "./errors.ts";
@@ -48,7 +48,7 @@ export async function writeAndRead<T extends number | void, R>(
   } catch (error) {
     if (error instanceof NothingChanged) return read(ctx.db, undefined);
     if (!(error instanceof AlreadyDone)) throw error;
-    if (error.kept.requestHash !== claim!.requestHash) throw reusedKey(claim!, error.kept);
+    if (error.kept.requestHash !== defined(claim).requestHash) throw reusedKey(defined(claim), error.kept);
     return answerAgain(call, read, error.kept);
   }
 }

@@ -1,5 +1,6 @@
 import { claimSnapshot, diffSnapshots, recordRevision, type Tx } from "@parley/db";
 import type { CreateClaimInput, UpdateClaimInput } from "@parley/schema";
+import { defined } from "@parley/schema";
 import { optionalRef, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 
@@ -34,7 +35,9 @@ function data(input: ClaimPatch, refs: Awaited<ReturnType<typeof references>>) {
 
 export async function createClaim(tx: Tx, author: string, input: CreateClaimInput): Promise<number> {
   const refs = await references(tx, input);
-  const claim = await tx.claim.create({ data: { ...data(input, refs), quote: input.quote, sourceId: refs.sourceId! } });
+  const claim = await tx.claim.create({
+    data: { ...data(input, refs), quote: input.quote, sourceId: defined(refs.sourceId) },
+  });
   await recordRevision(tx, {
     entityType: "Claim",
     entityId: claim.id,

@@ -1,5 +1,5 @@
 import { diffSnapshots, recordRevision, sourceSnapshot, type Tx } from "@parley/db";
-import { type CreateSourceInput, dateOfDay, type UpdateSourceInput } from "@parley/schema";
+import { type CreateSourceInput, dateOfDay, defined, type UpdateSourceInput } from "@parley/schema";
 import { ref, resolveRefs } from "../shared/references.ts";
 import { bumpVersion, recordUpdate } from "../shared/versioning.ts";
 import { deleteClaimsOf, loadSource } from "./source.snapshot.ts";
@@ -49,7 +49,7 @@ export async function createSource(tx: Tx, author: string, input: CreateSourceIn
     action: "CREATE",
     author,
     version: 1,
-    changes: sourceSnapshot((await loadSource(tx, id))!),
+    changes: sourceSnapshot(defined(await loadSource(tx, id))),
   });
   return id;
 }
@@ -62,7 +62,7 @@ export async function updateSource(
   input: UpdateSourceInput,
 ): Promise<void> {
   const version = await bumpVersion(tx, "Source", id, input.version, globalId);
-  const before = (await loadSource(tx, id))!;
+  const before = defined(await loadSource(tx, id));
   const { id: _id, version: _version, ...patch } = input;
   const refs = await references(tx, patch);
   await tx.source.update({
@@ -70,7 +70,7 @@ export async function updateSource(
     data: { ...scalarData(patch), ...(refs.outletId === undefined ? {} : { outletId: refs.outletId }) },
   });
   await writeCitations(tx, id, refs.citedOutletIds);
-  const changes = diffSnapshots(sourceSnapshot(before), sourceSnapshot((await loadSource(tx, id))!));
+  const changes = diffSnapshots(sourceSnapshot(before), sourceSnapshot(defined(await loadSource(tx, id))));
   await recordUpdate(tx, { entityType: "Source", entityId: id, author, version, changes });
 }
 
@@ -83,7 +83,7 @@ export async function deleteSource(
   version: number,
 ): Promise<void> {
   await bumpVersion(tx, "Source", id, version, globalId);
-  const before = (await loadSource(tx, id))!;
+  const before = defined(await loadSource(tx, id));
   await deleteClaimsOf(tx, author, { sourceId: id }, `source ${globalId} was deleted`);
   await tx.source.delete({ where: { id } });
   await recordRevision(tx, {

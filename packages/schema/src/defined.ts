@@ -1,0 +1,9 @@
+/**
+ * The value where the code around it has made sure there is one (a key it has just set, an entry of
+ * a code it has checked, a group its pattern always has). Undefined or null there is a bug: better
+ * an error saying so at once than an `undefined` travelling on.
+ */
+export function defined<T>(value: T | null | undefined): T {
+  if (value === undefined || value === null) throw new Error("internal: a value the code relies on is missing");
+  return value;
+}
