@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
 
 /**
@@ -30,13 +31,16 @@ export class ActorRoles {
         if (events && !events.isEmpty) parts.push(events);
       }
     }
-    return parts.length === 1 ? parts[0]!.clone() : RoaringBitmap32.orMany(parts);
+    return parts.length === 1 ? defined(parts[0]).clone() : RoaringBitmap32.orMany(parts);
   }
 
   /** The map of one role's actors, made when first needed. */
   roleMap(role: string): Map<number, RoaringBitmap32> {
     let actors = this.byRole.get(role);
-    if (!actors) this.byRole.set(role, (actors = new Map()));
+    if (!actors) {
+      actors = new Map();
+      this.byRole.set(role, actors);
+    }
     return actors;
   }
 
@@ -44,7 +48,10 @@ export class ActorRoles {
     for (const { actorId, role } of participants) {
       const actors = this.roleMap(role);
       let events = actors.get(actorId);
-      if (!events) actors.set(actorId, (events = new RoaringBitmap32()));
+      if (!events) {
+        events = new RoaringBitmap32();
+        actors.set(actorId, events);
+      }
       events.add(id);
     }
   }

@@ -1,4 +1,4 @@
-import { type ActorKind, normalizeName, transliterationKey } from "@parley/schema";
+import { type ActorKind, defined, normalizeName, transliterationKey } from "@parley/schema";
 import type pg from "pg";
 
 export interface ActorQuery {
@@ -205,11 +205,11 @@ function editDistance(a: string, b: string): number {
     const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++)
       current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1),
+        defined(previous[j]) + 1,
+        defined(current[j - 1]) + 1,
+        defined(previous[j - 1]) + (ai === b.charCodeAt(j - 1) ? 0 : 1),
       );
     [previous, current] = [current, previous];
   }
-  return previous[b.length]!;
+  return defined(previous[b.length]);
 }

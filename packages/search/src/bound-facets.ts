@@ -1,4 +1,4 @@
-import { FACET_FIELDS, type FacetField } from "@parley/schema";
+import { defined, FACET_FIELDS, type FacetField } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetIndex } from "./facet-index.ts";
 import type { FacetKey } from "./facet-key.ts";
@@ -27,11 +27,10 @@ const pairs = new WeakMap<FacetFilters, RoaringBitmap32>();
 /** The events where one of the chosen actors held one of the chosen roles (worked out once per search). */
 export function actorsInRoles(index: FacetIndex, filters: FacetFilters): RoaringBitmap32 {
   let events = pairs.get(filters);
-  if (!events)
-    pairs.set(
-      filters,
-      (events = index.actorRoles.events(filters.ACTOR!.keys as number[], filters.ROLE!.keys as string[])),
-    );
+  if (!events) {
+    events = index.actorRoles.events(defined(filters.ACTOR).keys as number[], defined(filters.ROLE).keys as string[]);
+    pairs.set(filters, events);
+  }
   return events;
 }
 
@@ -60,7 +59,7 @@ export function namedFilters(
   if (bindsActorsToRoles(filters, excluded)) return null;
   return FACET_FIELDS.codes
     .filter((f) => filters[f] && !excluded.includes(f))
-    .map((f) => ({ field: f, keys: filters[f]!.keys }));
+    .map((f) => ({ field: f, keys: defined(filters[f]).keys }));
 }
 
 const count = (events: RoaringBitmap32, scope: RoaringBitmap32 | null) =>
@@ -106,7 +105,7 @@ function upperBounds(
     );
   } else {
     for (const actors of maps)
-      actors.forEach((events, actorId) => most.set(actorId, (most.get(actorId) ?? 0) + events.size));
+      for (const [actorId, events] of actors) most.set(actorId, (most.get(actorId) ?? 0) + events.size);
   }
   return [...most].sort((a, b) => b[1] - a[1]);
 }
@@ -127,7 +126,7 @@ export function countActorsInRoles(
   const ofActor = (actorId: number) => {
     const parts = maps.flatMap((actors) => actors.get(actorId) ?? []);
     if (parts.length === 0) return 0;
-    return count(parts.length === 1 ? parts[0]! : RoaringBitmap32.orMany(parts), scope);
+    return count(parts.length === 1 ? defined(parts[0]) : RoaringBitmap32.orMany(parts), scope);
   };
   for (const [actorId, bound] of upperBounds(index, scope, maps, distinct)) {
     if (top.worst && bound < top.worst.count) break;

@@ -21,7 +21,10 @@ const sortedBySize = new WeakMap<FacetIndex, Partial<Record<FacetField, SizeOrde
  */
 export function bySize(index: FacetIndex, field: FacetField): { values: SizeOrder["values"]; slack: number } {
   let fields = sortedBySize.get(index);
-  if (!fields) sortedBySize.set(index, (fields = {}));
+  if (!fields) {
+    fields = {};
+    sortedBySize.set(index, fields);
+  }
   let order = fields[field];
   const map = index.fields[field];
   if (!order || order.values.length !== map.size || index.additions - order.additions > RESORT_AFTER) {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed arrays indexed within their bounds in the counting loops; noUncheckedIndexedAccess cannot see it, and a check per element would cost every search
 import { FACET_FIELDS, type FacetField } from "@parley/schema";
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetKey } from "./facet-key.ts";

@@ -1,4 +1,4 @@
-import { dateOfDay } from "@parley/schema";
+import { dateOfDay, defined } from "@parley/schema";
 import pg from "pg";
 import { type ActorMatch, type ActorQuery, searchActors } from "./actors.ts";
 import { type LogPosition, pruneChanges, readChanges, readLogState } from "./change-log.ts";
@@ -172,8 +172,8 @@ export class SearchEngine {
     this.stats.lastBuildMs = performance.now() - started;
     collectBuildGarbage();
     void this.save();
-    const { events, bitmaps, bytes, actorRoleBitmaps, actorRoleBytes } = this.index!.stats();
-    const kept = this.index!.cross.stats();
+    const { events, bitmaps, bytes, actorRoleBitmaps, actorRoleBytes } = defined(this.index).stats();
+    const kept = defined(this.index).cross.stats();
     this.log(
       `search index: ${events} events, ${bitmaps} bitmaps, ${(bytes / 1e6).toFixed(1)} MB (of which ${actorRoleBitmaps} of actors in roles, ${(actorRoleBytes / 1e6).toFixed(1)} MB), ` +
         `counts kept for ${kept.rows} single choices (${(kept.bytes / 1e6).toFixed(1)} MB), built in ${(this.stats.lastBuildMs / 1000).toFixed(1)} s`,
@@ -244,7 +244,7 @@ export class SearchEngine {
     await this.sync();
     const query = input.query?.trim() || null;
     const text = query ? await this.matchText(query) : null;
-    return new EventSearch(this.index!, this.rowSource, input, text);
+    return new EventSearch(defined(this.index), this.rowSource, input, text);
   }
 
   /**
@@ -252,7 +252,7 @@ export class SearchEngine {
    * as a superset that PostgreSQL checks; what the bitmaps cannot evaluate, PostgreSQL matches.
    */
   private async matchText(query: string): Promise<TextMatch> {
-    const index = this.index!;
+    const index = defined(this.index);
     const evaluated = evaluateTsquery(await parseQuery(this.pool, query), index);
     if (!evaluated || (evaluated.superset && evaluated.bitmap.size > MAX_CHECKED)) return matchText(this.pool, query);
     const { bitmap, size } = evaluated.superset
@@ -268,9 +268,9 @@ export class SearchEngine {
    */
   async companions(actorId: number, limit: number): Promise<{ actorId: number; events: number }[]> {
     await this.sync();
-    const own = this.index!.fields.ACTOR.get(actorId);
+    const own = defined(this.index).fields.ACTOR.get(actorId);
     if (!own || own.size === 0 || limit <= 0) return [];
-    return countFacet(this.index!, own, "ACTOR", limit + 1)
+    return countFacet(defined(this.index), own, "ACTOR", limit + 1)
       .filter((v) => v.key !== actorId)
       .slice(0, limit)
       .map((v) => ({ actorId: v.key as number, events: v.count }));

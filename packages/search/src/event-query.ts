@@ -1,4 +1,4 @@
-import { type EventSort, FACET_FIELDS, FACET_FILTERS } from "@parley/schema";
+import { defined, type EventSort, FACET_FIELDS, FACET_FILTERS } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetFilters } from "./bound-facets.ts";
 import { filterBitmaps, namedFilters } from "./bound-facets.ts";
@@ -59,7 +59,7 @@ export interface Selection {
 
 function union(map: Map<FacetKey, RoaringBitmap32>, keys: FacetKey[]): RoaringBitmap32 {
   const bitmaps = keys.map((k) => map.get(k)).filter((b): b is RoaringBitmap32 => b !== undefined);
-  return bitmaps.length === 1 ? bitmaps[0]!.clone() : RoaringBitmap32.orMany(bitmaps);
+  return bitmaps.length === 1 ? defined(bitmaps[0]).clone() : RoaringBitmap32.orMany(bitmaps);
 }
 
 /** `make`'s value, worked out at the first call. */

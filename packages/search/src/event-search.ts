@@ -1,4 +1,4 @@
-import { type DateInterval, type EventSort, PAGE_SIZE } from "@parley/schema";
+import { type DateInterval, defined, type EventSort, PAGE_SIZE } from "@parley/schema";
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
 import { type EventQuery, type Selection, select } from "./event-query.ts";
@@ -138,7 +138,7 @@ export class EventSearch {
   }
 
   private queryText(): string | null {
-    return this.text ? this.input.query!.trim() : null;
+    return this.text ? defined(this.input.query).trim() : null;
   }
 
   /**
@@ -187,13 +187,16 @@ export class EventSearch {
 
   private ranking(): Promise<Ranking> {
     this.rankingMemo ??= (async () => {
-      const terms = this.text!.terms;
+      const terms = defined(this.text).terms;
       if (terms) {
         const groups = rankGroups(this.index, this.results, terms);
         return groups ? { groups } : { ranked: relevance(this.index, this.results, terms), byId: true };
       }
       const byId = this.results.size <= RANK_BY_ID;
-      return { ranked: await this.rows.rank(this.input.query!.trim(), byId ? this.results.toArray() : null), byId };
+      return {
+        ranked: await this.rows.rank(defined(this.input.query).trim(), byId ? this.results.toArray() : null),
+        byId,
+      };
     })();
     return this.rankingMemo;
   }
@@ -216,7 +219,7 @@ export class EventSearch {
       const entries = await this.entriesAfter(size, cursor, results, false);
       if (entries.length > 0) yield entries.map((e) => e.id);
       if (entries.length < size) return;
-      cursor = this.cursorOf(entries.at(-1)!);
+      cursor = this.cursorOf(defined(entries.at(-1)));
     }
   }
 

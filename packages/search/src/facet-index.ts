@@ -1,4 +1,4 @@
-import { FACET_FIELDS, type FacetField } from "@parley/schema";
+import { defined, FACET_FIELDS, type FacetField } from "@parley/schema";
 import { ActorRoles } from "./actor-roles.ts";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { CrossCounts } from "./cross-counts.ts";
@@ -72,7 +72,7 @@ export class FacetIndex {
   /** Events whose document holds the lexeme, in any field. */
   lexeme(lexeme: string): RoaringBitmap32 {
     const found = WEIGHTS.map((w) => this.lexemes.get(w, lexeme)).filter((b): b is RoaringBitmap32 => b !== undefined);
-    return found.length === 1 ? found[0]!.clone() : RoaringBitmap32.orMany(found);
+    return found.length === 1 ? defined(found[0]).clone() : RoaringBitmap32.orMany(found);
   }
 
   /** Start months that hold events, oldest first. */
@@ -113,10 +113,10 @@ export class FacetIndex {
       const codes = this.forward.codesOf(id);
       const contested = this.contested.has(id);
       this.cross.change(codes, contested, -1);
-      this.scopes.removed(id, codes, this.startDay[id]!, this.endDay[id]!, contested);
+      this.scopes.removed(id, codes, defined(this.startDay[id]), defined(this.endDay[id]), contested);
       this.forward.set(id, {});
-      this.startMonths.get(monthOfDay(this.startDay[id]!))?.remove(id);
-      this.endMonths.get(monthOfDay(this.endDay[id]!))?.remove(id);
+      this.startMonths.get(monthOfDay(defined(this.startDay[id])))?.remove(id);
+      this.endMonths.get(monthOfDay(defined(this.endDay[id])))?.remove(id);
       this.dateRanges.removed(id);
     }
     this.all.andNotInPlace(ids);

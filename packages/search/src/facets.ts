@@ -1,4 +1,4 @@
-import { FACET_FIELDS, type FacetField } from "@parley/schema";
+import { defined, FACET_FIELDS, type FacetField } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import {
   countActorsInRoles,
@@ -73,7 +73,7 @@ export function countFacets(
 ): FacetCounts[] {
   // The landing page (nothing chosen) is the most frequent search: its counts are kept until the index changes.
   const unfiltered = base === null && Object.keys(filters).length === 0;
-  if (unfiltered && landing.get(index)?.version === index.version) return landing.get(index)!.counts;
+  if (unfiltered && landing.get(index)?.version === index.version) return defined(landing.get(index)).counts;
   const tallies = new Map<FacetField, Tally>(
     FACET_FIELDS.codes.map((field) => [
       field,
@@ -86,12 +86,14 @@ export function countFacets(
     ]),
   );
   for (const group of scopes(index, base, baseRows, filters, kept)) {
-    if (group.rolesOfActors) countRolesOfActors(index, group.scope(), group.rolesOfActors, tallies.get("ROLE")!);
-    if (group.actorsInRoles) countActorsInRoles(index, group.scope(), group.actorsInRoles, tallies.get("ACTOR")!);
+    if (group.rolesOfActors)
+      countRolesOfActors(index, group.scope(), group.rolesOfActors, defined(tallies.get("ROLE")));
+    if (group.actorsInRoles)
+      countActorsInRoles(index, group.scope(), group.actorsInRoles, defined(tallies.get("ACTOR")));
     const fields = group.fields.filter(
       (f) => !(f === "ROLE" && group.rolesOfActors) && !(f === "ACTOR" && group.actorsInRoles),
     );
-    const tallied = fields.map((f) => tallies.get(f)!);
+    const tallied = fields.map((f) => defined(tallies.get(f)));
     if (group.rows) {
       for (const tally of tallied) countFromRows(index.cross, group.rows, tally);
       continue;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed arrays indexed within their bounds in the counting loops; noUncheckedIndexedAccess cannot see it, and a check per element would cost every search
 import type { RoaringBitmap32 } from "./bitmap.ts";
 
 /** An event's reported deaths: low, best and high estimates, each null when not known. */
@@ -84,9 +85,18 @@ export class Fatalities {
       const l = low[id]!,
         b = best[id]!,
         h = high[id]!;
-      if (l !== UNKNOWN) (sumLow += l), withLow++;
-      if (b !== UNKNOWN) (sumBest += b), withBest++;
-      if (h !== UNKNOWN) (sumHigh += h), withHigh++;
+      if (l !== UNKNOWN) {
+        sumLow += l;
+        withLow++;
+      }
+      if (b !== UNKNOWN) {
+        sumBest += b;
+        withBest++;
+      }
+      if (h !== UNKNOWN) {
+        sumHigh += h;
+        withHigh++;
+      }
       if (l !== UNKNOWN || b !== UNKNOWN || h !== UNKNOWN) known++;
     }
     return {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed arrays indexed within their bounds in the counting loops; noUncheckedIndexedAccess cannot see it, and a check per element would cost every search
 import type { FacetField } from "@parley/schema";
 
 /**
@@ -42,6 +43,7 @@ export class ForwardIndex<F extends string = string> {
   /** The tally reused by every count (counting is synchronous, so one array serves). */
   private tally = new Int32Array(64);
   /** What the reads ahead in `count` saw (nothing uses it). */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: written so that the reads ahead are not optimised away
   private touched = 0;
 
   constructor(readonly fields: readonly F[]) {
@@ -194,7 +196,11 @@ export class ForwardIndex<F extends string = string> {
   /** The values of one event, by field (fields without values left out). */
   valuesOf(id: number): FieldValues<F> {
     const out: Partial<Record<F, (string | number)[]>> = {};
-    for (const code of this.codesOf(id)) (out[this.fields[this.fieldOf[code]!]!] ??= []).push(this.keys[code]!);
+    for (const code of this.codesOf(id)) {
+      const field = this.fields[this.fieldOf[code]!]!;
+      out[field] ??= [];
+      out[field].push(this.keys[code]!);
+    }
     return out;
   }
 

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed arrays indexed within their bounds in the counting loops; noUncheckedIndexedAccess cannot see it, and a check per element would cost every search
 import type { DateInterval } from "@parley/schema";
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import { bucketStart, firstDayOfMonth, isoFromDay, nextBucket } from "./days.ts";

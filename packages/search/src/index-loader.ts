@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed arrays indexed within their bounds in the counting loops; noUncheckedIndexedAccess cannot see it, and a check per element would cost every search
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { RoaringBitmap32 } from "./bitmap.ts";
@@ -114,7 +115,10 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
   const monthCache = new Map<number, number>();
   const month = (day: number) => {
     let m = monthCache.get(day);
-    if (m === undefined) monthCache.set(day, (m = monthOfDay(day)));
+    if (m === undefined) {
+      m = monthOfDay(day);
+      monthCache.set(day, m);
+    }
     return m;
   };
   index.startDay = new Int32Array(Math.max(1024, Math.ceil(maxId * 1.25) + 1));
@@ -133,7 +137,10 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
     actors.push(Number(actorId), id);
     roles.push(role!, id);
     let inRole = actorsByRole.get(role!);
-    if (!inRole) actorsByRole.set(role!, (inRole = new Lists(false)));
+    if (!inRole) {
+      inRole = new Lists(false);
+      actorsByRole.set(role!, inRole);
+    }
     inRole.push(Number(actorId), id);
   });
   for (const [role, lists] of actorsByRole) lists.into(index.actorRoles.roleMap(role));

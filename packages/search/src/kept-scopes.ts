@@ -1,4 +1,5 @@
 import type { FacetField } from "@parley/schema";
+import { defined } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { Row, type RowSet } from "./cross-counts.ts";
 import type { DateRanges } from "./date-ranges.ts";
@@ -94,7 +95,7 @@ export class KeptScopes {
         uses: 0,
         row: null,
       };
-      if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
+      if (this.kept.size >= KEPT) this.kept.delete(defined(this.kept.keys().next().value));
     }
     this.kept.set(key, kept);
     if (!kept.row && ++kept.uses >= KEEP_FROM_USE) {

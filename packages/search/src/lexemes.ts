@@ -76,7 +76,10 @@ export class LexemeIndex {
     for (const w of WEIGHTS) {
       for (const lexeme of lexemes[w]) {
         let bitmap = this.overlay[w].get(lexeme);
-        if (!bitmap) this.overlay[w].set(lexeme, (bitmap = new RoaringBitmap32()));
+        if (!bitmap) {
+          bitmap = new RoaringBitmap32();
+          this.overlay[w].set(lexeme, bitmap);
+        }
         bitmap.add(id);
       }
     }

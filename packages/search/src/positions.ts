@@ -67,7 +67,7 @@ SELECT id, start_date::text AS day FROM matched WHERE ${others(null)}
    AND ($8::date IS NULL OR (start_date, id) < ($8::date, $9::int))
  ORDER BY start_date DESC, id DESC LIMIT $10`;
 
-const orNull = <T>(list: T[] | undefined) => (list && list.length ? list : null);
+const orNull = <T>(list: T[] | undefined) => (list?.length ? list : null);
 
 /** Positions by text, holder, kind, issue, process and date, newest first, with disjunctive facet counts. */
 export async function searchPositions(db: pg.Pool, q: PositionQuery): Promise<PositionSearch> {

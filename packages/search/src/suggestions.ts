@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { type FacetIndex, WEIGHTS } from "./facet-index.ts";
 
 /** A query word in fewer events than this matches little: the search suggests the corpus's nearest words for it. */
@@ -25,8 +26,8 @@ export function editDistance(a: string, b: string, max: number): number {
     let least = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      let d = Math.min(defined(previous[j]) + 1, defined(row[j - 1]) + 1, defined(previous[j - 1]) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, defined(before[j - 2]) + 1);
       row.push(d);
       least = Math.min(least, d);
     }
@@ -34,7 +35,7 @@ export function editDistance(a: string, b: string, max: number): number {
     before = previous;
     previous = row;
   }
-  return previous[b.length]!;
+  return defined(previous[b.length]);
 }
 
 /** How far a word of this length may be from a suggestion: one edit for short words, two for the others. */

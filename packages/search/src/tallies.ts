@@ -1,4 +1,5 @@
 import type { FacetField } from "@parley/schema";
+import { defined } from "@parley/schema";
 import type { RoaringBitmap32 } from "./bitmap.ts";
 import { bySize } from "./by-size.ts";
 import type { CrossCounts, RowSet } from "./cross-counts.ts";
@@ -72,10 +73,10 @@ export function countForward(index: FacetIndex, scope: RoaringBitmap32, group: T
   const fields: ForwardField[] = byMonth ? [...byField.keys(), START_MONTH] : [...byField.keys()];
   index.forward.count(idsOf(scope), fields, (field, key, count) => {
     if (field === START_MONTH) {
-      byMonth!.set(key as number, count);
+      defined(byMonth).set(key as number, count);
       return;
     }
-    const tally = byField.get(field)!;
+    const tally = defined(byField.get(field));
     if (tally.selected.has(key)) tally.counted.set(key, count);
     offer(tally, key, count);
   });

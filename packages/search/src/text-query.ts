@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import type { FacetIndex } from "./facet-index.ts";
 
@@ -26,16 +27,20 @@ function tokenize(text: string): string[] {
   const tokens: string[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
+    const c = defined(text[i]);
     if (c === " ") i++;
     else if (c === "'") {
       let value = "";
       i++;
       for (;;) {
         if (i >= text.length) throw new Unsupported("unterminated lexeme");
-        if (text[i] === "'" && text[i + 1] === "'") (value += "'"), (i += 2);
-        else if (text[i] === "\\") (value += text[i + 1] ?? ""), (i += 2);
-        else if (text[i] === "'") break;
+        if (text[i] === "'" && text[i + 1] === "'") {
+          value += "'";
+          i += 2;
+        } else if (text[i] === "\\") {
+          value += text[i + 1] ?? "";
+          i += 2;
+        } else if (text[i] === "'") break;
         else value += text[i++];
       }
       i++;
@@ -59,7 +64,7 @@ function parse(tokens: string[]): Node {
   const peek = () => tokens[at];
   const binary = (ops: string[], next: () => Node) => () => {
     let left = next();
-    while (peek() !== undefined && ops.includes(peek()!)) {
+    while (peek() !== undefined && ops.includes(defined(peek()))) {
       const op = tokens[at++] as "&" | "|" | "<->";
       left = { op, left, right: next() };
     }

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import type pg from "pg";
 import { RoaringBitmap32 } from "./bitmap.ts";
 
@@ -156,7 +157,7 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 /** HTML-safe text with the matched words in <mark>…</mark>. */
 export function toHtml(headline: string): string {
   return headline
-    .replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+    .replace(/[&<>"']/g, (c) => defined(ESCAPES[c]))
     .replaceAll(OPEN, "<mark>")
     .replaceAll(CLOSE, "</mark>");
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed arrays indexed within their bounds in the counting loops; noUncheckedIndexedAccess cannot see it, and a check per element would cost every search
 /** The first `size` entries of a stream in a given order, kept sorted; most entries are refused in O(1). */
 export class TopK<T> {
   readonly entries: T[] = [];

@@ -11,7 +11,10 @@ import { bruteForce, type Query } from "./brute-force.ts";
  * new events, places gaining and losing coordinates). Each search runs twice, since from its second
  * run a scope's counts may come from counts kept for it.
  */
-const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+const random = (seed: number) => () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
 const next = random(20261210);
 const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
 const some = <T>(list: readonly T[], max: number) => [

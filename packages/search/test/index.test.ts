@@ -56,7 +56,10 @@ describe("facet index", () => {
 
 describe("writes to the index", () => {
   // A small deterministic generator, so that a failure can be replayed.
-  const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const random = (seed: number) => () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
 
   it("finds each lexeme's events as they are now, through changes, deletions and merges", () => {
     const next = random(7);
@@ -188,7 +191,10 @@ describe("writes to the index", () => {
 });
 
 describe("relevance", () => {
-  const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const random = (seed: number) => () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   const next = random(11);
   const index = new FacetIndex();
   const words = ["w0", "w1", "w2", "w3", "w4", "w5"];
@@ -563,7 +569,10 @@ describe("histogram", () => {
 describe("kept counts of single choices", () => {
   // Events written, changed and deleted one batch at a time, with values that first appear after
   // the start (a new country, a new type): the kept counts must stay those of counting every event.
-  const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const random = (seed: number) => () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   const next = random(11);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const TYPES = ["ATTACK", "CEASEFIRE", "NEGOTIATION"];
