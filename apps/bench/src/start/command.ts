@@ -4,6 +4,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "@parley/db";
+import { inheritedEnv } from "@parley/testkit";
 import pg from "pg";
 import { benchDatabase } from "../database.ts";
 import { table } from "../report.ts";
@@ -43,7 +44,7 @@ async function timeStart(url: string, snapshots: string): Promise<Start> {
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", "--max-semi-space-size=64", API_MAIN], {
     env: {
-      ...process.env,
+      ...inheritedEnv(),
       NODE_ENV: "production",
       DATABASE_URL: url,
       API_PORT: String(port),
