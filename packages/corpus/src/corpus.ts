@@ -1,8 +1,9 @@
 import {
   type ActorKind,
-  dayOf,
+  dayFromIso,
   defined,
   type EventType,
+  isoFromDay,
   nameKeys,
   normalizeName,
   type ParticipantRole,
@@ -170,7 +171,7 @@ export function generateWorld(events: number, seed: number) {
       id: i + 1,
       title: `Report ${i + 1}`,
       outletId: defined(outletIds[outlet()]),
-      publishedAt: dayString(DAY0 + Math.floor(random() * SPAN_DAYS)),
+      publishedAt: isoFromDay(DAY0 + Math.floor(random() * SPAN_DAYS)),
     });
   }
   // Outlets report; they do not take part. Governments come first (the most frequent), then the rest shuffled.
@@ -182,9 +183,8 @@ export function generateWorld(events: number, seed: number) {
   return { actors, places, sources, participants };
 }
 
-const DAY0 = Math.round(Date.UTC(2016, 0, 1) / 86_400_000);
-const SPAN_DAYS = Math.round(Date.UTC(2026, 0, 1) / 86_400_000) - DAY0;
-const dayString = (day: number) => dayOf(new Date(day * 86_400_000));
+const DAY0 = dayFromIso("2016-01-01");
+const SPAN_DAYS = dayFromIso("2026-01-01") - DAY0;
 
 export type World = ReturnType<typeof generateWorld>;
 
@@ -238,8 +238,8 @@ export function eventGenerator(world: World, seed: number) {
         type: t,
         title,
         summary,
-        start: dayString(start),
-        end: end === null ? null : dayString(end),
+        start: isoFromDay(start),
+        end: end === null ? null : isoFromDay(end),
         contested: claims.some((c) => c.stance === "ASSERTS") && claims.some((c) => c.stance === "DENIES"),
         participants,
         placeIds,

@@ -29,6 +29,14 @@ export function dayOf(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/** A day as a whole number of days since 1970-01-01 (UTC): cheap to store per event and to compare. */
+export const dayFromIso = (day: string): number => Math.round(dateOfDay(day).getTime() / MS_PER_DAY);
+
+/** The ISO text of a day given as days since 1970-01-01. */
+export const isoFromDay = (day: number): string => dayOf(new Date(day * MS_PER_DAY));
+
 export interface PartialDate {
   /** The first day of the period, `YYYY-MM-DD`. */
   date: string;

@@ -1,10 +1,9 @@
 import type { DateInterval } from "@parley/schema";
 
+export { dayFromIso, isoFromDay } from "@parley/schema";
+
 /** Dates as whole days since 1970-01-01 (UTC): cheap to store per event and to compare. */
 const MS_PER_DAY = 86_400_000;
-
-export const dayFromIso = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY);
-export const isoFromDay = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 
 /** Months counted from year 0: year * 12 + month (0–11). */
 export function monthOfDay(day: number): number {
