@@ -2,6 +2,20 @@ import { defined } from "@parley/schema";
 import type { EventQuery } from "@parley/search";
 import type pg from "pg";
 
+/** What the typeahead cases type: prefixes and misspellings of names in the generated corpus. */
+export const TYPEAHEAD_PREFIXES = [
+  "Tehr",
+  "Mehsud",
+  "Yousafzai",
+  "Haqani",
+  "Lashkar-e",
+  "Zabiullah",
+  "Shahin",
+  "Baradar",
+  "Muttaki",
+  "Jamaat ul",
+];
+
 /** What a variant asks of a search: a page with facets and histogram, or one of the pictures of every result. */
 export type Ask = "page" | "places" | "fatalities";
 
@@ -69,18 +83,7 @@ export async function benchCases(db: pg.Pool): Promise<BenchCase[]> {
     {
       name: "actor_typeahead",
       target: 20,
-      variants: [
-        "Tehr",
-        "Mehsud",
-        "Yousafzai",
-        "Haqani",
-        "Lashkar-e",
-        "Zabiullah",
-        "Shahin",
-        "Baradar",
-        "Muttaki",
-        "Jamaat ul",
-      ].map((q) => ({ label: q, actors: q })),
+      variants: TYPEAHEAD_PREFIXES.map((q) => ({ label: q, actors: q })),
     },
     { name: "places", target: 50, variants: everyResult("places") },
     { name: "fatalities", target: 50, variants: everyResult("fatalities") },

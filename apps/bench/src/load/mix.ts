@@ -1,6 +1,7 @@
 import { seededRandom, weighted } from "@parley/corpus";
 import { defined } from "@parley/schema";
 import type pg from "pg";
+import { TYPEAHEAD_PREFIXES } from "../cases.ts";
 
 export type Kind =
   | "search_landing"
@@ -107,19 +108,7 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
   for (let i = 0; i < 60; i++) add("event", EVENT, { id: gid("Event", upTo(defined(bounds).events)) });
   for (let i = 0; i < 40; i++) add("actor", ACTOR, { id: gid("Actor", upTo(defined(bounds).actors)) });
   for (let i = 0; i < 30; i++) add("source", SOURCE, { id: gid("Source", upTo(defined(bounds).sources)) });
-  for (const query of [
-    "Tehr",
-    "Mehsud",
-    "Yousafzai",
-    "Haqani",
-    "Lashkar-e",
-    "Zabiullah",
-    "Shahin",
-    "Baradar",
-    "Muttaki",
-    "Jamaat ul",
-  ])
-    add("actor_typeahead", ACTORS, { query });
+  for (const query of TYPEAHEAD_PREFIXES) add("actor_typeahead", ACTORS, { query });
   for (let i = 0; i < 5; i++) {
     add(
       "write",
