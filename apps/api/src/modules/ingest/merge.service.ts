@@ -1,6 +1,6 @@
 import { resolveActorId, type Tx } from "@parley/db";
 import { CandidateError } from "@parley/ingest/review";
-import { type AliasKind, actorCandidatePayload, normalizeName } from "@parley/schema";
+import { type AliasKind, actorCandidatePayload, defined, normalizeName } from "@parley/schema";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { loadActor } from "../actors/actor.snapshot.ts";
 import { createAlias } from "../actors/alias.service.ts";
@@ -36,7 +36,7 @@ export async function mergeActorCandidate(
   const { name } = actorCandidatePayload.parse(candidate.payload);
   const actorId = await resolveActorId(tx, targetId(actorGlobalId, "Actor", "input.actorId"));
   if (actorId === null) throw new NotFoundError("Actor", actorGlobalId);
-  const actor = (await loadActor(tx, actorId))!;
+  const actor = defined(await loadActor(tx, actorId));
   const key = normalizeName(name);
   const known = normalizeName(actor.name) === key || actor.aliases.some((a) => a.normalized === key);
   if (!known) await createAlias(tx, reviewer, { actorId: encodeGlobalID("Actor", actorId), name, kind: aliasKind });
