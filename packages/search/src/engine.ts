@@ -138,11 +138,15 @@ export class SearchEngine {
     return this.saving;
   }
 
-  /** Saves again when the index has changed and the last save is older than `snapshotEveryMs`. */
+  /**
+   * Saves again when the index has changed and the last save is older than `snapshotEveryMs`: after
+   * the search that noticed it has been answered, not inside it (taking the bytes is synchronous).
+   */
   private maybeSave() {
     if (this.stats.changesApplied === this.lastSave.changes) return;
     if (Date.now() - this.lastSave.at < (this.options.snapshotEveryMs ?? 1_800_000)) return;
-    void this.save();
+    this.lastSave.at = Date.now(); // one save per interval, however many searches notice it meanwhile
+    setImmediate(() => void this.save());
   }
 
   /** Builds the index anew from one consistent snapshot; searches keep the old one meanwhile. */
