@@ -16,3 +16,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Waits until React has hydrated the page, so key presses reach its handlers. Before that, a
+ * server-drawn slider or checkbox takes the focus and ignores the keys; on a busy machine that
+ * window lasts long enough for a test to type into it.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return main !== null && Object.keys(main).some((k) => k.startsWith("__react"));
+  }, null, { polling: 50 });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openPage, resultCount, screenshot } from "./browser.ts";
+import { hydrated, openPage, resultCount, screenshot } from "./browser.ts";
 
 let browser: Browser;
 let page: Page;
@@ -98,6 +98,7 @@ describe("the active filters", () => {
   it("keeps the focus on a checkbox after it is toggled, as the results change", async () => {
     await page.goto(`${web()}/?q=Tehreek`);
     const talks = page.getByRole("checkbox", { name: /^Talks/ });
+    await hydrated(page);
     await talks.focus();
     await page.keyboard.press("Space");
     await page.waitForURL(/type=NEGOTIATION/);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { everyEvent, type EventFacts } from "./api.ts";
-import { openPage, resultCount, screenshot } from "./browser.ts";
+import { hydrated, openPage, resultCount, screenshot } from "./browser.ts";
 
 let browser: Browser;
 let page: Page;
@@ -40,6 +40,7 @@ describe("the pictures of the results", () => {
     const start = page.getByRole("slider", { name: "First month of the date range" });
     const end = page.getByRole("slider", { name: "Last month of the date range" });
     const months = await monthCounts();
+    await hydrated(page);
     await start.focus();
     await page.keyboard.press("End");
     for (let i = 0; i < 11; i++) await page.keyboard.press("ArrowLeft");
@@ -63,6 +64,7 @@ describe("the pictures of the results", () => {
 
   it("zooms and pans the map, and splits a group of near places as it zooms in", async () => {
     await page.goto(`${web()}/?q=Tehreek`);
+    await hydrated(page);
     const map = page.locator(".places-map");
     const markers = () => map.locator(".map-place").count();
     const groups = map.locator(".map-cluster");
