@@ -143,6 +143,12 @@ describe("a link with parts that cannot be read", () => {
     await expect(page.getByRole("button", { name: "Remove Words: “Tehreek”" }).isVisible()).resolves.toBe(true);
     await expect(page.locator(".event-list").getAttribute("start")).resolves.toBe("1");
     await expect(page.getByText("pnpm start").count()).resolves.toBe(0);
+
+    // Both ways at once: `before` is left out, and said once.
+    await page.goto(`${web()}/?sort=DATE_ASC&after=${encodeURIComponent(cursor)}&before=${encodeURIComponent(cursor)}&start=21`);
+    const said = (await page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent())!;
+    expect(said.match(/ignored before/g)).toHaveLength(1);
+    await expect(page.locator(".event-list").getAttribute("start")).resolves.toBe("21");
   });
 
   it("keeps a well-formed ID of an actor that does not exist, and says nothing matches", async () => {

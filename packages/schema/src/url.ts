@@ -45,6 +45,9 @@ function facetValueProblem(field: keyof typeof FACET_FILTERS, value: string): st
  * key in `issues`), so a hand-edited link still shows the rest of its view, and an export can refuse
  * what it cannot read.
  */
+/** The problem a link with both `after` and `before` is reported by (the search page and the list pages read the same link). */
+export const ONE_WAY_PROBLEM = "ignored before: a link pages one way, and this one has after";
+
 export function searchStateFromParams(params: Params): {
   state: SearchState;
   problems: string[];
@@ -89,7 +92,12 @@ export function searchStateFromParams(params: Params): {
   const after = one(params, "after") ?? null;
   const before = after === null ? (one(params, "before") ?? null) : null;
   if (after !== null && one(params, "before") !== undefined)
-    found.add("before", defined(one(params, "before")), "is left out: a link pages one way, and it has `after`");
+    found.add(
+      "before",
+      defined(one(params, "before")),
+      "is left out: a link pages one way, and it has `after`",
+      ONE_WAY_PROBLEM,
+    );
   return {
     state: {
       query,

@@ -1,3 +1,5 @@
+import { ONE_WAY_PROBLEM } from "@parley/schema";
+
 /** The page sizes every paged list offers. */
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -31,7 +33,8 @@ export function pageViewFromParams(params: Params, problems: string[]): PageView
   if (startText !== undefined && start === null) problems.push(`ignored start=${startText} (a whole number from 1)`);
   const after = param(params, "after") ?? null;
   const before = after ? null : (param(params, "before") ?? null);
-  if (after && param(params, "before")) problems.push("ignored before: a link pages one way, and this one has after");
+  // The search page has read the link's state already, and may have said this.
+  if (after && param(params, "before") && !problems.includes(ONE_WAY_PROBLEM)) problems.push(ONE_WAY_PROBLEM);
   return { per: per ?? PAGE_SIZES[0], after, before, start: after || before ? start : 1 };
 }
 
