@@ -7,7 +7,7 @@ import type { FacetIndex } from "./facet-index.ts";
 import { countFacet } from "./facets.ts";
 import { loadFacts, loadIndex } from "./index-loader.ts";
 import { type PositionQuery, type PositionSearch, searchPositions } from "./positions.ts";
-import { loadEventRowsAndNames, loadNames, loadSurfaceWords } from "./rows.ts";
+import { loadEventRowsAndNames, loadNames, loadPlaces, loadSurfaceWords } from "./rows.ts";
 import { loadSnapshot, saveSnapshot } from "./snapshot.ts";
 import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "./text.ts";
 import { evaluateTsquery } from "./text-query.ts";
@@ -30,6 +30,24 @@ export interface SearchEngineOptions {
 }
 
 const DATE_OID = 1082;
+/**
+ * How many recent searches the cache holds. Each keeps its result bitmaps and one page of rows:
+ * at a million events about half a megabyte for a broad search, so at most some 32 MB in all.
+ */
+const RECENT_SEARCHES = 64;
+
+/**
+ * A search's input as a key: all of it, objects' fields in one order, so that a field added to
+ * EventQuery one day is part of the key without anyone remembering to add it.
+ */
+function searchKey(input: EventQuery): string {
+  return JSON.stringify(input, (_key, value: unknown) =>
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
 /** Above this many candidates, a phrase query is matched by PostgreSQL alone rather than checked. */
 const MAX_CHECKED = 50_000;
 
@@ -52,7 +70,26 @@ export class SearchEngine {
   private lastSave = { at: 0, changes: 0 };
   private saving: Promise<void> | null = null;
   private readonly log: (line: string) => void;
-  readonly stats = { builds: 0, lastBuildMs: 0, changesApplied: 0, snapshotLoads: 0, lastLoadMs: 0, snapshotSaves: 0 };
+  readonly stats = {
+    builds: 0,
+    lastBuildMs: 0,
+    changesApplied: 0,
+    snapshotLoads: 0,
+    lastLoadMs: 0,
+    snapshotSaves: 0,
+    /** Searches answered from the cache of recent searches, and searches run. */
+    cacheHits: 0,
+    cacheMisses: 0,
+  };
+  /**
+   * Recent searches of the index as it stands, by their input: exact, because the index changes
+   * only by applying the change log (or by a build or load), and any change empties the cache. A
+   * search's page rows and labels come from PostgreSQL, and every table they come from fills the
+   * change log, so a write to them also empties it at the next search.
+   */
+  private readonly recent = new Map<string, EventSearch>();
+  /** Bumped whenever the index changes; the cache holds searches of this version only. */
+  private version = 0;
 
   constructor(private readonly options: SearchEngineOptions) {
     this.log = options.log ?? (() => {});
@@ -101,6 +138,7 @@ export class SearchEngine {
       this.index = loaded.index;
       this.position = loaded.position;
       this.applied.clear();
+      this.changed();
       this.stats.snapshotLoads++;
       this.stats.lastLoadMs = performance.now() - started;
       this.lastSave = { at: Date.now(), changes: this.stats.changesApplied };
@@ -166,6 +204,7 @@ export class SearchEngine {
       this.index = index;
       this.position = position;
       this.applied.clear();
+      this.changed();
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
@@ -217,6 +256,7 @@ export class SearchEngine {
       const ids = [...new Set(fresh.map((c) => c.eventId))];
       const facts = await loadFacts(this.pool, ids);
       this.index.apply(ids, facts);
+      this.changed();
       this.stats.changesApplied += fresh.length;
     }
     for (const c of fresh) this.applied.set(c.seq, c.xid);
@@ -241,14 +281,41 @@ export class SearchEngine {
     eventRowsAndNames: (ids, query, actorIds, placeIds) =>
       loadEventRowsAndNames(this.pool, ids, query, actorIds, placeIds),
     surfaceWords: (wanted) => loadSurfaceWords(this.pool, wanted),
+    places: (ids) => loadPlaces(this.pool, ids),
   };
 
-  /** Runs a search: up to date with the database, text matched by PostgreSQL, counted in bitmaps. */
+  private changed() {
+    this.version++;
+    this.recent.clear();
+  }
+
+  /**
+   * Runs a search: up to date with the database, text matched by PostgreSQL, counted in bitmaps.
+   * The same search asked again before the index changes is the same object, with what it has
+   * already counted and read.
+   */
   async searchEvents(input: EventQuery): Promise<EventSearch> {
     await this.sync();
+    const key = searchKey(input);
+    const cached = this.recent.get(key);
+    if (cached) {
+      this.stats.cacheHits++;
+      // Most recently used last: the oldest is the first to go.
+      this.recent.delete(key);
+      this.recent.set(key, cached);
+      return cached;
+    }
+    this.stats.cacheMisses++;
+    const version = this.version;
     const query = input.query?.trim() || null;
     const text = query ? await this.matchText(query) : null;
-    return new EventSearch(defined(this.index), this.rowSource, input, text);
+    const search = new EventSearch(defined(this.index), this.rowSource, input, text);
+    // Text matched while a sync applied changes belongs to neither version: not kept.
+    if (version === this.version) {
+      if (this.recent.size >= RECENT_SEARCHES) this.recent.delete(defined(this.recent.keys().next().value));
+      this.recent.set(key, search);
+    }
+    return search;
   }
 
   /**

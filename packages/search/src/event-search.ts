@@ -10,7 +10,7 @@ import { type Facet, labelIds, labelled } from "./labels.ts";
 import { type PageEntry, pageByDate, pageByGroups, pageByRank } from "./paging.ts";
 import { fatalitiesOf, type PlaceCount, placesOf } from "./pictures.ts";
 import { type RankGroup, rankGroups, relevance } from "./relevance.ts";
-import type { Names } from "./rows.ts";
+import type { Names, PlaceRow } from "./rows.ts";
 import { nearestLexemes, type Suggested } from "./suggestions.ts";
 import type { EventRow, EventRows, Ranked, TextMatch } from "./text.ts";
 
@@ -45,6 +45,8 @@ export interface RowSource {
   ): Promise<{ rows: EventRows; names: Names }>;
   /** Each lexeme as a word written in its event's text (see loadSurfaceWords). */
   surfaceWords(wanted: Suggested[]): Promise<Map<string, string>>;
+  /** Place rows by ID (the ones that still exist). */
+  places(ids: number[]): Promise<Map<number, PlaceRow>>;
 }
 
 /** A text search's order: groups of equal rank, or each result's rank (from the index or from PostgreSQL). */
@@ -94,8 +96,17 @@ export class EventSearch {
   }
 
   page(): Promise<SearchPage> {
-    this.pageMemo ??= this.loadPage();
+    this.pageMemo ??= this.forgetOnFailure(this.loadPage(), () => (this.pageMemo = null));
     return this.pageMemo;
+  }
+
+  /**
+   * A search may be answered again from the engine's cache, so a read that failed (PostgreSQL
+   * unreachable) is not remembered: the next ask runs it again.
+   */
+  private forgetOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+    promise.catch(forget);
+    return promise;
   }
 
   /**
@@ -104,7 +115,10 @@ export class EventSearch {
    */
   prefetch(): void {
     if (this.pageMemo || this.facetsMemo) return;
-    const both = this.loadBoth();
+    const both = this.forgetOnFailure(this.loadBoth(), () => {
+      this.pageMemo = null;
+      this.facetsMemo = null;
+    });
     this.pageMemo = both.then(([page]) => page);
     this.facetsMemo = both.then(([, facets]) => facets);
     // A caller that stops before awaiting one of them (another field failed) leaves no unhandled rejection.
@@ -186,7 +200,12 @@ export class EventSearch {
   }
 
   private ranking(): Promise<Ranking> {
-    this.rankingMemo ??= (async () => {
+    this.rankingMemo ??= this.forgetOnFailure(this.rank(), () => (this.rankingMemo = null));
+    return this.rankingMemo;
+  }
+
+  private rank(): Promise<Ranking> {
+    return (async () => {
       const terms = defined(this.text).terms;
       if (terms) {
         const groups = rankGroups(this.index, this.results, terms);
@@ -198,7 +217,6 @@ export class EventSearch {
         byId,
       };
     })();
-    return this.rankingMemo;
   }
 
   private cursorOf(entry: PageEntry): Cursor {
@@ -224,12 +242,23 @@ export class EventSearch {
   }
 
   facets(): Promise<Facet[]> {
-    this.facetsMemo ??= this.labelFacets(this.facetCounts());
+    this.facetsMemo ??= this.forgetOnFailure(this.labelFacets(this.facetCounts()), () => (this.facetsMemo = null));
     return this.facetsMemo;
   }
 
   /** The results by start date, counted with every filter but the date range (`from`/`to`). */
   histogram(interval: DateInterval): DateBucket[] {
+    let buckets = this.histograms.get(interval);
+    if (!buckets) {
+      buckets = this.countHistogram(interval);
+      this.histograms.set(interval, buckets);
+    }
+    return buckets;
+  }
+
+  private readonly histograms = new Map<DateInterval, DateBucket[]>();
+
+  private countHistogram(interval: DateInterval): DateBucket[] {
     const { undated, monthTally, undatedRows } = this.selection;
     let months: Map<number, number> | null = null;
     if (undated !== null) {
@@ -246,8 +275,15 @@ export class EventSearch {
    * first (ties by place ID), at most `first`.
    */
   places(first: number): PlaceCount[] {
-    return placesOf(this.index, this.selection, first);
+    let counted = this.placeCounts.get(first);
+    if (!counted) {
+      counted = placesOf(this.index, this.selection, first);
+      this.placeCounts.set(first, counted);
+    }
+    return counted;
   }
+
+  private readonly placeCounts = new Map<number, PlaceCount[]>();
 
   /**
    * For the words of the query that match little or nothing, the corpus's nearest words as written
@@ -261,10 +297,38 @@ export class EventSearch {
     return [...new Set(wanted.flatMap((w) => words.get(w.lexeme) ?? []))];
   }
 
+  /**
+   * `places(first)` with each place's row, read in one statement; a place deleted since the index
+   * last heard of it is left out.
+   */
+  placesWithRows(first: number): Promise<{ place: PlaceRow; count: number }[]> {
+    let found = this.placeRows.get(first);
+    if (!found) {
+      found = this.forgetOnFailure(this.readPlaces(first), () => this.placeRows.delete(first));
+      this.placeRows.set(first, found);
+    }
+    return found;
+  }
+
+  private readonly placeRows = new Map<number, Promise<{ place: PlaceRow; count: number }[]>>();
+
+  private async readPlaces(first: number): Promise<{ place: PlaceRow; count: number }[]> {
+    const counted = this.places(first);
+    if (counted.length === 0) return [];
+    const rows = await this.rows.places(counted.map((c) => c.placeId));
+    return counted.flatMap((c) => {
+      const place = rows.get(c.placeId);
+      return place ? [{ place, count: c.count }] : [];
+    });
+  }
+
   /** The reported deaths of every result, summed (see FatalityTotals). */
   fatalities(): FatalityTotals {
-    return fatalitiesOf(this.index, this.selection);
+    this.fatalityTotals ??= fatalitiesOf(this.index, this.selection);
+    return this.fatalityTotals;
   }
+
+  private fatalityTotals: FatalityTotals | null = null;
 
   private async labelFacets(counts: FacetCounts[]): Promise<Facet[]> {
     const ids = labelIds(counts);

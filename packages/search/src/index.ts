@@ -9,5 +9,6 @@ export type { FatalityTotals } from "./fatalities.ts";
 export type { DateBucket } from "./histogram.ts";
 export type { Facet, FacetValue } from "./labels.ts";
 export type { PositionFacetValue, PositionQuery, PositionSearch } from "./positions.ts";
+export type { PlaceRow } from "./rows.ts";
 export { FEW_MATCHES } from "./suggestions.ts";
 export type { EventRow } from "./text.ts";

@@ -24,6 +24,30 @@ export async function loadNames(db: pg.Pool, actorIds: number[], placeIds: numbe
   return namesFrom(rows);
 }
 
+/** A place as the API shows it: the place table's row, in the ORM's field names. */
+export interface PlaceRow {
+  id: number;
+  key: string | null;
+  name: string;
+  kind: "COUNTRY" | "REGION" | "DISTRICT" | "SETTLEMENT" | "SITE";
+  country: string;
+  lat: number | null;
+  lon: number | null;
+  parentId: number | null;
+}
+
+/**
+ * Place rows by ID, through pg rather than the ORM: for the 200 places of a map the ORM's own work
+ * took 2.2 ms of CPU against pg's 0.65 (the same statement, 2026-12-07).
+ */
+export async function loadPlaces(db: pg.Pool, ids: number[]): Promise<Map<number, PlaceRow>> {
+  const { rows } = await db.query<PlaceRow>(
+    `SELECT id, key, name, kind::text AS kind, country, lat, lon, parent_id AS "parentId" FROM place WHERE id = ANY($1::int[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Whole numbers as an SQL array literal. */
 function intArray(ids: number[]): string {
   if (!ids.every(Number.isSafeInteger)) throw new Error("IDs must be whole numbers");

@@ -274,6 +274,8 @@ export async function loadCommand(argv: string[]): Promise<number> {
       baseline: { raws: [], cpu: baseline.cpuMs, cpuMs: 0, wallMs: 0 },
     };
     const roundRatios: number[] = [];
+    // The engine's cache of recent searches, over the API's runs (warm-ups included).
+    const cache = { hits: 0, misses: 0 };
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? (["api", "baseline"] as const) : (["baseline", "api"] as const);
       const rps: Record<string, number> = {};
@@ -284,6 +286,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
         );
         const url = which === "api" ? endpoint : baseline.endpoint;
         const stalls = which === "api" ? watchStalls() : null;
+        const cacheBefore = { ...engine.stats };
         const raw = await measured(
           {
             url,
@@ -298,6 +301,10 @@ export async function loadCommand(argv: string[]): Promise<number> {
           phases[which],
         );
         rps[which] = raw.latencies.length / sliceS;
+        if (which === "api") {
+          cache.hits += engine.stats.cacheHits - cacheBefore.cacheHits;
+          cache.misses += engine.stats.cacheMisses - cacheBefore.cacheMisses;
+        }
         say(
           `  ${name}: ${defined(rps[which]).toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request; slowest warm-up request ${Math.round(raw.warmupMaxMs)} ms${stalls ? `; ${stalls.stop()}` : ""}`,
         );
@@ -309,6 +316,11 @@ export async function loadCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${line("API", api)}\n`);
     process.stdout.write(`${line("baseline", base)}\n`);
     if (rounds > 1) process.stdout.write(`API / baseline by round: ${roundRatios.join(", ")}\n`);
+    const searches = cache.hits + cache.misses;
+    const hitRate = searches === 0 ? 0 : Number((cache.hits / searches).toFixed(3));
+    process.stdout.write(
+      `search cache: ${cache.hits} of ${searches} searches answered from the cache of recent searches (${(hitRate * 100).toFixed(1)} %); a write empties it\n`,
+    );
     const loadAfter = load();
 
     // Three decimals, and the target judged before rounding: 0.499 is not 0.5.
@@ -338,6 +350,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
         mix_percent: WEIGHTS,
         api,
         baseline: base,
+        search_cache: { hits: cache.hits, misses: cache.misses, hit_rate: hitRate },
         throughput_ratio: ratio,
         targets,
         machine: {

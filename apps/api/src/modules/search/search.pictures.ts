@@ -1,14 +1,11 @@
-import type { PrismaClient } from "@parley/db";
-import { defined, PLACE_COUNTS } from "@parley/schema";
-import type { FatalityTotals } from "@parley/search";
+import { PLACE_COUNTS } from "@parley/schema";
+import type { FatalityTotals, PlaceRow } from "@parley/search";
 import { builder } from "../../builder.ts";
 import { PlaceRef } from "../events/place.type.ts";
 import { checkPageSize } from "../shared/paging.ts";
 import { EventSearchResultRef } from "./search.type.ts";
 
-type Place = Awaited<ReturnType<PrismaClient["place"]["findFirstOrThrow"]>>;
-
-const PlaceCountRef = builder.objectRef<{ place: Place; count: number }>("PlaceCount").implement({
+const PlaceCountRef = builder.objectRef<{ place: PlaceRow; count: number }>("PlaceCount").implement({
   description: "A place of the results and how many of them are there.",
   fields: (t) => ({
     place: t.field({
@@ -54,18 +51,10 @@ builder.objectFields(EventSearchResultRef, (t) => ({
         description: `How many places, from 0 to ${PLACE_COUNTS.max}.`,
       }),
     },
-    resolve: async (search, args, ctx) => {
+    resolve: (search, args) => {
       const first = args.first ?? PLACE_COUNTS.default;
       checkPageSize({ first }, PLACE_COUNTS.max);
-      const counted = search.places(first);
-      if (counted.length === 0) return [];
-      const places = new Map(
-        (await ctx.db.place.findMany({ where: { id: { in: counted.map((c) => c.placeId) } } })).map((p) => [p.id, p]),
-      );
-      // A place deleted since the index last heard of it is left out.
-      return counted.flatMap((c) =>
-        places.has(c.placeId) ? [{ place: defined(places.get(c.placeId)), count: c.count }] : [],
-      );
+      return search.placesWithRows(first);
     },
   }),
   fatalities: t.field({

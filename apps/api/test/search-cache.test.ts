@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApi } from "./harness.ts";
+import { type Fixture, loadFixture } from "./search-fixture.ts";
+
+/**
+ * The engine keeps recent searches of the index as it stands and answers the same search again
+ * from them. These tests write straight to the database, as another process would, and check that
+ * the next search says what the database now holds: the cache must be exact, not merely recent.
+ */
+const api = useApi({ demo: false });
+let fx: Fixture;
+
+beforeAll(async () => {
+  fx = await loadFixture(api.t.db, 40, 23);
+  await api.search.ready();
+});
+
+const SEARCH = `query($filter: EventFilter, $query: String, $first: Int) {
+  searchEvents(filter: $filter, query: $query, first: $first, sort: DATE_DESC) {
+    totalCount
+    edges { node { id title } }
+    facets { field values { value label count } }
+    histogram(interval: MONTH) { start count }
+    places(first: 50) { place { name } count }
+    fatalities { best events }
+  }
+}`;
+
+async function search(variables: Record<string, unknown> = {}) {
+  const response = await api.gql(SEARCH, { first: 50, ...variables });
+  expect(response.errors).toBeUndefined();
+  return response.data.searchEvents;
+}
+
+const hits = () => api.search.stats.cacheHits;
+
+describe("the cache of recent searches", () => {
+  it("answers the same search again from the cache, with the same answer", async () => {
+    const first = await search({ filter: { countries: ["PK"] } });
+    const before = hits();
+    const again = await search({ filter: { countries: ["PK"] } });
+    expect(hits()).toBe(before + 1);
+    expect(again).toEqual(first);
+    // The order of a filter's fields does not matter; its values do.
+    await search({ filter: { countries: ["PK"] }, query: null });
+    await search({ filter: { countries: ["AF"] } });
+    expect(hits()).toBe(before + 1);
+  });
+
+  it("shows a title changed by another process in the next search", async () => {
+    const first = await search();
+    const shown = first.edges[0].node;
+    const id = Number(Buffer.from(shown.id, "base64").toString().split(":")[1]);
+    await api.t.db.event.update({ where: { id }, data: { title: "Renamed behind the API's back" } });
+    const after = await search();
+    expect(after.edges[0].node.title).toBe("Renamed behind the API's back");
+    expect(after.totalCount).toBe(first.totalCount);
+  });
+
+  it("shows an actor renamed by another process in the facets' labels", async () => {
+    const actorId = fx.actorIds[0]!;
+    const label = (result: Awaited<ReturnType<typeof search>>) =>
+      result.facets
+        .find((f: { field: string }) => f.field === "ACTOR")
+        .values.map((v: { label: string }) => v.label) as string[];
+    const first = await search();
+    expect(label(first)).toContain(fx.actorName(actorId));
+    await api.t.db.actor.update({ where: { id: actorId }, data: { name: "Renamed Actor" } });
+    const after = await search();
+    expect(label(after)).toContain("Renamed Actor");
+    expect(label(after)).not.toContain(fx.actorName(actorId));
+  });
+
+  it("counts an event added by another process in every part of the answer", async () => {
+    const first = await search({ filter: { countries: ["QA"] } });
+    const place = await api.t.db.place.findFirstOrThrow({ where: { country: "QA", lat: { not: null } } });
+    await api.t.db.event.create({
+      data: {
+        type: "NEGOTIATION",
+        title: "Talks in Doha, written straight to the database",
+        startDate: new Date("2030-05-04T00:00:00Z"),
+        fatalitiesBest: 7,
+        places: { create: [{ placeId: place.id }] },
+      },
+    });
+    const after = await search({ filter: { countries: ["QA"] } });
+    expect(after.totalCount).toBe(first.totalCount + 1);
+    expect(after.edges[0].node.title).toBe("Talks in Doha, written straight to the database");
+    expect(after.histogram.at(-1)).toEqual({ start: "2030-05-01", count: 1 });
+    const doha = (r: typeof first) => r.places.find((p: { place: { name: string } }) => p.place.name === place.name);
+    expect(doha(after).count).toBe((doha(first)?.count ?? 0) + 1);
+    expect(after.fatalities.best).toBe((first.fatalities.best ?? 0) + 7);
+    expect(after.fatalities.events).toBe(first.fatalities.events + 1);
+  });
+});
