@@ -22,14 +22,15 @@ export const STOPWORDS = new Set(
     "it its his her their our we they he she i you file photo image read more also however meanwhile although following according asked " +
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
     "monday tuesday wednesday thursday friday saturday sunday today yesterday " +
-    "islamic islam muslim eid god sources source officials official security government state minister ministry news report reports"
+    "islamic islam muslim eid god sources source officials official security government state minister ministry news report reports " +
+    "region province district constitution telegram"
   ).split(" "),
 );
 const TITLES = new Set(
   (
     "lt lieutenant gen general col colonel maj major capt captain mr mrs ms dr prof president presidents prime minister deputy interior foreign chief commander spokesman spokesperson " +
     "maulana mawlawi mawlavi mullah mufti qari sheikh hafiz haji senior former late field marshal special envoy secretary secretary-general undersecretary ambassador " +
-    "chairman chairperson head defence defense information federal state acting interim first top"
+    "chairman chairperson head defence defense information federal state acting interim first top affairs high representative junta"
   ).split(" "),
 );
 /** A one-word name worth proposing: a proper noun the model tags as such, not a word of the calendar or of office. */
@@ -58,6 +59,8 @@ export class ActorFinder {
   private readonly byTranslit: Map<string, KnownActor[]>;
   private readonly surnames = new Map<string, KnownActor>();
   private readonly newSurnames = new Map<string, string>();
+  /** "National Liberation Army (ELN)": the acronym names the same actor from there on. */
+  private readonly acronyms = new Map<string, Omit<ActorMention, "text" | "from" | "to">>();
 
   constructor(knowledge: Knowledge) {
     // "Ministry of Foreign Affairs (Pakistan)" is written without its qualifier in a report.
@@ -104,10 +107,33 @@ export class ActorFinder {
       });
     }
     const headline = isHeadline(sentence, tokens);
-    for (const phrase of headline
+    const phrases = headline
       ? []
-      : capitalisedPhrases(sentence, tokens, (i) => taken.has(i) || placeTokens.has(i))) {
+      : capitalisedPhrases(
+          sentence,
+          tokens,
+          (i) => taken.has(i) || placeTokens.has(i),
+          (i) => placeTokens.has(i) && !taken.has(i),
+        );
+    for (const phrase of phrases) {
       const text = sentence.slice(defined(tokens[phrase.from]).start, defined(tokens[phrase.to - 1]).end);
+      const acronym = phrase.to - phrase.from === 1 && /^[A-Z][A-Z-]{1,7}$/.test(text);
+      if (acronym) {
+        const named = this.acronyms.get(text) ?? this.spelledOutBefore(sentence, tokens, phrase.from, found);
+        if (named) {
+          this.acronyms.set(text, named);
+          found.push({ ...named, text, from: phrase.from, to: phrase.to });
+          continue;
+        }
+      }
+      // "Dolmabahçe Palace", "Serena Hotel": a site where things happen, not an actor.
+      if (SITE.test(text)) continue;
+      // "the Tigray People's Liberation Front (TPLF)", the acronym a known actor's: that actor.
+      const spelled = this.acronymAfter(sentence, tokens, phrase.to, found);
+      if (spelled) {
+        found.push({ ...spelled, text, from: phrase.from, to: phrase.to });
+        continue;
+      }
       // "Obasanjo" after "Olusegun Obasanjo" is the same proposed person.
       const earlier = phrase.to - phrase.from === 1 ? this.newSurnames.get(normalizeName(text)) : undefined;
       const kind = earlier ? "PERSON" : guessKind(text);
@@ -117,52 +143,116 @@ export class ActorFinder {
     }
     return found.sort((a, b) => a.from - b.from);
   }
+
+  /** Each acronym spelled out in brackets so far, with the actor it names. */
+  spelledAcronyms(): ReadonlyMap<string, { actorId: number | null; name: string }> {
+    return this.acronyms;
+  }
+
+  /** The known actor whose acronym follows in brackets: "… Liberation Front (TPLF)". */
+  private acronymAfter(sentence: string, tokens: Token[], to: number, found: ActorMention[]) {
+    const next = found.find((m) => m.from === to && m.to === to + 1 && m.actorId !== null);
+    if (!next || sentence.slice(defined(tokens[to - 1]).end, defined(tokens[to]).start).trim() !== "(")
+      return undefined;
+    if (sentence[defined(tokens[to]).end] !== ")") return undefined;
+    return { actorId: next.actorId, name: next.name, kind: next.kind };
+  }
+
+  /** The actor an acronym in brackets spells out: "the African Union (AU)". */
+  private spelledOutBefore(sentence: string, tokens: Token[], at: number, found: ActorMention[]) {
+    const token = defined(tokens[at]);
+    if (sentence[token.end] !== ")") return undefined;
+    const before = found.find((m) => sentence.slice(defined(tokens[m.to - 1]).end, token.start).trim() === "(");
+    return before ? { actorId: before.actorId, name: before.name, kind: before.kind } : undefined;
+  }
 }
 
-/** Runs of capitalised words (with name connectors such as "ul" or "bin") of two words or more, or acronyms. */
+const SITE = /\b(?:palace|hotel|hall|square|airport|stadium|prison|camp|crossing|bridge|mosque|embassy|compound)$/i;
+
+/** Words that do not start a name but may stand inside one: "Saba News Agency", "Russian Ministry of Defence". */
+const INNER_WORDS = new Set(["news", "ministry", "security", "state"]);
+/** Arabic names keep their article in lower case: "Mahdi al-Mashat", "al-Qassam Brigades". */
+const ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|an|ar|ul|ud|ur)-\p{Lu}/u;
+/** Words before a one-word name that make it a place: "in Mekelle", "the port of Hodeidah". */
+const LOCATIVE_BEFORE =
+  /(?:\b(?:in|at|near|outside|around|into|to|from|towards|toward)|\b(?:port|city|town|village|region|province|district|capital|outskirts|state) of)\s+$/i;
+
+/**
+ * Runs of capitalised words (with name connectors such as "ul", "bin" or "of the") of two words or
+ * more, or acronyms. `isPlace`: a country named just before an organisation is part of its name
+ * ("Pakistan Television", "Myanmar National Democratic Alliance Army").
+ */
 function capitalisedPhrases(
   sentence: string,
   tokens: Token[],
   excluded: (i: number) => boolean,
+  isPlace: (i: number) => boolean = () => false,
 ): Array<{ from: number; to: number }> {
   const phrases: Array<{ from: number; to: number }> = [];
+  const joined = (k: number) => /^\s+$/.test(sentence.slice(defined(tokens[k - 1]).end, defined(tokens[k]).start));
+  // Inside a name, a possessive joins too: "Tigray People's Liberation Front".
+  const joinedInside = (k: number) =>
+    joined(k) ||
+    (/^['’]s\s+$/u.test(sentence.slice(defined(tokens[k - 1]).end, defined(tokens[k]).start)) &&
+      !TITLES.has(defined(tokens[k]).text.toLowerCase()));
+  const wordAt = (k: number) => defined(tokens[k]).text.toLowerCase();
+  // "Iran-backed", "Houthi-run", "Saudi-led" describe; they name no one.
+  const isName = (k: number, inside = false) =>
+    k < tokens.length &&
+    !excluded(k) &&
+    (defined(tokens[k]).capitalised || ARTICLE_NAME.test(defined(tokens[k]).text)) &&
+    !/^\d/.test(defined(tokens[k]).text) &&
+    (!STOPWORDS.has(wordAt(k)) || (inside && INNER_WORDS.has(wordAt(k)))) &&
+    !/-(?:backed|led|run|brokered|held|based|mediated|controlled|aligned)$/i.test(defined(tokens[k]).text);
+  // "Cuban Foreign Minister Bruno Rodríguez" is Bruno Rodríguez.
+  const isTitle = (t: Token) => TITLES.has(t.text.toLowerCase().replace(/\.$/, ""));
+  const isState = (t: Token) => stateByDemonym.has(normalizeName(t.text)) || stateByName.has(normalizeName(t.text));
+  const titleLike = (t: Token) => isTitle(t) || isState(t);
   let i = 0;
   while (i < tokens.length) {
-    // "Iran-backed", "Houthi-run", "Saudi-led" describe; they name no one.
-    const isName = (k: number) =>
-      !excluded(k) &&
-      defined(tokens[k]).capitalised &&
-      !/^\d/.test(defined(tokens[k]).text) &&
-      !STOPWORDS.has(defined(tokens[k]).text.toLowerCase()) &&
-      !/-(?:backed|led|run|brokered|held|based|mediated|controlled|aligned)$/i.test(defined(tokens[k]).text);
     if (!isName(i)) {
       i++;
       continue;
     }
     let to = i + 1;
-    const joined = (k: number) => /^\s+$/.test(sentence.slice(defined(tokens[k - 1]).end, defined(tokens[k]).start));
+    for (;;) {
+      if (to >= tokens.length || !joinedInside(to)) break;
+      if (isName(to, true)) {
+        to++;
+        continue;
+      }
+      // A connector, "of the" included, between two names: "International Committee of the Red Cross".
+      const connector = CONNECTORS.has(wordAt(to));
+      const skip = connector && to + 1 < tokens.length && wordAt(to) === "of" && wordAt(to + 1) === "the" ? 2 : 1;
+      if (connector && isName(to + skip) && joined(to + skip)) {
+        to += skip + 1;
+        continue;
+      }
+      break;
+    }
+    // A name never ends on its connector or an inner word.
     while (
-      to < tokens.length &&
-      joined(to) &&
-      (isName(to) ||
-        (CONNECTORS.has(defined(tokens[to]).text.toLowerCase()) && to + 1 < tokens.length && isName(to + 1)))
+      to - 1 > i &&
+      (CONNECTORS.has(wordAt(to - 1)) || wordAt(to - 1) === "the" || INNER_WORDS.has(wordAt(to - 1)))
     )
-      to++;
+      to--;
     let from = i;
-    // "Cuban Foreign Minister Bruno Rodríguez" is Bruno Rodríguez.
-    const titleLike = (t: Token) =>
-      TITLES.has(t.text.toLowerCase().replace(/\.$/, "")) ||
-      stateByDemonym.has(normalizeName(t.text)) ||
-      stateByName.has(normalizeName(t.text));
-    while (from < to && titleLike(defined(tokens[from]))) from++;
-    const words = tokens.slice(from, to).filter((t) => !CONNECTORS.has(t.text.toLowerCase()));
-    const acronym = words.length === 1 && /^[A-Z][A-Z/-]{1,7}$/.test(defined(words[0]).text);
+    while (from < to && isTitle(defined(tokens[from]))) from++;
+    // A country before an organisation's name is part of it; before a person's, it says where they are from.
+    const rest = (f: number) => sentence.slice(defined(tokens[f]).start, defined(tokens[to - 1]).end);
+    if (from < to && guessKind(rest(from)) === "PERSON") {
+      while (from < to && titleLike(defined(tokens[from]))) from++;
+    } else if (from === i && from > 0 && isPlace(from - 1) && joined(from)) from--;
+    const words = tokens.slice(from, to).filter((t) => !CONNECTORS.has(t.text.toLowerCase()) && t.text !== "the");
+    const acronym =
+      words.length === 1 && /^[A-Z][A-Z/-]{1,7}$/.test(defined(words[0]).text) && !titleLike(defined(words[0]));
     const single =
       words.length === 1 &&
       from > 0 &&
       defined(words[0]).pos === "PROPN" &&
       ONE_WORD_NAME.test(defined(words[0]).text) &&
-      !titleLike(defined(words[0]));
+      !titleLike(defined(words[0])) &&
+      !LOCATIVE_BEFORE.test(sentence.slice(0, defined(tokens[from]).start));
     if (words.length >= 2 ? !words.every(titleLike) : acronym || single) phrases.push({ from, to });
     i = to;
   }

@@ -77,7 +77,7 @@ export function extractCandidates(text: string, published: string | null, knowle
     const sentenceDates = findDates(s.text, published, s.durations);
     const sentenceCites = citeFinder.find(s.text, placeNames);
     for (const a of sentenceActors) {
-      const key = a.actorId !== null ? `id:${a.actorId}` : `new:${normalizeName(a.name)}`;
+      const key = actorKey(a);
       if (!actors.has(key)) actors.set(key, actorOut(a));
     }
     for (const p of sentencePlaces) if (!places.has(placeKey(p))) places.set(placeKey(p), placeOut(p));
@@ -112,6 +112,11 @@ export function extractCandidates(text: string, published: string | null, knowle
       });
     }
   }
+  // "TPLF" in a headline, before the text spells it out: the one actor, by its full name.
+  for (const [acronym, named] of actorFinder.spelledAcronyms()) {
+    const alone = actorKey({ actorId: null, name: acronym });
+    if (alone !== actorKey(named)) actors.delete(alone);
+  }
   events.splice(0, events.length, ...mergeEvents(events));
   const unresolved = [...dates.values()].filter((d) => d.date === null);
   const warnings =
@@ -137,8 +142,13 @@ export function extractCandidates(text: string, published: string | null, knowle
   };
 }
 
+/** One key per actor: a known one by ID, a proposed one by name, singular and plural alike ("Houthi", "Houthis"). */
+function actorKey(a: { actorId: number | null; name: string }): string {
+  return a.actorId !== null ? `id:${a.actorId}` : `new:${normalizeName(a.name).replace(/(?<=\p{L}{4})s$/u, "")}`;
+}
+
 function dedupe<T extends ActorCandidate>(actors: T[]): T[] {
-  return uniqueBy(actors, (a) => (a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name)));
+  return uniqueBy(actors, actorKey);
 }
 
 /** The actor a government by metonymy resolves to: the known government of that country, or a proposed "Government of X". */
