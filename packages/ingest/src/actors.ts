@@ -237,6 +237,12 @@ function capitalisedPhrases(
     )
       to--;
     let from = i;
+    // A sentence's first word is capitalised whatever it is: "Negotiators of the …" (a plural before
+    // "of"; the tagger calls it a proper noun) is no name.
+    if (from === 0 && to > 2 && /^\p{Lu}\p{Ll}+s$/u.test(defined(tokens[0]).text) && CONNECTORS.has(wordAt(1))) {
+      from = 1;
+      while (from < to && (CONNECTORS.has(wordAt(from)) || wordAt(from) === "the")) from++;
+    }
     while (from < to && isTitle(defined(tokens[from]))) from++;
     // A country before an organisation's name is part of it; before a person's, it says where they are from.
     const rest = (f: number) => sentence.slice(defined(tokens[f]).start, defined(tokens[to - 1]).end);

@@ -105,6 +105,41 @@ describe("actors, places and cited outlets", () => {
     });
   });
 
+  it("reads whole names: 'of the', possessives, Arabic articles and a country before an organisation", () => {
+    const proposed = (text: string) =>
+      on(text)
+        .actors.filter((a) => a.actorId === null)
+        .map((a) => a.name);
+    expect(proposed("Aid went through the International Committee of the Red Cross on Monday.")).toEqual([
+      "International Committee of the Red Cross",
+    ]);
+    expect(proposed("Negotiators of the Tigray People's Liberation Front arrived in Nairobi.")).toEqual([
+      "Tigray People's Liberation Front",
+    ]);
+    expect(proposed("He met Mahdi al-Mashat and commanders of the al-Qassam Brigades.")).toEqual([
+      "Mahdi al-Mashat",
+      "al-Qassam Brigades",
+    ]);
+    expect(proposed("The report was carried by the Houthi-run Saba News Agency.")).toEqual(["Saba News Agency"]);
+    expect(proposed("The interview was broadcast by Pakistan Television at noon.")).toEqual(["Pakistan Television"]);
+    // Before a person, a country says where they are from.
+    expect(proposed("Cuban Foreign Minister Bruno Rodríguez welcomed the delegations.")).toEqual(["Bruno Rodríguez"]);
+  });
+
+  it("takes an acronym in brackets as the actor before it, there and later, and a headline's acronym too", () => {
+    const { actors } = on(
+      "ELN talks resume\n\nThe government and the National Liberation Army (ELN) resumed talks on Monday. The ELN said a ceasefire would follow.",
+    );
+    expect(actors.filter((a) => a.actorId === null).map((a) => a.name)).toEqual(["National Liberation Army"]);
+  });
+
+  it("does not take a one-word place, a site or a plural for another actor", () => {
+    const { actors } = on(
+      "Fighting went on near Kutkai. The delegations met at Dolmabahçe Palace, where Houthi negotiators spoke before the Houthis left.",
+    );
+    expect(actors.filter((a) => a.actorId === null).map((a) => a.name)).toEqual(["Houthi"]);
+  });
+
   it("matches a transliteration and a surname once the full name has appeared", () => {
     const { actors, events } = on("Moeed Yousuf spoke to the press. Later, Yusuf said the ceasefire would hold.");
     expect(actors.filter((a) => a.actorId === 5).map((a) => a.text)).toEqual(["Moeed Yousuf"]);
