@@ -18,6 +18,12 @@ export interface Context {
   refusedOrigin: string | null;
   /** The request's `Idempotency-Key` header, if it sent one. */
   idempotencyKey: string | null;
+  /**
+   * Set (with a replica) when the request carries a write's position the replica has not replayed
+   * within PARLEY_REPLICA_WAIT_MS: its reads went to the primary, and its searches, which read the
+   * replica, answer DATABASE_UNAVAILABLE.
+   */
+  replicaBehind?: boolean;
   /** How long a write waits for its COMMIT's answer, and then for its outcome. */
   commit: CommitOptions;
 }

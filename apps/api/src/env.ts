@@ -46,6 +46,17 @@ const schema = z.object({
   PARLEY_SEARCH_SNAPSHOTS: z.string().optional(),
   /** While the index changes, it is saved again at most this often (it is also saved at shutdown). */
   PARLEY_SEARCH_SNAPSHOT_EVERY_S: z.coerce.number().int().min(10).default(1_800),
+  /**
+   * A streaming replica of DATABASE_URL's server: searches and other reads go there, writes to the
+   * primary. A client that wrote sends back the `Parley-Lsn` its write answered with (header or
+   * cookie), and its reads wait for the replica to replay that far (docs/operations.md).
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  /** How long a read that carries a `Parley-Lsn` waits for the replica to replay it before it turns to the primary. */
+  PARLEY_REPLICA_WAIT_MS: z.coerce.number().int().min(0).default(2_000),
   /** A JSON file of `{ "<sha256>": "<query>" }`: the documents a trusted client (the web app) sends by hash. */
   PARLEY_TRUSTED_DOCUMENTS: z.string().optional(),
 });

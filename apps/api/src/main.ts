@@ -40,13 +40,19 @@ async function main() {
   const demo = await loadDemoIfEmpty(db);
   if (demo) log(`Loaded the demo dataset (${demo.created} records).`);
 
+  // With a replica, queries and the search index read it; writes and token checks use the primary.
+  const replicaUrl = env.DATABASE_REPLICA_URL;
+  const replica = replicaUrl ? { db: createPrismaClient(replicaUrl), waitMs: env.PARLEY_REPLICA_WAIT_MS } : undefined;
+  if (replicaUrl) log("reads and searches go to the replica (DATABASE_REPLICA_URL); writes to the primary");
+
   const snapshotDir =
     env.PARLEY_SEARCH_SNAPSHOTS === "off"
       ? undefined
       : (env.PARLEY_SEARCH_SNAPSHOTS ?? path.join(dbEnv().PARLEY_DATA_DIR, "search"));
   log(`database ready ${process.uptime().toFixed(1)} s after start`);
   const search = createSearchEngine({
-    url: database.url,
+    url: replicaUrl ?? database.url,
+    ...(replicaUrl ? { primaryUrl: database.url } : {}),
     log,
     snapshotDir,
     snapshotEveryMs: env.PARLEY_SEARCH_SNAPSHOT_EVERY_S * 1000,
@@ -61,7 +67,7 @@ async function main() {
   purge();
   const purging = setInterval(purge, 3_600_000).unref();
 
-  const yoga = createServer({ db, search });
+  const yoga = createServer({ db, search, replica });
   const server = createHttpServer(yoga);
   server.listen(env.API_PORT, env.API_HOST, () =>
     log(
@@ -78,6 +84,7 @@ async function main() {
     clearInterval(purging);
     await search.close();
     await db.$disconnect();
+    await replica?.db.$disconnect();
     await database.stop();
     process.exit(0);
   };

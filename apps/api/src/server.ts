@@ -18,6 +18,7 @@ import { exportRoute } from "./modules/export/export.route.ts";
 import { healthEndpoint, maskedErrors } from "./modules/shared/availability.ts";
 import { documentLimits } from "./modules/shared/document-limits.ts";
 import { bodyLimit } from "./modules/shared/limits.ts";
+import { type ReplicaOptions, replicaReads } from "./modules/shared/replica.ts";
 import { schema } from "./schema.ts";
 
 export interface ServerOptions {
@@ -25,10 +26,12 @@ export interface ServerOptions {
   /** Answers searchEvents and searchActors; without one those fields fail. */
   search?: SearchEngine;
   env?: Partial<ApiEnv>;
+  /** A streaming replica of `db` that queries read (the search engine should follow it too): see replica.ts. */
+  replica?: ReplicaOptions;
 }
 
 /** The Parley GraphQL server as a fetch handler: `yoga.fetch(request)`, or a node:http listener. */
-export function createServer({ db, search, env: overrides = {} }: ServerOptions) {
+export function createServer({ db, search, env: overrides = {}, replica }: ServerOptions) {
   const env = { ...apiEnv(), ...overrides };
   const manifest = env.PARLEY_TRUSTED_DOCUMENTS ? readManifest(env.PARLEY_TRUSTED_DOCUMENTS) : {};
   if (env.PARLEY_DOCUMENTS === "trusted" && !env.PARLEY_TRUSTED_DOCUMENTS)
@@ -55,8 +58,9 @@ export function createServer({ db, search, env: overrides = {} }: ServerOptions)
     // Yoga's own check answers 200 while the process runs; /health also asks the database.
     healthCheckEndpoint: "/live",
     plugins: [
+      ...(replica ? [replicaReads(db, replica)] : []),
       httpAnswers({ maxAge: env.PARLEY_CACHE_MAX_AGE }),
-      healthEndpoint(db, search),
+      healthEndpoint(db, search, replica?.db),
       graphiqlAssets(),
       rateLimit(env),
       bodyLimit(env.PARLEY_MAX_BODY_BYTES, {

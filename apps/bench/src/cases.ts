@@ -1,20 +1,7 @@
 import { defined } from "@parley/schema";
 import type { EventQuery } from "@parley/search";
+import { TYPEAHEAD_PREFIXES } from "@parley/testkit/load-mix";
 import type pg from "pg";
-
-/** What the typeahead cases type: prefixes and misspellings of names in the generated corpus. */
-export const TYPEAHEAD_PREFIXES = [
-  "Tehr",
-  "Mehsud",
-  "Yousafzai",
-  "Haqani",
-  "Lashkar-e",
-  "Zabiullah",
-  "Shahin",
-  "Baradar",
-  "Muttaki",
-  "Jamaat ul",
-];
 
 /** What a variant asks of a search: a page with facets and histogram, or one of the pictures of every result. */
 export type Ask = "page" | "places" | "fatalities";

@@ -14,6 +14,11 @@ import { evaluateTsquery } from "./text-query.ts";
 
 export interface SearchEngineOptions {
   url: string;
+  /**
+   * When `url` is a streaming replica: its primary, where the change log is pruned (a replica is
+   * read-only). The index follows the replica, so a search sees what the replica has replayed.
+   */
+  primaryUrl?: string;
   /** Connections to PostgreSQL (default 8: searches under concurrent load need several statements each). */
   max?: number;
   log?: (line: string) => void;
@@ -270,8 +275,20 @@ export class SearchEngine {
     const after = this.options.pruneAfterMs ?? 3_600_000;
     if (after <= 0 || Date.now() - this.lastPrune < Math.min(after, 600_000)) return;
     this.lastPrune = Date.now();
-    const deleted = await pruneChanges(this.pool, after);
+    const deleted = await pruneChanges(this.primaryPool(), after);
     if (deleted) this.log(`search index: pruned ${deleted} old change-log rows`);
+  }
+
+  private primary: pg.Pool | null = null;
+
+  /** The pool that may write: the search pool itself, or one small pool on the primary when the search reads a replica. */
+  private primaryPool(): pg.Pool {
+    if (!this.options.primaryUrl) return this.pool;
+    if (!this.primary) {
+      this.primary = new pg.Pool({ connectionString: this.options.primaryUrl, max: 1, connectionTimeoutMillis: 5_000 });
+      this.primary.on("error", (error) => this.log(`search: idle primary connection failed: ${error.message}`));
+    }
+    return this.primary;
   }
 
   private readonly rowSource: RowSource = {
@@ -366,6 +383,7 @@ export class SearchEngine {
     await this.starting?.catch(() => {});
     if (this.stats.changesApplied !== this.lastSave.changes) await this.save();
     await this.saving;
+    await this.primary?.end();
     await this.pool.end();
   }
 }

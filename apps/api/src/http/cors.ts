@@ -7,6 +7,7 @@ const ALLOWED_HEADERS = [
   "authorization",
   "content-type",
   "idempotency-key",
+  "parley-lsn",
   "apollo-require-preflight",
   "apollographql-client-name",
   "apollographql-client-version",
@@ -15,6 +16,7 @@ const ALLOWED_HEADERS = [
 /** Headers a page may read from an answer. */
 const EXPOSED_HEADERS = [
   "etag",
+  "parley-lsn",
   "ratelimit-limit",
   "ratelimit-remaining",
   "ratelimit-reset",

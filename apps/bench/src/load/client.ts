@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { defined } from "@parley/schema";
+import { type Kind, sampler, type Variant } from "@parley/testkit/load-mix";
 import autocannon from "autocannon";
-import { type Kind, sampler, type Variant } from "./mix.ts";
 import { type ClientRaw, MEASURING } from "./summary.ts";
 
 /**

@@ -10,11 +10,11 @@ import { createServer } from "@parley/api/server";
 import { createApiToken, createPrismaClient, PRISMA_POOL_MAX } from "@parley/db";
 import { defined } from "@parley/schema";
 import { createSearchEngine } from "@parley/search";
+import { buildMix, type Variant, WEIGHTS, WRITE_TITLE } from "@parley/testkit/load-mix";
 import pg from "pg";
 import { benchDatabase } from "../database.ts";
 import type { BaselineConfig } from "./baseline.ts";
 import type { ClientConfig } from "./client.ts";
-import { buildMix, type Variant, WEIGHTS, WRITE_TITLE } from "./mix.ts";
 import { StatementRecorder } from "./record.ts";
 import { type ClientRaw, type ClientResult, MEASURING, summarize } from "./summary.ts";
 

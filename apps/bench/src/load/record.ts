@@ -1,5 +1,5 @@
+import type { Variant } from "@parley/testkit/load-mix";
 import type pg from "pg";
-import type { Variant } from "./mix.ts";
 
 export interface Statement {
   text: string;

@@ -1,5 +1,6 @@
 import type { SearchEngine } from "@parley/search";
 import type { Context } from "../../context.ts";
+import { databaseUnavailable } from "../shared/availability.ts";
 
 /**
  * What a call into the search engine counts towards the complexity limit (`LIMITS` in http/cost.ts):
@@ -11,5 +12,7 @@ export const SEARCH_COST = { events: 5_000, actors: 500 } as const;
 /** The server's search engine (the index every search and count reads). */
 export function engine(ctx: Context): SearchEngine {
   if (!ctx.search) throw new Error("No search engine is attached to this server (createServer({ search }))");
+  // The index follows the replica, which has not replayed this client's own write yet (replica.ts).
+  if (ctx.replicaBehind) throw databaseUnavailable();
   return ctx.search;
 }

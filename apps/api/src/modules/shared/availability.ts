@@ -7,6 +7,7 @@ import {
 import type { SearchEngine } from "@parley/search";
 import type { GraphQLError } from "graphql";
 import { createGraphQLError, maskError, type Plugin, type YogaServerOptions } from "graphql-yoga";
+import { replicaHealth } from "./replica.ts";
 
 /** A request that needed the database while it was down: HTTP 503, code DATABASE_UNAVAILABLE. */
 export function databaseUnavailable() {
@@ -61,12 +62,16 @@ async function probe(db: PrismaClient): Promise<{ ok: true; ms: number } | { ok:
 /**
  * `GET /health`: 200 `{ status: "ok", database: "up" }` while PostgreSQL answers, 503
  * `{ status: "unavailable", database: "down" }` while it does not. For load balancers and people.
+ * With a replica, `replica` says whether it answers and how far it has replayed (the status is the primary's).
  */
-export function healthEndpoint(db: PrismaClient, search: SearchEngine | undefined): Plugin {
+export function healthEndpoint(db: PrismaClient, search: SearchEngine | undefined, replica?: PrismaClient): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== "/health") return;
-      const database = await probe(db);
+      const [database, replicaState] = await Promise.all([
+        probe(db),
+        replica ? replicaHealth(replica, HEALTH_TIMEOUT_MS) : undefined,
+      ]);
       const index = search?.indexStats();
       const body = {
         status: database.ok ? "ok" : "unavailable",
@@ -75,6 +80,7 @@ export function healthEndpoint(db: PrismaClient, search: SearchEngine | undefine
           ? { databaseMs: database.ms }
           : { error: database.error, message: DATABASE_UNAVAILABLE_MESSAGE }),
         searchIndex: search ? (index ? { events: index.events } : "building") : "off",
+        ...(replicaState ? { replica: replicaState } : {}),
       };
       endResponse(
         new fetchAPI.Response(JSON.stringify(body), {

@@ -1,7 +1,20 @@
 import { seededRandom, weighted } from "@parley/corpus";
 import { defined } from "@parley/schema";
 import type pg from "pg";
-import { TYPEAHEAD_PREFIXES } from "../cases.ts";
+
+/** What the typeahead cases type: prefixes and misspellings of names in the generated corpus (`pnpm bench search` and the load mix). */
+export const TYPEAHEAD_PREFIXES = [
+  "Tehr",
+  "Mehsud",
+  "Yousafzai",
+  "Haqani",
+  "Lashkar-e",
+  "Zabiullah",
+  "Shahin",
+  "Baradar",
+  "Muttaki",
+  "Jamaat ul",
+];
 
 export type Kind =
   | "search_landing"
