@@ -13,6 +13,7 @@ import {
 } from "@parley/db";
 import { createSearchEngine } from "@parley/search";
 import { apiEnv } from "./env.ts";
+import { replicaCaughtUp } from "./modules/shared/replica.ts";
 import { createServer } from "./server.ts";
 
 const log = (line: string) => process.stderr.write(`[api] ${line}\n`);
@@ -43,7 +44,10 @@ async function main() {
   // With a replica, queries and the search index read it; writes and token checks use the primary.
   const replicaUrl = env.DATABASE_REPLICA_URL;
   const replica = replicaUrl ? { db: createPrismaClient(replicaUrl), waitMs: env.PARLEY_REPLICA_WAIT_MS } : undefined;
-  if (replicaUrl) log("reads and searches go to the replica (DATABASE_REPLICA_URL); writes to the primary");
+  if (replica) {
+    await replicaCaughtUp(db, replica.db, 60_000);
+    log("reads and searches go to the replica (DATABASE_REPLICA_URL), writes to the primary");
+  }
 
   const snapshotDir =
     env.PARLEY_SEARCH_SNAPSHOTS === "off"

@@ -17,14 +17,20 @@ export interface ApiProcess {
   ): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   health(): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, mid-request, as in a crash. */
+  kill(): Promise<void>;
 }
 
 /**
  * A real API server in a Node process of its own (`src/main.ts`, as `pnpm start` runs it), on a
  * free port, against `databaseUrl`. Resolves once it serves (its search index built).
  */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
-  const port = await freePort();
+export async function startApiProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<ApiProcess> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     process.execPath,
     ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"],
@@ -66,6 +72,10 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
     },
   };
   const deadline = Date.now() + 90_000;

@@ -54,6 +54,19 @@ async function waitForReplay(replica: ReplicaOptions, lsn: string): Promise<bool
 }
 
 /**
+ * Waits until the replica has replayed everything the primary had written when called (at start:
+ * the migrations and the demo data, before the search index reads the replica); throws after `timeoutMs`.
+ */
+export async function replicaCaughtUp(primary: PrismaClient, replica: PrismaClient, timeoutMs: number) {
+  const rows = await primary.$queryRawUnsafe<{ lsn: string }[]>("SELECT pg_current_wal_lsn()::text AS lsn");
+  const lsn = rows[0]?.lsn ?? "0/0";
+  if (!(await waitForReplay({ db: replica, waitMs: timeoutMs }, lsn)))
+    throw new Error(
+      `The replica (DATABASE_REPLICA_URL) did not replay the primary's WAL up to ${lsn} within ${timeoutMs / 1000} s`,
+    );
+}
+
+/**
  * Reads from the replica, with read-your-writes. Queries run on the replica (the search engine reads
  * it already); mutations, the reads inside their transactions and token checks stay on the primary.
  * A mutation's answer carries the primary's WAL position after it (`Parley-Lsn` header and cookie).

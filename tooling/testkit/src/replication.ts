@@ -1,0 +1,85 @@
+import { execFile } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { freePort, serverUrl } from "@parley/db";
+import { DEBIAN_PG15_BIN } from "./pg-ctl.ts";
+
+const run = promisify(execFile);
+
+export interface ReplicatedPostgres {
+  primaryUrl(database: string): string;
+  replicaUrl(database: string): string;
+  /** Stops both servers and deletes their data. */
+  remove(): Promise<void>;
+}
+
+/** Whether Debian's PostgreSQL 15 (server, initdb, pg_basebackup) is installed. */
+export function hasPostgres15(): boolean {
+  return ["postgres", "initdb", "pg_ctl", "pg_basebackup"].every((b) => existsSync(path.join(DEBIAN_PG15_BIN, b)));
+}
+
+/**
+ * Debian's PostgreSQL 15 as a primary (`wal_level=replica`) and a hot-standby streaming replica made
+ * from it with `pg_basebackup -R`, each on a free port, as an operator sets them up. As root, both
+ * run as the postgres user.
+ */
+export async function startReplicatedPostgres(): Promise<ReplicatedPostgres> {
+  const dir = mkdtempSync(path.join(tmpdir(), "parley-replication-"));
+  chmodSync(dir, 0o755);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot)
+    chownSync(
+      dir,
+      Number((await run("id", ["-u", "postgres"])).stdout),
+      Number((await run("id", ["-g", "postgres"])).stdout),
+    );
+  const exec = (binary: string, args: string[]) =>
+    asRoot
+      ? run("runuser", ["-u", "postgres", "--", path.join(DEBIAN_PG15_BIN, binary), ...args])
+      : run(path.join(DEBIAN_PG15_BIN, binary), args);
+  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  const common = { listen_addresses: "127.0.0.1", max_connections: "200", unix_socket_directories: dir };
+  const options = (port: number, settings: Record<string, string>) =>
+    [`-p ${port}`, ...Object.entries({ ...common, ...settings }).map(([k, v]) => `-c ${k}=${v}`)].join(" ");
+  const ctl = (name: string, port: number, settings: Record<string, string>, ...args: string[]) =>
+    exec("pg_ctl", [
+      "-D",
+      path.join(dir, name),
+      "-l",
+      path.join(dir, `${name}.log`),
+      "-o",
+      options(port, settings),
+      "-w",
+      "-t",
+      "60",
+      ...args,
+    ]);
+  const primarySettings = { wal_level: "replica", max_wal_senders: "5" };
+  // Feedback keeps the primary's vacuum from removing rows a replica query still reads (no cancelled searches).
+  const replicaSettings = { hot_standby: "on", hot_standby_feedback: "on" };
+  const running = new Set<string>();
+
+  // initdb's pg_hba.conf lets local and 127.0.0.1 connections replicate (trust, as for the tests' servers).
+  await exec("initdb", ["-D", path.join(dir, "primary"), "-A", "trust", "-U", "postgres", "--encoding=UTF8"]);
+  await ctl("primary", primaryPort, primarySettings, "start");
+  running.add("primary");
+  await exec("pg_basebackup", [
+    ...["-h", "127.0.0.1", "-p", String(primaryPort), "-U", "postgres"],
+    ...["-D", path.join(dir, "replica"), "-R", "-X", "stream", "-c", "fast"],
+  ]);
+  await ctl("replica", replicaPort, replicaSettings, "start");
+  running.add("replica");
+
+  return {
+    primaryUrl: (database) => serverUrl(primaryPort, database),
+    replicaUrl: (database) => serverUrl(replicaPort, database),
+    async remove() {
+      for (const name of ["replica", "primary"])
+        if (running.has(name))
+          await exec("pg_ctl", ["-D", path.join(dir, name), "-m", "immediate", "-w", "stop"]).catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
