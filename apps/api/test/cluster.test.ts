@@ -248,6 +248,35 @@ describe.skipIf(missing.length > 0)("two API processes behind HAProxy, on a prim
     expect(search.body.data?.searchEvents.totalCount).toBe(1);
   }, 60_000);
 
+  it("goes on writing while the replica is down, answers reads 503 meanwhile, and reads it again once it is back", async () => {
+    const api = apis[0];
+    const base = `http://127.0.0.1:${api.port}`;
+    await replica.end();
+    await cluster.stopReplica();
+    let written: { id: string; lsn: string };
+    try {
+      written = await createEvent(base, authorization, "Vostrelli statement written while the replica is down");
+      const read = await graphql(base, EVENT, { id: written.id });
+      expect(read.status).toBe(503);
+      expect(read.body.errors?.[0]?.extensions?.code).toBe("DATABASE_UNAVAILABLE");
+      const search = await graphql(base, SEARCH, { q: "Vostrelli" });
+      expect(search.status).toBe(503);
+      // The client that wrote still reads its write, from the primary.
+      const own = await graphql(base, EVENT, { id: written.id }, { "parley-lsn": written.lsn });
+      expect(own.body.data?.event?.id).toBe(written.id);
+      // HAProxy keeps the process: the primary answers, and /health says what is down.
+      const health = await api.health();
+      expect(health.status).toBe(200);
+      expect(health.body.replica).toEqual({ database: "down" });
+    } finally {
+      await cluster.startReplica();
+      replica = new pg.Pool({ connectionString: cluster.replicaUrl("parley"), max: 2 });
+    }
+    const search = await graphql(base, SEARCH, { q: "Vostrelli" }, { "parley-lsn": written.lsn });
+    expect(search.body.data?.searchEvents.totalCount, JSON.stringify(search.body)).toBe(1);
+    expect((await graphql(base, EVENT, { id: written.id })).body.data?.event?.id).toBe(written.id);
+  }, 60_000);
+
   it("gives the same search answer from both processes once they have caught up with the writes", async () => {
     const last = await createEvent(balancer.url, authorization, "Last Quorvexa statement before the comparison");
     const { rows } = await primary.query<{ n: number }>("SELECT count(*)::int AS n FROM event");

@@ -11,6 +11,9 @@ const run = promisify(execFile);
 export interface ReplicatedPostgres {
   primaryUrl(database: string): string;
   replicaUrl(database: string): string;
+  /** `pg_ctl stop -m fast` on the replica, and `start` again (it resumes streaming where it stopped). */
+  stopReplica(): Promise<void>;
+  startReplica(): Promise<void>;
   /** Stops both servers and deletes their data. */
   remove(): Promise<void>;
 }
@@ -75,6 +78,14 @@ export async function startReplicatedPostgres(): Promise<ReplicatedPostgres> {
   return {
     primaryUrl: (database) => serverUrl(primaryPort, database),
     replicaUrl: (database) => serverUrl(replicaPort, database),
+    async stopReplica() {
+      await ctl("replica", replicaPort, replicaSettings, "-m", "fast", "stop");
+      running.delete("replica");
+    },
+    async startReplica() {
+      await ctl("replica", replicaPort, replicaSettings, "start");
+      running.add("replica");
+    },
     async remove() {
       for (const name of ["replica", "primary"])
         if (running.has(name))
