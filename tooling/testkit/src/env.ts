@@ -8,6 +8,8 @@ const schema = z.object({
     .optional(),
   /** The Chromium the browser tests and the web bench drive (never a downloaded one). */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** The HAProxy the cluster test puts in front of the API processes (Debian's: apt-get install haproxy). */
+  HAPROXY_PATH: z.string().default("/usr/sbin/haproxy"),
   /** Set to see the output of the stack's API and web processes. */
   E2E_VERBOSE: z.string().optional(),
 });

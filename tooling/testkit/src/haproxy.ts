@@ -2,10 +2,10 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { freePort, paths } from "@parley/db";
-import { inheritedEnv } from "./env.ts";
+import { inheritedEnv, testEnv } from "./env.ts";
 
-/** Debian's HAProxy (`apt-get install haproxy`). */
-export const HAPROXY = "/usr/sbin/haproxy";
+/** Debian's HAProxy (`apt-get install haproxy`), or HAPROXY_PATH. */
+const HAPROXY = testEnv().HAPROXY_PATH;
 /** The HAProxy configuration docs/operations.md shows: the test runs the very file an operator copies. */
 export const HAPROXY_CONFIG = path.join(paths.repoRoot, "docs", "haproxy.cfg");
 
