@@ -18,6 +18,7 @@ import { analyse } from "./nlp.ts";
 import { PlaceFinder, type PlaceMention, placeKey, range } from "./places.ts";
 import { rolesOf } from "./roles.ts";
 import { governmentName, stateByName } from "./states.ts";
+import type { Token } from "./tokens.ts";
 
 const actorOut = ({ actorId, text, name, kind }: ActorMention): ActorCandidate => ({ actorId, text, name, kind });
 const placeOut = ({ from: _from, to: _to, ...place }: PlaceMention): PlaceCandidate => place;
@@ -91,12 +92,7 @@ export function extractCandidates(text: string, published: string | null, knowle
     const mentioned = sentenceActors.filter(
       (a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text)),
     );
-    // A country is where an event happened only when the sentence says so ("in Afghanistan"), not when it acts.
-    const place =
-      sentencePlaces.find((p) => p.kind !== "COUNTRY") ??
-      sentencePlaces.find((p) =>
-        /\b(?:in|inside|across|into)\s+(?:the\s+)?$/i.test(s.text.slice(0, defined(s.tokens[p.from]).start)),
-      );
+    const place = eventPlace(s.text, s.tokens, sentencePlaces);
     const date = sentenceDates[0];
     for (const type of eventTypesOf(s.text)) {
       events.push({
@@ -140,6 +136,33 @@ export function extractCandidates(text: string, published: string | null, knowle
     cites: [...cites.values()],
     warnings,
   };
+}
+
+/**
+ * Where a sentence's events happened: a place it puts them in ("in Pretoria", "at Dolmabahçe"), or
+ * else its first town or region that is not a dateline ("ISTANBUL - …"), an origin ("forces from
+ * Tigray") or a word describing someone ("Tigray forces"). A country counts only with "in".
+ */
+function eventPlace(text: string, tokens: Token[], places: PlaceMention[]): PlaceMention | undefined {
+  const before = (p: PlaceMention) => text.slice(0, defined(tokens[p.from]).start);
+  const after = (p: PlaceMention) => text.slice(defined(tokens[p.to - 1]).end);
+  // "in Afghanistan's Paktika province" is in Paktika; "Doha talks", "Qatar mediation" name no place of the event.
+  const located = places.find(
+    (p) =>
+      /\b(?:in|at|inside|across|into|near)\s+(?:the\s+)?(?:\S+['’]s\s+)?$/i.test(before(p)) &&
+      !/^['’]s\s/.test(after(p)) &&
+      !/^\s+(?:talks|mediation|negotiations|meetings?|process|agreement|deal|ceasefire|truce)\b/i.test(after(p)),
+  );
+  if (located) return located;
+  return places.find(
+    (p) =>
+      p.kind !== "COUNTRY" &&
+      !(p.from === 0 && /^\s*[-–—:]/.test(after(p))) &&
+      !/\b(?:from|of)\s+(?:the\s+)?$/i.test(before(p)) &&
+      !/^['’]?s?\s+(?:forces|rebels|government|authorities|officials|fighters|militants|delegation|side|leaders?|troops|army|regional)\b/i.test(
+        after(p),
+      ),
+  );
 }
 
 /** One key per actor: a known one by ID, a proposed one by name, singular and plural alike ("Houthi", "Houthis"). */

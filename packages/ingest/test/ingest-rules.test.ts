@@ -197,6 +197,23 @@ describe("event sentences", () => {
     expect(event?.quote).toBe(sentence);
   });
 
+  it("does not take an outcome the sentence only talks about for one that happened", () => {
+    const types = (sentence: string) => on(sentence).events.map((e) => e.type);
+    expect(types("The two sides began ceasefire talks in Kabul.")).toEqual(["NEGOTIATION"]);
+    expect(types("The envoys discussed a prisoner exchange of 1,000 people.")).toEqual([]);
+    expect(types("Its allies have pushed for an unconditional ceasefire.")).toEqual([]);
+    expect(types("The government and the rebels agreed on Wednesday to stop fighting.")).toEqual(["CEASEFIRE"]);
+    // "killed" in a clause about the war is background to the truce, not an attack.
+    expect(types("They agreed to a truce in a war that has killed thousands.")).toEqual(["CEASEFIRE"]);
+  });
+
+  it("places an event where the sentence puts it, not at a dateline, an origin or a describing word", () => {
+    const place = (sentence: string) => on(sentence).events[0]?.place?.name ?? null;
+    expect(place("KABUL - Delegates from Islamabad held talks in Doha on Sunday.")).toBe("Doha");
+    expect(place("Pakistan carried out airstrikes in Afghanistan's Paktika province on Friday.")).toBe("Paktika");
+    expect(place("A breakthrough in Qatar mediation: a truce in Gaza.")).toBe("Gaza");
+  });
+
   it("gives an event the sentence's date, place and actors", () => {
     const [event] = on("The Taliban confirmed Wednesday they hosted talks with the TTP in Kabul.").events;
     expect(event).toMatchObject({ type: "NEGOTIATION", date: "2022-05-18", precision: "DAY", place: { placeId: 9 } });
