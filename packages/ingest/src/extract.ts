@@ -1,4 +1,4 @@
-import { defined, normalizeName, uniqueBy } from "@parley/schema";
+import { defined, type EventType, normalizeName, type ParticipantRole, uniqueBy } from "@parley/schema";
 import { ActorFinder, type ActorMention, isHeadline, STOPWORDS } from "./actors.ts";
 import type {
   ActorCandidate,
@@ -16,7 +16,7 @@ import { mergeEvents } from "./merge.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
 import { analyse } from "./nlp.ts";
 import { PlaceFinder, type PlaceMention, placeKey, range } from "./places.ts";
-import { rolesOf } from "./roles.ts";
+import { LASTING_ROLES, rolesOf } from "./roles.ts";
 import { governmentName, stateByName } from "./states.ts";
 import type { Token } from "./tokens.ts";
 
@@ -114,6 +114,7 @@ export function extractCandidates(text: string, published: string | null, knowle
     if (alone !== actorKey(named)) actors.delete(alone);
   }
   events.splice(0, events.length, ...mergeEvents(events));
+  keepThirdParties(events);
   const unresolved = [...dates.values()].filter((d) => d.date === null);
   const warnings =
     published === null
@@ -164,6 +165,23 @@ function eventPlace(text: string, tokens: Token[], places: PlaceMention[]): Plac
       ),
   );
 }
+
+/**
+ * "Griffiths, the UN envoy, mediated the talks…", and later "Griffiths said the truce…": a mediator
+ * (facilitator, guarantor) of the report's talks is one in its other talks too, where no sentence
+ * gives it a role of its own.
+ */
+function keepThirdParties(events: EventCandidate[]) {
+  const talks = (e: EventCandidate) => TALK_TYPES.includes(e.type);
+  const lasting = new Map<string, ParticipantRole>();
+  for (const e of events.filter(talks))
+    for (const a of e.actors)
+      if (LASTING_ROLES.includes(a.role) && !lasting.has(actorKey(a))) lasting.set(actorKey(a), a.role);
+  for (const e of events.filter(talks))
+    for (const a of e.actors) if (a.role === "PARTY") a.role = lasting.get(actorKey(a)) ?? a.role;
+}
+
+const TALK_TYPES: EventType[] = ["NEGOTIATION", "CEASEFIRE", "AGREEMENT", "PRISONER_RELEASE"];
 
 /** One key per actor: a known one by ID, a proposed one by name, singular and plural alike ("Houthi", "Houthis"). */
 function actorKey(a: { actorId: number | null; name: string }): string {

@@ -16,10 +16,12 @@ export const ROLE_RULES: Rule[] = [
       /\b(?:mediation(?: efforts)? of|mediated by|brokered by|mediators?(?: from)?|mediation by|envoy|through the mediation of)\s+(?:the\s+)?$/i,
     types: TALKS,
   },
+  // "UN Special Envoy for Yemen Hans Grundberg": the envoy's brief names a place, in capitals.
+  { role: "MEDIATOR", before: /\b[Ee]nvoy (?:for|to) (?:the )?[A-Z][\w']*(?: [A-Z][\w']*){0,3},?\s+$/, types: TALKS },
   {
     role: "MEDIATOR",
     after:
-      /^['’]s mediation\b|^-(?:brokered|mediated)\b|^[^.;]{0,25}?\b(?:mediat(?:ed|es|ing|e)|had been mediating|were mediating|brokered)\b/i,
+      /^['’]s mediation\b|^-(?:brokered|mediated)\b|^[^.;]{0,25}?\b(?<!\b(?:were|was|been|is|are|being) )(?:mediat(?:ed|es|ing|e)|had been mediating|were mediating|brokered)\b(?!\s+by\b)/i,
     types: TALKS,
   },
   { role: "FACILITATOR", before: /\b(?:facilitated by|facilitators?|with the help of)\s+(?:the\s+)?$/i, types: TALKS },
@@ -78,6 +80,9 @@ function ruleRole(sentence: string, start: number, end: number, type: EventType)
   }
   return null;
 }
+
+/** Roles an actor keeps through a report once a sentence has given it one: a third party stays one. */
+export const LASTING_ROLES: ParticipantRole[] = ["MEDIATOR", "FACILITATOR", "GUARANTOR"];
 
 export function roleOf(sentence: string, start: number, end: number, type: EventType): ParticipantRole {
   return ruleRole(sentence, start, end, type) ?? "PARTY";

@@ -241,6 +241,26 @@ describe("participant roles", () => {
     expect(roles("TTP attacks have spiked in Pakistan.", "ATTACK")).toEqual({
       "Tehrik-i-Taliban Pakistan": "PERPETRATOR",
     });
+    expect(roles("The UN Special Envoy for Yemen Hans Grundberg joined the talks.", "NEGOTIATION")).toMatchObject({
+      "Hans Grundberg": "MEDIATOR",
+    });
+    // Passive: the talks were mediated, the parties did not mediate.
+    expect(roles("Talks between the TTP and Islamabad were mediated by the Afghan Taliban.", "NEGOTIATION")).toEqual({
+      "Tehrik-i-Taliban Pakistan": "PARTY",
+      "Government of Pakistan": "PARTY",
+      "Afghan Taliban": "MEDIATOR",
+    });
+  });
+
+  it("keeps a mediator one through the report's other talks, where no sentence says otherwise", () => {
+    const { events } = on(
+      "Talks between the TTP and Islamabad were mediated by the Afghan Taliban on Monday. The Afghan Taliban and the TTP agreed to a truce on Tuesday.",
+    );
+    const truce = defined(events.find((e) => e.type === "CEASEFIRE"));
+    expect(Object.fromEntries(truce.actors.map((a) => [a.name, a.role]))).toMatchObject({
+      "Afghan Taliban": "MEDIATOR",
+      "Tehrik-i-Taliban Pakistan": "PARTY",
+    });
   });
 });
 
