@@ -32,6 +32,8 @@ export interface SearchEngineOptions {
   snapshotDir?: string;
   /** While the index changes, it is saved again at most this often (default 30 minutes). */
   snapshotEveryMs?: number;
+  /** How many recent searches to keep and answer again until the index changes (default 64; 0: none). */
+  recentSearches?: number;
 }
 
 const DATE_OID = 1082;
@@ -328,8 +330,9 @@ export class SearchEngine {
     const text = query ? await this.matchText(query) : null;
     const search = new EventSearch(defined(this.index), this.rowSource, input, text);
     // Text matched while a sync applied changes belongs to neither version: not kept.
-    if (version === this.version) {
-      if (this.recent.size >= RECENT_SEARCHES) this.recent.delete(defined(this.recent.keys().next().value));
+    const keep = this.options.recentSearches ?? RECENT_SEARCHES;
+    if (version === this.version && keep > 0) {
+      if (this.recent.size >= keep) this.recent.delete(defined(this.recent.keys().next().value));
       this.recent.set(key, search);
     }
     return search;
