@@ -22,7 +22,9 @@ describe("when the API cannot be reached", () => {
   it("says so, and how to start it, with the header still there", async () => {
     await page.goto(`${web.url}/?q=Tehreek`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Parley’s API is not answering");
-    await expect(page.getByRole("alert", { name: "Parley’s API is not answering" }).textContent()).resolves.toMatch(/pnpm start/);
+    await expect(page.getByRole("alert", { name: "Parley’s API is not answering" }).textContent()).resolves.toMatch(
+      /pnpm start/,
+    );
     await expect(page.getByRole("navigation", { name: "Site" }).isVisible()).resolves.toBe(true);
   });
 });

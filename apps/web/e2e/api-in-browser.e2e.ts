@@ -30,7 +30,9 @@ describe("GraphiQL", () => {
     await page.locator("button.graphiql-execute-button").click();
     const response = page.locator(".graphiql-response");
     // The page's default query: the latest events with who took part and what the sources say.
-    await expect.poll(async () => (await response.textContent()) ?? "", { timeout: 20_000 }).toMatch(/"totalCount":\s*\d+/);
+    await expect
+      .poll(async () => (await response.textContent()) ?? "", { timeout: 20_000 })
+      .toMatch(/"totalCount":\s*\d+/);
     expect(await response.textContent()).toMatch(/"participants"/);
     await screenshot(page, "graphiql");
     expect(elsewhere).toEqual([]);
@@ -43,7 +45,11 @@ describe("a page on another site", () => {
   let origin: string;
   beforeAll(async () => {
     // A plain page on its own port: a cross-origin caller as a browser sees it.
-    site = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Analyst's page</title><p>elsewhere</p>"));
+    site = createServer((_req, res) =>
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end("<!doctype html><title>Analyst's page</title><p>elsewhere</p>"),
+    );
     await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
     origin = `http://localhost:${(site.address() as AddressInfo).port}`;
   });
@@ -55,14 +61,25 @@ describe("a page on another site", () => {
     const outcome = await page.evaluate(async (endpoint) => {
       const query = "{ events(first: 1) { totalCount } }";
       const viaGet = await fetch(`${endpoint}?query=${encodeURIComponent(query)}`).then((r) => r.json());
-      const viaPost = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer prly_made-up" }, body: JSON.stringify({ query }) }).then(async (r) => ({ body: await r.json(), remaining: r.headers.get("ratelimit-remaining") }));
+      const viaPost = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer prly_made-up" },
+        body: JSON.stringify({ query }),
+      }).then(async (r) => ({ body: await r.json(), remaining: r.headers.get("ratelimit-remaining") }));
       const write = await fetch(endpoint, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename ... on ForbiddenError { reason } } }` }),
+        body: JSON.stringify({
+          query: `mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename ... on ForbiddenError { reason } } }`,
+        }),
       }).then((r) => r.json());
       let credentialed = "sent";
-      await fetch(endpoint, { method: "POST", credentials: "include", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) }).catch(() => (credentialed = "blocked"));
+      await fetch(endpoint, {
+        method: "POST",
+        credentials: "include",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      }).catch(() => (credentialed = "blocked"));
       return { viaGet, viaPost, write, credentialed };
     }, api().href);
     expect(outcome.viaGet.data.events.totalCount).toBeGreaterThan(40);

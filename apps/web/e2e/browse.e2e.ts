@@ -14,13 +14,23 @@ const SECTIONS = ["Search", "Processes", "Actors", "Sources", "Positions", "API 
 
 describe("finding one's way", () => {
   it("shows the same header on every page, with the current section marked", async () => {
-    for (const [path, current] of [["/", "Search"], ["/processes", "Processes"], ["/actors", "Actors"], ["/sources", "Sources"], ["/positions", "Positions"], ["/about", "About"]] as const) {
+    for (const [path, current] of [
+      ["/", "Search"],
+      ["/processes", "Processes"],
+      ["/actors", "Actors"],
+      ["/sources", "Sources"],
+      ["/positions", "Positions"],
+      ["/about", "About"],
+    ] as const) {
       await page.goto(web() + path);
       const nav = page.getByRole("navigation", { name: "Site" });
       await expect(nav.getByRole("link").allTextContents()).resolves.toEqual(SECTIONS);
       await expect(nav.locator("[aria-current=page]").allTextContents(), path).resolves.toEqual([current]);
     }
-    const graphiql = await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "API (GraphiQL)" }).getAttribute("href");
+    const graphiql = await page
+      .getByRole("navigation", { name: "Site" })
+      .getByRole("link", { name: "API (GraphiQL)" })
+      .getAttribute("href");
     expect(graphiql).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
   });
 
@@ -52,10 +62,19 @@ describe("finding one's way", () => {
 
 describe("browsing", () => {
   it("shows the first page of a list, with a warning, when a link's cursor is none", async () => {
-    for (const path of ["/processes?after=garbage&start=21", "/actors?before=garbage&start=21", "/sources?after=garbage&start=21"]) {
+    for (const path of [
+      "/processes?after=garbage&start=21",
+      "/actors?before=garbage&start=21",
+      "/sources?after=garbage&start=21",
+    ]) {
       await page.goto(web() + path);
-      await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent(), path).resolves.toMatch(/the page this link points to could not be found; showing the first/);
-      await expect(page.locator(".browse .result-count").first().textContent(), path).resolves.toMatch(/^(1–\d+ of )?\d+ /);
+      await expect(
+        page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent(),
+        path,
+      ).resolves.toMatch(/the page this link points to could not be found; showing the first/);
+      await expect(page.locator(".browse .result-count").first().textContent(), path).resolves.toMatch(
+        /^(1–\d+ of )?\d+ /,
+      );
     }
   });
 
@@ -66,7 +85,9 @@ describe("browsing", () => {
     await expect(items.first().textContent()).resolves.toMatch(/Pakistan–TTP talks 2021–2022.*17 events.*26 positions/);
     await page.getByRole("link", { name: "Afghanistan–Pakistan talks 2025" }).click();
     await page.waitForURL(/\/processes\/.+/);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Afghanistan–Pakistan talks 2025");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Afghanistan–Pakistan talks 2025",
+    );
     await screenshot(page, "process-from-list");
   });
 
@@ -84,8 +105,14 @@ describe("browsing", () => {
 
     await kinds.getByRole("link", { name: /^Government or state/ }).click();
     await page.waitForURL(/kind=GOVERNMENT/);
-    const pakistan = page.getByRole("list", { name: "Actors" }).getByRole("listitem").filter({ hasText: "Government of Pakistan" });
-    const { searchEvents } = await ask<{ searchEvents: { totalCount: number } }>(`query($id: ID!) { searchEvents(filter: { actorIds: [$id] }) { totalCount } }`, { id: await actorId("Government of Pakistan") });
+    const pakistan = page
+      .getByRole("list", { name: "Actors" })
+      .getByRole("listitem")
+      .filter({ hasText: "Government of Pakistan" });
+    const { searchEvents } = await ask<{ searchEvents: { totalCount: number } }>(
+      `query($id: ID!) { searchEvents(filter: { actorIds: [$id] }) { totalCount } }`,
+      { id: await actorId("Government of Pakistan") },
+    );
     await expect(pakistan.locator(".actor-events").textContent()).resolves.toBe(`${searchEvents.totalCount} events`);
     await screenshot(page, "actors-governments");
   });
@@ -96,8 +123,13 @@ describe("browsing", () => {
     await finder.fill("Tehreek");
     const options = page.getByRole("listbox", { name: "Matching actors" }).getByRole("option");
     // The count is read from the API: other test files write to the same database (review accepts events).
-    const ttp = await ask<{ searchEvents: { totalCount: number } }>(`query($id: ID!) { searchEvents(filter: { actorIds: [$id] }, first: 0) { totalCount } }`, { id: await actorId("Tehrik-i-Taliban Pakistan") });
-    await expect(options.first().textContent()).resolves.toMatch(new RegExp(`Tehrik-i-Taliban Pakistan.*${ttp.searchEvents.totalCount} events`));
+    const ttp = await ask<{ searchEvents: { totalCount: number } }>(
+      `query($id: ID!) { searchEvents(filter: { actorIds: [$id] }, first: 0) { totalCount } }`,
+      { id: await actorId("Tehrik-i-Taliban Pakistan") },
+    );
+    await expect(options.first().textContent()).resolves.toMatch(
+      new RegExp(`Tehrik-i-Taliban Pakistan.*${ttp.searchEvents.totalCount} events`),
+    );
     await finder.press("ArrowDown");
     await expect(options.first().getAttribute("aria-selected")).resolves.toBe("true");
     await expect(finder.getAttribute("aria-activedescendant")).resolves.toBe(await options.first().getAttribute("id"));
@@ -109,18 +141,29 @@ describe("browsing", () => {
   it("lists the outlets and their reports, and one outlet's reports alone", async () => {
     // Counts from the API: the demo's five reports, and any that other test files ingested (review).
     const count = async (outletId?: string) =>
-      (await ask<{ sources: { totalCount: number } }>(`query($o: ID) { sources(outletId: $o, first: 0) { totalCount } }`, { o: outletId })).sources.totalCount;
+      (
+        await ask<{ sources: { totalCount: number } }>(
+          `query($o: ID) { sources(outletId: $o, first: 0) { totalCount } }`,
+          { o: outletId },
+        )
+      ).sources.totalCount;
     const all = await count();
     expect(all).toBeGreaterThanOrEqual(5);
     await page.goto(`${web()}/sources`);
-    await expect(page.locator(".result-count").textContent()).resolves.toBe(all <= 20 ? `${all} reports` : `1–20 of ${all} reports`);
+    await expect(page.locator(".result-count").textContent()).resolves.toBe(
+      all <= 20 ? `${all} reports` : `1–20 of ${all} reports`,
+    );
     const reports = page.getByRole("list", { name: "Reports" }).getByRole("listitem");
     expect(await reports.count()).toBe(Math.min(all, 20));
     await page.getByRole("navigation", { name: "Outlets" }).getByRole("link", { name: "Voice of America" }).click();
     await page.waitForURL(/outlet=/);
     const voa = await count(await actorId("Voice of America"));
-    await expect(page.locator(".result-count").textContent()).resolves.toBe(`${voa} ${voa === 1 ? "report" : "reports"} by Voice of America`);
-    await expect(reports.allTextContents()).resolves.toContainEqual(expect.stringMatching(/Pakistan, Militants Call Truce.*Voice of America.*18 May 2022/));
+    await expect(page.locator(".result-count").textContent()).resolves.toBe(
+      `${voa} ${voa === 1 ? "report" : "reports"} by Voice of America`,
+    );
+    await expect(reports.allTextContents()).resolves.toContainEqual(
+      expect.stringMatching(/Pakistan, Militants Call Truce.*Voice of America.*18 May 2022/),
+    );
     await screenshot(page, "sources-voa");
   });
 
@@ -129,7 +172,9 @@ describe("browsing", () => {
     await expect(page.locator(".result-count").textContent()).resolves.toBe("1–20 of 41 positions, newest first");
     await page.getByRole("checkbox", { name: /^Tehrik-i-Taliban Pakistan/ }).check();
     await page.waitForURL(/actor=/);
-    await page.waitForFunction(() => /^\d+ positions, newest first$/.test(document.querySelector(".result-count")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /^\d+ positions, newest first$/.test(document.querySelector(".result-count")?.textContent ?? ""),
+    );
     const holders = await page.getByRole("list", { name: "Positions" }).locator("h2 a:first-child").allTextContents();
     expect(holders.length).toBe(10);
     expect(new Set(holders)).toEqual(new Set(["Tehrik-i-Taliban Pakistan"]));

@@ -9,7 +9,9 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, "../test-results/sc
 /** The number of events the search page says it found: "46 events", "21–40 of 46 events" (0 for "No events…"). */
 export async function resultCount(page: Page): Promise<number> {
   const text = (await page.locator(".results .result-count").textContent()) ?? "";
-  return text.startsWith("No events") ? 0 : Number(/^(?:[\d,]+–[\d,]+ of )?([\d,]+) events?\b/.exec(text)?.[1]?.replace(/,/g, ""));
+  return text.startsWith("No events")
+    ? 0
+    : Number(/^(?:[\d,]+–[\d,]+ of )?([\d,]+) events?\b/.exec(text)?.[1]?.replace(/,/g, ""));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -23,8 +25,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * window lasts long enough for a test to type into it.
  */
 export async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const main = document.querySelector("main");
-    return main !== null && Object.keys(main).some((k) => k.startsWith("__react"));
-  }, null, { polling: 50 });
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector("main");
+      return main !== null && Object.keys(main).some((k) => k.startsWith("__react"));
+    },
+    null,
+    { polling: 50 },
+  );
 }

@@ -11,11 +11,13 @@ const web = () => inject("webUrl");
 beforeAll(async () => ({ browser, page } = await openPage({ acceptDownloads: true })));
 afterAll(() => browser?.close());
 
-
 /** The database IDs of the events listed on the page, from their links (global IDs). */
 const listedIds = async () =>
-  (await page.locator(".event-card a[href^='/events/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!)))
-    .map((href) => atob(decodeURIComponent(href.slice("/events/".length))).split(":")[1]);
+  (
+    await page
+      .locator(".event-card a[href^='/events/']")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")!))
+  ).map((href) => atob(decodeURIComponent(href.slice("/events/".length))).split(":")[1]);
 
 async function download(format: string) {
   const link = page.locator(`.downloads a[data-format='${format}']`);
@@ -31,13 +33,19 @@ describe("downloading the results of a search", () => {
     await page.waitForURL(/q=Tehreek/);
     await page.getByRole("checkbox", { name: /^Ceasefire/ }).check();
     await page.waitForURL(/type=CEASEFIRE/);
-    await page.waitForFunction(() => document.querySelector(".downloads a")?.getAttribute("href")?.includes("type=CEASEFIRE"));
+    await page.waitForFunction(() =>
+      document.querySelector(".downloads a")?.getAttribute("href")?.includes("type=CEASEFIRE"),
+    );
 
     const hrefs = await page.locator(".downloads a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
     expect(hrefs).toHaveLength(3);
     for (const [i, format] of ["csv", "json", "geojson"].entries()) {
       const params = new URL(hrefs[i]!, web()).searchParams;
-      expect([params.get("format"), params.get("q"), params.getAll("type")]).toEqual([format, "Tehreek", ["CEASEFIRE"]]);
+      expect([params.get("format"), params.get("q"), params.getAll("type")]).toEqual([
+        format,
+        "Tehreek",
+        ["CEASEFIRE"],
+      ]);
     }
     await screenshot(page, "search-downloads");
 

@@ -24,7 +24,9 @@ describe("reading the record pages", () => {
     const status = (await page.locator(".results .result-count").textContent()) ?? "";
     expect(status).toMatch(/^1–20 of 4\d events$/);
     expect(await page.locator(".places-map .map-land").count()).toBeGreaterThan(5);
-    await expect(page.locator(".places-map .map-place title").allTextContents()).resolves.toContainEqual(expect.stringMatching(/^Istanbul \(TR\): \d+ event/));
+    await expect(page.locator(".places-map .map-place title").allTextContents()).resolves.toContainEqual(
+      expect.stringMatching(/^Istanbul \(TR\): \d+ event/),
+    );
     // The timeline counts every result by month, not only the 20 listed.
     const months = await page.locator(".histogram-bars rect.bar title").allTextContents();
     const counted = months.reduce((sum, t) => sum + Number(/: (\d+) events?/.exec(t)![1]), 0);
@@ -67,32 +69,54 @@ describe("reading the record pages", () => {
     const res = await fetch(inject("apiUrl"), {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `query($id: ID!) { actor(id: $id) { roleCounts { role count } events(first: 100) { totalCount edges { node { event { id title } } } } } }`, variables: { id: ttp } }),
+      body: JSON.stringify({
+        query: `query($id: ID!) { actor(id: $id) { roleCounts { role count } events(first: 100) { totalCount edges { node { event { id title } } } } } }`,
+        variables: { id: ttp },
+      }),
     });
-    const { actor } = ((await res.json()) as { data: { actor: { roleCounts: { role: string; count: number }[]; events: { totalCount: number; edges: { node: { event: { id: string; title: string } } }[] } } } }).data;
+    const { actor } = (
+      (await res.json()) as {
+        data: {
+          actor: {
+            roleCounts: { role: string; count: number }[];
+            events: { totalCount: number; edges: { node: { event: { id: string; title: string } } }[] };
+          };
+        };
+      }
+    ).data;
     const total = actor.events.totalCount;
     expect(total).toBeGreaterThan(20);
     // One row per event: the TTP has one role in each of its events here, so rows and appearances agree.
     expect(new Set(actor.events.edges.map((e) => e.node.event.id)).size).toBe(total);
     const roles = page.getByRole("navigation", { name: "Roles" });
-    await expect(roles.getByRole("link", { name: `Every role ${total}` }).getAttribute("aria-current")).resolves.toBe("page");
+    await expect(roles.getByRole("link", { name: `Every role ${total}` }).getAttribute("aria-current")).resolves.toBe(
+      "page",
+    );
     const target = actor.roleCounts.find((r) => r.role === "TARGET")!;
     await roles.getByRole("link", { name: `Target ${target.count}` }).click();
     await page.waitForURL(/role=TARGET/);
-    await expect(page.getByRole("status").textContent()).resolves.toBe(`${target.count} appearances as target. Search and filter the actor's events`);
+    await expect(page.getByRole("status").textContent()).resolves.toBe(
+      `${target.count} appearances as target. Search and filter the actor's events`,
+    );
     const rows = page.getByRole("list", { name: "Events over time" }).getByRole("listitem");
     expect(await rows.count()).toBe(target.count);
     for (const row of await rows.allTextContents()) expect(row).toMatch(/as Target/);
 
     // Ten a page: the newest ten, then the ten before, then the rest, and the way back.
     await page.goto(`${web()}/actors/${encodeURIComponent(ttp)}?per=10`);
-    await expect(page.getByRole("status").textContent()).resolves.toMatch(new RegExp(`^${total} appearances; 10 shown, the latest\\.`));
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(
+      new RegExp(`^${total} appearances; 10 shown, the latest\\.`),
+    );
     const newest = await rows.allTextContents();
     expect(newest).toHaveLength(10);
     const seen: string[] = [];
     for (;;) {
-      seen.unshift(...(await page.getByRole("list", { name: "Events over time" }).locator(".timeline-body > a").allTextContents()));
-      const earlier = page.getByRole("navigation", { name: "Pages of events" }).getByRole("link", { name: "Earlier events" });
+      seen.unshift(
+        ...(await page.getByRole("list", { name: "Events over time" }).locator(".timeline-body > a").allTextContents()),
+      );
+      const earlier = page
+        .getByRole("navigation", { name: "Pages of events" })
+        .getByRole("link", { name: "Earlier events" });
       if ((await earlier.count()) === 0) break;
       await follow(earlier);
     }
@@ -110,7 +134,10 @@ describe("reading the record pages", () => {
     expect(alert).toMatch(/ignored per=abc \(a whole number from 1 to 100\)/);
     expect(alert).toMatch(/the page of events this link points to could not be found .*showing the newest/);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tehrik-i-Taliban Pakistan");
-    const shown = await page.getByRole("list", { name: "Events over time" }).locator(".timeline-body > a").allTextContents();
+    const shown = await page
+      .getByRole("list", { name: "Events over time" })
+      .locator(".timeline-body > a")
+      .allTextContents();
     expect(shown).toEqual(actor.events.edges.map((e) => e.node.event.title).slice(-100));
   });
 
@@ -125,8 +152,14 @@ describe("reading the record pages", () => {
 
   it("shows a source with the outlets it cites and the claims taken from it", async () => {
     await page.goto(web());
-    await page.getByRole("link", { name: /Istanbul/ }).first().click();
-    await page.getByRole("link", { name: /Deadlock in Istanbul/ }).first().click();
+    await page
+      .getByRole("link", { name: /Istanbul/ })
+      .first()
+      .click();
+    await page
+      .getByRole("link", { name: /Deadlock in Istanbul/ })
+      .first()
+      .click();
     await page.waitForURL(/\/sources\//);
     const facts = await page.locator(".facts").textContent();
     expect(facts).toMatch(/Kokcha News/);
@@ -140,10 +173,18 @@ describe("reading the record pages", () => {
     const response = await page.goto(`${web()}/events/RXZlbnQ6OTk5OTk5`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("No such event");
-    for (const [path, what] of [["actors", "Actor"], ["sources", "Source"], ["positions", "Position"]] as const) {
-      const missing = await page.goto(`${web()}/${path}/${encodeURIComponent(Buffer.from(`${what}:999999`).toString("base64"))}`);
+    for (const [path, what] of [
+      ["actors", "Actor"],
+      ["sources", "Source"],
+      ["positions", "Position"],
+    ] as const) {
+      const missing = await page.goto(
+        `${web()}/${path}/${encodeURIComponent(Buffer.from(`${what}:999999`).toString("base64"))}`,
+      );
       expect(missing?.status()).toBe(404);
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(`No such ${what.toLowerCase()}`);
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        `No such ${what.toLowerCase()}`,
+      );
     }
   });
 });

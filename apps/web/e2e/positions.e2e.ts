@@ -11,7 +11,9 @@ async function kabulTalksEventId(): Promise<string> {
   const response = await fetch(inject("apiUrl"), {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `{ processes(first: 100) { edges { node { name events(first: 1) { edges { node { id } } } } } } }` }),
+    body: JSON.stringify({
+      query: `{ processes(first: 100) { edges { node { name events(first: 1) { edges { node { id } } } } } } }`,
+    }),
   });
   type Process = { name: string; events: { edges: { node: { id: string } }[] } };
   const { data } = (await response.json()) as { data: { processes: { edges: { node: Process }[] } } };
@@ -44,16 +46,27 @@ describe("negotiating positions", () => {
     await matrix.getByRole("link", { name: /^Evidence for: Pakistan must withdraw its troops/ }).click();
     await page.waitForURL(/\/positions\/.+#evidence$/);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/withdraw its troops/);
-    const quotes = await page.locator("#evidence ~ .contested-columns .claim, #evidence + .claims .claim").allTextContents();
-    expect(quotes.join("\n")).toContain("The TTP demands the Pakistani government withdraw troops from northwestern districts on the Afghan border");
-    await expect(page.getByRole("link", { name: /Pakistan, Militants Call Truce/ }).first().isVisible()).resolves.toBe(true);
+    const quotes = await page
+      .locator("#evidence ~ .contested-columns .claim, #evidence + .claims .claim")
+      .allTextContents();
+    expect(quotes.join("\n")).toContain(
+      "The TTP demands the Pakistani government withdraw troops from northwestern districts on the Afghan border",
+    );
+    await expect(
+      page
+        .getByRole("link", { name: /Pakistan, Militants Call Truce/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByRole("region", { name: "Denied" }).textContent()).resolves.toMatch(/not put any conditions/);
     await screenshot(page, "position-evidence");
   });
 
   it("shows who answered the position and how the holder's stand changed", async () => {
     const exchanges = page.getByRole("list", { name: "Exchanges" });
-    await expect(exchanges.textContent()).resolves.toMatch(/Government of Pakistan.*Rules out any talks on withdrawing troops.*answers this position/);
+    await expect(exchanges.textContent()).resolves.toMatch(
+      /Government of Pakistan.*Rules out any talks on withdrawing troops.*answers this position/,
+    );
     await page.goto(`${web()}/`);
     await page.getByRole("link", { name: "Tehrik-i-Taliban Pakistan" }).first().click();
     await page.waitForURL(/\/actors\//);
@@ -68,7 +81,9 @@ describe("negotiating positions", () => {
   });
 
   it("says so when a process does not exist", async () => {
-    const response = await page.goto(`${web()}/processes/${encodeURIComponent(Buffer.from("Process:9999").toString("base64"))}`);
+    const response = await page.goto(
+      `${web()}/processes/${encodeURIComponent(Buffer.from("Process:9999").toString("base64"))}`,
+    );
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("No such process");
   });

@@ -63,7 +63,8 @@ async function signIn(page: Page, token: string) {
 }
 
 /** A candidate card by its heading's words. */
-const card = (page: Page, heading: RegExp | string) => page.locator(".candidate").filter({ has: page.getByRole("heading", { name: heading }) });
+const card = (page: Page, heading: RegExp | string) =>
+  page.locator(".candidate").filter({ has: page.getByRole("heading", { name: heading }) });
 
 describe("who may review", () => {
   let candidateUrl: string;
@@ -72,9 +73,16 @@ describe("who may review", () => {
   beforeAll(async () => {
     const data = await api(
       `mutation ($input: IngestReportInput!) { ingestReport(input: $input) { ... on IngestReportSuccess { source { candidates(first: 50) { edges { node { id kind payload { ... on EventCandidatePayload { quote } } } } } } } } }`,
-      { input: { content: "Secret Talks Held\n\nPakistan and the TTP held secret talks in Kabul on Monday, a source said.", date: "2022-05-02" } },
+      {
+        input: {
+          content: "Secret Talks Held\n\nPakistan and the TTP held secret talks in Kabul on Monday, a source said.",
+          date: "2022-05-02",
+        },
+      },
     );
-    const event = data.ingestReport.source.candidates.edges.map((e: any) => e.node).find((n: any) => n.kind === "EVENT");
+    const event = data.ingestReport.source.candidates.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.kind === "EVENT");
     candidateUrl = `/review/candidates/${encodeURIComponent(event.id)}`;
     quote = event.payload.quote;
   });
@@ -136,7 +144,14 @@ describe("reviewing in the browser as an editor", () => {
     await page.getByRole("heading", { name: "Review", exact: true }).waitFor();
     await expect(page.getByText("Signed in as").textContent()).resolves.toMatch(/Browser editor \(editor\)/);
     const [cookie] = await context.cookies();
-    expect(cookie).toMatchObject({ name: "parley_token", value: tokens.editor, httpOnly: true, sameSite: "Strict", path: "/", secure: false });
+    expect(cookie).toMatchObject({
+      name: "parley_token",
+      value: tokens.editor,
+      httpOnly: true,
+      sameSite: "Strict",
+      path: "/",
+      secure: false,
+    });
     expect(await page.evaluate(() => document.cookie)).toBe("");
     expect(await page.content()).not.toContain(tokens.editor);
     await expect(page.locator(".site-header").getByRole("link", { name: "Review" }).count()).resolves.toBe(1);
@@ -148,10 +163,14 @@ describe("reviewing in the browser as an editor", () => {
     await page.getByLabel("Published").fill("2022-05-20");
     await page.getByRole("button", { name: "Ingest the report" }).click();
     await page.waitForURL(/\/review\?source=/);
-    await expect(page.locator("#report-title").textContent()).resolves.toBe("Pakistan and the TTP resume talks in Kabul");
+    await expect(page.locator("#report-title").textContent()).resolves.toBe(
+      "Pakistan and the TTP resume talks in Kabul",
+    );
     const talks = card(page, /Talks/);
     await expect(talks.locator("blockquote").textContent()).resolves.toBe(HOSTED);
-    const marked = await page.locator(`.report-text mark[data-candidates~="${await talks.getAttribute("data-candidate")}"]`).allTextContents();
+    const marked = await page
+      .locator(`.report-text mark[data-candidates~="${await talks.getAttribute("data-candidate")}"]`)
+      .allTextContents();
     // Every sentence that proposed the talks is marked for it, the quote among them.
     expect(marked).toContain(HOSTED);
     await expect(card(page, /Khorasan Peace Council/).count()).resolves.toBe(1);
@@ -170,10 +189,14 @@ describe("reviewing in the browser as an editor", () => {
 
     await page.goto(`${web()}/?q=${encodeURIComponent("Kabul talks reviewed in the browser")}`);
     await expect(resultCount(page)).resolves.toBeGreaterThanOrEqual(1);
-    await expect(page.locator(`.event-card a[href="${eventHref}"]`).first().textContent()).resolves.toBe("Kabul talks reviewed in the browser");
+    await expect(page.locator(`.event-card a[href="${eventHref}"]`).first().textContent()).resolves.toBe(
+      "Kabul talks reviewed in the browser",
+    );
 
     await page.goto(web() + eventHref);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Kabul talks reviewed in the browser");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Kabul talks reviewed in the browser",
+    );
     const changes = page.locator("section[aria-labelledby=changes]");
     await expect(changes.textContent()).resolves.toMatch(/Created by token:\d+ \(Browser editor\)/);
     await expect(page.getByText(HOSTED).count()).resolves.toBeGreaterThan(0);
@@ -219,7 +242,9 @@ describe("reviewing in the browser as an editor", () => {
   it("ingests an uploaded HTML page without its boilerplate", async () => {
     await page.goto(`${web()}/review`);
     await page.getByText("Add a report").click();
-    await page.getByLabel("or upload an HTML page or a text file").setInputFiles({ name: "prisoners.html", mimeType: "text/html", buffer: Buffer.from(HTML) });
+    await page
+      .getByLabel("or upload an HTML page or a text file")
+      .setInputFiles({ name: "prisoners.html", mimeType: "text/html", buffer: Buffer.from(HTML) });
     await page.getByLabel("Published").fill("2025-11-03");
     await page.getByRole("button", { name: "Ingest the report" }).click();
     await page.waitForURL(/\/review\?source=/);
@@ -239,15 +264,25 @@ describe("reviewing in the browser as an editor", () => {
     const pendingCard = plain.locator(".candidate[data-pending]").first();
     const id = (await pendingCard.getAttribute("data-candidate"))!;
     const form = pendingCard.locator('form[data-action="reject"]');
-    const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f).entries()].map(([k, v]) => [k, String(v)] as [string, string]));
+    const fields = await form.evaluate((f: HTMLFormElement) =>
+      [...new FormData(f).entries()].map(([k, v]) => [k, String(v)] as [string, string]),
+    );
     const [cookie] = await context.cookies();
     const forged = new FormData();
     for (const [k, v] of fields) forged.append(k, v);
-    await fetch(plain.url(), { method: "POST", body: forged, redirect: "manual", headers: { origin: "http://elsewhere.example", cookie: `${cookie!.name}=${cookie!.value}` } });
+    await fetch(plain.url(), {
+      method: "POST",
+      body: forged,
+      redirect: "manual",
+      headers: { origin: "http://elsewhere.example", cookie: `${cookie!.name}=${cookie!.value}` },
+    });
     await plain.reload();
     expect(await plain.locator(`#candidate-${id}[data-pending]`).count()).toBe(1);
 
-    await plain.locator(`#candidate-${id} form[data-action="reject"]`).getByRole("button", { name: /^Reject/ }).click();
+    await plain
+      .locator(`#candidate-${id} form[data-action="reject"]`)
+      .getByRole("button", { name: /^Reject/ })
+      .click();
     await plain.waitForLoadState();
     await screenshot(plain, "review-no-js");
     await expect(plain.locator(`#candidate-${id} .review-status`).textContent()).resolves.toMatch(/Rejected/);

@@ -10,11 +10,14 @@ beforeAll(async () => ({ browser, page } = await openPage()));
 afterAll(() => browser?.close());
 
 const chips = () => page.getByRole("region", { name: "Filters" }).getByRole("button", { name: /^Remove / });
-const settled = () => page.waitForFunction(() => document.querySelector(".search-form")?.getAttribute("aria-busy") === "false");
+const settled = () =>
+  page.waitForFunction(() => document.querySelector(".search-form")?.getAttribute("aria-busy") === "false");
 
 describe("the active filters", () => {
   it("shows each active filter as a chip that removes it, and Clear all", async () => {
-    await page.goto(`${web()}/?q=Tehreek&type=CEASEFIRE&type=NEGOTIATION&country=PK&from=2021-01-01&to=2022-12-31&contested=1`);
+    await page.goto(
+      `${web()}/?q=Tehreek&type=CEASEFIRE&type=NEGOTIATION&country=PK&from=2021-01-01&to=2022-12-31&contested=1`,
+    );
     await expect(chips().evaluateAll((els) => els.map((e) => e.textContent))).resolves.toEqual([
       "Remove Words: “Tehreek”×",
       "Remove Event type: Ceasefire×",
@@ -27,11 +30,23 @@ describe("the active filters", () => {
     await page.getByRole("button", { name: "Remove Event type: Ceasefire" }).click();
     await page.waitForURL((url) => !url.searchParams.getAll("type").includes("CEASEFIRE"));
     const url = new URL(page.url());
-    expect([url.searchParams.get("q"), url.searchParams.getAll("type"), url.searchParams.get("country"), url.searchParams.get("from"), url.searchParams.get("contested")]).toEqual(["Tehreek", ["NEGOTIATION"], "PK", "2021-01-01", "1"]);
+    expect([
+      url.searchParams.get("q"),
+      url.searchParams.getAll("type"),
+      url.searchParams.get("country"),
+      url.searchParams.get("from"),
+      url.searchParams.get("contested"),
+    ]).toEqual(["Tehreek", ["NEGOTIATION"], "PK", "2021-01-01", "1"]);
     await page.getByRole("button", { name: /^Remove Dates:/ }).click();
     await page.waitForURL((u) => !u.searchParams.has("from") && !u.searchParams.has("to"));
     await page.getByRole("button", { name: "Clear all" }).click();
-    await page.waitForURL((u) => !u.searchParams.has("q") && !u.searchParams.has("type") && !u.searchParams.has("country") && !u.searchParams.has("contested"));
+    await page.waitForURL(
+      (u) =>
+        !u.searchParams.has("q") &&
+        !u.searchParams.has("type") &&
+        !u.searchParams.has("country") &&
+        !u.searchParams.has("contested"),
+    );
     expect(await chips().count()).toBe(0);
     expect(await resultCount(page)).toBeGreaterThan(40);
   });
@@ -50,14 +65,21 @@ describe("the active filters", () => {
     await page.goto(`${web()}/?q=Istanbul`);
     const finder = page.getByRole("combobox", { name: "Find an actor by any spelling" });
     await finder.fill("Jamiat");
-    await page.getByRole("listbox", { name: "Matching actors" }).getByRole("option", { name: /Jamiat Ulema-e-Islam \(S\)/ }).click();
+    await page
+      .getByRole("listbox", { name: "Matching actors" })
+      .getByRole("option", { name: /Jamiat Ulema-e-Islam \(S\)/ })
+      .click();
     await page.waitForURL(/actor=/);
-    await expect(page.getByRole("button", { name: "Remove Actor: Jamiat Ulema-e-Islam (S)" }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole("button", { name: "Remove Actor: Jamiat Ulema-e-Islam (S)" }).isVisible(),
+    ).resolves.toBe(true);
     const actorFacet = page.getByRole("group", { name: "Actor" });
     const first = actorFacet.getByRole("checkbox").first();
     await expect(first.isChecked()).resolves.toBe(true);
     await expect(first.isVisible()).resolves.toBe(true);
-    await expect(actorFacet.locator("li label").first().textContent()).resolves.toMatch(/^Jamiat Ulema-e-Islam \(S\)0$/);
+    await expect(actorFacet.locator("li label").first().textContent()).resolves.toMatch(
+      /^Jamiat Ulema-e-Islam \(S\)0$/,
+    );
     await expect(page.locator(".results .result-count").textContent()).resolves.toBe("No events match");
   });
 
@@ -71,7 +93,10 @@ describe("the active filters", () => {
     await expect(hidden.isVisible()).resolves.toBe(false);
     await more.click();
     await expect(hidden.isVisible()).resolves.toBe(true);
-    const overflow = await roles.locator("ul").first().evaluate((ul) => getComputedStyle(ul).overflowY);
+    const overflow = await roles
+      .locator("ul")
+      .first()
+      .evaluate((ul) => getComputedStyle(ul).overflowY);
     expect(overflow).toBe("visible");
   });
 
@@ -90,7 +115,12 @@ describe("the active filters", () => {
     const expected = Number(/(\d+) events?$/.exec(texts[ttp]!)![1]);
     await finder.press("Enter");
     await page.waitForURL(/actor=/);
-    await page.waitForFunction((n) => document.querySelector(".results .result-count")?.textContent?.endsWith(`${n} events`) || (n === 1 && document.querySelector(".results .result-count")?.textContent === "1 event"), expected);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector(".results .result-count")?.textContent?.endsWith(`${n} events`) ||
+        (n === 1 && document.querySelector(".results .result-count")?.textContent === "1 event"),
+      expected,
+    );
     expect(await resultCount(page)).toBe(expected);
     await expect(finder.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
   });
@@ -103,7 +133,11 @@ describe("the active filters", () => {
     await page.keyboard.press("Space");
     await page.waitForURL(/type=NEGOTIATION/);
     await settled();
-    const focused = () => page.evaluate(() => `${(document.activeElement as HTMLInputElement).name}=${(document.activeElement as HTMLInputElement).value}:${(document.activeElement as HTMLInputElement).checked}`);
+    const focused = () =>
+      page.evaluate(
+        () =>
+          `${(document.activeElement as HTMLInputElement).name}=${(document.activeElement as HTMLInputElement).value}:${(document.activeElement as HTMLInputElement).checked}`,
+      );
     await expect(focused()).resolves.toBe("type=NEGOTIATION:true");
     await page.keyboard.press("Space");
     await page.waitForURL((url) => !url.search.includes("type="));
@@ -130,7 +164,9 @@ describe("a link with parts that cannot be read", () => {
 
   it("drops a `before` cursor that is no cursor, and one of another search, and shows that search's first page", async () => {
     await page.goto(`${web()}/?q=Tehreek&before=garbage`);
-    await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(/page of results this link points to/);
+    await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(
+      /page of results this link points to/,
+    );
     await expect(page.locator(".results .result-count").textContent()).resolves.toMatch(/^(1–\d+ of )?\d+ events$/);
     expect(await resultCount(page)).toBeGreaterThan(5);
 
@@ -139,13 +175,17 @@ describe("a link with parts that cannot be read", () => {
     const next = new URL((await page.getByRole("link", { name: "Next page" }).getAttribute("href"))!, web());
     const cursor = next.searchParams.get("after")!;
     await page.goto(`${web()}/?q=Tehreek&after=${encodeURIComponent(cursor)}&start=21`);
-    await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(/page of results this link points to/);
+    await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(
+      /page of results this link points to/,
+    );
     await expect(page.getByRole("button", { name: "Remove Words: “Tehreek”" }).isVisible()).resolves.toBe(true);
     await expect(page.locator(".event-list").getAttribute("start")).resolves.toBe("1");
     await expect(page.getByText("pnpm start").count()).resolves.toBe(0);
 
     // Both ways at once: `before` is left out, and said once.
-    await page.goto(`${web()}/?sort=DATE_ASC&after=${encodeURIComponent(cursor)}&before=${encodeURIComponent(cursor)}&start=21`);
+    await page.goto(
+      `${web()}/?sort=DATE_ASC&after=${encodeURIComponent(cursor)}&before=${encodeURIComponent(cursor)}&start=21`,
+    );
     const said = (await page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent())!;
     expect(said.match(/ignored before/g)).toHaveLength(1);
     await expect(page.locator(".event-list").getAttribute("start")).resolves.toBe("21");

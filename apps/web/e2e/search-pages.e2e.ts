@@ -53,7 +53,9 @@ describe("pages of results", () => {
     await expect(status()).resolves.toMatch(/^4\d events$/);
     expect(await page.locator(".event-card").count()).toBe(Number(/^(\d+)/.exec((await status())!)![1]));
     await page.goto(`${web()}/?per=7`);
-    await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(/ignored per=7 \(one of 20, 50, 100\)/);
+    await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(
+      /ignored per=7 \(one of 20, 50, 100\)/,
+    );
     expect(await page.locator(".event-card").count()).toBe(20);
   });
 });

@@ -13,17 +13,32 @@ const web = () => inject("webUrl");
 
 beforeAll(async () => {
   ({ browser, page } = await openPage());
-  [events, ttp, pakistan] = await Promise.all([everyEvent(), actorId("Tehrik-i-Taliban Pakistan"), actorId("Government of Pakistan")]);
+  [events, ttp, pakistan] = await Promise.all([
+    everyEvent(),
+    actorId("Tehrik-i-Taliban Pakistan"),
+    actorId("Government of Pakistan"),
+  ]);
 });
 afterAll(() => browser?.close());
 
-const settled = () => page.waitForFunction(() => document.querySelector(".search-form")?.getAttribute("aria-busy") === "false");
-const chipNames = () => page.getByRole("region", { name: "Filters" }).getByRole("button", { name: /^Remove / }).evaluateAll((els) => els.map((e) => e.textContent!.replace(/^Remove |×$/g, "")));
+const settled = () =>
+  page.waitForFunction(() => document.querySelector(".search-form")?.getAttribute("aria-busy") === "false");
+const chipNames = () =>
+  page
+    .getByRole("region", { name: "Filters" })
+    .getByRole("button", { name: /^Remove / })
+    .evaluateAll((els) => els.map((e) => e.textContent!.replace(/^Remove |×$/g, "")));
 
 /** A facet's values as the page shows them: label → count. */
 async function facetCounts(legend: string): Promise<Record<string, number>> {
   const group = page.getByRole("group", { name: legend, exact: true });
-  const rows = await group.locator("li label").evaluateAll((labels) => labels.map((l) => [l.querySelector(".facet-label")!.textContent!, l.querySelector(".facet-count")!.textContent!] as const));
+  const rows = await group
+    .locator("li label")
+    .evaluateAll((labels) =>
+      labels.map(
+        (l) => [l.querySelector(".facet-label")!.textContent!, l.querySelector(".facet-count")!.textContent!] as const,
+      ),
+    );
   return Object.fromEntries(rows.map(([label, count]) => [label, Number(count.replace(/,/g, ""))]));
 }
 
@@ -68,13 +83,18 @@ describe("an actor in a role", () => {
   it("binds the role facet to the ticked actor: the TTP and Mediator is the TTP as mediator, and the role counts are the TTP's", async () => {
     await page.goto(`${web()}/?actor=${encodeURIComponent(ttp)}`);
     const note = page.getByRole("group", { name: "Role", exact: true }).locator(".facet-note");
-    await expect(note.textContent()).resolves.toBe("Bound to the actor ticked: Mediator here means “Tehrik-i-Taliban Pakistan as Mediator”, and each count is its events in that role. How they combine");
+    await expect(note.textContent()).resolves.toBe(
+      "Bound to the actor ticked: Mediator here means “Tehrik-i-Taliban Pakistan as Mediator”, and each count is its events in that role. How they combine",
+    );
     const roles = await facetCounts("Role");
     expect(Object.keys(roles).length).toBeGreaterThan(0);
-    for (const [label, count] of Object.entries(roles)) expect([label, count]).toEqual([label, events.filter((e) => tookPart(e, ttp, [roleByLabel[label]!])).length]);
+    for (const [label, count] of Object.entries(roles))
+      expect([label, count]).toEqual([label, events.filter((e) => tookPart(e, ttp, [roleByLabel[label]!])).length]);
 
     // Someone mediated some of the TTP's events, but the TTP mediated none: bound, that is nothing.
-    const mediatedByAnyone = events.filter((e) => tookPart(e, ttp) && e.participants.some((p) => p.role === "MEDIATOR"));
+    const mediatedByAnyone = events.filter(
+      (e) => tookPart(e, ttp) && e.participants.some((p) => p.role === "MEDIATOR"),
+    );
     expect(mediatedByAnyone.length).toBeGreaterThan(0);
     await page.goto(`${web()}/?actor=${encodeURIComponent(ttp)}&role=MEDIATOR`);
     expect(await resultCount(page)).toBe(events.filter((e) => tookPart(e, ttp, ["MEDIATOR"])).length);
@@ -82,8 +102,12 @@ describe("an actor in a role", () => {
 
     // Without an actor, a role is anyone in it.
     await page.goto(`${web()}/?role=MEDIATOR`);
-    await expect(page.getByRole("group", { name: "Role", exact: true }).locator(".facet-note").textContent()).resolves.toMatch(/^A role means any participant in it\./);
-    expect(await resultCount(page)).toBe(events.filter((e) => e.participants.some((p) => p.role === "MEDIATOR")).length);
+    await expect(
+      page.getByRole("group", { name: "Role", exact: true }).locator(".facet-note").textContent(),
+    ).resolves.toMatch(/^A role means any participant in it\./);
+    expect(await resultCount(page)).toBe(
+      events.filter((e) => e.participants.some((p) => p.role === "MEDIATOR")).length,
+    );
   });
 
   it("works without JavaScript: the “as…” buttons submit the search form", async () => {
@@ -93,9 +117,13 @@ describe("an actor in a role", () => {
     await plain.getByText("as… Tehrik-i-Taliban Pakistan in one role").click();
     await plain.getByRole("button", { name: "Tehrik-i-Taliban Pakistan as Party", exact: true }).click();
     await plain.waitForURL((url) => url.searchParams.getAll("p").includes(`${ttp}:PARTY`));
-    await expect(plain.getByRole("button", { name: "Remove Taking part: Tehrik-i-Taliban Pakistan as Party" }).isVisible()).resolves.toBe(true);
+    await expect(
+      plain.getByRole("button", { name: "Remove Taking part: Tehrik-i-Taliban Pakistan as Party" }).isVisible(),
+    ).resolves.toBe(true);
     await expect(plain.getByRole("button", { name: "Remove Event type: Ceasefire" }).isVisible()).resolves.toBe(true);
-    expect(await resultCount(plain)).toBe(events.filter((e) => e.type === "CEASEFIRE" && tookPart(e, ttp, ["PARTY"])).length);
+    expect(await resultCount(plain)).toBe(
+      events.filter((e) => e.type === "CEASEFIRE" && tookPart(e, ttp, ["PARTY"])).length,
+    );
     await context.close();
   });
 });
@@ -114,7 +142,10 @@ describe("two actors together", () => {
     await second.press("ArrowDown");
     await second.press("Enter");
     await dyad.locator(".dyad-actor").nth(1).waitFor();
-    await expect(dyad.locator(".dyad-actor").allTextContents()).resolves.toEqual(["Tehrik-i-Taliban Pakistan×Change the first actor, Tehrik-i-Taliban Pakistan", "Government of Pakistan×Change the second actor, Government of Pakistan"]);
+    await expect(dyad.locator(".dyad-actor").allTextContents()).resolves.toEqual([
+      "Tehrik-i-Taliban Pakistan×Change the first actor, Tehrik-i-Taliban Pakistan",
+      "Government of Pakistan×Change the second actor, Government of Pakistan",
+    ]);
     await dyad.getByRole("combobox", { name: "Role of the second actor" }).selectOption("PARTY");
     // Choosing the role does not run the search by itself.
     expect(new URL(page.url()).searchParams.has("p")).toBe(false);
@@ -122,7 +153,10 @@ describe("two actors together", () => {
     await page.waitForURL((url) => url.searchParams.getAll("p").length === 2);
     await settled();
     expect(new URL(page.url()).searchParams.getAll("p")).toEqual([ttp, `${pakistan}:PARTY`]);
-    await expect(chipNames()).resolves.toEqual(["Taking part: Tehrik-i-Taliban Pakistan", "Taking part: Government of Pakistan as Party"]);
+    await expect(chipNames()).resolves.toEqual([
+      "Taking part: Tehrik-i-Taliban Pakistan",
+      "Taking part: Government of Pakistan as Party",
+    ]);
 
     const both = events.filter((e) => tookPart(e, ttp) && tookPart(e, pakistan, ["PARTY"]));
     expect(both.length).toBeGreaterThan(0);

@@ -11,7 +11,12 @@ beforeAll(async () => ({ browser, page } = await openPage()));
 afterAll(() => browser?.close());
 
 const monthCounts = () =>
-  page.locator(".histogram-bars rect.bar title").evaluateAll((titles) => titles.map((t) => ({ month: t.textContent!.slice(0, 7), count: Number(/: (\d+) events?/.exec(t.textContent!)![1]) })));
+  page.locator(".histogram-bars rect.bar title").evaluateAll((titles) =>
+    titles.map((t) => ({
+      month: t.textContent!.slice(0, 7),
+      count: Number(/: (\d+) events?/.exec(t.textContent!)![1]),
+    })),
+  );
 
 describe("the pictures of the results", () => {
   it("draws every result by month, stacked by type, with labelled axes and a colour per type", async () => {
@@ -28,10 +33,16 @@ describe("the pictures of the results", () => {
     const legend = page.getByRole("list", { name: "Event types" }).getByRole("listitem");
     const types = await legend.allTextContents();
     expect(types.map((t) => t.trim())).toEqual(expect.arrayContaining(["Ceasefire", "Talks", "Statement"]));
-    const fills = await legend.locator(".type-swatch rect").evaluateAll((rects) => rects.map((r) => r.getAttribute("fill")));
+    const fills = await legend
+      .locator(".type-swatch rect")
+      .evaluateAll((rects) => rects.map((r) => r.getAttribute("fill")));
     expect(new Set(fills).size).toBe(types.length);
     // Each type's bars wear its legend colour (they stream in after the results).
-    await page.waitForFunction((colours) => colours.every((c) => document.querySelector(`.month-timeline .chart-overlay .layer-all path[fill="${c}"]`)), fills);
+    await page.waitForFunction(
+      (colours) =>
+        colours.every((c) => document.querySelector(`.month-timeline .chart-overlay .layer-all path[fill="${c}"]`)),
+      fills,
+    );
     await screenshot(page, "search-pictures");
   });
 
@@ -91,38 +102,55 @@ describe("the pictures of the results", () => {
     const events = await everyEvent();
     await page.goto(web());
     expect(await resultCount(page)).toBe(events.length);
-    const located = (list: EventFacts[]) => list.flatMap((e) => e.places.filter((p) => p.lat !== null && p.lon !== null));
+    const located = (list: EventFacts[]) =>
+      list.flatMap((e) => e.places.filter((p) => p.lat !== null && p.lon !== null));
     const everywhere = located(events);
     const places = new Set(everywhere.map((p) => p.id));
-    await expect(page.locator("#map-caption").textContent()).resolves.toMatch(new RegExp(`^${places.size} places of all ${events.length} events;`));
+    await expect(page.locator("#map-caption").textContent()).resolves.toMatch(
+      new RegExp(`^${places.size} places of all ${events.length} events;`),
+    );
     // Each marker's title counts its events: a place's ("Kabul (AF): 5 events") or a group's ("3 places with 9 events: …").
     const titles = await page.locator(".places-map .map-place > title").allTextContents();
     const mapped = titles.reduce((sum, t) => sum + Number(/(\d+) events?\b/.exec(t)![1]), 0);
     expect(mapped).toBe(everywhere.length);
-    const shownIds = await page.locator(".event-card h2 a").evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute("href")!.split("/").pop()!)));
+    const shownIds = await page
+      .locator(".event-card h2 a")
+      .evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute("href")!.split("/").pop()!)));
     expect(shownIds.length).toBeLessThan(events.length);
     expect(located(events.filter((e) => shownIds.includes(e.id))).length).toBeLessThan(mapped);
   });
 
   it("gives the deaths of every result in the results header", async () => {
     const all = await everyEvent();
-    const sum = (list: EventFacts[], key: "low" | "best" | "high") => list.reduce((n, e) => n + (e.fatalities?.[key] ?? 0), 0);
+    const sum = (list: EventFacts[], key: "low" | "best" | "high") =>
+      list.reduce((n, e) => n + (e.fatalities?.[key] ?? 0), 0);
     const expected = (list: EventFacts[]) => {
-      const known = list.filter((e) => e.fatalities && (e.fatalities.low !== null || e.fatalities.best !== null || e.fatalities.high !== null));
-      const parts = (["best", "low", "high"] as const).filter((k) => known.some((e) => e.fatalities![k] !== null)).map((k) => `${k} estimate${known.length === 1 ? "" : "s"} ${sum(known, k).toLocaleString("en-GB")}`);
-      const where = known.length === list.length ? `all ${list.length} events` : `${known.length} of the ${list.length} events`;
-      return known.length === 0 ? "No death figures for these events" : `Deaths reported in ${where}: ${parts.join(", ")}`;
+      const known = list.filter(
+        (e) => e.fatalities && (e.fatalities.low !== null || e.fatalities.best !== null || e.fatalities.high !== null),
+      );
+      const parts = (["best", "low", "high"] as const)
+        .filter((k) => known.some((e) => e.fatalities![k] !== null))
+        .map((k) => `${k} estimate${known.length === 1 ? "" : "s"} ${sum(known, k).toLocaleString("en-GB")}`);
+      const where =
+        known.length === list.length ? `all ${list.length} events` : `${known.length} of the ${list.length} events`;
+      return known.length === 0
+        ? "No death figures for these events"
+        : `Deaths reported in ${where}: ${parts.join(", ")}`;
     };
     expect(all.some((e) => e.fatalities?.best != null)).toBe(true);
     await page.goto(web());
     await expect(page.locator(".results-header .fatalities").textContent()).resolves.toBe(expected(all));
     await page.goto(`${web()}/?type=CEASEFIRE`);
-    await expect(page.locator(".results-header .fatalities").textContent()).resolves.toBe(expected(all.filter((e) => e.type === "CEASEFIRE")));
+    await expect(page.locator(".results-header .fatalities").textContent()).resolves.toBe(
+      expected(all.filter((e) => e.type === "CEASEFIRE")),
+    );
   });
 
   it("filters by a place clicked on the map", async () => {
     await page.goto(web());
-    const istanbul = page.locator(".places-map .map-place").filter({ has: page.locator("title", { hasText: /^Istanbul \(TR\)/ }) });
+    const istanbul = page
+      .locator(".places-map .map-place")
+      .filter({ has: page.locator("title", { hasText: /^Istanbul \(TR\)/ }) });
     await istanbul.click();
     await page.waitForURL(/place=/);
     await expect(page.getByRole("button", { name: "Remove Place: Istanbul" }).isVisible()).resolves.toBe(true);

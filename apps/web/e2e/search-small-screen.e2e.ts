@@ -6,7 +6,10 @@ let browser: Browser;
 let page: Page;
 const web = () => inject("webUrl");
 
-beforeAll(async () => ({ browser, page } = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })));
+beforeAll(
+  async () =>
+    ({ browser, page } = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })),
+);
 afterAll(() => browser?.close());
 
 const hydrated = () => page.waitForFunction(() => document.querySelector(".filters")?.hasAttribute("data-drawer"));
@@ -34,10 +37,16 @@ describe("the search on a 390 px wide screen", () => {
     await page.waitForURL(/type=CEASEFIRE/);
     await expect(filters.isVisible()).resolves.toBe(true);
     const close = filters.getByRole("button", { name: /^Show \d+ results?$/ });
-    await page.waitForFunction(() => /^Show \d+ results?$/.test(document.querySelector(".drawer-close")?.textContent ?? "") && document.querySelector(".search-form")?.getAttribute("aria-busy") === "false");
+    await page.waitForFunction(
+      () =>
+        /^Show \d+ results?$/.test(document.querySelector(".drawer-close")?.textContent ?? "") &&
+        document.querySelector(".search-form")?.getAttribute("aria-busy") === "false",
+    );
     await close.click();
     await expect(filters.isVisible()).resolves.toBe(false);
-    await expect(page.getByRole("button", { name: "Filters (2 active)" }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(
+      page.getByRole("button", { name: "Filters (2 active)" }).evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
   });
 
   it("shows the timeline and the map in a tab of their own", async () => {

@@ -9,7 +9,6 @@ const web = () => inject("webUrl");
 beforeAll(async () => ({ browser, page } = await openPage()));
 afterAll(() => browser?.close());
 
-
 /** Resolves when the result count shows something other than `previous`. */
 const countChangesFrom = async (previous: string | null) =>
   page.waitForFunction((prev) => document.querySelector(".results .result-count")?.textContent !== prev, previous);
@@ -43,7 +42,10 @@ describe("a person's search", () => {
     expect(count).toBeLessThan(tehreekCount);
     await expect(page.getByRole("checkbox", { name: /^Ceasefire/ }).isChecked()).resolves.toBe(true);
     // Disjunctive counts: other types still show what they would add.
-    const talks = await page.getByRole("checkbox", { name: /^Talks/ }).locator("xpath=..").textContent();
+    const talks = await page
+      .getByRole("checkbox", { name: /^Talks/ })
+      .locator("xpath=..")
+      .textContent();
     expect(Number(/(\d+)$/.exec(talks ?? "")?.[1])).toBeGreaterThan(0);
     const types = await page.locator(".event-type").allTextContents();
     expect(types.every((t) => t === "Ceasefire")).toBe(true);
@@ -65,12 +67,18 @@ describe("a person's search", () => {
     const from = url.searchParams.get("from")!;
     const to = url.searchParams.get("to")!;
     expect(from < to).toBe(true);
-    const dates = await page.locator(".event-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
+    const dates = await page
+      .locator(".event-card time")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
     expect(dates.every((d) => d <= to)).toBe(true);
     // The histogram still shows the months around the range (it is counted without its own
     // dates), and highlights exactly the months that overlap the range.
     const months = await page.locator(".histogram-bars rect").evaluateAll((els) =>
-      els.map((e) => ({ month: e.querySelector("title")!.textContent!.slice(0, 7), count: Number(/: (\d+) events?/.exec(e.querySelector("title")!.textContent!)![1]), inRange: e.classList.contains("in-range") })),
+      els.map((e) => ({
+        month: e.querySelector("title")!.textContent!.slice(0, 7),
+        count: Number(/: (\d+) events?/.exec(e.querySelector("title")!.textContent!)![1]),
+        inRange: e.classList.contains("in-range"),
+      })),
     );
     const overlaps = (month: string) => month >= from.slice(0, 7) && month <= to.slice(0, 7);
     expect(months.filter((b) => !overlaps(b.month) && b.count > 0).length).toBeGreaterThan(0);
@@ -86,7 +94,11 @@ describe("a person's search", () => {
     await page.goto(tehreekUrl);
     await page.getByRole("checkbox", { name: "Contested only" }).check();
     await page.waitForURL(/contested=1/);
-    await page.waitForFunction(() => document.querySelectorAll(".event-card").length > 0 && [...document.querySelectorAll(".event-card")].every((c) => c.querySelector(".badge-contested")));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(".event-card").length > 0 &&
+        [...document.querySelectorAll(".event-card")].every((c) => c.querySelector(".badge-contested")),
+    );
     const listUrl = page.url();
     const listCount = await resultCount(page);
     await page.locator(".event-card h2 a").first().click();
@@ -103,8 +115,12 @@ describe("a person's search", () => {
   it("offers the TTP when typing 'Tehreek' in the actor facet's filter box", async () => {
     await page.goto(web());
     await page.getByRole("combobox", { name: "Find an actor by any spelling" }).fill("Tehreek");
-    const offer = page.getByRole("listbox", { name: "Matching actors" }).getByRole("option", { name: /Tehrik-i-Taliban Pakistan/ });
-    await expect(offer.textContent()).resolves.toMatch(/as “Tehreek-e-Taliban Pakistan”|as “Tehreek-i-Taliban Pakistan”/);
+    const offer = page
+      .getByRole("listbox", { name: "Matching actors" })
+      .getByRole("option", { name: /Tehrik-i-Taliban Pakistan/ });
+    await expect(offer.textContent()).resolves.toMatch(
+      /as “Tehreek-e-Taliban Pakistan”|as “Tehreek-i-Taliban Pakistan”/,
+    );
     await offer.click();
     await page.waitForURL(/actor=/);
     await expect(page.getByRole("checkbox", { name: /^Tehrik-i-Taliban Pakistan/ }).isChecked()).resolves.toBe(true);
@@ -113,7 +129,9 @@ describe("a person's search", () => {
   it("opens an actor page with its timeline", async () => {
     await page.locator(".event-card .event-actors a", { hasText: "Tehrik-i-Taliban Pakistan" }).first().click();
     await page.waitForURL(/\/actors\//);
-    expect(await page.getByRole("list", { name: "Events over time" }).getByRole("listitem").count()).toBeGreaterThan(10);
+    expect(await page.getByRole("list", { name: "Events over time" }).getByRole("listitem").count()).toBeGreaterThan(
+      10,
+    );
   });
 
   it("says so when nothing matches, and offers a way out", async () => {

@@ -12,7 +12,9 @@ beforeAll(async () => {
   const res = await fetch(inject("apiUrl"), {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `{ events(first: 1) { edges { node { id } } } actors(first: 1, nameContains: "Qatar") { edges { node { id } } } sources(first: 1) { edges { node { id } } } }` }),
+    body: JSON.stringify({
+      query: `{ events(first: 1) { edges { node { id } } } actors(first: 1, nameContains: "Qatar") { edges { node { id } } } sources(first: 1) { edges { node { id } } } }`,
+    }),
   });
   const { data } = await res.json();
   pages = {
@@ -60,7 +62,12 @@ describe("security headers", () => {
     const html = await home.text();
     const asset = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
     expect(asset).toBeTruthy();
-    for (const [name, path] of Object.entries({ ...pages, actorLookup: "/api/actors?q=Taliban", icon: "/icon.svg", staticFile: asset! })) {
+    for (const [name, path] of Object.entries({
+      ...pages,
+      actorLookup: "/api/actors?q=Taliban",
+      icon: "/icon.svg",
+      staticFile: asset!,
+    })) {
       const res = await fetch(web() + path);
       expect(res.status, name).toBe(name === "notFound" || name === "unknownRecord" ? 404 : 200);
       expectSecurityHeaders(res.headers, name);
@@ -104,7 +111,9 @@ describe("pages under the Content-Security-Policy", () => {
     await page.exposeFunction("reportViolation", (text: string) => problems.push(text));
     await page.addInitScript(() =>
       document.addEventListener("securitypolicyviolation", (e) =>
-        (window as unknown as { reportViolation(t: string): void }).reportViolation(`CSP: ${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+        (window as unknown as { reportViolation(t: string): void }).reportViolation(
+          `CSP: ${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+        ),
       ),
     );
     return { page, problems };
@@ -119,11 +128,21 @@ describe("pages under the Content-Security-Policy", () => {
       // Hydrated: React has attached itself, so the page's scripts ran. Hydration can finish after
       // the network is idle on a busy machine, so this waits for it (up to 15 s) rather than looking once.
       const hydrated = await page
-        .waitForFunction(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__react")), null, { timeout: 15_000, polling: 100 })
-        .then(() => true, () => false);
+        .waitForFunction(
+          () => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__react")),
+          null,
+          { timeout: 15_000, polling: 100 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       // The problems first: a blocked script would be both the cause and the better message.
       const expected404 = name === "notFound" || name === "unknownRecord";
-      expect(problems.filter((p) => !(expected404 && /404/.test(p))), name).toEqual([]);
+      expect(
+        problems.filter((p) => !(expected404 && /404/.test(p))),
+        name,
+      ).toEqual([]);
       expect(hydrated, `${name}: React never hydrated the page`).toBe(true);
       problems.length = 0;
     }

@@ -21,7 +21,10 @@ const sources = (dir: string): string[] =>
   });
 
 const isOperation = (value: unknown): value is DocumentNode =>
-  typeof value === "object" && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT && (value as DocumentNode).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION);
+  typeof value === "object" &&
+  value !== null &&
+  (value as DocumentNode).kind === Kind.DOCUMENT &&
+  (value as DocumentNode).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION);
 
 const documents: Record<string, string> = {};
 for (const file of sources(path.join(WEB, "src")).sort()) {
@@ -43,7 +46,9 @@ if (process.argv.includes("--check")) {
     // missing: reported below
   }
   if (current !== json) {
-    console.error(`apps/web/trusted-documents.json is out of date with the web app's queries: run \`pnpm --filter @parley/web run documents\`.`);
+    console.error(
+      `apps/web/trusted-documents.json is out of date with the web app's queries: run \`pnpm --filter @parley/web run documents\`.`,
+    );
     process.exit(1);
   }
   console.log(`trusted-documents.json: ${Object.keys(sorted).length} documents, up to date.`);

@@ -4,7 +4,17 @@ interface Entry {
 }
 
 /** One vocabulary as a definition list: the label people see, the code the API and URLs use, what it means. */
-export function Codebook({ id, title, entries, label }: { id: string; title: string; entries: Entry[]; label: (code: string) => string }) {
+export function Codebook({
+  id,
+  title,
+  entries,
+  label,
+}: {
+  id: string;
+  title: string;
+  entries: Entry[];
+  label: (code: string) => string;
+}) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>

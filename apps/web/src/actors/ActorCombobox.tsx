@@ -34,7 +34,9 @@ function useMatches(query: string, context: string) {
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      fetch(`/api/actors?q=${encodeURIComponent(q)}${context ? `&search=${encodeURIComponent(context)}` : ""}`, { signal: controller.signal })
+      fetch(`/api/actors?q=${encodeURIComponent(q)}${context ? `&search=${encodeURIComponent(context)}` : ""}`, {
+        signal: controller.signal,
+      })
         .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
         .then((body: { matches: ActorMatch[] }) => {
           setFailed(false);
@@ -126,7 +128,9 @@ export function ActorCombobox({ label, placeholder, context = "", onPick, onEnte
               {m.name}
               {m.matchedName !== m.name && <span className="muted"> (as “{m.matchedName}”)</span>}
             </span>
-            {m.events !== null && <span className="facet-count">{m.events === 1 ? "1 event" : `${m.events} events`}</span>}
+            {m.events !== null && (
+              <span className="facet-count">{m.events === 1 ? "1 event" : `${m.events} events`}</span>
+            )}
           </li>
         ))}
       </ul>

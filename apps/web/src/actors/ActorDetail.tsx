@@ -14,8 +14,14 @@ import { FirstPageNotice } from "../shared/FirstPage.tsx";
 type Actor = NonNullable<ResultOf<typeof ActorPageQuery>["actor"]>;
 export type ActorCounts = ResultOf<typeof ActorCountsQuery>;
 
-function span(a: { startDate: string | null; startPrecision: string | null; endDate: string | null; endPrecision: string | null }): string {
-  const f = (d: string | null, p: string | null) => (d ? formatPartialDate({ date: d, precision: (p ?? "DAY") as DatePrecision }) : null);
+function span(a: {
+  startDate: string | null;
+  startPrecision: string | null;
+  endDate: string | null;
+  endPrecision: string | null;
+}): string {
+  const f = (d: string | null, p: string | null) =>
+    d ? formatPartialDate({ date: d, precision: (p ?? "DAY") as DatePrecision }) : null;
   const start = f(a.startDate, a.startPrecision);
   const end = f(a.endDate, a.endPrecision);
   if (start && end) return `${start} – ${end}`;
@@ -23,7 +29,17 @@ function span(a: { startDate: string | null; startPrecision: string | null; endD
   return end ? `until ${end}` : "";
 }
 
-export function ActorDetail({ actor, view, problems, counts }: { actor: Actor; view: ActorView; problems: string[]; counts: ActorCounts | null }) {
+export function ActorDetail({
+  actor,
+  view,
+  problems,
+  counts,
+}: {
+  actor: Actor;
+  view: ActorView;
+  problems: string[];
+  counts: ActorCounts | null;
+}) {
   const members = actor.members.edges.map((e) => e.node);
   const positions = actor.positions.edges.map((e) => e.node);
   return (
@@ -66,7 +82,8 @@ export function ActorDetail({ actor, view, problems, counts }: { actor: Actor; v
         <ul className="affiliations" aria-label="People affiliated">
           {members.map((m, i) => (
             <li key={i}>
-              <Link href={href.actor(m.actor.id)}>{m.actor.name}</Link>, {m.title} <span className="muted">{span(m)}</span>
+              <Link href={href.actor(m.actor.id)}>{m.actor.name}</Link>, {m.title}{" "}
+              <span className="muted">{span(m)}</span>
             </li>
           ))}
         </ul>
@@ -74,7 +91,12 @@ export function ActorDetail({ actor, view, problems, counts }: { actor: Actor; v
       <FirstPageNotice shown={members.length} total={actor.members.totalCount} what="people affiliated" />
 
       <h2 id="timeline">Timeline</h2>
-      <ActorEvents actor={actor} view={view} events={counts?.participated.totalCount ?? null} citing={counts?.citing.totalCount ?? 0} />
+      <ActorEvents
+        actor={actor}
+        view={view}
+        events={counts?.participated.totalCount ?? null}
+        citing={counts?.citing.totalCount ?? 0}
+      />
 
       {counts && <OutletReports outlet={actor} data={counts.reports} citing={counts.citing.totalCount} />}
 
@@ -100,4 +122,3 @@ export function ActorDetail({ actor, view, problems, counts }: { actor: Actor; v
     </article>
   );
 }
-

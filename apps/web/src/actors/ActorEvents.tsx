@@ -11,7 +11,17 @@ type Actor = NonNullable<ResultOf<typeof ActorPageQuery>["actor"]>;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The actor's appearances: a role to narrow them to, one page of them, and the way to the others. */
-export function ActorEvents({ actor, view, events, citing }: { actor: Actor; view: ActorView; events: number | null; citing: number }) {
+export function ActorEvents({
+  actor,
+  view,
+  events,
+  citing,
+}: {
+  actor: Actor;
+  view: ActorView;
+  events: number | null;
+  citing: number;
+}) {
   const { totalCount, pageInfo, edges } = actor.events;
   const all = actor.roleCounts.reduce((n, r) => n + r.count, 0);
   const paged = view.before !== null || view.after !== null;
@@ -20,11 +30,18 @@ export function ActorEvents({ actor, view, events, citing }: { actor: Actor; vie
     <>
       {actor.roleCounts.length > 0 && (
         <nav className="role-tabs" aria-label="Roles">
-          <Link href={actorViewHref(actor.id, { per: view.per })} aria-current={view.role === null ? "page" : undefined}>
+          <Link
+            href={actorViewHref(actor.id, { per: view.per })}
+            aria-current={view.role === null ? "page" : undefined}
+          >
             Every role <span className="count">{all}</span>
           </Link>
           {actor.roleCounts.map((r) => (
-            <Link key={r.role} href={actorViewHref(actor.id, { role: r.role, per: view.per })} aria-current={view.role === r.role ? "page" : undefined}>
+            <Link
+              key={r.role}
+              href={actorViewHref(actor.id, { role: r.role, per: view.per })}
+              aria-current={view.role === r.role ? "page" : undefined}
+            >
               {roleLabel(r.role)} <span className="count">{r.count}</span>
             </Link>
           ))}
@@ -72,7 +89,11 @@ export function ActorEvents({ actor, view, events, citing }: { actor: Actor; vie
           {TIMELINE_SIZES.map((n, i) => (
             <span key={n}>
               {i > 0 && " · "}
-              {n === view.per ? <strong>{n}</strong> : <Link href={actorViewHref(actor.id, { role: view.role, per: n })}>{n}</Link>}
+              {n === view.per ? (
+                <strong>{n}</strong>
+              ) : (
+                <Link href={actorViewHref(actor.id, { role: view.role, per: n })}>{n}</Link>
+              )}
             </span>
           ))}
         </p>

@@ -35,7 +35,12 @@ export function ActorList({ rows, events }: { rows: Row[]; events: Map<string, n
               {a.country && <span>{a.country}</span>}
               {count !== undefined && <span className="actor-events">{plural(count, "event", "events")}</span>}
             </p>
-            {a.aliases.length > 0 && <p className="muted">Also: {a.aliases.slice(0, 6).join(" · ")}{a.aliases.length > 6 ? " …" : ""}</p>}
+            {a.aliases.length > 0 && (
+              <p className="muted">
+                Also: {a.aliases.slice(0, 6).join(" · ")}
+                {a.aliases.length > 6 ? " …" : ""}
+              </p>
+            )}
           </li>
         );
       })}

@@ -8,11 +8,16 @@ import { facetCounts } from "./event-counts.ts";
 export async function ActorMatchList({ query }: { query: string }) {
   const result = await getClient().query(ActorNameMatchesQuery, { query }).toPromise();
   const matches = result.data?.searchActors ?? [];
-  const events = await facetCounts("ACTOR", matches.map((m) => m.actor.id)).catch(() => new Map<string, number>());
+  const events = await facetCounts(
+    "ACTOR",
+    matches.map((m) => m.actor.id),
+  ).catch(() => new Map<string, number>());
   return (
     <>
       <p role="status" className="result-count">
-        {matches.length === 0 ? `No actor goes by “${query}”` : `${matches.length} ${matches.length === 1 ? "actor goes" : "actors go"} by “${query}” or a name like it`}
+        {matches.length === 0
+          ? `No actor goes by “${query}”`
+          : `${matches.length} ${matches.length === 1 ? "actor goes" : "actors go"} by “${query}” or a name like it`}
         {" · "}
         <Link href="/actors">Every actor</Link>
       </p>

@@ -11,7 +11,15 @@ export const OutletReportsFragment = graphql(`
 `);
 
 /** An outlet's side of the record: the reports it published and the events whose claims rest on them. */
-export function OutletReports({ outlet, data, citing }: { outlet: { id: string; name: string }; data: FragmentOf<typeof OutletReportsFragment>; citing: number }) {
+export function OutletReports({
+  outlet,
+  data,
+  citing,
+}: {
+  outlet: { id: string; name: string };
+  data: FragmentOf<typeof OutletReportsFragment>;
+  citing: number;
+}) {
   const reports = readFragment(OutletReportsFragment, data);
   if (reports.totalCount === 0 && citing === 0) return null;
   const events = `/?${searchStateToParams({ filter: { outletIds: [outlet.id] }, sort: "DATE_DESC" })}`;
@@ -19,7 +27,9 @@ export function OutletReports({ outlet, data, citing }: { outlet: { id: string; 
     <section aria-labelledby="outlet-reports">
       <h2 id="outlet-reports">Reports by {outlet.name}</h2>
       <p>
-        {reports.totalCount > 0 ? `Claims from its ${reports.totalCount === 1 ? "report" : `${reports.totalCount} reports`} are the evidence of ` : "Its reports are the evidence of "}
+        {reports.totalCount > 0
+          ? `Claims from its ${reports.totalCount === 1 ? "report" : `${reports.totalCount} reports`} are the evidence of `
+          : "Its reports are the evidence of "}
         <Link href={events}>{citing === 1 ? "1 event" : `${citing} events`} citing this outlet</Link>.
       </p>
       {reports.edges.length > 0 && (
@@ -27,7 +37,16 @@ export function OutletReports({ outlet, data, citing }: { outlet: { id: string; 
           {reports.edges.map(({ node: r }) => (
             <li key={r.id}>
               <Link href={href.source(r.id)}>{r.title}</Link>
-              {r.publishedAt && <span className="muted"> · {formatPartialDate({ date: r.publishedAt, precision: (r.publishedPrecision ?? "DAY") as DatePrecision })}</span>}
+              {r.publishedAt && (
+                <span className="muted">
+                  {" "}
+                  ·{" "}
+                  {formatPartialDate({
+                    date: r.publishedAt,
+                    precision: (r.publishedPrecision ?? "DAY") as DatePrecision,
+                  })}
+                </span>
+              )}
             </li>
           ))}
         </ul>

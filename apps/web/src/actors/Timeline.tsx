@@ -31,7 +31,9 @@ export function ActorTimeline({ items }: { items: TimelineItem[] }) {
         year = rowYear;
         return (
           <li key={row.id} className="timeline-row">
-            <span className="timeline-year" aria-hidden={!showYear}>{showYear ? rowYear : ""}</span>
+            <span className="timeline-year" aria-hidden={!showYear}>
+              {showYear ? rowYear : ""}
+            </span>
             <span className="timeline-dot">
               <TypeSwatch type={row.type} round />
             </span>

@@ -25,7 +25,8 @@ export function actorViewFromParams(params: Params): { view: ActorView; problems
   const problems: string[] = [];
   const role = first(params.role);
   const roleOk = role !== undefined && PARTICIPANT_ROLES.schema.safeParse(role).success;
-  if (role !== undefined && !roleOk) problems.push(`ignored role=${role} (one of ${PARTICIPANT_ROLES.codes.join(", ")})`);
+  if (role !== undefined && !roleOk)
+    problems.push(`ignored role=${role} (one of ${PARTICIPANT_ROLES.codes.join(", ")})`);
   const per = first(params.per);
   const perNumber = per === undefined ? NaN : Number(per);
   const perOk = Number.isInteger(perNumber) && perNumber >= 1 && perNumber <= PAGE_SIZE.max;

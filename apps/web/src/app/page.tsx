@@ -29,7 +29,13 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Params> };
 
 const toSearchParams = (params: Params) =>
-  params instanceof URLSearchParams ? params : new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]))));
+  params instanceof URLSearchParams
+    ? params
+    : new URLSearchParams(
+        Object.entries(params).flatMap(([k, v]) =>
+          v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]),
+        ),
+      );
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { state } = searchStateFromParams(toSearchParams(await searchParams));
@@ -46,7 +52,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const askedPage = pageViewFromParams(params, problems);
   const loaded = await loadSearch(asked, askedPage, problems);
   if (loaded.kind === "unreachable") return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={loaded.error} />;
-  if (loaded.kind === "failed") return <SearchFailed state={loaded.state} error={loaded.error} warnings={loaded.warnings} />;
+  if (loaded.kind === "failed")
+    return <SearchFailed state={loaded.state} error={loaded.error} warnings={loaded.warnings} />;
 
   const { search, actorNames, state, page, warnings } = loaded;
   const everything = !state.query && Object.keys(state.filter).length === 0;
@@ -62,7 +69,14 @@ export default async function SearchPage({ searchParams }: Props) {
       <div className="search-layout">
         <FiltersDrawer active={chips.length} total={search.totalCount}>
           <label className="toggle">
-            <input key={String(state.filter.contested === true)} type="checkbox" name="contested" value="1" defaultChecked={state.filter.contested === true} /> Contested only
+            <input
+              key={String(state.filter.contested === true)}
+              type="checkbox"
+              name="contested"
+              value="1"
+              defaultChecked={state.filter.contested === true}
+            />{" "}
+            Contested only
           </label>
           <DateFields from={state.filter.from} to={state.filter.to} />
           <ParticipantFields participants={state.filter.participants ?? []} />
@@ -76,8 +90,18 @@ export default async function SearchPage({ searchParams }: Props) {
             Results
           </h2>
           <ActiveFilters chips={chips} />
-          <ResultsHeader state={state} page={page} total={search.totalCount} shown={search.edges.length} range={range} fatalities={search.fatalities} />
-          <SearchViews list={<Results search={search} state={state} page={page} range={range} />} pictures={<SearchPictures search={search} state={state} />} />
+          <ResultsHeader
+            state={state}
+            page={page}
+            total={search.totalCount}
+            shown={search.edges.length}
+            range={range}
+            fatalities={search.fatalities}
+          />
+          <SearchViews
+            list={<Results search={search} state={state} page={page} range={range} />}
+            pictures={<SearchPictures search={search} state={state} />}
+          />
         </section>
       </div>
     </SearchForm>

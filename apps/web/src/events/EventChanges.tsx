@@ -20,13 +20,18 @@ export function EventChanges({ data }: { data: FragmentOf<typeof EventChangesFie
         <ol className="changes">
           {revisions.edges.map(({ node }, i) => (
             <li key={i}>
-              <time dateTime={node.at}>{node.at.slice(0, 16).replace("T", " ")}</time> · {ACTION[node.action] ?? node.action} by {node.author}
+              <time dateTime={node.at}>{node.at.slice(0, 16).replace("T", " ")}</time> ·{" "}
+              {ACTION[node.action] ?? node.action} by {node.author}
               {fieldsOf(node.changes) && <span className="muted"> ({fieldsOf(node.changes)})</span>}
             </li>
           ))}
         </ol>
       )}
-      {revisions.totalCount > revisions.edges.length && <p className="muted">The latest {revisions.edges.length} of {revisions.totalCount} changes.</p>}
+      {revisions.totalCount > revisions.edges.length && (
+        <p className="muted">
+          The latest {revisions.edges.length} of {revisions.totalCount} changes.
+        </p>
+      )}
     </section>
   );
 }

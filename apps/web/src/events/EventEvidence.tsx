@@ -8,7 +8,15 @@ import { evidenceGroups, type StatedPosition } from "./evidence-groups.ts";
 const factId = (p: StatedPosition) => `fact-${p.id.replace(/[^A-Za-z0-9]/g, "")}`;
 
 /** An event's quotes grouped under the fact each supports: the event itself, then each position stated at it. */
-export function EventEvidence({ claims, positions, contested }: { claims: Claim[]; positions: StatedPosition[]; contested: boolean }) {
+export function EventEvidence({
+  claims,
+  positions,
+  contested,
+}: {
+  claims: Claim[];
+  positions: StatedPosition[];
+  contested: boolean;
+}) {
   const [event, ...stated] = evidenceGroups(claims, positions);
   const notes = new Map<string, ReactNode>(
     [...event!.alsoSupports].map(([id, ps]) => [
@@ -30,19 +38,29 @@ export function EventEvidence({ claims, positions, contested }: { claims: Claim[
     <>
       <section aria-labelledby="fact-event" className="fact">
         <h3 id="fact-event">That it happened as described</h3>
-        {contested && <p className="notice">The sources disagree about this event: one side asserts what the other denies.</p>}
+        {contested && (
+          <p className="notice">The sources disagree about this event: one side asserts what the other denies.</p>
+        )}
         <Evidence claims={event!.claims} contested={contested} notes={notes} columnHeading="h4" />
       </section>
       {stated.map(({ position, claims: own, shownAbove }) => (
         <section key={position!.id} aria-labelledby={factId(position!)} className="fact">
           <h3 id={factId(position!)}>
-            <span className={`position-kind kind-${position!.kind.toLowerCase()}`}>{positionKindLabel(position!.kind)}</span>{" "}
+            <span className={`position-kind kind-${position!.kind.toLowerCase()}`}>
+              {positionKindLabel(position!.kind)}
+            </span>{" "}
             <Link href={href.actor(position!.holder.id)}>{position!.holder.name}</Link>:{" "}
             <Link href={href.position(position!.id)}>{position!.summary}</Link>
           </h3>
           {shownAbove > 0 && (
             <p className="muted">
-              {shownAbove === position!.claims.length ? (shownAbove === 1 ? "Its quote is" : "Its quotes are") : shownAbove === 1 ? "One of its quotes is" : `${shownAbove} of its quotes are`}{" "}
+              {shownAbove === position!.claims.length
+                ? shownAbove === 1
+                  ? "Its quote is"
+                  : "Its quotes are"
+                : shownAbove === 1
+                  ? "One of its quotes is"
+                  : `${shownAbove} of its quotes are`}{" "}
               shown above, under the event.
             </p>
           )}

@@ -10,7 +10,13 @@ export interface Claim {
   stance: string;
   speakerLabel: string | null;
   speaker: { id: string; name: string } | null;
-  source: { id: string; title: string; publishedAt: string | null; publishedPrecision: string | null; outlet: { id: string; name: string } | null };
+  source: {
+    id: string;
+    title: string;
+    publishedAt: string | null;
+    publishedPrecision: string | null;
+    outlet: { id: string; name: string } | null;
+  };
 }
 
 function ClaimItem({ claim, note, flat }: { claim: Claim; note?: ReactNode; flat?: boolean }) {
@@ -20,7 +26,11 @@ function ClaimItem({ claim, note, flat }: { claim: Claim; note?: ReactNode; flat
       {flat && claim.stance === "DENIES" && <p className="claim-stance">Denial</p>}
       <blockquote>“{claim.quote}”</blockquote>
       <p className="claim-attribution">
-        {claim.speaker ? <Link href={href.actor(claim.speaker.id)}>{claim.speaker.name}</Link> : (claim.speakerLabel ?? "Unattributed")}
+        {claim.speaker ? (
+          <Link href={href.actor(claim.speaker.id)}>{claim.speaker.name}</Link>
+        ) : (
+          (claim.speakerLabel ?? "Unattributed")
+        )}
         {" — "}
         <Link href={href.source(source.id)}>{source.title}</Link>
         {source.outlet && (
@@ -29,7 +39,8 @@ function ClaimItem({ claim, note, flat }: { claim: Claim; note?: ReactNode; flat
             <Link href={href.actor(source.outlet.id)}>{source.outlet.name}</Link>
           </>
         )}
-        {source.publishedAt && `, ${formatPartialDate({ date: source.publishedAt, precision: (source.publishedPrecision ?? "DAY") as DatePrecision })}`}
+        {source.publishedAt &&
+          `, ${formatPartialDate({ date: source.publishedAt, precision: (source.publishedPrecision ?? "DAY") as DatePrecision })}`}
       </p>
       {note && <p className="claim-note">{note}</p>}
     </li>
@@ -68,9 +79,11 @@ export function Evidence({ claims, contested, what = "event", notes, columnHeadi
         <section key={stance} aria-label={heading}>
           <Heading>{heading}</Heading>
           <ul className="claims">
-            {claims.filter((c) => c.stance === stance).map((c) => (
-              <ClaimItem key={c.id} claim={c} note={notes?.get(c.id)} />
-            ))}
+            {claims
+              .filter((c) => c.stance === stance)
+              .map((c) => (
+                <ClaimItem key={c.id} claim={c} note={notes?.get(c.id)} />
+              ))}
           </ul>
         </section>
       ))}

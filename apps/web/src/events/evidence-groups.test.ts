@@ -3,13 +3,26 @@ import type { Claim } from "./Evidence.tsx";
 import { evidenceGroups } from "./evidence-groups.ts";
 
 const claim = (id: string, quote: string, source = "S1"): Claim => ({
-  id, quote, stance: "ASSERTS", speakerLabel: null, speaker: null,
+  id,
+  quote,
+  stance: "ASSERTS",
+  speakerLabel: null,
+  speaker: null,
   source: { id: source, title: "Report", publishedAt: null, publishedPrecision: null, outlet: null },
 });
-const position = (id: string, claims: Claim[]) => ({ id, kind: "RED_LINE", summary: `Position ${id}`, holder: { id: "A1", name: "Government of Pakistan" }, claims });
+const position = (id: string, claims: Claim[]) => ({
+  id,
+  kind: "RED_LINE",
+  summary: `Position ${id}`,
+  holder: { id: "A1", name: "Government of Pakistan" },
+  claims,
+});
 
 describe("an event's evidence by fact", () => {
-  const event = [claim("e1", "The ceasefire holds"), claim("e2", "no one will be allowed to challenge the constitution")];
+  const event = [
+    claim("e1", "The ceasefire holds"),
+    claim("e2", "no one will be allowed to challenge the constitution"),
+  ];
   const positions = [
     position("p1", [claim("c1", "The red lines are very clear; no one will be allowed to challenge the constitution")]),
     position("p2", [claim("c2", "We will not talk under threat"), claim("c3", "The ceasefire holds")]),
@@ -22,7 +35,9 @@ describe("an event's evidence by fact", () => {
   });
 
   it("shows a quote cut from a longer one once, in the longer cut", () => {
-    expect(forEvent!.claims[1]!.quote).toBe("The red lines are very clear; no one will be allowed to challenge the constitution");
+    expect(forEvent!.claims[1]!.quote).toBe(
+      "The red lines are very clear; no one will be allowed to challenge the constitution",
+    );
     expect(first!.claims).toEqual([]);
     expect(first!.shownAbove).toBe(1);
   });

@@ -22,7 +22,8 @@ export interface EvidenceGroup {
 const words = (quote: string) => quote.trim().replace(/\s+/g, " ").toLowerCase();
 
 /** The same words from the same report, or one quote cut from the other: the same quote. */
-const sameQuote = (a: Claim, b: Claim) => a.source.id === b.source.id && (words(a.quote).includes(words(b.quote)) || words(b.quote).includes(words(a.quote)));
+const sameQuote = (a: Claim, b: Claim) =>
+  a.source.id === b.source.id && (words(a.quote).includes(words(b.quote)) || words(b.quote).includes(words(a.quote)));
 
 /** Each quote once, the longest cut of it kept. */
 function distinct(claims: Claim[], shown: Claim[]): Claim[] {
@@ -55,7 +56,12 @@ export function evidenceGroups(eventClaims: Claim[], positions: StatedPosition[]
   for (const position of positions) {
     const own = distinct(position.claims, shown);
     shown.push(...own);
-    groups.push({ position, claims: own, alsoSupports: new Map(), shownAbove: position.claims.filter((c) => eventShown.some((e) => sameQuote(e, c))).length });
+    groups.push({
+      position,
+      claims: own,
+      alsoSupports: new Map(),
+      shownAbove: position.claims.filter((c) => eventShown.some((e) => sameQuote(e, c))).length,
+    });
   }
   return groups;
 }

@@ -10,12 +10,14 @@ const API_TIMEOUT_MS = 5_000;
 const API_IS_LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(new URL(env.PARLEY_API_URL).hostname);
 
 // urql sets its own abort signal on every request, so the timeout has to join it here.
-const fetchWithTimeout = (timeoutMs: number) => (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const headers = new Headers(init.headers);
-  if (API_IS_LOCAL) headers.set("accept-encoding", "identity");
-  return fetch(input, { ...init, headers, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
-};
+const fetchWithTimeout =
+  (timeoutMs: number) =>
+  (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const headers = new Headers(init.headers);
+    if (API_IS_LOCAL) headers.set("accept-encoding", "identity");
+    return fetch(input, { ...init, headers, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
 
 // The exchange's own hashing looks for Web Crypto on `window` or `self`, neither of which a server has.
 const sha256 = async (text: string) => createHash("sha256").update(text).digest("hex");
@@ -29,7 +31,11 @@ export function makeClient(options: { token?: string; timeoutMs?: number } = {})
     url: env.PARLEY_API_URL,
     // Every document goes by its hash first, mutations too: the API knows the web app's documents
     // (trusted-documents.json), and with PARLEY_DOCUMENTS=trusted answers nothing else.
-    exchanges: [cacheExchange, persistedExchange({ preferGetForPersistedQueries: true, enableForMutation: true, generateHash: sha256 }), fetchExchange],
+    exchanges: [
+      cacheExchange,
+      persistedExchange({ preferGetForPersistedQueries: true, enableForMutation: true, generateHash: sha256 }),
+      fetchExchange,
+    ],
     // A hung API should turn into the error state, not a page that never loads.
     fetch: fetchWithTimeout(options.timeoutMs ?? API_TIMEOUT_MS),
     fetchOptions: options.token ? { headers: { authorization: `Bearer ${options.token}` } } : undefined,

@@ -38,7 +38,9 @@ export function MapMarker({ marker: m, named, selected, onChoose }: Props) {
           {m.count}
         </text>
       )}
-      {named && <Label x={m.sx} y={m.sy} r={m.r} text={single ? single.name : `${m.places[0]!.name} +${m.places.length - 1}`} />}
+      {named && (
+        <Label x={m.sx} y={m.sy} r={m.r} text={single ? single.name : `${m.places[0]!.name} +${m.places.length - 1}`} />
+      )}
     </g>
   );
 }

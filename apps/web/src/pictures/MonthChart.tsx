@@ -38,7 +38,11 @@ export function barPaths(months: Month[], series: { key: string; count(m: Month)
 export function RangeLayers({ paths, fill }: { paths: { key: string; d: string }[]; fill(key: string): string }) {
   const layer = (className: string, clip?: string) => (
     <g className={className} clipPath={clip}>
-      {paths.filter((p) => p.d).map((p) => <path key={p.key} d={p.d} fill={fill(p.key)} />)}
+      {paths
+        .filter((p) => p.d)
+        .map((p) => (
+          <path key={p.key} d={p.d} fill={fill(p.key)} />
+        ))}
     </g>
   );
   return (
@@ -55,7 +59,11 @@ export function RangeLayers({ paths, fill }: { paths: { key: string; d: string }
  * which the Content-Security-Policy refuses.
  */
 export function TypeStacks({ months, types }: { months: Month[]; types: string[] }) {
-  const series = types.map((type, i) => ({ key: type, count: (m: Month) => m.byType[type] ?? 0, base: (m: Month) => types.slice(0, i).reduce((n, t) => n + (m.byType[t] ?? 0), 0) }));
+  const series = types.map((type, i) => ({
+    key: type,
+    count: (m: Month) => m.byType[type] ?? 0,
+    base: (m: Month) => types.slice(0, i).reduce((n, t) => n + (m.byType[t] ?? 0), 0),
+  }));
   return (
     <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} className="chart-overlay" aria-hidden="true" focusable="false">
       <RangeLayers paths={barPaths(months, series)} fill={typeColour} />
@@ -71,7 +79,13 @@ export function MonthAxes({ months }: { months: Month[] }) {
     <g className="chart-axis" aria-hidden="true">
       {ticks.map((t) => (
         <g key={t}>
-          <line x1={CHART.left} x2={CHART.width - CHART.right} y1={y(t)} y2={y(t)} className={t === 0 ? "axis-base" : "gridline"} />
+          <line
+            x1={CHART.left}
+            x2={CHART.width - CHART.right}
+            y1={y(t)}
+            y2={y(t)}
+            className={t === 0 ? "axis-base" : "gridline"}
+          />
           <text x={CHART.left - 5} y={y(t) + 4} textAnchor="end">
             {t}
           </text>
@@ -82,7 +96,13 @@ export function MonthAxes({ months }: { months: Month[] }) {
       </text>
       {timeTicks(months).map((t) => (
         <g key={t.index}>
-          <line x1={monthX(t.index, n)} x2={monthX(t.index, n)} y1={CHART.top + plotHeight} y2={CHART.top + plotHeight + (t.major ? 6 : 3)} className="axis-base" />
+          <line
+            x1={monthX(t.index, n)}
+            x2={monthX(t.index, n)}
+            y1={CHART.top + plotHeight}
+            y2={CHART.top + plotHeight + (t.major ? 6 : 3)}
+            className="axis-base"
+          />
           {t.label && (
             <text x={monthX(t.index, n)} y={CHART.height - 6} textAnchor={t.index === 0 ? "start" : "middle"}>
               {t.label}
@@ -102,7 +122,15 @@ export function MonthTargets({ months, range }: { months: Month[]; range: [numbe
   const n = months.length;
   return months.map((m, i) =>
     m.total === 0 ? null : (
-      <rect key={m.start} className={range && i >= range[0] && i <= range[1] ? "bar in-range" : "bar"} x={monthX(i, n)} y={CHART.top} width={plotWidth / n} height={plotHeight} fill="transparent">
+      <rect
+        key={m.start}
+        className={range && i >= range[0] && i <= range[1] ? "bar in-range" : "bar"}
+        x={monthX(i, n)}
+        y={CHART.top}
+        width={plotWidth / n}
+        height={plotHeight}
+        fill="transparent"
+      >
         <title>{`${m.start.slice(0, 7)}: ${m.total} ${m.total === 1 ? "event" : "events"}`}</title>
       </rect>
     ),
@@ -112,5 +140,11 @@ export function MonthTargets({ months, range }: { months: Month[]; range: [numbe
 /** The clip path of the chosen months (a path: every rect of the chart is a month). */
 export function RangeClip({ months, range }: { months: Month[]; range: [number, number] | null }) {
   const n = months.length;
-  return <clipPath id="chart-range">{range && <path d={`M${monthX(range[0], n)} 0H${monthX(range[1] + 1, n)}V${CHART.height}H${monthX(range[0], n)}Z`} />}</clipPath>;
+  return (
+    <clipPath id="chart-range">
+      {range && (
+        <path d={`M${monthX(range[0], n)} 0H${monthX(range[1] + 1, n)}V${CHART.height}H${monthX(range[0], n)}Z`} />
+      )}
+    </clipPath>
+  );
 }

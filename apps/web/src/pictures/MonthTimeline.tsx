@@ -8,7 +8,9 @@ import { monthEnd, monthName, monthsOf, type Bucket, type Month } from "./months
 /** The months that overlap the chosen dates, as indexes; null when no date is chosen. */
 function chosenRange(months: Month[], from?: string, to?: string): [number, number] | null {
   if (!from && !to) return null;
-  const inside = months.map((m, i) => ((!from || monthEnd(m.start) >= from) && (!to || m.start <= to) ? i : -1)).filter((i) => i >= 0);
+  const inside = months
+    .map((m, i) => ((!from || monthEnd(m.start) >= from) && (!to || m.start <= to) ? i : -1))
+    .filter((i) => i >= 0);
   return inside.length > 0 ? [inside[0]!, inside.at(-1)!] : null;
 }
 
@@ -39,7 +41,10 @@ export function MonthTimeline({ buckets, from, to, stacks, legend }: Props) {
 
   const apply = ([a, b]: [number, number]) => {
     const [lo, hi] = a <= b ? [a, b] : [b, a];
-    submit([["from", months[lo]!.start], ["to", monthEnd(months[hi]!.start)]]);
+    submit([
+      ["from", months[lo]!.start],
+      ["to", monthEnd(months[hi]!.start)],
+    ]);
   };
   const indexAt = (e: PointerEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -64,8 +69,17 @@ export function MonthTimeline({ buckets, from, to, stacks, legend }: Props) {
     };
     const x = monthX(end === 0 ? value : value + 1, n);
     return (
-      <g role="slider" tabIndex={0} className="range-handle" aria-label={end === 0 ? "First month of the date range" : "Last month of the date range"}
-        aria-valuemin={0} aria-valuemax={n - 1} aria-valuenow={value} aria-valuetext={monthName(months[value]!.start)} onKeyDown={onKeyDown}>
+      <g
+        role="slider"
+        tabIndex={0}
+        className="range-handle"
+        aria-label={end === 0 ? "First month of the date range" : "Last month of the date range"}
+        aria-valuemin={0}
+        aria-valuemax={n - 1}
+        aria-valuenow={value}
+        aria-valuetext={monthName(months[value]!.start)}
+        onKeyDown={onKeyDown}
+      >
         <line x1={x} x2={x} y1={CHART.top - 4} y2={CHART.height - CHART.bottom} />
         <path d={`M${x - 4} ${CHART.top - 10}h8v9l-4 4l-4 -4Z`} />
       </g>
@@ -95,7 +109,10 @@ export function MonthTimeline({ buckets, from, to, stacks, legend }: Props) {
         >
           <MonthAxes months={months} />
           <RangeClip months={months} range={shown} />
-          <RangeLayers paths={barPaths(months, [{ key: "total", count: (m) => m.total, base: () => 0 }])} fill={() => "#9aa3b2"} />
+          <RangeLayers
+            paths={barPaths(months, [{ key: "total", count: (m) => m.total, base: () => 0 }])}
+            fill={() => "#9aa3b2"}
+          />
           <MonthTargets months={months} range={shown} />
           {handle(0)}
           {handle(1)}

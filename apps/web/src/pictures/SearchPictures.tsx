@@ -14,7 +14,10 @@ import { ZoomableMap } from "./ZoomableMap.tsx";
 function stackedTypes(search: SearchData, state: SearchState): string[] {
   const facet = search.facets.find((f) => f.field === "TYPE")?.values ?? [];
   const chosen = state.filter.types ?? [];
-  return facet.filter((v) => (chosen.length > 0 ? chosen.includes(v.value as never) : v.count > 0)).sort((a, b) => b.count - a.count).map((v) => v.value);
+  return facet
+    .filter((v) => (chosen.length > 0 ? chosen.includes(v.value as never) : v.count > 0))
+    .sort((a, b) => b.count - a.count)
+    .map((v) => v.value);
 }
 
 /** Every result in time (by month and type) and in space (every place of every result). */
@@ -41,7 +44,11 @@ export function SearchPictures({ search, state }: { search: SearchData; state: S
         />
       )}
       <figure className="picture">
-        {map ? <ZoomableMap land={map.land} places={map.places} selected={state.filter.placeIds ?? []} /> : <p className="muted">None of these events has a place with coordinates.</p>}
+        {map ? (
+          <ZoomableMap land={map.land} places={map.places} selected={state.filter.placeIds ?? []} />
+        ) : (
+          <p className="muted">None of these events has a place with coordinates.</p>
+        )}
         <figcaption id="map-caption">
           {map && `${placesCaption(map.places.length, search.totalCount)}; circles grow with their events. `}
           Borders: Natural Earth.

@@ -10,7 +10,11 @@ import { TypeMonthsQuery } from "./type-months.query.ts";
  */
 export async function TypedStacks({ state, total, types }: { state: SearchState; total: Bucket[]; types: string[] }) {
   const results = await Promise.all(
-    types.map((type) => getClient().query(TypeMonthsQuery, { query: state.query || null, filter: { ...state.filter, types: [type as never] } }).toPromise()),
+    types.map((type) =>
+      getClient()
+        .query(TypeMonthsQuery, { query: state.query || null, filter: { ...state.filter, types: [type as never] } })
+        .toPromise(),
+    ),
   );
   const byType: Record<string, Bucket[]> = {};
   results.forEach((r, i) => {

@@ -21,8 +21,22 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
   const clusters = useMemo(() => clusterPlaces(places, view.scale, 34), [places, view.scale]);
   const max = Math.max(1, ...places.map((p) => p.count));
-  const markers = clusters.map((c) => ({ ...c, sx: c.x * view.scale + view.x, sy: c.y * view.scale + view.y, r: 5 + 8 * Math.sqrt(c.count / max) }));
-  const named = labelled(markers.map((m) => ({ key: m.key, label: m.places.length > 1 ? `${m.places[0]!.name} +${m.places.length - 1}` : m.places[0]!.name, x: m.sx, y: m.sy, r: m.r, count: m.count })));
+  const markers = clusters.map((c) => ({
+    ...c,
+    sx: c.x * view.scale + view.x,
+    sy: c.y * view.scale + view.y,
+    r: 5 + 8 * Math.sqrt(c.count / max),
+  }));
+  const named = labelled(
+    markers.map((m) => ({
+      key: m.key,
+      label: m.places.length > 1 ? `${m.places[0]!.name} +${m.places.length - 1}` : m.places[0]!.name,
+      x: m.sx,
+      y: m.sy,
+      r: m.r,
+      count: m.count,
+    })),
+  );
 
   // Page-scrolling is the wheel's default; over the map it zooms, which needs a listener that may prevent it.
   useEffect(() => {
@@ -31,7 +45,14 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const box = el.getBoundingClientRect();
-      setView((v) => zoomAt(v, e.deltaY < 0 ? 1.25 : 0.8, ((e.clientX - box.left) / box.width) * MAP.width, ((e.clientY - box.top) / box.height) * MAP.height));
+      setView((v) =>
+        zoomAt(
+          v,
+          e.deltaY < 0 ? 1.25 : 0.8,
+          ((e.clientX - box.left) / box.width) * MAP.width,
+          ((e.clientY - box.top) / box.height) * MAP.height,
+        ),
+      );
     };
     el.addEventListener("wheel", onWheel, { passive: false });
     return () => el.removeEventListener("wheel", onWheel);
@@ -39,7 +60,12 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
     if (e.target !== e.currentTarget) return;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [PAN, 0], ArrowRight: [-PAN, 0], ArrowUp: [0, PAN], ArrowDown: [0, -PAN] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [PAN, 0],
+      ArrowRight: [-PAN, 0],
+      ArrowUp: [0, PAN],
+      ArrowDown: [0, -PAN],
+    };
     if (moves[e.key]) setView((v) => clampView({ ...v, x: v.x + moves[e.key]![0], y: v.y + moves[e.key]![1] }));
     else if (e.key === "+" || e.key === "=") setView((v) => zoomAt(v, 1.5));
     else if (e.key === "-") setView((v) => zoomAt(v, 1 / 1.5));
@@ -49,15 +75,29 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
   };
   const unit = (e: { clientX: number; clientY: number }) => {
     const box = svg.current!.getBoundingClientRect();
-    return { x: ((e.clientX - box.left) / box.width) * MAP.width, y: ((e.clientY - box.top) / box.height) * MAP.height };
+    return {
+      x: ((e.clientX - box.left) / box.width) * MAP.width,
+      y: ((e.clientY - box.top) / box.height) * MAP.height,
+    };
   };
 
   return (
     <div className="zoomable-map">
       <div className="map-controls">
-        <button type="button" onClick={() => setView((v) => zoomAt(v, 1.5))} aria-label="Zoom in">+</button>
-        <button type="button" onClick={() => setView((v) => zoomAt(v, 1 / 1.5))} aria-label="Zoom out" disabled={view.scale <= 1}>−</button>
-        <button type="button" onClick={() => setView(HOME)} disabled={view === HOME}>Reset view</button>
+        <button type="button" onClick={() => setView((v) => zoomAt(v, 1.5))} aria-label="Zoom in">
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => setView((v) => zoomAt(v, 1 / 1.5))}
+          aria-label="Zoom out"
+          disabled={view.scale <= 1}
+        >
+          −
+        </button>
+        <button type="button" onClick={() => setView(HOME)} disabled={view === HOME}>
+          Reset view
+        </button>
       </div>
       <svg
         ref={svg}

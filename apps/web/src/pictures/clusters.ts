@@ -37,10 +37,14 @@ export interface Box {
   height: number;
 }
 
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** The markers to name, busiest first, leaving out any whose name would overlap a name already placed or another marker. */
-export function labelled(markers: { key: string; label: string; x: number; y: number; r: number; count: number }[], charWidth = 6.4): Set<string> {
+export function labelled(
+  markers: { key: string; label: string; x: number; y: number; r: number; count: number }[],
+  charWidth = 6.4,
+): Set<string> {
   const taken: Box[] = markers.map((m) => ({ x: m.x - m.r, y: m.y - m.r, width: 2 * m.r, height: 2 * m.r }));
   const names = new Set<string>();
   for (const m of [...markers].sort((a, b) => b.count - a.count)) {

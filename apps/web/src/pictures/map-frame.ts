@@ -24,12 +24,17 @@ export interface PlacedPlace {
   y: number;
 }
 
-
 const topology = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
 const land = feature(topology, topology.objects.countries).features;
-const landBounds = land.map((f) => ({ f, b: geoBounds(f as GeoPermissibleObjects) as [[number, number], [number, number]] }));
+const landBounds = land.map((f) => ({
+  f,
+  b: geoBounds(f as GeoPermissibleObjects) as [[number, number], [number, number]],
+}));
 
-function overlaps([[w, s], [e, n]]: [[number, number], [number, number]], box: { west: number; east: number; south: number; north: number }) {
+function overlaps(
+  [[w, s], [e, n]]: [[number, number], [number, number]],
+  box: { west: number; east: number; south: number; north: number },
+) {
   if (w > e) return n >= box.south && s <= box.north; // crosses the antimeridian: keep if latitudes meet
   return e >= box.west && w <= box.east && n >= box.south && s <= box.north;
 }
@@ -45,18 +50,59 @@ export function mapFrame(places: MapPlace[]): { land: string[]; places: PlacedPl
   if (located.length === 0) return null;
   const lats = located.map((p) => p.lat);
   const lons = located.map((p) => p.lon);
-  const pad = Math.max(2, (Math.max(...lons) - Math.min(...lons)) * 0.15, (Math.max(...lats) - Math.min(...lats)) * 0.15);
-  const box = { west: Math.min(...lons) - pad, east: Math.max(...lons) + pad, south: Math.max(-80, Math.min(...lats) - pad), north: Math.min(80, Math.max(...lats) + pad) };
-  const frame: GeoPermissibleObjects = { type: "MultiPoint", coordinates: [[box.west, box.south], [box.east, box.north]] };
-  const projection = geoMercator().fitExtent([[40, 30], [MAP.width - 40, MAP.height - 30]], frame);
-  const path = geoPath(projection.clipExtent([[-10, -10], [MAP.width + 10, MAP.height + 10]])).digits(1);
+  const pad = Math.max(
+    2,
+    (Math.max(...lons) - Math.min(...lons)) * 0.15,
+    (Math.max(...lats) - Math.min(...lats)) * 0.15,
+  );
+  const box = {
+    west: Math.min(...lons) - pad,
+    east: Math.max(...lons) + pad,
+    south: Math.max(-80, Math.min(...lats) - pad),
+    north: Math.min(80, Math.max(...lats) + pad),
+  };
+  const frame: GeoPermissibleObjects = {
+    type: "MultiPoint",
+    coordinates: [
+      [box.west, box.south],
+      [box.east, box.north],
+    ],
+  };
+  const projection = geoMercator().fitExtent(
+    [
+      [40, 30],
+      [MAP.width - 40, MAP.height - 30],
+    ],
+    frame,
+  );
+  const path = geoPath(
+    projection.clipExtent([
+      [-10, -10],
+      [MAP.width + 10, MAP.height + 10],
+    ]),
+  ).digits(1);
   const span = { lon: box.east - box.west, lat: box.north - box.south };
-  const context = { west: box.west - span.lon / 4, east: box.east + span.lon / 4, south: box.south - span.lat / 4, north: box.north + span.lat / 4 };
+  const context = {
+    west: box.west - span.lon / 4,
+    east: box.east + span.lon / 4,
+    south: box.south - span.lat / 4,
+    north: box.north + span.lat / 4,
+  };
   return {
-    land: landBounds.filter(({ b }) => overlaps(b, context)).map(({ f }) => path(f as GeoPermissibleObjects) ?? "").filter(Boolean),
+    land: landBounds
+      .filter(({ b }) => overlaps(b, context))
+      .map(({ f }) => path(f as GeoPermissibleObjects) ?? "")
+      .filter(Boolean),
     places: located.map((p) => {
       const [x, y] = projection([p.lon, p.lat]) ?? [0, 0];
-      return { id: p.id, name: p.name, country: p.country, count: p.count, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
+      return {
+        id: p.id,
+        name: p.name,
+        country: p.country,
+        count: p.count,
+        x: Math.round(x * 10) / 10,
+        y: Math.round(y * 10) / 10,
+      };
     }),
   };
 }

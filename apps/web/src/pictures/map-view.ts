@@ -14,7 +14,11 @@ const MAX_SCALE = 16;
 /** Keeps the fitted area covering the frame: no zooming out past it, no panning off it. */
 export function clampView(v: View): View {
   const scale = Math.min(MAX_SCALE, Math.max(1, v.scale));
-  return { scale, x: Math.min(0, Math.max(MAP.width - MAP.width * scale, v.x)), y: Math.min(0, Math.max(MAP.height - MAP.height * scale, v.y)) };
+  return {
+    scale,
+    x: Math.min(0, Math.max(MAP.width - MAP.width * scale, v.x)),
+    y: Math.min(0, Math.max(MAP.height - MAP.height * scale, v.y)),
+  };
 }
 
 /** Zooms by `factor` keeping the point (cx, cy) of the frame where it is. */

@@ -53,7 +53,20 @@ export function countTicks(max: number): number[] {
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "May 2022". */
 export const monthName = (start: string) => `${MONTH_NAMES[Number(start.slice(5, 7)) - 1]} ${start.slice(0, 4)}`;
@@ -75,7 +88,19 @@ export function timeTicks(months: Month[]): Tick[] {
     const year = Number(m.start.slice(0, 4));
     if (month === 1) return [{ index, label: year % every === 0 ? String(year) : "", major: true }];
     // The first month is named only where the first January is far enough on not to collide with it.
-    if (index === 0) return [{ index, label: 13 - month >= Math.max(4, months.length / 6) ? (quarterly ? `${MONTHS[month - 1]} ${year}` : String(year)) : "", major: true }];
+    if (index === 0)
+      return [
+        {
+          index,
+          label:
+            13 - month >= Math.max(4, months.length / 6)
+              ? quarterly
+                ? `${MONTHS[month - 1]} ${year}`
+                : String(year)
+              : "",
+          major: true,
+        },
+      ];
     if (quarterly && (month - 1) % 3 === 0) return [{ index, label: MONTHS[month - 1]!, major: false }];
     return [];
   });

@@ -14,7 +14,8 @@ export const SearchPicturesFragment = graphql(`
 
 export type SearchPicturesData = ReturnType<typeof readPictures>;
 
-export const readPictures = (data: FragmentOf<typeof SearchPicturesFragment>) => readFragment(SearchPicturesFragment, data);
+export const readPictures = (data: FragmentOf<typeof SearchPicturesFragment>) =>
+  readFragment(SearchPicturesFragment, data);
 
 /** The places of every result, each with how many results are there. */
 export function placesOf(pictures: SearchPicturesData): MapPlace[] {

@@ -5,7 +5,15 @@ import { href } from "../shared/links.ts";
 import type { PositionPageQuery } from "./position.query.ts";
 
 type Position = NonNullable<ResultOf<typeof PositionPageQuery>["position"]>;
-type Step = { id: string; kind: string; summary: string; startDate: string; endDate: string | null; datePrecision: string; holder?: { id: string; name: string } };
+type Step = {
+  id: string;
+  kind: string;
+  summary: string;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: string;
+  holder?: { id: string; name: string };
+};
 
 function StepItem({ step, note, current }: { step: Step; note?: string; current?: boolean }) {
   return (
@@ -33,7 +41,12 @@ export function PositionChanges({ position }: { position: Position }) {
       ) : (
         <ol className="position-steps" aria-label="The holder's positions on this issue">
           {sameIssue.map((p) => (
-            <StepItem key={p.id} step={p} current={p.id === position.id} note={replaced.has(p.id) ? "replaced by a later position" : undefined} />
+            <StepItem
+              key={p.id}
+              step={p}
+              current={p.id === position.id}
+              note={replaced.has(p.id) ? "replaced by a later position" : undefined}
+            />
           ))}
         </ol>
       )}

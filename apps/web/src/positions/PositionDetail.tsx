@@ -9,7 +9,8 @@ import type { PositionPageQuery } from "./position.query.ts";
 type Position = NonNullable<ResultOf<typeof PositionPageQuery>["position"]>;
 
 export function PositionDetail({ position }: { position: Position }) {
-  const contested = position.claims.some((c) => c.stance === "DENIES") && position.claims.some((c) => c.stance === "ASSERTS");
+  const contested =
+    position.claims.some((c) => c.stance === "DENIES") && position.claims.some((c) => c.stance === "ASSERTS");
   return (
     <article className="record" aria-labelledby="record-title">
       <p className="event-meta">

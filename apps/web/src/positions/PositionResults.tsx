@@ -20,7 +20,8 @@ export function PositionResults({ positions }: { positions: FragmentOf<typeof Po
               {p.supersededBy.length > 0 && <span>later replaced</span>}
             </p>
             <h2>
-              <Link href={href.actor(p.holder.id)}>{p.holder.name}</Link>: <Link href={href.position(p.id)}>{p.summary}</Link>
+              <Link href={href.actor(p.holder.id)}>{p.holder.name}</Link>:{" "}
+              <Link href={href.position(p.id)}>{p.summary}</Link>
             </h2>
             <p className="muted">
               {p.process && (

@@ -17,11 +17,19 @@ export function positionChips(query: string, filter: PositionFilter, facets: Lab
     const { param, filter: key } = POSITION_FACETS[field];
     const labels = facets.find((f) => f.field === field)?.values ?? [];
     for (const value of filter[key] ?? []) {
-      chips.push({ text: `${POSITION_FACET_FIELDS.labels[field]}: ${labels.find((v) => v.value === value)?.label ?? value}`, remove: removal(param, value) });
+      chips.push({
+        text: `${POSITION_FACET_FIELDS.labels[field]}: ${labels.find((v) => v.value === value)?.label ?? value}`,
+        remove: removal(param, value),
+      });
     }
   }
   if (filter.from || filter.to) {
-    const text = filter.from && filter.to ? `Dates: ${day(filter.from)} – ${day(filter.to)}` : filter.from ? `Dates: from ${day(filter.from)}` : `Dates: until ${day(filter.to!)}`;
+    const text =
+      filter.from && filter.to
+        ? `Dates: ${day(filter.from)} – ${day(filter.to)}`
+        : filter.from
+          ? `Dates: from ${day(filter.from)}`
+          : `Dates: until ${day(filter.to!)}`;
     chips.push({ text, remove: removal("from") });
   }
   return chips;

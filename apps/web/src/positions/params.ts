@@ -1,14 +1,45 @@
-import { decodeGlobalId, isoDate, POSITION_FACET_FIELDS, POSITION_ISSUES, POSITION_KINDS, QUERY_MAX_LENGTH, type PositionFilter } from "@parley/schema";
+import {
+  decodeGlobalId,
+  isoDate,
+  POSITION_FACET_FIELDS,
+  POSITION_ISSUES,
+  POSITION_KINDS,
+  QUERY_MAX_LENGTH,
+  type PositionFilter,
+} from "@parley/schema";
 import { param, type Params } from "../shared/paging.ts";
 
 export type PositionFacetField = (typeof POSITION_FACET_FIELDS.codes)[number];
 
 /** Each facet of the positions search: its URL parameter, its filter field and how a value is checked. */
-export const POSITION_FACETS: Record<PositionFacetField, { param: string; filter: "actorIds" | "kinds" | "issues" | "processIds"; valid(v: string): boolean; expected: string }> = {
-  ACTOR: { param: "actor", filter: "actorIds", valid: (v) => decodeGlobalId(v, "Actor") !== null, expected: "the ID of an actor" },
-  KIND: { param: "kind", filter: "kinds", valid: (v) => POSITION_KINDS.schema.safeParse(v).success, expected: `one of ${POSITION_KINDS.codes.join(", ")}` },
-  ISSUE: { param: "issue", filter: "issues", valid: (v) => POSITION_ISSUES.schema.safeParse(v).success, expected: `one of ${POSITION_ISSUES.codes.join(", ")}` },
-  PROCESS: { param: "process", filter: "processIds", valid: (v) => decodeGlobalId(v, "Process") !== null, expected: "the ID of a process" },
+export const POSITION_FACETS: Record<
+  PositionFacetField,
+  { param: string; filter: "actorIds" | "kinds" | "issues" | "processIds"; valid(v: string): boolean; expected: string }
+> = {
+  ACTOR: {
+    param: "actor",
+    filter: "actorIds",
+    valid: (v) => decodeGlobalId(v, "Actor") !== null,
+    expected: "the ID of an actor",
+  },
+  KIND: {
+    param: "kind",
+    filter: "kinds",
+    valid: (v) => POSITION_KINDS.schema.safeParse(v).success,
+    expected: `one of ${POSITION_KINDS.codes.join(", ")}`,
+  },
+  ISSUE: {
+    param: "issue",
+    filter: "issues",
+    valid: (v) => POSITION_ISSUES.schema.safeParse(v).success,
+    expected: `one of ${POSITION_ISSUES.codes.join(", ")}`,
+  },
+  PROCESS: {
+    param: "process",
+    filter: "processIds",
+    valid: (v) => decodeGlobalId(v, "Process") !== null,
+    expected: "the ID of a process",
+  },
 };
 
 const all = (params: Params, key: string): string[] => {
@@ -17,7 +48,10 @@ const all = (params: Params, key: string): string[] => {
 };
 
 /** The positions search a URL asks for; each value that cannot be read is left out and named in `problems`. */
-export function positionSearchFromParams(params: Params, problems: string[]): { query: string; filter: PositionFilter } {
+export function positionSearchFromParams(
+  params: Params,
+  problems: string[],
+): { query: string; filter: PositionFilter } {
   const filter: PositionFilter = {};
   for (const { param: key, filter: field, valid, expected } of Object.values(POSITION_FACETS)) {
     const values = all(params, key).slice(0, 50);

@@ -36,8 +36,12 @@ export function PositionMatrix({ positions }: { positions: FragmentOf<typeof Pos
                     ) : (
                       cell.map((p) => (
                         <div key={p.id} className="matrix-position">
-                          <span className={`position-kind kind-${p.kind.toLowerCase()}`}>{positionKindLabel(p.kind)}</span>{" "}
-                          <time className="muted" dateTime={p.startDate}>{dateRangeLabel(p.startDate, p.endDate, p.datePrecision)}</time>
+                          <span className={`position-kind kind-${p.kind.toLowerCase()}`}>
+                            {positionKindLabel(p.kind)}
+                          </span>{" "}
+                          <time className="muted" dateTime={p.startDate}>
+                            {dateRangeLabel(p.startDate, p.endDate, p.datePrecision)}
+                          </time>
                           <p>{p.summary}</p>
                           {p.supersededBy.length > 0 && <p className="muted">Replaced later, outside this process.</p>}
                           <PositionLinks id={p.id} quotes={p.claims.length} summary={p.summary} />

@@ -15,14 +15,17 @@ export function ProcessDetail({ process }: { process: Process }) {
     <article className="record" aria-labelledby="record-title">
       <p className="event-meta">
         <span className="event-type">Process</span>
-        {process.startDate && <span>{dateRangeLabel(process.startDate, process.endDate, process.startPrecision ?? "DAY")}</span>}
+        {process.startDate && (
+          <span>{dateRangeLabel(process.startDate, process.endDate, process.startPrecision ?? "DAY")}</span>
+        )}
       </p>
       <h1 id="record-title">{process.name}</h1>
       {process.description && <p className="lead">{process.description}</p>}
 
       <h2>Positions</h2>
       <p className="muted">
-        Each party&apos;s latest position on each issue. Follow a quote count to the sources, or “changes” to see how the position moved.
+        Each party&apos;s latest position on each issue. Follow a quote count to the sources, or “changes” to see how
+        the position moved.
       </p>
       <PositionMatrix positions={positions} />
       <FirstPageNotice shown={positions.length} total={process.positions.totalCount} what="positions" />

@@ -25,7 +25,11 @@ export function ProcessList({ processes }: { processes: FragmentOf<typeof Proces
               <Link href={href.process(p.id)}>{p.name}</Link>
             </h2>
             <p className="event-meta">
-              {p.startDate ? <span>{dateRangeLabel(p.startDate, p.endDate, p.startPrecision ?? "DAY")}</span> : <span>Undated</span>}
+              {p.startDate ? (
+                <span>{dateRangeLabel(p.startDate, p.endDate, p.startPrecision ?? "DAY")}</span>
+              ) : (
+                <span>Undated</span>
+              )}
               <span>{plural(p.events.totalCount, "event", "events")}</span>
               <span>{plural(p.positions.totalCount, "position", "positions")}</span>
             </p>

@@ -18,7 +18,13 @@ function EventFacts({ p }: { p: EventPayload }) {
   return (
     <dl className="facts">
       <dt>When</dt>
-      <dd>{p.date ? dateRangeLabel(p.date, p.endDate, p.precision ?? "DAY") : <span className="warning">No date{p.unresolvedDate ? `: the report says “${p.unresolvedDate}”` : ""}</span>}</dd>
+      <dd>
+        {p.date ? (
+          dateRangeLabel(p.date, p.endDate, p.precision ?? "DAY")
+        ) : (
+          <span className="warning">No date{p.unresolvedDate ? `: the report says “${p.unresolvedDate}”` : ""}</span>
+        )}
+      </dd>
       <dt>Where</dt>
       <dd>{p.place ? `${p.place.name} (${p.place.country})${p.place.place ? "" : " · new place"}` : "No place"}</dd>
       <dt>Who</dt>
@@ -28,7 +34,14 @@ function EventFacts({ p }: { p: EventPayload }) {
           : p.actors.map((a, i) => (
               <span key={i}>
                 {i > 0 && ", "}
-                {a.actor ? <Link href={href.actor(a.actor.id)}>{a.actor.name}</Link> : <span>{a.name} <span className="muted">(new)</span></span>} · {roleLabel(a.role ?? "PARTY")}
+                {a.actor ? (
+                  <Link href={href.actor(a.actor.id)}>{a.actor.name}</Link>
+                ) : (
+                  <span>
+                    {a.name} <span className="muted">(new)</span>
+                  </span>
+                )}{" "}
+                · {roleLabel(a.role ?? "PARTY")}
               </span>
             ))}
       </dd>
@@ -49,19 +62,51 @@ function EditFields({ c }: { c: Candidate }) {
   if (p.__typename === "ActorCandidatePayload")
     return (
       <>
-        <label>Name <input name="name" defaultValue={p.name} required /></label>
-        <label>Kind <select name="actorKind" defaultValue={p.kind}><Options codes={ACTOR_KINDS.codes} labels={ACTOR_KINDS.labels} /></select></label>
+        <label>
+          Name <input name="name" defaultValue={p.name} required />
+        </label>
+        <label>
+          Kind{" "}
+          <select name="actorKind" defaultValue={p.kind}>
+            <Options codes={ACTOR_KINDS.codes} labels={ACTOR_KINDS.labels} />
+          </select>
+        </label>
       </>
     );
-  if (p.__typename === "CitationCandidatePayload") return <label>Outlet <input name="name" defaultValue={p.name} required /></label>;
+  if (p.__typename === "CitationCandidatePayload")
+    return (
+      <label>
+        Outlet <input name="name" defaultValue={p.name} required />
+      </label>
+    );
   return (
     <>
-      <label>Type <select name="type" defaultValue={p.type}><Options codes={EVENT_TYPES.codes} labels={EVENT_TYPES.labels} /></select></label>
-      <label>Title <input name="title" defaultValue={p.title ?? ""} placeholder="made from the type and the sentence" /></label>
-      <label>Date <input name="date" type="date" defaultValue={p.date ?? ""} /></label>
-      <label>Precise to the <select name="precision" defaultValue={p.precision ?? "DAY"}><Options codes={DATE_PRECISIONS.codes} labels={DATE_PRECISIONS.labels} /></select></label>
-      <label>Last day <input name="endDate" type="date" defaultValue={p.endDate ?? ""} /></label>
-      {p.place && <label className="check"><input type="checkbox" name="removePlace" /> No place (drop {p.place.name})</label>}
+      <label>
+        Type{" "}
+        <select name="type" defaultValue={p.type}>
+          <Options codes={EVENT_TYPES.codes} labels={EVENT_TYPES.labels} />
+        </select>
+      </label>
+      <label>
+        Title <input name="title" defaultValue={p.title ?? ""} placeholder="made from the type and the sentence" />
+      </label>
+      <label>
+        Date <input name="date" type="date" defaultValue={p.date ?? ""} />
+      </label>
+      <label>
+        Precise to the{" "}
+        <select name="precision" defaultValue={p.precision ?? "DAY"}>
+          <Options codes={DATE_PRECISIONS.codes} labels={DATE_PRECISIONS.labels} />
+        </select>
+      </label>
+      <label>
+        Last day <input name="endDate" type="date" defaultValue={p.endDate ?? ""} />
+      </label>
+      {p.place && (
+        <label className="check">
+          <input type="checkbox" name="removePlace" /> No place (drop {p.place.name})
+        </label>
+      )}
       <input type="hidden" name="actors" value={String(p.actors.length)} />
       {p.actors.map((a, i) => (
         <fieldset key={i} className="edit-actor">
@@ -70,8 +115,15 @@ function EditFields({ c }: { c: Candidate }) {
           <input type="hidden" name={`actor.${i}.name`} value={a.name} />
           <input type="hidden" name={`actor.${i}.text`} value={a.text} />
           <input type="hidden" name={`actor.${i}.kind`} value={a.kind} />
-          <label>Role <select name={`actor.${i}.role`} defaultValue={a.role ?? "PARTY"}><Options codes={PARTICIPANT_ROLES.codes} labels={PARTICIPANT_ROLES.labels} /></select></label>
-          <label className="check"><input type="checkbox" name={`actor.${i}.remove`} /> Leave out</label>
+          <label>
+            Role{" "}
+            <select name={`actor.${i}.role`} defaultValue={a.role ?? "PARTY"}>
+              <Options codes={PARTICIPANT_ROLES.codes} labels={PARTICIPANT_ROLES.labels} />
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" name={`actor.${i}.remove`} /> Leave out
+          </label>
         </fieldset>
       ))}
     </>
@@ -95,43 +147,108 @@ function Reviewed({ c }: { c: Candidate }) {
 }
 
 /** One candidate: what it proposes, and while pending the forms to accept, edit, merge or reject it (shortcuts a, e, m, r). */
-export function CandidateCard({ data, keys, suggestions }: { data: FragmentOf<typeof CandidateFields>; keys: Keys; suggestions: { id: string; name: string }[] }) {
+export function CandidateCard({
+  data,
+  keys,
+  suggestions,
+}: {
+  data: FragmentOf<typeof CandidateFields>;
+  keys: Keys;
+  suggestions: { id: string; name: string }[];
+}) {
   const c = readFragment(CandidateFields, data);
   const p = c.payload;
   const pending = c.status === "PENDING";
   const hidden = (key: string) => ({ id: c.id, key });
-  const heading = p.__typename === "EventCandidatePayload" ? eventTypeLabel(p.type) : p.__typename === "ActorCandidatePayload" ? `${p.name} · ${actorKindLabel(p.kind)}` : p.name;
+  const heading =
+    p.__typename === "EventCandidatePayload"
+      ? eventTypeLabel(p.type)
+      : p.__typename === "ActorCandidatePayload"
+        ? `${p.name} · ${actorKindLabel(p.kind)}`
+        : p.name;
   return (
-    <li id={`candidate-${localId(c.id)}`} className={`candidate kind-${c.kind.toLowerCase()}`} data-candidate={localId(c.id)} data-pending={pending ? "" : undefined} tabIndex={-1} aria-labelledby={`candidate-${localId(c.id)}-title`}>
+    <li
+      id={`candidate-${localId(c.id)}`}
+      className={`candidate kind-${c.kind.toLowerCase()}`}
+      data-candidate={localId(c.id)}
+      data-pending={pending ? "" : undefined}
+      tabIndex={-1}
+      aria-labelledby={`candidate-${localId(c.id)}-title`}
+    >
       <h3 id={`candidate-${localId(c.id)}-title`}>
         <span className="candidate-kind">{KIND_LABEL[c.kind]}</span> {heading}
       </h3>
       {p.__typename === "EventCandidatePayload" && <EventFacts p={p} />}
-      {p.__typename === "CitationCandidatePayload" && <p>{p.outlet ? <Link href={href.actor(p.outlet.id)}>{p.outlet.name}</Link> : "An outlet Parley does not know yet"}</p>}
-      {(p.__typename === "EventCandidatePayload" || p.__typename === "CitationCandidatePayload") && <blockquote>{p.quote}</blockquote>}
-      <p><a href={`#quote-${localId(c.id)}`} className="show-quote">Show in the report</a></p>
+      {p.__typename === "CitationCandidatePayload" && (
+        <p>
+          {p.outlet ? (
+            <Link href={href.actor(p.outlet.id)}>{p.outlet.name}</Link>
+          ) : (
+            "An outlet Parley does not know yet"
+          )}
+        </p>
+      )}
+      {(p.__typename === "EventCandidatePayload" || p.__typename === "CitationCandidatePayload") && (
+        <blockquote>{p.quote}</blockquote>
+      )}
+      <p>
+        <a href={`#quote-${localId(c.id)}`} className="show-quote">
+          Show in the report
+        </a>
+      </p>
       {!pending ? (
         <Reviewed c={c} />
       ) : (
         <div className="candidate-actions">
-          <ActionForm action={accept} name="accept" hidden={hidden(keys.accept)} submit={c.kind === "ACTOR" ? "Accept as a new actor" : "Accept"} shortcut="a">
-            {p.__typename === "EventCandidatePayload" && !p.date && <label>Date <input name="date" type="date" required /></label>}
+          <ActionForm
+            action={accept}
+            name="accept"
+            hidden={hidden(keys.accept)}
+            submit={c.kind === "ACTOR" ? "Accept as a new actor" : "Accept"}
+            shortcut="a"
+          >
+            {p.__typename === "EventCandidatePayload" && !p.date && (
+              <label>
+                Date <input name="date" type="date" required />
+              </label>
+            )}
           </ActionForm>
           <ActionForm action={reject} name="reject" hidden={hidden(keys.reject)} submit="Reject" shortcut="r" />
           {c.kind === "ACTOR" && (
             <details data-action="merge">
-              <summary>Merge into an existing actor <kbd aria-hidden="true">m</kbd></summary>
+              <summary>
+                Merge into an existing actor <kbd aria-hidden="true">m</kbd>
+              </summary>
               <ActionForm action={merge} name="merge" hidden={hidden(keys.merge)} submit="Merge">
                 {suggestions.length > 0 && (
-                  <label>Actor <select name="actorId">{suggestions.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>
+                  <label>
+                    Actor{" "}
+                    <select name="actorId">
+                      {suggestions.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
                 )}
-                <label>or the link of its page <input name="actorLink" placeholder="/actors/…" /></label>
+                <label>
+                  or the link of its page <input name="actorLink" placeholder="/actors/…" />
+                </label>
               </ActionForm>
             </details>
           )}
           <details data-action="edit">
-            <summary>Edit <kbd aria-hidden="true">e</kbd></summary>
-            <ActionForm action={edit} name="edit" hidden={{ ...hidden(keys.edit), kind: c.kind }} submit="Save changes" className="edit-form">
+            <summary>
+              Edit <kbd aria-hidden="true">e</kbd>
+            </summary>
+            <ActionForm
+              action={edit}
+              name="edit"
+              hidden={{ ...hidden(keys.edit), kind: c.kind }}
+              submit="Save changes"
+              className="edit-form"
+            >
               <EditFields c={c} />
             </ActionForm>
           </details>

@@ -18,7 +18,12 @@ export function ReportText({ text, marks }: { text: string; marks: { id: string;
         first.forEach((id) => seen.add(id));
         const kinds = [...new Set(piece.candidates.map((id) => `mark-${kindOf.get(id)}`))].join(" ");
         return (
-          <mark key={i} className={kinds} data-candidates={piece.candidates.map(localId).join(" ")} id={first[0] ? `quote-${localId(first[0])}` : undefined}>
+          <mark
+            key={i}
+            className={kinds}
+            data-candidates={piece.candidates.map(localId).join(" ")}
+            id={first[0] ? `quote-${localId(first[0])}` : undefined}
+          >
             {piece.text}
           </mark>
         );

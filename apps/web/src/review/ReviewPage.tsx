@@ -17,8 +17,10 @@ import { SignIn } from "./SignIn.tsx";
 
 type Source = NonNullable<ResultOf<typeof ReviewSourceQuery>["source"]>;
 
-const TOKEN_GONE = "Your sign-in no longer works: the token was revoked, or this server does not know it. Sign in again.";
-const refused = (error: CombinedError | undefined) => Boolean(error?.graphQLErrors.some((e) => e.extensions?.code === "FORBIDDEN"));
+const TOKEN_GONE =
+  "Your sign-in no longer works: the token was revoked, or this server does not know it. Sign in again.";
+const refused = (error: CombinedError | undefined) =>
+  Boolean(error?.graphQLErrors.some((e) => e.extensions?.code === "FORBIDDEN"));
 
 /** Each form's idempotency key, new with every rendering: one key per change the editor means. */
 const freshKeys = (): Keys => ({ accept: randomUUID(), edit: randomUUID(), reject: randomUUID(), merge: randomUUID() });
@@ -28,7 +30,12 @@ function marksOf(source: Source) {
   return (source.candidates?.edges ?? []).map(({ node }) => {
     const c = readFragment(CandidateFields, node);
     const p = c.payload;
-    const words = p.__typename === "EventCandidatePayload" ? [p.quote, ...p.quotes] : p.__typename === "ActorCandidatePayload" ? [p.text, p.name] : [p.quote];
+    const words =
+      p.__typename === "EventCandidatePayload"
+        ? [p.quote, ...p.quotes]
+        : p.__typename === "ActorCandidatePayload"
+          ? [p.text, p.name]
+          : [p.quote];
     return { id: c.id, kind: c.kind, words };
   });
 }
@@ -39,8 +46,15 @@ async function mergeSuggestions(client: ReturnType<typeof makeClient>, source: S
     .map(({ node }) => readFragment(CandidateFields, node))
     .filter((c) => c.status === "PENDING" && c.payload.__typename === "ActorCandidatePayload")
     .map((c) => [c.id, (c.payload as { name: string }).name] as const);
-  const found = await Promise.all(names.map(([, name]) => client.query(ActorMatchesQuery, { query: name }).toPromise()));
-  return new Map(names.map(([id], i) => [id, (found[i]?.data?.searchActors ?? []).map((m) => ({ id: m.actor.id, name: m.actor.name }))]));
+  const found = await Promise.all(
+    names.map(([, name]) => client.query(ActorMatchesQuery, { query: name }).toPromise()),
+  );
+  return new Map(
+    names.map(([id], i) => [
+      id,
+      (found[i]?.data?.searchActors ?? []).map((m) => ({ id: m.actor.id, name: m.actor.name })),
+    ]),
+  );
 }
 
 /** /review: the signed-in editor's queue of ingested reports, one report at a time with its candidates. */
@@ -52,7 +66,9 @@ export async function ReviewPage({ token, sourceId }: { token: string; sourceId:
   const { viewer, candidateSources } = queue.data;
   const reports = candidateSources.edges.map((e) => e.node);
   const selected = sourceId ?? reports[0]?.id ?? null;
-  const result = selected ? await client.query(ReviewSourceQuery, { id: selected }, { requestPolicy: "network-only" }).toPromise() : null;
+  const result = selected
+    ? await client.query(ReviewSourceQuery, { id: selected }, { requestPolicy: "network-only" }).toPromise()
+    : null;
   const source = result?.data?.source ?? null;
   const suggestions = source ? await mergeSuggestions(client, source) : new Map();
   return (
@@ -71,7 +87,9 @@ export async function ReviewPage({ token, sourceId }: { token: string; sourceId:
         <nav className="review-queue" aria-label="Reports waiting for review">
           <h2>Reports ({candidateSources.totalCount})</h2>
           {reports.length === 0 ? (
-            <p>Nothing waits for review. Add a report above, or with <code>pnpm parley ingest</code>.</p>
+            <p>
+              Nothing waits for review. Add a report above, or with <code>pnpm parley ingest</code>.
+            </p>
           ) : (
             <ul>
               {reports.map((r) => (
@@ -79,7 +97,8 @@ export async function ReviewPage({ token, sourceId }: { token: string; sourceId:
                   <Link href={`/review?source=${encodeURIComponent(r.id)}`}>{r.title}</Link>
                   <span className="muted">
                     {" "}
-                    {r.pending?.totalCount ?? 0} pending{r.outlet ? ` · ${r.outlet.name}` : ""}{r.publishedAt ? ` · ${r.publishedAt}` : ""}
+                    {r.pending?.totalCount ?? 0} pending{r.outlet ? ` · ${r.outlet.name}` : ""}
+                    {r.publishedAt ? ` · ${r.publishedAt}` : ""}
                   </span>
                 </li>
               ))}
@@ -89,7 +108,9 @@ export async function ReviewPage({ token, sourceId }: { token: string; sourceId:
         {selected && !source ? (
           <section className="notice" role="alert">
             <h2>No such report</h2>
-            <p>{result?.error ? `The API answered with an error: ${result.error.message}` : "No source has this ID."}</p>
+            <p>
+              {result?.error ? `The API answered with an error: ${result.error.message}` : "No source has this ID."}
+            </p>
           </section>
         ) : source ? (
           <section className="review-report" aria-labelledby="report-title">
@@ -99,18 +120,30 @@ export async function ReviewPage({ token, sourceId }: { token: string; sourceId:
               {source.url && (
                 <>
                   {" · "}
-                  <a href={source.url} rel="noreferrer">{source.url}</a>
+                  <a href={source.url} rel="noreferrer">
+                    {source.url}
+                  </a>
                 </>
               )}
             </p>
-            {!source.publishedAt && <p className="warning" role="note">No publication date: dates that need one (“on Wednesday”) are left unresolved. Give such events a date before accepting them.</p>}
+            {!source.publishedAt && (
+              <p className="warning" role="note">
+                No publication date: dates that need one (“on Wednesday”) are left unresolved. Give such events a date
+                before accepting them.
+              </p>
+            )}
             <div className="review-columns">
               <ReportText text={source.text ?? ""} marks={marksOf(source)} />
               <div>
                 <h2>Candidates ({source.candidates?.totalCount ?? 0})</h2>
                 <ol className="candidates">
                   {(source.candidates?.edges ?? []).map(({ node }) => (
-                    <CandidateCard key={node.id} data={node} keys={freshKeys()} suggestions={suggestions.get(node.id) ?? []} />
+                    <CandidateCard
+                      key={node.id}
+                      data={node}
+                      keys={freshKeys()}
+                      suggestions={suggestions.get(node.id) ?? []}
+                    />
                   ))}
                 </ol>
               </div>

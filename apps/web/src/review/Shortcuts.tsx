@@ -13,7 +13,8 @@ const KEYS: [string, string][] = [
   ["?", "show these keys"],
 ];
 
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /** The candidate being worked on, and its words in the report. */
 function select(card: HTMLElement) {
@@ -44,7 +45,8 @@ export function Shortcuts() {
       const chosen = document.querySelector<HTMLElement>(".candidate.current");
       if (!chosen || chosen.hasAttribute("data-pending")) return chosen;
       const list = cards();
-      const after = list.find((card) => chosen.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING) ?? list.at(-1);
+      const after =
+        list.find((card) => chosen.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING) ?? list.at(-1);
       if (after) select(after);
       return after ?? null;
     };
@@ -105,7 +107,9 @@ export function Shortcuts() {
         <dl>
           {KEYS.map(([key, what]) => (
             <div key={key}>
-              <dt><kbd>{key}</kbd></dt>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
               <dd>{what}</dd>
             </div>
           ))}

@@ -17,7 +17,9 @@ function occurrences(text: string, needle: string): number[] {
  * sentences or names), each piece knowing which candidates cover it; overlapping marks nest.
  */
 export function segments(text: string, marks: { id: string; words: string[] }[]): Segment[] {
-  const ranges = marks.flatMap(({ id, words }) => [...new Set(words)].flatMap((w) => occurrences(text, w).map((start) => ({ id, start, end: start + w.length }))));
+  const ranges = marks.flatMap(({ id, words }) =>
+    [...new Set(words)].flatMap((w) => occurrences(text, w).map((start) => ({ id, start, end: start + w.length }))),
+  );
   const cuts = [...new Set([0, text.length, ...ranges.flatMap((r) => [r.start, r.end])])].sort((a, b) => a - b);
   const pieces: Segment[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {

@@ -17,11 +17,23 @@ export async function sessionToken(): Promise<string | null> {
 }
 
 export async function startSession(token: string): Promise<void> {
-  (await cookies()).set(TOKEN_COOKIE, token, { httpOnly: true, sameSite: "strict", secure: await servedOverHttps(), path: "/", maxAge: MAX_AGE_SECONDS });
+  (await cookies()).set(TOKEN_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: await servedOverHttps(),
+    path: "/",
+    maxAge: MAX_AGE_SECONDS,
+  });
 }
 
 export async function endSession(): Promise<void> {
-  (await cookies()).set(TOKEN_COOKIE, "", { httpOnly: true, sameSite: "strict", secure: await servedOverHttps(), path: "/", maxAge: 0 });
+  (await cookies()).set(TOKEN_COOKIE, "", {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: await servedOverHttps(),
+    path: "/",
+    maxAge: 0,
+  });
 }
 
 /**

@@ -22,7 +22,8 @@ const EMPTY: Side = { actor: null, role: "" };
 export function DyadPicker({ context, roles }: { context: string; roles: RoleChoice[] }) {
   const submit = useSearchSubmit();
   const [sides, setSides] = useState<[Side, Side]>([EMPTY, EMPTY]);
-  const set = (i: 0 | 1, side: Partial<Side>) => setSides((s) => (i === 0 ? [{ ...s[0], ...side }, s[1]] : [s[0], { ...s[1], ...side }]));
+  const set = (i: 0 | 1, side: Partial<Side>) =>
+    setSides((s) => (i === 0 ? [{ ...s[0], ...side }, s[1]] : [s[0], { ...s[1], ...side }]));
   const ready = sides.every((s) => s.actor !== null);
 
   const side = (i: 0 | 1, word: string, which: string) => {
@@ -37,13 +38,25 @@ export function DyadPicker({ context, roles }: { context: string; roles: RoleCho
             {actor.name}
             <button type="button" className="dyad-change" onClick={() => set(i, { actor: null })}>
               <span aria-hidden="true">×</span>
-              <span className="visually-hidden">Change the {which} actor, {actor.name}</span>
+              <span className="visually-hidden">
+                Change the {which} actor, {actor.name}
+              </span>
             </button>
           </span>
         ) : (
-          <ActorCombobox label={`The ${which} actor of the pair`} placeholder="an actor…" context={context} onPick={(m) => set(i, { actor: m })} />
+          <ActorCombobox
+            label={`The ${which} actor of the pair`}
+            placeholder="an actor…"
+            context={context}
+            onPick={(m) => set(i, { actor: m })}
+          />
         )}
-        <select aria-label={`Role of the ${which} actor`} value={role} data-no-autosubmit="" onChange={(e) => set(i, { role: e.target.value as Side["role"] })}>
+        <select
+          aria-label={`Role of the ${which} actor`}
+          value={role}
+          data-no-autosubmit=""
+          onChange={(e) => set(i, { role: e.target.value as Side["role"] })}
+        >
           <option value="">in any role</option>
           {roles.map((r) => (
             <option key={r.code} value={r.code}>
@@ -66,7 +79,13 @@ export function DyadPicker({ context, roles }: { context: string; roles: RoleCho
         className="secondary"
         disabled={!ready}
         onClick={() => {
-          const entries = sides.map(({ actor, role }) => [PARTICIPANT_PARAM, participantParam({ actorId: actor!.id, roles: role ? [role] : [] })] as [string, string]);
+          const entries = sides.map(
+            ({ actor, role }) =>
+              [PARTICIPANT_PARAM, participantParam({ actorId: actor!.id, roles: role ? [role] : [] })] as [
+                string,
+                string,
+              ],
+          );
           setSides([EMPTY, EMPTY]);
           submit(entries);
         }}

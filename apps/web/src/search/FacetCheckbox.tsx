@@ -14,5 +14,7 @@ export function FacetCheckbox({ name, value, selected }: { name: string; value: 
     setShown(selected);
     setChecked(selected);
   }
-  return <input type="checkbox" name={name} value={value} checked={checked} onChange={(e) => setChecked(e.target.checked)} />;
+  return (
+    <input type="checkbox" name={name} value={value} checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+  );
 }

@@ -22,7 +22,14 @@ export function FiltersDrawer({ active, total, children }: { active: number; tot
   };
   return (
     <>
-      <button ref={toggle} type="button" className="filters-toggle" aria-expanded={open} aria-controls="filters" onClick={() => setOpen(true)}>
+      <button
+        ref={toggle}
+        type="button"
+        className="filters-toggle"
+        aria-expanded={open}
+        aria-controls="filters"
+        onClick={() => setOpen(true)}
+      >
         Filters{active > 0 ? ` (${active} active)` : ""}
       </button>
       <aside

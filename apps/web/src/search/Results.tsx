@@ -8,7 +8,17 @@ import type { SearchData } from "./load.ts";
 import { pageParams } from "./page-params.ts";
 
 /** One page of results, with the matches marked, a better spelling of the words if there is one, and the way to the pages either side. */
-export function Results({ search, state, page, range }: { search: SearchData; state: SearchState; page: PageView; range: { from: number } | null }) {
+export function Results({
+  search,
+  state,
+  page,
+  range,
+}: {
+  search: SearchData;
+  state: SearchState;
+  page: PageView;
+  range: { from: number } | null;
+}) {
   const { totalCount, edges, pageInfo } = search;
   return (
     <>
@@ -48,7 +58,10 @@ function NoResults({ state }: { state: SearchState }) {
   const hasFilters = Object.values(state.filter).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
   return (
     <div className="notice">
-      <p>Nothing matches {state.query ? <>“{state.query}”</> : "this search"}{hasFilters ? " with these filters" : ""}.</p>
+      <p>
+        Nothing matches {state.query ? <>“{state.query}”</> : "this search"}
+        {hasFilters ? " with these filters" : ""}.
+      </p>
       <ul>
         {state.query && <li>Check the spelling, or try another spelling of a name (Parley knows many).</li>}
         {hasFilters && <li>Remove a filter above, one at a time, to see which one leaves nothing.</li>}

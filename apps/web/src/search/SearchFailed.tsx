@@ -4,7 +4,15 @@ import { searchStateToParams, type SearchState } from "@parley/schema";
 import { LinkProblems } from "../shared/LinkProblems.tsx";
 
 /** The API answered but could not run this search: say what it said, and the ways on. Not the "start the API" page. */
-export function SearchFailed({ state, error, warnings }: { state: SearchState; error: CombinedError; warnings: string[] }) {
+export function SearchFailed({
+  state,
+  error,
+  warnings,
+}: {
+  state: SearchState;
+  error: CombinedError;
+  warnings: string[];
+}) {
   return (
     <section className="notice notice-error" role="alert" aria-labelledby="search-failed-heading">
       <h1 id="search-failed-heading">This search could not be run</h1>

@@ -63,7 +63,9 @@ export function SearchForm({ children, action = "/" }: { children: ReactNode; ac
     refocus.current = null;
     const active = document.activeElement;
     if (active && active !== document.body && document.contains(active)) return;
-    (form.current.querySelector<HTMLElement>(selector) ?? form.current.querySelector<HTMLElement>("#results-heading"))?.focus();
+    (
+      form.current.querySelector<HTMLElement>(selector) ?? form.current.querySelector<HTMLElement>("#results-heading")
+    )?.focus();
   }, [pending]);
 
   return (
@@ -78,14 +80,21 @@ export function SearchForm({ children, action = "/" }: { children: ReactNode; ac
         // Typing in a text box waits for Enter; ticks, toggles and selects apply at once.
         const target: EventTarget = e.target;
         if (target instanceof HTMLElement && target.dataset.noAutosubmit !== undefined) return;
-        if (target instanceof HTMLInputElement && (target.type === "search" || target.type === "text" || target.type === "date")) return;
+        if (
+          target instanceof HTMLInputElement &&
+          (target.type === "search" || target.type === "text" || target.type === "date")
+        )
+          return;
         refocus.current = focusTarget(e.currentTarget, target);
         go();
       }}
       onSubmit={(e) => {
         e.preventDefault();
         const submitter = (e.nativeEvent as SubmitEvent).submitter;
-        refocus.current = submitter?.getAttribute("name") === "remove" ? "#active-filters-heading" : focusTarget(e.currentTarget, submitter);
+        refocus.current =
+          submitter?.getAttribute("name") === "remove"
+            ? "#active-filters-heading"
+            : focusTarget(e.currentTarget, submitter);
         navigate(formParams(e.currentTarget, submitter));
       }}
     >

@@ -42,7 +42,8 @@ export function SearchViews({ list, pictures }: { list: ReactNode; pictures: Rea
     </button>
   );
   // The same elements either way, so that switching layouts never re-creates the list or the map.
-  const panel = (id: "list" | "pictures") => (narrow ? { role: "tabpanel", "aria-labelledby": `tab-${id}`, hidden: view !== id } : {});
+  const panel = (id: "list" | "pictures") =>
+    narrow ? { role: "tabpanel", "aria-labelledby": `tab-${id}`, hidden: view !== id } : {};
   return (
     <div className={narrow ? "search-views narrow" : "search-views"}>
       <div role="tablist" aria-label="Show the results as" className="view-tabs" hidden={!narrow}>

@@ -8,10 +8,24 @@ const pakistan = encodeGlobalId("Actor", 3);
 const gone = encodeGlobalId("Actor", 999);
 
 describe("active filter chips", () => {
-  const params = new URLSearchParams([["q", "talks"], ["actor", ttp], ["p", `${ttp}:MEDIATOR,HOST`], ["p", pakistan], ["p", gone], ["contested", "1"]]);
+  const params = new URLSearchParams([
+    ["q", "talks"],
+    ["actor", ttp],
+    ["p", `${ttp}:MEDIATOR,HOST`],
+    ["p", pakistan],
+    ["p", gone],
+    ["contested", "1"],
+  ]);
   const { state } = searchStateFromParams(params);
   const facets = [{ field: "ACTOR", values: [{ value: ttp, label: "Tehrik-i-Taliban Pakistan", selected: true }] }];
-  const chips = activeFilterChips(state, facets, new Map([[ttp, "Tehrik-i-Taliban Pakistan"], [pakistan, "Pakistan"]]));
+  const chips = activeFilterChips(
+    state,
+    facets,
+    new Map([
+      [ttp, "Tehrik-i-Taliban Pakistan"],
+      [pakistan, "Pakistan"],
+    ]),
+  );
 
   it("names each participant entry with its actor and roles, after the facet values", () => {
     expect(chips.map((c) => c.text)).toEqual([

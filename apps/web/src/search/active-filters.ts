@@ -1,4 +1,12 @@
-import { FACET_FIELDS, FACET_FILTERS, PARTICIPANT_PARAM, PARTICIPANT_ROLES, formatPartialDate, participantParam, type SearchState } from "@parley/schema";
+import {
+  FACET_FIELDS,
+  FACET_FILTERS,
+  PARTICIPANT_PARAM,
+  PARTICIPANT_ROLES,
+  formatPartialDate,
+  participantParam,
+  type SearchState,
+} from "@parley/schema";
 import { removal } from "./edits.ts";
 
 export interface Chip {
@@ -19,7 +27,11 @@ const day = (date: string) => formatPartialDate({ date, precision: "DAY" });
  * One chip per active filter, in the order of the form: words, facet values, participants ("Taking
  * part: Qatar as Mediator", named from `actorNames`), dates, contested.
  */
-export function activeFilterChips(state: SearchState, facets: LabelledFacet[], actorNames: ReadonlyMap<string, string> = new Map()): Chip[] {
+export function activeFilterChips(
+  state: SearchState,
+  facets: LabelledFacet[],
+  actorNames: ReadonlyMap<string, string> = new Map(),
+): Chip[] {
   const chips: Chip[] = [];
   if (state.query) chips.push({ text: `Words: “${state.query}”`, remove: removal("q") });
   for (const field of FACET_FIELDS.codes) {
@@ -32,14 +44,17 @@ export function activeFilterChips(state: SearchState, facets: LabelledFacet[], a
   }
   for (const entry of state.filter.participants ?? []) {
     const roles = entry.roles?.length ? ` as ${entry.roles.map((r) => PARTICIPANT_ROLES.labels[r]).join(" or ")}` : "";
-    chips.push({ text: `Taking part: ${actorNames.get(entry.actorId) ?? "an actor not found"}${roles}`, remove: removal(PARTICIPANT_PARAM, participantParam(entry)) });
+    chips.push({
+      text: `Taking part: ${actorNames.get(entry.actorId) ?? "an actor not found"}${roles}`,
+      remove: removal(PARTICIPANT_PARAM, participantParam(entry)),
+    });
   }
   const { from, to } = state.filter;
   if (from || to) {
-    const text = from && to ? `Dates: ${day(from)} – ${day(to)}` : from ? `Dates: from ${day(from)}` : `Dates: until ${day(to!)}`;
+    const text =
+      from && to ? `Dates: ${day(from)} – ${day(to)}` : from ? `Dates: from ${day(from)}` : `Dates: until ${day(to!)}`;
     chips.push({ text, remove: removal("from") });
   }
   if (state.filter.contested) chips.push({ text: "Contested only", remove: removal("contested") });
   return chips;
 }
-

@@ -19,7 +19,8 @@ export type SearchLoad =
 function refusedArgument(error: CombinedError | undefined): { argument: string; message: string } | null {
   for (const e of error?.graphQLErrors ?? []) {
     const argument = e.extensions?.argument;
-    if (e.extensions?.code === "BAD_USER_INPUT" && typeof argument === "string") return { argument, message: e.message };
+    if (e.extensions?.code === "BAD_USER_INPUT" && typeof argument === "string")
+      return { argument, message: e.message };
   }
   return null;
 }
@@ -35,18 +36,28 @@ export async function loadSearch(asked: SearchState, askedPage: PageView, warnin
   for (let attempt = 0; attempt < 4; attempt++) {
     const participantIds = (state.filter.participants ?? []).map((p) => p.actorId);
     const result = await getClient()
-      .query(SearchPageQuery, { query: state.query || null, filter: state.filter, ...connectionArgs(page), sort: state.sort, participantIds })
+      .query(SearchPageQuery, {
+        query: state.query || null,
+        filter: state.filter,
+        ...connectionArgs(page),
+        sort: state.sort,
+        participantIds,
+      })
       .toPromise();
     if (result.data) {
       // By the ID asked, not the one answered: a merged actor answers as the actor it became.
-      const actorNames: ActorNames = new Map(result.data.participantActors.flatMap((n, i) => (n && "name" in n ? [[participantIds[i]!, n.name]] : [])));
+      const actorNames: ActorNames = new Map(
+        result.data.participantActors.flatMap((n, i) => (n && "name" in n ? [[participantIds[i]!, n.name]] : [])),
+      );
       return { kind: "ok", search: result.data.searchEvents, actorNames, state, page, warnings };
     }
     if (!result.error || result.error.networkError) return { kind: "unreachable", error: result.error };
     const refused = refusedArgument(result.error);
     if (!refused) return { kind: "failed", error: result.error, state, warnings };
     if (refused.argument === "after" || refused.argument === "before") {
-      warnings.push("the page of results this link points to belongs to another search or no longer exists; showing the first page");
+      warnings.push(
+        "the page of results this link points to belongs to another search or no longer exists; showing the first page",
+      );
       page = { ...page, after: null, before: null, start: 1 };
       state = { ...state, after: null, before: null };
     } else if (refused.argument.startsWith("filter.")) {

@@ -8,7 +8,9 @@ export function ApiUnavailable({ apiUrl, error }: { apiUrl: string; error: Combi
   const unreachable = !error || Boolean(error.networkError);
   return (
     <section className="notice notice-error" role="alert" aria-labelledby="api-error-heading">
-      <h1 id="api-error-heading">{unreachable ? "Parley’s API is not answering" : "Parley’s API answered with an error"}</h1>
+      <h1 id="api-error-heading">
+        {unreachable ? "Parley’s API is not answering" : "Parley’s API answered with an error"}
+      </h1>
       {unreachable ? (
         <>
           <p>
@@ -17,7 +19,8 @@ export function ApiUnavailable({ apiUrl, error }: { apiUrl: string; error: Combi
           <p>What you can do:</p>
           <ul>
             <li>
-              Start the API and this site together with <code>pnpm start</code> (or <code>pnpm dev</code>) from the repository root.
+              Start the API and this site together with <code>pnpm start</code> (or <code>pnpm dev</code>) from the
+              repository root.
             </li>
             <li>
               If the API runs elsewhere, set <code>PARLEY_API_URL</code> to its GraphQL address and restart this site.
@@ -27,8 +30,8 @@ export function ApiUnavailable({ apiUrl, error }: { apiUrl: string; error: Combi
         </>
       ) : (
         <p>
-          The API at <code>{apiUrl}</code> could not answer for this page. Reload it in a moment; if the error stays, the details below say
-          what the API reported.
+          The API at <code>{apiUrl}</code> could not answer for this page. Reload it in a moment; if the error stays,
+          the details below say what the API reported.
         </p>
       )}
       {error && (

@@ -25,7 +25,18 @@ const linkTo = (path: string, params: URLSearchParams, extra: [string, string][]
 };
 
 /** Previous and next pages of a list (and its page sizes), as links that keep the list's other params. */
-export function Pager({ path, params, view, shown, range, pageInfo, backward = true, sizes = true, what, total }: PagerProps) {
+export function Pager({
+  path,
+  params,
+  view,
+  shown,
+  range,
+  pageInfo,
+  backward = true,
+  sizes = true,
+  what,
+  total,
+}: PagerProps) {
   const { previous, next } = neighbourPages(view, shown, range, pageInfo);
   const perParam: [string, string][] = view.per === PAGE_SIZES[0] ? [] : [["per", String(view.per)]];
   const paged = view.after !== null || view.before !== null;

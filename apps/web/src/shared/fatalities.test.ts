@@ -11,9 +11,17 @@ describe("deaths", () => {
   });
 
   it("names each summed estimate of a search's results, and how many results the sums rest on", () => {
-    expect(fatalityTotalsLine({ low: 24, best: 6, high: null, events: 2 }, 46)).toBe("Deaths reported in 2 of the 46 events: best estimates 6, low estimates 24");
-    expect(fatalityTotalsLine({ low: 40, best: 1057, high: 81, events: 9 }, 9)).toBe("Deaths reported in all 9 events: best estimates 1,057, low estimates 40, high estimates 81");
-    expect(fatalityTotalsLine({ low: null, best: 0, high: null, events: 1 }, 1)).toBe("Deaths reported in the event: best estimate 0");
-    expect(fatalityTotalsLine({ low: null, best: null, high: null, events: 0 }, 46)).toBe("No death figures for these events");
+    expect(fatalityTotalsLine({ low: 24, best: 6, high: null, events: 2 }, 46)).toBe(
+      "Deaths reported in 2 of the 46 events: best estimates 6, low estimates 24",
+    );
+    expect(fatalityTotalsLine({ low: 40, best: 1057, high: 81, events: 9 }, 9)).toBe(
+      "Deaths reported in all 9 events: best estimates 1,057, low estimates 40, high estimates 81",
+    );
+    expect(fatalityTotalsLine({ low: null, best: 0, high: null, events: 1 }, 1)).toBe(
+      "Deaths reported in the event: best estimate 0",
+    );
+    expect(fatalityTotalsLine({ low: null, best: null, high: null, events: 0 }, 46)).toBe(
+      "No death figures for these events",
+    );
   });
 });

@@ -1,8 +1,18 @@
 import {
-  ACTOR_KINDS, EVENT_OUTCOMES, EVENT_TYPES, PARTICIPANT_ROLES, POSITION_ISSUES, POSITION_KINDS, formatPartialDate, type DatePrecision,
+  ACTOR_KINDS,
+  EVENT_OUTCOMES,
+  EVENT_TYPES,
+  PARTICIPANT_ROLES,
+  POSITION_ISSUES,
+  POSITION_KINDS,
+  formatPartialDate,
+  type DatePrecision,
 } from "@parley/schema";
 
-function labelOf<T extends string>(vocab: { schema: { safeParse(v: unknown): { success: boolean; data?: T } }; labels: Record<T, string> }) {
+function labelOf<T extends string>(vocab: {
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } };
+  labels: Record<T, string>;
+}) {
   return (code: string) => {
     const parsed = vocab.schema.safeParse(code);
     return parsed.success ? vocab.labels[parsed.data as T] : code;

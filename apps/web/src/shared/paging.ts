@@ -27,7 +27,8 @@ export function param(params: Params, key: string): string | undefined {
 export function pageViewFromParams(params: Params, problems: string[]): PageView {
   const perText = param(params, "per");
   const per = PAGE_SIZES.find((n) => String(n) === perText);
-  if (perText !== undefined && per === undefined) problems.push(`ignored per=${perText} (one of ${PAGE_SIZES.join(", ")})`);
+  if (perText !== undefined && per === undefined)
+    problems.push(`ignored per=${perText} (one of ${PAGE_SIZES.join(", ")})`);
   const startText = param(params, "start");
   const start = startText !== undefined && /^[1-9]\d{0,8}$/.test(startText) ? Number(startText) : null;
   if (startText !== undefined && start === null) problems.push(`ignored start=${startText} (a whole number from 1)`);
@@ -55,7 +56,12 @@ interface PageInfo {
  * The positions of the shown items, 1-based, or null when a link's cursor came without a `start`.
  * A page with nothing before it starts at 1 whatever the link said, and a page never ends past the total.
  */
-export function shownRange(view: PageView, shown: number, total: number, pageInfo: PageInfo): { from: number; to: number } | null {
+export function shownRange(
+  view: PageView,
+  shown: number,
+  total: number,
+  pageInfo: PageInfo,
+): { from: number; to: number } | null {
   if (shown === 0) return null;
   const atStart = view.before ? !pageInfo.hasPreviousPage : !view.after;
   let from = atStart ? 1 : view.start;
@@ -69,19 +75,40 @@ export function neighbourPages(view: PageView, shown: number, range: { from: num
   const hasPrevious = view.before ? pageInfo.hasPreviousPage : view.after !== null;
   const perParam: [string, string][] = view.per === PAGE_SIZES[0] ? [] : [["per", String(view.per)]];
   const next: [string, string][] | null =
-    pageInfo.hasNextPage && pageInfo.endCursor ? [...perParam, ["after", pageInfo.endCursor], ...(range ? [["start", String(range.from + shown)] as [string, string]] : [])] : null;
+    pageInfo.hasNextPage && pageInfo.endCursor
+      ? [
+          ...perParam,
+          ["after", pageInfo.endCursor],
+          ...(range ? [["start", String(range.from + shown)] as [string, string]] : []),
+        ]
+      : null;
   const previous: [string, string][] | null =
-    hasPrevious && pageInfo.startCursor ? [...perParam, ["before", pageInfo.startCursor], ...(range && range.from > 1 ? [["start", String(Math.max(1, range.from - view.per))] as [string, string]] : [])] : null;
+    hasPrevious && pageInfo.startCursor
+      ? [
+          ...perParam,
+          ["before", pageInfo.startCursor],
+          ...(range && range.from > 1
+            ? [["start", String(Math.max(1, range.from - view.per))] as [string, string]]
+            : []),
+        ]
+      : null;
   return { previous, next };
 }
 
 const count = new Intl.NumberFormat("en-GB");
 
 /** "21–40 of 46 events", "46 events", "1 event", or "No events" (with the plural's words). */
-export function rangeLabel(range: { from: number; to: number } | null, shown: number, total: number, one: string, many: string): string {
+export function rangeLabel(
+  range: { from: number; to: number } | null,
+  shown: number,
+  total: number,
+  one: string,
+  many: string,
+): string {
   if (total === 0) return `No ${many}`;
   const noun = total === 1 ? one : many;
-  if (range && (range.from > 1 || range.to < total)) return `${count.format(range.from)}–${count.format(range.to)} of ${count.format(total)} ${noun}`;
+  if (range && (range.from > 1 || range.to < total))
+    return `${count.format(range.from)}–${count.format(range.to)} of ${count.format(total)} ${noun}`;
   if (!range && shown < total) return `${count.format(shown)} of ${count.format(total)} ${noun}`;
   return `${count.format(total)} ${noun}`;
 }

@@ -4,10 +4,26 @@ import { TYPE_COLOURS } from "./type-colours.ts";
 
 // Machado, Oliveira and Fernandes (2009): full protanopia, deuteranopia and tritanopia, on linear RGB.
 const VISION: Record<string, number[][]> = {
-  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  normal: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
 };
 
 type Lab = [number, number, number];
@@ -15,7 +31,9 @@ type Lab = [number, number, number];
 function labAs(hex: string, vision: number[][]): Lab {
   const srgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
   const rgb = srgb.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  const [r, g, b] = vision.map((row) => Math.min(1, Math.max(0, row[0]! * rgb[0]! + row[1]! * rgb[1]! + row[2]! * rgb[2]!)));
+  const [r, g, b] = vision.map((row) =>
+    Math.min(1, Math.max(0, row[0]! * rgb[0]! + row[1]! * rgb[1]! + row[2]! * rgb[2]!)),
+  );
   const xyz = [
     (0.4124 * r! + 0.3576 * g! + 0.1805 * b!) / 0.95047,
     0.2126 * r! + 0.7152 * g! + 0.0722 * b!,
@@ -42,8 +60,14 @@ function deltaE2000([L1, a1, b1]: Lab, [L2, a2, b2]: Lab): number {
   const dH = 2 * Math.sqrt(C1 * C2) * Math.sin(rad(dh / 2));
   const Lb = (L1 + L2) / 2;
   const Cp = (C1 + C2) / 2;
-  const hb = C1 * C2 === 0 ? h1 + h2 : Math.abs(h1 - h2) > 180 ? (h1 + h2 + (h1 + h2 < 360 ? 360 : -360)) / 2 : (h1 + h2) / 2;
-  const T = 1 - 0.17 * Math.cos(rad(hb - 30)) + 0.24 * Math.cos(rad(2 * hb)) + 0.32 * Math.cos(rad(3 * hb + 6)) - 0.2 * Math.cos(rad(4 * hb - 63));
+  const hb =
+    C1 * C2 === 0 ? h1 + h2 : Math.abs(h1 - h2) > 180 ? (h1 + h2 + (h1 + h2 < 360 ? 360 : -360)) / 2 : (h1 + h2) / 2;
+  const T =
+    1 -
+    0.17 * Math.cos(rad(hb - 30)) +
+    0.24 * Math.cos(rad(2 * hb)) +
+    0.32 * Math.cos(rad(3 * hb + 6)) -
+    0.2 * Math.cos(rad(4 * hb - 63));
   const SL = 1 + (0.015 * (Lb - 50) ** 2) / Math.sqrt(20 + (Lb - 50) ** 2);
   const SC = 1 + 0.045 * Cp;
   const SH = 1 + 0.015 * Cp * T;
@@ -61,7 +85,11 @@ describe("the event type colours", () => {
   for (const [vision, matrix] of Object.entries(VISION)) {
     it(`keep every two types at least ΔE2000 9.5 apart in ${vision === "normal" ? "normal colour vision" : `simulated ${vision}`}`, () => {
       const colours = Object.entries(TYPE_COLOURS).map(([type, hex]) => ({ type, lab: labAs(hex, matrix) }));
-      const closest = colours.flatMap((a, i) => colours.slice(i + 1).map((b) => ({ pair: `${a.type}/${b.type}`, d: deltaE2000(a.lab, b.lab) }))).sort((x, y) => x.d - y.d)[0]!;
+      const closest = colours
+        .flatMap((a, i) =>
+          colours.slice(i + 1).map((b) => ({ pair: `${a.type}/${b.type}`, d: deltaE2000(a.lab, b.lab) })),
+        )
+        .sort((x, y) => x.d - y.d)[0]!;
       expect(closest.d, closest.pair).toBeGreaterThanOrEqual(9.5);
     });
   }

@@ -7,7 +7,15 @@ interface Outlet {
 }
 
 /** The outlets as a filter of the reports: each with the events its reports support. */
-export function OutletList({ outlets, citing, current }: { outlets: Outlet[]; citing: Map<string, number>; current: string | null }) {
+export function OutletList({
+  outlets,
+  citing,
+  current,
+}: {
+  outlets: Outlet[];
+  citing: Map<string, number>;
+  current: string | null;
+}) {
   return (
     <nav className="outlet-list" aria-label="Outlets">
       <h2>Outlets</h2>
@@ -19,10 +27,15 @@ export function OutletList({ outlets, citing, current }: { outlets: Outlet[]; ci
         </li>
         {outlets.map((o) => (
           <li key={o.id}>
-            <Link href={`/sources?outlet=${encodeURIComponent(o.id)}`} aria-current={current === o.id ? "page" : undefined}>
+            <Link
+              href={`/sources?outlet=${encodeURIComponent(o.id)}`}
+              aria-current={current === o.id ? "page" : undefined}
+            >
               {o.name}
             </Link>{" "}
-            <span className="muted">{citing.has(o.id) ? `${citing.get(o.id)} ${citing.get(o.id) === 1 ? "event" : "events"}` : ""}</span>
+            <span className="muted">
+              {citing.has(o.id) ? `${citing.get(o.id)} ${citing.get(o.id) === 1 ? "event" : "events"}` : ""}
+            </span>
           </li>
         ))}
       </ul>

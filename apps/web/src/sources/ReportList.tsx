@@ -27,8 +27,17 @@ export function ReportList({ reports }: { reports: FragmentOf<typeof ReportRowFr
             </h2>
             <p className="event-meta">
               {r.outlet ? <Link href={href.actor(r.outlet.id)}>{r.outlet.name}</Link> : <span>Outlet not named</span>}
-              {r.publishedAt && <time dateTime={r.publishedAt}>{formatPartialDate({ date: r.publishedAt, precision: (r.publishedPrecision ?? "DAY") as DatePrecision })}</time>}
-              <span>{plural(r.claims.totalCount, "quote", "quotes")} about {plural(r.events.totalCount, "event", "events")}</span>
+              {r.publishedAt && (
+                <time dateTime={r.publishedAt}>
+                  {formatPartialDate({
+                    date: r.publishedAt,
+                    precision: (r.publishedPrecision ?? "DAY") as DatePrecision,
+                  })}
+                </time>
+              )}
+              <span>
+                {plural(r.claims.totalCount, "quote", "quotes")} about {plural(r.events.totalCount, "event", "events")}
+              </span>
             </p>
           </li>
         );

@@ -28,13 +28,22 @@ export function SourceDetail({ source }: { source: Source }) {
       <h1 id="record-title">{source.title}</h1>
       <dl className="facts">
         <dt>Outlet</dt>
-        <dd>{source.outlet ? <Link href={href.actor(source.outlet.id)}>{source.outlet.name}</Link> : "Not named in the report"}</dd>
+        <dd>
+          {source.outlet ? (
+            <Link href={href.actor(source.outlet.id)}>{source.outlet.name}</Link>
+          ) : (
+            "Not named in the report"
+          )}
+        </dd>
         {source.publishedAt && (
           <>
             <dt>Published</dt>
             <dd>
               <time dateTime={source.publishedAt}>
-                {formatPartialDate({ date: source.publishedAt, precision: (source.publishedPrecision ?? "DAY") as DatePrecision })}
+                {formatPartialDate({
+                  date: source.publishedAt,
+                  precision: (source.publishedPrecision ?? "DAY") as DatePrecision,
+                })}
               </time>
             </dd>
           </>
@@ -86,7 +95,11 @@ export function SourceDetail({ source }: { source: Source }) {
               <blockquote>“{c.quote}”</blockquote>
               <p className="claim-attribution">
                 {c.stance === "DENIES" ? "Denied by " : ""}
-                {c.speaker ? <Link href={href.actor(c.speaker.id)}>{c.speaker.name}</Link> : (c.speakerLabel ?? "Unattributed")}
+                {c.speaker ? (
+                  <Link href={href.actor(c.speaker.id)}>{c.speaker.name}</Link>
+                ) : (
+                  (c.speakerLabel ?? "Unattributed")
+                )}
                 {c.event && (
                   <>
                     {" — about "}

@@ -31,21 +31,31 @@ export default async function ActorsPage({ searchParams }: Props) {
   const q = param(params, "q")?.trim().slice(0, 200) ?? "";
   const kindText = param(params, "kind");
   const kindParsed = ACTOR_KINDS.schema.safeParse(kindText);
-  if (kindText !== undefined && !kindParsed.success) problems.push(`ignored kind=${kindText} (one of ${ACTOR_KINDS.codes.join(", ")})`);
+  if (kindText !== undefined && !kindParsed.success)
+    problems.push(`ignored kind=${kindText} (one of ${ACTOR_KINDS.codes.join(", ")})`);
   const kind: ActorKind | null = kindParsed.success ? kindParsed.data : null;
   const { result, view } = await loadListPage(pageViewFromParams(params, problems), problems, (page) =>
-    getClient().query(ActorsPageQuery, { kinds: kind ? [kind] : null, ...connectionArgs(page) }).toPromise(),
+    getClient()
+      .query(ActorsPageQuery, { kinds: kind ? [kind] : null, ...connectionArgs(page) })
+      .toPromise(),
   );
   if (!result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
   const data = result.data;
   const { totalCount, edges, pageInfo } = data.actors;
   const counts = Object.fromEntries(ACTOR_KINDS.codes.map((k) => [k, data[k].totalCount])) as Record<ActorKind, number>;
   const range = shownRange(view, edges.length, totalCount, pageInfo);
-  const events = q ? null : await facetCounts("ACTOR", edges.map((e) => e.node.id)).catch(() => new Map<string, number>());
+  const events = q
+    ? null
+    : await facetCounts(
+        "ACTOR",
+        edges.map((e) => e.node.id),
+      ).catch(() => new Map<string, number>());
   return (
     <section className="browse" aria-labelledby="browse-title">
       <h1 id="browse-title">Actors</h1>
-      <p className="muted">Every party, mediator, group, person and outlet, by name, with the events each took part in.</p>
+      <p className="muted">
+        Every party, mediator, group, person and outlet, by name, with the events each took part in.
+      </p>
       <ActorFinder initial={q} />
       <LinkProblems problems={problems} />
       {q ? (
@@ -58,7 +68,16 @@ export default async function ActorsPage({ searchParams }: Props) {
             {kind ? `: ${ACTOR_KINDS.labels[kind].toLowerCase()}` : ""}, by name
           </p>
           <ActorList rows={edges.map((e) => ({ data: e.node }))} events={events ?? new Map()} />
-          <Pager path="/actors" params={new URLSearchParams(kind ? { kind } : {})} view={view} shown={edges.length} range={range} pageInfo={pageInfo} what="actors" total={totalCount} />
+          <Pager
+            path="/actors"
+            params={new URLSearchParams(kind ? { kind } : {})}
+            view={view}
+            shown={edges.length}
+            range={range}
+            pageInfo={pageInfo}
+            what="actors"
+            total={totalCount}
+          />
         </>
       )}
     </section>

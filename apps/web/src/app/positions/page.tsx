@@ -27,7 +27,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 const asURLSearchParams = (params: Params) =>
-  params instanceof URLSearchParams ? params : new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]))));
+  params instanceof URLSearchParams
+    ? params
+    : new URLSearchParams(
+        Object.entries(params).flatMap(([k, v]) =>
+          v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]),
+        ),
+      );
 
 export default async function PositionsPage({ searchParams }: Props) {
   const params = asURLSearchParams(await searchParams);
@@ -36,7 +42,10 @@ export default async function PositionsPage({ searchParams }: Props) {
   const problems: string[] = [];
   const { query, filter } = positionSearchFromParams(params, problems);
   let view = pageViewFromParams(params, problems);
-  const load = () => getClient().query(PositionsSearchQuery, { query: query || null, filter, first: view.per, after: view.after }).toPromise();
+  const load = () =>
+    getClient()
+      .query(PositionsSearchQuery, { query: query || null, filter, first: view.per, after: view.after })
+      .toPromise();
   let result = await load();
   if (!result.data && !result.error?.networkError && view.after) {
     problems.push("the page this link points to belongs to another search; showing the first");
@@ -53,7 +62,13 @@ export default async function PositionsPage({ searchParams }: Props) {
         <h1>Positions</h1>
         <label className="search-box">
           <span className="visually-hidden">Search positions</span>
-          <input type="search" name="q" defaultValue={query} key={query} placeholder="Search positions: words of the demand, the holder's names, the quotes" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={query}
+            key={query}
+            placeholder="Search positions: words of the demand, the holder's names, the quotes"
+          />
         </label>
         <button type="submit">Search</button>
       </div>
@@ -62,7 +77,12 @@ export default async function PositionsPage({ searchParams }: Props) {
         <aside className="filters" aria-label="Filters">
           <DateFields from={filter.from} to={filter.to} />
           {POSITION_FACET_FIELDS.codes.map((field: PositionFacetField) => (
-            <FacetGroup key={field} name={POSITION_FACETS[field].param} legend={POSITION_FACET_FIELDS.labels[field]} values={facets.find((f) => f.field === field)?.values ?? []} />
+            <FacetGroup
+              key={field}
+              name={POSITION_FACETS[field].param}
+              legend={POSITION_FACET_FIELDS.labels[field]}
+              values={facets.find((f) => f.field === field)?.values ?? []}
+            />
           ))}
           <noscript>
             <button type="submit">Apply filters</button>
@@ -74,7 +94,17 @@ export default async function PositionsPage({ searchParams }: Props) {
             {rangeLabel(range, edges.length, totalCount, "position", "positions")}, newest first
           </p>
           <PositionResults positions={edges.map((e) => e.node)} />
-          <Pager path="/positions" params={kept} view={view} shown={edges.length} range={range} pageInfo={pageInfo} backward={false} what="positions" total={totalCount} />
+          <Pager
+            path="/positions"
+            params={kept}
+            view={view}
+            shown={edges.length}
+            range={range}
+            pageInfo={pageInfo}
+            backward={false}
+            what="positions"
+            total={totalCount}
+          />
           {view.per !== PAGE_SIZES[0] && <input type="hidden" name="per" value={view.per} />}
         </section>
       </div>

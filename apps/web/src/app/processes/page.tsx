@@ -24,13 +24,24 @@ export default async function ProcessesPage({ searchParams }: { searchParams: Pr
   return (
     <section className="browse" aria-labelledby="browse-title">
       <h1 id="browse-title">Processes</h1>
-      <p className="muted">Peace processes and conflict episodes, oldest first, with their events and each party&apos;s positions.</p>
+      <p className="muted">
+        Peace processes and conflict episodes, oldest first, with their events and each party&apos;s positions.
+      </p>
       <LinkProblems problems={problems} />
       <p role="status" className="result-count">
         {rangeLabel(range, edges.length, totalCount, "process", "processes")}
       </p>
       <ProcessList processes={edges.map((e) => e.node)} />
-      <Pager path="/processes" params={new URLSearchParams()} view={view} shown={edges.length} range={range} pageInfo={pageInfo} what="processes" total={totalCount} />
+      <Pager
+        path="/processes"
+        params={new URLSearchParams()}
+        view={view}
+        shown={edges.length}
+        range={range}
+        pageInfo={pageInfo}
+        what="processes"
+        total={totalCount}
+      />
     </section>
   );
 }

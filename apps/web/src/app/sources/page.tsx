@@ -25,18 +25,25 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const outletId = outletText && decodeGlobalId(outletText, "Actor") !== null ? outletText : null;
   if (outletText && !outletId) problems.push(`ignored outlet=${outletText} (not the ID of an outlet)`);
   const { result, view } = await loadListPage(pageViewFromParams(params, problems), problems, (page) =>
-    getClient().query(SourcesPageQuery, { outletId, ...connectionArgs(page) }).toPromise(),
+    getClient()
+      .query(SourcesPageQuery, { outletId, ...connectionArgs(page) })
+      .toPromise(),
   );
   if (!result.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={result.error} />;
   const { sources, outlets } = result.data;
   const outletList = outlets.edges.map((e) => e.node);
-  const citing = await facetCounts("OUTLET", outletList.map((o) => o.id)).catch(() => new Map<string, number>());
+  const citing = await facetCounts(
+    "OUTLET",
+    outletList.map((o) => o.id),
+  ).catch(() => new Map<string, number>());
   const outlet = outletList.find((o) => o.id === outletId) ?? null;
   const range = shownRange(view, sources.edges.length, sources.totalCount, sources.pageInfo);
   return (
     <section className="browse" aria-labelledby="browse-title">
       <h1 id="browse-title">Sources</h1>
-      <p className="muted">The reports Parley&apos;s quotes come from, newest first, and the outlets that published them.</p>
+      <p className="muted">
+        The reports Parley&apos;s quotes come from, newest first, and the outlets that published them.
+      </p>
       <LinkProblems problems={problems} />
       <div className="browse-layout">
         <OutletList outlets={outletList} citing={citing} current={outletId} />
@@ -55,7 +62,16 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             </p>
           )}
           <ReportList reports={sources.edges.map((e) => e.node)} />
-          <Pager path="/sources" params={new URLSearchParams(outletId ? { outlet: outletId } : {})} view={view} shown={sources.edges.length} range={range} pageInfo={sources.pageInfo} what="reports" total={sources.totalCount} />
+          <Pager
+            path="/sources"
+            params={new URLSearchParams(outletId ? { outlet: outletId } : {})}
+            view={view}
+            shown={sources.edges.length}
+            range={range}
+            pageInfo={sources.pageInfo}
+            what="reports"
+            total={sources.totalCount}
+          />
         </div>
       </div>
     </section>

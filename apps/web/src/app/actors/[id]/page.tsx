@@ -17,13 +17,18 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Params> };
 async function loadActor({ params, searchParams }: Props) {
   const id = decodeURIComponent((await params).id);
   const { view: asked, problems } = actorViewFromParams(await searchParams);
-  const load = (view: ActorView) => getClient().query(ActorPageQuery, { id, ...actorViewVariables(view) }).toPromise();
+  const load = (view: ActorView) =>
+    getClient()
+      .query(ActorPageQuery, { id, ...actorViewVariables(view) })
+      .toPromise();
   let view = asked;
   let result = await load(view);
   if (result.error && !result.data?.actor && (view.before || view.after)) {
     const retry = await load({ ...view, before: null, after: null });
     if (retry.data?.actor) {
-      problems.push(`the page of events this link points to could not be found (${result.error.message.replace(/^\[GraphQL\] /, "")}); showing the newest`);
+      problems.push(
+        `the page of events this link points to could not be found (${result.error.message.replace(/^\[GraphQL\] /, "")}); showing the newest`,
+      );
       view = { ...view, before: null, after: null };
       result = retry;
     }
@@ -42,6 +47,8 @@ export default async function ActorPage(props: Props) {
   const actor = result.data?.actor;
   if (!actor) notFound();
   // Counts are a help, not the page: without them it still shows.
-  const counts = await getClient().query(ActorCountsQuery, { actorIds: [actor.id], outletId: actor.id }).toPromise();
+  const counts = await getClient()
+    .query(ActorCountsQuery, { actorIds: [actor.id], outletId: actor.id })
+    .toPromise();
   return <ActorDetail actor={actor} view={view} problems={problems} counts={counts.data ?? null} />;
 }

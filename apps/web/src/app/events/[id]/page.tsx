@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 // The metadata and the page ask the same question of the request's one client, which answers it once.
-const load = async ({ params }: Props) => getClient().query(EventPageQuery, { id: decodeURIComponent((await params).id) }).toPromise();
+const load = async ({ params }: Props) =>
+  getClient()
+    .query(EventPageQuery, { id: decodeURIComponent((await params).id) })
+    .toPromise();
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const event = (await load(props)).data?.event;

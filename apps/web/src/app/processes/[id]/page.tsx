@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-const load = async ({ params }: Props) => getClient().query(ProcessPageQuery, { id: decodeURIComponent((await params).id) }).toPromise();
+const load = async ({ params }: Props) =>
+  getClient()
+    .query(ProcessPageQuery, { id: decodeURIComponent((await params).id) })
+    .toPromise();
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const node = (await load(props)).data?.node;

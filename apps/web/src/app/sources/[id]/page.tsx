@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-const load = async ({ params }: Props) => getClient().query(SourcePageQuery, { id: decodeURIComponent((await params).id) }).toPromise();
+const load = async ({ params }: Props) =>
+  getClient()
+    .query(SourcePageQuery, { id: decodeURIComponent((await params).id) })
+    .toPromise();
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const source = (await load(props)).data?.source;

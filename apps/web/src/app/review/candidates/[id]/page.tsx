@@ -17,8 +17,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   const token = await sessionToken();
   if (!token) return <SignIn />;
   const id = decodeURIComponent((await params).id);
-  const result = await makeClient({ token }).query(CandidateSourceQuery, { id }, { requestPolicy: "network-only" }).toPromise();
-  if (result.error?.graphQLErrors.some((e) => e.extensions?.code === "FORBIDDEN")) return <SignIn notice="Your sign-in no longer works: sign in again." />;
+  const result = await makeClient({ token })
+    .query(CandidateSourceQuery, { id }, { requestPolicy: "network-only" })
+    .toPromise();
+  if (result.error?.graphQLErrors.some((e) => e.extensions?.code === "FORBIDDEN"))
+    return <SignIn notice="Your sign-in no longer works: sign in again." />;
   const node = result.data?.node;
   if (!node || !("source" in node) || !node.source) notFound();
   redirect(`/review?source=${encodeURIComponent(node.source.id)}#candidate-${localId(id)}`);
