@@ -1,8 +1,8 @@
 import { freePort } from "@parley/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { openPage } from "./browser.ts";
 import { startWeb } from "@parley/testkit/stack";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPage } from "./browser.ts";
 
 let browser: Browser;
 let page: Page;

@@ -1,5 +1,5 @@
-import type { TestProject } from "vitest/node";
 import { startStack } from "@parley/testkit/stack";
+import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {

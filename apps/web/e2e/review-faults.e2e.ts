@@ -1,10 +1,10 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { createApiToken, createPrismaClient, withDatabase, type PrismaClient } from "@parley/db";
-import { startRestartablePostgres, type RestartablePostgres } from "@parley/testkit";
-import { launchBrowser, screenshot } from "./browser.ts";
+import { createApiToken, createPrismaClient, type PrismaClient, withDatabase } from "@parley/db";
+import { type RestartablePostgres, startRestartablePostgres } from "@parley/testkit";
 import { startApi, startWeb, WEB_DIR } from "@parley/testkit/stack";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot } from "./browser.ts";
 
 // A stack of its own, whose PostgreSQL this file stops and starts again under the review page.
 let pg: RestartablePostgres;

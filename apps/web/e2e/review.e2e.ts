@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createApiToken, createPrismaClient, type PrismaClient } from "@parley/db";
+import { type Stack, startStack } from "@parley/testkit/stack";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, resultCount, screenshot } from "./browser.ts";
-import { startStack, type Stack } from "@parley/testkit/stack";
 
 /**
  * A stack of its own: reviewing accepts events and ingests reports, which would change the demo

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
 import { EVENT_TYPES, PARTICIPANT_ROLES } from "@parley/schema";
-import { actorId, everyEvent, tookPart, type EventFacts } from "./api.ts";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { actorId, type EventFacts, everyEvent, tookPart } from "./api.ts";
 import { openPage, resultCount, screenshot } from "./browser.ts";
 
 let browser: Browser;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { everyEvent, type EventFacts } from "./api.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type EventFacts, everyEvent } from "./api.ts";
 import { hydrated, openPage, resultCount, screenshot } from "./browser.ts";
 
 let browser: Browser;

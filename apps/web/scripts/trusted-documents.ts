@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { formatDocument, stringifyDocument } from "@urql/core";
-import { Kind, type DocumentNode } from "graphql";
+import { type DocumentNode, Kind } from "graphql";
 
 const WEB = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(WEB, "trusted-documents.json");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useEffect, useId, useState } from "react";
 
 export interface ActorMatch {
   id: string;

@@ -1,15 +1,15 @@
+import { type DatePrecision, formatPartialDate } from "@parley/schema";
 import Link from "next/link";
-import { formatPartialDate, type DatePrecision } from "@parley/schema";
 import type { ResultOf } from "../graphql/tada.ts";
-import { actorKindLabel } from "../shared/labels.ts";
-import { href } from "../shared/links.ts";
-import type { ActorCountsQuery } from "./counts.query.ts";
-import type { ActorPageQuery } from "./actor.query.ts";
-import { ActorEvents } from "./ActorEvents.tsx";
-import { OutletReports } from "./OutletReports.tsx";
-import type { ActorView } from "./view.ts";
 import { ActorPositions } from "../positions/ActorPositions.tsx";
 import { FirstPageNotice } from "../shared/FirstPage.tsx";
+import { actorKindLabel } from "../shared/labels.ts";
+import { href } from "../shared/links.ts";
+import { ActorEvents } from "./ActorEvents.tsx";
+import type { ActorPageQuery } from "./actor.query.ts";
+import type { ActorCountsQuery } from "./counts.query.ts";
+import { OutletReports } from "./OutletReports.tsx";
+import type { ActorView } from "./view.ts";
 
 type Actor = NonNullable<ResultOf<typeof ActorPageQuery>["actor"]>;
 export type ActorCounts = ResultOf<typeof ActorCountsQuery>;

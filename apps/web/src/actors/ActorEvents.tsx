@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { searchStateToParams } from "@parley/schema";
+import Link from "next/link";
 import type { ResultOf } from "../graphql/tada.ts";
 import { roleLabel } from "../shared/labels.ts";
 import type { ActorPageQuery } from "./actor.query.ts";
-import { actorViewHref, TIMELINE_SIZES, type ActorView } from "./view.ts";
 import { ActorTimeline } from "./Timeline.tsx";
+import { type ActorView, actorViewHref, TIMELINE_SIZES } from "./view.ts";
 
 type Actor = NonNullable<ResultOf<typeof ActorPageQuery>["actor"]>;
 

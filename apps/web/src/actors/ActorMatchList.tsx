@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getClient } from "../graphql/client.ts";
-import { ActorNameMatchesQuery } from "./actors.query.ts";
 import { ActorList } from "./ActorList.tsx";
+import { ActorNameMatchesQuery } from "./actors.query.ts";
 import { facetCounts } from "./event-counts.ts";
 
 /** Every actor a name finds, best match first (the finder's form sent, or a page without JavaScript). */

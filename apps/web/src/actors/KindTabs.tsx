@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { ACTOR_KINDS, type ActorKind } from "@parley/schema";
+import Link from "next/link";
 
 /** The actor kinds with how many actors each has (empty kinds left out), the chosen one marked. */
 export function KindTabs({ counts, current }: { counts: Record<ActorKind, number>; current: ActorKind | null }) {

@@ -1,4 +1,4 @@
-import { PARTICIPANT_ROLES, PAGE_SIZE, type ParticipantRole } from "@parley/schema";
+import { PAGE_SIZE, PARTICIPANT_ROLES, type ParticipantRole } from "@parley/schema";
 import { href } from "../shared/links.ts";
 
 type Params = Record<string, string | string[] | undefined>;

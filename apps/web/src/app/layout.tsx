@@ -3,8 +3,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { env } from "../env.ts";
-import { SiteNav, SkipLink } from "../shared/SiteNav.tsx";
 import { ReviewLink } from "../review/ReviewLink.tsx";
+import { SiteNav, SkipLink } from "../shared/SiteNav.tsx";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
+import { searchStateFromParams } from "@parley/schema";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { searchStateFromParams } from "@parley/schema";
 import { env } from "../env.ts";
 import { EventsEmpty } from "../events/EventsEmpty.tsx";
 import { SearchPictures } from "../pictures/SearchPictures.tsx";
@@ -11,8 +11,8 @@ import { applyEdits } from "../search/edits.ts";
 import { Facets } from "../search/Facets.tsx";
 import { FiltersDrawer } from "../search/FiltersDrawer.tsx";
 import { loadSearch } from "../search/load.ts";
-import { pageParams } from "../search/page-params.ts";
 import { ParticipantFields } from "../search/ParticipantFields.tsx";
+import { pageParams } from "../search/page-params.ts";
 import { Results } from "../search/Results.tsx";
 import { ResultsHeader } from "../search/ResultsHeader.tsx";
 import { SearchBar } from "../search/SearchBar.tsx";
@@ -21,7 +21,7 @@ import { SearchForm } from "../search/SearchForm.tsx";
 import { SearchViews } from "../search/SearchViews.tsx";
 import { ApiUnavailable } from "../shared/ApiUnavailable.tsx";
 import { LinkProblems } from "../shared/LinkProblems.tsx";
-import { pageViewFromParams, shownRange, type Params } from "../shared/paging.ts";
+import { type Params, pageViewFromParams, shownRange } from "../shared/paging.ts";
 
 // Rendered per request: the build must not need a running API.
 export const dynamic = "force-dynamic";

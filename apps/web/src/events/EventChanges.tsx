@@ -1,4 +1,4 @@
-import { readFragment, type FragmentOf } from "../graphql/tada.ts";
+import { type FragmentOf, readFragment } from "../graphql/tada.ts";
 import { EventChangesFields } from "./changes.fragment.ts";
 
 const ACTION = { CREATE: "Created", UPDATE: "Changed", DELETE: "Deleted", MERGE: "Merged" } as Record<string, string>;

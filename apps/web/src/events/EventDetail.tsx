@@ -4,9 +4,9 @@ import { fatalitiesLabel } from "../shared/fatalities.ts";
 import { dateRangeLabel, eventTypeLabel, outcomeLabel, roleLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
 import { TypeSwatch } from "../shared/TypeSwatch.tsx";
-import type { EventPageQuery } from "./event.query.ts";
 import { EventChanges } from "./EventChanges.tsx";
 import { EventEvidence } from "./EventEvidence.tsx";
+import type { EventPageQuery } from "./event.query.ts";
 
 type Event = NonNullable<ResultOf<typeof EventPageQuery>["event"]>;
 

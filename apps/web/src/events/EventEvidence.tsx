@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { positionKindLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
-import { Evidence, type Claim } from "./Evidence.tsx";
+import { type Claim, Evidence } from "./Evidence.tsx";
 import { evidenceGroups, type StatedPosition } from "./evidence-groups.ts";
 
 const factId = (p: StatedPosition) => `fact-${p.id.replace(/[^A-Za-z0-9]/g, "")}`;

@@ -1,6 +1,6 @@
+import { type DatePrecision, formatPartialDate } from "@parley/schema";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatPartialDate, type DatePrecision } from "@parley/schema";
 import { href } from "../shared/links.ts";
 
 /** A claim as the event and position pages select it. */

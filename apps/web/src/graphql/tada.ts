@@ -7,5 +7,5 @@ export const graphql = initGraphQLTada<{
   scalars: { Date: string; DateTime: string; JSON: unknown; ID: string };
 }>();
 
-export { readFragment } from "gql.tada";
 export type { FragmentOf, ResultOf, VariablesOf } from "gql.tada";
+export { readFragment } from "gql.tada";

@@ -1,5 +1,5 @@
 import { typeColour } from "../shared/type-colours.ts";
-import { countTicks, timeTicks, type Month } from "./months.ts";
+import { countTicks, type Month, timeTicks } from "./months.ts";
 
 export const CHART = { width: 420, height: 170, left: 30, right: 8, top: 18, bottom: 24 };
 export const plotWidth = CHART.width - CHART.left - CHART.right;

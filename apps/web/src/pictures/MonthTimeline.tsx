@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
+import { type KeyboardEvent, type PointerEvent, type ReactNode, useEffect, useMemo, useState } from "react";
 import { useSearchSubmit } from "../search/SearchForm.tsx";
-import { barPaths, CHART, MonthAxes, monthX, MonthTargets, plotWidth, RangeClip, RangeLayers } from "./MonthChart.tsx";
-import { monthEnd, monthName, monthsOf, type Bucket, type Month } from "./months.ts";
+import { barPaths, CHART, MonthAxes, MonthTargets, monthX, plotWidth, RangeClip, RangeLayers } from "./MonthChart.tsx";
+import { type Bucket, type Month, monthEnd, monthName, monthsOf } from "./months.ts";
 
 /** The months that overlap the chosen dates, as indexes; null when no date is chosen. */
 function chosenRange(months: Month[], from?: string, to?: string): [number, number] | null {

@@ -1,10 +1,10 @@
-import { Suspense } from "react";
 import { EVENT_TYPES, type SearchState } from "@parley/schema";
+import { Suspense } from "react";
 import type { SearchData } from "../search/load.ts";
 import { pageParams } from "../search/page-params.ts";
+import { MonthTimeline } from "./MonthTimeline.tsx";
 import { mapFrame } from "./map-frame.ts";
 import { monthsOf } from "./months.ts";
-import { MonthTimeline } from "./MonthTimeline.tsx";
 import { MAP_PLACES, placesOf, readPictures } from "./pictures.fragment.ts";
 import { TypedStacks } from "./TypedStacks.tsx";
 import { TypeLegend } from "./TypeLegend.tsx";

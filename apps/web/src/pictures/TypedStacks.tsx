@@ -1,7 +1,7 @@
 import type { SearchState } from "@parley/schema";
 import { getClient } from "../graphql/client.ts";
 import { TypeStacks } from "./MonthChart.tsx";
-import { monthsOf, type Bucket } from "./months.ts";
+import { type Bucket, monthsOf } from "./months.ts";
 import { TypeMonthsQuery } from "./type-months.query.ts";
 
 /**

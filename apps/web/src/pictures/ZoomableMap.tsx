@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchSubmit } from "../search/SearchForm.tsx";
 import { clusterPlaces, labelled } from "./clusters.ts";
-import type { PlacedPlace } from "./map-frame.ts";
-import { clampView, HOME, MAP, viewOf, zoomAt, type View } from "./map-view.ts";
 import { MapMarker } from "./MapMarker.tsx";
+import type { PlacedPlace } from "./map-frame.ts";
+import { clampView, HOME, MAP, type View, viewOf, zoomAt } from "./map-view.ts";
 
 const PAN = 60;
 

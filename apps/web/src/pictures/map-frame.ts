@@ -1,4 +1,4 @@
-import { geoBounds, geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
+import { type GeoPermissibleObjects, geoBounds, geoMercator, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json";

@@ -1,4 +1,4 @@
-import { graphql, readFragment, type FragmentOf } from "../graphql/tada.ts";
+import { type FragmentOf, graphql, readFragment } from "../graphql/tada.ts";
 import type { MapPlace } from "./map-frame.ts";
 
 /** How many places the map asks for: the busiest ones, if a search has more. */

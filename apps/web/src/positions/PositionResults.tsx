@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { readFragment, type FragmentOf } from "../graphql/tada.ts";
+import { type FragmentOf, readFragment } from "../graphql/tada.ts";
 import { dateRangeLabel, positionIssueLabel, positionKindLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
-import { PositionSummaryFragment } from "./position.fragment.ts";
 import { PositionLinks } from "./PositionLinks.tsx";
+import { PositionSummaryFragment } from "./position.fragment.ts";
 
 /** Positions found, newest first: who holds what, on which issue, in which process. */
 export function PositionResults({ positions }: { positions: FragmentOf<typeof PositionSummaryFragment>[] }) {

@@ -1,6 +1,6 @@
 import { formatPartialDate, POSITION_FACET_FIELDS, type PositionFilter } from "@parley/schema";
-import { removal } from "../search/edits.ts";
 import type { Chip } from "../search/active-filters.ts";
+import { removal } from "../search/edits.ts";
 import { POSITION_FACETS } from "./params.ts";
 
 interface LabelledFacet {

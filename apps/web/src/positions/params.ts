@@ -4,10 +4,10 @@ import {
   POSITION_FACET_FIELDS,
   POSITION_ISSUES,
   POSITION_KINDS,
-  QUERY_MAX_LENGTH,
   type PositionFilter,
+  QUERY_MAX_LENGTH,
 } from "@parley/schema";
-import { param, type Params } from "../shared/paging.ts";
+import { type Params, param } from "../shared/paging.ts";
 
 export type PositionFacetField = (typeof POSITION_FACET_FIELDS.codes)[number];
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { readFragment, type FragmentOf } from "../graphql/tada.ts";
-import { PositionSummaryFragment } from "../positions/position.fragment.ts";
+import { type FragmentOf, readFragment } from "../graphql/tada.ts";
 import { PositionLinks } from "../positions/PositionLinks.tsx";
+import { PositionSummaryFragment } from "../positions/position.fragment.ts";
 import { dateRangeLabel, positionIssueLabel, positionKindLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
 import { positionMatrix } from "./matrix.ts";

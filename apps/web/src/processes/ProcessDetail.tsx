@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ResultOf } from "../graphql/tada.ts";
-import { dateRangeLabel, eventTypeLabel } from "../shared/labels.ts";
 import { FirstPageNotice } from "../shared/FirstPage.tsx";
+import { dateRangeLabel, eventTypeLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
 import { PositionMatrix } from "./PositionMatrix.tsx";
 import type { ProcessPageQuery } from "./process.query.ts";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { graphql, readFragment, type FragmentOf } from "../graphql/tada.ts";
+import { type FragmentOf, graphql, readFragment } from "../graphql/tada.ts";
 import { dateRangeLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
 

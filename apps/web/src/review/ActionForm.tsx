@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, type ReactNode } from "react";
+import { type ReactNode, useActionState } from "react";
 import type { Outcome } from "./outcome.ts";
 
 type Action = (previous: Outcome | null, form: FormData) => Promise<Outcome>;

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, PARTICIPANT_ROLES } from "@parley/schema";
-import { readFragment, type FragmentOf, type ResultOf } from "../graphql/tada.ts";
+import Link from "next/link";
+import { type FragmentOf, type ResultOf, readFragment } from "../graphql/tada.ts";
 import { actorKindLabel, dateRangeLabel, eventTypeLabel, roleLabel } from "../shared/labels.ts";
 import { href } from "../shared/links.ts";
-import { accept, edit, merge, reject } from "./actions.ts";
 import { ActionForm } from "./ActionForm.tsx";
+import { accept, edit, merge, reject } from "./actions.ts";
 import { CandidateFields } from "./candidate.fragment.ts";
 import { localId } from "./ReportText.tsx";
 

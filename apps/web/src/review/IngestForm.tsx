@@ -1,5 +1,5 @@
-import { ingest } from "./actions.ts";
 import { ActionForm } from "./ActionForm.tsx";
+import { ingest } from "./actions.ts";
 
 /** A report into candidates from the browser: pasted text, or an uploaded HTML (or text) file. */
 export function IngestForm({ formKey, open }: { formKey: string; open: boolean }) {

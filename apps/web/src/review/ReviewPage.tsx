@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import Link from "next/link";
 import type { CombinedError } from "@urql/core";
-import { makeClient } from "../graphql/client.ts";
-import { readFragment, type ResultOf } from "../graphql/tada.ts";
+import Link from "next/link";
 import { env } from "../env.ts";
+import { makeClient } from "../graphql/client.ts";
+import { type ResultOf, readFragment } from "../graphql/tada.ts";
 import { ActorMatchesQuery } from "../search/actors.query.ts";
 import { ApiUnavailable } from "../shared/ApiUnavailable.tsx";
 import { signOut } from "./actions.ts";
-import { CandidateFields } from "./candidate.fragment.ts";
 import { CandidateCard, type Keys } from "./CandidateCard.tsx";
+import { CandidateFields } from "./candidate.fragment.ts";
 import { IngestForm } from "./IngestForm.tsx";
 import { ReportText } from "./ReportText.tsx";
 import { ReviewQueueQuery, ReviewSourceQuery } from "./review.query.ts";

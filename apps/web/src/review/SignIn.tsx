@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { signIn } from "./actions.ts";
 import { OutcomeNote } from "./ActionForm.tsx";
+import { signIn } from "./actions.ts";
 
 /** Sign-in with an API token; the server checks it with the API and keeps it in an HTTP-only cookie. */
 export function SignIn({ notice }: { notice?: string }) {

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { makeClient } from "../graphql/client.ts";
 import { href } from "../shared/links.ts";
 import { editInput, mergeTarget, text } from "./form-input.ts";
-import { failureOf, refusalOf, type Answer, type Outcome } from "./outcome.ts";
+import { type Answer, failureOf, type Outcome, refusalOf } from "./outcome.ts";
 import {
   AcceptCandidateMutation,
   IngestReportMutation,

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { SearchState } from "@parley/schema";
+import Link from "next/link";
 import { correctedQuery } from "./did-you-mean.ts";
 import { pageParams } from "./page-params.ts";
 

@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import type { ParticipantRole } from "@parley/schema";
 // Not the package's index: that brings zod and the whole vocabulary into the browser.
 import { PARTICIPANT_PARAM, participantParam } from "@parley/schema/participant-param";
+import { useState } from "react";
 import { ActorCombobox, type ActorMatch } from "../actors/ActorCombobox.tsx";
 import type { RoleChoice } from "./ActorRoleMenu.tsx";
 import { useSearchSubmit } from "./SearchForm.tsx";

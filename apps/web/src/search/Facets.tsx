@@ -1,10 +1,10 @@
+import { FACET_FIELDS, FACET_FILTERS, type FacetField, PARTICIPANT_ROLES } from "@parley/schema";
 import Link from "next/link";
-import { FACET_FIELDS, FACET_FILTERS, PARTICIPANT_ROLES, type FacetField } from "@parley/schema";
-import type { SearchData } from "./load.ts";
 import { ActorFilter } from "./ActorFilter.tsx";
 import { ActorRoleMenu, type RoleChoice } from "./ActorRoleMenu.tsx";
 import { DyadPicker } from "./DyadPicker.tsx";
 import { FacetGroup } from "./FacetGroup.tsx";
+import type { SearchData } from "./load.ts";
 
 type Facet = SearchData["facets"][number];
 

@@ -1,4 +1,4 @@
-import { PARTICIPANT_PARAM, participantParam, type ParticipantFilter } from "@parley/schema";
+import { PARTICIPANT_PARAM, type ParticipantFilter, participantParam } from "@parley/schema";
 
 /** The search's `participants` as fields of its form, so that every other change of the search keeps them. */
 export function ParticipantFields({ participants }: { participants: readonly ParticipantFilter[] }) {

@@ -1,5 +1,5 @@
+import { type SearchState, searchStateToParams } from "@parley/schema";
 import Link from "next/link";
-import { searchStateToParams, type SearchState } from "@parley/schema";
 import { EventCard } from "../events/EventCard.tsx";
 import { Pager } from "../shared/Pager.tsx";
 import type { PageView } from "../shared/paging.ts";

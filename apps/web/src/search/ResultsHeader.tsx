@@ -1,6 +1,6 @@
 import { EVENT_SORTS, type SearchState } from "@parley/schema";
-import { fatalityTotalsLine, type FatalityFigures } from "../shared/fatalities.ts";
-import { PAGE_SIZES, rangeLabel, type PageView } from "../shared/paging.ts";
+import { type FatalityFigures, fatalityTotalsLine } from "../shared/fatalities.ts";
+import { PAGE_SIZES, type PageView, rangeLabel } from "../shared/paging.ts";
 import { Downloads } from "./Downloads.tsx";
 
 interface Props {

@@ -1,6 +1,6 @@
-import Link from "next/link";
+import { type SearchState, searchStateToParams } from "@parley/schema";
 import type { CombinedError } from "@urql/core";
-import { searchStateToParams, type SearchState } from "@parley/schema";
+import Link from "next/link";
 import { LinkProblems } from "../shared/LinkProblems.tsx";
 
 /** The API answered but could not run this search: say what it said, and the ways on. Not the "start the API" page. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useRef, useTransition, type ReactNode } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useRef, useTransition } from "react";
 import { PAGE_SIZES } from "../shared/paging.ts";
 import { applyEdits } from "./edits.ts";
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { encodeGlobalId, searchStateFromParams } from "@parley/schema";
+import { describe, expect, it } from "vitest";
 import { activeFilterChips } from "./active-filters.ts";
 import { applyEdits } from "./edits.ts";
 

@@ -1,9 +1,9 @@
 import {
   FACET_FIELDS,
   FACET_FILTERS,
+  formatPartialDate,
   PARTICIPANT_PARAM,
   PARTICIPANT_ROLES,
-  formatPartialDate,
   participantParam,
   type SearchState,
 } from "@parley/schema";

@@ -1,5 +1,5 @@
-import type { CombinedError } from "@urql/core";
 import type { EventFilter, SearchState } from "@parley/schema";
+import type { CombinedError } from "@urql/core";
 import { getClient } from "../graphql/client.ts";
 import type { ResultOf } from "../graphql/tada.ts";
 import { connectionArgs, type PageView } from "../shared/paging.ts";

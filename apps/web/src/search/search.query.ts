@@ -1,5 +1,5 @@
-import { graphql } from "../graphql/tada.ts";
 import { EventCardFragment } from "../events/EventCard.tsx";
+import { graphql } from "../graphql/tada.ts";
 import { SearchPicturesFragment } from "../pictures/pictures.fragment.ts";
 
 export const SearchPageQuery = graphql(

@@ -1,12 +1,12 @@
 import {
   ACTOR_KINDS,
+  type DatePrecision,
   EVENT_OUTCOMES,
   EVENT_TYPES,
+  formatPartialDate,
   PARTICIPANT_ROLES,
   POSITION_ISSUES,
   POSITION_KINDS,
-  formatPartialDate,
-  type DatePrecision,
 } from "@parley/schema";
 
 function labelOf<T extends string>(vocab: {

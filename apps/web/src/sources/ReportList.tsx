@@ -1,6 +1,6 @@
+import { type DatePrecision, formatPartialDate } from "@parley/schema";
 import Link from "next/link";
-import { formatPartialDate, type DatePrecision } from "@parley/schema";
-import { graphql, readFragment, type FragmentOf } from "../graphql/tada.ts";
+import { type FragmentOf, graphql, readFragment } from "../graphql/tada.ts";
 import { href } from "../shared/links.ts";
 
 export const ReportRowFragment = graphql(`

@@ -1,5 +1,5 @@
+import { type DatePrecision, formatPartialDate } from "@parley/schema";
 import Link from "next/link";
-import { formatPartialDate, type DatePrecision } from "@parley/schema";
 import type { ResultOf } from "../graphql/tada.ts";
 import { FirstPageNotice } from "../shared/FirstPage.tsx";
 import { href } from "../shared/links.ts";

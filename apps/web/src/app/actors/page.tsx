@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { ACTOR_KINDS, type ActorKind } from "@parley/schema";
+import type { Metadata } from "next";
 import { ActorFinder } from "../../actors/ActorFinder.tsx";
 import { ActorList } from "../../actors/ActorList.tsx";
-import { ActorsPageQuery } from "../../actors/actors.query.ts";
 import { ActorMatchList } from "../../actors/ActorMatchList.tsx";
+import { ActorsPageQuery } from "../../actors/actors.query.ts";
 import { facetCounts } from "../../actors/event-counts.ts";
 import { KindTabs } from "../../actors/KindTabs.tsx";
 import { env } from "../../env.ts";
@@ -12,7 +12,7 @@ import { ApiUnavailable } from "../../shared/ApiUnavailable.tsx";
 import { LinkProblems } from "../../shared/LinkProblems.tsx";
 import { loadListPage } from "../../shared/list-page.ts";
 import { Pager } from "../../shared/Pager.tsx";
-import { connectionArgs, pageViewFromParams, param, rangeLabel, shownRange, type Params } from "../../shared/paging.ts";
+import { connectionArgs, type Params, pageViewFromParams, param, rangeLabel, shownRange } from "../../shared/paging.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
+import { POSITION_FACET_FIELDS } from "@parley/schema";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { POSITION_FACET_FIELDS } from "@parley/schema";
 import { env } from "../../env.ts";
 import { getClient } from "../../graphql/client.ts";
-import { positionSearchFromParams, POSITION_FACETS, type PositionFacetField } from "../../positions/params.ts";
-import { PositionResults } from "../../positions/PositionResults.tsx";
-import { PositionsSearchQuery } from "../../positions/positions.query.ts";
 import { positionChips } from "../../positions/chips.ts";
+import { PositionResults } from "../../positions/PositionResults.tsx";
+import { POSITION_FACETS, type PositionFacetField, positionSearchFromParams } from "../../positions/params.ts";
+import { PositionsSearchQuery } from "../../positions/positions.query.ts";
 import { ActiveFilters } from "../../search/ActiveFilters.tsx";
 import { DateFields } from "../../search/DateFields.tsx";
 import { applyEdits } from "../../search/edits.ts";
@@ -15,7 +15,7 @@ import { SearchForm } from "../../search/SearchForm.tsx";
 import { ApiUnavailable } from "../../shared/ApiUnavailable.tsx";
 import { LinkProblems } from "../../shared/LinkProblems.tsx";
 import { Pager } from "../../shared/Pager.tsx";
-import { pageViewFromParams, param, PAGE_SIZES, rangeLabel, shownRange, type Params } from "../../shared/paging.ts";
+import { PAGE_SIZES, type Params, pageViewFromParams, param, rangeLabel, shownRange } from "../../shared/paging.ts";
 
 export const dynamic = "force-dynamic";
 

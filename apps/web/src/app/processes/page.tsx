@@ -7,7 +7,7 @@ import { ApiUnavailable } from "../../shared/ApiUnavailable.tsx";
 import { LinkProblems } from "../../shared/LinkProblems.tsx";
 import { loadListPage } from "../../shared/list-page.ts";
 import { Pager } from "../../shared/Pager.tsx";
-import { connectionArgs, pageViewFromParams, rangeLabel, shownRange, type Params } from "../../shared/paging.ts";
+import { connectionArgs, type Params, pageViewFromParams, rangeLabel, shownRange } from "../../shared/paging.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import "../../review/review.css";
 import { ReviewPage } from "../../review/ReviewPage.tsx";
-import { sessionToken } from "../../review/session.ts";
 import { SignIn } from "../../review/SignIn.tsx";
+import { sessionToken } from "../../review/session.ts";
 
 export const dynamic = "force-dynamic";
 // Forms post with their Origin, which server actions check: under the site's no-referrer policy a

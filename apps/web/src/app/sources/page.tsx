@@ -1,15 +1,15 @@
-import type { Metadata } from "next";
 import { decodeGlobalId, searchStateToParams } from "@parley/schema";
+import type { Metadata } from "next";
 import Link from "next/link";
 import { facetCounts } from "../../actors/event-counts.ts";
 import { env } from "../../env.ts";
 import { getClient } from "../../graphql/client.ts";
 import { ApiUnavailable } from "../../shared/ApiUnavailable.tsx";
 import { LinkProblems } from "../../shared/LinkProblems.tsx";
-import { loadListPage } from "../../shared/list-page.ts";
 import { href } from "../../shared/links.ts";
+import { loadListPage } from "../../shared/list-page.ts";
 import { Pager } from "../../shared/Pager.tsx";
-import { connectionArgs, pageViewFromParams, param, rangeLabel, shownRange, type Params } from "../../shared/paging.ts";
+import { connectionArgs, type Params, pageViewFromParams, param, rangeLabel, shownRange } from "../../shared/paging.ts";
 import { OutletList } from "../../sources/OutletList.tsx";
 import { ReportList } from "../../sources/ReportList.tsx";
 import { SourcesPageQuery } from "../../sources/sources.query.ts";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ActorDetail } from "../../../actors/ActorDetail.tsx";
 import { ActorPageQuery } from "../../../actors/actor.query.ts";
 import { ActorCountsQuery } from "../../../actors/counts.query.ts";
-import { actorViewFromParams, actorViewVariables, type ActorView } from "../../../actors/view.ts";
+import { type ActorView, actorViewFromParams, actorViewVariables } from "../../../actors/view.ts";
 import { env } from "../../../env.ts";
 import { getClient } from "../../../graphql/client.ts";
 import { ApiUnavailable } from "../../../shared/ApiUnavailable.tsx";

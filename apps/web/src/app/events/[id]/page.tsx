@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { env } from "../../../env.ts";
 import { EventDetail } from "../../../events/EventDetail.tsx";
 import { EventPageQuery } from "../../../events/event.query.ts";
 import { getClient } from "../../../graphql/client.ts";
-import { env } from "../../../env.ts";
 import { ApiUnavailable } from "../../../shared/ApiUnavailable.tsx";
 
 export const dynamic = "force-dynamic";

@@ -4,8 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { makeClient } from "../../../../graphql/client.ts";
 import { localId } from "../../../../review/ReportText.tsx";
 import { CandidateSourceQuery } from "../../../../review/review.query.ts";
-import { sessionToken } from "../../../../review/session.ts";
 import { SignIn } from "../../../../review/SignIn.tsx";
+import { sessionToken } from "../../../../review/session.ts";
 
 export const dynamic = "force-dynamic";
 // Forms post with their Origin, which server actions check: under the site's no-referrer policy a
