@@ -19,7 +19,7 @@ export function EventEvidence({
 }) {
   const [event, ...stated] = evidenceGroups(claims, positions);
   const notes = new Map<string, ReactNode>(
-    [...event!.alsoSupports].map(([id, ps]) => [
+    [...event.alsoSupports].map(([id, ps]) => [
       id,
       <>
         Also evidence of{" "}
@@ -41,20 +41,20 @@ export function EventEvidence({
         {contested && (
           <p className="notice">The sources disagree about this event: one side asserts what the other denies.</p>
         )}
-        <Evidence claims={event!.claims} contested={contested} notes={notes} columnHeading="h4" />
+        <Evidence claims={event.claims} contested={contested} notes={notes} columnHeading="h4" />
       </section>
       {stated.map(({ position, claims: own, shownAbove }) => (
-        <section key={position!.id} aria-labelledby={factId(position!)} className="fact">
-          <h3 id={factId(position!)}>
-            <span className={`position-kind kind-${position!.kind.toLowerCase()}`}>
-              {positionKindLabel(position!.kind)}
+        <section key={position.id} aria-labelledby={factId(position)} className="fact">
+          <h3 id={factId(position)}>
+            <span className={`position-kind kind-${position.kind.toLowerCase()}`}>
+              {positionKindLabel(position.kind)}
             </span>{" "}
-            <Link href={href.actor(position!.holder.id)}>{position!.holder.name}</Link>:{" "}
-            <Link href={href.position(position!.id)}>{position!.summary}</Link>
+            <Link href={href.actor(position.holder.id)}>{position.holder.name}</Link>:{" "}
+            <Link href={href.position(position.id)}>{position.summary}</Link>
           </h3>
           {shownAbove > 0 && (
             <p className="muted">
-              {shownAbove === position!.claims.length
+              {shownAbove === position.claims.length
                 ? shownAbove === 1
                   ? "Its quote is"
                   : "Its quotes are"

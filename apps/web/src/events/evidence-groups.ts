@@ -8,9 +8,9 @@ export interface StatedPosition {
   claims: Claim[];
 }
 
-export interface EvidenceGroup {
+export interface EvidenceGroup<P extends StatedPosition | null = StatedPosition | null> {
   /** The event itself (null), or a position stated at it. */
-  position: StatedPosition | null;
+  position: P;
   /** The quotes shown under this fact, each once on the page. */
   claims: Claim[];
   /** For the event's quotes: the positions each one also supports, by claim ID. */
@@ -31,8 +31,9 @@ function distinct(claims: Claim[], shown: Claim[]): Claim[] {
   for (const claim of claims) {
     if (shown.some((s) => sameQuote(s, claim))) continue;
     const i = kept.findIndex((k) => sameQuote(k, claim));
-    if (i === -1) kept.push(claim);
-    else if (claim.quote.length > kept[i]!.quote.length) kept[i] = { ...kept[i]!, quote: claim.quote };
+    const same = kept[i];
+    if (!same) kept.push(claim);
+    else if (claim.quote.length > same.quote.length) kept[i] = { ...same, quote: claim.quote };
   }
   return kept;
 }
@@ -43,25 +44,28 @@ function distinct(claims: Claim[], shown: Claim[]): Claim[] {
  * a position stays under the event (whose asserted and denied columns must stay whole) and names the
  * position; the position's group says how many of its quotes are above.
  */
-export function evidenceGroups(eventClaims: Claim[], positions: StatedPosition[]): EvidenceGroup[] {
+export function evidenceGroups(
+  eventClaims: Claim[],
+  positions: StatedPosition[],
+): [EvidenceGroup<null>, ...EvidenceGroup<StatedPosition>[]] {
   const alsoSupports = new Map<string, StatedPosition[]>();
   const eventShown = distinct(eventClaims, []).map((claim) => {
     const backing = positions.flatMap((p) => p.claims.filter((c) => sameQuote(c, claim)).map((c) => ({ p, c })));
     if (backing.length > 0) alsoSupports.set(claim.id, [...new Set(backing.map((b) => b.p))]);
-    const longest = [claim.quote, ...backing.map((b) => b.c.quote)].sort((x, y) => y.length - x.length)[0]!;
+    const longest = backing.reduce((q, b) => (b.c.quote.length > q.length ? b.c.quote : q), claim.quote);
     return longest === claim.quote ? claim : { ...claim, quote: longest };
   });
-  const groups: EvidenceGroup[] = [{ position: null, claims: eventShown, alsoSupports, shownAbove: 0 }];
+  const stated: EvidenceGroup<StatedPosition>[] = [];
   const shown = [...eventShown];
   for (const position of positions) {
     const own = distinct(position.claims, shown);
     shown.push(...own);
-    groups.push({
+    stated.push({
       position,
       claims: own,
       alsoSupports: new Map(),
       shownAbove: position.claims.filter((c) => eventShown.some((e) => sameQuote(e, c))).length,
     });
   }
-  return groups;
+  return [{ position: null, claims: eventShown, alsoSupports, shownAbove: 0 }, ...stated];
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { defined } from "@parley/schema/defined";
 import { type KeyboardEvent, type PointerEvent, type ReactNode, useEffect, useMemo, useState } from "react";
 import { useSearchSubmit } from "../search/SearchForm.tsx";
 import { barPaths, CHART, MonthAxes, MonthTargets, monthX, plotWidth, RangeClip, RangeLayers } from "./MonthChart.tsx";
@@ -11,7 +12,8 @@ function chosenRange(months: Month[], from?: string, to?: string): [number, numb
   const inside = months
     .map((m, i) => ((!from || monthEnd(m.start) >= from) && (!to || m.start <= to) ? i : -1))
     .filter((i) => i >= 0);
-  return inside.length > 0 ? [inside[0]!, inside.at(-1)!] : null;
+  const [first, last] = [inside[0], inside.at(-1)];
+  return first !== undefined && last !== undefined ? [first, last] : null;
 }
 
 interface Props {
@@ -42,8 +44,8 @@ export function MonthTimeline({ buckets, from, to, stacks, legend }: Props) {
   const apply = ([a, b]: [number, number]) => {
     const [lo, hi] = a <= b ? [a, b] : [b, a];
     submit([
-      ["from", months[lo]!.start],
-      ["to", monthEnd(months[hi]!.start)],
+      ["from", defined(months[lo]).start],
+      ["to", monthEnd(defined(months[hi]).start)],
     ]);
   };
   const indexAt = (e: PointerEvent<SVGSVGElement>) => {
@@ -77,7 +79,7 @@ export function MonthTimeline({ buckets, from, to, stacks, legend }: Props) {
         aria-valuemin={0}
         aria-valuemax={n - 1}
         aria-valuenow={value}
-        aria-valuetext={monthName(months[value]!.start)}
+        aria-valuetext={monthName(defined(months[value]).start)}
         onKeyDown={onKeyDown}
       >
         <line x1={x} x2={x} y1={CHART.top - 4} y2={CHART.height - CHART.bottom} />
@@ -89,11 +91,12 @@ export function MonthTimeline({ buckets, from, to, stacks, legend }: Props) {
   return (
     <figure className="picture month-timeline">
       <div className={shown ? "chart-frame has-range" : "chart-frame"}>
+        {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group names the chart and holds its two sliders. */}
         <svg
           viewBox={`0 0 ${CHART.width} ${CHART.height}`}
           className="histogram-bars"
           role="group"
-          aria-label={`Events per month by type, ${monthName(months[0]!.start)} to ${monthName(months[n - 1]!.start)}`}
+          aria-label={`Events per month by type, ${monthName(defined(months[0]).start)} to ${monthName(defined(months[n - 1]).start)}`}
           onPointerDown={(e) => {
             if ((e.target as Element).closest(".range-handle")) return;
             const i = indexAt(e);

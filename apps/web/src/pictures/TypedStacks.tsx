@@ -17,8 +17,9 @@ export async function TypedStacks({ state, total, types }: { state: SearchState;
     ),
   );
   const byType: Record<string, Bucket[]> = {};
-  results.forEach((r, i) => {
-    if (r.data) byType[types[i]!] = r.data.searchEvents.histogram;
-  });
+  for (const [i, type] of types.entries()) {
+    const data = results[i]?.data;
+    if (data) byType[type] = data.searchEvents.histogram;
+  }
   return <TypeStacks months={monthsOf(total, byType)} types={types.filter((t) => byType[t])} />;
 }

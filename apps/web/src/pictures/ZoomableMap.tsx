@@ -1,5 +1,6 @@
 "use client";
 
+import { defined } from "@parley/schema/defined";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchSubmit } from "../search/SearchForm.tsx";
 import { clusterPlaces, labelled } from "./clusters.ts";
@@ -30,7 +31,7 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
   const named = labelled(
     markers.map((m) => ({
       key: m.key,
-      label: m.places.length > 1 ? `${m.places[0]!.name} +${m.places.length - 1}` : m.places[0]!.name,
+      label: m.places.length > 1 ? `${defined(m.places[0]).name} +${m.places.length - 1}` : defined(m.places[0]).name,
       x: m.sx,
       y: m.sy,
       r: m.r,
@@ -66,7 +67,8 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
       ArrowUp: [0, PAN],
       ArrowDown: [0, -PAN],
     };
-    if (moves[e.key]) setView((v) => clampView({ ...v, x: v.x + moves[e.key]![0], y: v.y + moves[e.key]![1] }));
+    const move = moves[e.key];
+    if (move) setView((v) => clampView({ ...v, x: v.x + move[0], y: v.y + move[1] }));
     else if (e.key === "+" || e.key === "=") setView((v) => zoomAt(v, 1.5));
     else if (e.key === "-") setView((v) => zoomAt(v, 1 / 1.5));
     else if (e.key === "0") setView(HOME);
@@ -74,7 +76,7 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
     e.preventDefault();
   };
   const unit = (e: { clientX: number; clientY: number }) => {
-    const box = svg.current!.getBoundingClientRect();
+    const box = defined(svg.current).getBoundingClientRect();
     return {
       x: ((e.clientX - box.left) / box.width) * MAP.width,
       y: ((e.clientY - box.top) / box.height) * MAP.height,
@@ -99,11 +101,13 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
           Reset view
         </button>
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>. */}
       <svg
         ref={svg}
         viewBox={`0 0 ${MAP.width} ${MAP.height}`}
         className="places-map"
         role="group"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the map takes arrow keys, + and − itself (its places inside are buttons), so Tab must reach it.
         tabIndex={0}
         aria-label="Map of the results' places. Arrow keys pan, plus and minus zoom, 0 resets; Tab reaches each place."
         aria-describedby="map-caption"
@@ -124,8 +128,9 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
       >
         <rect width={MAP.width} height={MAP.height} className="map-sea" />
         <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
-          {land.map((d, i) => (
-            <path key={i} d={d} className="map-land" />
+          {land.map((d) => (
+            // Each country's outline: no two are the same path.
+            <path key={d} d={d} className="map-land" />
           ))}
         </g>
         {markers.map((m) => (
@@ -134,7 +139,9 @@ export function ZoomableMap({ land, places, selected }: { land: string[]; places
             marker={m}
             named={named.has(m.key)}
             selected={m.places.some((p) => selected.includes(p.id))}
-            onChoose={() => (m.places.length === 1 ? submit([["place", m.places[0]!.id]]) : setView(viewOf(m.places)))}
+            onChoose={() =>
+              m.places.length === 1 ? submit([["place", defined(m.places[0]).id]]) : setView(viewOf(m.places))
+            }
           />
         ))}
       </svg>

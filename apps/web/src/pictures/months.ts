@@ -1,3 +1,5 @@
+import { defined } from "@parley/schema/defined";
+
 export interface Bucket {
   start: string;
   count: number;
@@ -30,7 +32,7 @@ export function monthsOf(total: Bucket[], byType: Record<string, Bucket[]> = {})
   const last = Math.max(...total.map((b) => monthIndex(b.start)));
   const months: Month[] = [];
   for (let i = first; i <= last; i++) months.push({ start: monthStart(i), total: 0, byType: {} });
-  for (const b of total) months[monthIndex(b.start) - first]!.total += b.count;
+  for (const b of total) defined(months[monthIndex(b.start) - first]).total += b.count;
   for (const [type, buckets] of Object.entries(byType)) {
     for (const b of buckets) {
       const month = months[monthIndex(b.start) - first];
@@ -101,7 +103,7 @@ export function timeTicks(months: Month[]): Tick[] {
           major: true,
         },
       ];
-    if (quarterly && (month - 1) % 3 === 0) return [{ index, label: MONTHS[month - 1]!, major: false }];
+    if (quarterly && (month - 1) % 3 === 0) return [{ index, label: defined(MONTHS[month - 1]), major: false }];
     return [];
   });
 }

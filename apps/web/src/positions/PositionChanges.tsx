@@ -32,7 +32,9 @@ function StepItem({ step, note, current }: { step: Step; note?: string; current?
 export function PositionChanges({ position }: { position: Position }) {
   const sameIssue = position.holder.positions.edges.map((e) => e.node).filter((p) => p.issue === position.issue);
   const responses = position.responses.edges.map((e) => e.node);
-  const replaced = new Map(sameIssue.filter((p) => p.supersedes).map((p) => [p.supersedes!.id, p.id]));
+  const replaced = new Map(
+    sameIssue.flatMap((p): [string, string][] => (p.supersedes ? [[p.supersedes.id, p.id]] : [])),
+  );
   return (
     <>
       <h3>{position.holder.name} on this issue, over time</h3>

@@ -23,14 +23,8 @@ export function positionChips(query: string, filter: PositionFilter, facets: Lab
       });
     }
   }
-  if (filter.from || filter.to) {
-    const text =
-      filter.from && filter.to
-        ? `Dates: ${day(filter.from)} – ${day(filter.to)}`
-        : filter.from
-          ? `Dates: from ${day(filter.from)}`
-          : `Dates: until ${day(filter.to!)}`;
-    chips.push({ text, remove: removal("from") });
-  }
+  const { from, to } = filter;
+  const dates = from && to ? `${day(from)} – ${day(to)}` : from ? `from ${day(from)}` : to ? `until ${day(to)}` : null;
+  if (dates) chips.push({ text: `Dates: ${dates}`, remove: removal("from") });
   return chips;
 }

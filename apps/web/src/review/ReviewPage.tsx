@@ -61,9 +61,10 @@ async function mergeSuggestions(client: ReturnType<typeof makeClient>, source: S
 export async function ReviewPage({ token, sourceId }: { token: string; sourceId: string | null }) {
   const client = makeClient({ token, timeoutMs: 10_000 });
   const queue = await client.query(ReviewQueueQuery, {}, { requestPolicy: "network-only" }).toPromise();
-  if (refused(queue.error) || (queue.data && !queue.data.viewer)) return <SignIn notice={TOKEN_GONE} />;
+  if (refused(queue.error)) return <SignIn notice={TOKEN_GONE} />;
   if (!queue.data) return <ApiUnavailable apiUrl={env.PARLEY_API_URL} error={queue.error} />;
   const { viewer, candidateSources } = queue.data;
+  if (!viewer) return <SignIn notice={TOKEN_GONE} />;
   const reports = candidateSources.edges.map((e) => e.node);
   const selected = sourceId ?? reports[0]?.id ?? null;
   const result = selected
@@ -76,7 +77,7 @@ export async function ReviewPage({ token, sourceId }: { token: string; sourceId:
       <div className="review-head">
         <h1>Review</h1>
         <p>
-          Signed in as <strong>{viewer!.name}</strong> ({viewer!.role.toLowerCase()}).{" "}
+          Signed in as <strong>{viewer.name}</strong> ({viewer.role.toLowerCase()}).{" "}
         </p>
         <form action={signOut} data-action="sign-out">
           <button type="submit">Sign out</button>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ParticipantRole } from "@parley/schema";
+import { defined } from "@parley/schema/defined";
 // Not the package's index: that brings zod and the whole vocabulary into the browser.
 import { PARTICIPANT_PARAM, participantParam } from "@parley/schema/participant-param";
 import { useState } from "react";
@@ -79,9 +80,10 @@ export function DyadPicker({ context, roles }: { context: string; roles: RoleCho
         className="secondary"
         disabled={!ready}
         onClick={() => {
+          // Enabled only once both actors are chosen.
           const entries = sides.map(
             ({ actor, role }) =>
-              [PARTICIPANT_PARAM, participantParam({ actorId: actor!.id, roles: role ? [role] : [] })] as [
+              [PARTICIPANT_PARAM, participantParam({ actorId: defined(actor).id, roles: role ? [role] : [] })] as [
                 string,
                 string,
               ],

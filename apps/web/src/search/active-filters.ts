@@ -50,11 +50,8 @@ export function activeFilterChips(
     });
   }
   const { from, to } = state.filter;
-  if (from || to) {
-    const text =
-      from && to ? `Dates: ${day(from)} – ${day(to)}` : from ? `Dates: from ${day(from)}` : `Dates: until ${day(to!)}`;
-    chips.push({ text, remove: removal("from") });
-  }
+  const dates = from && to ? `${day(from)} – ${day(to)}` : from ? `from ${day(from)}` : to ? `until ${day(to)}` : null;
+  if (dates) chips.push({ text: `Dates: ${dates}`, remove: removal("from") });
   if (state.filter.contested) chips.push({ text: "Contested only", remove: removal("contested") });
   return chips;
 }

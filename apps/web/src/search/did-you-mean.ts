@@ -1,3 +1,5 @@
+import { defined } from "@parley/schema/defined";
+
 const plain = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 function editDistance(a: string, b: string): number {
@@ -5,10 +7,14 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
     for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      next[j] = Math.min(
+        defined(row[j]) + 1,
+        defined(next[j - 1]) + 1,
+        defined(row[j - 1]) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     row = next;
   }
-  return row[b.length]!;
+  return defined(row[b.length]);
 }
 
 /**
@@ -28,8 +34,9 @@ export function correctedQuery(query: string, suggestions: string[]): string | n
       const d = editDistance(plain(word), suggestion);
       if (d > 0 && d < bestDistance) [best, bestDistance] = [i, d];
     });
-    if (best >= 0) {
-      parts[best] = (parts[best]!.startsWith("-") ? "-" : "") + suggestion;
+    const part = parts[best];
+    if (part !== undefined) {
+      parts[best] = (part.startsWith("-") ? "-" : "") + suggestion;
       changed = true;
     }
   }

@@ -1,4 +1,5 @@
 import type { EventFilter, SearchState } from "@parley/schema";
+import { defined } from "@parley/schema/defined";
 import type { CombinedError } from "@urql/core";
 import { getClient } from "../graphql/client.ts";
 import type { ResultOf } from "../graphql/tada.ts";
@@ -47,7 +48,10 @@ export async function loadSearch(asked: SearchState, askedPage: PageView, warnin
     if (result.data) {
       // By the ID asked, not the one answered: a merged actor answers as the actor it became.
       const actorNames: ActorNames = new Map(
-        result.data.participantActors.flatMap((n, i) => (n && "name" in n ? [[participantIds[i]!, n.name]] : [])),
+        participantIds.flatMap((id, i): [string, string][] => {
+          const actor = result.data?.participantActors[i];
+          return actor && "name" in actor ? [[id, actor.name]] : [];
+        }),
       );
       return { kind: "ok", search: result.data.searchEvents, actorNames, state, page, warnings };
     }
@@ -61,7 +65,7 @@ export async function loadSearch(asked: SearchState, askedPage: PageView, warnin
       page = { ...page, after: null, before: null, start: 1 };
       state = { ...state, after: null, before: null };
     } else if (refused.argument.startsWith("filter.")) {
-      const field = refused.argument.slice("filter.".length).split(/[.[]/)[0]!;
+      const field = defined(refused.argument.slice("filter.".length).split(/[.[]/)[0]);
       warnings.push(`ignored ${field}: ${refused.message.replace(/^\[GraphQL\] /, "")}`);
       const { [field as keyof EventFilter]: _dropped, ...rest } = state.filter;
       state = { ...state, filter: rest };
