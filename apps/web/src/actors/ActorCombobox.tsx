@@ -59,11 +59,15 @@ export function ActorCombobox({ label, placeholder, context = "", onPick, onEnte
   const [query, setQuery] = useState(initial);
   const [active, setActive] = useState(-1);
   const { matches, failed, clear } = useMatches(query, context);
+  // New matches: none is highlighted. Followed in this render, not an effect later.
+  const [activeAmong, setActiveAmong] = useState(matches);
+  if (activeAmong !== matches) {
+    setActiveAmong(matches);
+    setActive(-1);
+  }
   const listId = useId();
   const open = matches.length > 0;
   const optionId = (i: number) => `${listId}-option-${i}`;
-
-  useEffect(() => setActive(-1), [matches]);
 
   const pick = (m: ActorMatch) => {
     setQuery("");
@@ -113,9 +117,13 @@ export function ActorCombobox({ label, placeholder, context = "", onPick, onEnte
       <p className="visually-hidden" aria-live="polite">
         {query.trim().length >= 2 ? `${matches.length} ${matches.length === 1 ? "actor" : "actors"} found` : ""}
       </p>
-      <ul id={listId} role="listbox" className="actor-matches" aria-label="Matching actors" hidden={!open}>
+      <div id={listId} role="listbox" className="actor-matches" aria-label="Matching actors" hidden={!open}>
         {matches.map((m, i) => (
-          <li
+          // The options take no focus and no keys of their own: focus stays in the box, whose arrows and Enter
+          // move and pick (aria-activedescendant); a click picks too.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox's input handles the keys for every option.
+          // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox's input (aria-activedescendant).
+          <div
             key={m.id}
             id={optionId(i)}
             role="option"
@@ -131,9 +139,9 @@ export function ActorCombobox({ label, placeholder, context = "", onPick, onEnte
             {m.events !== null && (
               <span className="facet-count">{m.events === 1 ? "1 event" : `${m.events} events`}</span>
             )}
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
     </div>
   );
 }

@@ -8,18 +8,20 @@ import { ActorCombobox } from "./ActorCombobox.tsx";
 export function ActorFinder({ initial }: { initial: string }) {
   const router = useRouter();
   return (
-    <form method="get" action="/actors" role="search" className="actor-finder" onSubmit={(e) => e.preventDefault()}>
-      <ActorCombobox
-        label="Find an actor by any spelling"
-        placeholder="Find an actor by any spelling: Tehreek, TTP, Qatar…"
-        name="q"
-        initial={initial}
-        onPick={(m) => router.push(href.actor(m.id))}
-        onEnter={(text) => router.push(`/actors?q=${encodeURIComponent(text)}`)}
-      />
-      <noscript>
-        <button type="submit">Find</button>
-      </noscript>
-    </form>
+    <search>
+      <form method="get" action="/actors" className="actor-finder" onSubmit={(e) => e.preventDefault()}>
+        <ActorCombobox
+          label="Find an actor by any spelling"
+          placeholder="Find an actor by any spelling: Tehreek, TTP, Qatar…"
+          name="q"
+          initial={initial}
+          onPick={(m) => router.push(href.actor(m.id))}
+          onEnter={(text) => router.push(`/actors?q=${encodeURIComponent(text)}`)}
+        />
+        <noscript>
+          <button type="submit">Find</button>
+        </noscript>
+      </form>
+    </search>
   );
 }

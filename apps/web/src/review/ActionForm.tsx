@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type ReactNode, useActionState } from "react";
+import { KeyHint } from "./KeyHint.tsx";
 import type { Outcome } from "./outcome.ts";
 
 type Action = (previous: Outcome | null, form: FormData) => Promise<Outcome>;
@@ -30,7 +31,7 @@ export function ActionForm(props: {
       {props.children}
       <button type="submit" disabled={pending} aria-keyshortcuts={props.shortcut}>
         {pending ? "Sending…" : props.submit}
-        {props.shortcut && <kbd aria-hidden="true">{props.shortcut}</kbd>}
+        {props.shortcut && <KeyHint>{props.shortcut}</KeyHint>}
       </button>
       <OutcomeNote outcome={outcome} />
     </form>

@@ -6,11 +6,15 @@ import { href } from "../shared/links.ts";
 import { ActionForm } from "./ActionForm.tsx";
 import { accept, edit, merge, reject } from "./actions.ts";
 import { CandidateFields } from "./candidate.fragment.ts";
+import { KeyHint } from "./KeyHint.tsx";
 import { localId } from "./ReportText.tsx";
 
 type Candidate = ResultOf<typeof CandidateFields>;
 type EventPayload = Extract<Candidate["payload"], { __typename: "EventCandidatePayload" }>;
 export type Keys = Record<"accept" | "edit" | "reject" | "merge", string>;
+
+/** An event candidate's actor: extraction names each known actor, and each new name, once. */
+const actorKey = (a: EventPayload["actors"][number]) => (a.actor ? `actor:${a.actor.id}` : `name:${a.name}`);
 
 const KIND_LABEL = { EVENT: "Event", ACTOR: "New actor", CITATION: "Cited outlet" } as const;
 
@@ -32,7 +36,7 @@ function EventFacts({ p }: { p: EventPayload }) {
         {p.actors.length === 0
           ? "No one named"
           : p.actors.map((a, i) => (
-              <span key={i}>
+              <span key={actorKey(a)}>
                 {i > 0 && ", "}
                 {a.actor ? (
                   <Link href={href.actor(a.actor.id)}>{a.actor.name}</Link>
@@ -109,7 +113,7 @@ function EditFields({ c }: { c: Candidate }) {
       )}
       <input type="hidden" name="actors" value={String(p.actors.length)} />
       {p.actors.map((a, i) => (
-        <fieldset key={i} className="edit-actor">
+        <fieldset key={actorKey(a)} className="edit-actor">
           <legend>{a.actor?.name ?? a.name}</legend>
           {a.actor && <input type="hidden" name={`actor.${i}.actorId`} value={a.actor.id} />}
           <input type="hidden" name={`actor.${i}.name`} value={a.name} />
@@ -217,7 +221,7 @@ export function CandidateCard({
           {c.kind === "ACTOR" && (
             <details data-action="merge">
               <summary>
-                Merge into an existing actor <kbd aria-hidden="true">m</kbd>
+                Merge into an existing actor <KeyHint>m</KeyHint>
               </summary>
               <ActionForm action={merge} name="merge" hidden={hidden(keys.merge)} submit="Merge">
                 {suggestions.length > 0 && (
@@ -240,7 +244,7 @@ export function CandidateCard({
           )}
           <details data-action="edit">
             <summary>
-              Edit <kbd aria-hidden="true">e</kbd>
+              Edit <KeyHint>e</KeyHint>
             </summary>
             <ActionForm
               action={edit}

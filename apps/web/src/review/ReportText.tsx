@@ -11,15 +11,15 @@ export function ReportText({ text, marks }: { text: string; marks: { id: string;
   const kindOf = new Map(marks.map((m) => [m.id, m.kind.toLowerCase()]));
   const seen = new Set<string>();
   return (
-    <div className="report-text" aria-label="The report's text">
-      {segments(text, marks).map((piece, i) => {
-        if (piece.candidates.length === 0) return <span key={i}>{piece.text}</span>;
+    <section className="report-text" aria-label="The report's text">
+      {segments(text, marks).map((piece) => {
+        if (piece.candidates.length === 0) return <span key={piece.start}>{piece.text}</span>;
         const first = piece.candidates.filter((id) => !seen.has(id));
-        first.forEach((id) => seen.add(id));
+        for (const id of first) seen.add(id);
         const kinds = [...new Set(piece.candidates.map((id) => `mark-${kindOf.get(id)}`))].join(" ");
         return (
           <mark
-            key={i}
+            key={piece.start}
             className={kinds}
             data-candidates={piece.candidates.map(localId).join(" ")}
             id={first[0] ? `quote-${localId(first[0])}` : undefined}
@@ -28,6 +28,6 @@ export function ReportText({ text, marks }: { text: string; marks: { id: string;
           </mark>
         );
       })}
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { KeyHint } from "./KeyHint.tsx";
 
 const KEYS: [string, string][] = [
   ["j or ↓", "next candidate"],
@@ -24,7 +25,7 @@ function select(card: HTMLElement) {
   card.focus({ preventScroll: true });
   card.scrollIntoView({ block: "nearest" });
   const marks = document.querySelectorAll(`mark[data-candidates~="${card.dataset.candidate}"]`);
-  marks.forEach((m) => m.classList.add("current"));
+  for (const mark of marks) mark.classList.add("current");
   marks[0]?.scrollIntoView({ block: "nearest" });
 }
 
@@ -75,18 +76,16 @@ export function Shortcuts() {
         const next = list[Math.min(list.length - 1, Math.max(0, at + by))];
         if (next) select(next);
       };
+      const moves: Record<string, number> = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 };
       const handled: Record<string, () => void> = {
-        j: () => step(1),
-        ArrowDown: () => step(1),
-        k: () => step(-1),
-        ArrowUp: () => step(-1),
         a: () => card?.querySelector<HTMLFormElement>('form[data-action="accept"]')?.requestSubmit(),
         r: () => card?.querySelector<HTMLFormElement>('form[data-action="reject"]')?.requestSubmit(),
         e: () => card && open(card, "edit"),
         m: () => card && open(card, "merge"),
         "?": () => setHelp((shown) => !shown),
       };
-      const run = handled[event.key];
+      const by = moves[event.key];
+      const run = by === undefined ? handled[event.key] : () => step(by);
       if (!run) return;
       event.preventDefault();
       run();
@@ -101,7 +100,7 @@ export function Shortcuts() {
   return (
     <aside className="shortcuts" aria-label="Keyboard shortcuts">
       <button type="button" onClick={() => setHelp((shown) => !shown)} aria-expanded={help}>
-        Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+        Keyboard shortcuts <KeyHint>?</KeyHint>
       </button>
       {help && (
         <dl>

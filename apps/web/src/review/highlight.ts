@@ -1,5 +1,7 @@
 /** A stretch of the report's text and the candidates whose sentence or name covers it (none for plain text). */
 export interface Segment {
+  /** Where the stretch starts in the report's text. */
+  start: number;
   text: string;
   candidates: string[];
 }
@@ -22,12 +24,14 @@ export function segments(text: string, marks: { id: string; words: string[] }[])
   );
   const cuts = [...new Set([0, text.length, ...ranges.flatMap((r) => [r.start, r.end])])].sort((a, b) => a - b);
   const pieces: Segment[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const [start, end] = [cuts[i]!, cuts[i + 1]!];
+  const [first = 0, ...rest] = cuts;
+  let start = first;
+  for (const end of rest) {
     const candidates = [...new Set(ranges.filter((r) => r.start <= start && r.end >= end).map((r) => r.id))];
     const last = pieces.at(-1);
     if (last && last.candidates.join() === candidates.join()) last.text += text.slice(start, end);
-    else pieces.push({ text: text.slice(start, end), candidates });
+    else pieces.push({ start, text: text.slice(start, end), candidates });
+    start = end;
   }
   return pieces;
 }

@@ -17,11 +17,14 @@ function Value({ name, v, extra }: { name: string; v: FacetValue; extra?: ReactN
   return (
     <li>
       <label className={v.count === 0 && !v.selected ? "facet-empty" : undefined}>
-        <FacetCheckbox name={name} value={v.value} selected={v.selected} />
+        <FacetCheckbox
+          name={name}
+          value={v.value}
+          selected={v.selected}
+          label={`${v.label} ${v.count} ${v.count === 1 ? "result" : "results"}`}
+        />
         <span className="facet-label">{v.label}</span>
-        <span className="facet-count" aria-label={`${v.count} ${v.count === 1 ? "result" : "results"}`}>
-          {countFormat.format(v.count)}
-        </span>
+        <span className="facet-count">{countFormat.format(v.count)}</span>
       </label>
       {extra}
     </li>

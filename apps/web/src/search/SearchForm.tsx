@@ -69,40 +69,41 @@ export function SearchForm({ children, action = "/" }: { children: ReactNode; ac
   }, [pending]);
 
   return (
-    <form
-      ref={form}
-      method="get"
-      action={action}
-      role="search"
-      aria-busy={pending}
-      className={pending ? "search-form is-pending" : "search-form"}
-      onChange={(e) => {
-        // Typing in a text box waits for Enter; ticks, toggles and selects apply at once.
-        const target: EventTarget = e.target;
-        if (target instanceof HTMLElement && target.dataset.noAutosubmit !== undefined) return;
-        if (
-          target instanceof HTMLInputElement &&
-          (target.type === "search" || target.type === "text" || target.type === "date")
-        )
-          return;
-        refocus.current = focusTarget(e.currentTarget, target);
-        go();
-      }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const submitter = (e.nativeEvent as SubmitEvent).submitter;
-        refocus.current =
-          submitter?.getAttribute("name") === "remove"
-            ? "#active-filters-heading"
-            : focusTarget(e.currentTarget, submitter);
-        navigate(formParams(e.currentTarget, submitter));
-      }}
-    >
-      <p className="visually-hidden" aria-live="polite">
-        {pending ? "Updating results…" : ""}
-      </p>
-      {pending && <div className="pending-bar" aria-hidden="true" />}
-      <SubmitContext.Provider value={go}>{children}</SubmitContext.Provider>
-    </form>
+    <search>
+      <form
+        ref={form}
+        method="get"
+        action={action}
+        aria-busy={pending}
+        className={pending ? "search-form is-pending" : "search-form"}
+        onChange={(e) => {
+          // Typing in a text box waits for Enter; ticks, toggles and selects apply at once.
+          const target: EventTarget = e.target;
+          if (target instanceof HTMLElement && target.dataset.noAutosubmit !== undefined) return;
+          if (
+            target instanceof HTMLInputElement &&
+            (target.type === "search" || target.type === "text" || target.type === "date")
+          )
+            return;
+          refocus.current = focusTarget(e.currentTarget, target);
+          go();
+        }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const submitter = (e.nativeEvent as SubmitEvent).submitter;
+          refocus.current =
+            submitter?.getAttribute("name") === "remove"
+              ? "#active-filters-heading"
+              : focusTarget(e.currentTarget, submitter);
+          navigate(formParams(e.currentTarget, submitter));
+        }}
+      >
+        <p className="visually-hidden" aria-live="polite">
+          {pending ? "Updating results…" : ""}
+        </p>
+        {pending && <div className="pending-bar" aria-hidden="true" />}
+        <SubmitContext.Provider value={go}>{children}</SubmitContext.Provider>
+      </form>
+    </search>
   );
 }
