@@ -64,8 +64,8 @@ export function ActorDetail({
       {(actor.affiliations.length > 0 || members.length > 0) && <h2>Affiliations</h2>}
       {actor.affiliations.length > 0 && (
         <ul className="affiliations">
-          {actor.affiliations.map((a, i) => (
-            <li key={i}>
+          {actor.affiliations.map((a) => (
+            <li key={`${a.organisation?.id ?? ""}|${a.title}|${a.startDate ?? ""}`}>
               {a.title}
               {a.organisation && (
                 <>
@@ -80,8 +80,8 @@ export function ActorDetail({
       )}
       {members.length > 0 && (
         <ul className="affiliations" aria-label="People affiliated">
-          {members.map((m, i) => (
-            <li key={i}>
+          {members.map((m) => (
+            <li key={`${m.actor.id}|${m.title}|${m.startDate ?? ""}`}>
               <Link href={href.actor(m.actor.id)}>{m.actor.name}</Link>, {m.title}{" "}
               <span className="muted">{span(m)}</span>
             </li>

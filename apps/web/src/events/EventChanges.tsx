@@ -18,8 +18,8 @@ export function EventChanges({ data }: { data: FragmentOf<typeof EventChangesFie
         <p>No changes recorded.</p>
       ) : (
         <ol className="changes">
-          {revisions.edges.map(({ node }, i) => (
-            <li key={i}>
+          {revisions.edges.map(({ cursor, node }) => (
+            <li key={cursor}>
               <time dateTime={node.at}>{node.at.slice(0, 16).replace("T", " ")}</time> ·{" "}
               {ACTION[node.action] ?? node.action} by {node.author}
               {fieldsOf(node.changes) && <span className="muted"> ({fieldsOf(node.changes)})</span>}

@@ -1,9 +1,11 @@
 import { type SearchState, searchStateToParams } from "@parley/schema";
 import Link from "next/link";
+import { Fragment } from "react";
 import { EventCard } from "../events/EventCard.tsx";
 import { Pager } from "../shared/Pager.tsx";
 import type { PageView } from "../shared/paging.ts";
 import { DidYouMean } from "./DidYouMean.tsx";
+import { highlightPieces } from "./highlights.ts";
 import type { SearchData } from "./load.ts";
 import { pageParams } from "./page-params.ts";
 
@@ -30,9 +32,16 @@ export function Results({
             <EventCard data={edge.node} />
             {state.query && edge.highlights.length > 0 && (
               <p className="highlights">
-                {edge.highlights.slice(0, 2).map((h, i) => (
-                  // The API escapes the text and adds only <mark> tags.
-                  <span key={i} dangerouslySetInnerHTML={{ __html: h }} />
+                {edge.highlights.slice(0, 2).map((h) => (
+                  <span key={h}>
+                    {highlightPieces(h).map((piece) =>
+                      piece.marked ? (
+                        <mark key={piece.at}>{piece.text}</mark>
+                      ) : (
+                        <Fragment key={piece.at}>{piece.text}</Fragment>
+                      ),
+                    )}
+                  </span>
                 ))}
               </p>
             )}
