@@ -147,7 +147,7 @@ describe("reading the record pages", () => {
     await page.waitForURL(/after=/);
     await expect(page.locator(".results .result-count").textContent()).resolves.toMatch(/^21–40 of 4\d events$/);
     await page.goBack();
-    await page.waitForURL(web() + "/");
+    await page.waitForURL(`${web()}/`);
   });
 
   it("shows a source with the outlets it cites and the claims taken from it", async () => {

@@ -171,6 +171,8 @@ describe("pages under the Content-Security-Policy", () => {
     await page.setContent(`<iframe id="framed" src="${web()}/" width="600" height="400"></iframe>`);
     await page.waitForTimeout(1_500);
     const frame = page.frames().find((f) => f !== page.mainFrame());
+    // What a person would read in the frame, not the hidden text of the browser's own error page.
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what is shown; textContent would add hidden text.
     const framedText = await frame?.evaluate(() => document.body?.innerText ?? "").catch(() => "");
     expect(framedText ?? "").not.toContain("Parley");
     expect(problems.join("\n")).toMatch(/frame-ancestors 'none'/);

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { env } from "./env.ts";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./shared/security-headers.ts";
 
 /**
@@ -10,7 +11,7 @@ import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./shared/secur
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const policy = contentSecurityPolicy(nonce, { dev: env.DEVELOPMENT, https });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -59,5 +59,5 @@ export function actorViewHref(id: string, view: Partial<ActorView>): string {
   if (view.before) params.set("before", view.before);
   if (view.after) params.set("after", view.after);
   const query = params.toString();
-  return href.actor(id) + (query ? `?${query}` : "") + "#timeline";
+  return `${href.actor(id)}${query ? `?${query}` : ""}#timeline`;
 }

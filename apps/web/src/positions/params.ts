@@ -1,7 +1,7 @@
 import {
   decodeGlobalId,
   isoDate,
-  POSITION_FACET_FIELDS,
+  type POSITION_FACET_FIELDS,
   POSITION_ISSUES,
   POSITION_KINDS,
   type PositionFilter,

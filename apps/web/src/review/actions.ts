@@ -1,5 +1,6 @@
 "use server";
 
+import { defined } from "@parley/schema/defined";
 import type { TypedDocumentNode } from "@urql/core";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -59,18 +60,21 @@ export async function signOut(): Promise<void> {
 }
 
 /** Sends one write with the signed-in editor's token; a success re-renders the review page (with fresh keys for the next writes). */
-async function send(
-  document: TypedDocumentNode<any, any>,
-  field: string,
+async function send<Data, Field extends keyof Data & string>(
+  document: TypedDocumentNode<Data, { input: never }>,
+  field: Field,
   input: object,
-  success: (answer: any) => Outcome,
+  success: (answer: Extract<NonNullable<Data[Field]>, { __typename: `${string}Success` }>) => Outcome,
 ): Promise<Outcome> {
   if (!(await fromThisSite())) return NOT_FROM_HERE;
   const token = await sessionToken();
   if (!token)
     return { ok: false, message: "Not saved: you are signed out. Sign in again, then send it again.", signIn: true };
-  const result = await makeClient({ token, timeoutMs: WRITE_TIMEOUT_MS }).mutation(document, { input }).toPromise();
-  const answer = result.data?.[field] as Answer | undefined;
+  // The form's fields go as they came: the API parses the input and answers what is wrong with it.
+  const variables = { input: input as never };
+  const result = await makeClient({ token, timeoutMs: WRITE_TIMEOUT_MS }).mutation(document, variables).toPromise();
+  const data = result.data?.[field];
+  const answer = data as Answer | undefined;
   if (!answer)
     return result.error
       ? failureOf(result.error)
@@ -81,7 +85,7 @@ async function send(
         };
   if (!answer.__typename.endsWith("Success")) return refusalOf(answer);
   revalidatePath("/review");
-  return success(answer);
+  return success(data as Extract<NonNullable<Data[Field]>, { __typename: `${string}Success` }>);
 }
 
 const recordLink = (candidate: { kind: string; recordId: string | null }) =>
@@ -167,7 +171,7 @@ export async function ingest(_previous: Outcome | null, form: FormData): Promise
   let sourceId: string | null = null;
   const outcome = await send(IngestReportMutation, "ingestReport", input, ({ source }) => {
     sourceId = source.id;
-    return { ok: true, message: `Stored “${source.title}” with ${source.candidates.totalCount} candidates.` };
+    return { ok: true, message: `Stored “${source.title}” with ${defined(source.candidates).totalCount} candidates.` };
   });
   if (sourceId) redirect(`/review?source=${encodeURIComponent(sourceId)}`);
   return outcome;
