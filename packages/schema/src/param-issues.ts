@@ -20,3 +20,10 @@ export class ParamIssues {
     this.issues.push({ key, value, message });
   }
 }
+
+/**
+ * The problem a link with both `after` and `before` is reported by (the search
+ * page and the list pages read the same link). Here, in a module without zod, so that the web app's
+ * browser code can import it: zod's start-up check of eval() breaks the pages' Content-Security-Policy.
+ */
+export const ONE_WAY_PROBLEM = "ignored before: a link pages one way, and this one has after";

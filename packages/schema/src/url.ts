@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { defined } from "./defined.ts";
 import { FACET_FILTERS, type FacetFilter, idTypeName, PARTICIPANT_PARAM } from "./facets.ts";
 import { decodeGlobalId } from "./ids.ts";
-import { ParamIssues, type SearchParamIssue } from "./param-issues.ts";
+import { ONE_WAY_PROBLEM, ParamIssues, type SearchParamIssue } from "./param-issues.ts";
 import { type EventFilter, eventFilterFields, eventFilterSchema, QUERY_MAX_LENGTH } from "./search.ts";
 import { participantsFromParams, participantsToParams } from "./url-participants.ts";
 import { EVENT_SORTS, type EventSort } from "./vocabulary.ts";
@@ -45,8 +45,6 @@ function facetValueProblem(field: keyof typeof FACET_FILTERS, value: string): st
  * key in `issues`), so a hand-edited link still shows the rest of its view, and an export can refuse
  * what it cannot read.
  */
-/** The problem a link with both `after` and `before` is reported by (the search page and the list pages read the same link). */
-export const ONE_WAY_PROBLEM = "ignored before: a link pages one way, and this one has after";
 
 export function searchStateFromParams(params: Params): {
   state: SearchState;

@@ -1,4 +1,4 @@
-import { ONE_WAY_PROBLEM } from "@parley/schema";
+import { ONE_WAY_PROBLEM } from "@parley/schema/param-issues";
 
 /** The page sizes every paged list offers. */
 export const PAGE_SIZES = [20, 50, 100] as const;
