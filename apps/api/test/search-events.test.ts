@@ -1,3 +1,4 @@
+import { SEARCH_PAGE as SEARCH } from "@parley/testkit/load-mix";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
 import {
@@ -17,16 +18,6 @@ let fx: Fixture;
 beforeAll(async () => {
   fx = await loadFixture(api.t.db);
 });
-
-const SEARCH = `query($query: String, $filter: EventFilter, $first: Int, $after: String, $sort: EventSort) {
-  searchEvents(query: $query, filter: $filter, first: $first, after: $after, sort: $sort) {
-    totalCount
-    edges { cursor highlights node { id title startDate type } }
-    pageInfo { hasNextPage endCursor }
-    facets { field values { value label count selected } }
-    histogram(interval: MONTH) { start count }
-  }
-}`;
 
 async function search(filter: Filter = {}, query?: string, extra: Record<string, unknown> = {}) {
   const res = await api.gql(SEARCH, { filter: toVariables(filter), query, ...extra });

@@ -1,19 +1,11 @@
 import { Agent, createServer, request, type Server } from "node:http";
 import { defined } from "@parley/schema";
 import type { SearchEngine } from "@parley/search";
+import { SEARCH_PAGE as SEARCH } from "@parley/testkit/load-mix";
 import type pg from "pg";
 import type { Ask, Variant } from "./cases.ts";
 import { naiveActors, naivePictures, naiveSearch } from "./naive.ts";
 
-const SEARCH = `query($query: String, $filter: EventFilter, $first: Int, $sort: EventSort) {
-  searchEvents(query: $query, filter: $filter, first: $first, sort: $sort) {
-    totalCount
-    edges { cursor highlights node { id title type startDate } }
-    pageInfo { hasNextPage endCursor }
-    facets { field values { value label count selected } }
-    histogram(interval: MONTH) { start count }
-  }
-}`;
 /** The pictures of every result, as a map and a tally would ask for them: no page. */
 const PICTURES: Record<Exclude<Ask, "page">, string> = {
   places: `query($query: String, $filter: EventFilter) { searchEvents(query: $query, filter: $filter, first: 0) { totalCount places(first: 200) { place { id name lat lon } count } } }`,

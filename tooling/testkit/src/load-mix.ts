@@ -46,8 +46,9 @@ export const WEIGHTS: Record<Kind, number> = {
   write: 2,
 };
 
-const SEARCH = `query($query: String, $filter: EventFilter, $first: Int) {
-  searchEvents(query: $query, filter: $filter, first: $first, sort: RELEVANCE) {
+/** A search page as the web app asks for it: the page, its facets and its month histogram. Used by the benches and tests. */
+export const SEARCH_PAGE = `query($query: String, $filter: EventFilter, $first: Int, $after: String, $sort: EventSort = RELEVANCE) {
+  searchEvents(query: $query, filter: $filter, first: $first, after: $after, sort: $sort) {
     totalCount
     edges { cursor highlights node { id title type startDate } }
     pageInfo { hasNextPage endCursor }
@@ -95,8 +96,8 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
   const add = (kind: Kind, text: string, variables: object, write = false) =>
     variants.push({ kind, body: body(text, variables), write });
 
-  add("search_landing", SEARCH, { first: 20 });
-  add("search_landing", SEARCH, { first: 20, filter: { from: "2020-01-01" } });
+  add("search_landing", SEARCH_PAGE, { first: 20 });
+  add("search_landing", SEARCH_PAGE, { first: 20, filter: { from: "2020-01-01" } });
   for (const filter of [
     { types: ["ATTACK", "ARMED_CLASH"] },
     { countries: [countries[0]?.country ?? "PK"] },
@@ -106,7 +107,7 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
     { contested: true },
     { types: ["CEASEFIRE"], from: "2021-01-01", to: "2022-12-31" },
   ])
-    add("search_facets", SEARCH, { first: 20, filter });
+    add("search_facets", SEARCH_PAGE, { first: 20, filter });
   for (const [i, query] of [
     "market",
     "mosque",
@@ -116,7 +117,11 @@ export async function buildMix(db: pg.Pool): Promise<Variant[]> {
     "Tehreek",
     "checkpoint -attack",
   ].entries()) {
-    add("search_text", SEARCH, { first: 20, query, filter: i % 2 ? { countries: [pick(countries).country] } : {} });
+    add("search_text", SEARCH_PAGE, {
+      first: 20,
+      query,
+      filter: i % 2 ? { countries: [pick(countries).country] } : {},
+    });
   }
   for (let i = 0; i < 60; i++) add("event", EVENT, { id: gid("Event", upTo(defined(bounds).events)) });
   for (let i = 0; i < 40; i++) add("actor", ACTOR, { id: gid("Actor", upTo(defined(bounds).actors)) });

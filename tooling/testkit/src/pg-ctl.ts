@@ -34,15 +34,11 @@ export interface ControlledPostgres {
 }
 
 /**
- * A PostgreSQL of a test's own, run with its own `pg_ctl` as an operator runs one: PostgreSQL 15 from
- * Debian when installed, otherwise the embedded package's binaries. As root, it runs as `postgres`.
+ * A new folder for PostgreSQL's data, and a runner of the server's binaries from `binDir`: as root,
+ * the folder belongs to the postgres user and the binaries run as it (initdb refuses root).
  */
-export async function startControlledPostgres(
-  options: { binDir?: string; settings?: Record<string, string> } = {},
-): Promise<ControlledPostgres> {
-  const binDir =
-    options.binDir ?? (existsSync(path.join(DEBIAN_PG15_BIN, "pg_ctl")) ? DEBIAN_PG15_BIN : embeddedBinaries());
-  const dir = mkdtempSync(path.join(tmpdir(), "parley-pgctl-"));
+export async function postgresFolder(prefix: string, binDir: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
   chmodSync(dir, 0o755);
   const asRoot = process.getuid?.() === 0;
   if (asRoot)
@@ -55,6 +51,19 @@ export async function startControlledPostgres(
     asRoot
       ? run("runuser", ["-u", "postgres", "--", path.join(binDir, binary), ...args])
       : run(path.join(binDir, binary), args);
+  return { dir, exec };
+}
+
+/**
+ * A PostgreSQL of a test's own, run with its own `pg_ctl` as an operator runs one: PostgreSQL 15 from
+ * Debian when installed, otherwise the embedded package's binaries. As root, it runs as `postgres`.
+ */
+export async function startControlledPostgres(
+  options: { binDir?: string; settings?: Record<string, string> } = {},
+): Promise<ControlledPostgres> {
+  const binDir =
+    options.binDir ?? (existsSync(path.join(DEBIAN_PG15_BIN, "pg_ctl")) ? DEBIAN_PG15_BIN : embeddedBinaries());
+  const { dir, exec } = await postgresFolder("parley-pgctl-", binDir);
   const data = path.join(dir, "data");
   const port = await freePort();
   const settings = {

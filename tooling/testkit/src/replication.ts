@@ -1,12 +1,7 @@
-import { execFile } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { freePort, serverUrl } from "@parley/db";
-import { DEBIAN_PG15_BIN } from "./pg-ctl.ts";
-
-const run = promisify(execFile);
+import { DEBIAN_PG15_BIN, postgresFolder } from "./pg-ctl.ts";
 
 export interface ReplicatedPostgres {
   primaryUrl(database: string): string;
@@ -29,19 +24,7 @@ export function hasPostgres15(): boolean {
  * run as the postgres user.
  */
 export async function startReplicatedPostgres(): Promise<ReplicatedPostgres> {
-  const dir = mkdtempSync(path.join(tmpdir(), "parley-replication-"));
-  chmodSync(dir, 0o755);
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot)
-    chownSync(
-      dir,
-      Number((await run("id", ["-u", "postgres"])).stdout),
-      Number((await run("id", ["-g", "postgres"])).stdout),
-    );
-  const exec = (binary: string, args: string[]) =>
-    asRoot
-      ? run("runuser", ["-u", "postgres", "--", path.join(DEBIAN_PG15_BIN, binary), ...args])
-      : run(path.join(DEBIAN_PG15_BIN, binary), args);
+  const { dir, exec } = await postgresFolder("parley-replication-", DEBIAN_PG15_BIN);
   const [primaryPort, replicaPort] = [await freePort(), await freePort()];
   const common = { listen_addresses: "127.0.0.1", max_connections: "200", unix_socket_directories: dir };
   const options = (port: number, settings: Record<string, string>) =>
