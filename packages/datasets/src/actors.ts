@@ -1,5 +1,6 @@
-import { actorSnapshot, type PrismaClient, type Tx } from "@parley/db";
+import { actorSnapshot, type PrismaClient } from "@parley/db";
 import { defined, nameKeys, normalizeName } from "@parley/schema";
+import type pg from "pg";
 import type { RevisionLog } from "./revision-log.ts";
 import type { DatasetActor } from "./types.ts";
 
@@ -100,7 +101,7 @@ export class ActorMatcher {
    * matched actors, and creates the others with one statement. Actors are looked up one after the
    * other, so one created earlier in the batch is found by a later name just as in a later batch.
    */
-  async resolve(tx: Tx, incoming: DatasetActor[], revisions: RevisionLog): Promise<Map<string, { id: number }>> {
+  async resolve(tx: pg.ClientBase, incoming: DatasetActor[], revisions: RevisionLog): Promise<Map<string, { id: number }>> {
     const byKey = new Map<string, KnownActor>();
     const created: { known: KnownActor; actor: DatasetActor }[] = [];
     const adopted: { known: KnownActor; actor: DatasetActor; via: string }[] = [];
@@ -131,16 +132,18 @@ export class ActorMatcher {
     return new Map([...byKey].map(([key, known]) => [key, { id: known.id }]));
   }
 
-  private async create(tx: Tx, created: { known: KnownActor; actor: DatasetActor }[], revisions: RevisionLog) {
+  private async create(tx: pg.ClientBase, created: { known: KnownActor; actor: DatasetActor }[], revisions: RevisionLog) {
     if (created.length === 0) return;
-    const rows = await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
+    const { rows } = await tx.query<{ id: number; key: string }>(
       `INSERT INTO actor (key, name, kind, external_ids, updated_at)
        SELECT k, n, kind::"ActorKind", x::jsonb, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(k, n, kind, x)
        RETURNING id, key`,
-      created.map((c) => c.known.key),
-      created.map((c) => c.known.name),
-      created.map((c) => c.known.kind),
-      created.map((c) => JSON.stringify(c.known.externalIds)),
+      [
+        created.map((c) => c.known.key),
+        created.map((c) => c.known.name),
+        created.map((c) => c.known.kind),
+        created.map((c) => JSON.stringify(c.known.externalIds)),
+      ],
     );
     const ids = new Map(rows.map((r) => [r.key, r.id]));
     for (const { known } of created) {
@@ -166,7 +169,7 @@ export class ActorMatcher {
 
   /** Records on a matched actor what the next import needs to find it: the dataset's name and ID. */
   private async adopt(
-    tx: Tx,
+    tx: pg.ClientBase,
     known: KnownActor,
     actor: DatasetActor,
     via: string,
@@ -189,17 +192,19 @@ export class ActorMatcher {
     const aliasesBefore = known.aliases.map((a) => `${a.kind}:${a.name}`).sort();
     const idsBefore = { ...known.externalIds };
     if (newName) {
-      await tx.actorAlias.create({
-        data: { actorId: known.id, name: actor.name, kind: "DATASET_NAME", ...nameKeys(actor.name) },
-      });
+      const keys = nameKeys(actor.name);
+      await tx.query(
+        `INSERT INTO actor_alias (actor_id, name, kind, normalized, translit_key) VALUES ($1, $2, 'DATASET_NAME', $3, $4)`,
+        [known.id, actor.name, keys.normalized, keys.translitKey],
+      );
       known.aliases.push({ name: actor.name, kind: "DATASET_NAME", normalized });
     }
     if (newId) known.externalIds = { ...known.externalIds, [ext.system]: ext.id };
-    const row = await tx.actor.update({
-      where: { id: known.id },
-      data: { externalIds: known.externalIds, version: { increment: 1 } },
-      select: { version: true },
-    });
+    const { rows } = await tx.query<{ version: number }>(
+      `UPDATE actor SET external_ids = $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
+      [known.id, JSON.stringify(known.externalIds)],
+    );
+    const row = defined(rows[0]);
     known.version = row.version;
     this.remember(known);
     this.tally.updated++;

@@ -1,6 +1,7 @@
-import { claimSnapshot, diffSnapshots, type EventSnapshotRow, eventSnapshot, type Snapshot, type Tx } from "@parley/db";
+import { claimSnapshot, type ClaimSnapshotRow, diffSnapshots, type EventSnapshotRow, eventSnapshot, type Snapshot } from "@parley/db";
 import { dateOfDay, defined } from "@parley/schema";
 import type { RevisionLog } from "./revision-log.ts";
+import type { BatchWriter } from "./store.ts";
 import type { BatchResult, ClaimInput, EventInput, RecordTally } from "./types.ts";
 
 export interface Resolved {
@@ -13,14 +14,16 @@ type Tallies = { event: RecordTally; claim: RecordTally };
 
 type Participant = EventSnapshotRow["participants"][number];
 
-interface StoredEvent extends Omit<EventSnapshotRow, "places"> {
+interface StoredEvent extends Omit<EventSnapshotRow, "places" | "startDate" | "endDate"> {
   id: number;
+  startDate: string;
+  endDate: string | null;
   key: string;
   version: number;
   places: number[];
 }
 
-type ClaimRow = Awaited<ReturnType<Tx["claim"]["findMany"]>>[number];
+type ClaimRow = ClaimSnapshotRow;
 
 interface StoredClaim {
   id: number;
@@ -64,8 +67,10 @@ function importedRow(e: EventInput, r: Resolved, stored: StoredEvent | undefined
   };
 }
 
-const storedRow = ({ places, ...stored }: StoredEvent): EventSnapshotRow => ({
+const storedRow = ({ places, startDate, endDate, ...stored }: StoredEvent): EventSnapshotRow => ({
   ...stored,
+  startDate: defined(dateOfDay(startDate)),
+  endDate: dateOfDay(endDate),
   places: places.map((placeId) => ({ placeId })),
 });
 
@@ -85,50 +90,36 @@ function claimOf(c: ClaimInput, sourceId: number, eventId: number, stored: Claim
   });
 }
 
-async function storedEvents(tx: Tx, keys: string[]): Promise<Map<string, StoredEvent>> {
-  const rows = await tx.$queryRawUnsafe<StoredEvent[]>(
+/** The stored events of the staged keys, with their places and participants. */
+async function storedEvents(w: BatchWriter): Promise<Map<string, StoredEvent>> {
+  const rows = await w.sql<StoredEvent>(
     // Joins and GROUP BY rather than correlated subqueries: right after a big first import the
     // tables have no statistics yet, and the planner would scan them once per event.
-    `WITH e AS (SELECT * FROM event WHERE key = ANY($1::text[])),
+    `WITH e AS (SELECT e.* FROM event e JOIN import_event USING (key)),
           pl AS (SELECT ep.event_id, array_agg(ep.place_id) AS ids FROM event_place ep WHERE ep.event_id IN (SELECT id FROM e) GROUP BY ep.event_id),
           pa AS (SELECT x.event_id, json_agg(json_build_object('actorId', x.actor_id, 'role', x.role, 'note', x.note)) AS list
                    FROM participant x WHERE x.event_id IN (SELECT id FROM e) GROUP BY x.event_id)
-     SELECT e.id, e.key, e.version, e.type::text AS type, e.title, e.summary, e.start_date AS "startDate", e.end_date AS "endDate",
+     SELECT e.id, e.key, e.version, e.type::text AS type, e.title, e.summary, e.start_date::text AS "startDate", e.end_date::text AS "endDate",
             e.date_precision::text AS "datePrecision", NULL AS outcome, e.fatalities_low AS "fatalitiesLow", e.fatalities_best AS "fatalitiesBest",
             e.fatalities_high AS "fatalitiesHigh", NULL::int AS "processId", coalesce(pl.ids, '{}') AS places, coalesce(pa.list, '[]') AS participants,
             '[]'::json AS "linksOut"
        FROM e LEFT JOIN pl ON pl.event_id = e.id LEFT JOIN pa ON pa.event_id = e.id`,
-    keys,
   );
   return new Map(rows.map((r) => [r.key, r]));
 }
 
-async function storedClaims(tx: Tx, eventIds: number[]): Promise<StoredClaim[]> {
+async function storedClaims(w: BatchWriter, eventIds: number[]): Promise<StoredClaim[]> {
   if (eventIds.length === 0) return [];
-  const rows = await tx.claim.findMany({ where: { eventId: { in: eventIds }, key: { not: null } } });
-  return rows.flatMap((row) =>
-    row.key !== null && row.eventId !== null
-      ? [{ id: row.id, key: row.key, eventId: row.eventId, version: row.version, row }]
-      : [],
+  return w.sql<StoredClaim>(
+    `SELECT c.id, c.key, c.event_id AS "eventId", c.version,
+            json_build_object('sourceId', c.source_id, 'eventId', c.event_id, 'actorId', c.actor_id, 'positionId', c.position_id,
+              'quote', c.quote, 'stance', c.stance, 'speakerId', c.speaker_id, 'speakerLabel', c.speaker_label, 'note', c.note) AS row
+       FROM claim c WHERE c.event_id = ANY($1::int[]) AND c.key IS NOT NULL`,
+    [eventIds],
   );
 }
 
 const EVENT_COLUMNS = `type, title, summary, start_date, end_date, date_precision, fatalities_low, fatalities_best, fatalities_high`;
-const EVENT_INPUT = `$2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::int[], $9::int[], $10::int[]`;
-
-function eventColumns(events: EventInput[]) {
-  return [
-    events.map((e) => e.type),
-    events.map((e) => e.title),
-    events.map((e) => e.summary),
-    events.map((e) => e.startDate),
-    events.map((e) => e.endDate),
-    events.map((e) => e.datePrecision),
-    events.map((e) => e.fatalitiesLow),
-    events.map((e) => e.fatalitiesBest),
-    events.map((e) => e.fatalitiesHigh),
-  ];
-}
 
 const CASTS = `u.type::"EventType", u.title, u.summary, u.start_date, u.end_date, u.date_precision::"DatePrecision", u.fatalities_low, u.fatalities_best, u.fatalities_high`;
 
@@ -137,16 +128,28 @@ const CASTS = `u.type::"EventType", u.title, u.summary, u.start_date, u.end_date
  * alone, and brings their participants, places and claims in line with the file.
  */
 export async function writeEvents(
-  tx: Tx,
+  w: BatchWriter,
   events: EventInput[],
   r: Resolved,
   log: RevisionLog,
   tallies: Tallies,
 ): Promise<BatchResult> {
-  const stored = await storedEvents(
-    tx,
-    events.map((e) => e.key),
+  await w.stage(
+    `import_event (key, ${EVENT_COLUMNS})`,
+    events.map((e) => [
+      e.key,
+      e.type,
+      e.title,
+      e.summary,
+      e.startDate,
+      e.endDate,
+      e.datePrecision,
+      e.fatalitiesLow,
+      e.fatalitiesBest,
+      e.fatalitiesHigh,
+    ]),
   );
+  const stored = await storedEvents(w);
   const fresh = events.filter((e) => !stored.has(e.key));
   const changed: { event: EventInput; before: StoredEvent; changes: Record<string, [unknown, unknown]> }[] = [];
   const ids = new Map<string, number>([...stored.values()].map((s) => [s.key, s.id]));
@@ -159,11 +162,10 @@ export async function writeEvents(
   }
 
   if (fresh.length > 0) {
-    const rows = await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
+    const rows = await w.sql<{ id: number; key: string }>(
       `INSERT INTO event (key, ${EVENT_COLUMNS}, updated_at)
-       SELECT u.key, ${CASTS}, now() FROM unnest($1::text[], ${EVENT_INPUT}) AS u(key, ${EVENT_COLUMNS}) RETURNING id, key`,
-      fresh.map((e) => e.key),
-      ...eventColumns(fresh),
+       SELECT u.key, ${CASTS}, now() FROM import_event u WHERE NOT EXISTS (SELECT FROM event e WHERE e.key = u.key)
+       ORDER BY u.key RETURNING id, key`,
     );
     for (const row of rows) ids.set(row.key, row.id);
     for (const e of fresh)
@@ -171,26 +173,24 @@ export async function writeEvents(
     tallies.event.created += fresh.length;
   }
   if (changed.length > 0) {
-    const list = changed.map((c) => c.event);
-    await tx.$executeRawUnsafe(
+    await w.sql(
       `UPDATE event e SET (${EVENT_COLUMNS}) = (${CASTS}), version = e.version + 1, updated_at = now()
-         FROM unnest($1::int[], ${EVENT_INPUT}) AS u(id, ${EVENT_COLUMNS}) WHERE e.id = u.id`,
-      list.map((e) => defined(ids.get(e.key))),
-      ...eventColumns(list),
+         FROM import_event u WHERE e.key = u.key AND e.id = ANY($1::int[])`,
+      [changed.map((c) => c.before.id)],
     );
     for (const c of changed) log.add("Event", c.before.id, "UPDATE", c.before.version + 1, c.changes);
     tallies.event.updated += changed.length;
   }
 
-  await writeLinks(tx, fresh, changed, ids, r);
-  const claimChanges = await writeClaims(tx, events, new Set(stored.keys()), ids, r, log, tallies.claim);
+  await writeLinks(w, fresh, changed, ids, r);
+  const claimChanges = await writeClaims(w, events, new Set(stored.keys()), ids, r, log, tallies.claim);
   const updated = new Set([...changed.map((c) => c.event.key), ...[...claimChanges].filter((k) => stored.has(k))]);
   return { created: fresh.length, updated: updated.size, unchanged: events.length - fresh.length - updated.size };
 }
 
 /** Participants and places of new events, and of changed events whose lists changed. */
 async function writeLinks(
-  tx: Tx,
+  w: BatchWriter,
   fresh: EventInput[],
   changed: { event: EventInput; changes: Record<string, unknown> }[],
   ids: Map<string, number>,
@@ -202,35 +202,36 @@ async function writeLinks(
   const redo = (list: EventInput[]) => list.filter((e) => !isFresh.has(e)).map((e) => defined(ids.get(e.key)));
   if (participants.length > 0) {
     const again = redo(participants);
-    if (again.length > 0) await tx.$executeRawUnsafe(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, again);
-    const rows = participants.flatMap((e) =>
-      e.participants.map((p) => [defined(ids.get(e.key)), defined(r.actors.get(p.actor.key)).id, p.role] as const),
+    if (again.length > 0) await w.sql(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, [again]);
+    await w.stage(
+      "import_participant (event_id, actor_id, role)",
+      participants.flatMap((e) =>
+        e.participants.map((p) => [defined(ids.get(e.key)), defined(r.actors.get(p.actor.key)).id, p.role]),
+      ),
     );
-    await tx.$executeRawUnsafe(
-      `INSERT INTO participant (event_id, actor_id, role) SELECT e, a, r::"ParticipantRole" FROM unnest($1::int[], $2::int[], $3::text[]) AS u(e, a, r)
+    await w.sql(
+      `INSERT INTO participant (event_id, actor_id, role)
+       SELECT DISTINCT event_id, actor_id, role::"ParticipantRole" FROM import_participant ORDER BY 1, 2, 3
        ON CONFLICT (event_id, actor_id, role) DO NOTHING`,
-      rows.map((x) => x[0]),
-      rows.map((x) => x[1]),
-      rows.map((x) => x[2]),
     );
   }
   if (places.length > 0) {
     const again = redo(places);
-    if (again.length > 0) await tx.$executeRawUnsafe(`DELETE FROM event_place WHERE event_id = ANY($1::int[])`, again);
-    const rows = places.flatMap((e) =>
-      e.places.map((p) => [defined(ids.get(e.key)), defined(r.places.get(p.key))] as const),
+    if (again.length > 0) await w.sql(`DELETE FROM event_place WHERE event_id = ANY($1::int[])`, [again]);
+    await w.stage(
+      "import_event_place (event_id, place_id)",
+      places.flatMap((e) => e.places.map((p) => [defined(ids.get(e.key)), defined(r.places.get(p.key))])),
     );
-    await tx.$executeRawUnsafe(
-      `INSERT INTO event_place (event_id, place_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
-      rows.map((x) => x[0]),
-      rows.map((x) => x[1]),
+    await w.sql(
+      `INSERT INTO event_place (event_id, place_id) SELECT DISTINCT event_id, place_id FROM import_event_place ORDER BY 1, 2
+       ON CONFLICT DO NOTHING`,
     );
   }
 }
 
 /** Claims of the batch's events: new ones created, changed ones updated, those the file no longer states deleted. Returns the keys of events whose claims changed. */
 async function writeClaims(
-  tx: Tx,
+  w: BatchWriter,
   events: EventInput[],
   existing: Set<string>,
   ids: Map<string, number>,
@@ -241,7 +242,7 @@ async function writeClaims(
   const stored = new Map(
     (
       await storedClaims(
-        tx,
+        w,
         events.filter((e) => existing.has(e.key)).map((e) => defined(ids.get(e.key))),
       )
     ).map((c) => [c.key, c]),
@@ -276,19 +277,25 @@ async function writeClaims(
     (c) => !keep.has(c.key) && owned.has(c.key.slice(0, c.key.indexOf("/") + 1)),
   );
 
-  const column = (list: { claim: ClaimInput; event: EventInput }[]) => [
-    list.map((x) => sourceOf(x.claim)),
-    list.map((x) => defined(ids.get(x.event.key))),
-    list.map((x) => x.claim.quote),
-    list.map((x) => x.claim.speakerLabel),
-    list.map((x) => x.claim.note),
-  ];
+  const staged = (list: { claim: ClaimInput; event: EventInput; before?: StoredClaim }[]) =>
+    list.map((x) => [
+      x.before?.id ?? null,
+      x.claim.key,
+      sourceOf(x.claim),
+      defined(ids.get(x.event.key)),
+      x.claim.quote,
+      x.claim.speakerLabel,
+      x.claim.note,
+    ]);
+  if (add.length + update.length > 0)
+    await w.stage("import_claim (id, key, source_id, event_id, quote, speaker_label, note)", [
+      ...staged(add),
+      ...staged(update),
+    ]);
   if (add.length > 0) {
-    const rows = await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
+    const rows = await w.sql<{ id: number; key: string }>(
       `INSERT INTO claim (key, source_id, event_id, quote, speaker_label, note, updated_at)
-       SELECT *, now() FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[]) RETURNING id, key`,
-      add.map((x) => x.claim.key),
-      ...column(add),
+       SELECT key, source_id, event_id, quote, speaker_label, note, now() FROM import_claim WHERE id IS NULL ORDER BY key RETURNING id, key`,
     );
     const claimIds = new Map(rows.map((row) => [row.key, row.id]));
     for (const x of add)
@@ -301,19 +308,15 @@ async function writeClaims(
       );
   }
   if (update.length > 0) {
-    await tx.$executeRawUnsafe(
-      `UPDATE claim c SET source_id = u.s, event_id = u.e, quote = u.q, speaker_label = u.l, note = u.n, version = c.version + 1, updated_at = now()
-         FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[]) AS u(id, s, e, q, l, n) WHERE c.id = u.id`,
-      update.map((x) => x.before.id),
-      ...column(update),
+    await w.sql(
+      `UPDATE claim c SET source_id = u.source_id, event_id = u.event_id, quote = u.quote, speaker_label = u.speaker_label,
+              note = u.note, version = c.version + 1, updated_at = now()
+         FROM import_claim u WHERE c.id = u.id`,
     );
     for (const x of update) log.add("Claim", x.before.id, "UPDATE", x.before.version + 1, x.changes);
   }
   if (stale.length > 0) {
-    await tx.$executeRawUnsafe(
-      `DELETE FROM claim WHERE id = ANY($1::int[])`,
-      stale.map((c) => c.id),
-    );
+    await w.sql(`DELETE FROM claim WHERE id = ANY($1::int[])`, [stale.map((c) => c.id)]);
     for (const c of stale) log.add("Claim", c.id, "DELETE", c.version, claimSnapshot(c.row));
   }
   const keyOf = new Map([...ids].map(([key, id]) => [id, key]));

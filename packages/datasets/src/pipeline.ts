@@ -1,8 +1,10 @@
 import path from "node:path";
-import type { PrismaClient } from "@parley/db";
+import { databaseUrlOf, type PrismaClient } from "@parley/db";
 import { defined } from "@parley/schema";
+import pg from "pg";
 import { acled } from "./acled.ts";
 import { type ActorMatch, ActorMatcher } from "./actors.ts";
+import { STAGING_TABLES } from "./copy.ts";
 import { CsvFile, MAX_FIELD_CHARS } from "./csv.ts";
 import { checkTextFile } from "./encoding.ts";
 import { type Progress, silentProgress } from "./progress.ts";
@@ -23,12 +25,14 @@ import { ucdp } from "./ucdp.ts";
 
 export const IMPORTERS: Record<DatasetName, DatasetImporter> = { ucdp, acled };
 
+export const DEFAULT_BATCH_SIZE = 20_000;
+
 export interface ImportOptions {
   dataset: DatasetName;
   file: string;
   /** How messages and the rejects file name the input (default: its path, relative when below the working folder). */
   fileLabel?: string;
-  /** Rows per transaction (default 1000). */
+  /** Rows per transaction (default 20,000). */
   batchSize?: number;
   /** Where rejected rows go (default: beside the input, `<name>.rejects.csv`). */
   rejectsPath?: string;
@@ -54,6 +58,8 @@ export interface ImportSummary {
   skipped: number;
   batches: number;
   stopped: boolean;
+  /** Where the time went, in seconds: reading, checking and mapping rows; copying them into staging tables; merging them into the real ones (overlapping: the next batch is read while one is merged). */
+  time: { parse: number; copy: number; merge: number };
   records: Record<"event" | "place" | "source" | "claim", RecordTally> & {
     actor: { created: number; updated: number };
   };
@@ -91,13 +97,16 @@ function headerProblem(dataset: DatasetName, header: string[], problem: string):
 export async function importDataset(db: PrismaClient, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const importer = IMPORTERS[options.dataset];
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const relative = path.relative(process.cwd(), options.file);
   const shown = options.fileLabel ?? (relative && !relative.startsWith("..") ? relative : options.file);
   const csv = new CsvFile(options.file, await checkTextFile(options.file, shown));
   const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(options.file), shown);
   const matcher = await ActorMatcher.load(db);
-  const writer = new BatchWriter(db, matcher, options.author ?? `parley import ${options.dataset}`);
+  // COPY needs a connection of its own: Prisma cannot stream. Every batch is one transaction on it.
+  const client = new pg.Client({ connectionString: databaseUrlOf(db) });
+  await client.connect();
+  const writer = new BatchWriter(client, matcher, options.author ?? `parley import ${options.dataset}`);
   const progress = (options.progress ?? (() => silentProgress))(csv);
   const summary: ImportSummary = {
     dataset: options.dataset,
@@ -111,6 +120,7 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
     skipped: 0,
     batches: 0,
     stopped: false,
+    time: { parse: 0, copy: 0, merge: 0 },
     records: { ...writer.records, actor: matcher.tally },
     matchedActors: matcher.matches,
     rejectsFile: null,
@@ -126,22 +136,40 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
     rejects.add(header ?? [], line, defined(first).field, `${defined(first).message}${extra}`, fields);
     summary.rejected++;
   };
+  // One batch is written while the next is read: the database and the parsing each have a core.
+  let writing: Promise<void> = Promise.resolve();
+  let failed: { error: unknown } | null = null;
+  const settle = async () => {
+    await writing;
+    if (failed) throw failed.error;
+  };
   const flush = async () => {
+    await settle();
     if (batch.length === 0) return;
-    const result = await writer.write(batch, summary.batches === options.failAfterBatches);
-    summary.created += result.created;
-    summary.updated += result.updated;
-    summary.unchanged += result.unchanged;
-    summary.batches++;
+    const events = batch;
+    const failHere = summary.batches === options.failAfterBatches;
     batch = [];
-    progress.update({
-      bytes: csv.bytesRead,
-      ...summary,
-      rows: summary.created + summary.updated + summary.unchanged + summary.rejected,
-    });
+    writing = writer.write(events, failHere).then(
+      (result) => {
+        summary.created += result.created;
+        summary.updated += result.updated;
+        summary.unchanged += result.unchanged;
+        summary.batches++;
+        progress.update({
+          bytes: csv.bytesRead,
+          ...summary,
+          rows: summary.created + summary.updated + summary.unchanged + summary.rejected,
+        });
+      },
+      (error: unknown) => {
+        failed = { error };
+      },
+    );
   };
 
+  let parseStarted = performance.now();
   try {
+    await client.query(STAGING_TABLES);
     for await (const { line, fields } of csv.records((m) =>
       reject(m.line, [m.raw], [{ field: "(row)", message: m.message }]),
     )) {
@@ -189,22 +217,34 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
       seen.set(mapped.event.key, line);
       batch.push(mapped.event);
       if (batch.length >= batchSize) {
+        summary.time.parse += performance.now() - parseStarted;
         await flush();
+        parseStarted = performance.now();
         if (options.shouldStop?.()) {
+          await settle();
           summary.stopped = true;
           break;
         }
       }
     }
+    summary.time.parse += performance.now() - parseStarted;
     if (!header) throw new ImportHeaderError(shown, "the file is empty");
     if (!summary.stopped) await flush();
+    await settle();
     // Fresh statistics, so that the first queries after a large import plan well.
     if (summary.created + summary.updated > 0)
       await db.$executeRawUnsafe("ANALYZE event, participant, event_place, place, source, claim, actor, actor_alias");
   } finally {
+    await writing;
+    await client.end().catch(() => {});
     progress.stop();
     await rejects.close();
   }
+  summary.time = {
+    parse: summary.time.parse / 1000,
+    copy: writer.time.copy / 1000,
+    merge: writer.time.merge / 1000,
+  };
   summary.rows = summary.created + summary.updated + summary.unchanged + summary.rejected;
   summary.rejectsFile = rejects.count > 0 ? rejects.path : null;
   summary.seconds = (performance.now() - started) / 1000;

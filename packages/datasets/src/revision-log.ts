@@ -1,36 +1,31 @@
-import type { EntityType, Tx } from "@parley/db";
+import type { EntityType } from "@parley/db";
+import type pg from "pg";
+import { copyRows } from "./copy.ts";
 
 type Action = "CREATE" | "UPDATE" | "DELETE";
 
-/** The revisions of one batch, written with a single statement at the end of its transaction. */
+/** The revisions of one batch, copied into the revision table at the end of its transaction. */
 export class RevisionLog {
-  private readonly rows: {
-    entityType: EntityType;
-    entityId: number;
-    action: Action;
-    version: number | null;
-    changes: string;
-  }[] = [];
+  private rows: [EntityType, number, Action, number | null, string][] = [];
 
   constructor(private readonly author: string) {}
 
-  add(entityType: EntityType, entityId: number, action: Action, version: number | null, changes: unknown) {
-    this.rows.push({ entityType, entityId, action, version, changes: JSON.stringify(changes ?? {}) });
+  get size(): number {
+    return this.rows.length;
   }
 
-  async flush(tx: Tx): Promise<void> {
+  add(entityType: EntityType, entityId: number, action: Action, version: number | null, changes: unknown) {
+    this.rows.push([entityType, entityId, action, version, JSON.stringify(changes ?? {})]);
+  }
+
+  async flush(client: pg.ClientBase): Promise<void> {
     if (this.rows.length === 0) return;
-    const column = <K extends keyof (typeof this.rows)[number]>(k: K) => this.rows.map((r) => r[k]);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO revision (entity_type, entity_id, action, version, author, changes)
-       SELECT t, i, a::"RevisionAction", v, $5, c::jsonb FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $6::text[]) AS r(t, i, a, v, c)`,
-      column("entityType"),
-      column("entityId"),
-      column("action"),
-      column("version"),
-      this.author,
-      column("changes"),
+    const author = this.author;
+    await copyRows(
+      client,
+      "revision (entity_type, entity_id, action, version, author, changes)",
+      this.rows.map(([t, id, action, version, changes]) => [t, id, action, version, author, changes]),
     );
-    this.rows.length = 0;
+    this.rows = [];
   }
 }

@@ -1,6 +1,8 @@
-import { type PrismaClient, placeSnapshot, sourceSnapshot, type Tx } from "@parley/db";
+import { placeSnapshot, sourceSnapshot } from "@parley/db";
 import { dateOfDay, defined, uniqueBy } from "@parley/schema";
+import type pg from "pg";
 import type { ActorMatcher } from "./actors.ts";
+import { copyRows } from "./copy.ts";
 import { type Resolved, writeEvents } from "./events.ts";
 import { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput } from "./types.ts";
@@ -10,27 +12,17 @@ export class ImportInterrupted extends Error {}
 
 const tally = (): RecordTally => ({ created: 0, updated: 0, deleted: 0 });
 
-/** Inserts the records that are new and returns the ID of every key; existing rows are left as they are. */
-async function insertOnly(
-  tx: Tx,
-  table: "place" | "source",
-  columns: string,
-  types: string[],
-  values: unknown[][],
-  keys: string[],
-) {
-  const names = columns.split(", ");
-  const rows = await tx.$queryRawUnsafe<{ id: number; key: string; inserted: boolean }[]>(
-    `WITH input AS (SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")}) AS t(${columns})),
-     added AS (INSERT INTO ${table} (${columns}${table === "source" ? ", updated_at" : ""})
-               SELECT ${names.map((n) => (n === "kind" ? `${n}::"PlaceKind"` : n === "published_precision" ? `${n}::"DatePrecision"` : n)).join(", ")}${table === "source" ? ", now()" : ""} FROM input
-               ON CONFLICT (key) DO NOTHING RETURNING id, key)
+/**
+ * Inserts the staged records that are new and returns the ID of every staged key; existing rows are
+ * left as they are. The staging table holds each key once.
+ */
+async function insertOnly(client: pg.ClientBase, table: "place" | "source", columns: string, select: string, count: number) {
+  const { rows } = await client.query<{ id: number; key: string; inserted: boolean }>(
+    `WITH added AS (INSERT INTO ${table} (${columns}) SELECT ${select} FROM import_${table} ON CONFLICT (key) DO NOTHING RETURNING id, key)
      SELECT id, key, true AS inserted FROM added
-     UNION ALL SELECT r.id, r.key, false FROM ${table} r JOIN input USING (key)`,
-    ...values,
+     UNION ALL SELECT r.id, r.key, false FROM ${table} r JOIN import_${table} USING (key)`,
   );
-  if (rows.length !== keys.length)
-    throw new Error(`internal: ${table} rows for ${keys.length} keys came back as ${rows.length}`);
+  if (rows.length !== count) throw new Error(`internal: ${table} rows for ${count} keys came back as ${rows.length}`);
   return rows;
 }
 
@@ -40,66 +32,89 @@ async function insertOnly(
  */
 export class BatchWriter {
   readonly records = { event: tally(), place: tally(), source: tally(), claim: tally() };
+  /** Milliseconds spent copying rows into the staging tables and merging them into the real ones. */
+  readonly time = { copy: 0, merge: 0 };
 
   constructor(
-    private readonly db: PrismaClient,
+    private readonly client: pg.ClientBase,
     private readonly matcher: ActorMatcher,
     private readonly author: string,
   ) {}
 
+  /** Copies rows into a staging table, counting the time as copying. */
+  readonly stage = async (table: string, rows: Iterable<(string | number | boolean | null)[]>) => {
+    const started = performance.now();
+    await copyRows(this.client, table, rows);
+    this.time.copy += performance.now() - started;
+  };
+
+  /** Runs a merge statement, counting the time as merging. */
+  readonly sql = async <R extends pg.QueryResultRow>(text: string, params?: unknown[]): Promise<R[]> => {
+    const started = performance.now();
+    const { rows } = await this.client.query<R>(text, params);
+    this.time.merge += performance.now() - started;
+    return rows;
+  };
+
   async write(events: EventInput[], failBeforeCommit = false): Promise<BatchResult> {
-    return this.db.$transaction(
-      async (tx) => {
-        const log = new RevisionLog(this.author);
-        const sources = uniqueBy(
-          events.flatMap((e) => e.claims.map((c) => c.source)),
-          (s) => s.key,
-        );
-        const actors: DatasetActor[] = [
-          ...events.flatMap((e) => e.participants.map((p) => p.actor)),
-          ...sources.flatMap((s) => (s.outlet ? [s.outlet] : [])),
-        ];
-        const actorIds = await this.matcher.resolve(tx, actors, log);
-        const resolved: Resolved = {
-          actors: actorIds,
-          places: await this.places(
-            tx,
-            uniqueBy(
-              events.flatMap((e) => e.places),
-              (p) => p.key,
-            ),
-            log,
+    await this.client.query("BEGIN");
+    try {
+      const log = new RevisionLog(this.author);
+      const sources = uniqueBy(
+        events.flatMap((e) => e.claims.map((c) => c.source)),
+        (s) => s.key,
+      );
+      const actors: DatasetActor[] = [
+        ...events.flatMap((e) => e.participants.map((p) => p.actor)),
+        ...sources.flatMap((s) => (s.outlet ? [s.outlet] : [])),
+      ];
+      let started = performance.now();
+      const actorIds = await this.matcher.resolve(this.client, actors, log);
+      this.time.merge += performance.now() - started;
+      const resolved: Resolved = {
+        actors: actorIds,
+        places: await this.places(
+          uniqueBy(
+            events.flatMap((e) => e.places),
+            (p) => p.key,
           ),
-          sources: await this.sources(tx, sources, actorIds, log),
-        };
-        const result = await writeEvents(tx, events, resolved, log, this.records);
-        await log.flush(tx);
-        if (failBeforeCommit) throw new ImportInterrupted("failing on purpose before the batch commits");
-        return result;
-      },
-      { timeout: 300_000, maxWait: 60_000 },
-    );
+          log,
+        ),
+        sources: await this.sources(sources, actorIds, log),
+      };
+      const result = await writeEvents(this, events, resolved, log, this.records);
+      started = performance.now();
+      await log.flush(this.client);
+      this.time.copy += performance.now() - started;
+      if (failBeforeCommit) throw new ImportInterrupted("failing on purpose before the batch commits");
+      started = performance.now();
+      await this.client.query("COMMIT");
+      this.time.merge += performance.now() - started;
+      return result;
+    } catch (error) {
+      await this.client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
   }
 
-  private async places(tx: Tx, places: PlaceInput[], log: RevisionLog): Promise<Map<string, number>> {
+  private async places(places: PlaceInput[], log: RevisionLog): Promise<Map<string, number>> {
     if (places.length === 0) return new Map();
+    await this.stage(
+      "import_place (key, name, kind, country, lat, lon)",
+      places.map((p) => [p.key, p.name, p.kind, p.country, p.lat, p.lon]),
+    );
+    const started = performance.now();
     const rows = await insertOnly(
-      tx,
+      this.client,
       "place",
       "key, name, kind, country, lat, lon",
-      ["text", "text", "text", "text", "float8", "float8"],
-      [
-        places.map((p) => p.key),
-        places.map((p) => p.name),
-        places.map((p) => p.kind),
-        places.map((p) => p.country),
-        places.map((p) => p.lat),
-        places.map((p) => p.lon),
-      ],
-      places.map((p) => p.key),
+      `key, name, kind::"PlaceKind", country, lat, lon`,
+      places.length,
     );
+    this.time.merge += performance.now() - started;
     const byKey = new Map(places.map((p) => [p.key, p]));
-    for (const row of rows.filter((r) => r.inserted)) {
+    for (const row of rows) {
+      if (!row.inserted) continue;
       const { name, kind, country, lat, lon } = defined(byKey.get(row.key));
       log.add("Place", row.id, "CREATE", null, placeSnapshot({ name, kind, country, lat, lon, parentId: null }));
       this.records.place.created++;
@@ -108,29 +123,28 @@ export class BatchWriter {
   }
 
   private async sources(
-    tx: Tx,
     sources: SourceInput[],
     actors: Resolved["actors"],
     log: RevisionLog,
   ): Promise<Map<string, number>> {
     if (sources.length === 0) return new Map();
     const outlet = (s: SourceInput) => (s.outlet ? defined(actors.get(s.outlet.key)) : null);
-    const rows = await insertOnly(
-      tx,
-      "source",
-      "key, title, published_at, published_precision, outlet_id",
-      ["text", "text", "date", "text", "int"],
-      [
-        sources.map((s) => s.key),
-        sources.map((s) => s.title),
-        sources.map((s) => s.publishedAt),
-        sources.map((s) => (s.publishedAt ? "DAY" : null)),
-        sources.map((s) => outlet(s)?.id ?? null),
-      ],
-      sources.map((s) => s.key),
+    await this.stage(
+      "import_source (key, title, published_at, outlet_id)",
+      sources.map((s) => [s.key, s.title, s.publishedAt, outlet(s)?.id ?? null]),
     );
+    const started = performance.now();
+    const rows = await insertOnly(
+      this.client,
+      "source",
+      "key, title, published_at, published_precision, outlet_id, updated_at",
+      `key, title, published_at, CASE WHEN published_at IS NULL THEN NULL ELSE 'DAY'::"DatePrecision" END, outlet_id, now()`,
+      sources.length,
+    );
+    this.time.merge += performance.now() - started;
     const byKey = new Map(sources.map((s) => [s.key, s]));
-    for (const row of rows.filter((r) => r.inserted)) {
+    for (const row of rows) {
+      if (!row.inserted) continue;
       const s = defined(byKey.get(row.key));
       log.add(
         "Source",

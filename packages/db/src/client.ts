@@ -16,6 +16,15 @@ export interface ClientOptions {
 /** Connections in a Prisma client's pool unless `max` says otherwise. */
 export const PRISMA_POOL_MAX = 10;
 
+const URLS = new WeakMap<object, string>();
+
+/** The connection URL a client made by createPrismaClient talks to, for work Prisma cannot do (COPY). */
+export function databaseUrlOf(db: PrismaClient): string {
+  const url = URLS.get(db);
+  if (!url) throw new Error("internal: this Prisma client was not made by createPrismaClient");
+  return url;
+}
+
 export function createPrismaClient(url: string, options: ClientOptions = {}): PrismaClient {
   // A server that does not answer fails the request within seconds rather than holding it.
   const adapter = new PrismaPg({
@@ -37,7 +46,9 @@ export function createPrismaClient(url: string, options: ClientOptions = {}): Pr
       (e) => onQuery(e.query, e.params),
     );
   }
-  return withQueryStrategyByDefault(client);
+  const extended = withQueryStrategyByDefault(client);
+  URLS.set(extended, url);
+  return extended;
 }
 
 const READS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany"]);

@@ -8,6 +8,7 @@ export {
 export {
   type ClientOptions,
   createPrismaClient,
+  databaseUrlOf,
   type Db,
   PRISMA_POOL_MAX,
   type PrismaClient,
