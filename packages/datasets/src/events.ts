@@ -1,5 +1,6 @@
 import { claimSnapshot, type ClaimSnapshotRow, diffSnapshots, type EventSnapshotRow, eventSnapshot, type Snapshot } from "@parley/db";
 import { dateOfDay, defined } from "@parley/schema";
+import { eventNames, REFRESH_CONTESTED, REFRESH_DOCUMENTS } from "./documents.ts";
 import type { RevisionLog } from "./revision-log.ts";
 import type { BatchWriter } from "./store.ts";
 import type { BatchResult, ClaimInput, EventInput, RecordTally } from "./types.ts";
@@ -162,12 +163,25 @@ export async function writeEvents(
   }
 
   if (fresh.length > 0) {
-    const rows = await w.sql<{ id: number; key: string }>(
-      `INSERT INTO event (key, ${EVENT_COLUMNS}, updated_at)
-       SELECT u.key, ${CASTS}, now() FROM import_event u WHERE NOT EXISTS (SELECT FROM event e WHERE e.key = u.key)
-       ORDER BY u.key RETURNING id, key`,
+    // IDs drawn first, so that participants and places are staged before their events exist and
+    // each new event is written once, with its search document.
+    const drawn = await w.sql<{ id: number }>(
+      `SELECT nextval(pg_get_serial_sequence('event', 'id'))::int AS id FROM generate_series(1, $1)`,
+      [fresh.length],
     );
-    for (const row of rows) ids.set(row.key, row.id);
+    fresh.forEach((e, i) => ids.set(e.key, defined(drawn[i]).id));
+  }
+  await stageLinks(w, fresh, changed, ids, r);
+  if (fresh.length > 0) {
+    const freshIds = fresh.map((e) => defined(ids.get(e.key)));
+    await w.sql(
+      `${eventNames("import_participant", "import_event_place")}
+       INSERT INTO event (id, key, ${EVENT_COLUMNS}, document, updated_at)
+       SELECT x.id, u.key, ${CASTS}, parley_event_document(u.title, u.summary, names.actor_names, names.place_names), now()
+         FROM unnest($1::int[], $2::text[]) AS x(id, key) JOIN import_event u USING (key) JOIN names ON names.event_id = x.id
+        ORDER BY x.id`,
+      [freshIds, fresh.map((e) => e.key)],
+    );
     for (const e of fresh)
       log.add("Event", defined(ids.get(e.key)), "CREATE", 1, eventSnapshot(importedRow(e, r, undefined)));
     tallies.event.created += fresh.length;
@@ -182,33 +196,48 @@ export async function writeEvents(
     tallies.event.updated += changed.length;
   }
 
-  await writeLinks(w, fresh, changed, ids, r);
+  await writeLinks(w, fresh, changed, ids);
+  if (changed.length > 0) await w.sql(REFRESH_DOCUMENTS, [changed.map((c) => c.before.id)]);
   const claimChanges = await writeClaims(w, events, new Set(stored.keys()), ids, r, log, tallies.claim);
+  const touched = [...fresh.map((e) => e.key), ...claimChanges].map((k) => defined(ids.get(k)));
+  if (touched.length > 0) await w.sql(REFRESH_CONTESTED, [touched]);
   const updated = new Set([...changed.map((c) => c.event.key), ...[...claimChanges].filter((k) => stored.has(k))]);
   return { created: fresh.length, updated: updated.size, unchanged: events.length - fresh.length - updated.size };
 }
 
-/** Participants and places of new events, and of changed events whose lists changed. */
-async function writeLinks(
-  w: BatchWriter,
-  fresh: EventInput[],
-  changed: { event: EventInput; changes: Record<string, unknown> }[],
-  ids: Map<string, number>,
-  r: Resolved,
-) {
-  const participants = [...fresh, ...changed.filter((c) => c.changes.participants).map((c) => c.event)];
-  const places = [...fresh, ...changed.filter((c) => c.changes.places).map((c) => c.event)];
-  const isFresh = new Set(fresh);
-  const redo = (list: EventInput[]) => list.filter((e) => !isFresh.has(e)).map((e) => defined(ids.get(e.key)));
-  if (participants.length > 0) {
-    const again = redo(participants);
-    if (again.length > 0) await w.sql(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, [again]);
+type Changed = { event: EventInput; changes: Record<string, unknown> };
+
+/** The events whose participants, and those whose places, are written anew: new ones and changed lists. */
+const relinked = (fresh: EventInput[], changed: Changed[]) => ({
+  participants: [...fresh, ...changed.filter((c) => c.changes.participants).map((c) => c.event)],
+  places: [...fresh, ...changed.filter((c) => c.changes.places).map((c) => c.event)],
+});
+
+/** Stages the participants and places of new events and of changed events whose lists changed. */
+async function stageLinks(w: BatchWriter, fresh: EventInput[], changed: Changed[], ids: Map<string, number>, r: Resolved) {
+  const { participants, places } = relinked(fresh, changed);
+  if (participants.length > 0)
     await w.stage(
       "import_participant (event_id, actor_id, role)",
       participants.flatMap((e) =>
         e.participants.map((p) => [defined(ids.get(e.key)), defined(r.actors.get(p.actor.key)).id, p.role]),
       ),
     );
+  if (places.length > 0)
+    await w.stage(
+      "import_event_place (event_id, place_id)",
+      places.flatMap((e) => e.places.map((p) => [defined(ids.get(e.key)), defined(r.places.get(p.key))])),
+    );
+}
+
+/** Writes the staged participants and places, replacing those of changed events. */
+async function writeLinks(w: BatchWriter, fresh: EventInput[], changed: Changed[], ids: Map<string, number>) {
+  const { participants, places } = relinked(fresh, changed);
+  const isFresh = new Set(fresh);
+  const redo = (list: EventInput[]) => list.filter((e) => !isFresh.has(e)).map((e) => defined(ids.get(e.key)));
+  if (participants.length > 0) {
+    const again = redo(participants);
+    if (again.length > 0) await w.sql(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, [again]);
     await w.sql(
       `INSERT INTO participant (event_id, actor_id, role)
        SELECT DISTINCT event_id, actor_id, role::"ParticipantRole" FROM import_participant ORDER BY 1, 2, 3
@@ -218,10 +247,6 @@ async function writeLinks(
   if (places.length > 0) {
     const again = redo(places);
     if (again.length > 0) await w.sql(`DELETE FROM event_place WHERE event_id = ANY($1::int[])`, [again]);
-    await w.stage(
-      "import_event_place (event_id, place_id)",
-      places.flatMap((e) => e.places.map((p) => [defined(ids.get(e.key)), defined(r.places.get(p.key))])),
-    );
     await w.sql(
       `INSERT INTO event_place (event_id, place_id) SELECT DISTINCT event_id, place_id FROM import_event_place ORDER BY 1, 2
        ON CONFLICT DO NOTHING`,

@@ -3,6 +3,7 @@ import { dateOfDay, defined, uniqueBy } from "@parley/schema";
 import type pg from "pg";
 import type { ActorMatcher } from "./actors.ts";
 import { copyRows } from "./copy.ts";
+import { DEFER_DOCUMENTS } from "./documents.ts";
 import { type Resolved, writeEvents } from "./events.ts";
 import { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput } from "./types.ts";
@@ -58,6 +59,7 @@ export class BatchWriter {
 
   async write(events: EventInput[], failBeforeCommit = false): Promise<BatchResult> {
     await this.client.query("BEGIN");
+    await this.client.query(DEFER_DOCUMENTS);
     try {
       const log = new RevisionLog(this.author);
       const sources = uniqueBy(
