@@ -16,6 +16,7 @@ const USAGE = `Usage: pnpm bench search [--events N] [--seed S] [--iterations K]
        pnpm bench load [--events N] [--duration S] [--connections C]   (see pnpm bench load --help)
        pnpm bench web [--runs N]   (paint and facet timings in Chromium; see pnpm bench web --help)
        pnpm bench start [--events N] [--runs R]   (time to the first search after a start; see pnpm bench start --help)
+       pnpm bench import [--rows N]   (ACLED import speed at N rows; see pnpm bench import --help)
 
 Runs the search query mix (landing page, broad filter, selective text + two filters, actor
 typeahead, the places and the fatalities of every result, actors in roles and a dyad) against a generated corpus of N events (default 1,000,000; or BENCH_EVENTS) in an
@@ -166,6 +167,7 @@ const commands: Record<string, () => Promise<number>> = {
   load: () => import("./load/command.ts").then(({ loadCommand }) => loadCommand(process.argv.slice(3))),
   web: () => import("./web/command.ts").then(({ webCommand }) => webCommand(process.argv.slice(3))),
   start: () => import("./start/command.ts").then(({ startCommand }) => startCommand(process.argv.slice(3))),
+  import: () => import("./import/command.ts").then(({ importCommand }) => importCommand(process.argv.slice(3))),
 };
 const command = commands[process.argv[2] ?? ""];
 const run = command ? command().then((code) => process.exit(code)) : main();

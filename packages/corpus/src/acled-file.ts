@@ -58,7 +58,14 @@ const COUNTRIES = [
 const TYPES = [
   ["Battles", "Armed clash", "Political violence", 30, "State forces", "Rebel group"],
   ["Explosions/Remote violence", "Air/drone strike", "Political violence", 8, "State forces", "Rebel group"],
-  ["Explosions/Remote violence", "Remote explosive/landmine/IED", "Political violence", 7, "Rebel group", "State forces"],
+  [
+    "Explosions/Remote violence",
+    "Remote explosive/landmine/IED",
+    "Political violence",
+    7,
+    "Rebel group",
+    "State forces",
+  ],
   ["Violence against civilians", "Attack", "Political violence", 15, "Political militia", "Civilians"],
   ["Protests", "Peaceful protest", "Demonstrations", 25, "Protesters", ""],
   ["Riots", "Violent demonstration", "Demonstrations", 8, "Rioters", "Civilians"],
@@ -88,11 +95,13 @@ export async function writeAcledFile(options: AcledFileOptions): Promise<void> {
   const random = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]) => defined(list[Math.floor(random() * list.length)]);
   const countryOf = zipf(random, COUNTRIES.length, 1.2);
-  const typeWeights = TYPES.map((t) => t[3]);
-  const typeTotal = typeWeights.reduce((a, b) => a + b, 0);
+  const typeTotal = TYPES.reduce((sum, t) => sum + t[3], 0);
   const typeOf = () => {
     let x = random() * typeTotal;
-    for (const t of TYPES) if ((x -= t[3]) < 0) return t;
+    for (const t of TYPES) {
+      x -= t[3];
+      if (x < 0) return t;
+    }
     return defined(TYPES[0]);
   };
   const groupOf = zipf(random, 2000, 0.9);
@@ -137,10 +146,12 @@ export async function writeAcledFile(options: AcledFileOptions): Promise<void> {
   await write(`${ACLED_FILE_COLUMNS.join(",")}\n`);
   let chunk = "";
   for (let n = 0; n < options.rows; n++) {
-    const c = COUNTRIES[countryOf()] ?? COUNTRIES[0];
-    const [prefix, iso, country, region, [lat0, lat1], [lon0, lon1]] = c;
+    const index = countryOf();
+    const [prefix, iso, country, region, [lat0, lat1], [lon0, lon1]] = defined(COUNTRIES[index]);
     const [eventType, subType, disorder, , inter1, inter2] = typeOf();
-    const id = `${prefix}${nextId[COUNTRIES.indexOf(c)]++}`;
+    const number = defined(nextId[index]);
+    nextId[index] = number + 1;
+    const id = `${prefix}${number}`;
     const date = isoFromDay(day0 + Math.floor(random() * span));
     const admin = pick(V.REGIONS);
     const actor1 = sideActor(inter1, country, admin);

@@ -101,7 +101,11 @@ export class ActorMatcher {
    * matched actors, and creates the others with one statement. Actors are looked up one after the
    * other, so one created earlier in the batch is found by a later name just as in a later batch.
    */
-  async resolve(tx: pg.ClientBase, incoming: DatasetActor[], revisions: RevisionLog): Promise<Map<string, { id: number }>> {
+  async resolve(
+    tx: pg.ClientBase,
+    incoming: DatasetActor[],
+    revisions: RevisionLog,
+  ): Promise<Map<string, { id: number }>> {
     const byKey = new Map<string, KnownActor>();
     const created: { known: KnownActor; actor: DatasetActor }[] = [];
     const adopted: { known: KnownActor; actor: DatasetActor; via: string }[] = [];
@@ -132,7 +136,11 @@ export class ActorMatcher {
     return new Map([...byKey].map(([key, known]) => [key, { id: known.id }]));
   }
 
-  private async create(tx: pg.ClientBase, created: { known: KnownActor; actor: DatasetActor }[], revisions: RevisionLog) {
+  private async create(
+    tx: pg.ClientBase,
+    created: { known: KnownActor; actor: DatasetActor }[],
+    revisions: RevisionLog,
+  ) {
     if (created.length === 0) return;
     const { rows } = await tx.query<{ id: number; key: string }>(
       `INSERT INTO actor (key, name, kind, external_ids, updated_at)

@@ -1,4 +1,11 @@
-import { claimSnapshot, type ClaimSnapshotRow, diffSnapshots, type EventSnapshotRow, eventSnapshot, type Snapshot } from "@parley/db";
+import {
+  type ClaimSnapshotRow,
+  claimSnapshot,
+  diffSnapshots,
+  type EventSnapshotRow,
+  eventSnapshot,
+  type Snapshot,
+} from "@parley/db";
 import { dateOfDay, defined } from "@parley/schema";
 import { eventNames, REFRESH_CONTESTED, REFRESH_DOCUMENTS } from "./documents.ts";
 import type { RevisionLog } from "./revision-log.ts";
@@ -169,7 +176,7 @@ export async function writeEvents(
       `SELECT nextval(pg_get_serial_sequence('event', 'id'))::int AS id FROM generate_series(1, $1)`,
       [fresh.length],
     );
-    fresh.forEach((e, i) => ids.set(e.key, defined(drawn[i]).id));
+    for (const [i, e] of fresh.entries()) ids.set(e.key, defined(drawn[i]).id);
   }
   await stageLinks(w, fresh, changed, ids, r);
   if (fresh.length > 0) {
@@ -214,7 +221,13 @@ const relinked = (fresh: EventInput[], changed: Changed[]) => ({
 });
 
 /** Stages the participants and places of new events and of changed events whose lists changed. */
-async function stageLinks(w: BatchWriter, fresh: EventInput[], changed: Changed[], ids: Map<string, number>, r: Resolved) {
+async function stageLinks(
+  w: BatchWriter,
+  fresh: EventInput[],
+  changed: Changed[],
+  ids: Map<string, number>,
+  r: Resolved,
+) {
   const { participants, places } = relinked(fresh, changed);
   if (participants.length > 0)
     await w.stage(

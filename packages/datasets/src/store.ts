@@ -17,7 +17,13 @@ const tally = (): RecordTally => ({ created: 0, updated: 0, deleted: 0 });
  * Inserts the staged records that are new and returns the ID of every staged key; existing rows are
  * left as they are. The staging table holds each key once.
  */
-async function insertOnly(client: pg.ClientBase, table: "place" | "source", columns: string, select: string, count: number) {
+async function insertOnly(
+  client: pg.ClientBase,
+  table: "place" | "source",
+  columns: string,
+  select: string,
+  count: number,
+) {
   const { rows } = await client.query<{ id: number; key: string; inserted: boolean }>(
     `WITH added AS (INSERT INTO ${table} (${columns}) SELECT ${select} FROM import_${table} ON CONFLICT (key) DO NOTHING RETURNING id, key)
      SELECT id, key, true AS inserted FROM added

@@ -83,7 +83,11 @@ describe("an import in batches that split rows sharing actors, places and outlet
     });
     const event = await split.db.event.findUniqueOrThrow({ where: { key: "acled:PAK2004" } });
     const created = await split.db.revision.findFirstOrThrow({ where: { entityType: "Event", entityId: event.id } });
-    expect(created.changes).toMatchObject({ title: event.title, startDate: "2024-04-05", places: [expect.any(String)] });
+    expect(created.changes).toMatchObject({
+      title: event.title,
+      startDate: "2024-04-05",
+      places: [expect.any(String)],
+    });
     expect((created.changes as { participants: unknown[] }).participants).toHaveLength(3);
   });
 
@@ -96,9 +100,10 @@ describe("an import in batches that split rows sharing actors, places and outlet
       [whole, undefined],
       [split, 3],
     ] as const) {
-      const [{ seq }] = await t.db.$queryRawUnsafe<{ seq: bigint }[]>(
+      const [last] = await t.db.$queryRawUnsafe<{ seq: bigint }[]>(
         `SELECT coalesce(max(seq), 0) AS seq FROM search_change`,
       );
+      const seq = last!.seq;
       const summary = await importDataset(t.db, { dataset: "acled", file, batchSize });
       expect(summary).toMatchObject({ created: 0, updated: 2, unchanged: 9 });
       const changed = await t.db.event.findMany({

@@ -8,8 +8,8 @@ export {
 export {
   type ClientOptions,
   createPrismaClient,
-  databaseUrlOf,
   type Db,
+  databaseUrlOf,
   PRISMA_POOL_MAX,
   type PrismaClient,
   type Tx,

@@ -1,0 +1,179 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { progressLine } from "@parley/cli/progress";
+import { writeAcledFile } from "@parley/corpus";
+import type { ImportSummary } from "@parley/datasets";
+import { applyMigrations, dbEnv, freePort, serverUrl, startEmbeddedPostgres } from "@parley/db";
+import { inheritedEnv } from "@parley/testkit";
+import pg from "pg";
+import { table } from "../report.ts";
+
+const USAGE = `Usage: pnpm bench import [--rows N] [--seed S] [--batch-size B]
+
+Import speed: writes (once; kept in .parley/bench/import, or under PARLEY_DATA_DIR) a synthetic
+ACLED-layout CSV of N rows (default 1,000,000: thousands of actors, tens of thousands of places, a
+few hundred outlets, 1-3 sources per row), then imports it with \`parley import acled\`'s code, as a
+process of its own, into a fresh database of the bench's own embedded PostgreSQL; then imports the
+same file again (every row unchanged: the idempotence path). Batches of B rows (default 20,000).
+Reports rows per second, the importer's peak resident memory, where the time went (reading and
+mapping rows; COPY into the staging tables; merging into the real tables; the reading overlaps the
+merging), the load average, and as its last line one JSON object. Target: >= 5,000 rows/s at a
+million rows on 2 cores.`;
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const IMPORTER = path.resolve(import.meta.dirname, "importer.ts");
+
+type Run = ImportSummary & { peakRssMb: number };
+
+function parse(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      rows: { type: "string" },
+      seed: { type: "string" },
+      "batch-size": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const number = (text: string | undefined, fallback: number) =>
+    text === undefined ? fallback : Number(text.replace(/_/g, ""));
+  const options = {
+    rows: number(values.rows, 1_000_000),
+    seed: number(values.seed, 1),
+    "batch-size": number(values["batch-size"], 20_000),
+  };
+  for (const [flag, n] of Object.entries(options)) {
+    if (Number.isInteger(n) && n > 0) continue;
+    say(`bench import: --${flag} must be a positive whole number (got ${JSON.stringify(values[flag as "rows"])})`);
+    say(USAGE);
+    process.exit(2);
+  }
+  return { rows: options.rows, seed: options.seed, batchSize: options["batch-size"] };
+}
+
+/** Runs the importer as a child process; its stderr (progress) passes through. */
+function runImporter(url: string, file: string, batchSize: number): Promise<Run> {
+  const child = spawn(process.execPath, ["--import", "tsx", IMPORTER, url, file, String(batchSize)], {
+    env: { ...inheritedEnv(), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString("utf8");
+  });
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code) => {
+      const last = out.trim().split("\n").pop() ?? "";
+      if (code === 0 && last.startsWith("{")) resolve(JSON.parse(last) as Run);
+      else reject(new Error(`the importer exited with ${code}`));
+    }),
+  );
+}
+
+async function freshDatabase(adminUrl: string, port: number): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query("DROP DATABASE IF EXISTS parley_import_bench WITH (FORCE)");
+    await admin.query("CREATE DATABASE parley_import_bench");
+  } finally {
+    await admin.end();
+  }
+  const url = serverUrl(port, "parley_import_bench");
+  await applyMigrations(url);
+  return url;
+}
+
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+
+export async function importCommand(args: string[]): Promise<number> {
+  const { rows, seed, batchSize } = parse(args);
+  const folder = path.join(dbEnv().PARLEY_DATA_DIR, "bench", "import");
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `acled-${rows}-seed${seed}.csv`);
+  if (existsSync(file)) say(`Reusing ${file}`);
+  else {
+    say(`Writing ${rows.toLocaleString("en")} ACLED rows (seed ${seed}) to ${file}`);
+    await writeAcledFile({ file, rows, seed, onProgress: progressLine("rows") });
+  }
+  const port = await freePort();
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(folder, "postgres"),
+    port,
+    log: say,
+    settings: {
+      shared_buffers: "1GB",
+      work_mem: "64MB",
+      maintenance_work_mem: "512MB",
+      max_wal_size: "4GB",
+      jit: "off",
+    },
+  });
+  try {
+    const url = await freshDatabase(serverUrl(port, "postgres"), port);
+    const loadBefore = load();
+    say(`Importing into a fresh database (load average ${loadBefore})`);
+    const first = await runImporter(url, file, batchSize);
+    say(`Importing the same file again (load average ${load()})`);
+    const again = await runImporter(url, file, batchSize);
+    const loadAfter = load();
+    const line = (label: string, r: Run) => [
+      label,
+      Math.round(r.rows / r.seconds).toLocaleString("en"),
+      r.seconds.toFixed(1),
+      `${r.created}/${r.updated}/${r.unchanged}/${r.rejected}`,
+      String(r.peakRssMb),
+      r.time.parse.toFixed(1),
+      r.time.copy.toFixed(1),
+      r.time.merge.toFixed(1),
+    ];
+    process.stdout.write(
+      `\nImport benchmark: ${rows.toLocaleString("en")} ACLED rows, batches of ${batchSize.toLocaleString("en")}; ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown"}), load average ${loadBefore} before, ${loadAfter} after\n\n`,
+    );
+    process.stdout.write(
+      `${table(
+        [
+          "run",
+          "rows/s",
+          "seconds",
+          "created/updated/unchanged/rejected",
+          "peak RSS MB",
+          "parse s",
+          "COPY s",
+          "merge s",
+        ],
+        [line("fresh database", first), line("same file again", again)],
+        1,
+      )}\n`,
+    );
+    const json = (r: Run) => ({
+      rows_per_s: Math.round(r.rows / r.seconds),
+      seconds: Number(r.seconds.toFixed(1)),
+      created: r.created,
+      unchanged: r.unchanged,
+      rejected: r.rejected,
+      batches: r.batches,
+      peak_rss_mb: r.peakRssMb,
+      parse_s: Number(r.time.parse.toFixed(1)),
+      copy_s: Number(r.time.copy.toFixed(1)),
+      merge_s: Number(r.time.merge.toFixed(1)),
+      records: r.records,
+    });
+    process.stdout.write(
+      `${JSON.stringify({ bench: "import", rows, seed, batch_size: batchSize, cpus: availableParallelism(), load_before: loadBefore, load_after: loadAfter, fresh: json(first), again: json(again) })}\n`,
+    );
+    return 0;
+  } finally {
+    await server.stop();
+  }
+}

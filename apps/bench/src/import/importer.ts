@@ -1,0 +1,35 @@
+import { importDataset } from "@parley/datasets";
+import { createPrismaClient } from "@parley/db";
+import { defined } from "@parley/schema";
+
+/**
+ * The importer as a process of its own, so that its peak memory is its own: imports an ACLED file
+ * into the database at the URL and prints its summary and peak resident memory as one JSON line.
+ * Usage: importer.ts <url> <file> <batch size>
+ */
+const [url, file, batchSize] = process.argv.slice(2);
+const db = createPrismaClient(defined(url), { max: 2 });
+let lastReport = 0;
+try {
+  const summary = await importDataset(db, {
+    dataset: "acled",
+    file: defined(file),
+    batchSize: Number(batchSize),
+    rejectsPath: `${file}.rejects.csv`,
+    progress: (csv) => ({
+      update(state) {
+        const now = performance.now();
+        if (now - lastReport < 5_000) return;
+        lastReport = now;
+        process.stderr.write(
+          `  ${Math.floor((state.bytes / csv.size) * 100)}% read, ${state.rows.toLocaleString("en")} rows written (${state.created} created, ${state.unchanged} unchanged)\n`,
+        );
+      },
+      stop() {},
+    }),
+  });
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify({ ...summary, matchedActors: summary.matchedActors.length, peakRssMb })}\n`);
+} finally {
+  await db.$disconnect();
+}
