@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import {
   type DatasetName,
+  DEFAULT_BATCH_SIZE,
   FileEncodingError,
   IMPORTERS,
   ImportHeaderError,
@@ -16,8 +17,9 @@ import { createProgress } from "../progress-bar.ts";
 
 const USAGE = `Usage: pnpm parley import ucdp|acled <file.csv> [--batch-size N] [--rejects PATH] [--author NAME]
 
-Imports a UCDP GED or ACLED event CSV. Rows are streamed, checked and written in batches, each in
-its own transaction; records are upserted by their dataset ID (ucdp:<id>, acled:<event_id_cnty>),
+Imports a UCDP GED or ACLED event CSV. Rows are streamed and checked; each batch is copied (COPY)
+into staging tables and merged into the real ones set-wise, in its own transaction, while the next
+batch is read; records are upserted by their dataset ID (ucdp:<id>, acled:<event_id_cnty>),
 so importing the same file twice changes nothing and a newer file updates what changed, with a
 revision for every change. If an import is interrupted, run it again: it finishes the job.
 
@@ -28,7 +30,7 @@ Dataset actors are matched to existing actors by their dataset ID, then by exact
 and created only when nothing matches. Rows that fail a check are skipped and written, with line,
 column and reason, to <file>.rejects.csv beside the input (or --rejects PATH).
 
-  --batch-size N   rows per transaction (default 1000)
+  --batch-size N   rows per transaction (default 20000; at most 100000)
   --rejects PATH   where to write rejected rows
   --author NAME    name recorded in the revision history (default: parley import <dataset>)`;
 
@@ -65,9 +67,9 @@ export const importCommand: Command = {
     const cwd = workingFolder();
     const input = userFile(file);
     if (!existsSync(input)) throw new UsageError(`No such file: ${file}`);
-    const batchSize = values["batch-size"] === undefined ? 1000 : Number(values["batch-size"]);
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
-      throw new UsageError("--batch-size must be a whole number from 1 to 10000");
+    const batchSize = values["batch-size"] === undefined ? DEFAULT_BATCH_SIZE : Number(values["batch-size"]);
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
+      throw new UsageError("--batch-size must be a whole number from 1 to 100000");
 
     let stopping = false;
     const onInterrupt = () => {
