@@ -25,14 +25,14 @@ import { ucdp } from "./ucdp.ts";
 
 export const IMPORTERS: Record<DatasetName, DatasetImporter> = { ucdp, acled };
 
-export const DEFAULT_BATCH_SIZE = 20_000;
+export const DEFAULT_BATCH_SIZE = 5_000;
 
 export interface ImportOptions {
   dataset: DatasetName;
   file: string;
   /** How messages and the rejects file name the input (default: its path, relative when below the working folder). */
   fileLabel?: string;
-  /** Rows per transaction (default 20,000). */
+  /** Rows per transaction (default 5,000). */
   batchSize?: number;
   /** Where rejected rows go (default: beside the input, `<name>.rejects.csv`). */
   rejectsPath?: string;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { progressLine } from "@parley/cli/progress";
 import { writeAcledFile } from "@parley/corpus";
-import type { ImportSummary } from "@parley/datasets";
+import { DEFAULT_BATCH_SIZE, type ImportSummary } from "@parley/datasets";
 import { applyMigrations, dbEnv, freePort, serverUrl, startEmbeddedPostgres } from "@parley/db";
 import { inheritedEnv } from "@parley/testkit";
 import pg from "pg";
@@ -17,10 +17,11 @@ Import speed: writes (once; kept in .parley/bench/import, or under PARLEY_DATA_D
 ACLED-layout CSV of N rows (default 1,000,000: thousands of actors, tens of thousands of places, a
 few hundred outlets, 1-3 sources per row), then imports it with \`parley import acled\`'s code, as a
 process of its own, into a fresh database of the bench's own embedded PostgreSQL; then imports the
-same file again (every row unchanged: the idempotence path). Batches of B rows (default 20,000).
-Reports rows per second, the importer's peak resident memory, where the time went (reading and
-mapping rows; COPY into the staging tables; merging into the real tables; the reading overlaps the
-merging), the load average, and as its last line one JSON object. Target: >= 5,000 rows/s at a
+same file again (every row unchanged: the idempotence path). Batches of B rows (default: the
+importer's, 5,000). Reports rows per second, the importer's peak resident memory (and its heap and
+RSS every 5 s on the way), where the time went (reading and mapping rows; COPY into the staging
+tables; merging into the real tables; the reading overlaps the merging), the load average, and as
+its last line one JSON object. Target: >= 5,000 rows/s at a
 million rows on 2 cores.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -47,7 +48,7 @@ function parse(args: string[]) {
   const options = {
     rows: number(values.rows, 1_000_000),
     seed: number(values.seed, 1),
-    "batch-size": number(values["batch-size"], 20_000),
+    "batch-size": number(values["batch-size"], DEFAULT_BATCH_SIZE),
   };
   for (const [flag, n] of Object.entries(options)) {
     if (Number.isInteger(n) && n > 0) continue;

@@ -21,8 +21,9 @@ try {
         const now = performance.now();
         if (now - lastReport < 5_000) return;
         lastReport = now;
+        const { heapUsed, rss } = process.memoryUsage();
         process.stderr.write(
-          `  ${Math.floor((state.bytes / csv.size) * 100)}% read, ${state.rows.toLocaleString("en")} rows written (${state.created} created, ${state.unchanged} unchanged)\n`,
+          `  ${Math.floor((state.bytes / csv.size) * 100)}% read, ${state.rows.toLocaleString("en")} rows written (${state.created} created, ${state.unchanged} unchanged); heap ${Math.round(heapUsed / 1e6)} MB, RSS ${Math.round(rss / 1e6)} MB\n`,
         );
       },
       stop() {},

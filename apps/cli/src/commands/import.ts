@@ -30,7 +30,7 @@ Dataset actors are matched to existing actors by their dataset ID, then by exact
 and created only when nothing matches. Rows that fail a check are skipped and written, with line,
 column and reason, to <file>.rejects.csv beside the input (or --rejects PATH).
 
-  --batch-size N   rows per transaction (default 20000; at most 100000)
+  --batch-size N   rows per transaction (default 5000; at most 100000)
   --rejects PATH   where to write rejected rows
   --author NAME    name recorded in the revision history (default: parley import <dataset>)`;
 
