@@ -139,6 +139,10 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
   // One batch is written while the next is read: the database and the parsing each have a core.
   let writing: Promise<void> = Promise.resolve();
   let failed: { error: unknown } | null = null;
+  // A connection lost between statements is reported as an event; the next batch then fails with it.
+  client.on("error", (error) => {
+    failed ??= { error };
+  });
   const settle = async () => {
     await writing;
     if (failed) throw failed.error;
