@@ -1,7 +1,7 @@
 import path from "node:path";
-import { progressLine } from "@parley/cli/progress";
 import { generateCorpus } from "@parley/corpus";
 import { applyMigrations, dbEnv, ensureDatabaseExists, freePort, serverUrl, startEmbeddedPostgres } from "@parley/db";
+import { progressLine } from "@parley/terminal";
 import pg from "pg";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);

@@ -9,8 +9,7 @@ import {
 import { dateOfDay, defined } from "@parley/schema";
 import { eventNames, REFRESH_CONTESTED, REFRESH_DOCUMENTS } from "./documents.ts";
 import type { RevisionLog } from "./revision-log.ts";
-import type { BatchWriter } from "./store.ts";
-import type { BatchResult, ClaimInput, EventInput, RecordTally } from "./types.ts";
+import type { BatchResult, ClaimInput, EventInput, RecordTally, Staging } from "./types.ts";
 
 export interface Resolved {
   actors: Map<string, { id: number }>;
@@ -99,7 +98,7 @@ function claimOf(c: ClaimInput, sourceId: number, eventId: number, stored: Claim
 }
 
 /** The stored events of the staged keys, with their places and participants. */
-async function storedEvents(w: BatchWriter): Promise<Map<string, StoredEvent>> {
+async function storedEvents(w: Staging): Promise<Map<string, StoredEvent>> {
   const rows = await w.sql<StoredEvent>(
     // Joins and GROUP BY rather than correlated subqueries: right after a big first import the
     // tables have no statistics yet, and the planner would scan them once per event.
@@ -116,7 +115,7 @@ async function storedEvents(w: BatchWriter): Promise<Map<string, StoredEvent>> {
   return new Map(rows.map((r) => [r.key, r]));
 }
 
-async function storedClaims(w: BatchWriter, eventIds: number[]): Promise<StoredClaim[]> {
+async function storedClaims(w: Staging, eventIds: number[]): Promise<StoredClaim[]> {
   if (eventIds.length === 0) return [];
   return w.sql<StoredClaim>(
     `SELECT c.id, c.key, c.event_id AS "eventId", c.version,
@@ -136,7 +135,7 @@ const CASTS = `u.type::"EventType", u.title, u.summary, u.start_date, u.end_date
  * alone, and brings their participants, places and claims in line with the file.
  */
 export async function writeEvents(
-  w: BatchWriter,
+  w: Staging,
   events: EventInput[],
   r: Resolved,
   log: RevisionLog,
@@ -221,13 +220,7 @@ const relinked = (fresh: EventInput[], changed: Changed[]) => ({
 });
 
 /** Stages the participants and places of new events and of changed events whose lists changed. */
-async function stageLinks(
-  w: BatchWriter,
-  fresh: EventInput[],
-  changed: Changed[],
-  ids: Map<string, number>,
-  r: Resolved,
-) {
+async function stageLinks(w: Staging, fresh: EventInput[], changed: Changed[], ids: Map<string, number>, r: Resolved) {
   const { participants, places } = relinked(fresh, changed);
   if (participants.length > 0)
     await w.stage(
@@ -244,7 +237,7 @@ async function stageLinks(
 }
 
 /** Writes the staged participants and places, replacing those of changed events. */
-async function writeLinks(w: BatchWriter, fresh: EventInput[], changed: Changed[], ids: Map<string, number>) {
+async function writeLinks(w: Staging, fresh: EventInput[], changed: Changed[], ids: Map<string, number>) {
   const { participants, places } = relinked(fresh, changed);
   const isFresh = new Set(fresh);
   const redo = (list: EventInput[]) => list.filter((e) => !isFresh.has(e)).map((e) => defined(ids.get(e.key)));
@@ -269,7 +262,7 @@ async function writeLinks(w: BatchWriter, fresh: EventInput[], changed: Changed[
 
 /** Claims of the batch's events: new ones created, changed ones updated, those the file no longer states deleted. Returns the keys of events whose claims changed. */
 async function writeClaims(
-  w: BatchWriter,
+  w: Staging,
   events: EventInput[],
   existing: Set<string>,
   ids: Map<string, number>,

@@ -6,7 +6,7 @@ import { copyRows } from "./copy.ts";
 import { DEFER_DOCUMENTS } from "./documents.ts";
 import { type Resolved, writeEvents } from "./events.ts";
 import { RevisionLog } from "./revision-log.ts";
-import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput } from "./types.ts";
+import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput, Staging } from "./types.ts";
 
 /** Thrown inside a batch's transaction on purpose, by tests that check what a crash leaves behind. */
 export class ImportInterrupted extends Error {}
@@ -37,7 +37,7 @@ async function insertOnly(
  * Writes batches of mapped rows, one transaction each: actors (matched or created), places,
  * sources, then events with their participants and claims, and the revisions of all of them.
  */
-export class BatchWriter {
+export class BatchWriter implements Staging {
   readonly records = { event: tally(), place: tally(), source: tally(), claim: tally() };
   /** Milliseconds spent copying rows into the staging tables and merging them into the real ones. */
   readonly time = { copy: 0, merge: 0 };

@@ -1,4 +1,5 @@
 import type { ActorKind, DatePrecision, EventType, ParticipantRole } from "@parley/schema";
+import type { QueryResultRow } from "pg";
 
 /** The datasets `parley import` reads. */
 export type DatasetName = "ucdp" | "acled";
@@ -99,4 +100,10 @@ export interface BatchResult {
   created: number;
   updated: number;
   unchanged: number;
+}
+
+/** Where a batch's rows are staged (COPY into a staging table) and merged (SQL), each timed. */
+export interface Staging {
+  stage(table: string, rows: Iterable<(string | number | boolean | null)[]>): Promise<void>;
+  sql<R extends QueryResultRow>(text: string, params?: unknown[]): Promise<R[]>;
 }

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { backupDatabase, RestoreError, restoreDatabase } from "@parley/backup";
 import { applyMigrations, openDatabase } from "@parley/db";
+import { progressLine } from "@parley/terminal";
 import { type Command, UsageError } from "../args.ts";
 import { userFile } from "../env.ts";
 import { say } from "../output.ts";
-import { progressLine } from "../progress-line.ts";
 
 export const backupCommand: Command = {
   name: "backup",

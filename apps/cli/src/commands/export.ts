@@ -12,11 +12,11 @@ import {
 } from "@parley/export";
 import { defined } from "@parley/schema";
 import { createSearchEngine } from "@parley/search";
+import { progressLine } from "@parley/terminal";
 import { type Command, UsageError } from "../args.ts";
 import { withDb } from "../database.ts";
 import { userFile, workingFolder } from "../env.ts";
 import { say } from "../output.ts";
-import { progressLine } from "../progress-line.ts";
 import { type RecordKind, resolveRecord } from "../resolve.ts";
 
 const USAGE = `Usage: pnpm parley export --format csv|json|geojson [search options] [--out FILE]

@@ -1,9 +1,9 @@
 import { generateCorpus, writeAcledFile } from "@parley/corpus";
 import { applyMigrations, openDatabase } from "@parley/db";
+import { progressLine } from "@parley/terminal";
 import { type Command, UsageError } from "../args.ts";
 import { userFile } from "../env.ts";
 import { say } from "../output.ts";
-import { progressLine } from "../progress-line.ts";
 
 export const generateCommand: Command = {
   name: "generate",

@@ -1,0 +1,1 @@
+export { progressLine } from "./progress-line.ts";
