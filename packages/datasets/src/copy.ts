@@ -39,8 +39,8 @@ export const STAGING_TABLES = `
     key text, name text, kind text, country text, lat float8, lon float8) ON COMMIT DELETE ROWS;
   CREATE TEMPORARY TABLE IF NOT EXISTS import_source (
     key text, title text, published_at date, outlet_id int) ON COMMIT DELETE ROWS;
-  CREATE TEMPORARY TABLE IF NOT EXISTS import_participant (event_id int, actor_id int, role text) ON COMMIT DELETE ROWS;
-  CREATE TEMPORARY TABLE IF NOT EXISTS import_event_place (event_id int, place_id int) ON COMMIT DELETE ROWS;
+  CREATE TEMPORARY TABLE IF NOT EXISTS import_participant (event_id int, actor_id int, role text, ord int) ON COMMIT DELETE ROWS;
+  CREATE TEMPORARY TABLE IF NOT EXISTS import_event_place (event_id int, place_id int, ord int) ON COMMIT DELETE ROWS;
   CREATE TEMPORARY TABLE IF NOT EXISTS import_claim (
-    id int, key text, source_id int, event_id int, quote text, speaker_label text, note text) ON COMMIT DELETE ROWS;
+    id int, key text, source_id int, event_id int, quote text, speaker_label text, note text, ord int) ON COMMIT DELETE ROWS;
   CREATE TEMPORARY TABLE IF NOT EXISTS import_ids (id int) ON COMMIT DELETE ROWS;`;

@@ -224,15 +224,15 @@ async function stageLinks(w: Staging, fresh: EventInput[], changed: Changed[], i
   const { participants, places } = relinked(fresh, changed);
   if (participants.length > 0)
     await w.stage(
-      "import_participant (event_id, actor_id, role)",
+      "import_participant (event_id, actor_id, role, ord)",
       participants.flatMap((e) =>
-        e.participants.map((p) => [defined(ids.get(e.key)), defined(r.actors.get(p.actor.key)).id, p.role]),
+        e.participants.map((p, i) => [defined(ids.get(e.key)), defined(r.actors.get(p.actor.key)).id, p.role, i]),
       ),
     );
   if (places.length > 0)
     await w.stage(
-      "import_event_place (event_id, place_id)",
-      places.flatMap((e) => e.places.map((p) => [defined(ids.get(e.key)), defined(r.places.get(p.key))])),
+      "import_event_place (event_id, place_id, ord)",
+      places.flatMap((e) => e.places.map((p, i) => [defined(ids.get(e.key)), defined(r.places.get(p.key)), i])),
     );
 }
 
@@ -245,8 +245,12 @@ async function writeLinks(w: Staging, fresh: EventInput[], changed: Changed[], i
     const again = redo(participants);
     if (again.length > 0) await w.sql(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, [again]);
     await w.sql(
+      // In the row's order (readers list participants by ID: sides, roles), each once.
       `INSERT INTO participant (event_id, actor_id, role)
-       SELECT DISTINCT event_id, actor_id, role::"ParticipantRole" FROM import_participant ORDER BY 1, 2, 3
+       SELECT event_id, actor_id, role::"ParticipantRole" FROM (
+         SELECT DISTINCT ON (event_id, actor_id, role) event_id, actor_id, role, ord FROM import_participant
+         ORDER BY event_id, actor_id, role, ord) d
+       ORDER BY event_id, ord
        ON CONFLICT (event_id, actor_id, role) DO NOTHING`,
     );
   }
@@ -254,7 +258,11 @@ async function writeLinks(w: Staging, fresh: EventInput[], changed: Changed[], i
     const again = redo(places);
     if (again.length > 0) await w.sql(`DELETE FROM event_place WHERE event_id = ANY($1::int[])`, [again]);
     await w.sql(
-      `INSERT INTO event_place (event_id, place_id) SELECT DISTINCT event_id, place_id FROM import_event_place ORDER BY 1, 2
+      `INSERT INTO event_place (event_id, place_id)
+       SELECT event_id, place_id FROM (
+         SELECT DISTINCT ON (event_id, place_id) event_id, place_id, ord FROM import_event_place
+         ORDER BY event_id, place_id, ord) d
+       ORDER BY event_id, ord
        ON CONFLICT DO NOTHING`,
     );
   }
@@ -308,6 +316,8 @@ async function writeClaims(
     (c) => !keep.has(c.key) && owned.has(c.key.slice(0, c.key.indexOf("/") + 1)),
   );
 
+  // Each claim with its place in the file, so that new claims are numbered in the file's order.
+  let ord = 0;
   const staged = (list: { claim: ClaimInput; event: EventInput; before?: StoredClaim }[]) =>
     list.map((x) => [
       x.before?.id ?? null,
@@ -317,16 +327,17 @@ async function writeClaims(
       x.claim.quote,
       x.claim.speakerLabel,
       x.claim.note,
+      ord++,
     ]);
   if (add.length + update.length > 0)
-    await w.stage("import_claim (id, key, source_id, event_id, quote, speaker_label, note)", [
+    await w.stage("import_claim (id, key, source_id, event_id, quote, speaker_label, note, ord)", [
       ...staged(add),
       ...staged(update),
     ]);
   if (add.length > 0) {
     const rows = await w.sql<{ id: number; key: string }>(
       `INSERT INTO claim (key, source_id, event_id, quote, speaker_label, note, updated_at)
-       SELECT key, source_id, event_id, quote, speaker_label, note, now() FROM import_claim WHERE id IS NULL ORDER BY key RETURNING id, key`,
+       SELECT key, source_id, event_id, quote, speaker_label, note, now() FROM import_claim WHERE id IS NULL ORDER BY ord RETURNING id, key`,
     );
     const claimIds = new Map(rows.map((row) => [row.key, row.id]));
     for (const x of add)
