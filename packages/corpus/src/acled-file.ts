@@ -1,44 +1,9 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename } from "node:fs/promises";
-import { dayFromIso, defined, isoFromDay } from "@parley/schema";
+import { ACLED_SOURCE_COLUMNS, dayFromIso, defined, isoFromDay } from "@parley/schema";
 import { seededRandom, zipf } from "./random.ts";
 import * as V from "./vocabulary.ts";
-
-/** The columns `parley import acled` reads in ACLED's current layout (as packages/datasets' ACLED_COLUMNS, without Parley's own). */
-export const ACLED_FILE_COLUMNS = [
-  "event_id_cnty",
-  "event_date",
-  "year",
-  "time_precision",
-  "disorder_type",
-  "event_type",
-  "sub_event_type",
-  "actor1",
-  "assoc_actor_1",
-  "inter1",
-  "actor2",
-  "assoc_actor_2",
-  "inter2",
-  "interaction",
-  "civilian_targeting",
-  "iso",
-  "region",
-  "country",
-  "admin1",
-  "admin2",
-  "admin3",
-  "location",
-  "latitude",
-  "longitude",
-  "geo_precision",
-  "source",
-  "source_scale",
-  "notes",
-  "fatalities",
-  "tags",
-  "timestamp",
-] as const;
 
 /** Countries as ACLED writes them: ID prefix, numeric ISO code, name, region, a bounding box. */
 const COUNTRIES = [
@@ -143,7 +108,7 @@ export async function writeAcledFile(options: AcledFileOptions): Promise<void> {
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, "drain");
   };
-  await write(`${ACLED_FILE_COLUMNS.join(",")}\n`);
+  await write(`${ACLED_SOURCE_COLUMNS.join(",")}\n`);
   let chunk = "";
   for (let n = 0; n < options.rows; n++) {
     const index = countryOf();

@@ -1,3 +1,3 @@
-export { ACLED_FILE_COLUMNS, type AcledFileOptions, writeAcledFile } from "./acled-file.ts";
+export { type AcledFileOptions, writeAcledFile } from "./acled-file.ts";
 export { seededRandom, weighted } from "./random.ts";
 export { type GenerateOptions, generateCorpus } from "./write.ts";

@@ -1,9 +1,6 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { countryNamesText } from "@parley/db";
+import { copyRows, countryNamesText } from "@parley/db";
 import { defined } from "@parley/schema";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { eventGenerator, type GenEvent, generateWorld, keysOf, type World } from "./corpus.ts";
 
 export interface GenerateOptions {
@@ -35,59 +32,33 @@ const TABLES = [
   "search_change",
 ];
 
-/** One COPY text-format field. */
-function field(value: string | number | boolean | null): string {
-  if (value === null) return "\\N";
-  if (typeof value !== "string") return String(value);
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
-}
-
-async function copy(
-  client: pg.PoolClient | pg.Client,
-  table: string,
-  rows: Iterable<(string | number | boolean | null)[]>,
-) {
-  const lines = function* () {
-    let chunk = "";
-    for (const row of rows) {
-      chunk += `${row.map(field).join("\t")}\n`;
-      if (chunk.length > 1 << 16) {
-        yield chunk;
-        chunk = "";
-      }
-    }
-    if (chunk) yield chunk;
-  };
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} FROM STDIN`)));
-}
-
 function* map<T, U>(items: Iterable<T>, f: (item: T) => Iterable<U>): Iterable<U> {
   for (const item of items) yield* f(item);
 }
 
 async function writeWorld(client: pg.Client, world: World) {
-  await copy(
+  await copyRows(
     client,
     "actor (id, name, kind, country, normalized, translit_key, updated_at)",
     map(world.actors, (a) => [
       [a.id, a.name, a.kind, a.country, keysOf(a.name).normalized, keysOf(a.name).translitKey, "now"],
     ]),
   );
-  await copy(
+  await copyRows(
     client,
     "actor_alias (id, actor_id, name, kind, normalized, translit_key)",
     map(world.actors, (a) =>
       a.aliases.map((x) => [x.id, a.id, x.name, x.kind, keysOf(x.name).normalized, keysOf(x.name).translitKey]),
     ),
   );
-  await copy(
+  await copyRows(
     client,
     "place (id, name, kind, country, lat, lon)",
     map(world.places, (p) => [
       [p.id, p.name, "SETTLEMENT", p.country, p.lat?.toFixed(4) ?? null, p.lon?.toFixed(4) ?? null],
     ]),
   );
-  await copy(
+  await copyRows(
     client,
     "source (id, title, published_at, published_precision, outlet_id, updated_at)",
     map(world.sources, (s) => [[s.id, s.title, s.publishedAt, "DAY", s.outletId, "now"]]),
@@ -107,7 +78,7 @@ function documentNames(world: World, e: GenEvent): [string, string] {
 }
 
 async function writeEvents(client: pg.Client, world: World, events: GenEvent[], meanwhile: () => void) {
-  await copy(
+  await copyRows(
     client,
     "gen_event (id, type, title, summary, start_date, end_date, contested, fatalities_low, fatalities_best, fatalities_high, actor_names, place_names)",
     map(events, (e) => [
@@ -134,17 +105,17 @@ async function writeEvents(client: pg.Client, world: World, events: GenEvent[], 
   await inserting;
   await client.query("TRUNCATE gen_event");
   // Triggers are off: the event's date is written beside each participation here, as the trigger would.
-  await copy(
+  await copyRows(
     client,
     "participant (event_id, actor_id, role, event_start_date)",
     map(events, (e) => e.participants.map((p) => [e.id, p.actorId, p.role, e.start])),
   );
-  await copy(
+  await copyRows(
     client,
     "event_place (event_id, place_id)",
     map(events, (e) => e.placeIds.map((p) => [e.id, p])),
   );
-  await copy(
+  await copyRows(
     client,
     "claim (event_id, source_id, quote, stance, updated_at)",
     map(events, (e) => e.claims.map((c, i) => [e.id, c.sourceId, `claim ${i + 1} on event ${e.id}`, c.stance, "now"])),

@@ -16,41 +16,7 @@ import { list } from "./fields.ts";
  * writes, kept in one place so that writing and reading back are each other's inverse.
  */
 
-/** The current layout's columns, in ACLED's order, then Parley's `third_parties` (see THIRD_PARTY_ROLE). */
-export const ACLED_COLUMNS = [
-  "event_id_cnty",
-  "event_date",
-  "year",
-  "time_precision",
-  "disorder_type",
-  "event_type",
-  "sub_event_type",
-  "actor1",
-  "assoc_actor_1",
-  "inter1",
-  "actor2",
-  "assoc_actor_2",
-  "inter2",
-  "interaction",
-  "civilian_targeting",
-  "iso",
-  "region",
-  "country",
-  "admin1",
-  "admin2",
-  "admin3",
-  "location",
-  "latitude",
-  "longitude",
-  "geo_precision",
-  "source",
-  "source_scale",
-  "notes",
-  "fatalities",
-  "tags",
-  "timestamp",
-  "third_parties",
-] as const;
+export { ACLED_COLUMNS } from "@parley/schema";
 
 /**
  * Parley's column after ACLED's own (tools that read ACLED's columns by name or position ignore it):

@@ -4,11 +4,11 @@ import { defined } from "@parley/schema";
 import pg from "pg";
 import { acled } from "./acled.ts";
 import { type ActorMatch, ActorMatcher } from "./actors.ts";
-import { STAGING_TABLES } from "./copy.ts";
 import { CsvFile, MAX_FIELD_CHARS } from "./csv.ts";
 import { checkTextFile } from "./encoding.ts";
 import { type Progress, silentProgress } from "./progress.ts";
 import { defaultRejectsPath, RejectsFile } from "./rejects.ts";
+import { STAGING_TABLES } from "./staging.ts";
 import { BatchWriter } from "./store.ts";
 
 export { ImportInterrupted } from "./store.ts";

@@ -1,6 +1,6 @@
 import type { EntityType } from "@parley/db";
+import { copyRows } from "@parley/db";
 import type pg from "pg";
-import { copyRows } from "./copy.ts";
 
 type Action = "CREATE" | "UPDATE" | "DELETE";
 

@@ -1,8 +1,7 @@
-import { placeSnapshot, sourceSnapshot } from "@parley/db";
+import { copyRows, placeSnapshot, sourceSnapshot } from "@parley/db";
 import { dateOfDay, defined, uniqueBy } from "@parley/schema";
 import type pg from "pg";
 import type { ActorMatcher } from "./actors.ts";
-import { copyRows } from "./copy.ts";
 import { DEFER_DOCUMENTS } from "./documents.ts";
 import { type Resolved, writeEvents } from "./events.ts";
 import { RevisionLog } from "./revision-log.ts";

@@ -14,6 +14,7 @@ export {
   type PrismaClient,
   type Tx,
 } from "./client.ts";
+export { type Cell, copyRows } from "./copy.ts";
 export { COUNTRY_NAMES, countryNames, countryNamesFunctionSql, countryNamesText } from "./country-names.ts";
 export { dbEnv, paths } from "./env.ts";
 export * from "./generated/prisma/enums.ts";

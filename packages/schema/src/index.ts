@@ -1,3 +1,4 @@
+export * from "./acled-columns.ts";
 export * from "./candidates.ts";
 export * from "./dataset.ts";
 export * from "./dates.ts";
