@@ -49,6 +49,16 @@ export interface RowSource {
   places(ids: number[]): Promise<Map<number, PlaceRow>>;
 }
 
+/** The value kept under `key`, made and kept on first ask: a search answered again from the cache reuses it. */
+function remembered<K, V>(kept: Map<K, V>, key: K, make: () => V): V {
+  let value = kept.get(key);
+  if (value === undefined) {
+    value = make();
+    kept.set(key, value);
+  }
+  return value;
+}
+
 /** A text search's order: groups of equal rank, or each result's rank (from the index or from PostgreSQL). */
 type Ranking = { groups: RankGroup[] } | { ranked: Ranked; byId: boolean };
 
@@ -204,19 +214,17 @@ export class EventSearch {
     return this.rankingMemo;
   }
 
-  private rank(): Promise<Ranking> {
-    return (async () => {
-      const terms = defined(this.text).terms;
-      if (terms) {
-        const groups = rankGroups(this.index, this.results, terms);
-        return groups ? { groups } : { ranked: relevance(this.index, this.results, terms), byId: true };
-      }
-      const byId = this.results.size <= RANK_BY_ID;
-      return {
-        ranked: await this.rows.rank(defined(this.input.query).trim(), byId ? this.results.toArray() : null),
-        byId,
-      };
-    })();
+  private async rank(): Promise<Ranking> {
+    const terms = defined(this.text).terms;
+    if (terms) {
+      const groups = rankGroups(this.index, this.results, terms);
+      return groups ? { groups } : { ranked: relevance(this.index, this.results, terms), byId: true };
+    }
+    const byId = this.results.size <= RANK_BY_ID;
+    return {
+      ranked: await this.rows.rank(defined(this.input.query).trim(), byId ? this.results.toArray() : null),
+      byId,
+    };
   }
 
   private cursorOf(entry: PageEntry): Cursor {
@@ -248,12 +256,7 @@ export class EventSearch {
 
   /** The results by start date, counted with every filter but the date range (`from`/`to`). */
   histogram(interval: DateInterval): DateBucket[] {
-    let buckets = this.histograms.get(interval);
-    if (!buckets) {
-      buckets = this.countHistogram(interval);
-      this.histograms.set(interval, buckets);
-    }
-    return buckets;
+    return remembered(this.histograms, interval, () => this.countHistogram(interval));
   }
 
   private readonly histograms = new Map<DateInterval, DateBucket[]>();
@@ -275,12 +278,7 @@ export class EventSearch {
    * first (ties by place ID), at most `first`.
    */
   places(first: number): PlaceCount[] {
-    let counted = this.placeCounts.get(first);
-    if (!counted) {
-      counted = placesOf(this.index, this.selection, first);
-      this.placeCounts.set(first, counted);
-    }
-    return counted;
+    return remembered(this.placeCounts, first, () => placesOf(this.index, this.selection, first));
   }
 
   private readonly placeCounts = new Map<number, PlaceCount[]>();
@@ -302,12 +300,9 @@ export class EventSearch {
    * last heard of it is left out.
    */
   placesWithRows(first: number): Promise<{ place: PlaceRow; count: number }[]> {
-    let found = this.placeRows.get(first);
-    if (!found) {
-      found = this.forgetOnFailure(this.readPlaces(first), () => this.placeRows.delete(first));
-      this.placeRows.set(first, found);
-    }
-    return found;
+    return remembered(this.placeRows, first, () =>
+      this.forgetOnFailure(this.readPlaces(first), () => this.placeRows.delete(first)),
+    );
   }
 
   private readonly placeRows = new Map<number, Promise<{ place: PlaceRow; count: number }[]>>();
