@@ -47,6 +47,14 @@ describe("the cache of recent searches", () => {
     expect(hits()).toBe(before + 1);
   });
 
+  it("runs a search in full again once told to forget the recent ones (as the load bench records them)", async () => {
+    const first = await search({ filter: { types: ["ATTACK"] } });
+    api.search.forgetRecentSearches();
+    const { cacheHits, cacheMisses } = api.search.stats;
+    expect(await search({ filter: { types: ["ATTACK"] } })).toEqual(first);
+    expect(api.search.stats).toMatchObject({ cacheHits, cacheMisses: cacheMisses + 1 });
+  });
+
   it("shows a title changed by another process in the next search", async () => {
     const first = await search();
     const shown = first.edges[0].node;

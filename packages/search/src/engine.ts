@@ -309,6 +309,14 @@ export class SearchEngine {
   }
 
   /**
+   * Forgets the recent searches, so that the next search of each runs in full: for a bench that
+   * records what a search costs when it is not in the cache.
+   */
+  forgetRecentSearches(): void {
+    this.recent.clear();
+  }
+
+  /**
    * Runs a search: up to date with the database, text matched by PostgreSQL, counted in bitmaps.
    * The same search asked again before the index changes is the same object, with what it has
    * already counted and read.
