@@ -95,11 +95,14 @@ export class SearchEngine {
    * change log, so a write to them also empties it at the next search.
    */
   private readonly recent = new Map<string, EventSearch>();
+  /** How many recent searches are kept: `recentSearches`, or what `keepRecentSearches` set since. */
+  private keep: number;
   /** Bumped whenever the index changes; the cache holds searches of this version only. */
   private version = 0;
 
   constructor(private readonly options: SearchEngineOptions) {
     this.log = options.log ?? (() => {});
+    this.keep = options.recentSearches ?? RECENT_SEARCHES;
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: options.max ?? 8,
@@ -316,6 +319,14 @@ export class SearchEngine {
     this.recent.clear();
   }
 
+  /** Keeps up to `n` recent searches from now on (0: none), forgetting those kept; returns the previous limit. */
+  keepRecentSearches(n: number): number {
+    const previous = this.keep;
+    this.keep = n;
+    this.recent.clear();
+    return previous;
+  }
+
   /**
    * Runs a search: up to date with the database, text matched by PostgreSQL, counted in bitmaps.
    * The same search asked again before the index changes is the same object, with what it has
@@ -338,9 +349,8 @@ export class SearchEngine {
     const text = query ? await this.matchText(query) : null;
     const search = new EventSearch(defined(this.index), this.rowSource, input, text);
     // Text matched while a sync applied changes belongs to neither version: not kept.
-    const keep = this.options.recentSearches ?? RECENT_SEARCHES;
-    if (version === this.version && keep > 0) {
-      if (this.recent.size >= keep) this.recent.delete(defined(this.recent.keys().next().value));
+    if (version === this.version && this.keep > 0) {
+      if (this.recent.size >= this.keep) this.recent.delete(defined(this.recent.keys().next().value));
       this.recent.set(key, search);
     }
     return search;

@@ -10,7 +10,7 @@ import { createServer } from "@parley/api/server";
 import { createApiToken, createPrismaClient, PRISMA_POOL_MAX } from "@parley/db";
 import { defined } from "@parley/schema";
 import { createSearchEngine } from "@parley/search";
-import { buildMix, type Variant, WEIGHTS, WRITE_TITLE } from "@parley/testkit/load-mix";
+import { buildMix, type Kind, type Variant, WEIGHTS, WRITE_TITLE } from "@parley/testkit/load-mix";
 import pg from "pg";
 import { benchDatabase } from "../database.ts";
 import type { BaselineConfig } from "./baseline.ts";
@@ -18,7 +18,7 @@ import type { ClientConfig } from "./client.ts";
 import { StatementRecorder } from "./record.ts";
 import { type ClientRaw, type ClientResult, MEASURING, summarize } from "./summary.ts";
 
-const USAGE = `Usage: pnpm bench load [--events N] [--duration S] [--connections C] [--rounds R] [--warmup W] [--seed S]
+const USAGE = `Usage: pnpm bench load [--events N] [--duration S] [--connections C] [--rounds R] [--warmup W] [--seed S] [--by-kind K]
 
 Load test: N generated events (default 1,000,000; reused from .parley/bench/<N>), the API served
 over HTTP, and C concurrent clients (default 50, autocannon in a process of its own) sending a mix
@@ -31,7 +31,12 @@ starts with W seconds of load that are not measured (default 3; a server that sa
 other ran needs one or two to reach its pace again). Prints
 throughput, p50/p95/p99 latency, errors and each server process's CPU use (the API runs in this
 process, the baseline in one of its own; 100 % of a core means one Node thread is the limit), then
-one JSON object as the last line. Exits 1 if any request of the API failed.`;
+one JSON object as the last line. Exits 1 if any request of the API failed.
+
+--by-kind K: afterwards, where the API's CPU goes: each kind of request alone for K seconds
+(after W of warm-up), with the API's CPU a request; searches twice, answered from the cache of
+recent searches (nothing writes meanwhile) and with the cache off. Then the mix's CPU a request
+those figures predict, at the hit rate the run saw.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -45,6 +50,7 @@ function options(argv: string[]) {
       rounds: { type: "string" },
       warmup: { type: "string" },
       seed: { type: "string" },
+      "by-kind": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
@@ -66,6 +72,7 @@ function options(argv: string[]) {
     rounds: number(values.rounds, durationS >= 60 ? 4 : durationS >= 30 ? 2 : 1, "rounds"),
     warmupS: values.warmup === "0" ? 0 : number(values.warmup, 3, "warmup"),
     seed: number(values.seed, 1, "seed"),
+    byKindS: values["by-kind"] === undefined ? 0 : number(values["by-kind"], 0, "by-kind"),
   };
 }
 
@@ -196,7 +203,7 @@ function line(name: string, r: ClientResult & { server_cpu: ServerCpu }) {
 }
 
 export async function loadCommand(argv: string[]): Promise<number> {
-  const { events, durationS, connections, rounds, warmupS, seed } = options(argv);
+  const { events, durationS, connections, rounds, warmupS, seed, byKindS } = options(argv);
   const database = await benchDatabase(events, seed);
   const recorder = new StatementRecorder();
   const engine = createSearchEngine({ url: database.url, log: say });
@@ -348,6 +355,18 @@ export async function loadCommand(argv: string[]): Promise<number> {
         `  ${kind.padEnd(16)} ${String(k.requests).padStart(7)} requests  p50 ${k.p50_ms}  p95 ${k.p95_ms}  p99 ${k.p99_ms}  max ${k.max_ms} ms  errors ${k.errors}\n`,
       );
     for (const example of api.errors.examples) process.stdout.write(`  error: ${example}\n`);
+    const byKind =
+      byKindS > 0
+        ? await cpuByKind({
+            variants,
+            hitRate,
+            phaseCpu: ownCpu,
+            engine,
+            seconds: byKindS,
+            measuredMix: api.server_cpu.ms_per_request,
+            client: { url: endpoint, connections, warmupS, authorization },
+          })
+        : null;
     process.stdout.write(
       `${JSON.stringify({
         bench: "load",
@@ -361,6 +380,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
         api,
         baseline: base,
         search_cache: { hits: cache.hits, misses: cache.misses, hit_rate: hitRate },
+        ...(byKind ? { cpu_by_kind: byKind } : {}),
         throughput_ratio: ratio,
         targets,
         machine: {
@@ -373,7 +393,8 @@ export async function loadCommand(argv: string[]): Promise<number> {
         },
       })}\n`,
     );
-    return api.errors.total === 0 ? 0 : 1;
+    const byKindErrors = byKind?.kinds.reduce((n, k) => n + k.errors, 0) ?? 0;
+    return api.errors.total === 0 && byKindErrors === 0 ? 0 : 1;
   } finally {
     http.close();
     if (recordingHttp.listening) recordingHttp.close();
@@ -390,4 +411,80 @@ export async function loadCommand(argv: string[]): Promise<number> {
     await recordingDb.$disconnect().catch(() => {});
     await database.stop();
   }
+}
+
+interface KindCpu {
+  kind: Kind;
+  share_percent: number;
+  /** "cached": every search answered from the cache; "uncached": the cache off; null for other kinds. */
+  cache: "cached" | "uncached" | null;
+  requests: number;
+  errors: number;
+  ms_per_request: number;
+}
+
+/**
+ * Each kind of the mix alone against the API, with the API's CPU a request: where its CPU goes,
+ * measured rather than read off a profile. Searches run twice, from the cache and with it off; the
+ * cache's limit is put back afterwards.
+ */
+async function cpuByKind(options: {
+  variants: Variant[];
+  hitRate: number;
+  phaseCpu: () => Promise<number>;
+  engine: { keepRecentSearches(n: number): number };
+  seconds: number;
+  measuredMix: number;
+  client: Pick<ClientConfig, "url" | "connections" | "warmupS" | "authorization">;
+}): Promise<{ kinds: KindCpu[]; predicted_mix_ms: number; measured_mix_ms: number }> {
+  const kinds: KindCpu[] = [];
+  // The cached pass keeps as many searches as the API does by default: the mix's are far fewer.
+  const kept = options.engine.keepRecentSearches(64);
+  try {
+    for (const kind of Object.keys(WEIGHTS) as Kind[]) {
+      const list = options.variants.filter((v) => v.kind === kind);
+      const passes: KindCpu["cache"][] = kind.startsWith("search_") ? ["cached", "uncached"] : [null];
+      for (const cache of passes) {
+        options.engine.keepRecentSearches(cache === "uncached" ? 0 : 64);
+        const phase: Phase = { raws: [], cpu: options.phaseCpu, cpuMs: 0, wallMs: 0 };
+        // Writes from as few clients as the mix has writing at once (2 % of 50), not 50 at a time.
+        const connections = kind === "write" ? 2 : options.client.connections;
+        const raw = await measured(
+          { ...options.client, connections, durationS: options.seconds, variants: list, baseline: false, seed: 7 },
+          phase,
+        );
+        const requests = raw.latencies.length;
+        const errors = summarize([raw]).errors.total;
+        kinds.push({
+          kind,
+          share_percent: WEIGHTS[kind],
+          cache,
+          requests,
+          errors,
+          ms_per_request: Number((raw.cpuMs / Math.max(1, requests)).toFixed(2)),
+        });
+      }
+    }
+  } finally {
+    options.engine.keepRecentSearches(kept);
+  }
+  // What the kinds predict for the mix: searches at the hit rate the run saw.
+  let predicted = 0;
+  for (const kind of Object.keys(WEIGHTS) as Kind[]) {
+    const of = (cache: KindCpu["cache"]) =>
+      kinds.find((k) => k.kind === kind && k.cache === cache)?.ms_per_request ?? 0;
+    const cost = kind.startsWith("search_")
+      ? options.hitRate * of("cached") + (1 - options.hitRate) * of("uncached")
+      : of(null);
+    predicted += (WEIGHTS[kind] / 100) * cost;
+  }
+  process.stdout.write(`API CPU a request by kind (each alone, ${options.seconds} s):\n`);
+  for (const k of kinds)
+    process.stdout.write(
+      `  ${`${k.kind}${k.cache ? ` (${k.cache})` : ""}`.padEnd(28)} ${String(k.share_percent).padStart(3)} % of the mix  ${k.ms_per_request.toFixed(2).padStart(6)} ms  (${k.requests} requests${k.errors ? `, ${k.errors} FAILED` : ""})\n`,
+    );
+  process.stdout.write(
+    `  the mix as these predict it: ${predicted.toFixed(2)} ms a request (searches at the run's ${(options.hitRate * 100).toFixed(1)} % hit rate); measured in the rounds: ${options.measuredMix} ms\n`,
+  );
+  return { kinds, predicted_mix_ms: Number(predicted.toFixed(2)), measured_mix_ms: options.measuredMix };
 }
