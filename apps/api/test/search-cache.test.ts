@@ -55,6 +55,22 @@ describe("the cache of recent searches", () => {
     expect(api.search.stats).toMatchObject({ cacheHits, cacheMisses: cacheMisses + 1 });
   });
 
+  it("keeps no searches while told to keep none, and keeps them again after", async () => {
+    const previous = api.search.keepRecentSearches(0);
+    try {
+      const before = hits();
+      await search({ filter: { types: ["NEGOTIATION"] } });
+      await search({ filter: { types: ["NEGOTIATION"] } });
+      expect(hits()).toBe(before);
+    } finally {
+      expect(api.search.keepRecentSearches(previous)).toBe(0);
+    }
+    await search({ filter: { types: ["NEGOTIATION"] } });
+    const before = hits();
+    await search({ filter: { types: ["NEGOTIATION"] } });
+    expect(hits()).toBe(before + 1);
+  });
+
   it("shows a title changed by another process in the next search", async () => {
     const first = await search();
     const shown = first.edges[0].node;
