@@ -10,7 +10,7 @@ import type {
 } from "./candidates.ts";
 import { CiteFinder } from "./cites.ts";
 import { type DateMention, findDates } from "./dates.ts";
-import { eventTypesOf } from "./events.ts";
+import { datesEvent, eventTypesOf } from "./events.ts";
 import type { Knowledge } from "./knowledge.ts";
 import { mergeEvents } from "./merge.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
@@ -92,9 +92,10 @@ export function extractCandidates(text: string, published: string | null, knowle
     const mentioned = sentenceActors.filter(
       (a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text)),
     );
-    const place = eventPlace(s.text, s.tokens, sentencePlaces);
-    const date = sentenceDates[0];
     for (const type of eventTypesOf(s.text)) {
+      const place = eventPlace(s.text, s.tokens, sentencePlaces, type);
+      const first = sentenceDates[0];
+      const date = first && datesEvent(s.text, type, first.index) ? first : undefined;
       events.push({
         type,
         date: date?.date ?? null,
@@ -113,7 +114,7 @@ export function extractCandidates(text: string, published: string | null, knowle
     const alone = actorKey({ actorId: null, name: acronym });
     if (alone !== actorKey(named)) actors.delete(alone);
   }
-  events.splice(0, events.length, ...mergeEvents(events));
+  events.splice(0, events.length, ...mergeEvents(events, published));
   keepThirdParties(events);
   const unresolved = [...dates.values()].filter((d) => d.date === null);
   const warnings =
@@ -144,13 +145,16 @@ export function extractCandidates(text: string, published: string | null, knowle
  * else its first town or region that is not a dateline ("ISTANBUL - …"), an origin ("forces from
  * Tigray") or a word describing someone ("Tigray forces"). A country counts only with "in".
  */
-function eventPlace(text: string, tokens: Token[], places: PlaceMention[]): PlaceMention | undefined {
-  const before = (p: PlaceMention) => text.slice(0, defined(tokens[p.from]).start);
+function eventPlace(text: string, tokens: Token[], places: PlaceMention[], type: EventType): PlaceMention | undefined {
+  const before = (p: PlaceMention) => text.slice(0, defined(tokens[p.from]).start).replace(DIRECTION, "");
   const after = (p: PlaceMention) => text.slice(defined(tokens[p.to - 1]).end);
-  // "in Afghanistan's Paktika province" is in Paktika; "Doha talks", "Qatar mediation" name no place of the event.
+  // "in Afghanistan's Paktika province" is in Paktika, "in northern Shan State" in Shan State; "Doha talks",
+  // "Qatar mediation" name no place of the event, and "the rebel authorities in Tigray" say who, not where.
   const located = places.find(
     (p) =>
-      /\b(?:in|at|inside|across|into|near)\s+(?:the\s+)?(?:\S+['’]s\s+)?$/i.test(before(p)) &&
+      (/\b(?:in|at|inside|across|into|near)\s+(?:the\s+)?(?:\S+['’]s\s+)?$/i.test(before(p)) ||
+        (type === "PRISONER_RELEASE" && /\b(?:freed|released|returned) from\s+(?:the\s+)?$/i.test(before(p)))) &&
+      !DESCRIBED_BY_PLACE.test(before(p)) &&
       !/^['’]s\s/.test(after(p)) &&
       !/^\s+(?:talks|mediation|negotiations|meetings?|process|agreement|deal|ceasefire|truce)\b/i.test(after(p)),
   );
@@ -159,12 +163,18 @@ function eventPlace(text: string, tokens: Token[], places: PlaceMention[]): Plac
     (p) =>
       p.kind !== "COUNTRY" &&
       !(p.from === 0 && /^\s*[-–—:]/.test(after(p))) &&
-      !/\b(?:from|of)\s+(?:the\s+)?$/i.test(before(p)) &&
+      !/\b(?:from|of|for)\s+(?:the\s+)?$/i.test(before(p)) &&
       !/^['’]?s?\s+(?:forces|rebels|government|authorities|officials|fighters|militants|delegation|side|leaders?|troops|army|regional)\b/i.test(
         after(p),
       ),
   );
 }
+
+const DIRECTION =
+  /\b(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+$/i;
+/** People named by where they are: "the rebel authorities in Tigray", "officials in Kabul". */
+const DESCRIBED_BY_PLACE =
+  /\b(?:authorities|officials|rebels|forces|fighters|militants|government|leaders?|leadership|people|residents|civilians|troops|groups?|army|administration|council) (?:in|at|inside)\s+(?:the\s+)?$/i;
 
 /**
  * "Griffiths, the UN envoy, mediated the talks…", and later "Griffiths said the truce…": a mediator
@@ -178,7 +188,8 @@ function keepThirdParties(events: EventCandidate[]) {
     for (const a of e.actors)
       if (LASTING_ROLES.includes(a.role) && !lasting.has(actorKey(a))) lasting.set(actorKey(a), a.role);
   for (const e of events.filter(talks))
-    for (const a of e.actors) if (a.role === "PARTY") a.role = lasting.get(actorKey(a)) ?? a.role;
+    for (const a of e.actors)
+      if (a.role === "PARTY" || a.role === "SPOKESPERSON") a.role = lasting.get(actorKey(a)) ?? a.role;
 }
 
 const TALK_TYPES: EventType[] = ["NEGOTIATION", "CEASEFIRE", "AGREEMENT", "PRISONER_RELEASE"];

@@ -31,6 +31,10 @@ const PLACE_AFTER = new Set(
 const MOVEMENT_VERBS =
   /^(?:visit|reach|leav|left|arriv|travel|fl(?:y|ew)|return|land|enter|head|went|go|come|came|bomb|attack|strik|struck|hit|shell|captur|seiz|took|take)/i;
 
+/** A state listed after the words of a third party's part stands for its government: "the joint mediation of Qatar, Egypt and the United States". */
+const THIRD_PARTY_BEFORE =
+  /\b(?:mediation of|mediated by|brokered by|hosted by|facilitated by|guaranteed by|thanked)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|,?\s+and)\s+(?:the\s+)?)*$/u;
+
 export interface GovernmentMention {
   state: State;
   text: string;
@@ -94,6 +98,7 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
       continue;
     if (PLACE_AFTER.has(lower(next)) || (next?.capitalised && !isVerb(next) && !possessive)) continue;
     const acts =
+      THIRD_PARTY_BEFORE.test(sentence.slice(0, defined(tokens[i]).start)) ||
       isVerb(next) ||
       (lower(next) === "and" && isVerb(tokens[after + 2])) ||
       (before !== undefined && (isVerb(before) || lower(before) === "and" || lower(before) === "with"));
