@@ -10,7 +10,9 @@ import type {
 } from "./candidates.ts";
 import { CiteFinder } from "./cites.ts";
 import { type DateMention, findDates } from "./dates.ts";
+import { DescribedActors } from "./described.ts";
 import { datesEvent, eventTypesOf } from "./events.ts";
+import { BareGovernments } from "./government.ts";
 import type { Knowledge } from "./knowledge.ts";
 import { mergeEvents } from "./merge.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
@@ -32,7 +34,12 @@ export function extractCandidates(text: string, published: string | null, knowle
     STOPWORDS,
     new Set(knowledge.actors.flatMap((a) => a.names.map(normalizeName))),
   );
-  for (const s of sentences) placeFinder.noteCountries(s.text, s.tokens);
+  const bareGovernments = new BareGovernments(knowledge);
+  const describedActors = new DescribedActors();
+  for (const s of sentences) {
+    placeFinder.noteCountries(s.text, s.tokens);
+    bareGovernments.note(s.tokens);
+  }
   const actorFinder = new ActorFinder(knowledge);
   const citeFinder = new CiteFinder(knowledge);
   const placeNames = new Set(knowledge.places.map((p) => normalizeName(p.name)));
@@ -56,6 +63,14 @@ export function extractCandidates(text: string, published: string | null, knowle
         (k) => k.to <= m.from || k.from >= m.to || (m.from <= k.from && k.to <= m.to && m.to - m.from > k.to - k.from),
       ),
     );
+    metonyms.push(
+      ...bareGovernments.find(
+        s.text,
+        s.tokens,
+        new Set([...metonyms, ...known].flatMap((m) => range(m.from, m.to))),
+        known.flatMap((k) => (k.actorId === null ? [] : [k.actorId])),
+      ),
+    );
     const metonymTokens = new Set(metonyms.flatMap((m) => range(m.from, m.to)));
     // A known government named like its country ("Qatar") still names the place.
     const knownTokens = new Set(
@@ -71,9 +86,19 @@ export function extractCandidates(text: string, published: string | null, knowle
     ]);
     const sentencePlaces = placeFinder.find(s.text, s.tokens, headline, notPlaces);
     const placeTokens = new Set(sentencePlaces.flatMap((p) => range(p.from, p.to)));
+    const described = describedActors.find(
+      s.text,
+      s.tokens,
+      sentencePlaces,
+      new Set([...metonymTokens, ...known.flatMap((k) => range(k.from, k.to))]),
+    );
+    const describedTokens = described.flatMap((d) => range(d.from, d.to));
     const sentenceActors = [
       ...metonyms.map((m) => governments(m)),
-      ...actorFinder.find(s.text, s.tokens, placeTokens, metonymTokens),
+      ...described,
+      ...actorFinder
+        .find(s.text, s.tokens, placeTokens, new Set([...metonymTokens, ...describedTokens]))
+        .filter((a) => !namesPlace(s.text, s.tokens, a)),
     ].sort((a, b) => a.from - b.from);
     const sentenceDates = findDates(s.text, published, s.durations);
     const sentenceCites = citeFinder.find(s.text, placeNames);
@@ -172,6 +197,16 @@ function eventPlace(text: string, tokens: Token[], places: PlaceMention[], type:
 
 const DIRECTION =
   /\b(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+$/i;
+/** "Negotiations in Turkey", "left for Qatar": a known government named like its country is the place there. */
+const PLACE_BEFORE = /\b(?:in|at|to|for|near|into|inside|across|via|towards?)\s+(?:the\s+)?$/i;
+function namesPlace(text: string, tokens: Token[], a: ActorMention): boolean {
+  return (
+    a.actorId !== null &&
+    stateByName.has(normalizeName(a.text)) &&
+    PLACE_BEFORE.test(text.slice(0, defined(tokens[a.from]).start).replace(DIRECTION, ""))
+  );
+}
+
 /** People named by where they are: "the rebel authorities in Tigray", "officials in Kabul". */
 const DESCRIBED_BY_PLACE =
   /\b(?:authorities|officials|rebels|forces|fighters|militants|government|leaders?|leadership|people|residents|civilians|troops|groups?|army|administration|council) (?:in|at|inside)\s+(?:the\s+)?$/i;

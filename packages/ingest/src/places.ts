@@ -54,6 +54,8 @@ function countryIndex(): Map<string, Entry[]> {
   return countries;
 }
 
+const BACKED = /^(\p{Lu}[\p{L}'’]*)-(?:backed|brokered|mediated|sponsored|supported|funded|armed)$/u;
+
 /** Every country's capital, wherever the report is from. */
 function capital(key: string): Entry | undefined {
   const state = stateByCapital.get(key);
@@ -162,6 +164,12 @@ export class PlaceFinder {
         continue;
       for (const i of range(span.from, span.to)) taken.add(i);
       found.push({ ...entry, text: span.text, from: span.from, to: span.to });
+    }
+    // "Iran-backed", "China-brokered": the country is named too.
+    for (const [i, token] of tokens.entries()) {
+      const prefix = BACKED.exec(token.text)?.[1];
+      const country = prefix && !taken.has(i) ? countryIndex().get(normalizeName(prefix))?.[0] : undefined;
+      if (country) found.push({ ...country, text: defined(prefix), from: i, to: i + 1 });
     }
     return found.sort((a, b) => a.from - b.from);
   }

@@ -193,3 +193,60 @@ describe("roles, as reports give them", () => {
     ).toEqual(mediator.map(() => "MEDIATOR"));
   });
 });
+
+describe("actors, as reports name them", () => {
+  const names = (text: string) => on(text).actors.map((a) => a.name);
+
+  it("reads a country after 'in', 'for' or 'in northeastern' as the place, not its government", () => {
+    expect(names("Talks opened in Turkey on Monday.")).toEqual([]);
+    expect(names("The envoy left for Qatar, said officials.")).toEqual([]);
+    expect(names("A rebel army in northeastern Myanmar has agreed to a truce.")).toEqual([]);
+    expect(names("The talks follow rounds in Venezuela and Mexico, where the sides agreed on relief.")).toEqual([]);
+  });
+
+  it("reads the state that backs or brokers as its government, and names the country too", () => {
+    const x = on("Iran-backed rebels attacked the port.");
+    expect(x.actors.map((a) => a.name)).toEqual(["Government of Iran"]);
+    expect(x.places.map((p) => p.name)).toEqual(["Iran"]);
+  });
+
+  it("gives both adjectives of 'the Russian and Ukrainian delegations' and both nouns of 'Yemen's rebels and government' their government", () => {
+    expect(names("The Russian and Ukrainian delegations met in Istanbul.")).toEqual([
+      "Government of Russia",
+      "Government of Ukraine",
+    ]);
+    expect(names("Yemen's rebels and government agreed to a truce.")).toEqual(["Government of Yemen"]);
+  });
+
+  it("reads a bare 'the government' as the government of the armed group's state, else of the state the report names most", () => {
+    expect(names("The government and the TTP agreed to a truce.")).toEqual([
+      "Government of Pakistan",
+      "Tehrik-i-Taliban Pakistan",
+    ]);
+    expect(
+      names("Kenyan police guarded the talks in Nairobi.\n\nThe federal government said the talks had gone well."),
+    ).toContain("Government of Kenya");
+    expect(names("Talks in Kenya and Uganda went on.\n\nThe government said the talks had gone well.")).toEqual([]);
+  });
+
+  it("reads a region's forces or council, a leader's coalition and a ruling military as actors", () => {
+    expect(names("In Ethiopia, Oromia forces and the Oromia regional council met in Adama.")).toEqual([
+      "Oromia forces",
+      "Oromia regional council",
+    ]);
+    expect(names("The Saudi-led coalition struck the port.")).toEqual(["Saudi-led coalition"]);
+    expect(names("The junta said the regime would not talk to the rebels.")).toEqual(["junta"]);
+  });
+
+  it("proposes no people's adjective, policy, region or place after 'over' as an actor", () => {
+    expect(names("The Sahrawi envoy met the Tigrayan leadership in the South African capital.")).toEqual([]);
+    expect(names("Under his Zero Hunger policy, the president met rebels in the Kokang region.")).toEqual([]);
+    expect(names("Rebels took over Mekelle.")).toEqual([]);
+  });
+
+  it("reads an honorific and a first name as the person named in full before", () => {
+    expect(names("Sheikh Tamim bin Hamad Al Thani met the envoy. Sheikh Tamim said the talks went well.")).toEqual([
+      "Tamim bin Hamad Al Thani",
+    ]);
+  });
+});
