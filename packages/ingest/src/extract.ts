@@ -11,7 +11,7 @@ import type {
 import { CiteFinder } from "./cites.ts";
 import { type DateMention, findDates } from "./dates.ts";
 import { DescribedActors } from "./described.ts";
-import { datesEvent, eventTypesOf } from "./events.ts";
+import { datesEvent, EVENT_PATTERNS, eventTypesOf } from "./events.ts";
 import { BareGovernments } from "./government.ts";
 import type { Knowledge } from "./knowledge.ts";
 import { mergeEvents } from "./merge.ts";
@@ -177,16 +177,28 @@ function eventPlace(text: string, tokens: Token[], places: PlaceMention[], type:
   // "Qatar mediation" name no place of the event, and "the rebel authorities in Tigray" say who, not where.
   const located = places.find(
     (p) =>
-      (/\b(?:in|at|inside|across|into|near)\s+(?:the\s+)?(?:\S+['’]s\s+)?$/i.test(before(p)) ||
+      (/\b(?:in|at|inside|across|into|near)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:(?:[\w'’-]+\s+){0,2}(?:capital|city|town|port|village),?\s+(?:of\s+)?)?$/i.test(
+        before(p),
+      ) ||
         (type === "PRISONER_RELEASE" && /\b(?:freed|released|returned) from\s+(?:the\s+)?$/i.test(before(p)))) &&
       !DESCRIBED_BY_PLACE.test(before(p)) &&
+      !(type !== "AGREEMENT" && type !== "CEASEFIRE" && AGREEMENT_SIGNED_IN.test(before(p))) &&
       !/^['’]s\s/.test(after(p)) &&
       !/^\s+(?:talks|mediation|negotiations|meetings?|process|agreement|deal|ceasefire|truce)\b/i.test(after(p)),
   );
   if (located) return located;
+  // A place named far from the event's words is about something else: "the talks stalled over demands that … Khyber Pakhtunkhwa".
+  const pattern = EVENT_PATTERNS.find(([t]) => t === type)?.[1];
+  const keywords = pattern ? [...text.matchAll(new RegExp(pattern.source, "gi"))] : [];
+  const near = (p: PlaceMention) => {
+    const [start, end] = [defined(tokens[p.from]).start, defined(tokens[p.to - 1]).end];
+    return keywords.some((m) => Math.max(m.index - end, start - (m.index + m[0].length)) <= PLACE_REACH);
+  };
   return places.find(
     (p) =>
       p.kind !== "COUNTRY" &&
+      near(p) &&
+      !(type !== "AGREEMENT" && type !== "CEASEFIRE" && AGREEMENT_SIGNED_IN.test(before(p))) &&
       !(p.from === 0 && /^\s*[-–—:]/.test(after(p))) &&
       !/\b(?:from|of|for)\s+(?:the\s+)?$/i.test(before(p)) &&
       !/^['’]?s?\s+(?:forces|rebels|government|authorities|officials|fighters|militants|delegation|side|leaders?|troops|army|regional)\b/i.test(
@@ -195,6 +207,8 @@ function eventPlace(text: string, tokens: Token[], places: PlaceMention[], type:
   );
 }
 
+/** How many characters from the event's words an unintroduced place may stand. */
+const PLACE_REACH = 60;
 const DIRECTION =
   /\b(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+$/i;
 /** "Negotiations in Turkey", "left for Qatar": a known government named like its country is the place there. */
@@ -207,6 +221,9 @@ function namesPlace(text: string, tokens: Token[], a: ActorMention): boolean {
   );
 }
 
+/** "The agreement signed in Pretoria": the agreement's place, not the meeting's. */
+const AGREEMENT_SIGNED_IN =
+  /\b(?:agreement|accord|deal|truce|ceasefire)\s+(?:\w+\s+){0,2}(?:signed|reached|agreed|concluded)\s+(?:in|at)\s+(?:the\s+)?$/i;
 /** People named by where they are: "the rebel authorities in Tigray", "officials in Kabul". */
 const DESCRIBED_BY_PLACE =
   /\b(?:authorities|officials|rebels|forces|fighters|militants|government|leaders?|leadership|people|residents|civilians|troops|groups?|army|administration|council) (?:in|at|inside)\s+(?:the\s+)?$/i;

@@ -1,5 +1,6 @@
 import { type DatePrecision, defined, normalizeName } from "@parley/schema";
 import type { EventCandidate } from "./candidates.ts";
+import { within } from "./places.ts";
 
 const DAY_MS = 86_400_000;
 /** How long before the publication date an event is background: "the only earlier truce, in 2017". */
@@ -8,6 +9,10 @@ const BACKGROUND_MS = 90 * DAY_MS;
 const placeKey = (e: EventCandidate) => (e.place ? `${e.place.country}:${normalizeName(e.place.name)}` : null);
 const actorKey = (a: EventCandidate["actors"][number]) =>
   a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name);
+
+/** "Talks in Sweden" and "talks in Rimbo", "Shan State" and "Lashio": one place holds the other. */
+const nested = (a: EventCandidate, b: EventCandidate) =>
+  a.place !== null && b.place !== null && (within(a.place, b.place) || within(b.place, a.place));
 
 /** The days a date names at its precision, [from, to). */
 function period(date: string, precision: DatePrecision): [number, number] {
@@ -45,7 +50,7 @@ const sameKind = (into: EventCandidate, e: EventCandidate) =>
 function fits(into: EventCandidate, e: EventCandidate, published: string | null): boolean {
   if (!sameKind(into, e)) return false;
   const [pa, pb] = [placeKey(into), placeKey(e)];
-  if (pa !== null && pb !== null && pa !== pb) return false;
+  if (pa !== null && pb !== null && pa !== pb && !nested(into, e)) return false;
   if (into.date === null || e.date === null) {
     // The headline and the present tense speak of the news, not of a truce years before it.
     const dated = into.date !== null ? into : e.date !== null ? e : null;
@@ -88,7 +93,7 @@ export function mergeEvents(events: EventCandidate[], published: string | null =
       continue;
     }
     if (into.type !== e.type) into.type = "CEASEFIRE";
-    into.place ??= e.place;
+    if (into.place === null || (e.place !== null && within(e.place, into.place))) into.place = e.place;
     into.quotes = [...new Set([...into.quotes, ...e.quotes])];
     if (into.date === null && e.date !== null)
       Object.assign(into, { date: e.date, precision: e.precision, endDate: e.endDate });

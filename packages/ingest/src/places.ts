@@ -195,3 +195,21 @@ export function range(from: number, to: number): number[] {
 }
 
 export const placeKey = (p: { name: string; country: string }) => `${p.country}:${normalizeName(p.name)}`;
+
+type Placed = Pick<PlaceMention, "name" | "country" | "kind">;
+
+/** Whether `inner` lies within `outer`: a place in its country, a town in its region ("Lashio" in "Shan State"). */
+export function within(inner: Placed, outer: Placed): boolean {
+  if (!inner.country || inner.country !== outer.country || inner.kind === "COUNTRY") return false;
+  if (outer.kind === "COUNTRY") return true;
+  if (outer.kind !== "REGION" || inner.kind === "REGION") return false;
+  const region = State.getStatesOfCountry(outer.country).find(
+    (s) => normalizeName(s.name) === normalizeName(outer.name),
+  );
+  return (
+    region !== undefined &&
+    City.getCitiesOfState(outer.country, region.isoCode).some(
+      (c) => normalizeName(c.name) === normalizeName(inner.name),
+    )
+  );
+}

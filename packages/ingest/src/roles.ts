@@ -12,7 +12,7 @@ const titled = (words: string) => new RegExp(String.raw`\b(?:${words})\s+${TITLE
 
 /** What the words next to an actor's name say about its part in the event; PARTY otherwise. Data, tried in order. */
 export const ROLE_RULES: Rule[] = [
-  { role: "SPOKESPERSON", before: /\bspokes(?:man|person|woman)(?: for [^,.;]{1,40})?,?\s+$/i },
+  { role: "SPOKESPERSON", before: /\bspokes(?:man|person|woman)(?: for [^,.;]{1,40})?,?\s+$/i, kinds: ["PERSON"] },
   { role: "SPOKESPERSON", after: /^,\s*(?:a |the |its )?(?:chief |official )?spokes(?:man|person|woman)\b/i },
   {
     role: "MEDIATOR",

@@ -91,7 +91,57 @@ describe("event sentences, as reports phrase them", () => {
   });
 });
 
+describe("more event sentences, as reports phrase them", () => {
+  it("reads a prisoner exchange agreed on as an agreement, and a release to come as none yet", () => {
+    expect(types("The two sides agreed on a prisoner exchange on Monday.")).toEqual(["AGREEMENT"]);
+    expect(types("They agreed to a truce, with 40 detainees to be freed.")).toEqual(["CEASEFIRE"]);
+  });
+
+  it("reads an exchange completed and soldiers got back as a release", () => {
+    expect(types("On Monday the two sides completed the exchange of 90 prisoners.")).toEqual(["PRISONER_RELEASE"]);
+    expect(types("In the swap the army got back 40 soldiers.")).toContain("PRISONER_RELEASE");
+  });
+
+  it("reads a numbered round as talks, and an arrival to meet someone as a visit", () => {
+    expect(on("The fifth round opened in Caracas on Monday.").events[0]).toMatchObject({
+      type: "NEGOTIATION",
+      date: "2024-03-11",
+      place: { name: "Caracas" },
+    });
+    expect(types("The envoy arrived in Aden on Sunday to meet officials.")).toEqual(["VISIT"]);
+  });
+
+  it("reads no talks in a trip made for them", () => {
+    expect(types("The minister arrived in Kabul for the talks.")).toEqual([]);
+  });
+
+  it("gives a date inside 'the truce that ended in February' to the truce, not to the visit", () => {
+    const events = on("His visit came days after talks on the truce that ended in early February.").events;
+    expect(events.find((e) => e.type === "VISIT")?.date).toBeNull();
+    expect(events.find((e) => e.type === "CEASEFIRE")?.date).toBe("2024-02-01");
+  });
+
+  it("gives the date of telling, not the talks told of, to 'Last month, X told Y that … talks'", () => {
+    const talks = on("Last month, the minister told reporters that the government was holding talks with the TTP.");
+    expect(talks.events.find((e) => e.type === "NEGOTIATION")?.date).toBeNull();
+  });
+});
+
 describe("where an event happened", () => {
+  it("is no place named far from the event's words, nor where an earlier agreement was signed", () => {
+    const far = on(
+      "Earlier reports said the talks had stalled over demands that the tribal areas regain their old status and that Kenya's Nairobi be given a say.",
+    ).events[0];
+    expect(far?.place).toBeNull();
+    expect(
+      on("Officials attended the meeting to implement the agreement signed in Nairobi.").events[0]?.place,
+    ).toBeNull();
+  });
+
+  it("reads 'in the Kenyan capital Nairobi' as in Nairobi", () => {
+    expect(on("The talks began in the Kenyan capital Nairobi on Monday.").events[0]?.place?.name).toBe("Nairobi");
+  });
+
   it("is not where the people taking part are from: 'the authorities in Tigray … in Pretoria'", () => {
     const event = on("The rebel authorities in Tigray signed a truce on Monday in Pretoria.").events[0];
     expect(event?.place?.name).toBe("Pretoria");
@@ -104,6 +154,15 @@ describe("where an event happened", () => {
 });
 
 describe("one candidate per event", () => {
+  it("merges talks in a country with talks in one of its towns, and in a region with one of its towns", () => {
+    const x = on("The TTP and the Taliban held talks in Kenya.\n\nThe TTP and the Taliban held talks in Nairobi.");
+    expect(x.events.map((e) => e.place?.name)).toEqual(["Nairobi"]);
+    const region = on(
+      "Talks opened in Myanmar.\n\nThe TTP and the Taliban held talks in Shan State.\n\nThe TTP and the Taliban held talks in Lashio.",
+    );
+    expect(region.events.map((e) => e.place?.name)).toEqual(["Lashio"]);
+  });
+
   it("merges talks dated 'this week' and 'on Tuesday' that share a participant", () => {
     const x = on(
       "The Taliban held talks with the TTP in Kabul this week.\n\nThe Taliban said the talks with the TTP ended on Tuesday.",
@@ -156,6 +215,13 @@ describe("roles, as reports give them", () => {
         ["Amina Diallo", "MEDIATOR"],
       ]),
     );
+  });
+
+  it("reads a spokesman, not the body he speaks for, as the spokesperson", () => {
+    const talks = on("Kamal Osman, spokesman for the IGAD executive secretary, said IGAD attended the talks.")
+      .events[0];
+    expect(roleOf(talks, "Kamal Osman")).toBe("SPOKESPERSON");
+    expect(roleOf(talks, "IGAD")).toBe("PARTY");
   });
 
   it("gives 'the joint mediation of A, B and the C' to all three", () => {
