@@ -35,10 +35,11 @@ export function extractCandidates(text: string, published: string | null, knowle
     new Set(knowledge.actors.flatMap((a) => a.names.map(normalizeName))),
   );
   const bareGovernments = new BareGovernments(knowledge);
-  const describedActors = new DescribedActors();
+  const describedActors = new DescribedActors(knowledge);
   for (const s of sentences) {
     placeFinder.noteCountries(s.text, s.tokens);
     bareGovernments.note(s.tokens);
+    describedActors.note(s.text);
   }
   const actorFinder = new ActorFinder(knowledge);
   const citeFinder = new CiteFinder(knowledge);

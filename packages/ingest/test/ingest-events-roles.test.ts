@@ -304,6 +304,16 @@ describe("actors, as reports name them", () => {
     expect(names("The junta said the regime would not talk to the rebels.")).toEqual(["junta"]);
   });
 
+  it("reads 'the Sudanese army', 'the army' and 'the military' as the army the report names formally, and nothing without one", () => {
+    const x = on(
+      "The Sudanese Armed Forces and the rebels met in Jeddah. The Sudanese army said the truce held. The military agreed.",
+    );
+    expect(x.actors.map((a) => a.name)).toEqual(["Sudanese Armed Forces"]);
+    expect(x.events.every((e) => e.actors.some((a) => a.name === "Sudanese Armed Forces"))).toBe(true);
+    expect(names("The National Liberation Army met the army chief.")).toEqual(["National Liberation Army"]);
+    expect(names("Talks were begun by the military.")).toEqual([]);
+  });
+
   it("proposes no people's adjective, policy, region or place after 'over' as an actor", () => {
     expect(names("The Sahrawi envoy met the Tigrayan leadership in the South African capital.")).toEqual([]);
     expect(names("Under his Zero Hunger policy, the president met rebels in the Kokang region.")).toEqual([]);
