@@ -32,7 +32,7 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
   ["ARREST", /\barrest(?:ed|s)?\b(?! warrants?)|\bdetained\b/i],
   [
     "AGREEMENT",
-    /\b(?:sign(?:ed|ing)?|reached|concluded)\b[^.]*\b(?:agreement|accord|deal|declaration|memorandum)\b|\bpeace (?:deal|agreement|accord)\b|\bagreement on\b|\bagree(?:d|s)?\s+(?:on|to)\s+(?:[\w,-]+\s+){0,3}(?:exchanges?|swaps?|releases?)\b|\bagreed to (?:exchange|swap|release|free)\b|\b(?:exchanges?|swaps?|release)\b[^.;,]{0,30}\bagreed\s*$/i,
+    /\b(?:sign(?:ed|ing)?|reached|concluded|inked|struck|clinched|sealed)\b[^.]*\b(?:agreement|accord|deal|declaration|memorandum)\b|\bpeace (?:deal|agreement|accord)\b|\bagreement on\b|\bagree(?:d|s)?\s+(?:on|to)\s+(?:[\w,-]+\s+){0,3}(?:exchanges?|swaps?|releases?)\b|\bagreed to (?:exchange|swap|release|free)\b|\b(?:exchanges?|swaps?|release)\b[^.;,]{0,30}\bagreed\s*$/i,
   ],
   [
     "TAKEOVER",
@@ -64,6 +64,10 @@ const TALKS_NOT_YET_BEFORE =
 /** A release only agreed on: "agreed on a prisoner exchange", "the release of hostages agreed". */
 const RELEASE_AGREED_BEFORE = /\bagree(?:d|s|ment|ing)?\s+(?:on|to)\s+(?:[\w,-]+\s+){0,3}$/i;
 const RELEASE_AGREED_AFTER = /^\s*agreed\s*(?:$|[;,])/i;
+/** A ceasefire only broken: "accused the army of violating the truce", "ceasefire violations". */
+const BROKEN_BEFORE =
+  /\b(?:violat(?:e|ed|es|ing|ions? of)|breach(?:ed|es|ing)?(?: of)?|br(?:oke|eak|eaks|eaking)|undermin(?:e|ed|es|ing))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$/i;
+const BROKEN_AFTER = /^\s+(?:violations?|breaches?)\b/i;
 /** "50 hostages to be freed": a release to come. */
 const RELEASE_TO_COME = /\bto be\s+(?:freed|released|handed over)$/i;
 const NOT_YET_AFTER = /^[\s-]*(?:talks|negotiations|proposals?|plans?|efforts)\b/i;
@@ -87,6 +91,7 @@ function onlyTalkedAbout(sentence: string, pattern: RegExp, type: EventType): bo
     return (
       NOT_YET_BEFORE.test(before) ||
       NOT_YET_AFTER.test(after) ||
+      (type === "CEASEFIRE" && (BROKEN_BEFORE.test(before) || BROKEN_AFTER.test(after))) ||
       (type === "PRISONER_RELEASE" &&
         (RELEASE_AGREED_BEFORE.test(before) || RELEASE_AGREED_AFTER.test(after) || RELEASE_TO_COME.test(m[0])))
     );

@@ -97,6 +97,13 @@ describe("more event sentences, as reports phrase them", () => {
     expect(types("They agreed to a truce, with 40 detainees to be freed.")).toEqual(["CEASEFIRE"]);
   });
 
+  it("reads no new ceasefire in one only broken, and a deal inked as an agreement", () => {
+    expect(types("The rebels accused the army on Monday of violating the truce.")).not.toContain("CEASEFIRE");
+    expect(types("Ceasefire violations were reported on Monday.")).not.toContain("CEASEFIRE");
+    expect(types("The truce was extended on Monday by two months.")).toContain("CEASEFIRE");
+    expect(types("The two sides inked a deal on water sharing on Monday.")).toContain("AGREEMENT");
+  });
+
   it("reads an exchange completed and soldiers got back as a release", () => {
     expect(types("On Monday the two sides completed the exchange of 90 prisoners.")).toEqual(["PRISONER_RELEASE"]);
     expect(types("In the swap the army got back 40 soldiers.")).toContain("PRISONER_RELEASE");
