@@ -59,6 +59,8 @@ export class ActorFinder {
   private readonly byTranslit: Map<string, KnownActor[]>;
   private readonly surnames = new Map<string, KnownActor>();
   private readonly newSurnames = new Map<string, string>();
+  /** "Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman al-Thani": an honorific and a first name. */
+  private readonly newFirstNames = new Map<string, string>();
   /** "National Liberation Army (ELN)": the acronym names the same actor from there on. */
   private readonly acronyms = new Map<string, Omit<ActorMention, "text" | "from" | "to">>();
 
@@ -135,10 +137,18 @@ export class ActorFinder {
         continue;
       }
       // "Obasanjo" after "Olusegun Obasanjo" is the same proposed person.
-      const earlier = phrase.to - phrase.from === 1 ? this.newSurnames.get(normalizeName(text)) : undefined;
+      const honoured = HONORIFICS.has(tokens[phrase.from - 1]?.text.toLowerCase() ?? "");
+      const earlier =
+        phrase.to - phrase.from === 1
+          ? (this.newSurnames.get(normalizeName(text)) ??
+            (honoured ? this.newFirstNames.get(normalizeName(text)) : undefined))
+          : undefined;
       const kind = earlier ? "PERSON" : guessKind(text);
-      if (kind === "PERSON" && text.includes(" "))
+      if (kind === "PERSON" && text.includes(" ")) {
         this.newSurnames.set(normalizeName(defined(text.split(" ").at(-1))), text);
+        if (!this.newFirstNames.has(normalizeName(defined(text.split(" ")[0]))))
+          this.newFirstNames.set(normalizeName(defined(text.split(" ")[0])), text);
+      }
       found.push({ actorId: null, text, name: earlier ?? text, kind, from: phrase.from, to: phrase.to });
     }
     return found.sort((a, b) => a.from - b.from);
@@ -167,6 +177,8 @@ export class ActorFinder {
   }
 }
 
+const HONORIFICS = new Set(["sheikh", "emir", "prince", "king", "sultan", "sayyid", "sayyed", "imam"]);
+
 const SITE = /\b(?:palace|hotel|hall|square|airport|stadium|prison|camp|crossing|bridge|mosque|embassy|compound)$/i;
 
 /** Words that do not start a name but may stand inside one: "Saba News Agency", "Russian Ministry of Defence". */
@@ -175,7 +187,13 @@ const INNER_WORDS = new Set(["news", "ministry", "security", "state"]);
 const ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|an|ar|ul|ud|ur)-\p{Lu}/u;
 /** Words before a one-word name that make it a place: "in Mekelle", "the port of Hodeidah". */
 const LOCATIVE_BEFORE =
-  /(?:\b(?:in|at|near|outside|around|into|to|from|towards|toward)|\b(?:port|city|town|village|region|province|district|capital|outskirts|state) of)\s+$/i;
+  /(?:\b(?:in|at|near|outside|around|into|to|from|towards|toward|over|across|through|via|beyond)|\b(?:port|city|town|village|region|province|district|capital|outskirts|state) of)\s+$/i;
+
+/** Words after a capitalised phrase that make it no actor: a policy ("Total Peace" policy), a place ("the Kokang region"). */
+const NOT_AN_ACTOR_AFTER =
+  /^["”’']?\s+(?:policy|policies|plan|initiative|programme|program|strategy|doctrine|agenda|campaign|framework|region|province|district|valley|area|county|prefecture|township)\b/i;
+/** A people's adjective before a common noun ("the Tigrayan leadership") is no name. */
+const ADJECTIVE_OF_A_PEOPLE = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese)$/u;
 
 /**
  * Runs of capitalised words (with name connectors such as "ul", "bin" or "of the") of two words or
@@ -259,7 +277,20 @@ function capitalisedPhrases(
       ONE_WORD_NAME.test(defined(words[0]).text) &&
       !titleLike(defined(words[0])) &&
       !LOCATIVE_BEFORE.test(sentence.slice(0, defined(tokens[from]).start));
-    if (words.length >= 2 ? !words.every(titleLike) : acronym || single) phrases.push({ from, to });
+    const after = from < to ? sentence.slice(defined(tokens[to - 1]).end) : "";
+    const adjective =
+      from < to &&
+      (stateByDemonym.has(normalizeName(rest(from))) ||
+        (words.length === 1 &&
+          ADJECTIVE_OF_A_PEOPLE.test(defined(words[0]).text) &&
+          tokens[to]?.pos === "NOUN" &&
+          /^\s+$/.test(sentence.slice(defined(tokens[to - 1]).end, defined(tokens[to]).start))));
+    if (
+      !adjective &&
+      !NOT_AN_ACTOR_AFTER.test(after) &&
+      (words.length >= 2 ? !words.every(titleLike) : acronym || single)
+    )
+      phrases.push({ from, to });
     i = to;
   }
   return phrases;

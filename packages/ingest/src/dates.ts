@@ -15,6 +15,9 @@ export interface DateMention {
 }
 
 const YEAR = /\b(?:in|since|of|by|until|from|to|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi;
+/** A year describing an event: "a 2021 coup", "the 2016 peace deal". */
+const YEAR_OF =
+  /\b(?:a|an|the|its|their|his|her)\s+((?:19|20)\d\d)\s+(?=(?:[a-z-]+\s+)?(?:coup|elections?|war|deal|agreement|accord|ceasefire|truce|talks|peace|uprising|offensive|invasion|takeover|revolution|conflict|crisis|protests?|referendum|attacks?)\b)/gi;
 /** Spans of time, not dates: "after two days of talks", "the last six months", "a week after". */
 const DURATION =
   /^(?:(?:the\s+)?(?:last|past|next|after|for|within|over)\s+)?(?:just\s+over\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|several|few)\s+(?:days?|weeks?|months?|years?|hours?)(?:\s+(?:after|later|before))?$/i;
@@ -124,7 +127,7 @@ export function findDates(
     }
     found.push(mention);
   }
-  for (const m of sentence.matchAll(YEAR)) {
+  for (const m of [...sentence.matchAll(YEAR), ...sentence.matchAll(YEAR_OF)]) {
     const index = m.index + m[0].length - defined(m[1]).length;
     if (!overlaps(index, 4, found))
       found.push({ text: defined(m[1]), index, date: `${m[1]}-01-01`, precision: "YEAR" });

@@ -1,4 +1,4 @@
-import type { EventType } from "@parley/schema";
+import { defined, type EventType } from "@parley/schema";
 
 /**
  * Keyword patterns for the sentences that report an event, per event type. A sentence may report
@@ -7,11 +7,11 @@ import type { EventType } from "@parley/schema";
 export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
   [
     "CEASEFIRE",
-    /\b(?:cease-?fires?|truces?|cease hostilities|cessation of hostilities|armistice)\b|\b(?:agree[ds]?|agreeing) (?:on [^.]{0,30} )?to (?:stop|end|halt) (?:the )?fighting\b/i,
+    /\b(?:cease-?fires?|truces?|cease hostilities|cessation of hostilities|armistice|humanitarian pauses?|pauses? in (?:the )?fighting)\b|\b(?:agree[ds]?|agreeing) (?:on [^.]{0,30} )?to (?:stop|end|halt) (?:the )?fighting\b/i,
   ],
   [
     "PRISONER_RELEASE",
-    /\b(?:releas(?:e|ed|es|ing)|free(?:d|ing)?|handed over)\b[^.]*\b(?:prisoners?|detainees?|captives?|hostages?|commanders?)\b|\b(?:prisoners?|detainees?|hostages?)\b[^.]*\b(?:released|freed|handed over)\b|\bprisoner (?:release|swap|exchange)s?\b/i,
+    /\b(?:releas(?:e|ed|es|ing)|free(?:d|ing)?|handed over)\b[^.]*\b(?:prisoners?|detainees?|captives?|hostages?|commanders?)\b|\b(?:prisoners?|detainees?|captives?|hostages?)\b[^.]*\b(?:released|freed|handed over)\b|\bprisoner (?:release|swap|exchange)s?\b|\b(?:completed|carried out|conducted)\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:\w+\s+){0,2}(?:exchange|swap)s?\b|\bgot back\b[^.]*\b(?:soldiers|prisoners|captives|detainees|fighters|hostages|servicemen)\b/i,
   ],
   ["AIRSTRIKE", /\bair ?strikes?\b|\bair raids?\b|\bdrone strikes?\b|\bbombardment\b/i],
   ["INFILTRATION", /\binfiltrat(?:ion|ions|ed|ing|e)\b/i],
@@ -24,15 +24,15 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
     "ATTACK",
     /\bsuicide (?:attack|bomb(?:ing|er)?)s?\b|\bbomb(?:ing|ed|ings)\b|\bambush(?:ed)?\b|\battack(?:s|ed)?\b|\bkilled\b/i,
   ],
-  ["VISIT", /\bvisit(?:ed|s|ing)?\b|\btrip to\b/i],
+  ["VISIT", /\bvisit(?:ed|s|ing)?\b|\btrip to\b|\barrived in\b[^.;,]{0,40}\bto meet\b/i],
   [
     "NEGOTIATION",
-    /\bmet (?:with|in|at|on|for)\b|\btalks\b|\bnegotiat(?:ions?|ing|e|ed)\b|\bdialogue\b|\bmeetings?\b|\bmediat(?:e|ed|es|ing|ion)\b/i,
+    /\bmet (?:with|in|at|on|for)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|next|new|latest|earlier|another) rounds?\b|\bmet (?:his|her|their|its) (?:\w+ ){0,2}counterparts?\b|\btalks\b|\bnegotiat(?:ions?|ing|e|ed)\b|\bdialogue\b|\bmeetings?\b|\bmediat(?:e|ed|es|ing|ion)\b/i,
   ],
-  ["ARREST", /\barrest(?:ed|s)?\b|\bdetained\b/i],
+  ["ARREST", /\barrest(?:ed|s)?\b(?! warrants?)|\bdetained\b/i],
   [
     "AGREEMENT",
-    /\b(?:sign(?:ed|ing)?|reached|concluded)\b[^.]*\b(?:agreement|accord|deal|declaration|memorandum)\b|\bpeace (?:deal|agreement|accord)\b|\bagreement on\b/i,
+    /\b(?:sign(?:ed|ing)?|reached|concluded|inked|struck|clinched|sealed)\b[^.]*\b(?:agreement|accord|deal|declaration|memorandum)\b|\bpeace (?:deal|agreement|accord)\b|\bagreement on\b|\bagree(?:d|s)?\s+(?:on|to)\s+(?:[\w,-]+\s+){0,3}(?:exchanges?|swaps?|releases?)\b|\bagreed to (?:exchange|swap|release|free)\b|\b(?:exchanges?|swaps?|release)\b[^.;,]{0,30}\bagreed\s*$/i,
   ],
   [
     "TAKEOVER",
@@ -43,7 +43,7 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
     /\bmilitary operations?\b|\bcounter-insurgency operations?\b|\boffensive\b|\bcaptured\b|\bintervened\b/i,
   ],
   ["FORMATION", /\b(?:was|were) formed\b|\bformally united\b|\bfounded\b|\bfirst emerged\b/i],
-  ["ARMED_CLASH", /\bclash(?:es)?\b|\bbloody conflict\b|\bborder fighting\b|\bexchanges? of fire\b/i],
+  ["ARMED_CLASH", /\bclash(?:es|ed|ing)?\b|\bbloody conflict\b|\bborder fighting\b|\bexchanges? of fire\b/i],
   [
     "STATEMENT",
     /\bissued a statement\b|\bin a (?:brief )?statement\b|\bpress conference\b|\bannounced\b|\b(?:refused to|urged|proposed|rubbished|denied)\b/i,
@@ -57,26 +57,67 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
  * it has not happened (the talks themselves are still an event).
  */
 const NOT_YET_BEFORE =
-  /\b(?:discuss(?:ed|es|ing)?|push(?:ed|es|ing)? for|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|propos(?:ed|es|ing|al)|seek(?:s|ing)?|sought|urg(?:ed|es|ing)|wants?|hop(?:e|es|ed|ing)|aim(?:ed|s|ing)? (?:at|for)|goal|towards?|plans?|planned|would|could|might|prospects? (?:of|for)|possible)\b[^.;,]{0,50}$/i;
+  /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|reviv(?:e|ing)|restor(?:e|ing)|salvag(?:e|ing))\b[^.;,]{0,40}$|\bto (?:work out|agree(?: on)?|reach|negotiate|secure|achieve|broker|seal|clinch|hammer out|finali[sz]e)\b[^.;,]{0,30}$|\b(?:discuss(?:ed|es|ing)?|push(?:ed|es|ing)? for|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|propos(?:ed|es|ing|al)|seek(?:s|ing)?|sought|urg(?:ed|es|ing)|wants?|hop(?:e|es|ed|ing)|aim(?:ed|s|ing)? (?:at|for)|goal|towards?|plans?|planned|would|could|might|prospects? (?:of|for)|possible)\b[^.;,]{0,50}$/i;
+/** Talks only in prospect: "a possible meeting between the presidents", "called for talks", "would hold talks". */
+const TALKS_NOT_YET_BEFORE =
+  /\b(?:possible|proposed|potential|planned|future|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|urg(?:ed|es|ing)|would|could|might|expected to|hop(?:e|es|ed|ing) (?:for|to))\b[^.;,]{0,30}$|\b(?:press|urg|push|ask|invit|encourag|forc|persuad)\w*\b[^.;]{0,120}\bto\s+$|\bfor\s+(?:the\s+|a\s+|new\s+|further\s+|future\s+)?$/i;
+/** A release only agreed on: "agreed on a prisoner exchange", "the release of hostages agreed". */
+const RELEASE_AGREED_BEFORE = /\bagree(?:d|s|ment|ing)?\s+(?:on|to)\s+(?:[\w,-]+\s+){0,3}$/i;
+const RELEASE_AGREED_AFTER = /^\s*agreed\s*(?:$|[;,])/i;
+/** A ceasefire only broken: "accused the army of violating the truce", "ceasefire violations". */
+const BROKEN_BEFORE =
+  /\b(?:violat(?:e|ed|es|ing|ions? of)|breach(?:ed|es|ing)?(?: of)?|br(?:oke|eak|eaks|eaking)|undermin(?:e|ed|es|ing))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$/i;
+const BROKEN_AFTER = /^\s+(?:violations?|breaches?)\b/i;
+/** "50 hostages to be freed": a release to come. */
+const RELEASE_TO_COME = /\bto be\s+(?:freed|released|handed over)$/i;
 const NOT_YET_AFTER = /^[\s-]*(?:talks|negotiations|proposals?|plans?|efforts)\b/i;
 const OUTCOMES: EventType[] = ["CEASEFIRE", "PRISONER_RELEASE", "AGREEMENT"];
 
-function onlyTalkedAbout(sentence: string, pattern: RegExp): boolean {
-  const global = new RegExp(pattern.source, "gi");
-  const matches = [...sentence.matchAll(global)];
-  return (
-    matches.length > 0 &&
-    matches.every(
-      (m) =>
-        NOT_YET_BEFORE.test(sentence.slice(0, m.index)) || NOT_YET_AFTER.test(sentence.slice(m.index + m[0].length)),
-    )
-  );
+/** Violence a sentence says has stopped: "the army stopped its air attacks", "no further strikes". */
+const STOPPED_BEFORE =
+  /\b(?:stop(?:ped|s)?|halt(?:ed|s)?|suspend(?:ed|s)?|cease[ds]?|refrain(?:ed|s)? from|no (?:more|further)|without)\s+(?:[\w'’-]+\s+){0,3}$/i;
+const VIOLENCE: EventType[] = ["ATTACK", "AIRSTRIKE", "ARMED_CLASH", "MILITARY_OPERATION"];
+/** "With Qatar's mediation, the two sides signed a truce": the mediation is how the outcome came about, no event of its own. */
+const MEDIATION_ONLY = /^(?:mediat(?:e|ed|es|ing|ion))$/i;
+
+function every(sentence: string, pattern: RegExp, test: (m: RegExpExecArray) => boolean): boolean {
+  const matches = [...sentence.matchAll(new RegExp(pattern.source, "gi"))];
+  return matches.length > 0 && matches.every(test);
 }
+
+function onlyTalkedAbout(sentence: string, pattern: RegExp, type: EventType): boolean {
+  return every(sentence, pattern, (m) => {
+    const [before, after] = [sentence.slice(0, m.index), sentence.slice(m.index + m[0].length)];
+    return (
+      NOT_YET_BEFORE.test(before) ||
+      NOT_YET_AFTER.test(after) ||
+      (type === "CEASEFIRE" && (BROKEN_BEFORE.test(before) || BROKEN_AFTER.test(after))) ||
+      (type === "PRISONER_RELEASE" &&
+        (RELEASE_AGREED_BEFORE.test(before) || RELEASE_AGREED_AFTER.test(after) || RELEASE_TO_COME.test(m[0])))
+    );
+  });
+}
+
+const onlyStopped = (sentence: string, pattern: RegExp) =>
+  every(sentence, pattern, (m) => STOPPED_BEFORE.test(sentence.slice(0, m.index)));
 
 export function eventTypesOf(sentence: string): EventType[] {
   let types = EVENT_PATTERNS.filter(
-    ([type, pattern]) => pattern.test(sentence) && !(OUTCOMES.includes(type) && onlyTalkedAbout(sentence, pattern)),
+    ([type, pattern]) =>
+      pattern.test(sentence) &&
+      !(OUTCOMES.includes(type) && onlyTalkedAbout(sentence, pattern, type)) &&
+      !(VIOLENCE.includes(type) && onlyStopped(sentence, pattern)) &&
+      !(
+        type === "NEGOTIATION" && every(sentence, pattern, (m) => TALKS_NOT_YET_BEFORE.test(sentence.slice(0, m.index)))
+      ),
   ).map(([type]) => type);
+  const negotiation = EVENT_PATTERNS.find(([type]) => type === "NEGOTIATION")?.[1];
+  if (
+    negotiation &&
+    types.some((t) => OUTCOMES.includes(t)) &&
+    every(sentence, negotiation, (m) => MEDIATION_ONLY.test(m[0]))
+  )
+    types = types.filter((t) => t !== "NEGOTIATION");
   // "killed" alone is an attack only when nothing else is reported: "a war that killed thousands"
   // beside a truce is background, and an air strike that killed is an air strike.
   if (
@@ -89,3 +130,29 @@ export function eventTypesOf(sentence: string): EventType[] {
   if (types.includes("CEASEFIRE") && types.includes("AGREEMENT")) types = types.filter((t) => t !== "AGREEMENT");
   return types;
 }
+
+/** "Talks" after which the sentence's event came: "agreed on Thursday to a truce after two days of talks". */
+const TALKS_BEFORE_THE_EVENT =
+  /\b(?:after|following)\s+(?:(?:the|a|an|\w+ (?:days?|weeks?|months?|rounds?) of|several|months of|weeks of|days of|lengthy|long)\s+)*(?:[\w-]+\s+)?$/i;
+
+/**
+ * Whether a sentence's date (at `index`) dates its event of `type`: not for talks that came before
+ * the dated event ("confirmed on Thursday that it had agreed … after two days of talks in Kabul"),
+ * though "after the talks on Wednesday" dates the talks.
+ */
+export function datesEvent(sentence: string, type: EventType, index: number): boolean {
+  const pattern = defined(EVENT_PATTERNS.find(([t]) => t === type))[1];
+  // "the truce that ended in early October": the date is the truce's.
+  const other = OTHER_EVENT_BEFORE_DATE.exec(sentence.slice(0, index));
+  if (other && !new RegExp(pattern.source, "i").test(defined(other[1]))) return false;
+  if (type !== "NEGOTIATION") return true;
+  // "Last month, the minister told TV that the government was talking to the TTP": the telling's date.
+  const reporting = REPORTED_THAT.exec(sentence);
+  if (reporting && index < reporting.index + reporting[0].length)
+    if (every(sentence, pattern, (m) => m.index >= reporting.index + reporting[0].length)) return false;
+  return !every(sentence, pattern, (m) => m.index > index && TALKS_BEFORE_THE_EVENT.test(sentence.slice(0, m.index)));
+}
+
+const OTHER_EVENT_BEFORE_DATE =
+  /\b(truce|cease-?fire|talks|negotiations|agreement|deal|accord|war|conflict|offensive|fighting|visit|meetings?)\s+(?:that|which)\s+(?:[\w-]+\s+){1,3}$/i;
+const REPORTED_THAT = /\b(?:said|says|told|confirmed|announced|reported|added|stated)\b[^.;]*?\bthat\b/i;

@@ -10,7 +10,9 @@ import type {
 } from "./candidates.ts";
 import { CiteFinder } from "./cites.ts";
 import { type DateMention, findDates } from "./dates.ts";
-import { eventTypesOf } from "./events.ts";
+import { DescribedActors } from "./described.ts";
+import { datesEvent, EVENT_PATTERNS, eventTypesOf } from "./events.ts";
+import { BareGovernments } from "./government.ts";
 import type { Knowledge } from "./knowledge.ts";
 import { mergeEvents } from "./merge.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
@@ -32,7 +34,13 @@ export function extractCandidates(text: string, published: string | null, knowle
     STOPWORDS,
     new Set(knowledge.actors.flatMap((a) => a.names.map(normalizeName))),
   );
-  for (const s of sentences) placeFinder.noteCountries(s.text, s.tokens);
+  const bareGovernments = new BareGovernments(knowledge);
+  const describedActors = new DescribedActors(knowledge);
+  for (const s of sentences) {
+    placeFinder.noteCountries(s.text, s.tokens);
+    bareGovernments.note(s.tokens);
+    describedActors.note(s.text);
+  }
   const actorFinder = new ActorFinder(knowledge);
   const citeFinder = new CiteFinder(knowledge);
   const placeNames = new Set(knowledge.places.map((p) => normalizeName(p.name)));
@@ -56,6 +64,14 @@ export function extractCandidates(text: string, published: string | null, knowle
         (k) => k.to <= m.from || k.from >= m.to || (m.from <= k.from && k.to <= m.to && m.to - m.from > k.to - k.from),
       ),
     );
+    metonyms.push(
+      ...bareGovernments.find(
+        s.text,
+        s.tokens,
+        new Set([...metonyms, ...known].flatMap((m) => range(m.from, m.to))),
+        known.flatMap((k) => (k.actorId === null ? [] : [k.actorId])),
+      ),
+    );
     const metonymTokens = new Set(metonyms.flatMap((m) => range(m.from, m.to)));
     // A known government named like its country ("Qatar") still names the place.
     const knownTokens = new Set(
@@ -71,9 +87,19 @@ export function extractCandidates(text: string, published: string | null, knowle
     ]);
     const sentencePlaces = placeFinder.find(s.text, s.tokens, headline, notPlaces);
     const placeTokens = new Set(sentencePlaces.flatMap((p) => range(p.from, p.to)));
+    const described = describedActors.find(
+      s.text,
+      s.tokens,
+      sentencePlaces,
+      new Set([...metonymTokens, ...known.flatMap((k) => range(k.from, k.to))]),
+    );
+    const describedTokens = described.flatMap((d) => range(d.from, d.to));
     const sentenceActors = [
       ...metonyms.map((m) => governments(m)),
-      ...actorFinder.find(s.text, s.tokens, placeTokens, metonymTokens),
+      ...described,
+      ...actorFinder
+        .find(s.text, s.tokens, placeTokens, new Set([...metonymTokens, ...describedTokens]))
+        .filter((a) => !namesPlace(s.text, s.tokens, a)),
     ].sort((a, b) => a.from - b.from);
     const sentenceDates = findDates(s.text, published, s.durations);
     const sentenceCites = citeFinder.find(s.text, placeNames);
@@ -92,9 +118,10 @@ export function extractCandidates(text: string, published: string | null, knowle
     const mentioned = sentenceActors.filter(
       (a) => a.kind !== "MEDIA_OUTLET" && !citedOutlets.has(normalizeName(a.text)),
     );
-    const place = eventPlace(s.text, s.tokens, sentencePlaces);
-    const date = sentenceDates[0];
     for (const type of eventTypesOf(s.text)) {
+      const place = eventPlace(s.text, s.tokens, sentencePlaces, type);
+      const first = sentenceDates[0];
+      const date = first && datesEvent(s.text, type, first.index) ? first : undefined;
       events.push({
         type,
         date: date?.date ?? null,
@@ -113,7 +140,7 @@ export function extractCandidates(text: string, published: string | null, knowle
     const alone = actorKey({ actorId: null, name: acronym });
     if (alone !== actorKey(named)) actors.delete(alone);
   }
-  events.splice(0, events.length, ...mergeEvents(events));
+  events.splice(0, events.length, ...mergeEvents(events, published));
   keepThirdParties(events);
   const unresolved = [...dates.values()].filter((d) => d.date === null);
   const warnings =
@@ -144,27 +171,63 @@ export function extractCandidates(text: string, published: string | null, knowle
  * else its first town or region that is not a dateline ("ISTANBUL - …"), an origin ("forces from
  * Tigray") or a word describing someone ("Tigray forces"). A country counts only with "in".
  */
-function eventPlace(text: string, tokens: Token[], places: PlaceMention[]): PlaceMention | undefined {
-  const before = (p: PlaceMention) => text.slice(0, defined(tokens[p.from]).start);
+function eventPlace(text: string, tokens: Token[], places: PlaceMention[], type: EventType): PlaceMention | undefined {
+  const before = (p: PlaceMention) => text.slice(0, defined(tokens[p.from]).start).replace(DIRECTION, "");
   const after = (p: PlaceMention) => text.slice(defined(tokens[p.to - 1]).end);
-  // "in Afghanistan's Paktika province" is in Paktika; "Doha talks", "Qatar mediation" name no place of the event.
+  // "in Afghanistan's Paktika province" is in Paktika, "in northern Shan State" in Shan State; "Doha talks",
+  // "Qatar mediation" name no place of the event, and "the rebel authorities in Tigray" say who, not where.
   const located = places.find(
     (p) =>
-      /\b(?:in|at|inside|across|into|near)\s+(?:the\s+)?(?:\S+['’]s\s+)?$/i.test(before(p)) &&
+      (/\b(?:in|at|inside|across|into|near)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:(?:[\w'’-]+\s+){0,2}(?:capital|city|town|port|village),?\s+(?:of\s+)?)?$/i.test(
+        before(p),
+      ) ||
+        (type === "PRISONER_RELEASE" && /\b(?:freed|released|returned) from\s+(?:the\s+)?$/i.test(before(p)))) &&
+      !DESCRIBED_BY_PLACE.test(before(p)) &&
+      !(type !== "AGREEMENT" && type !== "CEASEFIRE" && AGREEMENT_SIGNED_IN.test(before(p))) &&
       !/^['’]s\s/.test(after(p)) &&
       !/^\s+(?:talks|mediation|negotiations|meetings?|process|agreement|deal|ceasefire|truce)\b/i.test(after(p)),
   );
   if (located) return located;
+  // A place named far from the event's words is about something else: "the talks stalled over demands that … Khyber Pakhtunkhwa".
+  const pattern = EVENT_PATTERNS.find(([t]) => t === type)?.[1];
+  const keywords = pattern ? [...text.matchAll(new RegExp(pattern.source, "gi"))] : [];
+  const near = (p: PlaceMention) => {
+    const [start, end] = [defined(tokens[p.from]).start, defined(tokens[p.to - 1]).end];
+    return keywords.some((m) => Math.max(m.index - end, start - (m.index + m[0].length)) <= PLACE_REACH);
+  };
   return places.find(
     (p) =>
       p.kind !== "COUNTRY" &&
+      near(p) &&
+      !(type !== "AGREEMENT" && type !== "CEASEFIRE" && AGREEMENT_SIGNED_IN.test(before(p))) &&
       !(p.from === 0 && /^\s*[-–—:]/.test(after(p))) &&
-      !/\b(?:from|of)\s+(?:the\s+)?$/i.test(before(p)) &&
+      !/\b(?:from|of|for)\s+(?:the\s+)?$/i.test(before(p)) &&
       !/^['’]?s?\s+(?:forces|rebels|government|authorities|officials|fighters|militants|delegation|side|leaders?|troops|army|regional)\b/i.test(
         after(p),
       ),
   );
 }
+
+/** How many characters from the event's words an unintroduced place may stand. */
+const PLACE_REACH = 60;
+const DIRECTION =
+  /\b(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+$/i;
+/** "Negotiations in Turkey", "left for Qatar": a known government named like its country is the place there. */
+const PLACE_BEFORE = /\b(?:in|at|to|for|near|into|inside|across|via|towards?)\s+(?:the\s+)?$/i;
+function namesPlace(text: string, tokens: Token[], a: ActorMention): boolean {
+  return (
+    a.actorId !== null &&
+    stateByName.has(normalizeName(a.text)) &&
+    PLACE_BEFORE.test(text.slice(0, defined(tokens[a.from]).start).replace(DIRECTION, ""))
+  );
+}
+
+/** "The agreement signed in Pretoria": the agreement's place, not the meeting's. */
+const AGREEMENT_SIGNED_IN =
+  /\b(?:agreement|accord|deal|truce|ceasefire)\s+(?:\w+\s+){0,2}(?:signed|reached|agreed|concluded)\s+(?:in|at)\s+(?:the\s+)?$/i;
+/** People named by where they are: "the rebel authorities in Tigray", "officials in Kabul". */
+const DESCRIBED_BY_PLACE =
+  /\b(?:authorities|officials|rebels|forces|fighters|militants|government|leaders?|leadership|people|residents|civilians|troops|groups?|army|administration|council) (?:in|at|inside)\s+(?:the\s+)?$/i;
 
 /**
  * "Griffiths, the UN envoy, mediated the talks…", and later "Griffiths said the truce…": a mediator
@@ -178,7 +241,8 @@ function keepThirdParties(events: EventCandidate[]) {
     for (const a of e.actors)
       if (LASTING_ROLES.includes(a.role) && !lasting.has(actorKey(a))) lasting.set(actorKey(a), a.role);
   for (const e of events.filter(talks))
-    for (const a of e.actors) if (a.role === "PARTY") a.role = lasting.get(actorKey(a)) ?? a.role;
+    for (const a of e.actors)
+      if (a.role === "PARTY" || a.role === "SPOKESPERSON") a.role = lasting.get(actorKey(a)) ?? a.role;
 }
 
 const TALK_TYPES: EventType[] = ["NEGOTIATION", "CEASEFIRE", "AGREEMENT", "PRISONER_RELEASE"];

@@ -16,10 +16,12 @@ export const GOVERNMENT_NOUNS = [
   "state department",
   "interim government",
   "leadership",
+  "delegations",
+  "governments",
 ];
 /** Words before a name that make it a place ("talks in Kabul"), and after it ("Kabul airport"). */
 const LOCATIVE_BEFORE = new Set(
-  "in at to from near into inside outside across around via through toward towards within on over capital city".split(
+  "in at to for from near into inside outside across around via through toward towards within on over capital city".split(
     " ",
   ),
 );
@@ -28,8 +30,19 @@ const PLACE_AFTER = new Set(
     " ",
   ),
 );
+const DIRECTIONS = new Set(
+  "north south east west central northern southern eastern western northeastern northwestern southeastern southwestern north-eastern north-western south-eastern south-western neighbouring neighboring".split(
+    " ",
+  ),
+);
+/** "Iran-backed rebels", "China-brokered talks": the state that backs or brokers is its government. */
+const BACKER = /^(\p{Lu}[\p{L}'’]*)-(?:backed|brokered|mediated|sponsored|supported|funded|armed)$/u;
 const MOVEMENT_VERBS =
   /^(?:visit|reach|leav|left|arriv|travel|fl(?:y|ew)|return|land|enter|head|went|go|come|came|bomb|attack|strik|struck|hit|shell|captur|seiz|took|take)/i;
+
+/** A state listed after the words of a third party's part stands for its government: "the joint mediation of Qatar, Egypt and the United States". */
+const THIRD_PARTY_BEFORE =
+  /\b(?:mediation of|mediated by|brokered by|hosted by|facilitated by|guaranteed by|thanked)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|,?\s+and)\s+(?:the\s+)?)*$/u;
 
 export interface GovernmentMention {
   state: State;
@@ -55,6 +68,14 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
       ?.length ?? 0;
   const span = (from: number, to: number) => sentence.slice(defined(tokens[from]).start, defined(tokens[to - 1]).end);
   for (let i = 0; i < tokens.length; i++) {
+    const compound = BACKER.exec(defined(tokens[i]).text);
+    const backer =
+      compound &&
+      (stateByName.get(normalizeName(defined(compound[1]))) ?? stateByDemonym.get(normalizeName(defined(compound[1]))));
+    if (backer) {
+      found.push({ state: backer, text: defined(tokens[i]).text, from: i, to: i + 1, notPlace: false });
+      continue;
+    }
     const one = normalizeName(defined(tokens[i]).text);
     const two = i + 1 < tokens.length ? normalizeName(span(i, i + 2)) : "";
     const width = two && (stateByName.has(two) || stateByCapital.has(two) || stateByDemonym.has(two)) ? 2 : 1;
@@ -65,6 +86,21 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
     const byDemonym = stateByDemonym.get(key);
     const byName = stateByName.get(key);
     const byCapital = stateByCapital.get(key);
+    // "the Russian and Ukrainian delegations": the first adjective has the noun too.
+    if (byDemonym && lower(tokens[after]) === "and" && tokens[after + 1]?.capitalised) {
+      const second = normalizeName(defined(tokens[after + 1]).text);
+      if (stateByDemonym.has(second) && [0, 1].some((skip) => nounAt(after + 2 + skip) > 0)) {
+        found.push({ state: byDemonym, text: span(i, after), from: i, to: after, notPlace: true });
+        continue;
+      }
+    }
+    // "Yemen's rebels and government": the possessive holds for both.
+    if ((byName || byCapital) && possessive && lower(tokens[after + 1]) === "and" && nounAt(after + 2)) {
+      const to = after + 2 + nounAt(after + 2);
+      found.push({ state: defined(byName ?? byCapital), text: span(i, to), from: i, to, notPlace: false });
+      i = to - 1;
+      continue;
+    }
     // "the Pakistani government", "Afghan interim government", "Qatar's foreign ministry"
     for (const skip of [0, 1]) {
       const noun = nounAt(after + skip);
@@ -88,13 +124,19 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
       found.push({ state, text: span(i - 2, after), from: i - 2, to: after, notPlace: false });
       continue;
     }
+    // "in northeastern Myanmar", "in Venezuela and Mexico": places.
+    let start = i;
+    if (lower(tokens[i - 1]) === "and")
+      for (start = i - 1; start > 0 && (tokens[start - 1]?.capitalised || lower(tokens[start - 1]) === "and"); )
+        start--;
+    const lead = DIRECTIONS.has(lower(tokens[start - 1])) ? tokens[start - 2] : tokens[start - 1];
+    if (lead && (LOCATIVE_BEFORE.has(lower(lead)) || (isVerb(lead) && MOVEMENT_VERBS.test(lead.text)))) continue;
     const before = tokens[i - 1];
     const next = tokens[after];
-    if (before && (LOCATIVE_BEFORE.has(lower(before)) || (isVerb(before) && MOVEMENT_VERBS.test(before.text))))
-      continue;
     if (PLACE_AFTER.has(lower(next)) || (next?.capitalised && !isVerb(next) && !possessive)) continue;
     const acts =
-      isVerb(next) ||
+      THIRD_PARTY_BEFORE.test(sentence.slice(0, defined(tokens[i]).start)) ||
+      (isVerb(next) && /^\s+$/.test(sentence.slice(defined(tokens[after - 1]).end, defined(next).start))) ||
       (lower(next) === "and" && isVerb(tokens[after + 2])) ||
       (before !== undefined && (isVerb(before) || lower(before) === "and" || lower(before) === "with"));
     if (acts)

@@ -54,6 +54,8 @@ function countryIndex(): Map<string, Entry[]> {
   return countries;
 }
 
+const BACKED = /^(\p{Lu}[\p{L}'’]*)-(?:backed|brokered|mediated|sponsored|supported|funded|armed)$/u;
+
 /** Every country's capital, wherever the report is from. */
 function capital(key: string): Entry | undefined {
   const state = stateByCapital.get(key);
@@ -163,6 +165,12 @@ export class PlaceFinder {
       for (const i of range(span.from, span.to)) taken.add(i);
       found.push({ ...entry, text: span.text, from: span.from, to: span.to });
     }
+    // "Iran-backed", "China-brokered": the country is named too.
+    for (const [i, token] of tokens.entries()) {
+      const prefix = BACKED.exec(token.text)?.[1];
+      const country = prefix && !taken.has(i) ? countryIndex().get(normalizeName(prefix))?.[0] : undefined;
+      if (country) found.push({ ...country, text: defined(prefix), from: i, to: i + 1 });
+    }
     return found.sort((a, b) => a.from - b.from);
   }
 
@@ -187,3 +195,21 @@ export function range(from: number, to: number): number[] {
 }
 
 export const placeKey = (p: { name: string; country: string }) => `${p.country}:${normalizeName(p.name)}`;
+
+type Placed = Pick<PlaceMention, "name" | "country" | "kind">;
+
+/** Whether `inner` lies within `outer`: a place in its country, a town in its region ("Lashio" in "Shan State"). */
+export function within(inner: Placed, outer: Placed): boolean {
+  if (!inner.country || inner.country !== outer.country || inner.kind === "COUNTRY") return false;
+  if (outer.kind === "COUNTRY") return true;
+  if (outer.kind !== "REGION" || inner.kind === "REGION") return false;
+  const region = State.getStatesOfCountry(outer.country).find(
+    (s) => normalizeName(s.name) === normalizeName(outer.name),
+  );
+  return (
+    region !== undefined &&
+    City.getCitiesOfState(outer.country, region.isoCode).some(
+      (c) => normalizeName(c.name) === normalizeName(inner.name),
+    )
+  );
+}
