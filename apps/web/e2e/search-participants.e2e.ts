@@ -1,4 +1,5 @@
 import { EVENT_TYPES, PARTICIPANT_ROLES } from "@parley/schema";
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { actorId, type EventFacts, everyEvent, tookPart } from "./api.ts";
@@ -27,7 +28,7 @@ const chipNames = () =>
   page
     .getByRole("region", { name: "Filters" })
     .getByRole("button", { name: /^Remove / })
-    .evaluateAll((els) => els.map((e) => e.textContent!.replace(/^Remove |×$/g, "")));
+    .evaluateAll((els) => els.map((e) => defined(e.textContent, "e.textContent").replace(/^Remove |×$/g, "")));
 
 /** A facet's values as the page shows them: label → count. */
 async function facetCounts(legend: string): Promise<Record<string, number>> {
@@ -36,7 +37,17 @@ async function facetCounts(legend: string): Promise<Record<string, number>> {
     .locator("li label")
     .evaluateAll((labels) =>
       labels.map(
-        (l) => [l.querySelector(".facet-label")!.textContent!, l.querySelector(".facet-count")!.textContent!] as const,
+        (l) =>
+          [
+            defined(
+              defined(l.querySelector(".facet-label"), 'l.querySelector(".facet-label")').textContent,
+              'l.querySelector(".facet-label").textContent',
+            ),
+            defined(
+              defined(l.querySelector(".facet-count"), 'l.querySelector(".facet-count")').textContent,
+              'l.querySelector(".facet-count").textContent',
+            ),
+          ] as const,
       ),
     );
   return Object.fromEntries(rows.map(([label, count]) => [label, Number(count.replace(/,/g, ""))]));
@@ -89,7 +100,10 @@ describe("an actor in a role", () => {
     const roles = await facetCounts("Role");
     expect(Object.keys(roles).length).toBeGreaterThan(0);
     for (const [label, count] of Object.entries(roles))
-      expect([label, count]).toEqual([label, events.filter((e) => tookPart(e, ttp, [roleByLabel[label]!])).length]);
+      expect([label, count]).toEqual([
+        label,
+        events.filter((e) => tookPart(e, ttp, [defined(roleByLabel[label], "roleByLabel[label]")])).length,
+      ]);
 
     // Someone mediated some of the TTP's events, but the TTP mediated none: bound, that is nothing.
     const mediatedByAnyone = events.filter(
