@@ -17,8 +17,10 @@ const listedIds = async () =>
   (
     await page
       .locator(".event-card a[href^='/events/']")
-      .evaluateAll((links) => links.map((a) => defined(a.getAttribute("href"), 'a.getAttribute("href")')))
-  ).map((href) => atob(decodeURIComponent(href.slice("/events/".length))).split(":")[1]);
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")))
+  ).map(
+    (href) => atob(decodeURIComponent(defined(href, "an event card's link").slice("/events/".length))).split(":")[1],
+  );
 
 async function download(format: string) {
   const link = page.locator(`.downloads a[data-format='${format}']`);
@@ -38,9 +40,9 @@ describe("downloading the results of a search", () => {
       document.querySelector(".downloads a")?.getAttribute("href")?.includes("type=CEASEFIRE"),
     );
 
-    const hrefs = await page
-      .locator(".downloads a")
-      .evaluateAll((links) => links.map((a) => defined(a.getAttribute("href"), 'a.getAttribute("href")')));
+    const hrefs = (
+      await page.locator(".downloads a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))
+    ).map((href) => defined(href, "a download link's href"));
     expect(hrefs).toHaveLength(3);
     for (const [i, format] of ["csv", "json", "geojson"].entries()) {
       const params = new URL(defined(hrefs[i], "hrefs[i]"), web()).searchParams;

@@ -24,11 +24,13 @@ afterAll(() => browser?.close());
 
 const settled = () =>
   page.waitForFunction(() => document.querySelector(".search-form")?.getAttribute("aria-busy") === "false");
-const chipNames = () =>
-  page
-    .getByRole("region", { name: "Filters" })
-    .getByRole("button", { name: /^Remove / })
-    .evaluateAll((els) => els.map((e) => defined(e.textContent, "e.textContent").replace(/^Remove |×$/g, "")));
+const chipNames = async () =>
+  (
+    await page
+      .getByRole("region", { name: "Filters" })
+      .getByRole("button", { name: /^Remove / })
+      .evaluateAll((els) => els.map((e) => e.textContent))
+  ).map((text) => defined(text, "a filter chip's text").replace(/^Remove |×$/g, ""));
 
 /** A facet's values as the page shows them: label → count. */
 async function facetCounts(legend: string): Promise<Record<string, number>> {
@@ -39,18 +41,17 @@ async function facetCounts(legend: string): Promise<Record<string, number>> {
       labels.map(
         (l) =>
           [
-            defined(
-              defined(l.querySelector(".facet-label"), 'l.querySelector(".facet-label")').textContent,
-              'l.querySelector(".facet-label").textContent',
-            ),
-            defined(
-              defined(l.querySelector(".facet-count"), 'l.querySelector(".facet-count")').textContent,
-              'l.querySelector(".facet-count").textContent',
-            ),
+            l.querySelector(".facet-label")?.textContent ?? null,
+            l.querySelector(".facet-count")?.textContent ?? null,
           ] as const,
       ),
     );
-  return Object.fromEntries(rows.map(([label, count]) => [label, Number(count.replace(/,/g, ""))]));
+  return Object.fromEntries(
+    rows.map(([label, count]) => [
+      defined(label, `a value's label in ${legend}`),
+      Number(defined(count, `the count of ${label} in ${legend}`).replace(/,/g, "")),
+    ]),
+  );
 }
 
 /** Events of each type among `matching`, by label, as the type facet counts them when no type is chosen. */

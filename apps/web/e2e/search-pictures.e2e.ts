@@ -11,17 +11,15 @@ const web = () => inject("webUrl");
 beforeAll(async () => ({ browser, page } = await openPage()));
 afterAll(() => browser?.close());
 
-const monthCounts = () =>
-  page.locator(".histogram-bars rect.bar title").evaluateAll((titles) =>
-    titles.map((t) => ({
-      month: defined(t.textContent, "t.textContent").slice(0, 7),
-      count: Number(
-        defined(
-          /: (\d+) events?/.exec(defined(t.textContent, "t.textContent")),
-          "/: (\\d+) events?/.exec(t.textContent)",
-        )[1],
-      ),
-    })),
+const monthCounts = async () =>
+  (await page.locator(".histogram-bars rect.bar title").evaluateAll((titles) => titles.map((t) => t.textContent))).map(
+    (title) => {
+      const text = defined(title, "a histogram bar's title");
+      return {
+        month: text.slice(0, 7),
+        count: Number(defined(/: (\d+) events?/.exec(text), `the count in "${text}"`)[1]),
+      };
+    },
   );
 
 describe("the pictures of the results", () => {
@@ -118,22 +116,15 @@ describe("the pictures of the results", () => {
     // Each marker's title counts its events: a place's ("Kabul (AF): 5 events") or a group's ("3 places with 9 events: …").
     const titles = await page.locator(".places-map .map-place > title").allTextContents();
     const mapped = titles.reduce(
-      (sum, t) => sum + Number(defined(/(\d+) events?\b/.exec(t), "/(\\d+) events?\\b/.exec(t)")[1]),
+      (sum, t) => sum + Number(defined(/(\d+) events?\b/.exec(t), `the count in "${t}"`)[1]),
       0,
     );
     expect(mapped).toBe(everywhere.length);
-    const shownIds = await page
-      .locator(".event-card h2 a")
-      .evaluateAll((links) =>
-        links.map((a) =>
-          decodeURIComponent(
-            defined(
-              defined(a.getAttribute("href"), 'a.getAttribute("href")').split("/").pop(),
-              'a.getAttribute("href").split("/").pop()',
-            ),
-          ),
-        ),
-      );
+    const shownIds = (
+      await page.locator(".event-card h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))
+    ).map((href) =>
+      decodeURIComponent(defined(defined(href, "an event card's link").split("/").pop(), `the ID in ${href}`)),
+    );
     expect(shownIds.length).toBeLessThan(events.length);
     expect(located(events.filter((e) => shownIds.includes(e.id))).length).toBeLessThan(mapped);
   });

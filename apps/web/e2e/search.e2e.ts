@@ -65,35 +65,29 @@ describe("a person's search", () => {
     await page.waitForURL(/from=\d{4}-\d{2}-\d{2}.*to=\d{4}-\d{2}-\d{2}/);
     await countChangesFrom(before);
     const url = new URL(page.url());
-    const from = defined(url.searchParams.get("from"), 'url.searchParams.get("from")');
-    const to = defined(url.searchParams.get("to"), 'url.searchParams.get("to")');
+    const from = defined(url.searchParams.get("from"), "the range's start in the address");
+    const to = defined(url.searchParams.get("to"), "the range's end in the address");
     expect(from < to).toBe(true);
-    const dates = await page
-      .locator(".event-card time")
-      .evaluateAll((els) => els.map((e) => defined(e.getAttribute("datetime"), 'e.getAttribute("datetime")')));
+    const dates = (
+      await page.locator(".event-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")))
+    ).map((date) => defined(date, "an event card's datetime"));
     expect(dates.every((d) => d <= to)).toBe(true);
     // The histogram still shows the months around the range (it is counted without its own
     // dates), and highlights exactly the months that overlap the range.
-    const months = await page.locator(".histogram-bars rect").evaluateAll((els) =>
+    const histogram = await page.locator(".histogram-bars rect").evaluateAll((els) =>
       els.map((e) => ({
-        month: defined(
-          defined(e.querySelector("title"), 'e.querySelector("title")').textContent,
-          'e.querySelector("title").textContent',
-        ).slice(0, 7),
-        count: Number(
-          defined(
-            /: (\d+) events?/.exec(
-              defined(
-                defined(e.querySelector("title"), 'e.querySelector("title")').textContent,
-                'e.querySelector("title").textContent',
-              ),
-            ),
-            '/: (\\d+) events?/.exec(e.querySelector("title").textContent)',
-          )[1],
-        ),
+        title: e.querySelector("title")?.textContent ?? null,
         inRange: e.classList.contains("in-range"),
       })),
     );
+    const months = histogram.map(({ title, inRange }) => {
+      const text = defined(title, "a histogram bar's title");
+      return {
+        month: text.slice(0, 7),
+        count: Number(defined(/: (\d+) events?/.exec(text), `the count in "${text}"`)[1]),
+        inRange,
+      };
+    });
     const overlaps = (month: string) => month >= from.slice(0, 7) && month <= to.slice(0, 7);
     expect(months.filter((b) => !overlaps(b.month) && b.count > 0).length).toBeGreaterThan(0);
     expect(months.every((b) => b.inRange === overlaps(b.month))).toBe(true);
