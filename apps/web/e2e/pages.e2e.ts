@@ -12,7 +12,7 @@ afterAll(() => browser?.close());
 
 /** Clicks a link and waits until the page is the one it points to. */
 async function follow(link: Locator) {
-  const target = new URL(defined(await link.getAttribute("href"), 'link.getAttribute("href")'), page.url());
+  const target = new URL(defined(await link.getAttribute("href"), "the link's href"), page.url());
   await link.click();
   await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
 }
@@ -31,10 +31,10 @@ describe("reading the record pages", () => {
     // The timeline counts every result by month, not only the 20 listed.
     const months = await page.locator(".histogram-bars rect.bar title").allTextContents();
     const counted = months.reduce(
-      (sum, t) => sum + Number(defined(/: (\d+) events?/.exec(t), "/: (\\d+) events?/.exec(t)")[1]),
+      (sum, t) => sum + Number(defined(/: (\d+) events?/.exec(t), `the count in "${t}"`)[1]),
       0,
     );
-    expect(counted).toBe(Number(defined(/of (\d+)/.exec(status), "/of (\\d+)/.exec(status)")[1]));
+    expect(counted).toBe(Number(defined(/of (\d+)/.exec(status), `the total in "${status}"`)[1]));
     await screenshot(page, "home");
   });
 
@@ -70,7 +70,7 @@ describe("reading the record pages", () => {
   it("narrows the actor's timeline to one role, and pages through it from the newest back", async () => {
     // The counts the page must show, read from the API.
     const ttp = decodeURIComponent(
-      defined(new URL(page.url()).pathname.split("/").pop(), 'new URL(page.url()).pathname.split("/").pop()'),
+      defined(new URL(page.url()).pathname.split("/").pop(), "the ID at the end of the address"),
     );
     const res = await fetch(inject("apiUrl"), {
       method: "POST",

@@ -19,7 +19,7 @@ async function kabulTalksEventId(): Promise<string> {
   type Process = { name: string; events: { edges: { node: { id: string } }[] } };
   const { data } = (await response.json()) as { data: { processes: { edges: { node: Process }[] } } };
   const process = data.processes.edges.map((e) => e.node).find((p) => p.name.startsWith("Pakistan–TTP talks 2021"));
-  return defined(defined(process, "process").events.edges[0], "process.events.edges[0]").node.id;
+  return defined(defined(process, "the process").events.edges[0], "the process's first event").node.id;
 }
 
 beforeAll(async () => ({ browser, page } = await openPage()));

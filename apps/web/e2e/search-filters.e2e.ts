@@ -114,7 +114,7 @@ describe("the active filters", () => {
     for (let i = 0; i <= ttp; i++) await finder.press("ArrowDown");
     await expect(options.nth(ttp).getAttribute("aria-selected")).resolves.toBe("true");
     const expected = Number(
-      defined(/(\d+) events?$/.exec(defined(texts[ttp], "texts[ttp]")), "/(\\d+) events?$/.exec(texts[ttp])")[1],
+      defined(/(\d+) events?$/.exec(defined(texts[ttp], "the TTP's text")), "the TTP's count of events")[1],
     );
     await finder.press("Enter");
     await page.waitForURL(/actor=/);

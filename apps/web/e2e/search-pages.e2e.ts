@@ -18,7 +18,7 @@ describe("pages of results", () => {
     await page.goto(`${web()}/?sort=DATE_ASC`);
     await expect(status()).resolves.toMatch(/^1–20 of (4\d) events$/);
     const total = Number(
-      defined(/of (\d+)/.exec(defined(await status(), "status()")), "/of (\\d+)/.exec((await status()))")[1],
+      defined(/of (\d+)/.exec(defined(await status(), "the status line")), "the total in the status line")[1],
     );
     const first = await titles();
     await page.getByRole("link", { name: "Next page" }).click();
@@ -55,7 +55,9 @@ describe("pages of results", () => {
     await page.waitForFunction(() => document.querySelectorAll(".event-card").length > 20);
     await expect(status()).resolves.toMatch(/^4\d events$/);
     expect(await page.locator(".event-card").count()).toBe(
-      Number(defined(/^(\d+)/.exec(defined(await status(), "status()")), "/^(\\d+)/.exec((await status()))")[1]),
+      Number(
+        defined(/^(\d+)/.exec(defined(await status(), "the status line")), "the first number of the status line")[1],
+      ),
     );
     await page.goto(`${web()}/?per=7`);
     await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(

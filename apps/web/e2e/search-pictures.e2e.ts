@@ -64,7 +64,7 @@ describe("the pictures of the results", () => {
     await page.keyboard.press("End");
     const last = defined(await end.getAttribute("aria-valuetext"), 'end.getAttribute("aria-valuetext")');
     // The last month of the chart is the last with events; the first handle went eleven months back from it.
-    const lastMonth = defined(months.at(-1), "months.at(-1)").month;
+    const lastMonth = defined(months.at(-1), "the last month").month;
     const back = new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)) - 12, 1));
     const name = (d: Date) => d.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
     expect(last).toBe(name(new Date(`${lastMonth}-01T00:00:00Z`)));
@@ -138,7 +138,7 @@ describe("the pictures of the results", () => {
         (e) => e.fatalities && (e.fatalities.low !== null || e.fatalities.best !== null || e.fatalities.high !== null),
       );
       const parts = (["best", "low", "high"] as const)
-        .filter((k) => known.some((e) => defined(e.fatalities, "e.fatalities")[k] !== null))
+        .filter((k) => known.some((e) => defined(e.fatalities, "the event's fatalities")[k] !== null))
         .map((k) => `${k} estimate${known.length === 1 ? "" : "s"} ${sum(known, k).toLocaleString("en-GB")}`);
       const where =
         known.length === list.length ? `all ${list.length} events` : `${known.length} of the ${list.length} events`;

@@ -56,7 +56,7 @@ describe("a person's search", () => {
     await page.getByRole("checkbox", { name: /^Ceasefire/ }).uncheck();
     await page.waitForURL((url) => !url.search.includes("type="));
     const bars = page.locator(".histogram-bars");
-    const box = defined(await bars.boundingBox(), "bars.boundingBox()");
+    const box = defined(await bars.boundingBox(), "the histogram's box");
     const before = await page.locator(".results .result-count").textContent();
     await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
     await page.mouse.down();

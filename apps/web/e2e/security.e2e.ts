@@ -67,7 +67,7 @@ describe("security headers", () => {
       ...pages,
       actorLookup: "/api/actors?q=Taliban",
       icon: "/icon.svg",
-      staticFile: defined(asset, "asset"),
+      staticFile: defined(asset, "a script asset"),
     })) {
       const res = await fetch(web() + path);
       expect(res.status, name).toBe(name === "notFound" || name === "unknownRecord" ? 404 : 200);
@@ -85,7 +85,7 @@ describe("security headers", () => {
       );
       nonces.add(nonce);
       const html = await res.text();
-      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => defined(m[1], "m[1]"));
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => defined(m[1], "the matched group"));
       expect(scripts.length, path).toBeGreaterThan(0);
       for (const attributes of scripts) expect(attributes, path).toContain(`nonce="${nonce}"`);
     }

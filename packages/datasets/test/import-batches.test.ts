@@ -17,9 +17,9 @@ const PLACES = ["Mir Ali", "Miranshah", "Razmak"];
 const rows = Array.from({ length: 11 }, (_, i) =>
   acledRow(`PAK${2000 + i}`, {
     event_date: `2024-04-${String(i + 1).padStart(2, "0")}`,
-    actor2: defined(ACTORS[i % 3], "ACTORS[i % 3]"),
-    assoc_actor_2: i % 4 === 0 ? defined(ACTORS[(i + 1) % 3], "ACTORS[(i + 1) % 3]") : "",
-    location: defined(PLACES[i % 3], "PLACES[i % 3]"),
+    actor2: defined(ACTORS[i % 3], "an actor"),
+    assoc_actor_2: i % 4 === 0 ? defined(ACTORS[(i + 1) % 3], "an actor") : "",
+    location: defined(PLACES[i % 3], "a place"),
     latitude: String(32.9 + (i % 3) / 10),
     source: i % 2 ? "Dawn" : "Dawn; Express Tribune",
     notes: `On ${i + 1} April 2024, fighting near ${PLACES[i % 3]}.`,
@@ -62,7 +62,7 @@ describe("an import in batches that split rows sharing actors, places and outlet
       const logged = await t.db.$queryRawUnsafe<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM event e WHERE NOT EXISTS (SELECT FROM search_change c WHERE c.event_id = e.id)`,
       );
-      expect(defined(logged[0], "logged[0]").n).toBe(0);
+      expect(defined(logged[0], "the first batch logged").n).toBe(0);
     }
     const found = await split.db.$queryRawUnsafe<{ key: string }[]>(
       `SELECT key FROM event WHERE document @@ plainto_tsquery('parley', 'Nusrat Razmak') ORDER BY key`,
@@ -104,7 +104,7 @@ describe("an import in batches that split rows sharing actors, places and outlet
       const [last] = await t.db.$queryRawUnsafe<{ seq: bigint }[]>(
         `SELECT coalesce(max(seq), 0) AS seq FROM search_change`,
       );
-      const seq = defined(last, "last").seq;
+      const seq = defined(last, "the last batch logged").seq;
       const summary = await importDataset(t.db, { dataset: "acled", file, batchSize });
       expect(summary).toMatchObject({ created: 0, updated: 2, unchanged: 9 });
       const changed = await t.db.event.findMany({
@@ -117,7 +117,7 @@ describe("an import in batches that split rows sharing actors, places and outlet
       expect(
         Object.keys(
           defined(
-            updates.find((r) => r.entityId === defined(changed[0], "changed[0]").id),
+            updates.find((r) => r.entityId === defined(changed[0], "the first changed event").id),
             "updates.find((r) => r.entityId === changed[0].id)",
           ).changes as object,
         ),
@@ -125,7 +125,7 @@ describe("an import in batches that split rows sharing actors, places and outlet
       expect(
         Object.keys(
           defined(
-            updates.find((r) => r.entityId === defined(changed[1], "changed[1]").id),
+            updates.find((r) => r.entityId === defined(changed[1], "the second changed event").id),
             "updates.find((r) => r.entityId === changed[1].id)",
           ).changes as object,
         ),

@@ -40,6 +40,6 @@ describe("an import that dies half-way", () => {
 
     const [expected, actual] = await Promise.all([fingerprint(clean.db), fingerprint(crashed.db)]);
     expect(actual).toEqual(expected);
-    expect(defined(actual.event, "actual.event").n).toBe(500);
+    expect(defined(actual.event, "the count of events").n).toBe(500);
   }, 120_000);
 });

@@ -18,10 +18,13 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     t = await createTestDatabase({ demo: true });
     // An independent reading of the file: the whole of it at once, the HXL tag row dropped.
     rows = (
-      parse(readFileSync(defined(file, "file")), { columns: true, bom: true }) as Record<string, string>[]
-    ).filter((r) => !defined(r.year, "r.year").startsWith("#"));
+      parse(readFileSync(defined(file, "the UCDP sample file")), { columns: true, bom: true }) as Record<
+        string,
+        string
+      >[]
+    ).filter((r) => !defined(r.year, "the row's year").startsWith("#"));
     const rssBefore = process.resourceUsage().maxRSS;
-    first = await importDataset(t.db, { dataset: "ucdp", file: defined(file, "file") });
+    first = await importDataset(t.db, { dataset: "ucdp", file: defined(file, "the UCDP sample file") });
     console.log(
       `UCDP sample: ${first.rows} rows imported in ${first.seconds.toFixed(1)} s (${Math.round(first.rows / first.seconds)} rows/s); ` +
         `peak RSS of the test process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (${Math.round(rssBefore / 1024)} MB before)`,
@@ -97,9 +100,11 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
       fatalitiesBest: Number(row.best),
       fatalitiesHigh: Number(row.high),
     });
-    expect(event.startDate.toISOString().slice(0, 10)).toBe(defined(row.date_start, "row.date_start").slice(0, 10));
-    expect(event.endDate?.toISOString().slice(0, 10)).toBe(defined(row.date_end, "row.date_end").slice(0, 10));
-    expect(defined(event.places[0], "event.places[0]").place).toMatchObject({
+    expect(event.startDate.toISOString().slice(0, 10)).toBe(
+      defined(row.date_start, "the row's date_start").slice(0, 10),
+    );
+    expect(event.endDate?.toISOString().slice(0, 10)).toBe(defined(row.date_end, "the row's date_end").slice(0, 10));
+    expect(defined(event.places[0], "the event's place").place).toMatchObject({
       name: row.where_coordinates,
       kind: "DISTRICT",
       country: "PK",
@@ -140,7 +145,7 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
 
   it("changes nothing when the same file is imported again, and finds the actors by their UCDP IDs", async () => {
     const revisions = await t.db.revision.count();
-    const again = await importDataset(t.db, { dataset: "ucdp", file: defined(file, "file") });
+    const again = await importDataset(t.db, { dataset: "ucdp", file: defined(file, "the UCDP sample file") });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6416, rejected: 0 });
     expect(again.records.actor).toEqual({ created: 0, updated: 0 });
     expect(again.matchedActors.filter((m) => m.datasetName === "TTP")).toEqual([]);
@@ -170,20 +175,22 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
 
   it("updates exactly the rows a newer file changed, with UPDATE revisions", async () => {
     const sample = rows.slice(0, 30).map((r) => ({ ...r }));
-    defined(sample[3], "sample[3]").best = String(Number(defined(sample[3], "sample[3]").best) + 2);
-    defined(sample[3], "sample[3]").deaths_unknown = String(Number(defined(sample[3], "sample[3]").deaths_unknown) + 2);
-    defined(sample[3], "sample[3]").high = String(
-      Math.max(Number(defined(sample[3], "sample[3]").high), Number(defined(sample[3], "sample[3]").best)),
+    defined(sample[3], "sample row 3").best = String(Number(defined(sample[3], "sample row 3").best) + 2);
+    defined(sample[3], "sample row 3").deaths_unknown = String(
+      Number(defined(sample[3], "sample row 3").deaths_unknown) + 2,
     );
-    defined(sample[7], "sample[7]").date_start = "1990-11-01 00:00:00.000";
-    defined(sample[7], "sample[7]").date_end = "1990-11-02 00:00:00.000";
-    defined(sample[7], "sample[7]").date_prec = "2";
-    defined(sample[12], "sample[12]").where_coordinates =
-      `${defined(sample[12], "sample[12]").where_coordinates} (corrected)`;
+    defined(sample[3], "sample row 3").high = String(
+      Math.max(Number(defined(sample[3], "sample row 3").high), Number(defined(sample[3], "sample row 3").best)),
+    );
+    defined(sample[7], "sample row 7").date_start = "1990-11-01 00:00:00.000";
+    defined(sample[7], "sample row 7").date_end = "1990-11-02 00:00:00.000";
+    defined(sample[7], "sample row 7").date_prec = "2";
+    defined(sample[12], "sample row 12").where_coordinates =
+      `${defined(sample[12], "sample row 12").where_coordinates} (corrected)`;
     const headline = "Five Kashmiris reported killed by Indian fire (corrected)";
-    defined(sample[27], "sample[27]").source_headline = headline;
-    defined(sample[27], "sample[27]").source_article =
-      `"${defined(sample[27], "sample[27]").source_office},${defined(sample[27], "sample[27]").source_date},${headline}"`;
+    defined(sample[27], "sample row 27").source_headline = headline;
+    defined(sample[27], "sample row 27").source_article =
+      `"${defined(sample[27], "sample row 27").source_office},${defined(sample[27], "sample row 27").source_date},${headline}"`;
     const newer = csvFile(UCDP_COLUMNS, sample, "ucdp_newer.csv");
 
     const { _max } = await t.db.revision.aggregate({ _max: { id: true } });
@@ -191,12 +198,12 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     expect(summary).toMatchObject({ created: 0, updated: 4, unchanged: 26, rejected: 0 });
     expect(summary.records).toMatchObject({ source: { created: 1 }, claim: { created: 1, updated: 0, deleted: 1 } });
     const cited = await t.db.event.findUniqueOrThrow({
-      where: { key: `ucdp:${defined(sample[27], "sample[27]").id}` },
+      where: { key: `ucdp:${defined(sample[27], "sample row 27").id}` },
       include: { claims: true },
     });
     expect(cited.claims.map((c) => c.quote)).toEqual([headline]);
     const newRevisions = await t.db.revision.findMany({
-      where: { id: { gt: defined(_max.id, "_max.id") } },
+      where: { id: { gt: defined(_max.id, "the largest event ID") } },
       orderBy: { id: "asc" },
     });
     expect(newRevisions.map((r) => `${r.entityType} ${r.action}`).sort()).toEqual([
@@ -209,7 +216,7 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
       "Source CREATE",
     ]);
     const changed = await t.db.event.findMany({
-      where: { key: { in: [3, 7, 12].map((i) => `ucdp:${defined(sample[i], "sample[i]").id}`) } },
+      where: { key: { in: [3, 7, 12].map((i) => `ucdp:${defined(sample[i], `sample row ${i}`).id}`) } },
       orderBy: { id: "asc" },
     });
     expect(changed.map((e) => e.version)).toEqual([2, 2, 2]);
@@ -219,18 +226,21 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     expect(revisions).toHaveLength(3);
     const byEvent = new Map(revisions.map((r) => [r.entityId, r.changes as Record<string, [unknown, unknown]>]));
     const dated = defined(
-      changed.find((e) => e.key === `ucdp:${defined(sample[7], "sample[7]").id}`),
+      changed.find((e) => e.key === `ucdp:${defined(sample[7], "sample row 7").id}`),
       "changed.find((e) => e.key === `ucdp:{sample[7].id}`)",
     );
     expect(byEvent.get(dated.id)).toMatchObject({
-      startDate: [defined(defined(rows[7], "rows[7]").date_start, "rows[7].date_start").slice(0, 10), "1990-11-01"],
+      startDate: [
+        defined(defined(rows[7], "row 7 of the sample").date_start, "row 7's date_start").slice(0, 10),
+        "1990-11-01",
+      ],
       datePrecision: ["DAY", "WEEK"],
     });
     const moved = defined(
-      changed.find((e) => e.key === `ucdp:${defined(sample[12], "sample[12]").id}`),
+      changed.find((e) => e.key === `ucdp:${defined(sample[12], "sample row 12").id}`),
       "changed.find((e) => e.key === `ucdp:{sample[12].id}`)",
     );
-    expect(Object.keys(defined(byEvent.get(moved.id), "byEvent.get(moved.id)"))).toEqual(
+    expect(Object.keys(defined(byEvent.get(moved.id), "the moved event's revision"))).toEqual(
       expect.arrayContaining(["places", "title"]),
     );
   });

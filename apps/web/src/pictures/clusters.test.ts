@@ -13,7 +13,7 @@ describe("map clusters", () => {
       ["Kabul", 6, ["Kabul", "Khost"]],
       ["Istanbul", 4, ["Istanbul"]],
     ]);
-    expect(defined(clusters[0], "clusters[0]").x).toBeCloseTo((100 * 5 + 110) / 6);
+    expect(defined(clusters[0], "the first cluster").x).toBeCloseTo((100 * 5 + 110) / 6);
   });
 
   it("splits the group again when zoomed in far enough", () => {

@@ -17,7 +17,7 @@ describe("the month timeline's data", () => {
       ["2022-01-01", 0],
       ["2022-02-01", 1],
     ]);
-    expect(defined(months[0], "months[0]").byType).toEqual({ CEASEFIRE: 2 });
+    expect(defined(months[0], "the first month").byType).toEqual({ CEASEFIRE: 2 });
   });
 
   it("counts in round steps up to at least the highest month", () => {
