@@ -1,13 +1,14 @@
 import { revokeApiToken } from "@parley/db";
+import { defined } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { given, mutate } from "./given.ts";
-import { useApi } from "./harness.ts";
+import { given, type MutationResult, mutate, successOf } from "./given.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 const the = given(api);
 
 const createEvent = (headers: Record<string, string>) =>
-  mutate(
+  mutate<MutationResult<"CreateEventSuccess", { event: { id: string } }>>(
     api,
     headers,
     "createEvent",
@@ -48,7 +49,7 @@ describe("writing", () => {
       "Bearer prly_not-a-real-token",
       "Basic dXNlcjpwYXNz",
       "Bearer",
-      `Bearer ${editor.authorization!.slice(7, -2)}`,
+      `Bearer ${defined(editor.authorization, "editor.authorization").slice(7, -2)}`,
     ]) {
       expect(await createEvent({ authorization })).toEqual({
         __typename: "ForbiddenError",
@@ -76,7 +77,10 @@ describe("writing", () => {
     expect(token.lastUsedAt).toBeNull();
     const before = Date.now();
     await api.gql(`{ viewer { role } }`, {}, editor);
-    const first = (await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!;
+    const first = defined(
+      (await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt,
+      "(await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id …",
+    );
     expect(first.getTime()).toBeGreaterThanOrEqual(before - 1000);
     await api.gql(`{ viewer { role } }`, {}, editor);
     expect((await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(first);
@@ -84,7 +88,10 @@ describe("writing", () => {
     await api.t.db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
     await api.gql(`{ viewer { role } }`, {}, editor);
     expect(
-      (await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!.getTime(),
+      defined(
+        (await api.t.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt,
+        "the token's last use",
+      ).getTime(),
     ).toBeGreaterThanOrEqual(before);
   });
 
@@ -93,12 +100,14 @@ describe("writing", () => {
     const result = await createEvent(editor);
     expect(result.__typename).toBe("CreateEventSuccess");
     const tokenId = (await api.t.db.apiToken.findFirstOrThrow({ where: { name: "Newsroom importer" } })).id;
-    expect((await the.revisions("Event", result.event.id))[0]!.author).toBe(`token:${tokenId} (Newsroom importer)`);
+    expect(
+      defined((await the.revisions("Event", successOf(result).event.id))[0], "the event's first revision").author,
+    ).toBe(`token:${tokenId} (Newsroom importer)`);
   });
 
   it("leaves deleting events, actors and sources and merging actors to admins", async () => {
     const editor = await api.as("EDITOR");
-    const event = await createEvent(editor);
+    const event = successOf(await createEvent(editor));
     const [ttp, qatar, voa] = await Promise.all([
       the.id("actor", "ttp"),
       the.id("actor", "qatar"),
@@ -136,7 +145,13 @@ describe("writing", () => {
   });
 
   it("checks the token before the input, so a refused caller learns nothing about the data", async () => {
-    const result = await mutate(api, {}, "updateEvent", { id: "nonsense", version: 1, title: "" }, "");
+    const result = await mutate<MutationResult<"UpdateEventSuccess">>(
+      api,
+      {},
+      "updateEvent",
+      { id: "nonsense", version: 1, title: "" },
+      "",
+    );
     expect(result.__typename).toBe("ForbiddenError");
   });
 
@@ -150,9 +165,11 @@ describe("writing", () => {
       }),
     });
     const text = await res.text();
-    expect(text).not.toContain(editor.authorization!.slice("Bearer ".length));
+    expect(text).not.toContain(defined(editor.authorization, "editor.authorization").slice("Bearer ".length));
     const stored = await api.t.db.apiToken.findMany();
-    expect(stored.every((t) => !JSON.stringify(t).includes(editor.authorization!.slice(7)))).toBe(true);
+    expect(
+      stored.every((t) => !JSON.stringify(t).includes(defined(editor.authorization, "editor.authorization").slice(7))),
+    ).toBe(true);
   });
 });
 
@@ -166,7 +183,7 @@ describe("reading", () => {
 
   it("names the token's holder and role", async () => {
     const res = await api.gql(`{ viewer { name role } }`, {}, await api.as("READER", "Analyst"));
-    expect(res.data.viewer).toEqual({ name: "Analyst", role: "READER" });
+    expect(dataOf(res).viewer).toEqual({ name: "Analyst", role: "READER" });
   });
 
   describe("with PARLEY_READ_ACCESS=token", () => {
@@ -210,22 +227,22 @@ describe("reading", () => {
     });
 
     it("lets a reader read but not write", async () => {
-      const res = await closed().gql(query, {}, reader);
+      const res = await closed().gql<{ viewer: { role: string } }>(query, {}, reader);
       expect(res.status).toBe(200);
-      expect(res.data.viewer.role).toBe("READER");
-      const write = await closed().gql(
+      expect(dataOf(res).viewer.role).toBe("READER");
+      const write = await closed().gql<{ createEvent: { __typename: string } }>(
         `mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename } }`,
         {},
         reader,
       );
-      expect(write.data.createEvent.__typename).toBe("ForbiddenError");
+      expect(dataOf(write).createEvent.__typename).toBe("ForbiddenError");
     });
 
     it("answers an anonymous write with the same ForbiddenError as when reading is open", async () => {
       const write = await closed().gql(
         `mutation { createEvent(input: { type: OTHER, title: "x", startDate: "2022-01-01" }) { __typename ... on Error { message } } }`,
       );
-      expect(write.data.createEvent).toEqual({
+      expect(dataOf(write).createEvent).toEqual({
         __typename: "ForbiddenError",
         message: expect.stringMatching(/^Creating an event needs an editor token: send/),
       });

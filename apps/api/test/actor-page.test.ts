@@ -1,7 +1,8 @@
+import { defined } from "@parley/schema";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
-import { given, mutate } from "./given.ts";
-import { type GraphQLResponse, useApi } from "./harness.ts";
+import { given, type MutationResult, mutate, successOf } from "./given.ts";
+import { dataOf, type GraphQLResponse, useApi } from "./harness.ts";
 
 // What an actor's page reads: its roles with counts, the actors it shares events with, and its
 // events paged from the newest back. Every count is checked against the participant rows.
@@ -37,9 +38,12 @@ async function companionsByHand(actorId: number) {
 const COMPANIONS = `query($id: ID!, $first: Int) { actor(id: $id) { companions(first: $first) { sharedEvents actor { id name } } } }`;
 
 async function companionsOf(id: string, first = 50) {
-  const res = await api.gql(COMPANIONS, { id, first });
+  const res = await api.gql<{ actor: { companions: { sharedEvents: number; actor: { id: string } }[] } | null }>(
+    COMPANIONS,
+    { id, first },
+  );
   expect(res.errors).toBeUndefined();
-  return (res.data.actor.companions as { sharedEvents: number; actor: { id: string } }[]).map((c) => ({
+  return defined(dataOf(res).actor, `actor ${id}`).companions.map((c) => ({
     id: numeric(c.actor.id),
     events: c.sharedEvents,
   }));
@@ -60,7 +64,7 @@ describe("an actor's companions", () => {
     const [ttp, turkey] = await Promise.all([the.id("actor", "ttp"), the.id("actor", "turkey")]);
     const before = await companionsOf(ttp);
     const shared = before.find((c) => c.id === numeric(turkey))?.events ?? 0;
-    const created = await mutate(
+    const created = await mutate<MutationResult<"CreateEventSuccess">>(
       api,
       editor,
       "createEvent",
@@ -82,15 +86,16 @@ describe("an actor's companions", () => {
   });
 
   it("are none for an actor without events, and refuse a list longer than 50", async () => {
-    const created = await mutate(
+    const created = await mutate<MutationResult<"CreateActorSuccess", { actor: { id: string } }>>(
       api,
       editor,
       "createActor",
       { name: "Nobody in particular", kind: "PERSON" },
       "... on CreateActorSuccess { actor { id } }",
     );
-    expect(await companionsOf(created.actor.id)).toEqual([]);
-    const res = await api.gql(COMPANIONS, { id: created.actor.id, first: 51 });
+    const nobody = successOf(created).actor.id;
+    expect(await companionsOf(nobody)).toEqual([]);
+    const res = await api.gql(COMPANIONS, { id: nobody, first: 51 });
     expect(res.errors?.[0]).toMatchObject({
       message: "`first` must be between 0 and 50; got 51",
       extensions: { code: "BAD_USER_INPUT", argument: "first" },
@@ -108,12 +113,13 @@ describe("an actor's roles and events", () => {
       const expected = [...byRole]
         .map(([role, count]) => ({ role, count }))
         .sort((a, b) => b.count - a.count || a.role.localeCompare(b.role));
-      const res = await api.gql(
+      const res = await api.gql<{ actor: { roleCounts: unknown[]; events: { totalCount: number } } | null }>(
         `query($id: ID!) { actor(id: $id) { roleCounts { role count } events { totalCount } } }`,
         { id },
       );
-      expect(res.data.actor.roleCounts, key).toEqual(expected);
-      expect(expected.reduce((n, r) => n + r.count, 0)).toBe(res.data.actor.events.totalCount);
+      const actor = defined(dataOf(res).actor, key);
+      expect(actor.roleCounts, key).toEqual(expected);
+      expect(expected.reduce((n, r) => n + r.count, 0)).toBe(actor.events.totalCount);
     }
   });
 
@@ -122,30 +128,38 @@ describe("an actor's roles and events", () => {
     const page = `query($id: ID!, $last: Int, $before: String, $first: Int, $after: String) { actor(id: $id) {
       events(last: $last, before: $before, first: $first, after: $after) { totalCount
         pageInfo { hasPreviousPage hasNextPage startCursor endCursor } edges { node { event { id startDate } } } } } }`;
-    const all = await api.gql(page, { id, first: 100 });
-    const everything = all.data.actor.events.edges.map((e: any) => e.node.event);
-    expect(everything.length).toBe(all.data.actor.events.totalCount);
-    expect(everything.map((e: any) => e.startDate)).toEqual([...everything.map((e: any) => e.startDate)].sort());
-    const pages: { events: any[]; endCursor: string }[] = [];
+    type Event = { id: string; startDate: string };
+    type Page = {
+      actor: {
+        events: {
+          totalCount: number;
+          pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string; endCursor: string };
+          edges: { node: { event: Event } }[];
+        };
+      } | null;
+    };
+    const eventsOf = (answer: GraphQLResponse<Page>) => defined(dataOf(answer).actor, "the TTP").events;
+    const all = eventsOf(await api.gql<Page>(page, { id, first: 100 }));
+    const everything = all.edges.map((e) => e.node.event);
+    expect(everything.length).toBe(all.totalCount);
+    expect(everything.map((e) => e.startDate)).toEqual([...everything.map((e) => e.startDate)].sort());
+    const pages: { events: Event[]; endCursor: string }[] = [];
     let before: string | null = null;
     for (;;) {
-      const res: GraphQLResponse = await api.gql(page, { id, last: 5, before });
+      const res: GraphQLResponse<Page> = await api.gql<Page>(page, { id, last: 5, before });
       expect(res.errors).toBeUndefined();
-      const {
-        edges,
-        pageInfo,
-      }: { edges: any[]; pageInfo: { hasPreviousPage: boolean; startCursor: string; endCursor: string } } =
-        res.data.actor.events;
-      pages.unshift({ events: edges.map((e: any) => e.node.event), endCursor: pageInfo.endCursor });
+      const { edges, pageInfo } = eventsOf(res);
+      pages.unshift({ events: edges.map((e) => e.node.event), endCursor: pageInfo.endCursor });
       if (!pageInfo.hasPreviousPage) break;
       before = pageInfo.startCursor;
     }
     expect(pages.length).toBe(Math.ceil(everything.length / 5));
     expect(pages.flatMap((p) => p.events)).toEqual(everything);
     // From the oldest page forward again: the events after it, in order.
-    const next = await api.gql(page, { id, first: 5, after: pages[0]!.endCursor });
-    expect(next.data.actor.events.edges.map((e: any) => e.node.event)).toEqual(
-      everything.slice(pages[0]!.events.length, pages[0]!.events.length + 5),
+    const oldest = defined(pages[0], "the oldest page");
+    const next = eventsOf(await api.gql<Page>(page, { id, first: 5, after: oldest.endCursor }));
+    expect(next.edges.map((e) => e.node.event)).toEqual(
+      everything.slice(oldest.events.length, oldest.events.length + 5),
     );
   });
 
@@ -153,7 +167,12 @@ describe("an actor's roles and events", () => {
     const id = await the.id("actor", "ttp");
     const page = `query($id: ID!, $after: String, $before: String, $first: Int, $last: Int) { actor(id: $id) {
       events(first: $first, after: $after, last: $last, before: $before) { pageInfo { startCursor endCursor } edges { node { role } } } } }`;
-    const opening = (await api.gql(page, { id, first: 3 })).data.actor.events.pageInfo;
+    const opening = defined(
+      dataOf(
+        await api.gql<{ actor: { events: { pageInfo: { endCursor: string | null } } } | null }>(page, { id, first: 3 }),
+      ).actor,
+      "the TTP",
+    ).events.pageInfo;
     for (const variables of [
       { first: 3, after: opening.endCursor },
       { last: 3, before: opening.endCursor },

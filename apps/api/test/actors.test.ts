@@ -1,7 +1,8 @@
+import { defined } from "@parley/schema";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
-import { given, mutate } from "./given.ts";
-import { useApi } from "./harness.ts";
+import { given, type MutationResult, mutate, resultAs } from "./given.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 const the = given(api);
@@ -9,8 +10,32 @@ let editor: Record<string, string>;
 let admin: Record<string, string>;
 
 const ACTOR = "actor { id name kind description country externalIds version aliases aliasDetails { id name kind } }";
+/** What ACTOR selects. */
+interface ActorA {
+  id: string;
+  name: string;
+  kind: string;
+  description: string | null;
+  country: string | null;
+  externalIds: unknown;
+  version: number;
+  aliases: string[];
+  aliasDetails: { id: string; name: string; kind: string }[];
+}
+type ActorResult = MutationResult<string, { actor: ActorA }>;
+/** The actor a mutation answered with, or a failure showing the error that came instead. */
+function actorOf(result: ActorResult): ActorA {
+  if (!("actor" in result)) throw new Error(`expected the actor, got ${JSON.stringify(result)}`);
+  return result.actor;
+}
 const actorMutation = (field: string, input: object, headers = editor) =>
-  mutate(api, headers, field, input, `... on ${field[0]!.toUpperCase()}${field.slice(1)}Success { ${ACTOR} }`);
+  mutate<ActorResult>(
+    api,
+    headers,
+    field,
+    input,
+    `... on ${defined(field[0], "field[0]").toUpperCase()}${field.slice(1)}Success { ${ACTOR} }`,
+  );
 
 beforeAll(async () => {
   editor = await api.as("EDITOR");
@@ -32,14 +57,14 @@ describe("creating and updating actors", () => {
       ],
     });
     expect(result.__typename).toBe("CreateActorSuccess");
-    expect(result.actor).toMatchObject({
+    expect(actorOf(result)).toMatchObject({
       name: "Jamaat-ul-Ahrar",
       kind: "ARMED_GROUP",
       version: 1,
       aliases: ["JuA", "Jamat ul Ahrar"],
       externalIds: { wikidata: "Q17013402" },
     });
-    id = result.actor.id;
+    id = actorOf(result).id;
   });
 
   it("refuses an alias that repeats a name, and a malformed country code", async () => {
@@ -52,7 +77,7 @@ describe("creating and updating actors", () => {
         { name: "LEI", kind: "ACRONYM" },
       ],
     });
-    expect(result.problems).toEqual([
+    expect(resultAs(result, "ValidationError").problems).toEqual([
       { field: "input.country", message: "must be an ISO 3166-1 alpha-2 code such as PK" },
       { field: "input.aliases[1].name", message: "repeats this name (as at index 0)" },
     ]);
@@ -75,7 +100,7 @@ describe("creating and updating actors", () => {
       description: "A TTP splinter group.",
       aliases: [{ name: "JuA", kind: "ACRONYM" }],
     });
-    expect(result.actor).toMatchObject({
+    expect(actorOf(result)).toMatchObject({
       version: 2,
       description: "A TTP splinter group.",
       aliases: ["JuA"],
@@ -85,7 +110,7 @@ describe("creating and updating actors", () => {
     expect(stale).toMatchObject({ __typename: "ConflictError", expectedVersion: 1, currentVersion: 2 });
     const revisions = await the.revisions("Actor", id);
     expect(revisions.map((r) => r.action)).toEqual(["CREATE", "UPDATE"]);
-    expect(revisions[1]!.changes).toEqual({
+    expect(defined(revisions[1], "revisions[1]").changes).toEqual({
       description: [null, "A TTP splinter group."],
       aliases: [["ACRONYM:JuA", "TRANSLITERATION:Jamat ul Ahrar"], ["ACRONYM:JuA"]],
     });
@@ -96,15 +121,15 @@ describe("aliases", () => {
   let actorId: string;
   let aliasId: string;
   beforeAll(async () => {
-    actorId = (await actorMutation("createActor", { name: "Hafiz Gul Bahadur group", kind: "ARMED_GROUP" })).actor.id;
+    actorId = actorOf(await actorMutation("createActor", { name: "Hafiz Gul Bahadur group", kind: "ARMED_GROUP" })).id;
   });
 
   it("adds an alias and bumps the actor's version", async () => {
     const result = await actorMutation("createAlias", { actorId, name: "Gul Bahadur faction", kind: "INFORMAL_NAME" });
-    expect(result.actor).toMatchObject({ version: 2, aliases: ["Gul Bahadur faction"] });
-    aliasId = result.actor.aliasDetails[0].id;
+    expect(actorOf(result)).toMatchObject({ version: 2, aliases: ["Gul Bahadur faction"] });
+    aliasId = defined(actorOf(result).aliasDetails[0], "the alias added").id;
     const node = await api.gql(`query($id: ID!) { node(id: $id) { ... on Alias { name kind } } }`, { id: aliasId });
-    expect(node.data.node).toEqual({ name: "Gul Bahadur faction", kind: "INFORMAL_NAME" });
+    expect(dataOf(node).node).toEqual({ name: "Gul Bahadur faction", kind: "INFORMAL_NAME" });
   });
 
   it("refuses a name the actor already has", async () => {
@@ -116,7 +141,7 @@ describe("aliases", () => {
     const stale = await actorMutation("updateAlias", { id: aliasId, version: 1, kind: "SELF_STYLED" });
     expect(stale).toMatchObject({ __typename: "ConflictError", id: actorId, currentVersion: 2 });
     const changed = await actorMutation("updateAlias", { id: aliasId, version: 2, name: "Hafiz Gul Bahadur faction" });
-    expect(changed.actor).toMatchObject({
+    expect(actorOf(changed)).toMatchObject({
       version: 3,
       aliasDetails: [{ id: aliasId, name: "Hafiz Gul Bahadur faction", kind: "INFORMAL_NAME" }],
     });
@@ -128,7 +153,7 @@ describe("aliases", () => {
     });
     expect(restated).toMatchObject({ __typename: "UpdateAliasSuccess", actor: { version: 3 } });
     const removed = await actorMutation("deleteAlias", { id: aliasId, version: 3 });
-    expect(removed.actor).toMatchObject({ version: 4, aliases: [] });
+    expect(actorOf(removed)).toMatchObject({ version: 4, aliases: [] });
     expect(await actorMutation("deleteAlias", { id: aliasId, version: 4 })).toMatchObject({
       __typename: "NotFoundError",
       typename: "Alias",
@@ -154,13 +179,13 @@ describe("aliases", () => {
 describe("merging actors", () => {
   it("keeps both names as aliases, moves references and resolves the old ID to the survivor", async () => {
     const survivor = await the.id("actor", "ttp");
-    const duplicate = (
+    const duplicate = actorOf(
       await actorMutation("createActor", {
         name: "Tehreek-e-Taliban Pakistan (TTP)",
         kind: "ARMED_GROUP",
         aliases: [{ name: "Pakistani Taliban movement", kind: "INFORMAL_NAME" }],
-      })
-    ).actor;
+      }),
+    );
     const event = await the.id("event", "eid-truce-2022");
     const eventVersion = await the.version("event", event);
     await mutate(
@@ -185,19 +210,22 @@ describe("merging actors", () => {
       admin,
     );
     expect(result.__typename).toBe("MergeActorsSuccess");
-    expect(result.actor.version).toBe(version + 1);
-    expect(result.actor.aliases).toEqual(
+    expect(actorOf(result).version).toBe(version + 1);
+    expect(actorOf(result).aliases).toEqual(
       expect.arrayContaining(["Tehreek-e-Taliban Pakistan (TTP)", "Pakistani Taliban movement", "TTP"]),
     );
 
     const old = await api.gql(`query($id: ID!) { actor(id: $id) { id name } }`, { id: duplicate.id });
-    expect(old.data.actor).toEqual({ id: survivor, name: "Tehrik-i-Taliban Pakistan" });
+    expect(dataOf(old).actor).toEqual({ id: survivor, name: "Tehrik-i-Taliban Pakistan" });
     const node = await api.gql(`query($id: ID!) { node(id: $id) { id ... on Actor { name } } }`, { id: duplicate.id });
-    expect(node.data.node).toEqual({ id: survivor, name: "Tehrik-i-Taliban Pakistan" });
-    const participants = await api.gql(`query($id: ID!) { event(id: $id) { participants { actor { id } } } }`, {
-      id: event,
+    expect(dataOf(node).node).toEqual({ id: survivor, name: "Tehrik-i-Taliban Pakistan" });
+    const participants = await api.gql<{ event: { participants: unknown[] } | null }>(
+      `query($id: ID!) { event(id: $id) { participants { actor { id } } } }`,
+      { id: event },
+    );
+    expect(defined(dataOf(participants).event, "the Eid truce").participants).toContainEqual({
+      actor: { id: survivor },
     });
-    expect(participants.data.event.participants).toContainEqual({ actor: { id: survivor } });
     const revisions = await the.revisions("Actor", survivor);
     expect(revisions.at(-1)).toMatchObject({
       action: "MERGE",
@@ -212,7 +240,7 @@ describe("merging actors", () => {
       name: "Tehreek Taliban",
       kind: "INFORMAL_NAME",
     });
-    expect(alias.actor.id).toBe(survivor);
+    expect(actorOf(alias).id).toBe(survivor);
     expect(
       await actorMutation(
         "mergeActors",
@@ -242,13 +270,13 @@ describe("merging actors", () => {
 
 describe("deleting actors", () => {
   it("deletes an actor nothing refers to, recording its last state", async () => {
-    const { id } = (
+    const { id } = actorOf(
       await actorMutation("createActor", {
         name: "Typo Actor",
         kind: "OTHER",
         aliases: [{ name: "TA", kind: "ACRONYM" }],
-      })
-    ).actor;
+      }),
+    );
     const result = await mutate(
       api,
       admin,
@@ -265,9 +293,15 @@ describe("deleting actors", () => {
 
   it("keeps an actor that events and claims refer to, and says to merge it instead", async () => {
     const id = await the.id("actor", "qatar");
-    const result = await mutate(api, admin, "deleteActor", { id, version: await the.version("actor", id) }, "");
+    const result = await mutate<MutationResult<"DeleteActorSuccess">>(
+      api,
+      admin,
+      "deleteActor",
+      { id, version: await the.version("actor", id) },
+      "",
+    );
     expect(result).toMatchObject({ __typename: "ValidationError", field: "input.id" });
-    expect(result.message).toMatch(/event participation.*merge it into another actor/);
+    expect(resultAs(result, "ValidationError").message).toMatch(/event participation.*merge it into another actor/);
     expect(await api.t.db.actor.count({ where: { key: "qatar" } })).toBe(1);
   });
 });

@@ -1,7 +1,25 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { freePort } from "@parley/db";
+import { defined } from "@parley/schema";
 import { inheritedEnv } from "@parley/testkit";
+import type { GraphQLResponse } from "./harness.ts";
+
+/** What `/health` answers (`healthEndpoint` in `src/modules/shared/availability.ts`). */
+export interface HealthBody {
+  status: "ok" | "unavailable";
+  database: "up" | "down";
+  databaseMs?: number;
+  error?: string;
+  message?: string;
+  searchIndex: { events: number } | "building" | "off";
+  replica?: {
+    database: "up" | "down";
+    recovering?: boolean;
+    replayedLsn?: string | null;
+    sinceReplayMs?: number | null;
+  };
+}
 
 const API_DIR = path.resolve(import.meta.dirname, "..");
 
@@ -10,12 +28,12 @@ export interface ApiProcess {
   endpoint: string;
   /** What the process wrote to stderr so far. */
   log(): string;
-  gql<T = any>(
+  gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
-  health(): Promise<{ status: number; body: any }>;
+  ): Promise<GraphQLResponse<NoInfer<T>>>;
+  health(): Promise<{ status: number; body: HealthBody }>;
   stop(): Promise<void>;
   /** SIGKILL: the process dies at once, mid-request, as in a crash. */
   kill(): Promise<void>;
@@ -48,24 +66,24 @@ export async function startApiProcess(
     },
   );
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  defined(child.stderr, "child.stderr").on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   const api: ApiProcess = {
     port,
     endpoint: `${base}/graphql`,
     log: () => stderr,
-    async gql(query, variables, headers = {}) {
+    async gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(api.endpoint, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, "status">) };
     },
     async health() {
       const response = await fetch(`${base}/health`);
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as HealthBody };
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

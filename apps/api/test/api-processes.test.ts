@@ -1,6 +1,8 @@
+import { defined } from "@parley/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./api-process.ts";
-import { useApi } from "./harness.ts";
+import { type MutationResult, resultAs } from "./given.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 /**
  * Two API servers in two Node processes on one database, spoken to over real HTTP: what one
@@ -26,22 +28,32 @@ const SEARCH = `query($q: String, $filter: EventFilter) { searchEvents(query: $q
   totalCount edges { node { id title } } facets { field values { value count } } } }`;
 const EVENT = `query($id: ID!) { event(id: $id) { id title type version participants { role actor { name } } } }`;
 
+type Found = {
+  searchEvents: {
+    totalCount: number;
+    edges: { node: { id: string; title: string } }[];
+    facets: { field: string; values: { value: string; count: number }[] }[];
+  };
+};
+
 async function search(api: ApiProcess, q: string, filter: object = {}) {
-  const res = await api.gql(SEARCH, { q, filter });
+  const res = await api.gql<Found>(SEARCH, { q, filter });
   expect(res.errors).toBeUndefined();
-  return res.data.searchEvents;
+  return dataOf(res).searchEvents;
 }
 
 describe("two API processes on one database", () => {
   it("show what either one writes in the other's reads, searches and facets, and share versions", async () => {
-    const actor = await a.gql(
+    const actor = await a.gql<{ createActor: MutationResult<"CreateActorSuccess", { actor: { id: string } }> }>(
       `mutation { createActor(input: { name: "Jamaat-ul-Ahrar", kind: ARMED_GROUP, country: "PK", aliases: [{ name: "JuA", kind: ACRONYM }] }) {
         __typename ... on CreateActorSuccess { actor { id } } } }`,
       {},
       editor,
     );
-    const actorId = actor.data.createActor.actor.id;
-    const created = await a.gql(
+    const actorId = resultAs(dataOf(actor).createActor, "CreateActorSuccess").actor.id;
+    const created = await a.gql<{
+      createEvent: MutationResult<"CreateEventSuccess", { event: { id: string; version: number } }>;
+    }>(
       `mutation($input: CreateEventInput!) { createEvent(input: $input) { __typename ... on CreateEventSuccess { event { id version } } } }`,
       {
         input: {
@@ -53,19 +65,30 @@ describe("two API processes on one database", () => {
       },
       editor,
     );
-    expect(created.data.createEvent.__typename).toBe("CreateEventSuccess");
-    const eventId = created.data.createEvent.event.id;
+    expect(dataOf(created).createEvent.__typename).toBe("CreateEventSuccess");
+    const eventId = resultAs(dataOf(created).createEvent, "CreateEventSuccess").event.id;
 
     const seen = await search(b, "Kalashprobe");
     expect(seen.totalCount).toBe(1);
-    expect(seen.edges[0].node.id).toBe(eventId);
-    expect(seen.facets.find((f: any) => f.field === "ACTOR").values).toContainEqual({ value: actorId, count: 1 });
+    expect(defined(seen.edges[0], "the event written through the other process").node.id).toBe(eventId);
+    expect(
+      defined(
+        seen.facets.find((f) => f.field === "ACTOR"),
+        "the ACTOR facet",
+      ).values,
+    ).toContainEqual({
+      value: actorId,
+      count: 1,
+    });
     expect((await search(b, "", { actorIds: [actorId] })).totalCount).toBe(1);
-    expect((await b.gql(`{ searchActors(query: "JuA") { actor { id } matchedName } }`)).data.searchActors[0]).toEqual({
+    expect(
+      dataOf(await b.gql<{ searchActors: unknown[] }>(`{ searchActors(query: "JuA") { actor { id } matchedName } }`))
+        .searchActors[0],
+    ).toEqual({
       actor: { id: actorId },
       matchedName: "JuA",
     });
-    expect((await b.gql(EVENT, { id: eventId })).data.event).toMatchObject({
+    expect(dataOf(await b.gql(EVENT, { id: eventId })).event).toMatchObject({
       title: "Kalashprobe attack on a checkpoint",
       participants: [{ role: "PERPETRATOR", actor: { name: "Jamaat-ul-Ahrar" } }],
     });
@@ -75,10 +98,10 @@ describe("two API processes on one database", () => {
       {},
       editor,
     );
-    expect(updated.data.updateEvent).toEqual({ __typename: "UpdateEventSuccess", event: { version: 2 } });
+    expect(dataOf(updated).updateEvent).toEqual({ __typename: "UpdateEventSuccess", event: { version: 2 } });
     expect((await search(a, "Kalashprobe", { types: ["AIRSTRIKE"] })).totalCount).toBe(1);
     expect((await search(a, "Kalashprobe", { types: ["ATTACK"] })).totalCount).toBe(0);
-    expect((await a.gql(EVENT, { id: eventId })).data.event).toMatchObject({ type: "AIRSTRIKE", version: 2 });
+    expect(dataOf(await a.gql(EVENT, { id: eventId })).event).toMatchObject({ type: "AIRSTRIKE", version: 2 });
 
     // The version read through one process guards writes through the other.
     const stale = await a.gql(
@@ -86,16 +109,16 @@ describe("two API processes on one database", () => {
       {},
       editor,
     );
-    expect(stale.data.updateEvent).toEqual({ __typename: "ConflictError", currentVersion: 2 });
+    expect(dataOf(stale).updateEvent).toEqual({ __typename: "ConflictError", currentVersion: 2 });
 
-    const deleted = await b.gql(
+    const deleted = await b.gql<{ deleteEvent: { __typename: string } }>(
       `mutation { deleteEvent(input: { id: "${eventId}", version: 2 }) { __typename } }`,
       {},
       admin,
     );
-    expect(deleted.data.deleteEvent.__typename).toBe("DeleteEventSuccess");
+    expect(dataOf(deleted).deleteEvent.__typename).toBe("DeleteEventSuccess");
     expect((await search(a, "Kalashprobe")).totalCount).toBe(0);
-    expect((await a.gql(EVENT, { id: eventId })).data.event).toBeNull();
+    expect(dataOf(await a.gql(EVENT, { id: eventId })).event).toBeNull();
     const [totalA, totalB] = await Promise.all([search(a, ""), search(b, "")]);
     expect(totalA.totalCount).toBe(totalB.totalCount);
     expect(totalA.facets).toEqual(totalB.facets);

@@ -1,5 +1,6 @@
 import * as crypto from "node:crypto";
 import { createPrismaClient, hashSecret, revokeApiToken, withDatabase } from "@parley/db";
+import { defined } from "@parley/schema";
 import {
   type GraphQLArgument,
   type GraphQLInputType,
@@ -13,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { schema } from "../src/schema.ts";
 import { createServer } from "../src/server.ts";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 // A spy that calls the real function: to see which comparison the token check makes.
 vi.mock("node:crypto", async (importOriginal) => {
@@ -41,7 +42,8 @@ async function databaseState() {
     const [row] = await api.t.db.$queryRawUnsafe<{ sum: string | null; n: number }[]>(
       `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM ${rows} t`,
     );
-    state[name] = `${row!.n}:${row!.sum}`;
+    const { n, sum } = defined(row, `the count of ${name}`);
+    state[name] = `${n}:${sum}`;
   }
   return state;
 }
@@ -50,7 +52,7 @@ async function databaseState() {
 function placeholder(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return placeholder(type.ofType);
   if (isListType(type)) return [];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
+  if (isEnumType(type)) return defined(type.getValues()[0], "type.getValues()[0]").value;
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
     return Object.fromEntries(fields.map((f) => [f.name, placeholder(f.type)]));
@@ -73,18 +75,20 @@ function placeholder(type: GraphQLInputType): unknown {
   throw new Error(`no placeholder for ${String(type)}`);
 }
 
-const mutations = Object.values(schema.getMutationType()!.getFields()).map((field) => {
-  const args = field.args as readonly GraphQLArgument[];
-  const required = args.filter((a) => isNonNullType(a.type));
-  const vars = required.map((a) => `$${a.name}: ${String(a.type)}`).join(", ");
-  const call = required.map((a) => `${a.name}: $${a.name}`).join(", ");
-  return {
-    name: field.name,
-    document: `mutation${vars ? `(${vars})` : ""} { ${field.name}${call ? `(${call})` : ""} { __typename ... on Error { message } } }`,
-    variables: Object.fromEntries(required.map((a) => [a.name, placeholder(a.type)])),
-    returnsResultUnion: getNamedType(field.type).name.endsWith("Result"),
-  };
-});
+const mutations = Object.values(defined(schema.getMutationType(), "schema.getMutationType()").getFields()).map(
+  (field) => {
+    const args = field.args as readonly GraphQLArgument[];
+    const required = args.filter((a) => isNonNullType(a.type));
+    const vars = required.map((a) => `$${a.name}: ${String(a.type)}`).join(", ");
+    const call = required.map((a) => `${a.name}: $${a.name}`).join(", ");
+    return {
+      name: field.name,
+      document: `mutation${vars ? `(${vars})` : ""} { ${field.name}${call ? `(${call})` : ""} { __typename ... on Error { message } } }`,
+      variables: Object.fromEntries(required.map((a) => [a.name, placeholder(a.type)])),
+      returnsResultUnion: getNamedType(field.type).name.endsWith("Result"),
+    };
+  },
+);
 
 describe("refused writes change nothing", () => {
   let reader: Record<string, string>;
@@ -108,9 +112,9 @@ describe("refused writes change nothing", () => {
     for (const m of mutations) {
       expect(m.returnsResultUnion, m.name).toBe(true);
       for (const [who, headers] of callers) {
-        const res = await api.gql(m.document, m.variables, headers);
+        const res = await api.gql<Record<string, { __typename: string }>>(m.document, m.variables, headers);
         expect(res.errors, `${m.name} (${who})`).toBeUndefined();
-        expect(res.data[m.name].__typename, `${m.name} (${who})`).toBe("ForbiddenError");
+        expect(dataOf(res)[m.name]?.__typename, `${m.name} (${who})`).toBe("ForbiddenError");
       }
     }
     expect(await databaseState()).toEqual(before);
@@ -159,7 +163,7 @@ describe("tokens in logs", () => {
 
   it("never writes a token to the server's output, on success, refusal or unexpected error", async () => {
     const editor = await api.as("EDITOR");
-    const secret = editor.authorization!.slice("Bearer ".length);
+    const secret = defined(editor.authorization, "editor.authorization").slice("Bearer ".length);
     const withoutSearch = createServer({ db: api.t.db }); // searchEvents fails there: an unexpected error
     const unreachable = createServer({ db: broken }); // the token check itself fails
     const send = (yoga: ReturnType<typeof createServer>, body: string, headers: Record<string, string> = editor) =>
@@ -212,14 +216,14 @@ describe("tokens in logs", () => {
 describe("comparing tokens", () => {
   it("looks a token up by its SHA-256 hash only, and compares equal-length digests with crypto.timingSafeEqual", async () => {
     const headers = await api.as("EDITOR");
-    const secret = headers.authorization!.slice("Bearer ".length);
+    const secret = defined(headers.authorization, "headers.authorization").slice("Bearer ".length);
     const compare = vi.mocked(crypto.timingSafeEqual);
     compare.mockClear();
     api.resetQueries();
-    const res = await api.gql(`{ viewer { role } }`, {}, headers);
-    expect(res.data.viewer.role).toBe("EDITOR");
+    const res = await api.gql<{ viewer: { role: string } }>(`{ viewer { role } }`, {}, headers);
+    expect(dataOf(res).viewer.role).toBe("EDITOR");
     expect(compare).toHaveBeenCalledTimes(1);
-    const [a, b] = compare.mock.calls[0]! as [Buffer, Buffer];
+    const [a, b] = defined(compare.mock.calls[0], "compare.mock.calls[0]") as [Buffer, Buffer];
     expect(a.length).toBe(32);
     expect(b.length).toBe(32);
     expect(Buffer.from(b).toString("hex")).toBe(hashSecret(secret));
@@ -232,7 +236,7 @@ describe("comparing tokens", () => {
     compare.mockClear();
     for (const token of ["prly_", "prly_x", `prly_${"x".repeat(150)}`, `prly_${"x".repeat(5_000)}`]) {
       const res = await api.gql(`{ viewer { role } }`, {}, { authorization: `Bearer ${token}` });
-      expect(res.data.viewer).toBeNull();
+      expect(dataOf(res).viewer).toBeNull();
     }
     for (const [a, b] of compare.mock.calls as [Buffer, Buffer][]) expect(a.length).toBe(b.length);
   });

@@ -1,4 +1,5 @@
 import { createPrismaClient } from "@parley/db";
+import { defined } from "@parley/schema";
 
 /**
  * Faults at COMMIT, for events of a chosen title, made by PostgreSQL itself: a deferred trigger runs
@@ -68,7 +69,7 @@ export async function installCommitFaults(url: string): Promise<CommitFaults> {
         const [row] = await db.$queryRaw<
           { n: number }[]
         >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'COMMIT' AND state = 'active'`;
-        if (row!.n === 0) return;
+        if (defined(row, "the count of waiting COMMITs").n === 0) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
@@ -79,7 +80,7 @@ export async function installCommitFaults(url: string): Promise<CommitFaults> {
       const [row] = await db.$queryRaw<
         { status: string | null }[]
       >`SELECT txid_status(${transactionId}::bigint) AS status`;
-      return row!.status;
+      return defined(row, "the row of txid_status").status;
     },
     close: () => db.$disconnect(),
   };

@@ -8,11 +8,12 @@ import {
   type PrismaClient,
   withDatabase,
 } from "@parley/db";
-import { decodeGlobalId } from "@parley/schema";
+import { decodeGlobalId, defined } from "@parley/schema";
 import { type RestartablePostgres, startRestartablePostgres } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../src/server.ts";
 import { type CommitFaults, installCommitFaults } from "./commit-faults.ts";
+import { dataOf } from "./harness.ts";
 
 /**
  * A PostgreSQL of this file's own, whose connections are killed exactly at COMMIT: the API must
@@ -61,15 +62,16 @@ async function create(title: string, key?: string) {
     }),
   });
   const body = (await response.json()) as {
-    data?: any;
-    errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+    data?: { createEvent: { __typename: string; event?: { id: string; title: string } } } | null;
+    errors?: { message: string; path?: string[]; extensions?: { code?: string; transactionId?: string } }[];
   };
   return { status: response.status, ...body };
 }
 
 const stored = async (title: string) =>
   (await db.event.findMany({ where: { title }, select: { id: true } })).map((e) => e.id);
-const idOf = (answer: { data?: any }) => decodeGlobalId(answer.data.createEvent.event.id, "Event");
+const idOf = (answer: Awaited<ReturnType<typeof create>>) =>
+  decodeGlobalId(defined(dataOf(answer).createEvent.event, "the event created").id, "Event");
 
 /** Stops PostgreSQL while a COMMIT waits, keeps it down until the API has answered, and starts it again. */
 async function answerWhileDown(answer: Promise<Awaited<ReturnType<typeof create>>>) {
@@ -89,7 +91,7 @@ describe("a write whose connection is killed at COMMIT", () => {
     await faults.kill(await faults.atCommit("SyncRep"));
     const result = await answer;
     expect(result.status).toBe(200);
-    expect(result.data.createEvent).toMatchObject({ __typename: "CreateEventSuccess", event: { title } });
+    expect(dataOf(result).createEvent).toMatchObject({ __typename: "CreateEventSuccess", event: { title } });
     expect(await stored(title)).toEqual([idOf(result)]);
   });
 
@@ -115,16 +117,16 @@ describe("a write whose COMMIT is cut off by PostgreSQL stopping", () => {
     await faults.atCommit("PgSleep");
     const result = await answerWhileDown(answer);
     expect(result.status).toBe(503);
-    const error = result.errors![0]!;
+    const error = defined(result.errors?.[0], "the error of the write cut off");
     expect(error.extensions).toMatchObject({ code: "OUTCOME_UNKNOWN", transactionId: expect.stringMatching(/^\d+$/) });
     expect(error.message).toMatch(/may or may not be stored/);
     expect(error.path).toEqual(["createEvent"]);
-    expect(await faults.status(error.extensions!.transactionId)).toBe("aborted");
+    expect(await faults.status(defined(error.extensions?.transactionId, "the error's transaction ID"))).toBe("aborted");
     expect(await stored(title)).toEqual([]);
 
     await faults.disarm(title);
     const retried = await create(title, "cut-off-1");
-    expect(retried.data.createEvent.__typename).toBe("CreateEventSuccess");
+    expect(dataOf(retried).createEvent.__typename).toBe("CreateEventSuccess");
     const again = await create(title, "cut-off-1");
     expect(idOf(again)).toBe(idOf(retried));
     expect(await stored(title)).toEqual([idOf(retried)]);
@@ -137,13 +139,15 @@ describe("a write whose COMMIT is cut off by PostgreSQL stopping", () => {
     await faults.atCommit("SyncRep");
     const result = await answerWhileDown(answer);
     expect(result.errors?.[0]?.extensions?.code).toBe("OUTCOME_UNKNOWN");
-    expect(await faults.status(result.errors![0]!.extensions!.transactionId)).toBe("committed");
+    expect(
+      await faults.status(defined(result.errors?.[0]?.extensions?.transactionId, "the error's transaction ID")),
+    ).toBe("committed");
     const [id] = await stored(title);
     expect(id).toBeDefined();
 
     await faults.disarm(title);
     const retried = await create(title, "cut-off-2");
-    expect(retried.data.createEvent.__typename).toBe("CreateEventSuccess");
+    expect(dataOf(retried).createEvent.__typename).toBe("CreateEventSuccess");
     expect(idOf(retried)).toBe(id);
     expect(await stored(title)).toEqual([id]);
   });
@@ -163,6 +167,7 @@ describe("retries with idempotency keys across a restart of PostgreSQL", () => {
     const retries = await Promise.all(titles.map((title) => create(title, `restart-${title}`)));
     expect(retries.map((r) => r.data?.createEvent.__typename)).toEqual(Array(10).fill("CreateEventSuccess"));
     expect(retries.slice(0, 5).map(idOf)).toEqual(firsts.slice(0, 5).map(idOf));
-    for (const [i, title] of titles.entries()) expect(await stored(title)).toEqual([idOf(retries[i]!)]);
+    for (const [i, title] of titles.entries())
+      expect(await stored(title)).toEqual([idOf(defined(retries[i], `retry ${i}`))]);
   });
 });

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import {
   type GraphQLObjectType,
@@ -10,7 +11,7 @@ import {
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/schema.ts";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 
@@ -90,7 +91,10 @@ describe("lists and connections", () => {
   it("gives every connection the same arguments, a total count and a page info", () => {
     for (const coordinate of connectionFields) {
       const [parent, name] = coordinate.split(".") as [string, string];
-      const field = (schema.getType(parent) as GraphQLObjectType).getFields()[name]!;
+      const field = defined(
+        (schema.getType(parent) as GraphQLObjectType).getFields()[name],
+        "(schema.getType(parent) as GraphQLObjectType).getFields()[name]",
+      );
       expect(
         field.args.map((a) => a.name),
         coordinate,
@@ -105,9 +109,21 @@ describe("lists and connections", () => {
 interface Probe {
   query: string;
   variables?: Record<string, unknown>;
-  pick: (data: any) => any;
+  pick: (data: Probed | null | undefined) => Probed["c"];
   editor?: boolean;
 }
+/** The answer to a probe: its connection, aliased `c`, at the root or on `node`. */
+interface Probed {
+  c?: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    edges: { cursor: string }[];
+  };
+  node?: { c?: Probed["c"] } | null;
+}
+/** The connection a probe picks out of an answer, or a failure naming it. */
+const picked = (probe: Probe, data: Probed | null | undefined, coordinate: string) =>
+  defined(probe.pick(data), `${coordinate} in the answer`);
 
 let probes: Record<string, Probe>;
 let editor: Record<string, string>;
@@ -124,9 +140,10 @@ beforeAll(async () => {
       payload: { actorId: null, text: `Group ${i}`, name: `Group ${i}`, kind: "ARMED_GROUP" },
     })),
   });
-  const busiest = async (rows: { id: number; n: number }[]) => rows.sort((a, b) => b.n - a.n)[0]!.id;
+  const busiest = async (rows: { id: number; n: number }[]) =>
+    defined(rows.sort((a, b) => b.n - a.n)[0], "the row with the most").id;
   const counted = async <T extends { id: number; _count: Record<string, number> }>(rows: T[], relation: string) =>
-    busiest(rows.map((r) => ({ id: r.id, n: r._count[relation]! })));
+    busiest(rows.map((r) => ({ id: r.id, n: defined(r._count[relation], `the count of ${relation}`) })));
   const actor = await counted(
     await db.actor.findMany({ include: { _count: { select: { participations: true } } } }),
     "participations",
@@ -211,7 +228,7 @@ beforeAll(async () => {
 });
 
 async function ask(probe: Probe, args: string) {
-  return api.gql(probe.query.replace("ARGS", args), probe.variables, probe.editor ? editor : {});
+  return api.gql<Probed>(probe.query.replace("ARGS", args), probe.variables, probe.editor ? editor : {});
 }
 
 describe("cursors", () => {
@@ -223,9 +240,9 @@ describe("cursors", () => {
       for (let i = 0; i < 50; i++) {
         const res = await ask(probe, after ? `first: 2, after: "${after}"` : "first: 2");
         expect(res.errors, coordinate).toBeUndefined();
-        const c = probe.pick(res.data);
+        const c = picked(probe, res.data, coordinate);
         total = c.totalCount;
-        forward.push(...c.edges.map((e: { cursor: string }) => e.cursor));
+        forward.push(...c.edges.map((e) => e.cursor));
         if (!c.pageInfo.hasNextPage) break;
         after = c.pageInfo.endCursor;
       }
@@ -233,8 +250,8 @@ describe("cursors", () => {
       let before: string | null = null;
       for (let i = 0; i < 50; i++) {
         const res = await ask(probe, before ? `last: 2, before: "${before}"` : "last: 2");
-        const c = probe.pick(res.data);
-        backward.unshift(...c.edges.map((e: { cursor: string }) => e.cursor));
+        const c = picked(probe, res.data, coordinate);
+        backward.unshift(...c.edges.map((e) => e.cursor));
         if (!c.pageInfo.hasPreviousPage) break;
         before = c.pageInfo.startCursor;
       }
@@ -247,7 +264,10 @@ describe("cursors", () => {
   it("refuses a cursor of another connection or a malformed one, naming the argument, on every connection", async () => {
     const cursors: Record<string, string> = {};
     for (const [coordinate, probe] of Object.entries(probes))
-      cursors[coordinate] = probe.pick((await ask(probe, "first: 1")).data).edges[0].cursor;
+      cursors[coordinate] = defined(
+        picked(probe, (await ask(probe, "first: 1")).data, coordinate).edges[0],
+        `the first edge of ${coordinate}`,
+      ).cursor;
     for (const [coordinate, probe] of Object.entries(probes)) {
       const other = coordinate === "Query.events" ? "Actor.events" : "Query.events";
       const foreign = await ask(probe, `first: 1, after: "${cursors[other]}"`);
@@ -269,7 +289,10 @@ describe("cursors", () => {
 
   it("refuses `first` with `last`, `after` with `before`, and a cursor of the other direction, instead of answering one of them", async () => {
     for (const [coordinate, probe] of Object.entries(probes)) {
-      const cursor = probe.pick((await ask(probe, "first: 1")).data).edges[0].cursor;
+      const cursor = defined(
+        picked(probe, (await ask(probe, "first: 1")).data, coordinate).edges[0],
+        `the first edge of ${coordinate}`,
+      ).cursor;
       for (const [args, argument] of [
         ["first: 2, last: 2", "last"],
         [`after: "${cursor}", before: "${cursor}"`, "before"],
@@ -291,10 +314,16 @@ describe("processes", () => {
     for (const [i, date] of [null, "2021-11-01", null, "2021-11-01"].entries()) {
       await api.t.db.process.create({ data: { name: `Paging process ${i}`, startDate: date ? new Date(date) : null } });
     }
-    const all = (
-      await api.gql(`{ processes(first: 100) { edges { node { name startDate } } } }`)
-    ).data.processes.edges.map((e: any) => e.node);
-    const dates = all.map((p: { startDate: string | null }) => p.startDate);
+    type Processes = {
+      processes: {
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+        edges: { node: { name: string; startDate: string | null } }[];
+      };
+    };
+    const all = dataOf(
+      await api.gql<Processes>(`{ processes(first: 100) { edges { node { name startDate } } } }`),
+    ).processes.edges.map((e) => e.node);
+    const dates = all.map((p) => p.startDate);
     expect(dates.slice(-2)).toEqual([null, null]);
     expect(dates.filter(Boolean)).toEqual([...dates.filter(Boolean)].sort());
     const walk = async (backward: boolean) => {
@@ -304,12 +333,12 @@ describe("processes", () => {
         const args: string = backward
           ? `last: 2${cursor ? `, before: "${cursor}"` : ""}`
           : `first: 2${cursor ? `, after: "${cursor}"` : ""}`;
-        const page: any = (
-          await api.gql(
+        const page: Processes["processes"] = dataOf(
+          await api.gql<Processes>(
             `{ processes(${args}) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { name } } } }`,
-          )
-        ).data.processes;
-        const got = page.edges.map((e: any) => e.node.name);
+          ),
+        ).processes;
+        const got = page.edges.map((e) => e.node.name);
         if (backward) names.unshift(...got);
         else names.push(...got);
         if (!(backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage)) return names;
@@ -371,11 +400,13 @@ describe("SQL statements for pages inside pages", () => {
     const counts: number[] = [];
     for (const first of [2, 100]) {
       api.resetQueries();
-      const res = await api.gql(PAGE, { first });
+      const res = await api.gql<{
+        sources: { edges: { node: { events: { edges: unknown[] }; claims: { edges: unknown[] } } }[] };
+      }>(PAGE, { first });
       expect(res.errors).toBeUndefined();
-      expect(res.data.sources.edges.length).toBeGreaterThanOrEqual(Math.min(first, 5));
+      expect(dataOf(res).sources.edges.length).toBeGreaterThanOrEqual(Math.min(first, 5));
       expect(
-        res.data.sources.edges.some((e: any) => e.node.events.edges.length > 0 && e.node.claims.edges.length > 0),
+        dataOf(res).sources.edges.some((e) => e.node.events.edges.length > 0 && e.node.claims.edges.length > 0),
       ).toBe(true);
       counts.push(api.queries.length);
     }

@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import { ApolloClient, gql as apolloGql, HttpLink, InMemoryCache } from "@apollo/client";
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { createApiToken } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { Client, cacheExchange, fetchExchange } from "@urql/core";
 import { persistedExchange } from "@urql/exchange-persisted";
 import { ClientError, GraphQLClient, gql } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./api-process.ts";
+import { dataOf } from "./harness.ts";
 
 /**
  * Other people's clients, with their default settings, against a live Parley API in a process of
@@ -45,7 +47,7 @@ describe("urql", () => {
     const client = new Client({ url: api.endpoint, exchanges: [cacheExchange, fetchExchange], fetch: recordingFetch });
     const result = await client.query(EVENTS, { first: 3 }).toPromise();
     expect(result.error).toBeUndefined();
-    expect(result.data.events.edges).toHaveLength(3);
+    expect(dataOf(result).events.edges).toHaveLength(3);
     expect(sent[0]?.method).toBe("GET");
   });
 
@@ -58,7 +60,7 @@ describe("urql", () => {
         fetch: recordingFetch,
       });
     const first = await client().query(EVENTS, { first: 2 }).toPromise();
-    expect(first.data.events.edges).toHaveLength(2);
+    expect(dataOf(first).events.edges).toHaveLength(2);
     const again = await client().query(EVENTS, { first: 2 }).toPromise();
     expect(again.data).toEqual(first.data);
     // First a hash the server did not know, then hash and text, then (a new client) the hash alone.
@@ -79,7 +81,10 @@ describe("urql", () => {
         },
       )
       .toPromise();
-    expect(result.data.createEvent).toEqual({ __typename: "CreateEventSuccess", event: { title: "Written by urql" } });
+    expect(dataOf(result).createEvent).toEqual({
+      __typename: "CreateEventSuccess",
+      event: { title: "Written by urql" },
+    });
   });
 });
 
@@ -140,8 +145,18 @@ describe("graphql-request", () => {
     const stale = Buffer.from("Event:999999").toString("base64");
     const { nodes } = await client.request<{ nodes: ({ id: string } | null)[] }>(
       `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
-      { ids: [events.edges[0]!.node.id, stale, events.edges[1]!.node.id] },
+      {
+        ids: [
+          defined(events.edges[0], "events.edges[0]").node.id,
+          stale,
+          defined(events.edges[1], "events.edges[1]").node.id,
+        ],
+      },
     );
-    expect(nodes).toEqual([{ id: events.edges[0]!.node.id }, null, { id: events.edges[1]!.node.id }]);
+    expect(nodes).toEqual([
+      { id: defined(events.edges[0], "events.edges[0]").node.id },
+      null,
+      { id: defined(events.edges[1], "events.edges[1]").node.id },
+    ]);
   });
 });

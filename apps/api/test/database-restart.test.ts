@@ -1,7 +1,9 @@
 import { applyMigrations, createApiToken, createPrismaClient, ensureDatabaseExists, withDatabase } from "@parley/db";
+import { defined } from "@parley/schema";
 import { type RestartablePostgres, startRestartablePostgres } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./api-process.ts";
+import { dataOf } from "./harness.ts";
 
 /**
  * A PostgreSQL of this file's own, an API process on it, and a stream of reads and writes while
@@ -57,13 +59,20 @@ describe("restarting PostgreSQL under load", () => {
       const title = `Restartprobe ${++n}`;
       const response =
         kind === "write"
-          ? await api.gql(CREATE, { input: { type: "STATEMENT", title, startDate: "2024-05-01" } }, editor)
-          : await api.gql(kind === "search" ? SEARCH : READ, kind === "search" ? { q: "Restartprobe" } : {});
+          ? await api.gql<{ createEvent?: { __typename: string } }>(
+              CREATE,
+              { input: { type: "STATEMENT", title, startDate: "2024-05-01" } },
+              editor,
+            )
+          : await api.gql<{ createEvent?: { __typename: string } }>(
+              kind === "search" ? SEARCH : READ,
+              kind === "search" ? { q: "Restartprobe" } : {},
+            );
       const error = response.errors?.[0];
       const ok =
         response.status === 200 &&
         !error &&
-        (kind !== "write" || response.data.createEvent.__typename === "CreateEventSuccess");
+        (kind !== "write" || dataOf(response).createEvent?.__typename === "CreateEventSuccess");
       outcomes.push({
         kind,
         phase: at,
@@ -115,7 +124,7 @@ describe("restarting PostgreSQL under load", () => {
     expect(failures.length).toBeGreaterThan(0);
     for (const f of failures)
       expect({ status: f.status, code: f.code }).toEqual({ status: 503, code: "DATABASE_UNAVAILABLE" });
-    expect(failures[0]!.message).toMatch(/database is unavailable/i);
+    expect(defined(failures[0], "failures[0]").message).toMatch(/database is unavailable/i);
     expect(Math.max(...during.map((o) => o.ms))).toBeLessThan(2_000);
     expect(downHealth).toMatchObject({ status: 503, body: { status: "unavailable", database: "down" } });
     expect(after.length).toBeGreaterThan(10);
@@ -134,15 +143,22 @@ describe("restarting PostgreSQL under load", () => {
     expect([...stored].sort()).toEqual(
       writes
         .filter((o) => o.ok)
-        .map((o) => o.title!)
+        .map((o) => defined(o.title, "o.title"))
         .sort(),
     );
 
     // The search index caught up with every write, including those made while it was away.
-    const search = await api.gql(SEARCH, { q: "Restartprobe" });
+    const search = await api.gql<{
+      searchEvents: { totalCount: number; facets: { field: string; values: unknown[] }[] };
+    }>(SEARCH, { q: "Restartprobe" });
     expect(search.status).toBe(200);
-    expect(search.data.searchEvents.totalCount).toBe(stored.size);
-    expect(search.data.searchEvents.facets.find((f: any) => f.field === "TYPE").values).toContainEqual({
+    expect(dataOf(search).searchEvents.totalCount).toBe(stored.size);
+    expect(
+      defined(
+        dataOf(search).searchEvents.facets.find((f) => f.field === "TYPE"),
+        "the TYPE facet",
+      ).values,
+    ).toContainEqual({
       value: "STATEMENT",
       count: stored.size,
     });

@@ -1,4 +1,4 @@
-import { PAGE_SIZE } from "@parley/schema";
+import { defined, PAGE_SIZE } from "@parley/schema";
 import {
   buildClientSchema,
   type GraphQLSchema,
@@ -19,7 +19,7 @@ let schema: GraphQLSchema;
 beforeAll(async () => {
   const res = await api.gql<IntrospectionQuery>(getIntrospectionQuery({ inputValueDeprecation: true }));
   expect(res.errors).toBeUndefined();
-  schema = buildClientSchema(res.data!);
+  schema = buildClientSchema(defined(res.data, "res.data"));
 });
 
 /** Every item of the schema a client can read a description of, by its coordinate (`Event.title`, `Query.events(first:)`). */
@@ -64,7 +64,13 @@ describe("the schema's descriptions", () => {
       .filter(
         (i) =>
           i.description &&
-          words(i.description) === words(i.coordinate.split(/[.(]/).filter(Boolean).at(-1)!.replace(":)", "")),
+          words(i.description) ===
+            words(
+              defined(
+                i.coordinate.split(/[.(]/).filter(Boolean).at(-1),
+                "i.coordinate.split(/[.(]/).filter(Boolean).at(-1)",
+              ).replace(":)", ""),
+            ),
       )
       .map((i) => i.coordinate);
     expect(restating).toEqual([]);
@@ -83,10 +89,13 @@ describe("the schema's descriptions", () => {
     }
     expect(unbounded).toEqual([]);
     const events =
-      schema
-        .getQueryType()!
-        .getFields()
-        .events!.args.find((a) => a.name === "first")!.description ?? "";
+      defined(
+        defined(
+          defined(schema.getQueryType(), "schema .getQueryType()").getFields().events,
+          "schema .getQueryType()! .getFields() .events",
+        ).args.find((a) => a.name === "first"),
+        "schema .getQueryType()! .getFields() .events.args.find((a) => a.nam…",
+      ).description ?? "";
     expect(events).toContain(`from 0 to ${PAGE_SIZE.max}`);
     expect(events).toContain(`${PAGE_SIZE.default} when neither`);
   });

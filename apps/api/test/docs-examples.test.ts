@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { defined } from "@parley/schema";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { schema } from "../src/schema.ts";
@@ -16,7 +17,7 @@ const pages = [
 const examples = pages.flatMap((file) =>
   [...readFileSync(file, "utf8").matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => ({
     where: `${path.relative(ROOT, file)}:${readFileSync(file, "utf8").slice(0, m.index).split("\n").length}`,
-    text: m[1]!,
+    text: defined(m[1], "m[1]"),
   })),
 );
 

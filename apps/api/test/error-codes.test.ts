@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPrismaClient, withDatabase } from "@parley/db";
+import { defined } from "@parley/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiEnv } from "../src/env.ts";
 import { ERROR_CODES, type ErrorCode } from "../src/http/error-codes.ts";
@@ -157,7 +158,7 @@ describe("error codes", () => {
       });
     const used = new Set(
       files(path.join(import.meta.dirname, "..", "src")).flatMap((file) =>
-        [...readFileSync(file, "utf8").matchAll(/\bcode: "([A-Z_]+)"/g)].map((m) => m[1]!),
+        [...readFileSync(file, "utf8").matchAll(/\bcode: "([A-Z_]+)"/g)].map((m) => defined(m[1], "m[1]")),
       ),
     );
     expect([...used].filter((code) => !(code in ERROR_CODES))).toEqual([]);

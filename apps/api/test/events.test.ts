@@ -1,7 +1,8 @@
+import { defined } from "@parley/schema";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
-import { errorsOf, given, mutate } from "./given.ts";
-import { useApi } from "./harness.ts";
+import { errorsOf, given, type MutationResult, mutate, resultAs } from "./given.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 const the = given(api);
@@ -10,18 +11,43 @@ let admin: Record<string, string>;
 
 const FRAGMENT = `fragment E on Event { id title type version startDate endDate datePrecision summary outcome fatalities { low best high }
   process { name } places { name } participants { role note actor { name } } related { kind direction event { title } } }`;
-const create = (input: object, headers = editor) => mutateEvent("createEvent", input, headers);
-const update = (input: object, headers = editor) => mutateEvent("updateEvent", input, headers);
+/** What FRAGMENT selects. */
+interface EventE {
+  id: string;
+  title: string;
+  type: string;
+  version: number;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: string;
+  summary: string;
+  outcome: string | null;
+  fatalities: { low: number | null; best: number | null; high: number | null } | null;
+  process: { name: string } | null;
+  places: { name: string }[];
+  participants: { role: string; note: string | null; actor: { name: string } }[];
+  related: { kind: string; direction: string; event: { title: string } }[];
+}
+type Created = MutationResult<"CreateEventSuccess", { event: EventE }>;
+type Updated = MutationResult<"UpdateEventSuccess", { event: EventE }>;
+const create = (input: object, headers = editor) => mutateEvent<Created>("createEvent", input, headers);
+const update = (input: object, headers = editor) => mutateEvent<Updated>("updateEvent", input, headers);
 
-async function mutateEvent(field: string, input: object, headers: Record<string, string>) {
-  const res = await api.gql(
+/** The event a create or update answered with, or a failure showing the error that came instead. */
+function eventOf(result: Created | Updated): EventE {
+  if (!("event" in result)) throw new Error(`expected the event, got ${JSON.stringify(result)}`);
+  return result.event;
+}
+
+async function mutateEvent<T>(field: string, input: object, headers: Record<string, string>): Promise<T> {
+  const res = await api.gql<Record<string, T>>(
     `mutation($input: ${field === "createEvent" ? "CreateEventInput" : "UpdateEventInput"}!) { ${field}(input: $input) {
       ${errorsOf(field)} ... on ${field === "createEvent" ? "CreateEventSuccess" : "UpdateEventSuccess"} { event { ...E } } } } ${FRAGMENT}`,
     { input },
     headers,
   );
   expect(res.errors).toBeUndefined();
-  return res.data[field];
+  return defined(dataOf(res)[field], `${field} in the answer`);
 }
 
 beforeAll(async () => {
@@ -56,28 +82,29 @@ describe("creating events", () => {
       links: [{ kind: "FOLLOWS", eventId: truce }],
     });
     expect(result.__typename).toBe("CreateEventSuccess");
-    expect(result.event).toMatchObject({
+    expect(eventOf(result)).toMatchObject({
       title: "Talks resume in Kabul",
       version: 1,
       datePrecision: "DAY",
       summary: "",
       endDate: "2022-06-03",
     });
-    expect(result.event.process.name).toMatch(/TTP/);
-    expect(result.event.places).toEqual([{ name: "Kabul" }]);
-    expect(result.event.participants).toHaveLength(3);
-    expect(result.event.related).toEqual([
+    expect(eventOf(result).process?.name).toMatch(/TTP/);
+    expect(eventOf(result).places).toEqual([{ name: "Kabul" }]);
+    expect(eventOf(result).participants).toHaveLength(3);
+    expect(eventOf(result).related).toEqual([
       { kind: "FOLLOWS", direction: "OUTGOING", event: { title: expect.stringMatching(/Eid/) } },
     ]);
   });
 
   it("records the creation in the revision history with its author", async () => {
     const result = await create({ type: "STATEMENT", title: "A statement", startDate: "2022-06-10" });
-    const res = await api.gql(
+    type Revision = { action: string; author: string; version: number; changes: unknown };
+    const res = await api.gql<{ event: { revisions: { edges: { node: Revision }[] } } | null }>(
       `query($id: ID!) { event(id: $id) { revisions { edges { node { action author version changes } } } } }`,
-      { id: result.event.id },
+      { id: eventOf(result).id },
     );
-    expect(res.data.event.revisions.edges.map((e: any) => e.node)).toEqual([
+    expect(defined(dataOf(res).event, "the event created").revisions.edges.map((e) => e.node)).toEqual([
       {
         action: "CREATE",
         author: expect.stringMatching(/^token:\d+ \(Ayesha \(desk editor\)\)$/),
@@ -101,13 +128,13 @@ describe("creating events", () => {
       ],
     });
     expect(result.__typename).toBe("ValidationError");
-    expect(result.problems.map((p: { field: string }) => p.field)).toEqual([
+    expect(resultAs(result, "ValidationError").problems.map((p) => p.field)).toEqual([
       "input.title",
       "input.fatalities.best",
       "input.participants[1].role",
       "input.endDate",
     ]);
-    expect(result.field).toBe("input.title");
+    expect(resultAs(result, "ValidationError").field).toBe("input.title");
   });
 
   it("names a malformed, wrongly typed or unknown ID at its field", async () => {
@@ -123,7 +150,7 @@ describe("creating events", () => {
       ],
     });
     expect(result.__typename).toBe("ValidationError");
-    expect(result.problems).toEqual([
+    expect(resultAs(result, "ValidationError").problems).toEqual([
       { field: "input.placeIds[0]", message: "is not an ID of type Place" },
       { field: "input.participants[0].actorId", message: "is not an ID of type Actor" },
       { field: "input.participants[1].actorId", message: `no Actor has the ID ${encodeGlobalID("Actor", 999999)}` },
@@ -157,8 +184,9 @@ describe("creating events", () => {
 describe("updating events", () => {
   let id: string;
   beforeAll(async () => {
-    id = (await create({ type: "CEASEFIRE", title: "Truce", startDate: "2022-07-01", summary: "First draft." })).event
-      .id;
+    id = eventOf(
+      await create({ type: "CEASEFIRE", title: "Truce", startDate: "2022-07-01", summary: "First draft." }),
+    ).id;
   });
 
   it("changes only the fields given and moves to the next version", async () => {
@@ -170,13 +198,13 @@ describe("updating events", () => {
       participants: [{ actorId: pakistan, role: "PARTY" }],
     });
     expect(result.__typename).toBe("UpdateEventSuccess");
-    expect(result.event).toMatchObject({
+    expect(eventOf(result)).toMatchObject({
       title: "Monsoon truce",
       summary: "First draft.",
       type: "CEASEFIRE",
       version: 2,
     });
-    expect(result.event.participants).toEqual([
+    expect(eventOf(result).participants).toEqual([
       { role: "PARTY", note: null, actor: { name: expect.stringMatching(/Pakistan/) } },
     ]);
   });
@@ -197,44 +225,51 @@ describe("updating events", () => {
       links: [{ kind: "EXTENDS", eventId: truce }],
     });
     const result = await update({
-      id: created.event.id,
+      id: eventOf(created).id,
       version: 1,
       participants: [{ actorId: pakistan, role: "PARTY" }],
       links: [],
     });
-    expect(result.event.participants).toEqual([
+    expect(eventOf(result).participants).toEqual([
       { role: "PARTY", note: null, actor: { name: expect.stringMatching(/Pakistan/) } },
     ]);
-    expect(result.event.places).toEqual([{ name: expect.stringMatching(/Kabul/) }]);
-    expect(result.event.related.filter((r: { direction: string }) => r.direction === "OUTGOING")).toEqual([]);
+    expect(eventOf(result).places).toEqual([{ name: expect.stringMatching(/Kabul/) }]);
+    expect(eventOf(result).related.filter((r) => r.direction === "OUTGOING")).toEqual([]);
   });
 
   it("clears optional fields sent as null", async () => {
     await update({ id, version: 2, endDate: "2022-07-20", outcome: "BROKEN", fatalities: { best: 3 } });
     const result = await update({ id, version: 3, endDate: null, outcome: null, fatalities: null });
-    expect(result.event).toMatchObject({ endDate: null, outcome: null, fatalities: null, version: 4 });
+    expect(eventOf(result)).toMatchObject({ endDate: null, outcome: null, fatalities: null, version: 4 });
   });
 
   it("refuses a stale version with a ConflictError and overwrites nothing", async () => {
     const result = await update({ id, version: 1, title: "Overwritten?" });
     expect(result).toMatchObject({ __typename: "ConflictError", expectedVersion: 1, currentVersion: 4 });
-    expect(result.message).toMatch(/changed since you read it/);
-    const res = await api.gql(`query($id: ID!) { event(id: $id) { title version } }`, { id });
-    expect(res.data.event).toEqual({ title: "Monsoon truce", version: 4 });
+    expect(resultAs(result, "ConflictError").message).toMatch(/changed since you read it/);
+    const res = await api.gql<{ event: unknown }>(`query($id: ID!) { event(id: $id) { title version } }`, { id });
+    expect(dataOf(res).event).toEqual({ title: "Monsoon truce", version: 4 });
   });
 
   it("lets exactly one of two simultaneous updates from the same version win", async () => {
-    const { id: racing } = (await create({ type: "CEASEFIRE", title: "Race", startDate: "2022-08-01" })).event;
+    const { id: racing } = eventOf(await create({ type: "CEASEFIRE", title: "Race", startDate: "2022-08-01" }));
     const results = await Promise.all([
       update({ id: racing, version: 1, title: "First" }),
       update({ id: racing, version: 1, title: "Second" }),
     ]);
     expect(results.map((r) => r.__typename).sort()).toEqual(["ConflictError", "UpdateEventSuccess"]);
-    const winner = results.find((r) => r.__typename === "UpdateEventSuccess").event.title;
-    expect((await api.gql(`query($id: ID!) { event(id: $id) { title version } }`, { id: racing })).data.event).toEqual({
-      title: winner,
-      version: 2,
-    });
+    const winner = eventOf(
+      defined(
+        results.find((r) => r.__typename === "UpdateEventSuccess"),
+        "the winning update",
+      ),
+    ).title;
+    expect(dataOf(await api.gql(`query($id: ID!) { event(id: $id) { title version } }`, { id: racing })).event).toEqual(
+      {
+        title: winner,
+        version: 2,
+      },
+    );
     expect((await the.revisions("Event", racing)).map((r) => r.action)).toEqual(["CREATE", "UPDATE"]);
   });
 
@@ -246,11 +281,11 @@ describe("updating events", () => {
       ["UPDATE", 3],
       ["UPDATE", 4],
     ]);
-    expect(revisions[1]!.changes).toMatchObject({
+    expect(defined(revisions[1], "revisions[1]").changes).toMatchObject({
       title: ["Truce", "Monsoon truce"],
       participants: [[], [expect.objectContaining({ role: "PARTY" })]],
     });
-    expect(revisions[3]!.changes).toEqual({
+    expect(defined(revisions[3], "revisions[3]").changes).toEqual({
       endDate: ["2022-07-20", null],
       outcome: ["BROKEN", null],
       fatalitiesBest: [3, null],
@@ -258,13 +293,13 @@ describe("updating events", () => {
   });
 
   it("leaves the version and the history alone when an update restates what is stored", async () => {
-    const { id: same } = (
-      await create({ type: "CEASEFIRE", title: "Same", startDate: "2022-09-01", summary: "Unchanged." })
-    ).event;
+    const { id: same } = eventOf(
+      await create({ type: "CEASEFIRE", title: "Same", startDate: "2022-09-01", summary: "Unchanged." }),
+    );
     const result = await update({ id: same, version: 1, title: "Same", summary: "Unchanged." });
     expect(result).toMatchObject({ __typename: "UpdateEventSuccess", event: { title: "Same", version: 1 } });
     expect((await the.revisions("Event", same)).map((r) => r.action)).toEqual(["CREATE"]);
-    expect((await update({ id: same, version: 1, title: "Different" })).event.version).toBe(2);
+    expect(eventOf(await update({ id: same, version: 1, title: "Different" })).version).toBe(2);
   });
 
   it("checks a new end date against the stored start date", async () => {
@@ -310,7 +345,7 @@ describe("deleting events", () => {
     expect(claims).toBeGreaterThan(0);
     expect(await remove({ id, version: 2 })).toMatchObject({ __typename: "ConflictError", currentVersion: 1 });
     expect(await remove({ id, version: 1 })).toEqual({ __typename: "DeleteEventSuccess", deletedId: id });
-    expect((await api.gql(`query($id: ID!) { event(id: $id) { id } }`, { id })).data.event).toBeNull();
+    expect(dataOf(await api.gql(`query($id: ID!) { event(id: $id) { id } }`, { id })).event).toBeNull();
     const revisions = await the.revisions("Event", id);
     expect(revisions.at(-1)).toMatchObject({
       action: "DELETE",
@@ -323,7 +358,7 @@ describe("deleting events", () => {
   });
 
   it("answers a second delete with a NotFoundError", async () => {
-    const id = (await create({ type: "OTHER", title: "Short-lived", startDate: "2022-01-01" })).event.id;
+    const id = eventOf(await create({ type: "OTHER", title: "Short-lived", startDate: "2022-01-01" })).id;
     await remove({ id, version: 1 });
     expect(await remove({ id, version: 1 })).toMatchObject({ __typename: "NotFoundError", typename: "Event" });
   });

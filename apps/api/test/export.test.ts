@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 
@@ -18,15 +18,15 @@ describe("GET /export", () => {
     );
     const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
 
-    const { data } = await api.gql(
-      `{ searchEvents(filter: { types: [CEASEFIRE, NEGOTIATION] }, sort: DATE_ASC, first: 100) { totalCount edges { node { id startDate } } } }`,
-    );
-    expect(rows).toHaveLength(data.searchEvents.totalCount);
+    const found = dataOf(
+      await api.gql<{ searchEvents: { totalCount: number; edges: { node: { id: string } }[] } }>(
+        `{ searchEvents(filter: { types: [CEASEFIRE, NEGOTIATION] }, sort: DATE_ASC, first: 100) { totalCount edges { node { id startDate } } } }`,
+      ),
+    ).searchEvents;
+    expect(rows).toHaveLength(found.totalCount);
     expect(rows.length).toBeGreaterThan(3);
     expect(response.headers.get("x-parley-total-count")).toBe(String(rows.length));
-    expect(rows.map((r) => r.event_id_cnty)).toEqual(
-      data.searchEvents.edges.map((e: { node: { id: string } }) => `PRLY${atob(e.node.id).split(":")[1]}`),
-    );
+    expect(rows.map((r) => r.event_id_cnty)).toEqual(found.edges.map((e) => `PRLY${atob(e.node.id).split(":")[1]}`));
   });
 
   it("answers JSON and GeoJSON with their types", async () => {

@@ -6,19 +6,28 @@ import { afterAll, beforeAll } from "vitest";
 import type { ApiEnv } from "../src/env.ts";
 import { createServer } from "../src/server.ts";
 
-export interface GraphQLResponse<T = any> {
+/** A GraphQL answer; `T` is the shape of `data` the test's query selects (declared beside the query). */
+export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
-  data?: T;
+  data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
   extensions?: Record<string, unknown>;
 }
 
+/** The answer's data, where the test expects some: without it, fails with the errors the answer gave. */
+export function dataOf<T>(response: Pick<GraphQLResponse<T>, "data" | "errors">): NonNullable<T> {
+  if (response.data === undefined || response.data === null) {
+    throw new Error(`the answer has no data; its errors: ${JSON.stringify(response.errors ?? [])}`);
+  }
+  return response.data;
+}
+
 export interface Client {
-  gql<T = any>(
+  gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<T>>;
+  ): Promise<GraphQLResponse<NoInfer<T>>>;
   fetch(init: RequestInit & { path?: string }): Promise<Response>;
 }
 
@@ -36,18 +45,24 @@ export interface Api extends Client {
   withEnv(env: Partial<ApiEnv>): Client;
 }
 
+/** A fetched response's body read as a GraphQL answer of the shape `T` its query selects. */
+export async function answerOf<T = Record<string, unknown>>(response: Response): Promise<GraphQLResponse<T>> {
+  return { ...((await response.json()) as Omit<GraphQLResponse<T>, "status">), status: response.status };
+}
+
 function clientOf(yoga: () => ReturnType<typeof createServer>): Client {
   const fetch: Client["fetch"] = ({ path = "/graphql", ...init }) =>
     Promise.resolve(yoga().fetch(`http://yoga${path}`, init));
   return {
     fetch,
-    async gql(query, variables, headers = {}) {
+    async gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch({
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as GraphQLResponse;
+      // The wire's JSON, read as the shape the caller's query selects.
+      const body = (await response.json()) as GraphQLResponse<T>;
       return { ...body, status: response.status };
     },
   };

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { getNamedType, isUnionType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { schema } from "../src/schema.ts";
@@ -43,14 +44,14 @@ const EXPECTED: Record<string, string[]> = {
 describe("mutation results", () => {
   it("list in each result union exactly the errors its mutation can meet, beside its success", () => {
     const unions = Object.fromEntries(
-      Object.values(schema.getMutationType()!.getFields()).map((field) => {
+      Object.values(defined(schema.getMutationType(), "schema.getMutationType()").getFields()).map((field) => {
         const type = getNamedType(field.type);
         const members = isUnionType(type) ? type.getTypes().map((t) => t.name) : [];
         return [field.name, members];
       }),
     );
     for (const [name, members] of Object.entries(unions)) {
-      expect(members, name).toContain(`${name[0]!.toUpperCase()}${name.slice(1)}Success`);
+      expect(members, name).toContain(`${defined(name[0], "name[0]").toUpperCase()}${name.slice(1)}Success`);
     }
     const errors = Object.fromEntries(
       Object.entries(unions).map(([name, members]) => [name, members.filter((m) => !m.endsWith("Success")).sort()]),

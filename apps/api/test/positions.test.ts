@@ -1,6 +1,7 @@
+import { defined } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { given, mutate } from "./given.ts";
-import { useApi } from "./harness.ts";
+import { given, type MutationResult, mutate, resultAs, successOf } from "./given.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 const the = given(api);
@@ -18,19 +19,18 @@ beforeAll(async () => {
 describe("reading positions", () => {
   it("lists the TTP's positions over time with their quotes and sources", async () => {
     const ttp = await the.id("actor", "ttp");
-    const res = await api.gql(
+    type Held = { kind: string; issue: string; startDate: string; claims: { quote: string; stance: string }[] };
+    const res = await api.gql<{ actor: { positions: { edges: { node: Held }[] } } | null }>(
       `query($id: ID!) { actor(id: $id) { positions(first: 100) { edges { node { kind issue startDate summary claims { quote stance source { title } } } } } } }`,
       { id: ttp },
     );
     expect(res.errors).toBeUndefined();
-    const positions = res.data.actor.positions.edges.map((e: { node: unknown }) => e.node) as {
-      kind: string;
-      issue: string;
-      startDate: string;
-      claims: { quote: string; stance: string }[];
-    }[];
+    const positions = defined(dataOf(res).actor, "the TTP").positions.edges.map((e) => e.node);
     expect(positions.map((p) => p.startDate)).toEqual([...positions.map((p) => p.startDate)].sort());
-    const withdrawal = positions.find((p) => p.kind === "DEMAND" && p.issue === "TERRITORY_TROOPS")!;
+    const withdrawal = defined(
+      positions.find((p) => p.kind === "DEMAND" && p.issue === "TERRITORY_TROOPS"),
+      "the TTP's demand on territory and troops",
+    );
     expect(withdrawal.claims.map((c) => c.quote)).toContain(
       "The TTP demands the Pakistani government withdraw troops from northwestern districts on the Afghan border",
     );
@@ -39,14 +39,18 @@ describe("reading positions", () => {
 
   it("shows on a process who answered whom and which position replaced which", async () => {
     const process = await the.id("process", "afghanistan-pakistan-talks-2025");
-    const res = await api.gql(
+    type Answered = { summary: string; supersededBy: unknown[] };
+    const res = await api.gql<{ node: { positions: { edges: { node: Answered }[] } } | null }>(
       `query($id: ID!) { node(id: $id) { ... on Process { positions(first: 100) { edges { node { summary kind holder { name } respondsTo { holder { name } kind } supersedes { kind } supersededBy { kind } } } } } } }`,
       { id: process },
     );
     expect(res.errors).toBeUndefined();
-    const refusal = res.data.node.positions.edges
-      .map((e: { node: unknown }) => e.node)
-      .find((p: { summary: string }) => p.summary.startsWith("Refuses to put counter-terrorism commitments"));
+    const refusal = defined(
+      defined(dataOf(res).node, "the 2025 talks")
+        .positions.edges.map((e) => e.node)
+        .find((p) => p.summary.startsWith("Refuses to put counter-terrorism commitments")),
+      "the refusal to put counter-terrorism commitments in writing",
+    );
     expect(refusal).toMatchObject({
       kind: "REFUSAL",
       holder: { name: "Afghan Taliban" },
@@ -57,17 +61,18 @@ describe("reading positions", () => {
 
   it("reads the positions stated at an event and a position by its ID", async () => {
     const event = await the.id("event", "ttp-direct-talks-proposal-2025-10");
-    const res = await api.gql(
+    const res = await api.gql<{ event: { positions: { id: string; kind: string }[] } | null }>(
       `query($id: ID!) { event(id: $id) { positions { id kind holder { name } event { title } } } }`,
       { id: event },
     );
-    expect(res.data.event.positions.map((p: { kind: string }) => p.kind).sort()).toEqual(["OFFER", "REFUSAL"]);
-    const id = res.data.event.positions[0].id;
+    const stated = defined(dataOf(res).event, "the proposal of direct talks").positions;
+    expect(stated.map((p) => p.kind).sort()).toEqual(["OFFER", "REFUSAL"]);
+    const id = defined(stated[0], "a position stated at the event").id;
     const one = await api.gql(
       `query($id: ID!) { position(id: $id) { id revisions { edges { node { action author } } } } }`,
       { id },
     );
-    expect(one.data.position).toEqual({
+    expect(dataOf(one).position).toEqual({
       id,
       revisions: { edges: [{ node: { action: "CREATE", author: "demo dataset" } }] },
     });
@@ -81,7 +86,7 @@ describe("writing positions", () => {
       the.id("position", "ttp-conditions-truce-on-prisoners"),
       the.id("source", "voa-2022-05-18"),
     ]);
-    const created = await mutate(
+    const created = await mutate<MutationResult<"CreatePositionSuccess", { position: { id: string } }>>(
       api,
       editor,
       "createPosition",
@@ -99,8 +104,8 @@ describe("writing positions", () => {
       __typename: "CreatePositionSuccess",
       position: { version: 1, datePrecision: "DAY", holder: { name: "Government of Pakistan" } },
     });
-    const id = created.position.id;
-    const claim = await mutate(
+    const id = resultAs(created, "CreatePositionSuccess").position.id;
+    const claim = await mutate<MutationResult<"CreateClaimSuccess", { claim: { position: { id: string } | null } }>>(
       api,
       editor,
       "createClaim",
@@ -112,13 +117,13 @@ describe("writing positions", () => {
       },
       "... on CreateClaimSuccess { claim { quote position { id } } }",
     );
-    expect(claim.claim.position.id).toBe(id);
+    expect(resultAs(claim, "CreateClaimSuccess").claim.position?.id).toBe(id);
     const [revision] = await the.revisions("Position", id);
     expect(revision).toMatchObject({
       action: "CREATE",
       changes: { summary: "No blanket amnesty.", respondsTo: demand },
     });
-    expect(revision!.author).toMatch(/Ayesha/);
+    expect(defined(revision, "the position's revision").author).toMatch(/Ayesha/);
   });
 
   it("refuses a position that responds to its own holder, or supersedes another's, naming the field", async () => {
@@ -138,8 +143,18 @@ describe("writing positions", () => {
     expect(own).toMatchObject({ __typename: "ValidationError", field: "input.respondsToId" });
     const other = await mutate(api, editor, "createPosition", { ...base, supersedesId: refusal }, "");
     expect(other).toMatchObject({ __typename: "ValidationError", field: "input.supersedesId" });
-    const bad = await mutate(api, editor, "createPosition", { ...base, summary: " ", endDate: "2021-01-01" }, "");
-    expect(bad.problems.map((p: { field: string }) => p.field).sort()).toEqual(["input.endDate", "input.summary"]);
+    const bad = await mutate<MutationResult<"CreatePositionSuccess">>(
+      api,
+      editor,
+      "createPosition",
+      { ...base, summary: " ", endDate: "2021-01-01" },
+      "",
+    );
+    expect(
+      resultAs(bad, "ValidationError")
+        .problems.map((p) => p.field)
+        .sort(),
+    ).toEqual(["input.endDate", "input.summary"]);
     expect(await api.t.db.position.count({ where: { summary: "Withdraw." } })).toBe(0);
   });
 
@@ -164,7 +179,13 @@ describe("writing positions", () => {
 
   it("deletes a position with its claims for an admin only", async () => {
     const id = await the.id("position", "turkey-hosts-istanbul-round");
-    const refused = await mutate(api, editor, "deletePosition", { id, version: 1 }, "");
+    const refused = await mutate<MutationResult<"DeletePositionSuccess">>(
+      api,
+      editor,
+      "deletePosition",
+      { id, version: 1 },
+      "",
+    );
     expect(refused.__typename).toBe("ForbiddenError");
     const done = await mutate(
       api,
@@ -191,10 +212,12 @@ describe("writing positions", () => {
       ["deletePosition", { id, version: 1 }],
     ];
     for (const [field, input] of attempts) {
-      const result = await mutate(api, {}, field, input, "");
+      const result = await mutate<MutationResult<`${string}Success`>>(api, {}, field, input, "");
       expect(result.__typename).toBe("ForbiddenError");
-      expect(result.reason).toBe("TOKEN_MISSING");
-      expect(result.message).toMatch(/position needs an? (editor|admin) token: send `Authorization: Bearer <token>`/);
+      expect(resultAs(result, "ForbiddenError").reason).toBe("TOKEN_MISSING");
+      expect(resultAs(result, "ForbiddenError").message).toMatch(
+        /position needs an? (editor|admin) token: send `Authorization: Bearer <token>`/,
+      );
     }
     expect(await api.t.db.position.count()).toBe(before);
     const kept = await api.t.db.position.findUniqueOrThrow({ where: { key: "ttp-demands-semi-autonomous-status" } });
@@ -202,14 +225,14 @@ describe("writing positions", () => {
   });
 
   it("keeps an actor that holds positions instead of deleting it", async () => {
-    const created = await mutate(
+    const created = await mutate<MutationResult<"CreateActorSuccess", { actor: { id: string } }>>(
       api,
       editor,
       "createActor",
       { name: "Holder Only", kind: "OTHER" },
       "... on CreateActorSuccess { actor { id } }",
     );
-    const actorId = created.actor.id;
+    const actorId = successOf(created).actor.id;
     await mutate(
       api,
       editor,
@@ -217,9 +240,15 @@ describe("writing positions", () => {
       { actorId, kind: "OFFER", issue: "RECOGNITION", summary: "Recognise.", startDate: "2024-01-01" },
       "",
     );
-    const result = await mutate(api, admin, "deleteActor", { id: actorId, version: 1 }, "");
+    const result = await mutate<MutationResult<"DeleteActorSuccess">>(
+      api,
+      admin,
+      "deleteActor",
+      { id: actorId, version: 1 },
+      "",
+    );
     expect(result).toMatchObject({ __typename: "ValidationError", field: "input.id" });
-    expect(result.message).toMatch(/1 position\(s\)/);
+    expect(resultAs(result, "ValidationError").message).toMatch(/1 position\(s\)/);
   });
 });
 
@@ -230,10 +259,13 @@ describe("SQL statements for positions", () => {
   it("reads a page of positions with holders, claims and links in a fixed number of statements", async () => {
     const process = await the.id("process", "pakistan-ttp-talks-2021-2022");
     api.resetQueries();
-    const res = await api.gql(PAGE, { id: process });
+    const res = await api.gql<{
+      searchPositions: { edges: unknown[] };
+      node: { positions: { edges: unknown[] } } | null;
+    }>(PAGE, { id: process });
     expect(res.errors).toBeUndefined();
-    expect(res.data.searchPositions.edges.length).toBeGreaterThanOrEqual(40);
-    expect(res.data.node.positions.edges.length).toBeGreaterThanOrEqual(25);
+    expect(dataOf(res).searchPositions.edges.length).toBeGreaterThanOrEqual(40);
+    expect(defined(dataOf(res).node, "the TTP talks").positions.edges.length).toBeGreaterThanOrEqual(25);
     const statements = api.queries.filter((q) => !/^(BEGIN|COMMIT|SELECT 1)/i.test(q.trim())).length;
     // 15 measured: the search (2), facet labels (2), each nested selection once; N+1 would be over 100.
     expect(statements).toBeLessThanOrEqual(16);

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Context } from "../src/context.ts";
 import { readRuleOf } from "../src/modules/auth/read-rules.ts";
 import { schema } from "../src/schema.ts";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 
@@ -124,7 +124,7 @@ describe("read rules live with the type", () => {
           { id: ids[type.name] },
           headers[caller.name],
         );
-        const many = await api.gql(
+        const many = await api.gql<{ nodes: { __typename: string }[] }>(
           `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
           { ids: [ids.Event, ids[type.name]] },
           headers[caller.name],
@@ -133,17 +133,17 @@ describe("read rules live with the type", () => {
           expect(one, type.name).toMatchObject({ data: { node: { __typename: type.name, id: ids[type.name] } } });
           expect(one.errors, type.name).toBeUndefined();
           expect(
-            many.data.nodes.map((n: { __typename: string }) => n.__typename),
+            dataOf(many).nodes.map((n) => n.__typename),
             type.name,
           ).toEqual(["Event", type.name]);
         } else {
-          expect(one.data.node, type.name).toBeNull();
+          expect(dataOf(one).node, type.name).toBeNull();
           expect(
             one.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.reason]),
             type.name,
           ).toEqual([[["node"], "FORBIDDEN", want]]);
           // The refused item is null with its own error; the one before it still answers.
-          expect(many.data.nodes, type.name).toEqual([{ __typename: "Event", id: ids.Event }, null]);
+          expect(dataOf(many).nodes, type.name).toEqual([{ __typename: "Event", id: ids.Event }, null]);
           expect(
             many.errors?.map((e) => [e.path, e.extensions?.reason]),
             type.name,
@@ -192,10 +192,14 @@ describe("read rules live with the type", () => {
     const list = `{ candidates(first: 5) { totalCount edges { node { id payload { ... on EventCandidatePayload { quote actors { name } } } } } } }`;
     for (const caller of CALLERS) {
       const want = expectedRefusal(caller, "EDITOR");
-      const res = await api.gql(list, {}, headers[caller.name]);
+      const res = await api.gql<{ candidates: { edges: { node: { payload: unknown } }[] } }>(
+        list,
+        {},
+        headers[caller.name],
+      );
       if (want === null) {
         expect(
-          res.data.candidates.edges.map((e: { node: { payload: unknown } }) => e.node.payload),
+          dataOf(res).candidates.edges.map((e) => e.node.payload),
           caller.name,
         ).toContainEqual({ quote: "unreviewed", actors: [{ name: "Unreviewed envoys" }] });
       } else {

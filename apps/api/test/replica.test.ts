@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { lsnOf } from "../src/modules/shared/replica.ts";
 import { createServer } from "../src/server.ts";
-import { useApi } from "./harness.ts";
+import type { HealthBody } from "./api-process.ts";
+import { answerOf, dataOf, useApi } from "./harness.ts";
 
 /**
  * The replica's plumbing on one database, where every machine can run it: the same database stands
@@ -28,12 +29,14 @@ describe("reading from a replica", () => {
   it("answers a write with the primary's WAL position, as a header and as a cookie", async () => {
     const post = withReplica();
     const response = await post({ query: CREATE }, await api.as("EDITOR"));
-    expect(((await response.json()) as any).data.createEvent.__typename).toBe("CreateEventSuccess");
+    expect(dataOf(await answerOf<{ createEvent: { __typename: string } }>(response)).createEvent.__typename).toBe(
+      "CreateEventSuccess",
+    );
     const lsn = response.headers.get("parley-lsn");
     expect(lsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
     expect(response.headers.get("set-cookie")).toBe(`parley-lsn=${lsn}; Max-Age=300; Path=/; HttpOnly; SameSite=Lax`);
     const read = await post({ query: READ, variables: { q: "plumbing" } }, { "parley-lsn": lsn ?? "" });
-    expect(((await read.json()) as any).data.searchEvents.totalCount).toBe(1);
+    expect(dataOf(await answerOf<{ searchEvents: { totalCount: number } }>(read)).searchEvents.totalCount).toBe(1);
     expect(read.headers.get("parley-lsn")).toBeNull();
   });
 
@@ -61,6 +64,7 @@ describe("reading from a replica", () => {
     const yoga = createServer({ db: api.t.db, search: api.search, replica: { db: api.t.db, waitMs: 50 } });
     const response = await yoga.fetch("http://yoga/health");
     expect(response.status).toBe(200);
-    expect(((await response.json()) as any).replica).toMatchObject({ database: "up", recovering: false });
+    const health = (await response.json()) as HealthBody;
+    expect(health.replica).toMatchObject({ database: "up", recovering: false });
   });
 });

@@ -1,7 +1,9 @@
 import { applyMigrations, createApiToken, createPrismaClient, ensureDatabaseExists, withDatabase } from "@parley/db";
+import { defined } from "@parley/schema";
 import { type ControlledPostgres, startControlledPostgres } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./api-process.ts";
+import { dataOf } from "./harness.ts";
 
 /**
  * Issue 24's run as an operator made it: `createEvent` at about 15 a second, each with its own
@@ -41,7 +43,7 @@ async function crashDuringCommit() {
     const [row] = await watcher.$queryRaw<
       { n: number }[]
     >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'COMMIT' AND state = 'active'`;
-    if (row!.n > 0) break;
+    if (defined(row, "the count of waiting COMMITs").n > 0) break;
   }
   await pg.stop("immediate");
   await watcher.$disconnect().catch(() => undefined);
@@ -62,14 +64,14 @@ async function write(n: number): Promise<Write> {
   const title = `Crashprobe ${n}`;
   const key = `crash-${n}`;
   const res = await api
-    .gql(
+    .gql<{ createEvent: { __typename: string; event?: { id: string } } }>(
       CREATE,
       { input: { type: "STATEMENT", title, startDate: "2025-10-12" } },
       { ...editor, "idempotency-key": key },
     )
     .catch((e: Error) => ({ status: 0, errors: [{ message: e.message }] }) as never);
   if (res.data?.createEvent?.__typename === "CreateEventSuccess")
-    return { title, key, answer: "stored", id: res.data.createEvent.event.id };
+    return { title, key, answer: "stored", id: defined(dataOf(res).createEvent.event, "the event stored").id };
   return { title, key, answer: String(res.errors?.[0]?.extensions?.code ?? `${res.status} ${JSON.stringify(res)}`) };
 }
 
@@ -123,7 +125,9 @@ describe("writes through a fast restart and a crash of PostgreSQL", () => {
     // Every write again with its key: the stored ones answer their event, the others are written once.
     const retries = await Promise.all(answers.map((w) => write(Number(w.title.split(" ")[1]))));
     expect(retries.filter((r) => r.answer !== "stored")).toEqual([]);
-    expect(retries.filter((r, i) => answers[i]!.id && r.id !== answers[i]!.id)).toEqual([]);
+    expect(
+      retries.filter((r, i) => defined(answers[i], "answers[i]").id && r.id !== defined(answers[i], "answers[i]").id),
+    ).toEqual([]);
     const titles = await storedTitles();
     await db.$disconnect();
     const duplicates = titles.length - new Set(titles).size;
@@ -134,7 +138,11 @@ describe("writes through a fast restart and a crash of PostgreSQL", () => {
 
     // Search (where issue 24 saw the extra event) finds each write exactly once.
     const searched = async () =>
-      (await api.gql(`{ searchEvents(query: "Crashprobe", first: 1) { totalCount } }`)).data?.searchEvents.totalCount;
+      (
+        await api.gql<{ searchEvents: { totalCount: number } }>(
+          `{ searchEvents(query: "Crashprobe", first: 1) { totalCount } }`,
+        )
+      ).data?.searchEvents.totalCount;
     const until = Date.now() + 30_000;
     while ((await searched()) !== answers.length && Date.now() < until) await sleep(500);
     expect(await searched()).toBe(answers.length);

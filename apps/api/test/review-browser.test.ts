@@ -1,6 +1,7 @@
+import { defined } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { errorsOf, given } from "./given.ts";
-import { useApi } from "./harness.ts";
+import { errorsOf, given, type MutationResult, successOf } from "./given.ts";
+import { dataOf, type GraphQLResponse, useApi } from "./harness.ts";
 
 const api = useApi();
 let editor: Record<string, string>;
@@ -16,7 +17,30 @@ const INGEST = `mutation ($input: IngestReportInput!) { ingestReport(input: $inp
 const MERGE = `mutation ($input: MergeCandidateInput!) { mergeCandidate(input: $input) { ${errorsOf("mergeCandidate")} ... on MergeCandidateSuccess { candidate { status recordId } } } }`;
 const QUEUE = `{ candidateSources(first: 50) { totalCount edges { node { id title pending: candidates(status: PENDING) { totalCount } } } } }`;
 
-const ingest = async (input: object, headers = editor) => (await api.gql(INGEST, { input }, headers)).data.ingestReport;
+type Ingested = {
+  ingestReport: MutationResult<
+    "IngestReportSuccess",
+    {
+      source: {
+        id: string;
+        title: string;
+        publishedAt: string | null;
+        document: string | null;
+        candidates: {
+          totalCount: number;
+          edges: {
+            node: { id: string; kind: string; status: string; payload: { __typename: string; type?: string } };
+          }[];
+        };
+      };
+    }
+  >;
+};
+const ingest = async (input: object, headers = editor) =>
+  dataOf(await api.gql<Ingested>(INGEST, { input }, headers)).ingestReport;
+type Queue = {
+  candidateSources: { totalCount: number; edges: { node: { id: string; title: string; pending: unknown } }[] };
+};
 
 beforeAll(async () => {
   editor = await api.as("EDITOR", "Desk editor");
@@ -27,15 +51,15 @@ describe("ingesting a report over GraphQL", () => {
   it("stores a pasted report as a source with its text and queues its candidates, signed by the token", async () => {
     const answer = await ingest({ content: REPORT, date: "2022-05-18", clientMutationId: "paste-1" });
     expect(answer.__typename).toBe("IngestReportSuccess");
-    const { source } = answer;
+    const { source } = successOf(answer);
     expect(source).toMatchObject({
       title: "Talks Resume in Kabul",
       publishedAt: "2022-05-18",
       document: expect.stringContaining("hosted talks between Pakistan"),
     });
-    const nodes = source.candidates.edges.map((e: any) => e.node);
-    expect(nodes.some((n: any) => n.kind === "EVENT" && n.payload.type === "NEGOTIATION")).toBe(true);
-    expect(nodes.every((n: any) => n.status === "PENDING")).toBe(true);
+    const nodes = source.candidates.edges.map((e) => e.node);
+    expect(nodes.some((n) => n.kind === "EVENT" && n.payload.type === "NEGOTIATION")).toBe(true);
+    expect(nodes.every((n) => n.status === "PENDING")).toBe(true);
     const revisions = await given(api).revisions("Source", source.id);
     expect(revisions.map((r) => r.author)).toEqual([expect.stringMatching(/^token:\d+ \(Desk editor\)$/)]);
   });
@@ -45,7 +69,7 @@ describe("ingesting a report over GraphQL", () => {
     const before = await count();
     const first = await ingest({ content: REPORT, date: "2022-05-18", clientMutationId: "paste-2" });
     const again = await ingest({ content: REPORT, date: "2022-05-18", clientMutationId: "paste-2" });
-    expect(again.source.id).toBe(first.source.id);
+    expect(successOf(again).source.id).toBe(successOf(first).source.id);
     expect(await count()).toBe(before + 1);
     const reused = await api.gql(
       INGEST,
@@ -59,11 +83,11 @@ describe("ingesting a report over GraphQL", () => {
   });
 
   it("reads an uploaded HTML page without its navigation and takes its headline as the title", async () => {
-    const { source } = await ingest({ content: HTML, fileName: "truce.html", date: "2025-10-21" });
+    const { source } = successOf(await ingest({ content: HTML, fileName: "truce.html", date: "2025-10-21" }));
     expect(source.title).toBe("Truce agreed in Doha");
     expect(source.document).toContain("Qatar mediated the talks");
     expect(source.document).not.toMatch(/Subscribe|Home \| World/);
-    expect(source.candidates.edges.some((e: any) => e.node.payload.type === "CEASEFIRE")).toBe(true);
+    expect(source.candidates.edges.some((e) => e.node.payload.type === "CEASEFIRE")).toBe(true);
   });
 
   it("refuses readers, empty reports and bad dates as data, storing nothing", async () => {
@@ -90,24 +114,25 @@ describe("ingesting a report over GraphQL", () => {
 
 describe("the review queue by report", () => {
   it("lists the reports with pending candidates and their counts to editors, and to no one else", async () => {
-    const { data } = await api.gql(QUEUE, {}, editor);
-    expect(data.candidateSources.totalCount).toBeGreaterThanOrEqual(3);
-    expect(data.candidateSources.edges[0].node).toMatchObject({
+    const queue = dataOf(await api.gql<Queue>(QUEUE, {}, editor)).candidateSources;
+    expect(queue.totalCount).toBeGreaterThanOrEqual(3);
+    expect(defined(queue.edges[0], "the first report in the queue").node).toMatchObject({
       title: "Talks Resume in Kabul",
       pending: { totalCount: expect.any(Number) },
     });
     for (const headers of [reader, {}]) {
-      const refused = await api.gql(QUEUE, {}, headers);
+      const refused = await api.gql<Queue>(QUEUE, {}, headers);
       expect(refused.data?.candidateSources ?? null).toBeNull();
       expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
   });
 
   it("keeps a source's text and candidates from readers however the source is reached", async () => {
-    const id = (await api.gql(QUEUE, {}, editor)).data.candidateSources.edges[0].node.id;
+    const [first] = dataOf(await api.gql<Queue>(QUEUE, {}, editor)).candidateSources.edges;
+    const id = defined(first, "the first report in the queue").node.id;
     const query = `query ($id: ID!) { source(id: $id) { title text candidates { totalCount } } node(id: $id) { ... on Source { candidates(first: 5) { edges { node { id } } } } } }`;
     const refused = await api.gql(query, { id }, reader);
-    expect(refused.data.source).toMatchObject({ title: "Talks Resume in Kabul", text: null, candidates: null });
+    expect(dataOf(refused).source).toMatchObject({ title: "Talks Resume in Kabul", text: null, candidates: null });
     expect(refused.errors?.map((e) => e.path?.join("."))).toEqual(
       expect.arrayContaining(["source.text", "source.candidates", "node.candidates"]),
     );
@@ -140,9 +165,15 @@ describe("merging an actor candidate into a known actor", () => {
     );
     expect(merged).toEqual({ __typename: "MergeCandidateSuccess", candidate: { status: "ACCEPTED", recordId: ttp } });
     expect(await api.t.db.actor.count()).toBe(actors);
-    const names = await api.gql(`query ($id: ID!) { actor(id: $id) { aliasDetails { name kind } } }`, { id: ttp });
-    expect(names.data.actor.aliasDetails).toContainEqual({ name: "Khorasan Peace Council", kind: "INFORMAL_NAME" });
-    const last = (await given(api).revisions("Actor", ttp)).at(-1)!;
+    const names = await api.gql<{ actor: { aliasDetails: unknown[] } | null }>(
+      `query ($id: ID!) { actor(id: $id) { aliasDetails { name kind } } }`,
+      { id: ttp },
+    );
+    expect(defined(dataOf(names).actor, "the TTP").aliasDetails).toContainEqual({
+      name: "Khorasan Peace Council",
+      kind: "INFORMAL_NAME",
+    });
+    const last = defined((await given(api).revisions("Actor", ttp)).at(-1), "the TTP's last revision");
     expect(last.author).toMatch(/Desk editor/);
     expect(JSON.stringify(last.changes)).toContain("Khorasan Peace Council");
     expect(
@@ -179,7 +210,7 @@ describe("merging an actor candidate into a known actor", () => {
 async function mutateMerge(input: object, headers: Record<string, string>) {
   const res = await api.gql(MERGE, { input }, headers);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data.mergeCandidate;
+  return dataOf(res).mergeCandidate;
 }
 
 describe("the body limit for reports", () => {
@@ -198,7 +229,8 @@ describe("the body limit for reports", () => {
     for (const declared of [true, false]) {
       const res = await post(editor, declared);
       expect(res.status).toBe(200);
-      expect((await res.json()).data.ingestReport.source.title).toBe("Truce agreed in Doha");
+      const answer: GraphQLResponse<Ingested> = await res.json();
+      expect(successOf(dataOf(answer).ingestReport).source.title).toBe("Truce agreed in Doha");
     }
   });
 

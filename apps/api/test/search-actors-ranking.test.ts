@@ -1,5 +1,6 @@
+import { defined } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 // A corpus without the demo's transliteration aliases, with distractors whose transliteration key
 // or letters are close to the query's: only the ranking can put the right actor first.
@@ -10,7 +11,7 @@ const ACTORS = `query($query: String!) { searchActors(query: $query) { actor { n
 async function names(query: string): Promise<string[]> {
   const res = await api.gql(ACTORS, { query });
   expect(res.errors).toBeUndefined();
-  return (res.data.searchActors as { actor: { name: string } }[]).map((m) => m.actor.name);
+  return (dataOf(res).searchActors as { actor: { name: string } }[]).map((m) => m.actor.name);
 }
 
 beforeAll(async () => {
@@ -54,9 +55,9 @@ describe("searchActors ranking against distractors", () => {
 
   it("gives a key-only match a lower score than any match by the name itself", async () => {
     const res = await api.gql(ACTORS, { query: "Turk" });
-    const matches = res.data.searchActors as { actor: { name: string }; score: number }[];
+    const matches = dataOf(res).searchActors as { actor: { name: string }; score: number }[];
     expect(matches[0]).toMatchObject({ actor: { name: "Turkey" } });
-    expect(matches[0]!.score).toBeGreaterThan(0.8);
+    expect(defined(matches[0], "matches[0]").score).toBeGreaterThan(0.8);
     for (const m of matches.slice(1)) expect(m.score).toBeLessThanOrEqual(0.4);
   });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 import { loadFixture } from "./search-fixture.ts";
 
 const api = useApi({ demo: false });
@@ -18,10 +18,21 @@ const SEARCH = `query($query: String, $first: Int, $last: Int, $after: String, $
   }
 }`;
 
-async function page(variables: Record<string, unknown>) {
-  const res = await api.gql(SEARCH, variables);
+type Found = {
+  searchEvents: {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    histogram: { start: string; count: number }[];
+    fatalities: { events: number };
+    places: { count: number }[];
+  };
+};
+
+async function page(variables: Record<string, unknown>): Promise<Found["searchEvents"]> {
+  const res = await api.gql<Found>(SEARCH, variables);
   expect(res.errors).toBeUndefined();
-  return res.data.searchEvents;
+  return dataOf(res).searchEvents;
 }
 
 /** Every page one way, as lists of IDs in the order shown. */
@@ -29,11 +40,11 @@ async function walk(base: Record<string, unknown>, backward: boolean, size: numb
   const pages: string[][] = [];
   let cursor: string | null = null;
   for (let n = 0; n < 100; n++) {
-    const result: any = await page({
+    const result = await page({
       ...base,
       ...(backward ? { last: size, before: cursor } : { first: size, after: cursor }),
     });
-    pages.push(result.edges.map((e: { node: { id: string } }) => e.node.id));
+    pages.push(result.edges.map((e) => e.node.id));
     expect(result.pageInfo[backward ? "hasNextPage" : "hasPreviousPage"]).toBe(cursor !== null);
     if (!result.pageInfo[backward ? "hasPreviousPage" : "hasNextPage"]) return pages;
     cursor = backward ? result.pageInfo.startCursor : result.pageInfo.endCursor;
@@ -62,7 +73,7 @@ describe("searchEvents backward", () => {
       after: (await page({ sort: "DATE_DESC", first: 5 })).pageInfo.endCursor,
     });
     const back = await page({ sort: "DATE_DESC", last: 5, before: second.pageInfo.startCursor });
-    expect(back.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(pages[0]);
+    expect(back.edges.map((e) => e.node.id)).toEqual(pages[0]);
     expect(back.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
   });
 

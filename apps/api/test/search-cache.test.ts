@@ -1,5 +1,6 @@
+import { defined } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 import { type Fixture, loadFixture } from "./search-fixture.ts";
 
 /**
@@ -26,10 +27,21 @@ const SEARCH = `query($filter: EventFilter, $query: String, $first: Int) {
   }
 }`;
 
+type Found = {
+  searchEvents: {
+    totalCount: number;
+    edges: { node: { id: string; title: string } }[];
+    facets: { field: string; values: { value: string; label: string; count: number }[] }[];
+    histogram: { start: string; count: number }[];
+    places: { place: { name: string }; count: number }[];
+    fatalities: { best: number | null; events: number };
+  };
+};
+
 async function search(variables: Record<string, unknown> = {}) {
-  const response = await api.gql(SEARCH, { first: 50, ...variables });
+  const response = await api.gql<Found>(SEARCH, { first: 50, ...variables });
   expect(response.errors).toBeUndefined();
-  return response.data.searchEvents;
+  return dataOf(response).searchEvents;
 }
 
 const hits = () => api.search.stats.cacheHits;
@@ -73,20 +85,21 @@ describe("the cache of recent searches", () => {
 
   it("shows a title changed by another process in the next search", async () => {
     const first = await search();
-    const shown = first.edges[0].node;
+    const shown = defined(first.edges[0], "the newest event").node;
     const id = Number(Buffer.from(shown.id, "base64").toString().split(":")[1]);
     await api.t.db.event.update({ where: { id }, data: { title: "Renamed behind the API's back" } });
     const after = await search();
-    expect(after.edges[0].node.title).toBe("Renamed behind the API's back");
+    expect(defined(after.edges[0], "the newest event").node.title).toBe("Renamed behind the API's back");
     expect(after.totalCount).toBe(first.totalCount);
   });
 
   it("shows an actor renamed by another process in the facets' labels", async () => {
-    const actorId = fx.actorIds[0]!;
+    const actorId = defined(fx.actorIds[0], "the fixture's first actor");
     const label = (result: Awaited<ReturnType<typeof search>>) =>
-      result.facets
-        .find((f: { field: string }) => f.field === "ACTOR")
-        .values.map((v: { label: string }) => v.label) as string[];
+      defined(
+        result.facets.find((f) => f.field === "ACTOR"),
+        "the ACTOR facet",
+      ).values.map((v) => v.label);
     const first = await search();
     expect(label(first)).toContain(fx.actorName(actorId));
     await api.t.db.actor.update({ where: { id: actorId }, data: { name: "Renamed Actor" } });
@@ -109,10 +122,12 @@ describe("the cache of recent searches", () => {
     });
     const after = await search({ filter: { countries: ["QA"] } });
     expect(after.totalCount).toBe(first.totalCount + 1);
-    expect(after.edges[0].node.title).toBe("Talks in Doha, written straight to the database");
+    expect(defined(after.edges[0], "the newest event").node.title).toBe(
+      "Talks in Doha, written straight to the database",
+    );
     expect(after.histogram.at(-1)).toEqual({ start: "2030-05-01", count: 1 });
-    const doha = (r: typeof first) => r.places.find((p: { place: { name: string } }) => p.place.name === place.name);
-    expect(doha(after).count).toBe((doha(first)?.count ?? 0) + 1);
+    const doha = (r: typeof first) => r.places.find((p) => p.place.name === place.name);
+    expect(defined(doha(after), "Doha among the places").count).toBe((doha(first)?.count ?? 0) + 1);
     expect(after.fatalities.best).toBe((first.fatalities.best ?? 0) + 7);
     expect(after.fatalities.events).toBe(first.fatalities.events + 1);
   });

@@ -1,9 +1,10 @@
 import { createPrismaClient, type PrismaClient } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createSearchEngine, invalidateIndexes, pruneChanges, type SearchEngine } from "@parley/search";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../src/server.ts";
-import { useApi } from "./harness.ts";
+import { answerOf, dataOf, useApi } from "./harness.ts";
 import { type Fixture, loadFixture } from "./search-fixture.ts";
 
 /** A second API process on the same database: its own Prisma client, search index and server. */
@@ -39,9 +40,9 @@ async function count(
     body: JSON.stringify({ query: QUERY, variables: { filter, query } }),
   };
   const response = server === "first" ? await api.fetch(init) : await other.fetch("http://yoga/graphql", init);
-  const body = (await response.json()) as any;
+  const body = await answerOf<{ searchEvents: { totalCount: number } }>(response);
   expect(body.errors).toBeUndefined();
-  return body.data.searchEvents.totalCount;
+  return dataOf(body).searchEvents.totalCount;
 }
 
 const both = async (filter: Record<string, unknown> = {}, query?: string) => [
@@ -65,12 +66,15 @@ describe("search index consistency", () => {
         title: "Riot at the Zaranj crossing",
         startDate: new Date("2024-02-03T00:00:00Z"),
         places: { create: [{ placeId: place.id }] },
-        participants: { create: [{ actorId: fx.actorIds[0]!, role: "TARGET" }] },
+        participants: { create: [{ actorId: defined(fx.actorIds[0], "fx.actorIds[0]"), role: "TARGET" }] },
         claims: { create: [{ sourceId: source.id, quote: "a riot", stance: "ASSERTS" }] },
       },
     });
     expect(await both({ countries: ["IR"] })).toEqual([1, 1]);
-    expect(await both(february)).toEqual([inFebruary! + 1, inFebruary! + 1]);
+    expect(await both(february)).toEqual([
+      defined(inFebruary, "inFebruary") + 1,
+      defined(inFebruary, "inFebruary") + 1,
+    ]);
     expect(await both({ types: ["RIOT"] }, "Tehreek")).toEqual([1, 1]);
     expect(await both({ outletIds: [encodeGlobalID("Actor", outlet.id)] })).toEqual([1, 1]);
 
@@ -98,7 +102,7 @@ describe("search index consistency", () => {
 
     await otherDb.actorAlias.create({
       data: {
-        actorId: fx.actorIds[0]!,
+        actorId: defined(fx.actorIds[0], "fx.actorIds[0]"),
         name: "Tahrik Taliban",
         kind: "TRANSLITERATION",
         normalized: "tahrik taliban",
@@ -110,7 +114,10 @@ describe("search index consistency", () => {
     await otherDb.event.update({ where: { id: event.id }, data: { title: "Sit-in at the crossing" } });
     expect(await both({}, "sit-in")).toEqual([1, 1]);
     expect(await both({}, "riot")).toEqual([0, 0]);
-    await otherDb.actor.update({ where: { id: fx.actorIds[0]! }, data: { name: "Tehrik-e-Taliban Pakistan (TTP)" } });
+    await otherDb.actor.update({
+      where: { id: defined(fx.actorIds[0], "fx.actorIds[0]") },
+      data: { name: "Tehrik-e-Taliban Pakistan (TTP)" },
+    });
     expect(await both({ types: ["PROTEST"] }, "Tehrik-e-Taliban")).toEqual([1, 1]);
 
     await otherDb.event.delete({ where: { id: event.id } });

@@ -1,5 +1,6 @@
+import { defined } from "@parley/schema";
 import { describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 
@@ -10,7 +11,7 @@ const ACTORS = `query($query: String!, $kinds: [ActorKind!], $first: Int) {
 async function actors(query: string, extra: Record<string, unknown> = {}) {
   const res = await api.gql(ACTORS, { query, ...extra });
   expect(res.errors).toBeUndefined();
-  return res.data.searchActors as { actor: { name: string; kind: string }; matchedName: string; score: number }[];
+  return dataOf(res).searchActors as { actor: { name: string; kind: string }; matchedName: string; score: number }[];
 }
 
 describe("searchActors on the demo dataset", () => {
@@ -60,7 +61,7 @@ describe("searchActors on the demo dataset", () => {
     const found = await actors("Tehreek");
     const turkey = found.find((m) => m.actor.name === "Turkey");
     expect(turkey === undefined || turkey.score <= 0.4).toBe(true);
-    expect(found[0]!.score).toBeGreaterThan(0.8);
+    expect(defined(found[0], "found[0]").score).toBeGreaterThan(0.8);
   });
 
   it("keeps to the kinds asked for and to `first`", async () => {
@@ -86,7 +87,7 @@ describe("searchEvents on the demo dataset", () => {
       where: { key: "ttp" },
       include: { participations: { select: { eventId: true } } },
     });
-    const res = await api.gql(
+    const res = await api.gql<{ searchEvents: { totalCount: number; edges: { highlights: string[] }[] } }>(
       `{ searchEvents(query: "Tehreek", first: 100) { totalCount edges { highlights node { title } } } }`,
     );
     expect(res.errors).toBeUndefined();
@@ -99,20 +100,24 @@ describe("searchEvents on the demo dataset", () => {
         ],
       },
     });
-    expect(res.data.searchEvents.totalCount).toBeGreaterThanOrEqual(ttpEvents.size);
-    expect(res.data.searchEvents.totalCount).toBeLessThanOrEqual(ttpEvents.size + mentioning);
-    expect(res.data.searchEvents.edges[0].highlights.join(" ")).toMatch(/<mark>Tehreek<\/mark>/);
+    expect(dataOf(res).searchEvents.totalCount).toBeGreaterThanOrEqual(ttpEvents.size);
+    expect(dataOf(res).searchEvents.totalCount).toBeLessThanOrEqual(ttpEvents.size + mentioning);
+    expect(defined(dataOf(res).searchEvents.edges[0], "the first match of Tehreek").highlights.join(" ")).toMatch(
+      /<mark>Tehreek<\/mark>/,
+    );
   });
 
   it("finds the Istanbul talks Qatar and Turkey mediated", async () => {
-    const res = await api.gql(
+    type Facets = { field: string; values: { label: string; count: number }[] }[];
+    const res = await api.gql<{ searchEvents: { totalCount: number; facets: Facets } }>(
       `{ searchEvents(query: "Istanbul", filter: { roles: [MEDIATOR] }) { totalCount edges { node { title } } facets { field values { label count } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.searchEvents.totalCount).toBeGreaterThan(0);
-    const actorsFacet = res.data.searchEvents.facets
-      .find((f: any) => f.field === "ACTOR")
-      .values.map((v: any) => v.label);
+    expect(dataOf(res).searchEvents.totalCount).toBeGreaterThan(0);
+    const actorsFacet = defined(
+      dataOf(res).searchEvents.facets.find((f) => f.field === "ACTOR"),
+      "the ACTOR facet",
+    ).values.map((v) => v.label);
     expect(actorsFacet).toEqual(expect.arrayContaining(["Qatar"]));
   });
 });

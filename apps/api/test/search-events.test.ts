@@ -1,6 +1,7 @@
-import { SEARCH_PAGE as SEARCH } from "@parley/testkit/load-mix";
+import { defined } from "@parley/schema";
+import { SEARCH_PAGE as SEARCH, type SearchPageData } from "@parley/testkit/load-mix";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, type GraphQLResponse, useApi } from "./harness.ts";
 import {
   expectedFacetCounts,
   type Field,
@@ -20,10 +21,20 @@ beforeAll(async () => {
 });
 
 async function search(filter: Filter = {}, query?: string, extra: Record<string, unknown> = {}) {
-  const res = await api.gql(SEARCH, { filter: toVariables(filter), query, ...extra });
+  const res = await api.gql<SearchPageData>(SEARCH, { filter: toVariables(filter), query, ...extra });
   expect(res.errors).toBeUndefined();
-  return res.data.searchEvents;
+  return dataOf(res).searchEvents;
 }
+
+type SearchResult = SearchPageData["searchEvents"];
+type FacetValue = SearchResult["facets"][number]["values"][number];
+const facetOf = (result: SearchResult, field: Field) =>
+  defined(
+    result.facets.find((f) => f.field === field),
+    `the ${field} facet`,
+  );
+const facetValue = (result: SearchResult, field: Field, match: (v: FacetValue) => boolean, what: string) =>
+  defined(facetOf(result, field).values.find(match), `${what} among the ${field} facet's values`);
 
 function actualFacetCounts(facets: { field: Field; values: { value: string; count: number }[] }[]) {
   return new Map(
@@ -37,7 +48,7 @@ describe("searchEvents facets", () => {
   it("counts every facet value over the whole corpus when nothing is selected", async () => {
     const result = await search();
     expect(result.totalCount).toBe(fx.events.length);
-    expect(result.facets.map((f: any) => f.field)).toEqual(["TYPE", "ACTOR", "ROLE", "COUNTRY", "PLACE", "OUTLET"]);
+    expect(result.facets.map((f) => f.field)).toEqual(["TYPE", "ACTOR", "ROLE", "COUNTRY", "PLACE", "OUTLET"]);
     expect(actualFacetCounts(result.facets)).toEqual(expectedFacetCounts(fx.events, {}));
   });
 
@@ -46,10 +57,22 @@ describe("searchEvents facets", () => {
       { countries: ["PK"] },
       { countries: ["PK", "QA"] },
       { types: ["ATTACK", "AIRSTRIKE"], countries: ["AF"] },
-      { actorIds: [fx.actorIds[0]!], roles: ["MEDIATOR", "HOST"] },
-      { placeIds: [fx.placeIds[0]!, fx.placeIds[5]!], outletIds: [fx.outletIds[1]!] },
-      { outletIds: [fx.outletIds[0]!, fx.outletIds[2]!], types: ["NEGOTIATION"], roles: ["PARTY"] },
-      { actorIds: [fx.actorIds[1]!, fx.actorIds[3]!], countries: ["TR", "PK"], from: "2021-03-01", to: "2022-08-31" },
+      { actorIds: [defined(fx.actorIds[0], "fx.actorIds[0]")], roles: ["MEDIATOR", "HOST"] },
+      {
+        placeIds: [defined(fx.placeIds[0], "fx.placeIds[0]"), defined(fx.placeIds[5], "fx.placeIds[5]")],
+        outletIds: [defined(fx.outletIds[1], "fx.outletIds[1]")],
+      },
+      {
+        outletIds: [defined(fx.outletIds[0], "fx.outletIds[0]"), defined(fx.outletIds[2], "fx.outletIds[2]")],
+        types: ["NEGOTIATION"],
+        roles: ["PARTY"],
+      },
+      {
+        actorIds: [defined(fx.actorIds[1], "fx.actorIds[1]"), defined(fx.actorIds[3], "fx.actorIds[3]")],
+        countries: ["TR", "PK"],
+        from: "2021-03-01",
+        to: "2022-08-31",
+      },
       { contested: true },
       { contested: false, types: ["CEASEFIRE"] },
       { from: "2023-06-15" },
@@ -70,7 +93,7 @@ describe("searchEvents facets", () => {
       { types: ["CEASEFIRE", "ATTACK"], from: "2021-01-01" },
       { to: "2021-12-31" },
       { types: ["NEGOTIATION", "STATEMENT"], countries: ["PK"] },
-      { actorIds: [fx.actorIds[0]!], roles: ["MEDIATOR", "HOST"], contested: false },
+      { actorIds: [defined(fx.actorIds[0], "fx.actorIds[0]")], roles: ["MEDIATOR", "HOST"], contested: false },
       { contested: true, countries: ["AF", "PK"], from: "2021-06-01" },
     ];
     for (let round = 0; round < 3; round++) {
@@ -86,30 +109,38 @@ describe("searchEvents facets", () => {
 
   it("shows how many events another country would add while one is ticked", async () => {
     const result = await search({ countries: ["PK"] });
-    const country = result.facets.find((f: any) => f.field === "COUNTRY");
-    const af = country.values.find((v: any) => v.value === "AF");
+    const af = facetValue(result, "COUNTRY", (v) => v.value === "AF", "AF");
     expect(af.count).toBe(fx.events.filter((e) => e.countries.includes("AF")).length);
     expect(af.selected).toBe(false);
-    expect(country.values.find((v: any) => v.value === "PK")).toMatchObject({ selected: true, label: "Pakistan" });
+    expect(facetOf(result, "COUNTRY").values.find((v) => v.value === "PK")).toMatchObject({
+      selected: true,
+      label: "Pakistan",
+    });
   });
 
   it("returns selected values even when they count zero", async () => {
     const result = await search({ countries: ["NO"], types: ["RIOT"] });
     expect(result.totalCount).toBe(0);
-    const values = (field: string) => result.facets.find((f: any) => f.field === field).values;
+    const values = (field: Field) => facetOf(result, field).values;
     expect(values("COUNTRY")).toContainEqual({ value: "NO", label: "Norway", count: 0, selected: true });
     expect(values("TYPE")).toContainEqual({ value: "RIOT", label: "Riot", count: 0, selected: true });
   });
 
   it("labels actors, places and outlets by name and gives their global IDs", async () => {
     const result = await search();
-    const actor = result.facets
-      .find((f: any) => f.field === "ACTOR")
-      .values.find((v: any) => v.label === "Tehrik-i-Taliban Pakistan");
-    const res = await api.gql(`query($id: ID!) { node(id: $id) { ... on Actor { name } } }`, { id: actor.value });
-    expect(res.data.node.name).toBe("Tehrik-i-Taliban Pakistan");
-    expect(result.facets.find((f: any) => f.field === "PLACE").values.map((v: any) => v.label)).toContain("Şırnak");
-    expect(result.facets.find((f: any) => f.field === "OUTLET").values.map((v: any) => v.label)).toEqual(
+    const actor = facetValue(
+      result,
+      "ACTOR",
+      (v) => v.label === "Tehrik-i-Taliban Pakistan",
+      "Tehrik-i-Taliban Pakistan",
+    );
+    const res = await api.gql<{ node: { name: string } | null }>(
+      `query($id: ID!) { node(id: $id) { ... on Actor { name } } }`,
+      { id: actor.value },
+    );
+    expect(dataOf(res).node?.name).toBe("Tehrik-i-Taliban Pakistan");
+    expect(facetOf(result, "PLACE").values.map((v) => v.label)).toContain("Şırnak");
+    expect(facetOf(result, "OUTLET").values.map((v) => v.label)).toEqual(
       expect.arrayContaining(["Dawn", "Voice of America"]),
     );
   });
@@ -122,11 +153,11 @@ describe("searchEvents facets", () => {
       expected.set(`${e.start.slice(0, 7)}-01`, (expected.get(`${e.start.slice(0, 7)}-01`) ?? 0) + 1);
     const buckets: { start: string; count: number }[] = result.histogram;
     expect(new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count]))).toEqual(expected);
-    expect(buckets[0]!.start).toBe([...expected.keys()].sort()[0]);
+    expect(defined(buckets[0], "buckets[0]").start).toBe([...expected.keys()].sort()[0]);
     for (let i = 1; i < buckets.length; i++) {
-      const previous = new Date(`${buckets[i - 1]!.start}T00:00:00Z`);
+      const previous = new Date(`${defined(buckets[i - 1], "buckets[i - 1]").start}T00:00:00Z`);
       previous.setUTCMonth(previous.getUTCMonth() + 1);
-      expect(buckets[i]!.start).toBe(previous.toISOString().slice(0, 10));
+      expect(defined(buckets[i], "buckets[i]").start).toBe(previous.toISOString().slice(0, 10));
     }
   });
 
@@ -136,7 +167,7 @@ describe("searchEvents facets", () => {
       { filter: {}, query: "Taliban" },
       { filter: { countries: ["PK"] }, query: "Taliban" },
       { filter: { types: ["ATTACK", "CEASEFIRE"], countries: ["PK"] } },
-      { filter: { contested: true, actorIds: [fx.actorIds[0]!] } },
+      { filter: { contested: true, actorIds: [defined(fx.actorIds[0], "fx.actorIds[0]")] } },
     ];
     for (const { filter, query } of cases) {
       const result = await search(filter, query);
@@ -178,7 +209,8 @@ describe("searchEvents facets", () => {
   });
 
   it("buckets by day, ISO week (from Monday) and year", async () => {
-    const res = await api.gql(
+    type Buckets = { start: string; count: number }[];
+    const res = await api.gql<{ searchEvents: { d: Buckets; w: Buckets; y: Buckets } }>(
       `{ searchEvents(filter: { countries: ["AF"] }) { d: histogram(interval: DAY) { start count } w: histogram(interval: WEEK) { start count } y: histogram(interval: YEAR) { start count } } }`,
     );
     const events = fx.events.filter((e) => e.countries.includes("AF"));
@@ -194,9 +226,9 @@ describe("searchEvents facets", () => {
     };
     const nonZero = (buckets: { start: string; count: number }[]) =>
       new Map(buckets.filter((b) => b.count > 0).map((b) => [b.start, b.count]));
-    expect(nonZero(res.data.searchEvents.d)).toEqual(tally((s) => s));
-    expect(nonZero(res.data.searchEvents.w)).toEqual(tally(monday));
-    expect(nonZero(res.data.searchEvents.y)).toEqual(tally((s) => `${s.slice(0, 4)}-01-01`));
+    expect(nonZero(dataOf(res).searchEvents.d)).toEqual(tally((s) => s));
+    expect(nonZero(dataOf(res).searchEvents.w)).toEqual(tally(monday));
+    expect(nonZero(dataOf(res).searchEvents.y)).toEqual(tally((s) => `${s.slice(0, 4)}-01-01`));
   });
 });
 
@@ -282,13 +314,15 @@ describe("searchEvents text", () => {
       expect(edge.highlights.join(" ")).toMatch(/<mark>Mahsud<\/mark>/);
       expect(edge.highlights.join(" ")).toMatch(/<mark>convoy<\/mark>/i);
     }
-    expect((await search({}, "Şırnak", { first: 1 })).edges[0].highlights).toContain("<mark>Şırnak</mark>");
-    expect((await search()).edges[0].highlights).toEqual([]);
+    const [sirnak] = (await search({}, "Şırnak", { first: 1 })).edges;
+    expect(defined(sirnak, "a result for Şırnak").highlights).toContain("<mark>Şırnak</mark>");
+    const [first] = (await search()).edges;
+    expect(defined(first, "a result of the empty search").highlights).toEqual([]);
   });
 
   it("ranks title matches above summary matches", async () => {
     const result = await search({}, "convoy", { first: 100 });
-    const inTitle = result.edges.map((e: any) => /convoy/.test(e.node.title));
+    const inTitle = result.edges.map((e) => /convoy/.test(e.node.title));
     expect(inTitle.indexOf(false)).toBeGreaterThan(0);
     expect(inTitle.slice(inTitle.indexOf(false))).not.toContain(true);
   });
@@ -300,12 +334,15 @@ describe("searchEvents paging", () => {
     let after: string | null = null;
     let total = -1;
     for (let pages = 0; pages < 100; pages++) {
-      const res: { data?: any; errors?: unknown } = await api.gql(SEARCH, { ...variables, first, after });
+      const res: GraphQLResponse<SearchPageData> = await api.gql<SearchPageData>(SEARCH, {
+        ...variables,
+        first,
+        after,
+      });
       expect(res.errors).toBeUndefined();
-      const { edges, pageInfo, totalCount }: { edges: any[]; pageInfo: any; totalCount: number } =
-        res.data.searchEvents;
+      const { edges, pageInfo, totalCount } = dataOf(res).searchEvents;
       total = totalCount;
-      ids.push(...edges.map((e: any) => e.node.id));
+      ids.push(...edges.map((e) => e.node.id));
       if (!pageInfo.hasNextPage) break;
       after = pageInfo.endCursor;
     }

@@ -1,6 +1,6 @@
 import { seededRandom } from "@parley/corpus";
 import { countryNames, type PrismaClient } from "@parley/db";
-import { type EventType, nameKeys, type ParticipantRole } from "@parley/schema";
+import { defined, type EventType, nameKeys, type ParticipantRole } from "@parley/schema";
 
 /**
  * A small corpus of our own for the search tests: known actors, places and outlets, and events made
@@ -77,7 +77,8 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promise<Fixture> {
   const rand = seededRandom(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T =>
+    defined(list[Math.floor(rand() * list.length)], "list[Math.floor(rand() * list.length)]");
   const some = <T>(list: readonly T[], max: number): T[] => {
     const n = 1 + Math.floor(rand() * max);
     return [...new Set(Array.from({ length: n }, () => pick(list)))];
@@ -100,7 +101,7 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
   });
   const sources = await db.source.createManyAndReturn({
     data: [
-      ...OUTLETS.map((o, i) => ({ title: `Report ${i}`, outletId: actors[o]!.id })),
+      ...OUTLETS.map((o, i) => ({ title: `Report ${i}`, outletId: defined(actors[o], "actors[o]").id })),
       { title: "Leaflet without an outlet" },
     ],
   });
@@ -113,15 +114,15 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
     const start = new Date(startBase + Math.floor(rand() * 1460) * 86_400_000);
     const end = rand() < 0.3 ? new Date(start.getTime() + Math.floor(rand() * 40) * 86_400_000) : null;
     const eventPlaces = some(places, 2);
-    const drawn = some(PARTICIPANTS, 3).map((a) => ({ actor: actors[a]!, role: pick(ROLES) }));
+    const drawn = some(PARTICIPANTS, 3).map((a) => ({ actor: defined(actors[a], "actors[a]"), role: pick(ROLES) }));
     // Every ninth event, its first participant also speaks for itself: one actor in two roles.
     const participants =
-      i % 9 === 0 && drawn[0]!.role !== "SPOKESPERSON"
-        ? [...drawn, { actor: drawn[0]!.actor, role: "SPOKESPERSON" as const }]
+      i % 9 === 0 && defined(drawn[0], "drawn[0]").role !== "SPOKESPERSON"
+        ? [...drawn, { actor: defined(drawn[0], "drawn[0]").actor, role: "SPOKESPERSON" as const }]
         : drawn;
     const word = pick(WORDS);
     const inTitle = rand() < 0.5;
-    const title = `${type.toLowerCase().replace("_", " ")} ${inTitle ? word : "reported"} near ${eventPlaces[0]!.name} #${i}`;
+    const title = `${type.toLowerCase().replace("_", " ")} ${inTitle ? word : "reported"} near ${defined(eventPlaces[0], "eventPlaces[0]").name} #${i}`;
     const summary = inTitle ? "Details remain unclear." : `Witnesses describe a ${word} and several injured.`;
     const claims =
       rand() < 0.8
@@ -181,7 +182,10 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
         ...eventPlaces.map((p) => p.name),
         ...[...new Set(eventPlaces.map((p) => p.country))].flatMap((c) => countryNames(c)),
         ...actorIds.flatMap((id) => {
-          const a = ACTORS[actors.findIndex((x) => x.id === id)]!;
+          const a = defined(
+            ACTORS[actors.findIndex((x) => x.id === id)],
+            "ACTORS[actors.findIndex((x) => x.id === id)]",
+          );
           return [a.name, ...a.aliases];
         }),
       ],
@@ -189,10 +193,14 @@ export async function loadFixture(db: PrismaClient, count = 90, seed = 7): Promi
   }
   return {
     events,
-    actorIds: PARTICIPANTS.map((i) => actors[i]!.id),
+    actorIds: PARTICIPANTS.map((i) => defined(actors[i], "actors[i]").id),
     placeIds: places.map((p) => p.id),
     locatedPlaceIds: places.filter((p) => p.lat !== null && p.lon !== null).map((p) => p.id),
-    outletIds: OUTLETS.map((i) => actors[i]!.id),
-    actorName: (id) => actors.find((a) => a.id === id)!.name,
+    outletIds: OUTLETS.map((i) => defined(actors[i], "actors[i]").id),
+    actorName: (id) =>
+      defined(
+        actors.find((a) => a.id === id),
+        "actors.find((a) => a.id === id)",
+      ).name,
   };
 }

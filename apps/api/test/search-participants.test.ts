@@ -1,6 +1,7 @@
+import { defined } from "@parley/schema";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 import { databaseId, type Filter, toVariables } from "./search-brute-force.ts";
 import { type Fixture, loadFixture } from "./search-fixture.ts";
 
@@ -19,12 +20,18 @@ const SEARCH = `query($filter: EventFilter) {
 }`;
 
 async function search(filter: Filter) {
-  const res = await api.gql(SEARCH, { filter: toVariables(filter) });
+  const res = await api.gql<{
+    searchEvents: {
+      totalCount: number;
+      edges: { node: { id: string } }[];
+      facets: { field: string; values: { value: string; count: number; selected: boolean }[] }[];
+    };
+  }>(SEARCH, { filter: toVariables(filter) });
   expect(res.errors).toBeUndefined();
-  const result = res.data.searchEvents;
+  const result = dataOf(res).searchEvents;
   return {
     ...result,
-    ids: result.edges.map((e: { node: { id: string } }) => databaseId(e.node.id)).sort((a: number, b: number) => a - b),
+    ids: result.edges.map((e) => databaseId(e.node.id)).sort((a, b) => a - b),
   };
 }
 
@@ -37,18 +44,24 @@ describe("actors in roles", () => {
     const withSomeone = (actor: number, role: string) =>
       fx.events.filter((e) => e.actorIds.includes(actor) && e.roles.includes(role as never));
     // the actor whose events most often had someone else in the role ("the TTP and someone mediated")
-    const [actor, role] = fx.actorIds
-      .flatMap((a) => (["MEDIATOR", "HOST", "PARTY"] as const).map((r) => [a, r] as const))
-      .sort(
-        ([a, r], [b, q]) =>
-          withSomeone(b, q).length - inRole(b, q).length - (withSomeone(a, r).length - inRole(a, r).length),
-      )[0]!;
+    const [actor, role] = defined(
+      fx.actorIds
+        .flatMap((a) => (["MEDIATOR", "HOST", "PARTY"] as const).map((r) => [a, r] as const))
+        .sort(
+          ([a, r], [b, q]) =>
+            withSomeone(b, q).length - inRole(b, q).length - (withSomeone(a, r).length - inRole(a, r).length),
+        )[0],
+      'fx.actorIds .flatMap((a) => (["MEDIATOR", "HOST", "PARTY"] as const…',
+    );
     const asRole = inRole(actor, role);
     expect(withSomeone(actor, role).length).toBeGreaterThan(asRole.length);
     const result = await search({ actorIds: [actor], roles: [role] });
     expect(result.ids).toEqual(ids(asRole));
-    const roles = result.facets.find((f: { field: string }) => f.field === "ROLE").values;
-    expect(roles.find((v: { value: string }) => v.value === role)).toEqual({
+    const roles = defined(
+      result.facets.find((f) => f.field === "ROLE"),
+      "the ROLE facet",
+    ).values;
+    expect(roles.find((v) => v.value === role)).toEqual({
       value: role,
       count: asRole.length,
       selected: true,
@@ -65,7 +78,10 @@ describe("actors in roles", () => {
 
   it("counts each actor in the ticked roles only", async () => {
     const result = await search({ roles: ["HOST"] });
-    const actors = result.facets.find((f: { field: string }) => f.field === "ACTOR").values;
+    const actors = defined(
+      result.facets.find((f) => f.field === "ACTOR"),
+      "the ACTOR facet",
+    ).values;
     for (const v of actors) {
       const hosted = fx.events.filter((e) =>
         e.participants.some((p) => p.actorId === databaseId(v.value) && p.role === "HOST"),
@@ -82,8 +98,11 @@ describe("actors in roles", () => {
     expect((await search({ participants: [{ actorId: pakistan }, { actorId: ttp }] })).ids).toEqual(ids(both));
     // a filter of every facet's counts: the ACTOR facet counts within the dyad's events
     const result = await search({ participants: [{ actorId: pakistan }, { actorId: ttp }] });
-    const actors = result.facets.find((f: { field: string }) => f.field === "ACTOR").values;
-    expect(actors.find((v: { value: string }) => v.value === encodeGlobalID("Actor", ttp))).toMatchObject({
+    const actors = defined(
+      result.facets.find((f) => f.field === "ACTOR"),
+      "the ACTOR facet",
+    ).values;
+    expect(actors.find((v) => v.value === encodeGlobalID("Actor", ttp))).toMatchObject({
       count: both.length,
       selected: false,
     });

@@ -2,7 +2,7 @@ import { seededRandom } from "@parley/corpus";
 import { POSITION_ISSUES, POSITION_KINDS } from "@parley/schema";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 
@@ -85,10 +85,19 @@ const toVariables = (f: Filter) => ({
 const fromValue = (field: Field, value: string) =>
   field === "ACTOR" || field === "PROCESS" ? Number(Buffer.from(value, "base64").toString().split(":")[1]) : value;
 
+type Found = {
+  searchPositions: {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string; startDate: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+    facets: { field: Field; values: { value: string; label: string; count: number; selected: boolean }[] }[];
+  };
+};
+
 async function search(f: Filter, extra: Record<string, unknown> = {}) {
-  const res = await api.gql(SEARCH, { filter: toVariables(f), ...extra });
+  const res = await api.gql<Found>(SEARCH, { filter: toVariables(f), ...extra });
   expect(res.errors).toBeUndefined();
-  return res.data.searchPositions;
+  return dataOf(res).searchPositions;
 }
 
 describe("searchPositions", () => {
@@ -109,16 +118,13 @@ describe("searchPositions", () => {
       const result = await search(f, { first: 100 });
       const expected = rows.filter((r) => passes(r, f));
       expect(result.totalCount, JSON.stringify(f)).toBe(expected.length);
-      expect(result.edges.map((e: { node: { id: string } }) => fromValue("ACTOR", e.node.id))).toEqual(
+      expect(result.edges.map((e) => fromValue("ACTOR", e.node.id))).toEqual(
         [...expected]
           .sort((a, b) => (a.startDate === b.startDate ? b.id - a.id : a.startDate < b.startDate ? 1 : -1))
           .map((r) => r.id),
       );
       const actual = new Map<string, number>();
-      for (const facet of result.facets as {
-        field: Field;
-        values: { value: string; count: number; selected: boolean }[];
-      }[]) {
+      for (const facet of result.facets) {
         for (const v of facet.values) {
           if (v.count > 0) actual.set(`${facet.field}:${fromValue(facet.field, v.value)}`, v.count);
           expect(v.selected, `${facet.field} ${v.value}`).toBe(

@@ -1,7 +1,7 @@
-import { FACET_FILTERS } from "@parley/schema";
+import { defined, FACET_FILTERS } from "@parley/schema";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 import {
   databaseId,
   expectedFacetCounts,
@@ -192,27 +192,38 @@ const invalidInput = fc.oneof(
   })),
 );
 
+type Found = {
+  searchEvents: {
+    totalCount: number;
+    edges: { node: { id: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    facets: { field: Field; values: { value: string; count: number; selected: boolean }[] }[];
+    places: { place: { id: string }; count: number }[];
+    fatalities: unknown;
+  };
+};
+
 async function searchOnce(variables: Record<string, unknown>) {
-  const res = await api.gql(SEARCH, variables);
+  const res = await api.gql<Found>(SEARCH, variables);
   expect(res.status).toBeLessThan(500);
   expect(res.errors?.map((e) => e.message) ?? []).toEqual([]);
-  return res.data.searchEvents;
+  return dataOf(res).searchEvents;
 }
 
 /** Every page, following `after`: the IDs in order, and the first page's result. */
 async function walk(query: string | undefined, filter: Filter, first: number) {
   const ids: string[] = [];
   let after: string | null = null;
-  let firstPage: any = null;
+  let firstPage: Found["searchEvents"] | null = null;
   for (let page = 0; page < 200; page++) {
-    const result: any = await searchOnce({ query, filter: toVariables(filter), first, after });
+    const result: Found["searchEvents"] = await searchOnce({ query, filter: toVariables(filter), first, after });
     firstPage ??= result;
     expect(result.totalCount).toBe(firstPage.totalCount);
-    ids.push(...result.edges.map((e: { node: { id: string } }) => e.node.id));
+    ids.push(...result.edges.map((e) => e.node.id));
     if (!result.pageInfo.hasNextPage) break;
     after = result.pageInfo.endCursor;
   }
-  return { ids, result: firstPage };
+  return { ids, result: defined(firstPage, "the first page") };
 }
 
 /** The events the text alone matches, found through the API (stemming is PostgreSQL's), as database IDs. */
@@ -223,7 +234,7 @@ async function textMatched(query: string | undefined): Promise<Set<number> | nul
     const { ids } = await walk(query, {}, 100);
     textMatchesCache.set(query, new Set(ids.map((id) => Number(Buffer.from(id, "base64").toString().split(":")[1]))));
   }
-  return textMatchesCache.get(query)!;
+  return defined(textMatchesCache.get(query), `the events matching ${query}`);
 }
 
 describe("searchEvents under random queries and filters", () => {
@@ -238,10 +249,7 @@ describe("searchEvents under random queries and filters", () => {
         expect(result.totalCount).toBe(corpus.filter((e) => passes(e, filter)).length);
 
         const actual = new Map<string, number>();
-        for (const facet of result.facets as {
-          field: Field;
-          values: { value: string; count: number; selected: boolean }[];
-        }[]) {
+        for (const facet of result.facets) {
           for (const v of facet.values) if (v.count > 0) actual.set(facetKey(facet.field, v.value), v.count);
           const selected = facet.values
             .filter((v) => v.selected)
@@ -252,7 +260,7 @@ describe("searchEvents under random queries and filters", () => {
         expect(actual).toEqual(expectedFacetCounts(corpus, filter));
         const matching = corpus.filter((e) => passes(e, filter));
         expect(
-          result.places.map((p: { place: { id: string }; count: number }) => ({
+          result.places.map((p) => ({
             placeId: databaseId(p.place.id),
             count: p.count,
           })),
@@ -272,7 +280,9 @@ describe("searchEvents under random queries and filters", () => {
           let dirty = w;
           for (const [at, c] of inserts)
             dirty = dirty.slice(0, at % (dirty.length + 1)) + c + dirty.slice(at % (dirty.length + 1));
-          expect([...(await textMatched(dirty))!].sort()).toEqual([...(await textMatched(w))!].sort());
+          expect([...defined(await textMatched(dirty), `the events matching ${dirty}`)].sort()).toEqual(
+            [...defined(await textMatched(w), `the events matching ${w}`)].sort(),
+          );
         },
       ),
       { numRuns: RUNS, seed: SEED },
@@ -286,7 +296,7 @@ describe("searchEvents under random queries and filters", () => {
         expect(res.status).toBeLessThan(500);
         expect(res.data?.searchEvents ?? null).toBeNull();
         expect(res.errors?.length).toBeGreaterThan(0);
-        const error = res.errors![0]!;
+        const error = defined(res.errors?.[0], "the error");
         expect(error.message).toMatch(says);
         expect(error.message).not.toMatch(/Unexpected error/);
         expect(error.extensions?.code).toBe("BAD_USER_INPUT");

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { defined } from "@parley/schema";
 import { createSearchEngine, invalidateIndexes, type SearchEngine } from "@parley/search";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "./harness.ts";
@@ -72,7 +73,10 @@ async function sameAnswers(loaded: SearchEngine, fresh: SearchEngine) {
 }
 
 const epoch = async () =>
-  (await api.t.db.$queryRawUnsafe<{ epoch: string }[]>(`SELECT epoch::text AS epoch FROM search_state`))[0]!.epoch;
+  defined(
+    (await api.t.db.$queryRawUnsafe<{ epoch: string }[]>(`SELECT epoch::text AS epoch FROM search_state`))[0],
+    "(await api.t.db.$queryRawUnsafe<{ epoch: string }[]>(`SELECT epoch:…",
+  ).epoch;
 
 describe("a saved search index", () => {
   it("is saved after a build; a later start loads it, catches up with the writes since, and answers as a fresh build does", async () => {
@@ -89,12 +93,15 @@ describe("a saved search index", () => {
         type: "RIOT",
         title: "Convoy stopped at the border",
         startDate: new Date("2022-06-01T00:00:00Z"),
-        participants: { create: [{ actorId: fx.actorIds[0]!, role: "MEDIATOR" }] },
+        participants: { create: [{ actorId: defined(fx.actorIds[0], "fx.actorIds[0]"), role: "MEDIATOR" }] },
       },
     });
     const [changed, deleted] = fx.events.slice(0, 2);
-    await api.t.db.event.update({ where: { id: changed!.id }, data: { type: "CEASEFIRE", contested: true } });
-    await api.t.db.event.delete({ where: { id: deleted!.id } });
+    await api.t.db.event.update({
+      where: { id: defined(changed, "changed").id },
+      data: { type: "CEASEFIRE", contested: true },
+    });
+    await api.t.db.event.delete({ where: { id: defined(deleted, "deleted").id } });
 
     const loaded = engine(true);
     await loaded.ready();
@@ -105,7 +112,7 @@ describe("a saved search index", () => {
     await fresh.ready();
     await sameAnswers(loaded, fresh);
     expect((await answer(loaded, {}, "convoy")).ids).toContain(added.id);
-    expect((await answer(loaded, {})).ids).not.toContain(deleted!.id);
+    expect((await answer(loaded, {})).ids).not.toContain(defined(deleted, "deleted").id);
 
     // and it keeps following writes as a built index does
     await api.t.db.event.update({ where: { id: added.id }, data: { title: "Checkpoint opened", type: "STATEMENT" } });
@@ -116,7 +123,7 @@ describe("a saved search index", () => {
   it("saves on close what it applied since its last save, so the next start has nothing to catch up", async () => {
     const e = engine(true);
     await e.ready();
-    await api.t.db.event.update({ where: { id: fx.events[5]!.id }, data: { contested: true } });
+    await api.t.db.event.update({ where: { id: defined(fx.events[5], "fx.events[5]").id }, data: { contested: true } });
     await e.searchEvents({ filter: {}, sort: "DATE_DESC", first: 1 });
     const saves = e.stats.snapshotSaves;
     await e.close();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 import { databaseId, textMatches } from "./search-brute-force.ts";
 import { type Fixture, loadFixture } from "./search-fixture.ts";
 
@@ -12,9 +12,15 @@ beforeAll(async () => {
 const SEARCH = `query($query: String) { searchEvents(query: $query, first: 100) { totalCount suggestions edges { highlights node { id } } } }`;
 
 async function search(query: string) {
-  const res = await api.gql(SEARCH, { query });
+  const res = await api.gql<{
+    searchEvents: {
+      totalCount: number;
+      suggestions: string[];
+      edges: { highlights: string[]; node: { id: string } }[];
+    };
+  }>(SEARCH, { query });
   expect(res.errors).toBeUndefined();
-  return res.data.searchEvents;
+  return dataOf(res).searchEvents;
 }
 
 describe("searchEvents suggestions", () => {
@@ -42,9 +48,9 @@ describe("country names as text", () => {
       const expected = fx.events.filter((e) => textMatches(e, query));
       expect(expected.length).toBeGreaterThan(0);
       const result = await search(query);
-      expect(
-        result.edges.map((e: { node: { id: string } }) => databaseId(e.node.id)).sort((a: number, b: number) => a - b),
-      ).toEqual(expected.map((e) => e.id).sort((a, b) => a - b));
+      expect(result.edges.map((e) => databaseId(e.node.id)).sort((a, b) => a - b)).toEqual(
+        expected.map((e) => e.id).sort((a, b) => a - b),
+      );
     },
   );
 
@@ -54,9 +60,7 @@ describe("country names as text", () => {
     );
     expect(unnamed.length).toBeGreaterThan(0);
     const result = await search("Turkey");
-    const shown = new Map(
-      result.edges.map((e: { node: { id: string }; highlights: string[] }) => [databaseId(e.node.id), e.highlights]),
-    );
+    const shown = new Map(result.edges.map((e) => [databaseId(e.node.id), e.highlights]));
     for (const e of unnamed) expect(shown.get(e.id), `event ${e.id}`).toContain("<mark>Turkey</mark>");
   });
 });

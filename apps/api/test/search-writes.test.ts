@@ -1,7 +1,7 @@
 import { seededRandom } from "@parley/corpus";
-import { dayOf, type ParticipantRole } from "@parley/schema";
+import { dayOf, defined, type ParticipantRole } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 import {
   databaseId,
   expectedFacetCounts,
@@ -49,7 +49,7 @@ async function corpus(): Promise<{ events: FixtureEvent[]; located: number[] }> 
       type: e.type,
       title: e.title,
       summary: e.summary,
-      start: iso(e.startDate)!,
+      start: defined(iso(e.startDate), "iso(e.startDate)"),
       end: iso(e.endDate),
       names: [],
       placeIds: e.places.map((p) => p.placeId),
@@ -68,7 +68,8 @@ async function corpus(): Promise<{ events: FixtureEvent[]; located: number[] }> 
 const ROLES: ParticipantRole[] = ["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "TARGET", "SPOKESPERSON"];
 
 function filters(rand: () => number): Filter[] {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]) =>
+    defined(list[Math.floor(rand() * list.length)], "list[Math.floor(rand() * list.length)]");
   const [ttp, pakistan, taliban, qatar] = fx.actorIds as [number, number, number, number];
   return [
     {},
@@ -91,20 +92,28 @@ function filters(rand: () => number): Filter[] {
 async function checkAll(rand: () => number, what: string) {
   const { events, located } = await corpus();
   for (const filter of filters(rand)) {
-    const res = await api.gql(SEARCH, { filter: toVariables(filter) });
+    const res = await api.gql<{
+      searchEvents: {
+        totalCount: number;
+        edges: { cursor: string }[];
+        facets: { field: Field; values: { value: string; count: number }[] }[];
+        places: { place: { id: string }; count: number }[];
+        fatalities: unknown;
+      };
+    }>(SEARCH, { filter: toVariables(filter) });
     expect(res.errors, what).toBeUndefined();
-    const result = res.data.searchEvents;
+    const result = dataOf(res).searchEvents;
     const matching = events.filter((e) => passes(e, filter));
     const label = `${what}: ${JSON.stringify(filter)}`;
     expect(result.totalCount, label).toBe(matching.length);
     expect(result.edges, label).toEqual([]);
     const counts = new Map<string, number>();
-    for (const f of result.facets as { field: Field; values: { value: string; count: number }[] }[]) {
+    for (const f of result.facets) {
       for (const v of f.values) if (v.count > 0) counts.set(facetKey(f.field, v.value), v.count);
     }
     expect(counts, label).toEqual(expectedFacetCounts(events, filter));
     expect(
-      result.places.map((p: { place: { id: string }; count: number }) => ({
+      result.places.map((p) => ({
         placeId: databaseId(p.place.id),
         count: p.count,
       })),
@@ -117,7 +126,8 @@ async function checkAll(rand: () => number, what: string) {
 describe("searchEvents' participants, bound roles, places and fatalities through writes", () => {
   it("agree with every event as the database holds it after each round of writes", async () => {
     const rand = seededRandom(99);
-    const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+    const pick = <T>(list: readonly T[]) =>
+      defined(list[Math.floor(rand() * list.length)], "list[Math.floor(rand() * list.length)]");
     const db = api.t.db;
     await checkAll(rand, "before any write");
     for (let round = 1; round <= 3; round++) {

@@ -1,7 +1,8 @@
+import { defined } from "@parley/schema";
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
-import { given, mutate } from "./given.ts";
-import { useApi } from "./harness.ts";
+import { given, type MutationResult, mutate, resultAs, successOf } from "./given.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 const the = given(api);
@@ -10,8 +11,18 @@ let admin: Record<string, string>;
 
 const CLAIM =
   "claim { id quote stance version speakerLabel speaker { name } source { title } event { title contested } actor { name } }";
+type SourceS = {
+  id: string;
+  title: string;
+  url: string | null;
+  publishedAt: string | null;
+  version: number;
+  outlet: { name: string } | null;
+  cites: { name: string }[];
+};
+type ClaimC = { id: string; quote: string; stance: string; version: number };
 const source = (field: "createSource" | "updateSource", input: object) =>
-  mutate(
+  mutate<MutationResult<string, { source: SourceS }>>(
     api,
     editor,
     field,
@@ -19,7 +30,7 @@ const source = (field: "createSource" | "updateSource", input: object) =>
     `... on ${field === "createSource" ? "CreateSourceSuccess" : "UpdateSourceSuccess"} { source { id title url publishedAt publishedPrecision language author version outlet { name } cites { name } } }`,
   );
 const claim = (field: "createClaim" | "updateClaim", input: object, headers = editor) =>
-  mutate(
+  mutate<MutationResult<string, { claim: ClaimC }>>(
     api,
     headers,
     field,
@@ -45,7 +56,7 @@ describe("sources", () => {
       outletId: dawn,
       citedOutletIds: [tolo],
     });
-    expect(result.source).toMatchObject({
+    expect(successOf(result).source).toMatchObject({
       title: "Talks with TTP to continue",
       publishedAt: "2022-06-02",
       publishedPrecision: "DAY",
@@ -53,7 +64,7 @@ describe("sources", () => {
       outlet: { name: "Dawn" },
       cites: [{ name: "TOLOnews" }],
     });
-    id = result.source.id;
+    id = successOf(result).source.id;
   });
 
   it("refuses a URL that is not http(s), a bad language tag and an outlet that is not an actor", async () => {
@@ -64,9 +75,11 @@ describe("sources", () => {
       language: "English",
       outletId: event,
     });
-    expect(result.problems.map((p: { field: string }) => p.field)).toEqual(["input.url", "input.language"]);
+    expect(resultAs(result, "ValidationError").problems.map((p) => p.field)).toEqual(["input.url", "input.language"]);
     const wrongType = await source("createSource", { title: "Bad", outletId: event });
-    expect(wrongType.problems).toEqual([{ field: "input.outletId", message: "is not an ID of type Actor" }]);
+    expect(resultAs(wrongType, "ValidationError").problems).toEqual([
+      { field: "input.outletId", message: "is not an ID of type Actor" },
+    ]);
   });
 
   it("updates a source, clears its URL and refuses a stale version", async () => {
@@ -77,12 +90,12 @@ describe("sources", () => {
       author: "Staff reporter",
       citedOutletIds: [],
     });
-    expect(result.source).toMatchObject({ url: null, author: "Staff reporter", cites: [], version: 2 });
+    expect(successOf(result).source).toMatchObject({ url: null, author: "Staff reporter", cites: [], version: 2 });
     expect(await source("updateSource", { id, version: 1, title: "Stale" })).toMatchObject({
       __typename: "ConflictError",
       currentVersion: 2,
     });
-    expect((await the.revisions("Source", id)).at(-1)!.changes).toEqual({
+    expect(defined((await the.revisions("Source", id)).at(-1), "the last revision of the source").changes).toEqual({
       url: ["https://www.dawn.com/news/1", null],
       author: [null, "Staff reporter"],
       cites: [[await the.id("actor", "tolonews")], []],
@@ -95,15 +108,15 @@ describe("claims", () => {
   let eventId: string;
   let claimId: string;
   beforeAll(async () => {
-    sourceId = (await source("createSource", { title: "Field report", publishedAt: "2022-06-05" })).source.id;
-    eventId = (
-      await mutate(
+    sourceId = successOf(await source("createSource", { title: "Field report", publishedAt: "2022-06-05" })).source.id;
+    eventId = successOf(
+      await mutate<MutationResult<"CreateEventSuccess", { event: { id: string } }>>(
         api,
         editor,
         "createEvent",
         { type: "ATTACK", title: "Checkpoint attack", startDate: "2022-06-04" },
         "... on CreateEventSuccess { event { id } }",
-      )
+      ),
     ).event.id;
   });
 
@@ -114,7 +127,7 @@ describe("claims", () => {
       quote: "Militants attacked the checkpoint at dawn.",
       speakerLabel: "a local police official",
     });
-    expect(result.claim).toMatchObject({
+    expect(successOf(result).claim).toMatchObject({
       stance: "ASSERTS",
       version: 1,
       speaker: null,
@@ -122,7 +135,7 @@ describe("claims", () => {
       source: { title: "Field report" },
       event: { title: "Checkpoint attack", contested: false },
     });
-    claimId = result.claim.id;
+    claimId = successOf(result).claim.id;
   });
 
   it("marks the event contested once another claim denies it", async () => {
@@ -134,7 +147,7 @@ describe("claims", () => {
       stance: "DENIES",
       speakerId: ttp,
     });
-    expect(result.claim).toMatchObject({
+    expect(successOf(result).claim).toMatchObject({
       stance: "DENIES",
       speaker: { name: "Tehrik-i-Taliban Pakistan" },
       event: { contested: true },
@@ -153,13 +166,16 @@ describe("claims", () => {
       speakerId: ttp,
       speakerLabel: "someone",
     });
-    expect(both.problems.map((p: { field: string }) => p.field)).toEqual(["input.eventId", "input.speakerLabel"]);
+    expect(resultAs(both, "ValidationError").problems.map((p) => p.field)).toEqual([
+      "input.eventId",
+      "input.speakerLabel",
+    ]);
     const unknownSource = await claim("createClaim", {
       sourceId: encodeGlobalID("Source", 999999),
       eventId,
       quote: "Something happened.",
     });
-    expect(unknownSource.problems).toEqual([
+    expect(resultAs(unknownSource, "ValidationError").problems).toEqual([
       { field: "input.sourceId", message: `no Source has the ID ${encodeGlobalID("Source", 999999)}` },
     ]);
   });
@@ -167,14 +183,16 @@ describe("claims", () => {
   it("moves a claim to an actor and swaps a described speaker for a known one", async () => {
     const [ttp, mujahid] = await Promise.all([the.id("actor", "ttp"), the.id("actor", "zabihullah-mujahid")]);
     const result = await claim("updateClaim", { id: claimId, version: 1, actorId: ttp, speakerId: mujahid });
-    expect(result.claim).toMatchObject({
+    expect(successOf(result).claim).toMatchObject({
       version: 2,
       event: null,
       actor: { name: "Tehrik-i-Taliban Pakistan" },
       speakerLabel: null,
       speaker: { name: "Zabihullah Mujahid" },
     });
-    expect((await the.revisions("Claim", claimId)).at(-1)!.changes).toMatchObject({
+    expect(
+      defined((await the.revisions("Claim", claimId)).at(-1), "the last revision of the claim").changes,
+    ).toMatchObject({
       event: [eventId, null],
       actor: [null, ttp],
       speakerLabel: ["a local police official", null],
@@ -214,7 +232,7 @@ describe("claims", () => {
         changes: expect.objectContaining({ reason: `source ${sourceId} was deleted` }),
       });
     const event = await api.gql(`query($id: ID!) { event(id: $id) { contested claims { id } } }`, { id: eventId });
-    expect(event.data.event).toEqual({ contested: false, claims: [] });
+    expect(dataOf(event).event).toEqual({ contested: false, claims: [] });
   });
 });
 
@@ -228,18 +246,33 @@ describe("listing sources", () => {
     }
     const query = `query($first: Int, $after: String, $last: Int, $before: String) { sources(first: $first, after: $after, last: $last, before: $before) {
       totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id publishedAt } } } }`;
-    const all = (await api.gql(query, { first: 100 })).data.sources;
-    const everything: { id: string; publishedAt: string | null }[] = all.edges.map((e: any) => e.node);
+    type Page = {
+      sources: {
+        totalCount: number;
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string | null;
+        };
+        edges: { node: { id: string; publishedAt: string | null } }[];
+      };
+    };
+    const all = dataOf(await api.gql<Page>(query, { first: 100 })).sources;
+    const everything = all.edges.map((e) => e.node);
     expect(everything.length).toBe(all.totalCount);
     expect(everything.filter((s) => s.publishedAt === null).length).toBeGreaterThanOrEqual(2);
     // The order itself: dates descending, undated last, ties by ID descending.
     const key = (s: { id: string; publishedAt: string | null }) =>
       [s.publishedAt ?? "", Number(decodeGlobalID(s.id).id)] as const;
     for (let i = 1; i < everything.length; i++) {
-      const [a, b] = [key(everything[i - 1]!), key(everything[i]!)];
+      const [a, b] = [
+        key(defined(everything[i - 1], "everything[i - 1]")),
+        key(defined(everything[i], "everything[i]")),
+      ];
       expect(
         a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]),
-        `${everything[i - 1]!.id} before ${everything[i]!.id}`,
+        `${defined(everything[i - 1], "everything[i - 1]").id} before ${defined(everything[i], "everything[i]").id}`,
       ).toBe(true);
     }
     /** Every source's ID, paged three at a time from the newest on, or from the oldest back. */
@@ -247,9 +280,10 @@ describe("listing sources", () => {
       const ids: string[] = [];
       let cursor: string | null = null;
       for (;;) {
-        const page: any = (await api.gql(query, backward ? { last: 3, before: cursor } : { first: 3, after: cursor }))
-          .data.sources;
-        const got = page.edges.map((e: any) => e.node.id);
+        const page: Page["sources"] = dataOf(
+          await api.gql<Page>(query, backward ? { last: 3, before: cursor } : { first: 3, after: cursor }),
+        ).sources;
+        const got = page.edges.map((e) => e.node.id);
         if (backward) ids.unshift(...got);
         else ids.push(...got);
         if (!(backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage)) return ids;
@@ -261,7 +295,11 @@ describe("listing sources", () => {
   });
 
   it("reads one page of rows after a cursor, not every row after it", async () => {
-    const first = (await api.gql(`{ sources(first: 2) { pageInfo { endCursor } } }`)).data.sources;
+    const first = dataOf(
+      await api.gql<{ sources: { pageInfo: { endCursor: string | null } } }>(
+        `{ sources(first: 2) { pageInfo { endCursor } } }`,
+      ),
+    ).sources;
     api.resetQueries();
     const res = await api.gql(`query($after: String) { sources(first: 2, after: $after) { edges { node { id } } } }`, {
       after: first.pageInfo.endCursor,

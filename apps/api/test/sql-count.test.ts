@@ -1,5 +1,6 @@
+import { defined } from "@parley/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useApi } from "./harness.ts";
+import { dataOf, useApi } from "./harness.ts";
 
 const api = useApi();
 
@@ -20,10 +21,14 @@ const PAGE = `query($first: Int!) {
 
 async function statementsFor(first: number) {
   api.resetQueries();
-  const res = await api.gql(PAGE, { first });
+  const res = await api.gql<{
+    events: {
+      edges: { node: { participants: unknown[]; claims: { source: { title: string } }[]; related: unknown[] } }[];
+    };
+  }>(PAGE, { first });
   expect(res.errors).toBeUndefined();
-  expect(res.data.events.edges).toHaveLength(first);
-  return { statements: api.queries.length, events: res.data.events.edges.map((e: any) => e.node) };
+  expect(dataOf(res).events.edges).toHaveLength(first);
+  return { statements: api.queries.length, events: dataOf(res).events.edges.map((e) => e.node) };
 }
 
 describe("SQL statements per page", () => {
@@ -47,25 +52,35 @@ describe("SQL statements per page", () => {
       orderBy: { id: "asc" },
     });
     await db.eventLink.createMany({
-      data: events.slice(1).map((e, i) => ({ fromId: e.id, toId: events[i]!.id, kind: "FOLLOWS" as const })),
+      data: events
+        .slice(1)
+        .map((e, i) => ({ fromId: e.id, toId: defined(events[i], "events[i]").id, kind: "FOLLOWS" as const })),
     });
     await db.participant.createMany({
       data: events.flatMap((e, i) => [
-        { eventId: e.id, actorId: actors[i % actors.length]!.id, role: "PERPETRATOR" as const },
-        { eventId: e.id, actorId: actors[(i + 1) % actors.length]!.id, role: "TARGET" as const },
+        {
+          eventId: e.id,
+          actorId: defined(actors[i % actors.length], "actors[i % actors.length]").id,
+          role: "PERPETRATOR" as const,
+        },
+        {
+          eventId: e.id,
+          actorId: defined(actors[(i + 1) % actors.length], "actors[(i + 1) % actors.length]").id,
+          role: "TARGET" as const,
+        },
       ]),
     });
     await db.claim.createMany({
       data: events.flatMap((e, i) => [
         {
           eventId: e.id,
-          sourceId: sources[i % sources.length]!.id,
+          sourceId: defined(sources[i % sources.length], "sources[i % sources.length]").id,
           quote: `Quote ${i}`,
-          speakerId: actors[i % actors.length]!.id,
+          speakerId: defined(actors[i % actors.length], "actors[i % actors.length]").id,
         },
         {
           eventId: e.id,
-          sourceId: sources[(i + 1) % sources.length]!.id,
+          sourceId: defined(sources[(i + 1) % sources.length], "sources[(i + 1) % sources.length]").id,
           quote: `Denial ${i}`,
           stance: "DENIES" as const,
           speakerLabel: "an official",
@@ -79,8 +94,8 @@ describe("SQL statements per page", () => {
     const hundred = await statementsFor(100);
     expect(
       hundred.events.every(
-        (e: any) =>
-          e.participants.length === 2 && e.claims.length === 2 && e.claims[0].source.title && e.related.length > 0,
+        (e) =>
+          e.participants.length === 2 && e.claims.length === 2 && e.claims[0]?.source.title && e.related.length > 0,
       ),
     ).toBe(true);
     expect(hundred.statements).toBe(ten.statements);

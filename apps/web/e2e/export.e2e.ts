@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { defined } from "@parley/schema/defined";
 import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -16,13 +17,15 @@ const listedIds = async () =>
   (
     await page
       .locator(".event-card a[href^='/events/']")
-      .evaluateAll((links) => links.map((a) => a.getAttribute("href")!))
-  ).map((href) => atob(decodeURIComponent(href.slice("/events/".length))).split(":")[1]);
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")))
+  ).map(
+    (href) => atob(decodeURIComponent(defined(href, "an event card's link").slice("/events/".length))).split(":")[1],
+  );
 
 async function download(format: string) {
   const link = page.locator(`.downloads a[data-format='${format}']`);
   const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
+  return { name: file.suggestedFilename(), text: readFileSync(defined(await file.path(), "file.path()"), "utf8") };
 }
 
 describe("downloading the results of a search", () => {
@@ -37,10 +40,12 @@ describe("downloading the results of a search", () => {
       document.querySelector(".downloads a")?.getAttribute("href")?.includes("type=CEASEFIRE"),
     );
 
-    const hrefs = await page.locator(".downloads a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const hrefs = (
+      await page.locator(".downloads a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))
+    ).map((href) => defined(href, "a download link's href"));
     expect(hrefs).toHaveLength(3);
     for (const [i, format] of ["csv", "json", "geojson"].entries()) {
-      const params = new URL(hrefs[i]!, web()).searchParams;
+      const params = new URL(defined(hrefs[i], "hrefs[i]"), web()).searchParams;
       expect([params.get("format"), params.get("q"), params.getAll("type")]).toEqual([
         format,
         "Tehreek",
@@ -56,7 +61,7 @@ describe("downloading the results of a search", () => {
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(count);
     expect(rows.map((r) => r.event_id_cnty)).toEqual((await listedIds()).map((id) => `PRLY${id}`));
-    expect(rows.every((r) => r.tags!.includes("parley:type=CEASEFIRE"))).toBe(true);
+    expect(rows.every((r) => defined(r.tags, "r.tags").includes("parley:type=CEASEFIRE"))).toBe(true);
   });
 
   it("downloads every page, not the 20 shown, as JSON and GeoJSON", async () => {

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPage, screenshot } from "./browser.ts";
@@ -11,7 +12,7 @@ afterAll(() => browser?.close());
 
 /** Clicks a link and waits until the page is the one it points to. */
 async function follow(link: Locator) {
-  const target = new URL((await link.getAttribute("href"))!, page.url());
+  const target = new URL(defined(await link.getAttribute("href"), "the link's href"), page.url());
   await link.click();
   await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
 }
@@ -29,8 +30,11 @@ describe("reading the record pages", () => {
     );
     // The timeline counts every result by month, not only the 20 listed.
     const months = await page.locator(".histogram-bars rect.bar title").allTextContents();
-    const counted = months.reduce((sum, t) => sum + Number(/: (\d+) events?/.exec(t)![1]), 0);
-    expect(counted).toBe(Number(/of (\d+)/.exec(status)![1]));
+    const counted = months.reduce(
+      (sum, t) => sum + Number(defined(/: (\d+) events?/.exec(t), `the count in "${t}"`)[1]),
+      0,
+    );
+    expect(counted).toBe(Number(defined(/of (\d+)/.exec(status), `the total in "${status}"`)[1]));
     await screenshot(page, "home");
   });
 
@@ -65,7 +69,9 @@ describe("reading the record pages", () => {
 
   it("narrows the actor's timeline to one role, and pages through it from the newest back", async () => {
     // The counts the page must show, read from the API.
-    const ttp = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+    const ttp = decodeURIComponent(
+      defined(new URL(page.url()).pathname.split("/").pop(), "the ID at the end of the address"),
+    );
     const res = await fetch(inject("apiUrl"), {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -92,7 +98,10 @@ describe("reading the record pages", () => {
     await expect(roles.getByRole("link", { name: `Every role ${total}` }).getAttribute("aria-current")).resolves.toBe(
       "page",
     );
-    const target = actor.roleCounts.find((r) => r.role === "TARGET")!;
+    const target = defined(
+      actor.roleCounts.find((r) => r.role === "TARGET"),
+      'actor.roleCounts.find((r) => r.role === "TARGET")',
+    );
     await roles.getByRole("link", { name: `Target ${target.count}` }).click();
     await page.waitForURL(/role=TARGET/);
     await expect(page.getByRole("status").textContent()).resolves.toBe(

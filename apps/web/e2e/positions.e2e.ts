@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPage, screenshot } from "./browser.ts";
@@ -18,7 +19,7 @@ async function kabulTalksEventId(): Promise<string> {
   type Process = { name: string; events: { edges: { node: { id: string } }[] } };
   const { data } = (await response.json()) as { data: { processes: { edges: { node: Process }[] } } };
   const process = data.processes.edges.map((e) => e.node).find((p) => p.name.startsWith("Pakistan–TTP talks 2021"));
-  return process!.events.edges[0]!.node.id;
+  return defined(defined(process, "the process").events.edges[0], "the process's first event").node.id;
 }
 
 beforeAll(async () => ({ browser, page } = await openPage()));

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { actorId, ask } from "./api.ts";
@@ -26,7 +27,10 @@ describe("record pages", () => {
     const { sources } = await ask<{ sources: { edges: { node: { id: string; url: string | null } }[] } }>(
       `{ sources(first: 20) { edges { node { id url } } } }`,
     );
-    const source = sources.edges.map((e) => e.node).find((s) => s.url)!;
+    const source = defined(
+      sources.edges.map((e) => e.node).find((s) => s.url),
+      "sources.edges.map((e) => e.node).find((s) => s.url)",
+    );
     await page.goto(`${web()}/sources/${encodeURIComponent(source.id)}`);
     await expect(page.getByRole("link", { name: /^Original at / }).getAttribute("href")).resolves.toBe(source.url);
     await expect(page.getByRole("link", { name: "Archived copy" }).getAttribute("href")).resolves.toBe(
@@ -46,7 +50,10 @@ describe("record pages", () => {
       `{ events(first: 100) { edges { node { id title claims { quote source { id } } positions { summary claims { quote source { id } } } } } } }`,
     );
     // An event whose quotes also back a position stated at it: Moeed Yusuf's red lines.
-    const event = events.edges.map((e) => e.node).find((e) => e.title.startsWith("Moeed Yusuf sets out"))!;
+    const event = defined(
+      events.edges.map((e) => e.node).find((e) => e.title.startsWith("Moeed Yusuf sets out")),
+      'events.edges.map((e) => e.node).find((e) => e.title.startsWith("Moe…',
+    );
     const everyQuote = [...event.claims, ...event.positions.flatMap((p) => p.claims)].map((c) => c.quote);
     await page.goto(`${web()}/events/${encodeURIComponent(event.id)}`);
     const shown = (await page.locator(".claim blockquote").allTextContents()).map((q) => q.slice(1, -1));

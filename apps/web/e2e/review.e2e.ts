@@ -1,4 +1,5 @@
 import { createApiToken, createPrismaClient, type PrismaClient } from "@parley/db";
+import { defined } from "@parley/schema/defined";
 import { type Stack, startStack } from "@parley/testkit/stack";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,13 +30,14 @@ const HTML = `<!doctype html><html><head><title>News Site | Prisoners freed afte
 <footer>Subscribe to our newsletter</footer></body></html>`;
 
 /** The API the tests ask directly (not the web app's), with the editor's token. */
-async function api(query: string, variables: object = {}) {
+async function api<T>(query: string, variables: object = {}): Promise<T> {
   const res = await fetch(stack.apiUrl, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${tokens.editor}` },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()).data;
+  const body = (await res.json()) as { data?: T | null; errors?: { message: string }[] };
+  return defined(body.data, `the API's answer (errors: ${JSON.stringify(body.errors ?? [])})`);
 }
 
 beforeAll(async () => {
@@ -71,7 +73,12 @@ describe("who may review", () => {
   let quote: string;
 
   beforeAll(async () => {
-    const data = await api(
+    type Ingested = {
+      ingestReport: {
+        source?: { candidates: { edges: { node: { id: string; kind: string; payload: { quote?: string } } }[] } };
+      };
+    };
+    const data = await api<Ingested>(
       `mutation ($input: IngestReportInput!) { ingestReport(input: $input) { ... on IngestReportSuccess { source { candidates(first: 50) { edges { node { id kind payload { ... on EventCandidatePayload { quote } } } } } } } } }`,
       {
         input: {
@@ -80,11 +87,14 @@ describe("who may review", () => {
         },
       },
     );
-    const event = data.ingestReport.source.candidates.edges
-      .map((e: any) => e.node)
-      .find((n: any) => n.kind === "EVENT");
+    const event = defined(
+      defined(data.ingestReport.source, "the source ingested")
+        .candidates.edges.map((e) => e.node)
+        .find((n) => n.kind === "EVENT"),
+      "the event candidate of the report",
+    );
     candidateUrl = `/review/candidates/${encodeURIComponent(event.id)}`;
-    quote = event.payload.quote;
+    quote = defined(event.payload.quote, "the event candidate's quote");
   });
 
   it("shows a reader without a token no review page and no candidate, also at a candidate's own address", async () => {
@@ -185,7 +195,10 @@ describe("reviewing in the browser as an editor", () => {
     await expect(talks.getByRole("status").textContent()).resolves.toMatch(/Saved/);
     await talks.getByRole("button", { name: /^Accept/ }).click();
     await expect(talks.locator(".review-status").textContent()).resolves.toMatch(/Accepted by \(Browser editor\)/);
-    const eventHref = (await talks.getByRole("link", { name: "Open the event" }).getAttribute("href"))!;
+    const eventHref = defined(
+      await talks.getByRole("link", { name: "Open the event" }).getAttribute("href"),
+      'talks.getByRole("link", { name: "Open the event" }).getAttribute("h…',
+    );
 
     await page.goto(`${web()}/?q=${encodeURIComponent("Kabul talks reviewed in the browser")}`);
     await expect(resultCount(page)).resolves.toBeGreaterThanOrEqual(1);
@@ -208,14 +221,21 @@ describe("reviewing in the browser as an editor", () => {
     await page.goto(`${web()}/review`);
     await page.getByRole("link", { name: "Pakistan and the TTP resume talks in Kabul" }).click();
     const council = card(page, /Khorasan Peace Council/);
-    const ttp = await api(`{ actors(first: 1, nameContains: "Tehrik-i-Taliban Pakistan") { edges { node { id } } } }`);
-    const ttpId = ttp.actors.edges[0].node.id;
+    const ttp = await api<{ actors: { edges: { node: { id: string } }[] } }>(
+      `{ actors(first: 1, nameContains: "Tehrik-i-Taliban Pakistan") { edges { node { id } } } }`,
+    );
+    const ttpId = defined(ttp.actors.edges[0], "the TTP among the actors").node.id;
     await council.getByText("Merge into an existing actor").click();
     await council.getByLabel("or the link of its page").fill(`${web()}/actors/${encodeURIComponent(ttpId)}`);
     await council.getByRole("button", { name: "Merge" }).click();
     await expect(council.locator(".review-status").textContent()).resolves.toMatch(/Accepted/);
-    const actor = await api(`query ($id: ID!) { actor(id: $id) { aliases } }`, { id: ttpId });
-    expect(actor.actor.aliases).toContain("Khorasan Peace Council");
+    const actor = await api<{ actor: { aliases: string[] } | null }>(
+      `query ($id: ID!) { actor(id: $id) { aliases } }`,
+      {
+        id: ttpId,
+      },
+    );
+    expect(defined(actor.actor, "the TTP").aliases).toContain("Khorasan Peace Council");
   });
 
   it("rejects with the keyboard, and shows the keys", async () => {
@@ -249,7 +269,10 @@ describe("reviewing in the browser as an editor", () => {
     await page.getByRole("button", { name: "Ingest the report" }).click();
     await page.waitForURL(/\/review\?source=/);
     await expect(page.locator("#report-title").textContent()).resolves.toBe("Prisoners freed after Doha talks");
-    const text = (await page.locator(".report-text").textContent())!;
+    const text = defined(
+      await page.locator(".report-text").textContent(),
+      'page.locator(".report-text").textContent()',
+    );
     expect(text).toContain("Pakistan released 20 TTP prisoners");
     expect(text).not.toMatch(/Subscribe|Home \| World/);
     await expect(card(page, /Prisoner release/).count()).resolves.toBeGreaterThan(0);
@@ -262,7 +285,7 @@ describe("reviewing in the browser as an editor", () => {
     // The report uploaded above, which still has candidates waiting.
     await plain.goto(page.url());
     const pendingCard = plain.locator(".candidate[data-pending]").first();
-    const id = (await pendingCard.getAttribute("data-candidate"))!;
+    const id = defined(await pendingCard.getAttribute("data-candidate"), 'pendingCard.getAttribute("data-candidate")');
     const form = pendingCard.locator('form[data-action="reject"]');
     const fields = await form.evaluate((f: HTMLFormElement) =>
       [...new FormData(f).entries()].map(([k, v]) => [k, String(v)] as [string, string]),
@@ -274,7 +297,10 @@ describe("reviewing in the browser as an editor", () => {
       method: "POST",
       body: forged,
       redirect: "manual",
-      headers: { origin: "http://elsewhere.example", cookie: `${cookie!.name}=${cookie!.value}` },
+      headers: {
+        origin: "http://elsewhere.example",
+        cookie: `${defined(cookie, "cookie").name}=${defined(cookie, "cookie").value}`,
+      },
     });
     await plain.reload();
     expect(await plain.locator(`#candidate-${id}[data-pending]`).count()).toBe(1);

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hydrated, openPage, resultCount, screenshot } from "./browser.ts";
@@ -112,7 +113,9 @@ describe("the active filters", () => {
     expect(ttp).toBeGreaterThanOrEqual(0);
     for (let i = 0; i <= ttp; i++) await finder.press("ArrowDown");
     await expect(options.nth(ttp).getAttribute("aria-selected")).resolves.toBe("true");
-    const expected = Number(/(\d+) events?$/.exec(texts[ttp]!)![1]);
+    const expected = Number(
+      defined(/(\d+) events?$/.exec(defined(texts[ttp], "the TTP's text")), "the TTP's count of events")[1],
+    );
     await finder.press("Enter");
     await page.waitForURL(/actor=/);
     await page.waitForFunction(
@@ -172,8 +175,14 @@ describe("a link with parts that cannot be read", () => {
 
     // A real cursor of the whole list (by date), used in a link that searches for words.
     await page.goto(`${web()}/?sort=DATE_ASC`);
-    const next = new URL((await page.getByRole("link", { name: "Next page" }).getAttribute("href"))!, web());
-    const cursor = next.searchParams.get("after")!;
+    const next = new URL(
+      defined(
+        await page.getByRole("link", { name: "Next page" }).getAttribute("href"),
+        'page.getByRole("link", { name: "Next page" }).getAttribute("href")',
+      ),
+      web(),
+    );
+    const cursor = defined(next.searchParams.get("after"), 'next.searchParams.get("after")');
     await page.goto(`${web()}/?q=Tehreek&after=${encodeURIComponent(cursor)}&start=21`);
     await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(
       /page of results this link points to/,
@@ -186,7 +195,10 @@ describe("a link with parts that cannot be read", () => {
     await page.goto(
       `${web()}/?sort=DATE_ASC&after=${encodeURIComponent(cursor)}&before=${encodeURIComponent(cursor)}&start=21`,
     );
-    const said = (await page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent())!;
+    const said = defined(
+      await page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent(),
+      'page.getByRole("alert").filter({ hasText: "Parts of this link" }).t…',
+    );
     expect(said.match(/ignored before/g)).toHaveLength(1);
     await expect(page.locator(".event-list").getAttribute("start")).resolves.toBe("21");
   });

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPage } from "./browser.ts";
@@ -16,7 +17,9 @@ describe("pages of results", () => {
   it("says which results it shows, pages on and back a page at a time, and numbers the list from there", async () => {
     await page.goto(`${web()}/?sort=DATE_ASC`);
     await expect(status()).resolves.toMatch(/^1–20 of (4\d) events$/);
-    const total = Number(/of (\d+)/.exec((await status())!)![1]);
+    const total = Number(
+      defined(/of (\d+)/.exec(defined(await status(), "the status line")), "the total in the status line")[1],
+    );
     const first = await titles();
     await page.getByRole("link", { name: "Next page" }).click();
     await page.waitForURL(/after=.*start=21/);
@@ -51,7 +54,11 @@ describe("pages of results", () => {
     await page.waitForURL(/per=50/);
     await page.waitForFunction(() => document.querySelectorAll(".event-card").length > 20);
     await expect(status()).resolves.toMatch(/^4\d events$/);
-    expect(await page.locator(".event-card").count()).toBe(Number(/^(\d+)/.exec((await status())!)![1]));
+    expect(await page.locator(".event-card").count()).toBe(
+      Number(
+        defined(/^(\d+)/.exec(defined(await status(), "the status line")), "the first number of the status line")[1],
+      ),
+    );
     await page.goto(`${web()}/?per=7`);
     await expect(page.getByRole("alert").filter({ hasText: "Parts of this link" }).textContent()).resolves.toMatch(
       /ignored per=7 \(one of 20, 50, 100\)/,

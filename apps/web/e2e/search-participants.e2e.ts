@@ -1,4 +1,5 @@
 import { EVENT_TYPES, PARTICIPANT_ROLES } from "@parley/schema";
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { actorId, type EventFacts, everyEvent, tookPart } from "./api.ts";
@@ -23,11 +24,13 @@ afterAll(() => browser?.close());
 
 const settled = () =>
   page.waitForFunction(() => document.querySelector(".search-form")?.getAttribute("aria-busy") === "false");
-const chipNames = () =>
-  page
-    .getByRole("region", { name: "Filters" })
-    .getByRole("button", { name: /^Remove / })
-    .evaluateAll((els) => els.map((e) => e.textContent!.replace(/^Remove |×$/g, "")));
+const chipNames = async () =>
+  (
+    await page
+      .getByRole("region", { name: "Filters" })
+      .getByRole("button", { name: /^Remove / })
+      .evaluateAll((els) => els.map((e) => e.textContent))
+  ).map((text) => defined(text, "a filter chip's text").replace(/^Remove |×$/g, ""));
 
 /** A facet's values as the page shows them: label → count. */
 async function facetCounts(legend: string): Promise<Record<string, number>> {
@@ -36,10 +39,19 @@ async function facetCounts(legend: string): Promise<Record<string, number>> {
     .locator("li label")
     .evaluateAll((labels) =>
       labels.map(
-        (l) => [l.querySelector(".facet-label")!.textContent!, l.querySelector(".facet-count")!.textContent!] as const,
+        (l) =>
+          [
+            l.querySelector(".facet-label")?.textContent ?? null,
+            l.querySelector(".facet-count")?.textContent ?? null,
+          ] as const,
       ),
     );
-  return Object.fromEntries(rows.map(([label, count]) => [label, Number(count.replace(/,/g, ""))]));
+  return Object.fromEntries(
+    rows.map(([label, count]) => [
+      defined(label, `a value's label in ${legend}`),
+      Number(defined(count, `the count of ${label} in ${legend}`).replace(/,/g, "")),
+    ]),
+  );
 }
 
 /** Events of each type among `matching`, by label, as the type facet counts them when no type is chosen. */
@@ -89,7 +101,10 @@ describe("an actor in a role", () => {
     const roles = await facetCounts("Role");
     expect(Object.keys(roles).length).toBeGreaterThan(0);
     for (const [label, count] of Object.entries(roles))
-      expect([label, count]).toEqual([label, events.filter((e) => tookPart(e, ttp, [roleByLabel[label]!])).length]);
+      expect([label, count]).toEqual([
+        label,
+        events.filter((e) => tookPart(e, ttp, [defined(roleByLabel[label], "roleByLabel[label]")])).length,
+      ]);
 
     // Someone mediated some of the TTP's events, but the TTP mediated none: bound, that is nothing.
     const mediatedByAnyone = events.filter(

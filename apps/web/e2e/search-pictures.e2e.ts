@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type EventFacts, everyEvent } from "./api.ts";
@@ -10,12 +11,15 @@ const web = () => inject("webUrl");
 beforeAll(async () => ({ browser, page } = await openPage()));
 afterAll(() => browser?.close());
 
-const monthCounts = () =>
-  page.locator(".histogram-bars rect.bar title").evaluateAll((titles) =>
-    titles.map((t) => ({
-      month: t.textContent!.slice(0, 7),
-      count: Number(/: (\d+) events?/.exec(t.textContent!)![1]),
-    })),
+const monthCounts = async () =>
+  (await page.locator(".histogram-bars rect.bar title").evaluateAll((titles) => titles.map((t) => t.textContent))).map(
+    (title) => {
+      const text = defined(title, "a histogram bar's title");
+      return {
+        month: text.slice(0, 7),
+        count: Number(defined(/: (\d+) events?/.exec(text), `the count in "${text}"`)[1]),
+      };
+    },
   );
 
 describe("the pictures of the results", () => {
@@ -55,12 +59,12 @@ describe("the pictures of the results", () => {
     await start.focus();
     await page.keyboard.press("End");
     for (let i = 0; i < 11; i++) await page.keyboard.press("ArrowLeft");
-    const first = (await start.getAttribute("aria-valuetext"))!;
+    const first = defined(await start.getAttribute("aria-valuetext"), 'start.getAttribute("aria-valuetext")');
     await end.focus();
     await page.keyboard.press("End");
-    const last = (await end.getAttribute("aria-valuetext"))!;
+    const last = defined(await end.getAttribute("aria-valuetext"), 'end.getAttribute("aria-valuetext")');
     // The last month of the chart is the last with events; the first handle went eleven months back from it.
-    const lastMonth = months.at(-1)!.month;
+    const lastMonth = defined(months.at(-1), "the last month").month;
     const back = new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)) - 12, 1));
     const name = (d: Date) => d.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
     expect(last).toBe(name(new Date(`${lastMonth}-01T00:00:00Z`)));
@@ -69,7 +73,7 @@ describe("the pictures of the results", () => {
     await page.waitForURL(/from=.*to=/);
     const url = new URL(page.url());
     expect(url.searchParams.get("from")).toBe(back.toISOString().slice(0, 10));
-    expect(url.searchParams.get("to")!.slice(0, 7)).toBe(lastMonth);
+    expect(defined(url.searchParams.get("to"), 'url.searchParams.get("to")').slice(0, 7)).toBe(lastMonth);
     await expect(page.getByRole("button", { name: /^Remove Dates:/ }).isVisible()).resolves.toBe(true);
   });
 
@@ -111,11 +115,16 @@ describe("the pictures of the results", () => {
     );
     // Each marker's title counts its events: a place's ("Kabul (AF): 5 events") or a group's ("3 places with 9 events: …").
     const titles = await page.locator(".places-map .map-place > title").allTextContents();
-    const mapped = titles.reduce((sum, t) => sum + Number(/(\d+) events?\b/.exec(t)![1]), 0);
+    const mapped = titles.reduce(
+      (sum, t) => sum + Number(defined(/(\d+) events?\b/.exec(t), `the count in "${t}"`)[1]),
+      0,
+    );
     expect(mapped).toBe(everywhere.length);
-    const shownIds = await page
-      .locator(".event-card h2 a")
-      .evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute("href")!.split("/").pop()!)));
+    const shownIds = (
+      await page.locator(".event-card h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))
+    ).map((href) =>
+      decodeURIComponent(defined(defined(href, "an event card's link").split("/").pop(), `the ID in ${href}`)),
+    );
     expect(shownIds.length).toBeLessThan(events.length);
     expect(located(events.filter((e) => shownIds.includes(e.id))).length).toBeLessThan(mapped);
   });
@@ -129,7 +138,7 @@ describe("the pictures of the results", () => {
         (e) => e.fatalities && (e.fatalities.low !== null || e.fatalities.best !== null || e.fatalities.high !== null),
       );
       const parts = (["best", "low", "high"] as const)
-        .filter((k) => known.some((e) => e.fatalities![k] !== null))
+        .filter((k) => known.some((e) => defined(e.fatalities, "the event's fatalities")[k] !== null))
         .map((k) => `${k} estimate${known.length === 1 ? "" : "s"} ${sum(known, k).toLocaleString("en-GB")}`);
       const where =
         known.length === list.length ? `all ${list.length} events` : `${known.length} of the ${list.length} events`;

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPage, screenshot } from "./browser.ts";
@@ -18,7 +19,10 @@ describe("the search on a 390 px wide screen", () => {
   it("shows the first result on the first screen", async () => {
     await page.goto(`${web()}/?q=Tehreek`);
     await hydrated();
-    const box = (await page.locator(".event-card").first().boundingBox())!;
+    const box = defined(
+      await page.locator(".event-card").first().boundingBox(),
+      'page.locator(".event-card").first().boundingBox()',
+    );
     expect(box.y).toBeGreaterThan(0);
     expect(box.y + 80).toBeLessThan(844);
     await expect(page.locator(".event-card h2").first().isVisible()).resolves.toBe(true);

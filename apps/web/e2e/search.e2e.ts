@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPage, resultCount, screenshot } from "./browser.ts";
@@ -55,7 +56,7 @@ describe("a person's search", () => {
     await page.getByRole("checkbox", { name: /^Ceasefire/ }).uncheck();
     await page.waitForURL((url) => !url.search.includes("type="));
     const bars = page.locator(".histogram-bars");
-    const box = (await bars.boundingBox())!;
+    const box = defined(await bars.boundingBox(), "the histogram's box");
     const before = await page.locator(".results .result-count").textContent();
     await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
     await page.mouse.down();
@@ -64,22 +65,29 @@ describe("a person's search", () => {
     await page.waitForURL(/from=\d{4}-\d{2}-\d{2}.*to=\d{4}-\d{2}-\d{2}/);
     await countChangesFrom(before);
     const url = new URL(page.url());
-    const from = url.searchParams.get("from")!;
-    const to = url.searchParams.get("to")!;
+    const from = defined(url.searchParams.get("from"), "the range's start in the address");
+    const to = defined(url.searchParams.get("to"), "the range's end in the address");
     expect(from < to).toBe(true);
-    const dates = await page
-      .locator(".event-card time")
-      .evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
+    const dates = (
+      await page.locator(".event-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")))
+    ).map((date) => defined(date, "an event card's datetime"));
     expect(dates.every((d) => d <= to)).toBe(true);
     // The histogram still shows the months around the range (it is counted without its own
     // dates), and highlights exactly the months that overlap the range.
-    const months = await page.locator(".histogram-bars rect").evaluateAll((els) =>
+    const histogram = await page.locator(".histogram-bars rect").evaluateAll((els) =>
       els.map((e) => ({
-        month: e.querySelector("title")!.textContent!.slice(0, 7),
-        count: Number(/: (\d+) events?/.exec(e.querySelector("title")!.textContent!)![1]),
+        title: e.querySelector("title")?.textContent ?? null,
         inRange: e.classList.contains("in-range"),
       })),
     );
+    const months = histogram.map(({ title, inRange }) => {
+      const text = defined(title, "a histogram bar's title");
+      return {
+        month: text.slice(0, 7),
+        count: Number(defined(/: (\d+) events?/.exec(text), `the count in "${text}"`)[1]),
+        inRange,
+      };
+    });
     const overlaps = (month: string) => month >= from.slice(0, 7) && month <= to.slice(0, 7);
     expect(months.filter((b) => !overlaps(b.month) && b.count > 0).length).toBeGreaterThan(0);
     expect(months.every((b) => b.inRange === overlaps(b.month))).toBe(true);

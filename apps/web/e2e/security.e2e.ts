@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot } from "./browser.ts";
@@ -66,7 +67,7 @@ describe("security headers", () => {
       ...pages,
       actorLookup: "/api/actors?q=Taliban",
       icon: "/icon.svg",
-      staticFile: asset!,
+      staticFile: defined(asset, "a script asset"),
     })) {
       const res = await fetch(web() + path);
       expect(res.status, name).toBe(name === "notFound" || name === "unknownRecord" ? 404 : 200);
@@ -78,10 +79,13 @@ describe("security headers", () => {
     const nonces = new Set<string>();
     for (const path of [pages.search, pages.event, pages.notFound]) {
       const res = await fetch(web() + path);
-      const nonce = nonceOf(res.headers.get("content-security-policy")!)!;
+      const nonce = defined(
+        nonceOf(defined(res.headers.get("content-security-policy"), 'res.headers.get("content-security-policy")')),
+        'nonceOf(res.headers.get("content-security-policy")!)',
+      );
       nonces.add(nonce);
       const html = await res.text();
-      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => defined(m[1], "the matched group"));
       expect(scripts.length, path).toBeGreaterThan(0);
       for (const attributes of scripts) expect(attributes, path).toContain(`nonce="${nonce}"`);
     }
@@ -129,7 +133,10 @@ describe("pages under the Content-Security-Policy", () => {
       // the network is idle on a busy machine, so this waits for it (up to 15 s) rather than looking once.
       const hydrated = await page
         .waitForFunction(
-          () => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__react")),
+          () => {
+            const main = document.querySelector("main");
+            return main !== null && Object.keys(main).some((k) => k.startsWith("__react"));
+          },
           null,
           { timeout: 15_000, polling: 100 },
         )

@@ -8,7 +8,7 @@ import { defined } from "@parley/schema";
 import { createTestDatabase, databaseContents, type TestDatabase } from "@parley/testkit";
 import { csvFile, UCDP_COLUMNS, ucdpRow } from "@parley/testkit/datasets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupDatabase } from "../src/backup.ts";
+import { type BackupHeader, backupDatabase } from "../src/backup.ts";
 import { restoreDatabase } from "../src/restore.ts";
 import { NON_DATA_TABLES } from "../src/tables.ts";
 
@@ -44,9 +44,9 @@ afterAll(async () => {
 
 const contents = (url: string) => databaseContents(url, NON_DATA_TABLES);
 
-function rewriteHeader(change: (header: any) => void): string {
+function rewriteHeader(change: (header: BackupHeader) => void): string {
   const lines = gunzipSync(readFileSync(file)).toString().split("\n");
-  const header = JSON.parse(defined(lines[0]));
+  const header: BackupHeader = JSON.parse(defined(lines[0], "the backup's header line"));
   change(header);
   lines[0] = JSON.stringify(header);
   const other = path.join(dir, `changed-${Math.random().toString(36).slice(2)}.jsonl.gz`);

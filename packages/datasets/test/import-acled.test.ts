@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { ACLED_CURRENT_COLUMNS, acledRow, csvFile, sharedDataFile } from "@parley/testkit/datasets";
 import { parse } from "csv-parse/sync";
@@ -19,15 +20,19 @@ const sample = sharedDataFile("acled_kenya_2019_hdxformat.csv");
 // every event type, both actor-type columns and all three precisions occur among them.
 describe.skipIf(!sample)("importing the older ACLED layout (Kenya sample, newest 2,000 rows)", () => {
   it("creates one event per row, typed as the ACLED event types say", async () => {
-    const all = parse(readFileSync(sample!), { columns: true, bom: true }) as Record<string, string>[];
+    const all = parse(readFileSync(defined(sample, "the ACLED sample file")), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
     const rows = all.slice(0, 2000);
-    const file = csvFile(Object.keys(all[0]!), rows, "acled_kenya_head.csv");
+    const file = csvFile(Object.keys(defined(all[0], "the first row of the sample")), rows, "acled_kenya_head.csv");
     const summary = await importDataset(t.db, { dataset: "acled", file });
     console.log(`ACLED Kenya sample: ${summary.rows} rows imported in ${summary.seconds.toFixed(1)} s`);
     expect(summary).toMatchObject({ layout: "legacy", rows: 2000, created: 2000, rejected: 0 });
 
     const count = (type: string, sub?: (s: string) => boolean) =>
-      rows.filter((r) => r.event_type === type && (!sub || sub(r.sub_event_type!))).length;
+      rows.filter((r) => r.event_type === type && (!sub || sub(defined(r.sub_event_type, "the row's sub_event_type"))))
+        .length;
     const types = await t.db.event.groupBy({ by: ["type"], _count: true });
     expect(Object.fromEntries(types.map((x) => [x.type, x._count]))).toEqual({
       ARMED_CLASH: count("Battles"),
@@ -62,8 +67,14 @@ describe.skipIf(!sample)("importing the older ACLED layout (Kenya sample, newest
       "PARTY Rioters (Kenya) CIVIL_SOCIETY",
     ]);
     expect(event.claims.map((c) => c.source.outlet?.name)).toEqual(["Kenya Standard"]);
-    expect(event.claims[0]!.quote).toMatch(/^On December 29 2019, angry residents destroyed property/);
-    expect(event.places[0]!.place).toMatchObject({ name: "Kasipul", country: "KE", kind: "SETTLEMENT" });
+    expect(defined(event.claims[0], "the event's claim").quote).toMatch(
+      /^On December 29 2019, angry residents destroyed property/,
+    );
+    expect(defined(event.places[0], "the event's place").place).toMatchObject({
+      name: "Kasipul",
+      country: "KE",
+      kind: "SETTLEMENT",
+    });
 
     const police = await t.db.event.findUniqueOrThrow({
       where: { key: "acled:KEN7182" },
@@ -135,23 +146,33 @@ describe("importing the current ACLED layout", () => {
       ["acled:PAK1004", "AGREEMENT", "2024-03-16", "DAY"],
     ]);
     const [clash, strike, protest] = events;
-    expect(clash!.participants.map((p) => `${p.role} ${p.actor.kind}`).sort()).toEqual([
-      "PARTY ARMED_GROUP",
-      "PARTY SECURITY_FORCE",
-    ]);
-    expect(strike!.participants.map((p) => `${p.role} ${p.actor.name}`).sort()).toEqual([
+    expect(
+      defined(clash, "the armed clash")
+        .participants.map((p) => `${p.role} ${p.actor.kind}`)
+        .sort(),
+    ).toEqual(["PARTY ARMED_GROUP", "PARTY SECURITY_FORCE"]);
+    expect(
+      defined(strike, "the strike")
+        .participants.map((p) => `${p.role} ${p.actor.name}`)
+        .sort(),
+    ).toEqual([
       "PERPETRATOR Military Forces of Pakistan (2018-)",
       "TARGET Children (Pakistan)",
       "TARGET Civilians (Pakistan)",
       "TARGET Women (Pakistan)",
     ]);
-    expect(strike!.summary).toContain("civilians targeted");
-    expect(protest!.summary).toContain("tags: crowd size=around 200");
-    expect(protest!.participants.map((p) => `${p.role} ${p.actor.name} ${p.actor.kind}`).sort()).toEqual([
-      "PARTY PTI: Pakistan Tehreek-e-Insaf CIVIL_SOCIETY",
-      "PARTY Protesters (Pakistan) CIVIL_SOCIETY",
-    ]);
-    expect(protest!.places[0]!.place).toMatchObject({ name: "Peshawar", kind: "REGION", country: "PK" });
+    expect(defined(strike, "the strike").summary).toContain("civilians targeted");
+    expect(defined(protest, "the protest").summary).toContain("tags: crowd size=around 200");
+    expect(
+      defined(protest, "the protest")
+        .participants.map((p) => `${p.role} ${p.actor.name} ${p.actor.kind}`)
+        .sort(),
+    ).toEqual(["PARTY PTI: Pakistan Tehreek-e-Insaf CIVIL_SOCIETY", "PARTY Protesters (Pakistan) CIVIL_SOCIETY"]);
+    expect(defined(defined(protest, "the protest").places[0], "the protest's place").place).toMatchObject({
+      name: "Peshawar",
+      kind: "REGION",
+      country: "PK",
+    });
     expect(await t.db.claim.count({ where: { event: { key: "acled:PAK1001" } } })).toBe(2);
   });
 
@@ -174,7 +195,9 @@ describe("importing the current ACLED layout", () => {
       [12, null],
       [null, null],
     ]);
-    expect(events[0]!.summary).toContain("admin areas Khyber Pakhtunkhwa > North Waziristan > Mir Ali;");
+    expect(defined(events[0], "the first event").summary).toContain(
+      "admin areas Khyber Pakhtunkhwa > North Waziristan > Mir Ali;",
+    );
   });
 
   it("reads Parley's third_parties column: each actor with the roles its tags give, else as a participant", async () => {

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { ACLED_CURRENT_COLUMNS, acledRow, csvFile, fingerprint } from "@parley/testkit/datasets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,9 +17,9 @@ const PLACES = ["Mir Ali", "Miranshah", "Razmak"];
 const rows = Array.from({ length: 11 }, (_, i) =>
   acledRow(`PAK${2000 + i}`, {
     event_date: `2024-04-${String(i + 1).padStart(2, "0")}`,
-    actor2: ACTORS[i % 3]!,
-    assoc_actor_2: i % 4 === 0 ? ACTORS[(i + 1) % 3]! : "",
-    location: PLACES[i % 3]!,
+    actor2: defined(ACTORS[i % 3], "an actor"),
+    assoc_actor_2: i % 4 === 0 ? defined(ACTORS[(i + 1) % 3], "an actor") : "",
+    location: defined(PLACES[i % 3], "a place"),
     latitude: String(32.9 + (i % 3) / 10),
     source: i % 2 ? "Dawn" : "Dawn; Express Tribune",
     notes: `On ${i + 1} April 2024, fighting near ${PLACES[i % 3]}.`,
@@ -61,7 +62,7 @@ describe("an import in batches that split rows sharing actors, places and outlet
       const logged = await t.db.$queryRawUnsafe<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM event e WHERE NOT EXISTS (SELECT FROM search_change c WHERE c.event_id = e.id)`,
       );
-      expect(logged[0]!.n).toBe(0);
+      expect(defined(logged[0], "the first batch logged").n).toBe(0);
     }
     const found = await split.db.$queryRawUnsafe<{ key: string }[]>(
       `SELECT key FROM event WHERE document @@ plainto_tsquery('parley', 'Nusrat Razmak') ORDER BY key`,
@@ -103,7 +104,7 @@ describe("an import in batches that split rows sharing actors, places and outlet
       const [last] = await t.db.$queryRawUnsafe<{ seq: bigint }[]>(
         `SELECT coalesce(max(seq), 0) AS seq FROM search_change`,
       );
-      const seq = last!.seq;
+      const seq = defined(last, "the last batch logged").seq;
       const summary = await importDataset(t.db, { dataset: "acled", file, batchSize });
       expect(summary).toMatchObject({ created: 0, updated: 2, unchanged: 9 });
       const changed = await t.db.event.findMany({
@@ -113,12 +114,22 @@ describe("an import in batches that split rows sharing actors, places and outlet
       expect(changed.map((e) => e.version)).toEqual([2, 2]);
       const updates = await t.db.revision.findMany({ where: { entityType: "Event", action: "UPDATE" } });
       expect(updates.map((r) => r.entityId).sort()).toEqual(changed.map((e) => e.id).sort());
-      expect(Object.keys(updates.find((r) => r.entityId === changed[0]!.id)!.changes as object)).toEqual(
-        expect.arrayContaining(["places", "title"]),
-      );
-      expect(Object.keys(updates.find((r) => r.entityId === changed[1]!.id)!.changes as object)).toEqual(
-        expect.arrayContaining(["participants", "title"]),
-      );
+      expect(
+        Object.keys(
+          defined(
+            updates.find((r) => r.entityId === defined(changed[0], "the first changed event").id),
+            "updates.find((r) => r.entityId === changed[0].id)",
+          ).changes as object,
+        ),
+      ).toEqual(expect.arrayContaining(["places", "title"]));
+      expect(
+        Object.keys(
+          defined(
+            updates.find((r) => r.entityId === defined(changed[1], "the second changed event").id),
+            "updates.find((r) => r.entityId === changed[1].id)",
+          ).changes as object,
+        ),
+      ).toEqual(expect.arrayContaining(["participants", "title"]));
       const logged = await t.db.$queryRawUnsafe<{ event_id: number }[]>(
         `SELECT DISTINCT event_id FROM search_change WHERE seq > $1 ORDER BY event_id`,
         seq,

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { fingerprint } from "@parley/testkit/datasets";
 import { parse } from "csv-parse/sync";
@@ -42,7 +43,7 @@ async function refused(name: string, dataset: "ucdp" | "acled" = "ucdp"): Promis
   expect(error, name).toBeInstanceOf(Error);
   expect(await fingerprint(t.db)).toEqual(before);
   expect(existsSync(path.join(out, `${name}.rejects.csv`))).toBe(false);
-  return error!;
+  return defined(error, "the error thrown");
 }
 
 describe("files in the wrong encoding", () => {
@@ -84,18 +85,20 @@ describe("files cut short", () => {
   it("keeps the whole rows of a file cut in the middle of a row and rejects the cut one with its line", async () => {
     const summary = await run("ucdp-cut-mid-row.csv");
     expect(summary).toMatchObject({ created: 0, unchanged: 2, rejected: 1 });
-    const [reject] = rejectsOf(summary.rejectsFile!);
+    const [reject] = rejectsOf(defined(summary.rejectsFile, "the rejects file"));
     expect(reject).toMatchObject({ line: "4", field: "(row)" });
-    expect(reject!.message).toMatch(/^has \d+ fields where the header has 50$/);
+    expect(defined(reject, "the reject").message).toMatch(/^has \d+ fields where the header has 50$/);
   });
 
   it("rejects a row cut inside a quoted field and says the file may be cut short; nothing of it is stored", async () => {
     const before = await t.db.event.count();
     const summary = await run("ucdp-cut-mid-quote.csv");
     expect(summary).toMatchObject({ rejected: 1, unchanged: 2 });
-    const [reject] = rejectsOf(summary.rejectsFile!);
+    const [reject] = rejectsOf(defined(summary.rejectsFile, "the rejects file"));
     expect(reject).toMatchObject({ line: "4", field: "(row)" });
-    expect(reject!.message).toMatch(/Quote Not Closed.*\(the file ends inside a quoted field: is it cut short\?\)$/);
+    expect(defined(reject, "the reject").message).toMatch(
+      /Quote Not Closed.*\(the file ends inside a quoted field: is it cut short\?\)$/,
+    );
     expect(await t.db.event.count()).toBe(before);
   });
 
@@ -135,13 +138,15 @@ describe("huge fields", () => {
   it("rejects a field over the limit, naming its line and column, and imports the other rows", async () => {
     const summary = await run("ucdp-huge-field.csv");
     expect(summary).toMatchObject({ rejected: 1, created: 0, unchanged: 2 });
-    const [reject] = rejectsOf(summary.rejectsFile!);
+    const [reject] = rejectsOf(defined(summary.rejectsFile, "the rejects file"));
     expect(reject).toMatchObject({
       line: "3",
       field: "where_description",
       message: `is 30,000 characters long; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en")}`,
     });
-    expect(reject!.where_description!.length).toBeLessThan(300);
+    expect(
+      defined(defined(reject, "the reject").where_description, "the reject's where_description").length,
+    ).toBeLessThan(300);
     expect(await t.db.event.count({ where: { key: "ucdp:104" } })).toBe(0);
   });
 });

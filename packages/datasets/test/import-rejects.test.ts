@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { ACLED_CURRENT_COLUMNS, acledRow, csvFile, UCDP_COLUMNS, ucdpRow } from "@parley/testkit/datasets";
 import { parse } from "csv-parse/sync";
@@ -45,8 +46,14 @@ describe("rows that fail a check", () => {
     });
     expect(await t.db.event.count({ where: { key: { in: ["ucdp:1", "ucdp:8"] } } })).toBe(2);
 
-    const rejects = readRejects(summary.rejectsFile!);
-    expect(Object.keys(rejects[0]!).slice(0, 5)).toEqual(["file", "line", "field", "message", "id"]);
+    const rejects = readRejects(defined(summary.rejectsFile, "the rejects file"));
+    expect(Object.keys(defined(rejects[0], "the first reject")).slice(0, 5)).toEqual([
+      "file",
+      "line",
+      "field",
+      "message",
+      "id",
+    ]);
     expect(rejects.map((r) => [r.line, r.field, r.message])).toEqual([
       ["4", "id", "is missing"],
       ["5", "type_of_violence", 'must be 1 (state-based), 2 (non-state) or 3 (one-sided violence), not "4"'],
@@ -57,8 +64,8 @@ describe("rows that fail a check", () => {
       ["11", "id", "1 is already on line 2"],
       ["12", "country", '"Atlantis" is not a country name Parley knows'],
     ]);
-    expect(rejects[2]!.date_start).toBe("2021-02-30 00:00:00.000");
-    expect(rejects.every((r) => r.file!.endsWith("ged.csv"))).toBe(true);
+    expect(defined(rejects[2], "the third reject").date_start).toBe("2021-02-30 00:00:00.000");
+    expect(rejects.every((r) => defined(r.file, "the reject's file").endsWith("ged.csv"))).toBe(true);
   });
 
   it("can be corrected in the rejects file and imported from there", async () => {
@@ -69,19 +76,22 @@ describe("rows that fail a check", () => {
       rejectsPath: path.join(path.dirname(file), "out.csv"),
     });
     expect(rejectsFile).toBe(path.join(path.dirname(file), "out.csv"));
-    writeFileSync(rejectsFile!, readFileSync(rejectsFile!, "utf8").replace(",9,", ",1,"));
-    const fixed = await importDataset(t.db, { dataset: "ucdp", file: rejectsFile! });
+    writeFileSync(
+      defined(rejectsFile, "the rejects file"),
+      readFileSync(defined(rejectsFile, "the rejects file"), "utf8").replace(",9,", ",1,"),
+    );
+    const fixed = await importDataset(t.db, { dataset: "ucdp", file: defined(rejectsFile, "the rejects file") });
     expect(fixed).toMatchObject({ created: 1, rejected: 0 });
   });
 
   it("reports a row with too few or too many fields, and broken CSV quoting, by line", async () => {
     const good = ucdpRow(30);
-    const short = UCDP_COLUMNS.slice(0, 10).map((c) => ucdpRow(31)[c]!);
+    const short = UCDP_COLUMNS.slice(0, 10).map((c) => defined(ucdpRow(31)[c], `column ${c} of the UCDP row`));
     const file = csvFile(UCDP_COLUMNS, [good, short, ucdpRow(32)], "short.csv");
     writeFileSync(file, `${readFileSync(file, "utf8")}33,"broken "quote,x\n`);
     const summary = await importDataset(t.db, { dataset: "ucdp", file });
     expect(summary).toMatchObject({ created: 2, rejected: 2 });
-    const rejects = readRejects(summary.rejectsFile!);
+    const rejects = readRejects(defined(summary.rejectsFile, "the rejects file"));
     expect(rejects[0]).toMatchObject({ line: "3", field: "(row)", message: "has 10 fields where the header has 50" });
     expect(rejects[1]).toMatchObject({ line: "5", field: "(row)" });
   });
@@ -96,7 +106,7 @@ describe("rows that fail a check", () => {
     ];
     const summary = await importDataset(t.db, { dataset: "acled", file: csvFile(ACLED_CURRENT_COLUMNS, rows) });
     expect(summary).toMatchObject({ created: 1, rejected: 4 });
-    expect(readRejects(summary.rejectsFile!).map((r) => [r.line, r.field])).toEqual([
+    expect(readRejects(defined(summary.rejectsFile, "the rejects file")).map((r) => [r.line, r.field])).toEqual([
       ["2", "event_type"],
       ["3", "event_date"],
       ["4", "inter1"],

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { demoFiles, loadDataFiles } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { csvFile, sharedDataFile, UCDP_COLUMNS } from "@parley/testkit/datasets";
 import { parse } from "csv-parse/sync";
@@ -16,11 +17,14 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
   beforeAll(async () => {
     t = await createTestDatabase({ demo: true });
     // An independent reading of the file: the whole of it at once, the HXL tag row dropped.
-    rows = (parse(readFileSync(file!), { columns: true, bom: true }) as Record<string, string>[]).filter(
-      (r) => !r.year!.startsWith("#"),
-    );
+    rows = (
+      parse(readFileSync(defined(file, "the UCDP sample file")), { columns: true, bom: true }) as Record<
+        string,
+        string
+      >[]
+    ).filter((r) => !defined(r.year, "the row's year").startsWith("#"));
     const rssBefore = process.resourceUsage().maxRSS;
-    first = await importDataset(t.db, { dataset: "ucdp", file: file! });
+    first = await importDataset(t.db, { dataset: "ucdp", file: defined(file, "the UCDP sample file") });
     console.log(
       `UCDP sample: ${first.rows} rows imported in ${first.seconds.toFixed(1)} s (${Math.round(first.rows / first.seconds)} rows/s); ` +
         `peak RSS of the test process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (${Math.round(rssBefore / 1024)} MB before)`,
@@ -77,7 +81,10 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
   });
 
   it("maps dates, places, deaths and roles of a one-sided event as the row states them", async () => {
-    const row = rows.find((r) => r.type_of_violence === "3" && r.date_prec === "4" && r.where_prec === "3")!;
+    const row = defined(
+      rows.find((r) => r.type_of_violence === "3" && r.date_prec === "4" && r.where_prec === "3"),
+      'rows.find((r) => r.type_of_violence === "3" && r.date_prec === "4" …',
+    );
     const event = await t.db.event.findUniqueOrThrow({
       where: { key: `ucdp:${row.id}` },
       include: {
@@ -93,9 +100,15 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
       fatalitiesBest: Number(row.best),
       fatalitiesHigh: Number(row.high),
     });
-    expect(event.startDate.toISOString().slice(0, 10)).toBe(row.date_start!.slice(0, 10));
-    expect(event.endDate?.toISOString().slice(0, 10)).toBe(row.date_end!.slice(0, 10));
-    expect(event.places[0]!.place).toMatchObject({ name: row.where_coordinates, kind: "DISTRICT", country: "PK" });
+    expect(event.startDate.toISOString().slice(0, 10)).toBe(
+      defined(row.date_start, "the row's date_start").slice(0, 10),
+    );
+    expect(event.endDate?.toISOString().slice(0, 10)).toBe(defined(row.date_end, "the row's date_end").slice(0, 10));
+    expect(defined(event.places[0], "the event's place").place).toMatchObject({
+      name: row.where_coordinates,
+      kind: "DISTRICT",
+      country: "PK",
+    });
     const roles = Object.fromEntries(event.participants.map((p) => [p.role, p.actor.externalIds]));
     expect(roles).toEqual({
       PERPETRATOR: expect.objectContaining({ ucdp: row.side_a_new_id }),
@@ -132,7 +145,7 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
 
   it("changes nothing when the same file is imported again, and finds the actors by their UCDP IDs", async () => {
     const revisions = await t.db.revision.count();
-    const again = await importDataset(t.db, { dataset: "ucdp", file: file! });
+    const again = await importDataset(t.db, { dataset: "ucdp", file: defined(file, "the UCDP sample file") });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6416, rejected: 0 });
     expect(again.records.actor).toEqual({ created: 0, updated: 0 });
     expect(again.matchedActors.filter((m) => m.datasetName === "TTP")).toEqual([]);
@@ -162,16 +175,22 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
 
   it("updates exactly the rows a newer file changed, with UPDATE revisions", async () => {
     const sample = rows.slice(0, 30).map((r) => ({ ...r }));
-    sample[3]!.best = String(Number(sample[3]!.best) + 2);
-    sample[3]!.deaths_unknown = String(Number(sample[3]!.deaths_unknown) + 2);
-    sample[3]!.high = String(Math.max(Number(sample[3]!.high), Number(sample[3]!.best)));
-    sample[7]!.date_start = "1990-11-01 00:00:00.000";
-    sample[7]!.date_end = "1990-11-02 00:00:00.000";
-    sample[7]!.date_prec = "2";
-    sample[12]!.where_coordinates = `${sample[12]!.where_coordinates} (corrected)`;
+    defined(sample[3], "sample row 3").best = String(Number(defined(sample[3], "sample row 3").best) + 2);
+    defined(sample[3], "sample row 3").deaths_unknown = String(
+      Number(defined(sample[3], "sample row 3").deaths_unknown) + 2,
+    );
+    defined(sample[3], "sample row 3").high = String(
+      Math.max(Number(defined(sample[3], "sample row 3").high), Number(defined(sample[3], "sample row 3").best)),
+    );
+    defined(sample[7], "sample row 7").date_start = "1990-11-01 00:00:00.000";
+    defined(sample[7], "sample row 7").date_end = "1990-11-02 00:00:00.000";
+    defined(sample[7], "sample row 7").date_prec = "2";
+    defined(sample[12], "sample row 12").where_coordinates =
+      `${defined(sample[12], "sample row 12").where_coordinates} (corrected)`;
     const headline = "Five Kashmiris reported killed by Indian fire (corrected)";
-    sample[27]!.source_headline = headline;
-    sample[27]!.source_article = `"${sample[27]!.source_office},${sample[27]!.source_date},${headline}"`;
+    defined(sample[27], "sample row 27").source_headline = headline;
+    defined(sample[27], "sample row 27").source_article =
+      `"${defined(sample[27], "sample row 27").source_office},${defined(sample[27], "sample row 27").source_date},${headline}"`;
     const newer = csvFile(UCDP_COLUMNS, sample, "ucdp_newer.csv");
 
     const { _max } = await t.db.revision.aggregate({ _max: { id: true } });
@@ -179,11 +198,14 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     expect(summary).toMatchObject({ created: 0, updated: 4, unchanged: 26, rejected: 0 });
     expect(summary.records).toMatchObject({ source: { created: 1 }, claim: { created: 1, updated: 0, deleted: 1 } });
     const cited = await t.db.event.findUniqueOrThrow({
-      where: { key: `ucdp:${sample[27]!.id}` },
+      where: { key: `ucdp:${defined(sample[27], "sample row 27").id}` },
       include: { claims: true },
     });
     expect(cited.claims.map((c) => c.quote)).toEqual([headline]);
-    const newRevisions = await t.db.revision.findMany({ where: { id: { gt: _max.id! } }, orderBy: { id: "asc" } });
+    const newRevisions = await t.db.revision.findMany({
+      where: { id: { gt: defined(_max.id, "the largest event ID") } },
+      orderBy: { id: "asc" },
+    });
     expect(newRevisions.map((r) => `${r.entityType} ${r.action}`).sort()).toEqual([
       "Claim CREATE",
       "Claim DELETE",
@@ -194,7 +216,7 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
       "Source CREATE",
     ]);
     const changed = await t.db.event.findMany({
-      where: { key: { in: [3, 7, 12].map((i) => `ucdp:${sample[i]!.id}`) } },
+      where: { key: { in: [3, 7, 12].map((i) => `ucdp:${defined(sample[i], `sample row ${i}`).id}`) } },
       orderBy: { id: "asc" },
     });
     expect(changed.map((e) => e.version)).toEqual([2, 2, 2]);
@@ -203,12 +225,23 @@ describe.skipIf(!file)("importing the UCDP GED sample (Pakistan, 6,416 events)",
     });
     expect(revisions).toHaveLength(3);
     const byEvent = new Map(revisions.map((r) => [r.entityId, r.changes as Record<string, [unknown, unknown]>]));
-    const dated = changed.find((e) => e.key === `ucdp:${sample[7]!.id}`)!;
+    const dated = defined(
+      changed.find((e) => e.key === `ucdp:${defined(sample[7], "sample row 7").id}`),
+      "changed.find((e) => e.key === `ucdp:{sample[7].id}`)",
+    );
     expect(byEvent.get(dated.id)).toMatchObject({
-      startDate: [rows[7]!.date_start!.slice(0, 10), "1990-11-01"],
+      startDate: [
+        defined(defined(rows[7], "row 7 of the sample").date_start, "row 7's date_start").slice(0, 10),
+        "1990-11-01",
+      ],
       datePrecision: ["DAY", "WEEK"],
     });
-    const moved = changed.find((e) => e.key === `ucdp:${sample[12]!.id}`)!;
-    expect(Object.keys(byEvent.get(moved.id)!)).toEqual(expect.arrayContaining(["places", "title"]));
+    const moved = defined(
+      changed.find((e) => e.key === `ucdp:${defined(sample[12], "sample row 12").id}`),
+      "changed.find((e) => e.key === `ucdp:{sample[12].id}`)",
+    );
+    expect(Object.keys(defined(byEvent.get(moved.id), "the moved event's revision"))).toEqual(
+      expect.arrayContaining(["places", "title"]),
+    );
   });
 });

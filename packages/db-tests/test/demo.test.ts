@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { demoFiles, type LoadSummary, loadDataFiles, paths, readDataFiles } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -19,7 +20,7 @@ describe("the demo dataset", () => {
     const parsed = readDataFiles(demoFiles());
     const reports = parsed.filter((f) => f.data.sources.length === 1);
     expect(reports).toHaveLength(5);
-    expect(reports.map((f) => f.data.sources[0]!.document).sort()).toEqual([
+    expect(reports.map((f) => defined(f.data.sources[0], "f.data.sources[0]").document).sort()).toEqual([
       "000_0541811d31d0ce89.txt",
       "001_38108d349d2a579e.txt",
       "002_d6522efbbf19c61a.txt",
@@ -83,7 +84,7 @@ describe("the demo dataset", () => {
     const flat = (s: string) => s.replace(/\s+/g, " ");
     const texts = new Map<string, string>();
     for (const claim of claims) {
-      const doc = claim.source.document!;
+      const doc = defined(claim.source.document, "claim.source.document");
       if (!texts.has(doc)) {
         try {
           texts.set(doc, flat(readFileSync(path.join(paths.repoRoot, "..", "shared", "seeds", doc), "utf8")));

@@ -8,6 +8,7 @@ import {
   resolveActorId,
   withDatabase,
 } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { dataFiles, smallDataset } from "@parley/testkit/data-files";
 import pg from "pg";
@@ -44,7 +45,7 @@ describe("migrations", () => {
 
   it("refuses to run when an applied migration was edited afterwards", async () => {
     const [first, ...rest] = readMigrations();
-    const edited = { ...first!, checksum: "0".repeat(64) };
+    const edited = { ...defined(first, "first"), checksum: "0".repeat(64) };
     await expect(applyMigrations(t.url, [edited, ...rest])).rejects.toThrow(/was changed after it was applied/);
   });
 });
@@ -71,7 +72,7 @@ describe("loading data files", () => {
 
   it("records a change in the revision history with the fields before and after", async () => {
     const data = smallDataset();
-    data.events[0]!.title = "Release of TTP prisoners";
+    defined(data.events[0], "data.events[0]").title = "Release of TTP prisoners";
     const summary = await loadDataFiles(t.db, dataFiles({ "small.yaml": data }), { author: "analyst@example.org" });
     expect(summary.byKind.event.updated).toBe(1);
     const event = await t.db.event.findUniqueOrThrow({ where: { key: "release" } });
@@ -88,12 +89,20 @@ describe("loading data files", () => {
     const before = await counts();
     const bad = smallDataset();
     (bad.events[0] as Record<string, unknown>).type = "PICNIC";
-    bad.events.push({ ...bad.events[0]!, key: "second", type: "ATTACK", title: "x", claims: [] });
+    bad.events.push({
+      ...defined(bad.events[0], "bad.events[0]"),
+      key: "second",
+      type: "ATTACK",
+      title: "x",
+      claims: [],
+    });
     const [good, broken] = dataFiles({
       "good.yaml": { events: [{ key: "new-one", type: "ATTACK", title: "New", start: "2023" }] },
       "broken.yaml": bad,
     });
-    const error = await loadDataFiles(t.db, [good!, broken!]).catch((e: unknown) => e);
+    const error = await loadDataFiles(t.db, [defined(good, "good"), defined(broken, "broken")]).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DataFileError);
     expect((error as DataFileError).message).toMatch(/broken\.yaml: events\[0\] \(key release\)\.type: /);
     expect(await counts()).toEqual(before);

@@ -8,6 +8,7 @@ import {
   type TransactionMark,
   withDatabase,
 } from "@parley/db";
+import { defined } from "@parley/schema";
 import { type ControlledPostgres, startControlledPostgres } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -34,7 +35,10 @@ afterAll(async () => {
 
 const soon = () => Date.now() + 5_000;
 const status = async (client: PrismaClient, txid: string) =>
-  (await client.$queryRaw<{ s: string }[]>`SELECT txid_status(${txid}::bigint) AS s`)[0]!.s;
+  defined(
+    (await client.$queryRaw<{ s: string }[]>`SELECT txid_status(${txid}::bigint) AS s`)[0],
+    "(await client.$queryRaw<{ s: string }[]>`SELECT txid_status({txid}:…",
+  ).s;
 
 /** A transaction that has written its marker and waits, uncommitted, until `release` lets it try COMMIT. */
 async function holdOpen(client: PrismaClient) {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureDatabaseExists, paths, withDatabase } from "@parley/db";
 import { authorMigration, migrationTimestamp, snakeCase } from "@parley/db/migrations";
+import { defined } from "@parley/schema";
 import { startThrowawayPostgres } from "@parley/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -105,7 +106,9 @@ model Note {
       now,
     });
     expect(result.directory).toBe(path.join(migrationsDir, "20990304050607_add_notes"));
-    expect(readFileSync(path.join(result.directory!, "migration.sql"), "utf8")).toBe(result.sql);
+    expect(readFileSync(path.join(defined(result.directory, "result.directory"), "migration.sql"), "utf8")).toBe(
+      result.sql,
+    );
     expect(result.sql).toContain('ALTER TABLE "actor" ADD COLUMN     "nickname" TEXT;');
     expect(result.sql).toMatch(/CREATE TABLE "note" \(\n\s+"id" SERIAL NOT NULL,/);
     expect(result.sql).toContain('CREATE INDEX "note_actor_id_idx" ON "note"("actor_id");');

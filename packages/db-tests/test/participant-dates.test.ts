@@ -1,4 +1,5 @@
 import { generateCorpus } from "@parley/corpus";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -22,7 +23,10 @@ async function wrongDates(): Promise<number> {
 }
 
 const changesLogged = async () =>
-  (await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM search_change`))[0]!.n;
+  defined(
+    (await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM search_change`))[0],
+    "(await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int …",
+  ).n;
 
 describe("a participation's copy of its event's date", () => {
   it("is there for every participation of the demo, loaded through the application", async () => {
@@ -64,7 +68,7 @@ describe("a participation's copy of its event's date", () => {
       `SELECT event_id FROM search_change ORDER BY seq DESC LIMIT 1`,
     );
     expect(await changesLogged()).toBe(before + 1);
-    expect(logged[0]!.event_id).toBe(p.eventId);
+    expect(defined(logged[0], "logged[0]").event_id).toBe(p.eventId);
   });
 
   it("is written by the generator, which loads with triggers off", async () => {

@@ -1,4 +1,5 @@
 import { DataFileError, demoFiles, loadDataFiles } from "@parley/db";
+import { defined } from "@parley/schema";
 import { createTestDatabase, type TestDatabase } from "@parley/testkit";
 import { dataFiles, smallDataset } from "@parley/testkit/data-files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,9 +113,9 @@ describe("positions in data files", () => {
     const [file] = dataFiles({
       "a.yaml": withPositions([{ ...demand, claims: [{ quote: "withdraw troops" }, { quote: "pull out" }] }]),
     });
-    await loadDataFiles(t.db, [file!]);
+    await loadDataFiles(t.db, [defined(file, "file")]);
     const [changed] = dataFiles({ "a.yaml": withPositions([{ ...demand, summary: "Pull the troops out." }]) });
-    const summary = await loadDataFiles(t.db, [changed!]);
+    const summary = await loadDataFiles(t.db, [defined(changed, "changed")]);
     expect(summary.byKind.position.updated).toBe(1);
     const row = await t.db.position.findUniqueOrThrow({ where: { key: "ttp-demand" }, include: { claims: true } });
     expect(row.summary).toBe("Pull the troops out.");

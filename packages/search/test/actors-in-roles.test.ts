@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { describe, expect, it } from "vitest";
 import { dayFromIso, isoFromDay } from "../src/days.ts";
 import type { EventQuery } from "../src/event-query.ts";
@@ -16,7 +17,8 @@ const random = (seed: number) => () => {
   return seed / 2 ** 32;
 };
 const next = random(20261210);
-const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+const pick = <T>(list: readonly T[]) =>
+  defined(list[Math.floor(next() * list.length)], "list[Math.floor(next() * list.length)]");
 const some = <T>(list: readonly T[], max: number) => [
   ...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(list))),
 ];
@@ -25,7 +27,8 @@ const TYPES = ["NEGOTIATION", "CEASEFIRE", "ATTACK", "STATEMENT"];
 const ROLES = ["PARTY", "MEDIATOR", "HOST", "PERPETRATOR", "TARGET"];
 const ACTORS = Array.from({ length: 30 }, (_, i) => i + 1);
 const PLACES = Array.from({ length: 25 }, (_, i) => i + 1);
-const countryOf = (place: number) => ["AF", "PK", "QA", "TR"][place % 4]!;
+const countryOf = (place: number) =>
+  defined(["AF", "PK", "QA", "TR"][place % 4], '["AF", "PK", "QA", "TR"][place % 4]');
 /** Places with coordinates; writes move some in and out. */
 const located = new Set(PLACES.filter((p) => p % 5 !== 0));
 const figure = () => (next() < 0.3 ? null : Math.floor(next() * 40));
@@ -161,7 +164,10 @@ describe("actors in roles, places and fatalities against every event", () => {
     );
     expect(ticked.totalCount).toBe(asMediator.length);
     expect(entry.totalCount).toBe(asMediator.length);
-    const roleFacet = ticked.facetCounts().find((f) => f.field === "ROLE")!;
+    const roleFacet = defined(
+      ticked.facetCounts().find((f) => f.field === "ROLE"),
+      'ticked.facetCounts().find((f) => f.field === "ROLE")',
+    );
     expect(roleFacet.values.find((v) => v.key === "MEDIATOR")).toEqual({
       key: "MEDIATOR",
       count: asMediator.length,

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema";
 import { describe, expect, it } from "vitest";
 import { dayFromIso } from "../src/days.ts";
 import { type EventFacts, FacetIndex } from "../src/facet-index.ts";
@@ -51,7 +52,7 @@ describe("nearest words", () => {
 
   it("names an event whose text holds the suggested word, and knows words written since the build", () => {
     const [suggested] = nearestLexemes(index, ["ceasfir"]);
-    expect(index.lexeme("ceasefir").has(suggested!.eventId)).toBe(true);
+    expect(index.lexeme("ceasefir").has(defined(suggested, "suggested").eventId)).toBe(true);
     for (let i = 0; i < 40; i++) index.add(event(++id, ["quetta"]));
     expect(nearestLexemes(index, ["queta"]).map((s) => s.lexeme)).toEqual(["quetta"]);
   });

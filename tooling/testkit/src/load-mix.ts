@@ -1,5 +1,5 @@
 import { seededRandom, weighted } from "@parley/corpus";
-import { defined } from "@parley/schema";
+import { defined, type EventType, type FacetField } from "@parley/schema";
 import type pg from "pg";
 
 /** What the typeahead cases type: prefixes and misspellings of names in the generated corpus (`pnpm bench search` and the load mix). */
@@ -56,6 +56,20 @@ export const SEARCH_PAGE = `query($query: String, $filter: EventFilter, $first: 
     histogram(interval: MONTH) { start count }
   }
 }`;
+/** What SEARCH_PAGE answers (its `data`). */
+export interface SearchPageData {
+  searchEvents: {
+    totalCount: number;
+    edges: {
+      cursor: string;
+      highlights: string[];
+      node: { id: string; title: string; type: EventType; startDate: string };
+    }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    facets: { field: FacetField; values: { value: string; label: string; count: number; selected: boolean }[] }[];
+    histogram: { start: string; count: number }[];
+  };
+}
 const EVENT = `query($id: ID!) { event(id: $id) { id title type summary startDate endDate datePrecision contested version
   places { name country lat lon } participants { role actor { id name } }
   claims { quote stance speakerLabel speaker { name } source { id title publishedAt outlet { name } } } } }`;

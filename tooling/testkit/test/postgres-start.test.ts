@@ -1,4 +1,5 @@
 import { freePort, startEmbeddedPostgres } from "@parley/db";
+import { defined } from "@parley/schema";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RestartablePostgres, startRestartablePostgres } from "../src/servers.ts";
@@ -27,7 +28,12 @@ describe("starting the embedded PostgreSQL", () => {
     const client = new pg.Client({ connectionString: running.adminUrl });
     await client.connect();
     try {
-      expect((await client.query<{ one: number }>("SELECT 1 AS one")).rows[0]!.one).toBe(1);
+      expect(
+        defined(
+          (await client.query<{ one: number }>("SELECT 1 AS one")).rows[0],
+          '(await client.query<{ one: number }>("SELECT 1 AS one")).rows[0]',
+        ).one,
+      ).toBe(1);
     } finally {
       await client.end();
     }

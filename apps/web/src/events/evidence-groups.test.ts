@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import { describe, expect, it } from "vitest";
 import type { Claim } from "./Evidence.tsx";
 import { evidenceGroups } from "./evidence-groups.ts";
@@ -30,25 +31,27 @@ describe("an event's evidence by fact", () => {
   const [forEvent, first, second] = evidenceGroups(event, positions);
 
   it("keeps a quote under the event and names the positions it also supports", () => {
-    expect(forEvent!.claims.map((c) => c.id)).toEqual(["e1", "e2"]);
-    expect(forEvent!.alsoSupports.get("e1")!.map((p) => p.id)).toEqual(["p2"]);
+    expect(defined(forEvent, "forEvent").claims.map((c) => c.id)).toEqual(["e1", "e2"]);
+    expect(
+      defined(defined(forEvent, "forEvent").alsoSupports.get("e1"), 'forEvent.alsoSupports.get("e1")').map((p) => p.id),
+    ).toEqual(["p2"]);
   });
 
   it("shows a quote cut from a longer one once, in the longer cut", () => {
-    expect(forEvent!.claims[1]!.quote).toBe(
+    expect(defined(defined(forEvent, "forEvent").claims[1], "forEvent.claims[1]").quote).toBe(
       "The red lines are very clear; no one will be allowed to challenge the constitution",
     );
-    expect(first!.claims).toEqual([]);
-    expect(first!.shownAbove).toBe(1);
+    expect(defined(first, "first").claims).toEqual([]);
+    expect(defined(first, "first").shownAbove).toBe(1);
   });
 
   it("lists under a position only the quotes not shown already", () => {
-    expect(second!.claims.map((c) => c.id)).toEqual(["c2"]);
-    expect(second!.shownAbove).toBe(1);
+    expect(defined(second, "second").claims.map((c) => c.id)).toEqual(["c2"]);
+    expect(defined(second, "second").shownAbove).toBe(1);
   });
 
   it("tells the same words in two reports apart", () => {
     const [own] = evidenceGroups([claim("a", "Talks resumed", "S1"), claim("b", "Talks resumed", "S2")], []);
-    expect(own!.claims.map((c) => c.id)).toEqual(["a", "b"]);
+    expect(defined(own, "own").claims.map((c) => c.id)).toEqual(["a", "b"]);
   });
 });

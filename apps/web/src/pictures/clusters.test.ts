@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import { describe, expect, it } from "vitest";
 import { clusterPlaces, labelled } from "./clusters.ts";
 
@@ -12,7 +13,7 @@ describe("map clusters", () => {
       ["Kabul", 6, ["Kabul", "Khost"]],
       ["Istanbul", 4, ["Istanbul"]],
     ]);
-    expect(clusters[0]!.x).toBeCloseTo((100 * 5 + 110) / 6);
+    expect(defined(clusters[0], "the first cluster").x).toBeCloseTo((100 * 5 + 110) / 6);
   });
 
   it("splits the group again when zoomed in far enough", () => {

@@ -1,3 +1,4 @@
+import { defined } from "@parley/schema/defined";
 import { describe, expect, it } from "vitest";
 import { countTicks, monthsOf, timeTicks } from "./months.ts";
 
@@ -16,7 +17,7 @@ describe("the month timeline's data", () => {
       ["2022-01-01", 0],
       ["2022-02-01", 1],
     ]);
-    expect(months[0]!.byType).toEqual({ CEASEFIRE: 2 });
+    expect(defined(months[0], "the first month").byType).toEqual({ CEASEFIRE: 2 });
   });
 
   it("counts in round steps up to at least the highest month", () => {

@@ -1,4 +1,5 @@
 import { encodeGlobalId, searchStateFromParams } from "@parley/schema";
+import { defined } from "@parley/schema/defined";
 import { describe, expect, it } from "vitest";
 import { activeFilterChips } from "./active-filters.ts";
 import { applyEdits } from "./edits.ts";
@@ -39,8 +40,14 @@ describe("active filter chips", () => {
   });
 
   it("removes exactly its own entry from the search's params", () => {
-    const chip = chips.find((c) => c.text === "Taking part: Pakistan")!;
-    const edited = applyEdits(new URLSearchParams([...params, ["remove", chip.remove]]))!;
+    const chip = defined(
+      chips.find((c) => c.text === "Taking part: Pakistan"),
+      'chips.find((c) => c.text === "Taking part: Pakistan")',
+    );
+    const edited = defined(
+      applyEdits(new URLSearchParams([...params, ["remove", chip.remove]])),
+      'applyEdits(new URLSearchParams([...params, ["remove", chip.remove]]))',
+    );
     expect(edited.getAll("p")).toEqual([`${ttp}:MEDIATOR,HOST`, gone]);
     expect(edited.getAll("actor")).toEqual([ttp]);
   });

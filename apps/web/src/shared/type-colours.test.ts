@@ -1,9 +1,14 @@
 import { EVENT_TYPES } from "@parley/schema";
+import { defined } from "@parley/schema/defined";
 import { describe, expect, it } from "vitest";
 import { TYPE_COLOURS } from "./type-colours.ts";
 
 // Machado, Oliveira and Fernandes (2009): full protanopia, deuteranopia and tritanopia, on linear RGB.
-const VISION: Record<string, number[][]> = {
+type Triple = [number, number, number];
+type Matrix = [Triple, Triple, Triple];
+const triple = (at: (i: 0 | 1 | 2) => number): Triple => [at(0), at(1), at(2)];
+
+const VISION: Record<string, Matrix> = {
   normal: [
     [1, 0, 0],
     [0, 1, 0],
@@ -26,21 +31,21 @@ const VISION: Record<string, number[][]> = {
   ],
 };
 
-type Lab = [number, number, number];
+type Lab = Triple;
 
-function labAs(hex: string, vision: number[][]): Lab {
-  const srgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-  const rgb = srgb.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  const [r, g, b] = vision.map((row) =>
-    Math.min(1, Math.max(0, row[0]! * rgb[0]! + row[1]! * rgb[1]! + row[2]! * rgb[2]!)),
+function labAs(hex: string, vision: Matrix): Lab {
+  const srgb = triple((i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255);
+  const rgb = triple((i) => (srgb[i] <= 0.04045 ? srgb[i] / 12.92 : ((srgb[i] + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = triple((i) =>
+    Math.min(1, Math.max(0, vision[i][0] * rgb[0] + vision[i][1] * rgb[1] + vision[i][2] * rgb[2])),
   );
-  const xyz = [
-    (0.4124 * r! + 0.3576 * g! + 0.1805 * b!) / 0.95047,
-    0.2126 * r! + 0.7152 * g! + 0.0722 * b!,
-    (0.0193 * r! + 0.1192 * g! + 0.9505 * b!) / 1.08883,
+  const xyz: Triple = [
+    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+    0.2126 * r + 0.7152 * g + 0.0722 * b,
+    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
   ];
-  const [fx, fy, fz] = xyz.map((t) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116));
-  return [116 * fy! - 16, 500 * (fx! - fy!), 200 * (fy! - fz!)];
+  const [fx, fy, fz] = triple((i) => (xyz[i] > 0.008856 ? Math.cbrt(xyz[i]) : 7.787 * xyz[i] + 16 / 116));
+  return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
 
 const rad = (d: number) => (d * Math.PI) / 180;
@@ -85,11 +90,14 @@ describe("the event type colours", () => {
   for (const [vision, matrix] of Object.entries(VISION)) {
     it(`keep every two types at least ΔE2000 9.5 apart in ${vision === "normal" ? "normal colour vision" : `simulated ${vision}`}`, () => {
       const colours = Object.entries(TYPE_COLOURS).map(([type, hex]) => ({ type, lab: labAs(hex, matrix) }));
-      const closest = colours
-        .flatMap((a, i) =>
-          colours.slice(i + 1).map((b) => ({ pair: `${a.type}/${b.type}`, d: deltaE2000(a.lab, b.lab) })),
-        )
-        .sort((x, y) => x.d - y.d)[0]!;
+      const closest = defined(
+        colours
+          .flatMap((a, i) =>
+            colours.slice(i + 1).map((b) => ({ pair: `${a.type}/${b.type}`, d: deltaE2000(a.lab, b.lab) })),
+          )
+          .sort((x, y) => x.d - y.d)[0],
+        "the closest pair of colours",
+      );
       expect(closest.d, closest.pair).toBeGreaterThanOrEqual(9.5);
     });
   }
