@@ -7,7 +7,7 @@ import {
   type Snapshot,
 } from "@parley/db";
 import { dateOfDay, defined } from "@parley/schema";
-import { eventNames, REFRESH_CONTESTED, REFRESH_DOCUMENTS } from "./documents.ts";
+import { eventNames, LOG_CHANGES, REFRESH_CONTESTED, REFRESH_DOCUMENTS } from "./documents.ts";
 import type { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, ClaimInput, EventInput, RecordTally, Staging } from "./types.ts";
 
@@ -207,6 +207,9 @@ export async function writeEvents(
   const claimChanges = await writeClaims(w, events, new Set(stored.keys()), ids, r, log, tallies.claim);
   const touched = [...fresh.map((e) => e.key), ...claimChanges].map((k) => defined(ids.get(k)));
   if (touched.length > 0) await w.sql(REFRESH_CONTESTED, [touched]);
+  const { participants, places } = relinked(fresh, changed);
+  const logged = new Set([...participants, ...places].map((e) => e.key).concat([...claimChanges]));
+  if (logged.size > 0) await w.sql(LOG_CHANGES, [[...logged].map((k) => defined(ids.get(k)))]);
   const updated = new Set([...changed.map((c) => c.event.key), ...[...claimChanges].filter((k) => stored.has(k))]);
   return { created: fresh.length, updated: updated.size, unchanged: events.length - fresh.length - updated.size };
 }
@@ -224,9 +227,15 @@ async function stageLinks(w: Staging, fresh: EventInput[], changed: Changed[], i
   const { participants, places } = relinked(fresh, changed);
   if (participants.length > 0)
     await w.stage(
-      "import_participant (event_id, actor_id, role, ord)",
+      "import_participant (event_id, actor_id, role, ord, event_start_date)",
       participants.flatMap((e) =>
-        e.participants.map((p, i) => [defined(ids.get(e.key)), defined(r.actors.get(p.actor.key)).id, p.role, i]),
+        e.participants.map((p, i) => [
+          defined(ids.get(e.key)),
+          defined(r.actors.get(p.actor.key)).id,
+          p.role,
+          i,
+          e.startDate,
+        ]),
       ),
     );
   if (places.length > 0)
@@ -245,10 +254,11 @@ async function writeLinks(w: Staging, fresh: EventInput[], changed: Changed[], i
     const again = redo(participants);
     if (again.length > 0) await w.sql(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, [again]);
     await w.sql(
-      // In the row's order (readers list participants by ID: sides, roles), each once.
-      `INSERT INTO participant (event_id, actor_id, role)
-       SELECT event_id, actor_id, role::"ParticipantRole" FROM (
-         SELECT DISTINCT ON (event_id, actor_id, role) event_id, actor_id, role, ord FROM import_participant
+      // In the row's order (readers list participants by ID: sides, roles), each once, with the
+      // event's date (the transaction defers the trigger that would look it up row by row).
+      `INSERT INTO participant (event_id, actor_id, role, event_start_date)
+       SELECT event_id, actor_id, role::"ParticipantRole", event_start_date FROM (
+         SELECT DISTINCT ON (event_id, actor_id, role) event_id, actor_id, role, ord, event_start_date FROM import_participant
          ORDER BY event_id, actor_id, role, ord) d
        ORDER BY event_id, ord
        ON CONFLICT (event_id, actor_id, role) DO NOTHING`,
