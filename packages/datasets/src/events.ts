@@ -74,6 +74,38 @@ function importedRow(e: EventInput, r: Resolved, stored: StoredEvent | undefined
   };
 }
 
+const sameSet = (a: number[], b: number[]) => {
+  const set = new Set(a);
+  return new Set(b).size === set.size && b.every((x) => set.has(x));
+};
+
+/**
+ * True when the row states exactly what is stored, so that the snapshots of both (and their diff,
+ * most of the time a re-import spends per row) need not be built. Any doubt answers false and
+ * leaves the decision to the diff.
+ */
+function unchanged(e: EventInput, r: Resolved, stored: StoredEvent): boolean {
+  return (
+    e.type === stored.type &&
+    e.title === stored.title &&
+    e.summary === stored.summary &&
+    e.startDate === stored.startDate &&
+    e.endDate === stored.endDate &&
+    e.datePrecision === stored.datePrecision &&
+    e.fatalitiesLow === stored.fatalitiesLow &&
+    e.fatalitiesBest === stored.fatalitiesBest &&
+    e.fatalitiesHigh === stored.fatalitiesHigh &&
+    sameSet(
+      e.places.map((p) => defined(r.places.get(p.key))),
+      stored.places,
+    ) &&
+    sameParticipants(
+      stored.participants,
+      e.participants.map((p) => ({ actorId: defined(r.actors.get(p.actor.key)).id, role: p.role, note: null })),
+    )
+  );
+}
+
 const storedRow = ({ places, startDate, endDate, ...stored }: StoredEvent): EventSnapshotRow => ({
   ...stored,
   startDate: defined(dateOfDay(startDate)),
@@ -96,6 +128,15 @@ function claimOf(c: ClaimInput, sourceId: number, eventId: number, stored: Claim
     note: c.note,
   });
 }
+
+/** True when a claim states what is stored (what the import writes of it), so that no diff is needed. */
+const sameClaim = (c: ClaimInput, sourceId: number, eventId: number, stored: ClaimRow) =>
+  stored.sourceId === sourceId &&
+  stored.eventId === eventId &&
+  stored.quote === c.quote &&
+  stored.stance === "ASSERTS" &&
+  stored.speakerLabel === c.speakerLabel &&
+  stored.note === c.note;
 
 /** The stored events of the staged keys, with their places and participants. */
 async function storedEvents(w: Staging): Promise<Map<string, StoredEvent>> {
@@ -163,7 +204,7 @@ export async function writeEvents(
 
   for (const e of events) {
     const before = stored.get(e.key);
-    if (!before) continue;
+    if (!before || unchanged(e, r, before)) continue;
     const changes = diffSnapshots(eventSnapshot(storedRow(before)), eventSnapshot(importedRow(e, r, before)));
     if (Object.keys(changes).length > 0) changed.push({ event: e, before, changes });
   }
@@ -312,7 +353,7 @@ async function writeClaims(
       keep.add(claim.key);
       const before = stored.get(claim.key);
       if (!before) add.push({ claim, event });
-      else {
+      else if (!sameClaim(claim, sourceOf(claim), defined(ids.get(event.key)), before.row)) {
         const changes = diffSnapshots(
           claimSnapshot(before.row),
           claimOf(claim, sourceOf(claim), defined(ids.get(event.key)), before.row),
