@@ -39,7 +39,7 @@ export const REFRESH_CONTESTED = `
     FROM unnest($1::int[]) AS ids(id)
     LEFT JOIN (SELECT event_id, bool_or(stance = 'ASSERTS') AND bool_or(stance = 'DENIES') AS contested
                  FROM claim WHERE event_id = ANY($1::int[]) GROUP BY event_id) c ON c.event_id = ids.id
-   WHERE e.id = ids.id AND e.contested IS DISTINCT FROM coalesce(c.contested, false)`;
+   WHERE e.id = ids.id AND e.id = ANY($1::int[]) AND e.contested IS DISTINCT FROM coalesce(c.contested, false)`;
 
 /** Logs the events `$1` for the search index once each (what the deferred row triggers would have logged, several times). */
 export const LOG_CHANGES = `SELECT parley_search_log($1::int[])`;

@@ -142,11 +142,14 @@ const sameClaim = (c: ClaimInput, sourceId: number, eventId: number, stored: Cla
 async function storedEvents(w: Staging): Promise<Map<string, StoredEvent>> {
   const rows = await w.sql<StoredEvent>(
     // Joins and GROUP BY rather than correlated subqueries: right after a big first import the
-    // tables have no statistics yet, and the planner would scan them once per event.
+    // tables have no statistics yet, and the planner would scan them once per event. The event IDs
+    // as an array, so that places and participants are read through their indexes: with IN (…) the
+    // planner hashed the batch's events and scanned both tables whole, once per batch.
     `WITH e AS (SELECT e.* FROM event e JOIN import_event USING (key)),
-          pl AS (SELECT ep.event_id, array_agg(ep.place_id) AS ids FROM event_place ep WHERE ep.event_id IN (SELECT id FROM e) GROUP BY ep.event_id),
+          pl AS (SELECT ep.event_id, array_agg(ep.place_id) AS ids FROM event_place ep
+                  WHERE ep.event_id = ANY(ARRAY(SELECT id FROM e)) GROUP BY ep.event_id),
           pa AS (SELECT x.event_id, json_agg(json_build_object('actorId', x.actor_id, 'role', x.role, 'note', x.note)) AS list
-                   FROM participant x WHERE x.event_id IN (SELECT id FROM e) GROUP BY x.event_id)
+                   FROM participant x WHERE x.event_id = ANY(ARRAY(SELECT id FROM e)) GROUP BY x.event_id)
      SELECT e.id, e.key, e.version, e.type::text AS type, e.title, e.summary, e.start_date::text AS "startDate", e.end_date::text AS "endDate",
             e.date_precision::text AS "datePrecision", NULL AS outcome, e.fatalities_low AS "fatalitiesLow", e.fatalities_best AS "fatalitiesBest",
             e.fatalities_high AS "fatalitiesHigh", NULL::int AS "processId", coalesce(pl.ids, '{}') AS places, coalesce(pa.list, '[]') AS participants,
@@ -246,7 +249,7 @@ export async function writeEvents(
   await writeLinks(w, fresh, changed, ids);
   if (changed.length > 0) await w.sql(REFRESH_DOCUMENTS, [changed.map((c) => c.before.id)]);
   const claimChanges = await writeClaims(w, events, new Set(stored.keys()), ids, r, log, tallies.claim);
-  const touched = [...fresh.map((e) => e.key), ...claimChanges].map((k) => defined(ids.get(k)));
+  const touched = [...new Set([...fresh.map((e) => e.key), ...claimChanges])].map((k) => defined(ids.get(k)));
   if (touched.length > 0) await w.sql(REFRESH_CONTESTED, [touched]);
   const { participants, places } = relinked(fresh, changed);
   const logged = new Set([...participants, ...places].map((e) => e.key).concat([...claimChanges]));
