@@ -5,7 +5,11 @@
  * one UPDATE. The SQL twin of `parley_event_names`, over any participant and event_place tables.
  */
 
-/** Turns the row-by-row document and contested triggers off for the rest of the transaction. */
+/**
+ * Turns the row-by-row document, contested and participant-date triggers, and the change log of
+ * participants, places and claims, off for the rest of the transaction (migrations
+ * `import_deferred_documents`, `import_deferred_dates_and_log`).
+ */
 export const DEFER_DOCUMENTS = `SELECT set_config('parley.deferred_documents', 'on', true)`;
 
 /** `(event_id, actor_names, place_names)` of the events `$1`, as `parley_event_names` gives them. */
@@ -35,4 +39,7 @@ export const REFRESH_CONTESTED = `
     FROM unnest($1::int[]) AS ids(id)
     LEFT JOIN (SELECT event_id, bool_or(stance = 'ASSERTS') AND bool_or(stance = 'DENIES') AS contested
                  FROM claim WHERE event_id = ANY($1::int[]) GROUP BY event_id) c ON c.event_id = ids.id
-   WHERE e.id = ids.id AND e.contested IS DISTINCT FROM coalesce(c.contested, false)`;
+   WHERE e.id = ids.id AND e.id = ANY($1::int[]) AND e.contested IS DISTINCT FROM coalesce(c.contested, false)`;
+
+/** Logs the events `$1` for the search index once each (what the deferred row triggers would have logged, several times). */
+export const LOG_CHANGES = `SELECT parley_search_log($1::int[])`;

@@ -7,7 +7,7 @@ import {
   type Snapshot,
 } from "@parley/db";
 import { dateOfDay, defined } from "@parley/schema";
-import { eventNames, REFRESH_CONTESTED, REFRESH_DOCUMENTS } from "./documents.ts";
+import { eventNames, LOG_CHANGES, REFRESH_CONTESTED, REFRESH_DOCUMENTS } from "./documents.ts";
 import type { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, ClaimInput, EventInput, RecordTally, Staging } from "./types.ts";
 
@@ -74,6 +74,38 @@ function importedRow(e: EventInput, r: Resolved, stored: StoredEvent | undefined
   };
 }
 
+const sameSet = (a: number[], b: number[]) => {
+  const set = new Set(a);
+  return new Set(b).size === set.size && b.every((x) => set.has(x));
+};
+
+/**
+ * True when the row states exactly what is stored, so that the snapshots of both (and their diff,
+ * most of the time a re-import spends per row) need not be built. Any doubt answers false and
+ * leaves the decision to the diff.
+ */
+function unchanged(e: EventInput, r: Resolved, stored: StoredEvent): boolean {
+  return (
+    e.type === stored.type &&
+    e.title === stored.title &&
+    e.summary === stored.summary &&
+    e.startDate === stored.startDate &&
+    e.endDate === stored.endDate &&
+    e.datePrecision === stored.datePrecision &&
+    e.fatalitiesLow === stored.fatalitiesLow &&
+    e.fatalitiesBest === stored.fatalitiesBest &&
+    e.fatalitiesHigh === stored.fatalitiesHigh &&
+    sameSet(
+      e.places.map((p) => defined(r.places.get(p.key))),
+      stored.places,
+    ) &&
+    sameParticipants(
+      stored.participants,
+      e.participants.map((p) => ({ actorId: defined(r.actors.get(p.actor.key)).id, role: p.role, note: null })),
+    )
+  );
+}
+
 const storedRow = ({ places, startDate, endDate, ...stored }: StoredEvent): EventSnapshotRow => ({
   ...stored,
   startDate: defined(dateOfDay(startDate)),
@@ -97,15 +129,27 @@ function claimOf(c: ClaimInput, sourceId: number, eventId: number, stored: Claim
   });
 }
 
+/** True when a claim states what is stored (what the import writes of it), so that no diff is needed. */
+const sameClaim = (c: ClaimInput, sourceId: number, eventId: number, stored: ClaimRow) =>
+  stored.sourceId === sourceId &&
+  stored.eventId === eventId &&
+  stored.quote === c.quote &&
+  stored.stance === "ASSERTS" &&
+  stored.speakerLabel === c.speakerLabel &&
+  stored.note === c.note;
+
 /** The stored events of the staged keys, with their places and participants. */
 async function storedEvents(w: Staging): Promise<Map<string, StoredEvent>> {
   const rows = await w.sql<StoredEvent>(
     // Joins and GROUP BY rather than correlated subqueries: right after a big first import the
-    // tables have no statistics yet, and the planner would scan them once per event.
+    // tables have no statistics yet, and the planner would scan them once per event. The event IDs
+    // as an array, so that places and participants are read through their indexes: with IN (…) the
+    // planner hashed the batch's events and scanned both tables whole, once per batch.
     `WITH e AS (SELECT e.* FROM event e JOIN import_event USING (key)),
-          pl AS (SELECT ep.event_id, array_agg(ep.place_id) AS ids FROM event_place ep WHERE ep.event_id IN (SELECT id FROM e) GROUP BY ep.event_id),
+          pl AS (SELECT ep.event_id, array_agg(ep.place_id) AS ids FROM event_place ep
+                  WHERE ep.event_id = ANY(ARRAY(SELECT id FROM e)) GROUP BY ep.event_id),
           pa AS (SELECT x.event_id, json_agg(json_build_object('actorId', x.actor_id, 'role', x.role, 'note', x.note)) AS list
-                   FROM participant x WHERE x.event_id IN (SELECT id FROM e) GROUP BY x.event_id)
+                   FROM participant x WHERE x.event_id = ANY(ARRAY(SELECT id FROM e)) GROUP BY x.event_id)
      SELECT e.id, e.key, e.version, e.type::text AS type, e.title, e.summary, e.start_date::text AS "startDate", e.end_date::text AS "endDate",
             e.date_precision::text AS "datePrecision", NULL AS outcome, e.fatalities_low AS "fatalitiesLow", e.fatalities_best AS "fatalitiesBest",
             e.fatalities_high AS "fatalitiesHigh", NULL::int AS "processId", coalesce(pl.ids, '{}') AS places, coalesce(pa.list, '[]') AS participants,
@@ -163,7 +207,7 @@ export async function writeEvents(
 
   for (const e of events) {
     const before = stored.get(e.key);
-    if (!before) continue;
+    if (!before || unchanged(e, r, before)) continue;
     const changes = diffSnapshots(eventSnapshot(storedRow(before)), eventSnapshot(importedRow(e, r, before)));
     if (Object.keys(changes).length > 0) changed.push({ event: e, before, changes });
   }
@@ -205,8 +249,11 @@ export async function writeEvents(
   await writeLinks(w, fresh, changed, ids);
   if (changed.length > 0) await w.sql(REFRESH_DOCUMENTS, [changed.map((c) => c.before.id)]);
   const claimChanges = await writeClaims(w, events, new Set(stored.keys()), ids, r, log, tallies.claim);
-  const touched = [...fresh.map((e) => e.key), ...claimChanges].map((k) => defined(ids.get(k)));
+  const touched = [...new Set([...fresh.map((e) => e.key), ...claimChanges])].map((k) => defined(ids.get(k)));
   if (touched.length > 0) await w.sql(REFRESH_CONTESTED, [touched]);
+  const { participants, places } = relinked(fresh, changed);
+  const logged = new Set([...participants, ...places].map((e) => e.key).concat([...claimChanges]));
+  if (logged.size > 0) await w.sql(LOG_CHANGES, [[...logged].map((k) => defined(ids.get(k)))]);
   const updated = new Set([...changed.map((c) => c.event.key), ...[...claimChanges].filter((k) => stored.has(k))]);
   return { created: fresh.length, updated: updated.size, unchanged: events.length - fresh.length - updated.size };
 }
@@ -224,9 +271,15 @@ async function stageLinks(w: Staging, fresh: EventInput[], changed: Changed[], i
   const { participants, places } = relinked(fresh, changed);
   if (participants.length > 0)
     await w.stage(
-      "import_participant (event_id, actor_id, role, ord)",
+      "import_participant (event_id, actor_id, role, ord, event_start_date)",
       participants.flatMap((e) =>
-        e.participants.map((p, i) => [defined(ids.get(e.key)), defined(r.actors.get(p.actor.key)).id, p.role, i]),
+        e.participants.map((p, i) => [
+          defined(ids.get(e.key)),
+          defined(r.actors.get(p.actor.key)).id,
+          p.role,
+          i,
+          e.startDate,
+        ]),
       ),
     );
   if (places.length > 0)
@@ -245,10 +298,11 @@ async function writeLinks(w: Staging, fresh: EventInput[], changed: Changed[], i
     const again = redo(participants);
     if (again.length > 0) await w.sql(`DELETE FROM participant WHERE event_id = ANY($1::int[])`, [again]);
     await w.sql(
-      // In the row's order (readers list participants by ID: sides, roles), each once.
-      `INSERT INTO participant (event_id, actor_id, role)
-       SELECT event_id, actor_id, role::"ParticipantRole" FROM (
-         SELECT DISTINCT ON (event_id, actor_id, role) event_id, actor_id, role, ord FROM import_participant
+      // In the row's order (readers list participants by ID: sides, roles), each once, with the
+      // event's date (the transaction defers the trigger that would look it up row by row).
+      `INSERT INTO participant (event_id, actor_id, role, event_start_date)
+       SELECT event_id, actor_id, role::"ParticipantRole", event_start_date FROM (
+         SELECT DISTINCT ON (event_id, actor_id, role) event_id, actor_id, role, ord, event_start_date FROM import_participant
          ORDER BY event_id, actor_id, role, ord) d
        ORDER BY event_id, ord
        ON CONFLICT (event_id, actor_id, role) DO NOTHING`,
@@ -302,7 +356,7 @@ async function writeClaims(
       keep.add(claim.key);
       const before = stored.get(claim.key);
       if (!before) add.push({ claim, event });
-      else {
+      else if (!sameClaim(claim, sourceOf(claim), defined(ids.get(event.key)), before.row)) {
         const changes = diffSnapshots(
           claimSnapshot(before.row),
           claimOf(claim, sourceOf(claim), defined(ids.get(event.key)), before.row),

@@ -27,6 +27,18 @@ export const IMPORTERS: Record<DatasetName, DatasetImporter> = { ucdp, acled };
 
 export const DEFAULT_BATCH_SIZE = 5_000;
 
+/** Rejected rows held back (to be written in line order with their batch's duplicates) before a batch is sent early. */
+const MAX_HELD_REJECTS = 5_000;
+
+interface Rejection {
+  line: number;
+  field: string;
+  message: string;
+  fields: string[];
+  /** For a repeated dataset ID: the line it is on first. */
+  repeats?: number;
+}
+
 export interface ImportOptions {
   dataset: DatasetName;
   file: string;
@@ -127,14 +139,27 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
     seconds: 0,
   };
   let header: string[] | null = null;
-  const seen = new Map<string, number>();
-  let batch: EventInput[] = [];
+  // The batch being read: its rows, their fields (for the rejects file) and the line of each ID.
+  // IDs of earlier batches are checked in the database (`import_seen`), so memory stays flat.
+  let batch: { event: EventInput; line: number }[] = [];
+  let batchFields = new Map<number, string[]>();
+  let batchKeys = new Map<string, number>();
+  // Rejections are written in line order once their batch is written, with its duplicate IDs.
+  let held: Rejection[] = [];
 
   const reject = (line: number, fields: string[], problems: RowProblem[]) => {
     const [first, ...more] = problems;
     const extra = more.length ? ` (also: ${more.map((p) => `${p.field} ${p.message}`).join("; ")})` : "";
-    rejects.add(header ?? [], line, defined(first).field, `${defined(first).message}${extra}`, fields);
-    summary.rejected++;
+    held.push({ line, field: defined(first).field, message: `${defined(first).message}${extra}`, fields });
+  };
+  const writeRejections = (list: Rejection[]) => {
+    for (const r of list.sort((a, b) => a.line - b.line))
+      rejects.add(header ?? [], r.line, r.field, r.message, r.fields);
+    summary.rejected += list.length;
+  };
+  const repeated = (line: number, fields: string[], first: number): Rejection => {
+    const id = fields[(header ?? []).indexOf(importer.idColumn)] ?? "";
+    return { line, field: importer.idColumn, message: `${id} is already on line ${first}`, fields, repeats: first };
   };
   // One batch is written while the next is read: the database and the parsing each have a core.
   let writing: Promise<void> = Promise.resolve();
@@ -149,12 +174,28 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
   };
   const flush = async () => {
     await settle();
-    if (batch.length === 0) return;
-    const events = batch;
-    const failHere = summary.batches === options.failAfterBatches;
+    const rows = batch;
+    const fieldsOf = batchFields;
+    const rejected = held;
     batch = [];
-    writing = writer.write(events, failHere).then(
+    batchFields = new Map();
+    batchKeys = new Map();
+    held = [];
+    if (rows.length === 0) {
+      writeRejections(rejected);
+      return;
+    }
+    const failHere = summary.batches === options.failAfterBatches;
+    writing = writer.write(rows, failHere).then(
       (result) => {
+        // An ID twice in this batch and once in an earlier one: both name the earliest line.
+        const earlier = new Map(result.duplicates.map((d) => [d.line, d.first]));
+        writeRejections([
+          ...rejected.map((r) =>
+            r.repeats === undefined ? r : repeated(r.line, r.fields, earlier.get(r.repeats) ?? r.repeats),
+          ),
+          ...result.duplicates.map((d) => repeated(d.line, defined(fieldsOf.get(d.line)), d.first)),
+        ]);
         summary.created += result.created;
         summary.updated += result.updated;
         summary.unchanged += result.unchanged;
@@ -177,6 +218,12 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
     for await (const { line, fields } of csv.records((m) =>
       reject(m.line, [m.raw], [{ field: "(row)", message: m.message }]),
     )) {
+      if (held.length >= MAX_HELD_REJECTS) {
+        // A file of mostly bad rows: send the batch in hand early, so that held rejections stay few.
+        summary.time.parse += performance.now() - parseStarted;
+        await flush();
+        parseStarted = performance.now();
+      }
       if (!header) {
         header = fields.map((f) => f.trim().toLowerCase());
         const detected = importer.detectLayout(header);
@@ -211,15 +258,14 @@ export async function importDataset(db: PrismaClient, options: ImportOptions): P
         reject(line, fields, mapped.problems);
         continue;
       }
-      const first = seen.get(mapped.event.key);
+      const first = batchKeys.get(mapped.event.key);
       if (first !== undefined) {
-        reject(line, fields, [
-          { field: importer.idColumn, message: `${row[importer.idColumn]} is already on line ${first}` },
-        ]);
+        held.push(repeated(line, fields, first));
         continue;
       }
-      seen.set(mapped.event.key, line);
-      batch.push(mapped.event);
+      batchKeys.set(mapped.event.key, line);
+      batchFields.set(line, fields);
+      batch.push({ event: mapped.event, line });
       if (batch.length >= batchSize) {
         summary.time.parse += performance.now() - parseStarted;
         await flush();

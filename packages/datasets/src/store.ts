@@ -7,6 +7,12 @@ import { type Resolved, writeEvents } from "./events.ts";
 import { RevisionLog } from "./revision-log.ts";
 import type { BatchResult, DatasetActor, EventInput, PlaceInput, RecordTally, SourceInput, Staging } from "./types.ts";
 
+/** A row whose dataset ID is on an earlier line of the file. */
+export interface Duplicate {
+  line: number;
+  first: number;
+}
+
 /** Thrown inside a batch's transaction on purpose, by tests that check what a crash leaves behind. */
 export class ImportInterrupted extends Error {}
 
@@ -62,10 +68,20 @@ export class BatchWriter implements Staging {
     return rows;
   };
 
-  async write(events: EventInput[], failBeforeCommit = false): Promise<BatchResult> {
+  /**
+   * Writes one batch of rows with distinct dataset IDs, each with its line in the file. Rows whose
+   * ID an earlier batch had already are left out and come back as duplicates, with the first line.
+   */
+  async write(
+    rows: { event: EventInput; line: number }[],
+    failBeforeCommit = false,
+  ): Promise<BatchResult & { duplicates: Duplicate[] }> {
     await this.client.query("BEGIN");
     await this.client.query(DEFER_DOCUMENTS);
     try {
+      const duplicates = await this.seenBefore(rows);
+      const repeated = new Set(duplicates.map((d) => d.line));
+      const events = rows.filter((r) => !repeated.has(r.line)).map((r) => r.event);
       const log = new RevisionLog(this.author);
       const sources = uniqueBy(
         events.flatMap((e) => e.claims.map((c) => c.source)),
@@ -97,11 +113,23 @@ export class BatchWriter implements Staging {
       started = performance.now();
       await this.client.query("COMMIT");
       this.time.merge += performance.now() - started;
-      return result;
+      return { ...result, duplicates };
     } catch (error) {
       await this.client.query("ROLLBACK").catch(() => {});
       throw error;
     }
+  }
+
+  /** Remembers the batch's dataset IDs with their lines, and returns the rows whose ID came earlier in the file. */
+  private async seenBefore(rows: { event: EventInput; line: number }[]): Promise<Duplicate[]> {
+    const found = await this.sql<{ line: number; first: number }>(
+      // The CTE's inserts are not visible to the outer query: it finds only the IDs of earlier batches.
+      `WITH incoming AS (SELECT * FROM unnest($1::text[], $2::int[]) AS i(key, line)),
+            added AS (INSERT INTO import_seen (key, line) SELECT key, line FROM incoming ON CONFLICT (key) DO NOTHING)
+       SELECT i.line, s.line AS first FROM incoming i JOIN import_seen s USING (key)`,
+      [rows.map((r) => r.event.key), rows.map((r) => r.line)],
+    );
+    return found;
   }
 
   private async places(places: PlaceInput[], log: RevisionLog): Promise<Map<string, number>> {

@@ -96,6 +96,29 @@ describe("rows that fail a check", () => {
     expect(rejects[1]).toMatchObject({ line: "5", field: "(row)" });
   });
 
+  it("rejects an ID seen in an earlier batch with its first line, in line order with the other rejects", async () => {
+    const rows = [
+      acledRow("PAK40"),
+      acledRow("PAK41"),
+      acledRow("PAK42"),
+      acledRow("PAK43"),
+      acledRow("PAK40", { notes: "again, two batches on" }),
+      acledRow("PAK44", { event_type: "Picnics" }),
+      acledRow("PAK40", { notes: "a third time, in the same batch" }),
+      acledRow("PAK45"),
+    ];
+    const file = csvFile(ACLED_CURRENT_COLUMNS, rows, "repeated.csv");
+    const summary = await importDataset(t.db, { dataset: "acled", file, batchSize: 2 });
+    expect(summary).toMatchObject({ created: 5, rejected: 3 });
+    expect(readRejects(summary.rejectsFile!).map((r) => [r.line, r.field, r.message])).toEqual([
+      ["6", "event_id_cnty", "PAK40 is already on line 2"],
+      ["7", "event_type", expect.stringContaining("Picnics")],
+      ["8", "event_id_cnty", "PAK40 is already on line 2"],
+    ]);
+    const stored = await t.db.event.findUniqueOrThrow({ where: { key: "acled:PAK40" } });
+    expect(stored.summary).not.toMatch(/again|third time/);
+  });
+
   it("applies the ACLED rules: event type, date, actor type", async () => {
     const rows = [
       acledRow("PAK1", { event_type: "Picnics" }),

@@ -10,6 +10,7 @@ import { progressLine } from "@parley/terminal";
 import { inheritedEnv } from "@parley/testkit";
 import pg from "pg";
 import { table } from "../report.ts";
+import { serverCpuSeconds } from "./cpu.ts";
 
 const USAGE = `Usage: pnpm bench import [--rows N] [--seed S] [--batch-size B]
 
@@ -20,14 +21,15 @@ process of its own, into a fresh database of the bench's own embedded PostgreSQL
 same file again (every row unchanged: the idempotence path). Batches of B rows (default: the
 importer's, 5,000). Reports rows per second, the importer's peak resident memory (and its heap and
 RSS every 5 s on the way), where the time went (reading and mapping rows; COPY into the staging
-tables; merging into the real tables; the reading overlaps the merging), the load average, and as
-its last line one JSON object. Target: >= 5,000 rows/s at a
+tables; merging into the real tables; the reading overlaps the merging), the CPU seconds of the
+importer and of PostgreSQL (all its processes: on a shared machine a steadier measure than the wall
+time), the load average, and as its last line one JSON object. Target: >= 5,000 rows/s at a
 million rows on 2 cores.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const IMPORTER = path.resolve(import.meta.dirname, "importer.ts");
 
-type Run = ImportSummary & { peakRssMb: number };
+type Run = ImportSummary & { peakRssMb: number; cpuSeconds: number; serverCpuSeconds: number | null };
 
 function parse(args: string[]) {
   const { values } = parseArgs({
@@ -60,7 +62,8 @@ function parse(args: string[]) {
 }
 
 /** Runs the importer as a child process; its stderr (progress) passes through. */
-function runImporter(url: string, file: string, batchSize: number): Promise<Run> {
+function runImporter(url: string, file: string, batchSize: number, dataDir: string): Promise<Run> {
+  const serverCpuBefore = serverCpuSeconds(dataDir);
   const child = spawn(process.execPath, ["--import", "tsx", IMPORTER, url, file, String(batchSize)], {
     env: { ...inheritedEnv(), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -72,7 +75,9 @@ function runImporter(url: string, file: string, batchSize: number): Promise<Run>
   return new Promise((resolve, reject) =>
     child.on("exit", (code) => {
       const last = out.trim().split("\n").pop() ?? "";
-      if (code === 0 && last.startsWith("{")) resolve(JSON.parse(last) as Run);
+      const serverCpuAfter = serverCpuSeconds(dataDir);
+      const serverCpu = serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore;
+      if (code === 0 && last.startsWith("{")) resolve({ ...(JSON.parse(last) as Run), serverCpuSeconds: serverCpu });
       else reject(new Error(`the importer exited with ${code}`));
     }),
   );
@@ -108,8 +113,9 @@ export async function importCommand(args: string[]): Promise<number> {
     await writeAcledFile({ file, rows, seed, onProgress: progressLine("rows") });
   }
   const port = await freePort();
+  const dataDir = path.join(folder, "postgres");
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(folder, "postgres"),
+    dataDir,
     port,
     log: say,
     settings: {
@@ -124,9 +130,9 @@ export async function importCommand(args: string[]): Promise<number> {
     const url = await freshDatabase(serverUrl(port, "postgres"), port);
     const loadBefore = load();
     say(`Importing into a fresh database (load average ${loadBefore})`);
-    const first = await runImporter(url, file, batchSize);
+    const first = await runImporter(url, file, batchSize, dataDir);
     say(`Importing the same file again (load average ${load()})`);
-    const again = await runImporter(url, file, batchSize);
+    const again = await runImporter(url, file, batchSize, dataDir);
     const loadAfter = load();
     const line = (label: string, r: Run) => [
       label,
@@ -137,6 +143,8 @@ export async function importCommand(args: string[]): Promise<number> {
       r.time.parse.toFixed(1),
       r.time.copy.toFixed(1),
       r.time.merge.toFixed(1),
+      r.cpuSeconds.toFixed(1),
+      r.serverCpuSeconds?.toFixed(1) ?? "n/a",
     ];
     process.stdout.write(
       `\nImport benchmark: ${rows.toLocaleString("en")} ACLED rows, batches of ${batchSize.toLocaleString("en")}; ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown"}), load average ${loadBefore} before, ${loadAfter} after\n\n`,
@@ -152,6 +160,8 @@ export async function importCommand(args: string[]): Promise<number> {
           "parse s",
           "COPY s",
           "merge s",
+          "importer CPU s",
+          "PostgreSQL CPU s",
         ],
         [line("fresh database", first), line("same file again", again)],
         1,
@@ -168,6 +178,8 @@ export async function importCommand(args: string[]): Promise<number> {
       parse_s: Number(r.time.parse.toFixed(1)),
       copy_s: Number(r.time.copy.toFixed(1)),
       merge_s: Number(r.time.merge.toFixed(1)),
+      importer_cpu_s: Number(r.cpuSeconds.toFixed(1)),
+      postgres_cpu_s: r.serverCpuSeconds === null ? null : Number(r.serverCpuSeconds.toFixed(1)),
       records: r.records,
     });
     process.stdout.write(

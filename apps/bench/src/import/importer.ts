@@ -4,7 +4,7 @@ import { defined } from "@parley/schema";
 
 /**
  * The importer as a process of its own, so that its peak memory is its own: imports an ACLED file
- * into the database at the URL and prints its summary and peak resident memory as one JSON line.
+ * into the database at the URL and prints its summary, peak resident memory and CPU seconds as one JSON line.
  * Usage: importer.ts <url> <file> <batch size>
  */
 const [url, file, batchSize] = process.argv.slice(2);
@@ -30,7 +30,11 @@ try {
     }),
   });
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`${JSON.stringify({ ...summary, matchedActors: summary.matchedActors.length, peakRssMb })}\n`);
+  const { user, system } = process.cpuUsage();
+  const cpuSeconds = (user + system) / 1e6;
+  process.stdout.write(
+    `${JSON.stringify({ ...summary, matchedActors: summary.matchedActors.length, peakRssMb, cpuSeconds })}\n`,
+  );
 } finally {
   await db.$disconnect();
 }
