@@ -110,7 +110,9 @@ describe("rows that fail a check", () => {
     const file = csvFile(ACLED_CURRENT_COLUMNS, rows, "repeated.csv");
     const summary = await importDataset(t.db, { dataset: "acled", file, batchSize: 2 });
     expect(summary).toMatchObject({ created: 5, rejected: 3 });
-    expect(readRejects(summary.rejectsFile!).map((r) => [r.line, r.field, r.message])).toEqual([
+    expect(
+      readRejects(defined(summary.rejectsFile, "the rejects file")).map((r) => [r.line, r.field, r.message]),
+    ).toEqual([
       ["6", "event_id_cnty", "PAK40 is already on line 2"],
       ["7", "event_type", expect.stringContaining("Picnics")],
       ["8", "event_id_cnty", "PAK40 is already on line 2"],
