@@ -1,5 +1,6 @@
 // biome-ignore-all lint/style/noNonNullAssertion: typed arrays indexed within their bounds in the counting loops; noUncheckedIndexedAccess cannot see it, and a check per element would cost every search
 import type { FacetField } from "@parley/schema";
+import type { Pairs } from "./pairs.ts";
 
 /**
  * The index's forward lists hold each event's start month too, as one more code beside its facet
@@ -70,18 +71,27 @@ export class ForwardIndex<F extends string = string> {
 
   /**
    * Builds the arrays from (event, value) pairs of each field, in any order; an event holds each
-   * value once however often a pair repeats.
+   * value once however often a pair repeats. Codes follow the fields' order, then each field's
+   * values in the order they first arrived.
    */
-  build(pairs: Partial<Record<F, { events: readonly number[]; keys: readonly (string | number)[] }>>, maxId: number) {
-    const lists = this.fields.flatMap((field) => (pairs[field] ? [{ field, ...pairs[field]! }] : []));
+  build(pairs: Partial<Record<F, Pairs>>, maxId: number) {
+    const lists = this.fields.flatMap((field) => (pairs[field] ? [{ field, pairs: pairs[field]! }] : []));
     const counts = new Int32Array(maxId + 2);
-    for (const { events } of lists) for (const id of events) counts[id + 1]!++;
+    for (const { pairs } of lists)
+      for (const { values: events, length } of pairs.events.parts())
+        for (let i = 0; i < length; i++) counts[events[i]! + 1]!++;
     for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
     const offsets = counts.slice();
     const values = new Int32Array(counts[counts.length - 1]!);
     const cursor = counts;
-    for (const { field, events, keys } of lists) {
-      for (let i = 0; i < events.length; i++) values[cursor[events[i]!]!++] = this.code(field, keys[i]!);
+    for (const { field, pairs } of lists) {
+      const global = Int32Array.from(pairs.keys, (key) => this.code(field, key));
+      const codeParts = [...pairs.codes.parts()];
+      let part = 0;
+      for (const { values: events, length } of pairs.events.parts()) {
+        const local = codeParts[part++]!.values;
+        for (let i = 0; i < length; i++) values[cursor[events[i]!]!++] = global[local[i]!]!;
+      }
     }
     // Drop repeats within an event (an actor in two roles, two places in one country), moving the
     // lists down over the gaps, so that counting needs no per-event bookkeeping.

@@ -1,10 +1,12 @@
 // biome-ignore-all lint/style/noNonNullAssertion: typed arrays indexed within their bounds in the counting loops; noUncheckedIndexedAccess cannot see it, and a check per element would cost every search
+
+import type { FacetField } from "@parley/schema";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { RoaringBitmap32 } from "./bitmap.ts";
 import { monthOfDay } from "./days.ts";
 import { type EventFacts, FacetIndex, WEIGHTS } from "./facet-index.ts";
-import type { FacetKey } from "./facet-key.ts";
+import { groupByCode, IntList, Pairs } from "./pairs.ts";
 
 /** Streams `COPY (query) TO STDOUT` and hands every row to `onRow` as its text fields. */
 async function copyRows(client: pg.PoolClient, query: string, onRow: (fields: string[]) => void): Promise<void> {
@@ -46,32 +48,6 @@ export function parseTextArray(field: string): string[] {
   return out;
 }
 
-class Lists {
-  readonly map = new Map<FacetKey, number[]>();
-  /** The same pairs in arrival order, for the forward index (when asked for). */
-  readonly events: number[] = [];
-  readonly keys: FacetKey[] = [];
-  constructor(private readonly pairs = true) {}
-  push(key: FacetKey, id: number) {
-    if (this.pairs) {
-      this.events.push(id);
-      this.keys.push(key);
-    }
-    const list = this.map.get(key);
-    if (list) list.push(id);
-    else this.map.set(key, [id]);
-  }
-  into(target: Map<FacetKey, RoaringBitmap32> | Map<number, RoaringBitmap32> | Map<string, RoaringBitmap32>) {
-    const t = target as Map<FacetKey, RoaringBitmap32>;
-    for (const [key, ids] of this.map) {
-      const existing = t.get(key);
-      if (existing) existing.addMany(Uint32Array.from(ids));
-      else t.set(key, new RoaringBitmap32(Uint32Array.from(ids)));
-    }
-    this.map.clear();
-  }
-}
-
 const DAY = "(%s - DATE '1970-01-01')";
 const LEXEMES = (doc: string) =>
   `tsvector_to_array(ts_filter(${doc}, '{a}')) AS a, tsvector_to_array(ts_filter(${doc}, '{b}')) AS b, tsvector_to_array(ts_filter(${doc}, '{c,d}')) AS c`;
@@ -79,39 +55,29 @@ const LEXEMES = (doc: string) =>
 /**
  * Builds the whole index from one consistent snapshot: the caller runs this inside a REPEATABLE READ
  * transaction and follows the change log from that snapshot on.
+ *
+ * Memory: what is read is held as (event, value code) pairs in typed arrays (see `Pairs`) until the
+ * bitmaps and the forward lists are made from them, so the build needs little more than the index
+ * it makes; the text's pairs, the most numerous, are turned into bitmaps every 50,000 events.
  */
 export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
   const index = new FacetIndex();
-  const all: number[] = [];
-  const contested: number[] = [];
-  const types = new Lists(),
-    actors = new Lists(),
-    roles = new Lists(),
-    countries = new Lists(),
-    places = new Lists(),
-    outlets = new Lists();
-  const startMonths = new Lists(),
-    endMonths = new Lists(false);
-  let maxId = 0;
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const { rows: found } = await client.query<{ max: number | null }>("SELECT max(id) AS max FROM event");
+  const maxId = found[0]?.max ?? 0;
+  index.startDay = new Int32Array(Math.max(1024, Math.ceil(maxId * 1.25) + 1));
+  index.endDay = new Int32Array(index.startDay.length);
+  const all = new IntList();
+  const contested = new IntList();
+  const types = new Pairs<string>(),
+    actors = new Pairs<number>(),
+    roles = new Pairs<string>(),
+    countries = new Pairs<string>(),
+    places = new Pairs<number>(),
+    outlets = new Pairs<number>(),
+    startMonths = new Pairs<number>(),
+    endMonths = new Pairs<number>();
 
   const figure = (text: string | undefined) => (text === undefined || text === "\\N" ? null : Number(text));
-  await copyRows(
-    client,
-    `SELECT id, type, ${DAY.replace("%s", "start_date")}, ${DAY.replace("%s", "coalesce(end_date, start_date)")}, contested, fatalities_low, fatalities_best, fatalities_high FROM event`,
-    ([id, type, start, end, isContested, low, best, high]) => {
-      const n = Number(id);
-      if (low !== "\\N" || best !== "\\N" || high !== "\\N")
-        index.fatalities.set(n, { low: figure(low), best: figure(best), high: figure(high) });
-      all.push(n);
-      starts.push(Number(start));
-      ends.push(Number(end));
-      if (n > maxId) maxId = n;
-      types.push(type!, n);
-      if (isContested === "t") contested.push(n);
-    },
-  );
   const monthCache = new Map<number, number>();
   const month = (day: number) => {
     let m = monthCache.get(day);
@@ -121,29 +87,33 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
     }
     return m;
   };
-  index.startDay = new Int32Array(Math.max(1024, Math.ceil(maxId * 1.25) + 1));
-  index.endDay = new Int32Array(index.startDay.length);
-  for (let i = 0; i < all.length; i++) {
-    const id = all[i]!;
-    index.startDay[id] = starts[i]!;
-    index.endDay[id] = ends[i]!;
-    startMonths.push(month(starts[i]!), id);
-    endMonths.push(month(ends[i]!), id);
-  }
+  // Rows added after max(id) was read are not in this snapshot (REPEATABLE READ), so every ID fits.
+  await copyRows(
+    client,
+    `SELECT id, type, ${DAY.replace("%s", "start_date")}, ${DAY.replace("%s", "coalesce(end_date, start_date)")}, contested, fatalities_low, fatalities_best, fatalities_high FROM event`,
+    ([id, type, start, end, isContested, low, best, high]) => {
+      const n = Number(id);
+      if (low !== "\\N" || best !== "\\N" || high !== "\\N")
+        index.fatalities.set(n, { low: figure(low), best: figure(best), high: figure(high) });
+      all.push(n);
+      const startDay = Number(start);
+      const endDay = Number(end);
+      index.startDay[n] = startDay;
+      index.endDay[n] = endDay;
+      startMonths.push(month(startDay), n);
+      endMonths.push(month(endDay), n);
+      types.push(type!, n);
+      if (isContested === "t") contested.push(n);
+    },
+  );
 
-  const actorsByRole = new Map<string, Lists>();
   await copyRows(client, `SELECT event_id, actor_id, role FROM participant`, ([eventId, actorId, role]) => {
     const id = Number(eventId);
     actors.push(Number(actorId), id);
     roles.push(role!, id);
-    let inRole = actorsByRole.get(role!);
-    if (!inRole) {
-      inRole = new Lists(false);
-      actorsByRole.set(role!, inRole);
-    }
-    inRole.push(Number(actorId), id);
   });
-  for (const [role, lists] of actorsByRole) lists.into(index.actorRoles.roleMap(role));
+  // Participants arrive as one actor pair and one role pair each, side by side in the two lists.
+  actorRolesInto(index, actors, roles);
   await copyRows(client, `SELECT id FROM place WHERE lat IS NOT NULL AND lon IS NOT NULL`, ([placeId]) =>
     index.located.add(Number(placeId)),
   );
@@ -156,8 +126,13 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
       countries.push(country!, id);
     },
   );
-  // Millions of (lexeme, event) pairs: turned into bitmaps every 50,000 events to bound the memory.
-  const lexemes = { A: new Lists(false), B: new Lists(false), C: new Lists(false) };
+  const lexemes = { A: new Pairs<string>(), B: new Pairs<string>(), C: new Pairs<string>() };
+  const lexemesInto = () => {
+    for (const w of WEIGHTS) {
+      lexemes[w].into(index.lexemes.built[w]);
+      lexemes[w].clear();
+    }
+  };
   let rows = 0;
   await copyRows(
     client,
@@ -167,41 +142,68 @@ export async function loadIndex(client: pg.PoolClient): Promise<FacetIndex> {
       for (const lexeme of parseTextArray(a!)) lexemes.A.push(lexeme, id);
       for (const lexeme of parseTextArray(b!)) lexemes.B.push(lexeme, id);
       for (const lexeme of parseTextArray(c!)) lexemes.C.push(lexeme, id);
-      if (++rows % 50_000 === 0) for (const w of WEIGHTS) lexemes[w].into(index.lexemes.built[w]);
+      if (++rows % 50_000 === 0) lexemesInto();
     },
   );
+  lexemesInto();
   await copyRows(
     client,
     `SELECT c.event_id, s.outlet_id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.event_id IS NOT NULL AND s.outlet_id IS NOT NULL`,
     ([eventId, outletId]) => outlets.push(Number(outletId), Number(eventId)),
   );
 
-  index.all.addMany(Uint32Array.from(all));
-  index.contested.addMany(Uint32Array.from(contested));
-  index.forward.build(
-    {
-      TYPE: types,
-      ACTOR: actors,
-      ROLE: roles,
-      COUNTRY: countries,
-      PLACE: places,
-      OUTLET: outlets,
-      START_MONTH: startMonths,
-    },
-    maxId,
-  );
-  types.into(index.fields.TYPE);
-  actors.into(index.fields.ACTOR);
-  roles.into(index.fields.ROLE);
-  countries.into(index.fields.COUNTRY);
-  places.into(index.fields.PLACE);
-  outlets.into(index.fields.OUTLET);
-  for (const w of WEIGHTS) lexemes[w].into(index.lexemes.built[w]);
+  index.all.addMany(all.toUint32Array());
+  index.contested.addMany(contested.toUint32Array());
+  all.clear();
+  contested.clear();
+  const fields = {
+    TYPE: types,
+    ACTOR: actors,
+    ROLE: roles,
+    COUNTRY: countries,
+    PLACE: places,
+    OUTLET: outlets,
+  };
+  index.forward.build({ ...fields, START_MONTH: startMonths }, maxId);
+  for (const [field, pairs] of Object.entries(fields) as [FacetField, Pairs][]) {
+    pairs.into(index.fields[field] as Map<string | number, RoaringBitmap32>);
+    pairs.clear();
+  }
   startMonths.into(index.startMonths);
   endMonths.into(index.endMonths);
+  startMonths.clear();
+  endMonths.clear();
   index.cross.build(index);
   index.optimize();
   return index;
+}
+
+/** Events by (actor, role) from participants read as side-by-side actor and role pairs. */
+function actorRolesInto(index: FacetIndex, actors: Pairs<number>, roles: Pairs<string>) {
+  const actorCount = actors.keys.length;
+  // One code per (role, actor): role code × actors + actor code.
+  const both = new IntList();
+  const roleParts = [...roles.codes.parts()];
+  let part = 0;
+  for (const { values, length } of actors.codes.parts()) {
+    const roleCodes = roleParts[part++]!.values;
+    for (let i = 0; i < length; i++) both.push(roleCodes[i]! * actorCount + values[i]!);
+  }
+  const { offsets, events } = groupByCode(both, actors.events, roles.keys.length * actorCount);
+  // Pairs are added in the order they first occur, as writes add them later.
+  const made = new Uint8Array(roles.keys.length * actorCount);
+  for (const { values, length } of both.parts())
+    for (let i = 0; i < length; i++) {
+      const code = values[i]!;
+      if (made[code] === 1) continue;
+      made[code] = 1;
+      const ids = events.subarray(offsets[code]!, offsets[code + 1]!);
+      const target = index.actorRoles.roleMap(roles.keys[Math.floor(code / actorCount)]!);
+      const actorId = actors.keys[code % actorCount]!;
+      const existing = target.get(actorId);
+      if (existing) existing.addMany(ids);
+      else target.set(actorId, new RoaringBitmap32(ids));
+    }
 }
 
 /** The current facts of the given events; events that no longer exist are simply absent. */

@@ -13,6 +13,7 @@ import { histogram } from "../src/histogram.ts";
 import type { ScopeSpec } from "../src/kept-scopes.ts";
 import { type EventLexemes, LexemeIndex, WEIGHTS } from "../src/lexemes.ts";
 import { type PageEntry, pageByGroups, pageByRank } from "../src/paging.ts";
+import { groupByCode, IntList, Pairs } from "../src/pairs.ts";
 import { rankGroups, relevance } from "../src/relevance.ts";
 
 const facts = (id: number, type: string, start: string, actorIds: number[]): EventFacts => ({
@@ -341,7 +342,11 @@ describe("forward index", () => {
       [3, 8],
       [5, 8],
     ];
-    const pairs = <K>(list: [number, K][]) => ({ events: list.map(([id]) => id), keys: list.map(([, key]) => key) });
+    const pairs = <K extends string | number>(list: [number, K][]) => {
+      const built = new Pairs<K>();
+      for (const [id, key] of list) built.push(key, id);
+      return built;
+    };
     forward.build(
       {
         COUNTRY: pairs(countries),
@@ -386,8 +391,9 @@ describe("forward index", () => {
 
   it("keeps codes beyond 16 bits when more than 65,536 values were built", () => {
     const forward = new ForwardIndex(["ACTOR"]);
-    const events = Array.from({ length: 70_000 }, (_, i) => i % 10);
-    forward.build({ ACTOR: { events, keys: events.map((_, i) => i + 1) } }, 9);
+    const actors = new Pairs<number>();
+    for (let i = 0; i < 70_000; i++) actors.push(i + 1, i % 10);
+    forward.build({ ACTOR: actors }, 9);
     const found = new Map<string | number, number>();
     forward.count(Uint32Array.from([9]), ["ACTOR"], (_, key, count) => found.set(key, count));
     expect(found.size).toBe(7_000);
@@ -841,5 +847,39 @@ describe("kept counts of single choices", () => {
     expect(sorted(new Map(built.months(built.contestedRows(true))))).toEqual(
       sorted(new Map(index.cross.months(index.cross.contestedRows(true)))),
     );
+  });
+});
+
+describe("the loader's pairs", () => {
+  it("keeps integers across chunk boundaries and groups events by value in arrival order", () => {
+    const list = new IntList();
+    const n = 2_500_000; // more than two chunks of 2^20
+    for (let i = 0; i < n; i++) list.push(i * 3);
+    expect(list.length).toBe(n);
+    const all = list.toUint32Array();
+    expect(all.length).toBe(n);
+    expect([all[0], all[1_048_575], all[1_048_576], all[n - 1]]).toEqual([
+      0,
+      3 * 1_048_575,
+      3 * 1_048_576,
+      3 * (n - 1),
+    ]);
+
+    const pairs = new Pairs<string>();
+    for (let i = 0; i < n; i++) pairs.push(i % 7 === 0 ? "seven" : i % 2 === 0 ? "even" : "odd", i);
+    expect(pairs.keys).toEqual(["seven", "odd", "even"]);
+    const { offsets, events } = groupByCode(pairs.codes, pairs.events, pairs.keys.length);
+    const sevens = events.subarray(defined(offsets[0]), defined(offsets[1]));
+    expect(sevens.length).toBe(Math.ceil(n / 7));
+    expect(sevens.every((id, i) => id === i * 7)).toBe(true);
+    const target = new Map<string, RoaringBitmap32>([["odd", new RoaringBitmap32([0])]]);
+    pairs.into(target);
+    const expectedOdd = Array.from({ length: n }, (_, i) => i).filter((i) => i % 7 !== 0 && i % 2 === 1).length;
+    expect(defined(target.get("odd"), "odd").size).toBe(expectedOdd + 1); // and the 0 it held
+    expect(defined(target.get("odd"), "odd").has(0)).toBe(true);
+    const expectedEven = Array.from({ length: n }, (_, i) => i).filter((i) => i % 7 !== 0 && i % 2 === 0).length;
+    expect(defined(target.get("even"), "even").size).toBe(expectedEven);
+    pairs.clear();
+    expect([pairs.length, pairs.keys.length]).toEqual([0, 0]);
   });
 });
