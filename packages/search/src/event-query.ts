@@ -46,8 +46,6 @@ export interface Selection {
   baseRows: RowSet | null;
   /** Kept counts of the facets' scopes, where the search can name its base; counts a use. */
   kept: KeptCounts | undefined;
-  /** The same, only if already kept, without counting a use. */
-  keptAlready: KeptCounts | undefined;
   /** Kept counts of the events the histogram counts, asked for only when the histogram needs them. */
   undatedRows: () => RowSet | null;
   /**
@@ -123,9 +121,6 @@ export function select(index: FacetIndex, input: EventQuery, text: TextMatch | n
     isAll: results === null,
     baseRows: range ? null : undatedBaseRows,
     kept: named ? (filters) => index.scopes.rows({ ...named, from: filter.from, to: filter.to, filters }) : undefined,
-    keptAlready: named
-      ? (filters) => index.scopes.peek({ ...named, from: filter.from, to: filter.to, filters })
-      : undefined,
     // Asked for only when the histogram needs it: a scope's counts are kept from its second search on.
     undatedRows: once(() =>
       filtered ? (cross.scope(undatedBaseRows, filtered) ?? undatedKept?.(filtered) ?? null) : null,

@@ -106,12 +106,6 @@ export class KeptScopes {
     return kept.row ? { plus: [kept.row], minus: [] } : null;
   }
 
-  /** The scope's counts as rows if they are kept already; not a use of the scope. */
-  peek(spec: ScopeSpec): RowSet | null {
-    const row = this.kept.get(keyOf(spec))?.row;
-    return row ? { plus: [row], minus: [] } : null;
-  }
-
   /** The scope's events as the index holds them now. */
   private events(spec: ScopeSpec): RoaringBitmap32 {
     const { index } = this;
