@@ -1,4 +1,5 @@
 import { defined } from "@parley/schema";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dataOf, useApi } from "./harness.ts";
 import { type Fixture, loadFixture } from "./search-fixture.ts";
@@ -130,5 +131,62 @@ describe("the cache of recent searches", () => {
     expect(defined(doha(after), "Doha among the places").count).toBe((doha(first)?.count ?? 0) + 1);
     expect(after.fatalities.best).toBe((first.fatalities.best ?? 0) + 7);
     expect(after.fatalities.events).toBe(first.fatalities.events + 1);
+  });
+
+  it("keeps the searches a write does not reach, and forgets those it reaches", async () => {
+    const kabul = await api.t.db.place.findFirstOrThrow({ where: { name: "Kabul" } });
+    const untouched = { filter: { types: ["NEGOTIATION"], countries: ["QA"] } };
+    const touched = { filter: { countries: ["PK"] } };
+    const first = await search(untouched);
+    const other = await search(touched);
+    // An attack in Kabul: neither a negotiation nor in Qatar, so in none of the first search's
+    // scopes; in Afghanistan, so in the second's COUNTRY facet (counted without its own filter).
+    await api.t.db.event.create({
+      data: {
+        type: "ATTACK",
+        title: "An attack in Kabul, written straight to the database",
+        startDate: new Date("2030-06-01T00:00:00Z"),
+        places: { create: [{ placeId: kabul.id }] },
+      },
+    });
+    const { cacheHits, cacheMisses } = api.search.stats;
+    expect(await search(untouched)).toEqual(first);
+    expect(api.search.stats).toMatchObject({ cacheHits: cacheHits + 1, cacheMisses });
+    const after = await search(touched);
+    expect(api.search.stats).toMatchObject({ cacheHits: cacheHits + 1, cacheMisses: cacheMisses + 1 });
+    const afghanistan = (r: typeof other) =>
+      defined(
+        r.facets.find((f) => f.field === "COUNTRY"),
+        "the COUNTRY facet",
+      ).values.find((v) => v.value === "AF")?.count ?? 0;
+    expect(afghanistan(after)).toBe(afghanistan(other) + 1);
+    expect(after.totalCount).toBe(other.totalCount);
+  });
+
+  it("shows the new label of a chosen actor that no scope of the search holds", async () => {
+    const kabul = await api.t.db.place.findFirstOrThrow({ where: { name: "Kabul" } });
+    const lonely = await api.t.db.actor.create({ data: { name: "A Lonely Actor", kind: "PERSON" } });
+    await api.t.db.event.create({
+      data: {
+        type: "ATTACK",
+        title: "The lonely actor's one event",
+        startDate: new Date("2030-07-01T00:00:00Z"),
+        places: { create: [{ placeId: kabul.id }] },
+        participants: { create: [{ actorId: lonely.id, role: "PERPETRATOR" }] },
+      },
+    });
+    // Its one event is neither a negotiation nor in Qatar: it counts nowhere, but the chosen actor
+    // is listed, with its label.
+    const variables = {
+      filter: { actorIds: [encodeGlobalID("Actor", lonely.id)], types: ["NEGOTIATION"], countries: ["QA"] },
+    };
+    const label = (r: Awaited<ReturnType<typeof search>>) =>
+      defined(
+        r.facets.find((f) => f.field === "ACTOR"),
+        "the ACTOR facet",
+      ).values.find((v) => v.count === 0)?.label;
+    expect(label(await search(variables))).toBe("A Lonely Actor");
+    await api.t.db.actor.update({ where: { id: lonely.id }, data: { name: "A Renamed Lonely Actor" } });
+    expect(label(await search(variables))).toBe("A Renamed Lonely Actor");
   });
 });

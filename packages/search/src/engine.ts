@@ -3,10 +3,11 @@ import pg from "pg";
 import { type ActorMatch, type ActorQuery, searchActors } from "./actors.ts";
 import { type LogPosition, pruneChanges, readChanges, readLogState } from "./change-log.ts";
 import { type EventQuery, EventSearch, type RowSource } from "./event-search.ts";
-import type { FacetIndex } from "./facet-index.ts";
+import type { EventFacts, FacetIndex } from "./facet-index.ts";
 import { countFacet } from "./facets.ts";
 import { loadFacts, loadIndex } from "./index-loader.ts";
 import { type PositionQuery, type PositionSearch, searchPositions } from "./positions.ts";
+import { factsView, indexedView } from "./reach.ts";
 import { loadEventRowsAndNames, loadNames, loadPlaces, loadSurfaceWords } from "./rows.ts";
 import { loadSnapshot, saveSnapshot } from "./snapshot.ts";
 import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "./text.ts";
@@ -265,8 +266,9 @@ export class SearchEngine {
     if (fresh.length > 0) {
       const ids = [...new Set(fresh.map((c) => c.eventId))];
       const facts = await loadFacts(this.pool, ids);
+      const unreached = this.searchesUnreached(this.index, ids, facts);
       this.index.apply(ids, facts);
-      this.changed();
+      this.changed(unreached);
       this.stats.changesApplied += fresh.length;
     }
     for (const c of fresh) this.applied.set(c.seq, c.xid);
@@ -306,9 +308,27 @@ export class SearchEngine {
     places: (ids) => loadPlaces(this.pool, ids),
   };
 
-  private changed() {
+  /**
+   * Records a change of the index: the recent searches are forgotten, but for those in `keep`
+   * (searches the change did not reach).
+   */
+  private changed(keep?: ReadonlySet<string>) {
     this.version++;
-    this.recent.clear();
+    if (!keep?.size) this.recent.clear();
+    else for (const key of this.recent.keys()) if (!keep.has(key)) this.recent.delete(key);
+  }
+
+  /**
+   * The recent searches that a change of these events, to these facts, cannot alter: the events
+   * are in none of their scopes, before the change (as the index holds them) or after. Read before
+   * the index applies the change.
+   */
+  private searchesUnreached(index: FacetIndex, ids: readonly number[], facts: readonly EventFacts[]): Set<string> {
+    const kept = new Set<string>();
+    if (this.recent.size === 0) return kept;
+    const views = [...ids.map((id) => indexedView(index, id)), ...facts.map(factsView)];
+    for (const [key, search] of this.recent) if (!search.reachedBy(views)) kept.add(key);
+    return kept;
   }
 
   /**
@@ -367,7 +387,7 @@ export class SearchEngine {
     const { bitmap, size } = evaluated.superset
       ? await matchText(this.pool, query, evaluated.bitmap)
       : { bitmap: evaluated.bitmap, size: evaluated.bitmap.size };
-    return { bitmap, size, terms: evaluated.terms, word: evaluated.word };
+    return { bitmap, size, terms: evaluated.terms, word: evaluated.word, required: evaluated.required };
   }
 
   /**

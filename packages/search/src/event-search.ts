@@ -9,6 +9,7 @@ import { type DateBucket, histogram } from "./histogram.ts";
 import { type Facet, labelIds, labelled } from "./labels.ts";
 import { type PageEntry, pageByDate, pageByGroups, pageByRank } from "./paging.ts";
 import { fatalitiesOf, type PlaceCount, placesOf } from "./pictures.ts";
+import { type EventView, reaches } from "./reach.ts";
 import { type RankGroup, rankGroups, relevance } from "./relevance.ts";
 import type { Names, PlaceRow } from "./rows.ts";
 import { nearestLexemes, type Suggested } from "./suggestions.ts";
@@ -93,6 +94,14 @@ export class EventSearch {
         : null;
     this.selection = select(index, input, text);
     this.totalCount = this.selection.results.size;
+  }
+
+  /**
+   * Whether a write that made these events look as shown (before or after it; null: not there) may
+   * change anything this search answers. See `reaches`.
+   */
+  reachedBy(views: readonly (EventView | null)[]): boolean {
+    return views.some((view) => view !== null && reaches(this.input, this.text, view));
   }
 
   private get results(): RoaringBitmap32 {

@@ -28,11 +28,7 @@ export function placesOf(
   if (first <= 0) return [];
   const located = (key: FacetKey) => index.located.has(key as number);
   const named = namedFilters(filters);
-  const rows = isAll
-    ? index.cross.every
-    : named
-      ? (index.cross.scope(baseRows, named) ?? kept?.(named) ?? null)
-      : null;
+  const rows = isAll ? index.cross.every : named ? (index.cross.scope(baseRows, named) ?? kept?.(named) ?? null) : null;
   const counted = rows
     ? countFacetFromRows(index, rows, "PLACE", first, located)
     : countFacet(index, results, "PLACE", first, located);

@@ -17,6 +17,8 @@ export interface Evaluated {
   terms?: string[];
   /** The query is this one lexeme, without operators. */
   word?: string;
+  /** Every match holds at least one of these lexemes (given when the query has no NOT). */
+  required?: string[];
 }
 
 type Node = { lexeme: string } | { not: Node } | { op: "&" | "|" | "<->"; left: Node; right: Node };
@@ -123,6 +125,7 @@ export function evaluateTsquery(text: string, index: FacetIndex): Evaluated | nu
       ...evaluate(tree, index),
       terms: [...new Set(terms(tree))],
       ...("lexeme" in tree ? { word: tree.lexeme } : {}),
+      ...(hasNot(tree) ? {} : { required: [...new Set(terms(tree))] }),
     };
   } catch (error) {
     if (error instanceof Unsupported) return null;

@@ -10,6 +10,8 @@ export interface TextMatch {
   terms?: string[];
   /** The query is this one lexeme (the index matched it): its facet counts may be kept (see KeptScopes). */
   word?: string;
+  /** Every match holds at least one of these lexemes (the index matched a query without NOT). */
+  required?: string[];
 }
 
 /** Relevance (ts_rank) of some events for a query, as parallel arrays. */
