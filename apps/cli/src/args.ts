@@ -7,7 +7,17 @@ export interface Command {
   summary: string;
   usage: string;
   options?: NonNullable<ParseArgsConfig["options"]>;
-  run(args: { values: Record<string, unknown>; positionals: string[] }): Promise<number | void>;
+  /** `argv`: the arguments after the command's name, as given. */
+  run(args: { values: Record<string, unknown>; positionals: string[]; argv: string[] }): Promise<number | void>;
+}
+
+/** Commands under one name, `parley <group> <command> …` (`parley bench load …`). */
+export interface CommandGroup {
+  name: string;
+  summary: string;
+  /** Printed by `parley <group> --help`, and on standard error when no command or an unknown one is named. */
+  usage: string;
+  commands: Command[];
 }
 
 export function parseCommandArgs(command: Command, argv: string[]) {

@@ -1,4 +1,5 @@
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
+import { benchCommands } from "./commands/bench.ts";
 import { loadCommand, migrateCommand, migrationCommand, prepareCommand, resetCommand } from "./commands/database.ts";
 import { evalCommand } from "./commands/eval.ts";
 import { exportCommand } from "./commands/export.ts";
@@ -8,7 +9,7 @@ import { ingestCommand, reviewCommand } from "./commands/ingest.ts";
 import { tokenCommand } from "./commands/token.ts";
 import { runCli } from "./run.ts";
 
-// `pnpm parley …`, `pnpm db:*`: every command, in the order `pnpm parley --help` lists them.
+// `pnpm parley …`, `pnpm db:*`, `pnpm bench …`: every command, in the order `pnpm parley --help` lists them.
 runCli([
   migrateCommand,
   migrationCommand,
@@ -24,4 +25,5 @@ runCli([
   backupCommand,
   restoreCommand,
   exportCommand,
+  benchCommands,
 ]);

@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 describe("reports to ingest", () => {
-  const ingestFile = (name: string) => ingestCommand.run({ values: { "dry-run": true }, positionals: [fixture(name)] });
+  const ingestFile = (name: string) =>
+    ingestCommand.run({
+      values: { "dry-run": true },
+      positionals: [fixture(name)],
+      argv: ["--dry-run", fixture(name)],
+    });
 
   it("reads a UTF-16 report with its byte-order mark as the UTF-8 one", async () => {
     const utf8 = await readTextFile(fixture("report-utf8.txt"), "report-utf8.txt", MAX_REPORT_BYTES);

@@ -1,20 +1,26 @@
 import { importDataset } from "@parley/datasets";
 import { createPrismaClient } from "@parley/db";
-import { defined } from "@parley/schema";
+import { readConfig } from "../worker.ts";
+
+/** What the importer imports; bench.ts sends it on standard input (worker.ts). */
+export interface ImporterConfig {
+  url: string;
+  file: string;
+  batchSize: number;
+}
 
 /**
  * The importer as a process of its own, so that its peak memory is its own: imports an ACLED file
  * into the database at the URL and prints its summary, peak resident memory and CPU seconds as one JSON line.
- * Usage: importer.ts <url> <file> <batch size>
  */
-const [url, file, batchSize] = process.argv.slice(2);
-const db = createPrismaClient(defined(url), { max: 2 });
+const { url, file, batchSize } = await readConfig<ImporterConfig>();
+const db = createPrismaClient(url, { max: 2 });
 let lastReport = 0;
 try {
   const summary = await importDataset(db, {
     dataset: "acled",
-    file: defined(file),
-    batchSize: Number(batchSize),
+    file,
+    batchSize,
     rejectsPath: `${file}.rejects.csv`,
     progress: (csv) => ({
       update(state) {

@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
-import { defined } from "@parley/schema";
+import { readConfig } from "../worker.ts";
 import { type BaselineConfig, startBaseline } from "./baseline.ts";
 
 /**
- * The baseline server in a process of its own: `baseline-process.ts <config.json>`. Prints one JSON
- * line with its endpoint once it listens, and stops on SIGTERM.
+ * The baseline server in a process of its own, its settings (BaselineConfig) on standard input
+ * (worker.ts). Prints one JSON line with its endpoint once it listens, and stops on SIGTERM.
  */
-const config = JSON.parse(readFileSync(defined(process.argv[2]), "utf8")) as BaselineConfig;
+const config = await readConfig<BaselineConfig>();
 const baseline = await startBaseline(config.url, config.recorded, new Set(config.writes), config.max);
 process.stdout.write(`${JSON.stringify({ endpoint: baseline.endpoint })}\n`);
 process.on("SIGTERM", () => {

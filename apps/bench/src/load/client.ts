@@ -1,12 +1,13 @@
-import { readFileSync } from "node:fs";
 import { defined } from "@parley/schema";
 import { type Kind, sampler, type Variant } from "@parley/testkit/load-mix";
 import autocannon from "autocannon";
+import { readConfig } from "../worker.ts";
 import { type ClientRaw, MEASURING } from "./summary.ts";
 
 /**
  * The load client, run in a process of its own so that it does not share an event loop with the
- * server it measures: `client.ts <config.json>`; prints one JSON object with every latency and failure (summary.ts sums them up).
+ * server it measures, its settings (ClientConfig) on standard input (worker.ts); prints one JSON
+ * object with every latency and failure (summary.ts sums them up).
  */
 export interface ClientConfig {
   url: string;
@@ -107,11 +108,12 @@ async function run(config: ClientConfig): Promise<ClientRaw> {
   };
 }
 
-const config = JSON.parse(readFileSync(defined(process.argv[2]), "utf8")) as ClientConfig;
-run(config).then(
-  (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
-  (error: unknown) => {
-    process.stderr.write(`load client: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+readConfig<ClientConfig>()
+  .then(run)
+  .then(
+    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`load client: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );

@@ -2,23 +2,11 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { freePort } from "@parley/db";
 import { inheritedEnv } from "@parley/testkit";
 import pg from "pg";
 import { benchDatabase } from "../database.ts";
 import { table } from "../report.ts";
-
-const USAGE = `Usage: pnpm bench start [--events N] [--seed S] [--runs R] [--writes K]
-
-Start-up time: the API is started as a process of its own (apps/api/src/main.ts, as pnpm start
-runs it) on a generated corpus of N events (default 1,000,000; the bench's own embedded
-PostgreSQL, reused from .parley/bench/<N>), and timed from the spawn to its first answered search.
-The first start finds no saved index and builds it (then saves it); each of the R further starts
-(default 3) loads the saved index and catches up from the change log, after K events were changed
-while the API was down (default 1,000). Reports each start's time, the process's peak resident
-memory, and as its last line one JSON object. Targets: first search <= 5 s after start at a
-million events, <= 30 s at ten million.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const API_MAIN = path.resolve(import.meta.dirname, "../../../api/src/main.ts");
@@ -101,36 +89,19 @@ async function changeEvents(url: string, k: number, round: number) {
   }
 }
 
-export async function startCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      events: { type: "string" },
-      seed: { type: "string" },
-      runs: { type: "string" },
-      writes: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const number = (text: string | undefined, fallback: number) =>
-    text === undefined ? fallback : Number(text.replace(/_/g, ""));
-  const options = {
-    events: number(values.events, 1_000_000),
-    seed: number(values.seed, 1),
-    runs: number(values.runs, 3),
-    writes: number(values.writes, 1_000),
-  };
-  for (const [flag, n] of Object.entries(options)) {
-    if (Number.isInteger(n) && n >= (flag === "writes" ? 0 : 1)) continue;
-    process.stderr.write(
-      `bench start: --${flag} must be a whole number${flag === "writes" ? "" : " above 0"} (got ${JSON.stringify(values[flag as keyof typeof values])})\n${USAGE}\n`,
-    );
-    return 2;
-  }
+/** What `pnpm bench start` runs; apps/cli reads it from the command line (its --help says what each is). */
+export interface StartBenchOptions {
+  /** Events in the generated corpus. */
+  events: number;
+  seed: number;
+  /** Starts from the saved index, after the first (which builds it). */
+  runs: number;
+  /** Events changed before each start from the saved index. */
+  writes: number;
+}
+
+/** The start-up benchmark: prints a table, then one JSON object as the last line; 1 if a target was missed. */
+export async function runStartBench(options: StartBenchOptions): Promise<number> {
   const database = await benchDatabase(options.events, options.seed);
   const snapshots = await mkdtemp(path.join(tmpdir(), "parley-bench-start-"));
   const starts: (Start & { changed: number })[] = [];

@@ -1,80 +1,26 @@
 import { createServer as createHttpServer } from "node:http";
 import { availableParallelism, cpus, totalmem } from "node:os";
-import { parseArgs } from "node:util";
 import { createServer } from "@parley/api/server";
-import { createPrismaClient, errorText } from "@parley/db";
+import { createPrismaClient } from "@parley/db";
 import { defined } from "@parley/schema";
 import { createSearchEngine } from "@parley/search";
 import pg from "pg";
 import { benchCases } from "./cases.ts";
 import { benchDatabase } from "./database.ts";
-import { benchEnv } from "./env.ts";
 import { type CaseResult, printReport } from "./report.ts";
 import { type Runners, runners } from "./runners.ts";
 
-const USAGE = `Usage: pnpm bench search [--events N] [--seed S] [--iterations K] [--naive R]
-       pnpm bench load [--events N] [--duration S] [--connections C]   (see pnpm bench load --help)
-       pnpm bench web [--runs N]   (paint and facet timings in Chromium; see pnpm bench web --help)
-       pnpm bench start [--events N] [--runs R]   (time to the first search after a start; see pnpm bench start --help)
-       pnpm bench import [--rows N]   (ACLED import speed at N rows; see pnpm bench import --help)
-
-Runs the search query mix (landing page, broad filter, selective text + two filters, actor
-typeahead, the places and the fatalities of every result, actors in roles and a dyad) against a generated corpus of N events (default 1,000,000; or BENCH_EVENTS) in an
-embedded PostgreSQL of its own (.parley/bench, reused while it holds the same N and seed). Each
-case runs through GraphQL over HTTP, through the search code directly, and the naive way (one
-GROUP BY per facet); K samples a mode (default 200). The floor is the direct path plus a bare HTTP
-round trip of the same answer's bytes: what an API layer costing nothing but transport would give.
---naive R: R runs of the naive SQL a case (default 3,000,000 / N, at least 3, at most K; 0 leaves
-it out, as at ten million events, where it takes minutes a run). At 10,000,000 events and more the
-places and fatalities cases are held to 100 ms instead of 50.
-Prints a table, then one JSON object as the last line.`;
-
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-function parse() {
-  const { values, positionals } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      events: { type: "string" },
-      seed: { type: "string" },
-      iterations: { type: "string" },
-      naive: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  if (positionals[0] !== "search") {
-    process.stderr.write(`${USAGE}\n`);
-    process.exit(2);
-  }
-  const number = (text: string | undefined, fallback: number) =>
-    text === undefined ? fallback : Number(text.replace(/_/g, ""));
-  const env = benchEnv();
-  const events = number(values.events ?? env.BENCH_EVENTS, 1_000_000);
-  const seed = number(values.seed ?? env.BENCH_SEED, 1);
-  const iterations = number(values.iterations ?? env.BENCH_ITERATIONS, 200);
-  const naive =
-    values.naive === undefined
-      ? Math.max(3, Math.min(iterations, Math.round(3_000_000 / events)))
-      : Number(values.naive.replace(/_/g, ""));
-  if (!Number.isInteger(naive) || naive < 0) {
-    process.stderr.write(
-      `bench: --naive must be 0 or a positive whole number (got ${JSON.stringify(values.naive)})\n${USAGE}\n`,
-    );
-    process.exit(2);
-  }
-  for (const [flag, n] of Object.entries({ events, seed, iterations })) {
-    if (Number.isInteger(n) && n > 0) continue;
-    process.stderr.write(
-      `bench: --${flag} must be a positive whole number (got ${JSON.stringify(values[flag as keyof typeof values] ?? n)})\n${USAGE}\n`,
-    );
-    process.exit(2);
-  }
-  return { events, seed, iterations, naive };
+/** What `pnpm bench search` measures; apps/cli reads it from the command line (its --help says what each is). */
+export interface SearchBenchOptions {
+  /** Events in the generated corpus. */
+  events: number;
+  seed: number;
+  /** Samples of each case in each mode. */
+  iterations: number;
+  /** Runs of the naive SQL a case; 0 leaves it out. */
+  naive: number;
 }
 
 /**
@@ -129,8 +75,8 @@ async function runCases(
   return results;
 }
 
-async function main() {
-  const { events, seed, iterations, naive } = parse();
+/** The search benchmark: prints a table, then one JSON object as the last line. */
+export async function runSearchBench({ events, seed, iterations, naive }: SearchBenchOptions): Promise<number> {
   const database = await benchDatabase(events, seed);
   // Every sample a search run afresh: the cache of recent searches would answer the repeats.
   const engine = createSearchEngine({ url: database.url, log: say, recentSearches: 0 });
@@ -171,6 +117,7 @@ async function main() {
       },
       results,
     });
+    return 0;
   } finally {
     http.close();
     await engine.close();
@@ -179,16 +126,3 @@ async function main() {
     await database.stop();
   }
 }
-
-const commands: Record<string, () => Promise<number>> = {
-  load: () => import("./load/command.ts").then(({ loadCommand }) => loadCommand(process.argv.slice(3))),
-  web: () => import("./web/command.ts").then(({ webCommand }) => webCommand(process.argv.slice(3))),
-  start: () => import("./start/command.ts").then(({ startCommand }) => startCommand(process.argv.slice(3))),
-  import: () => import("./import/command.ts").then(({ importCommand }) => importCommand(process.argv.slice(3))),
-};
-const command = commands[process.argv[2] ?? ""];
-const run = command ? command().then((code) => process.exit(code)) : main();
-run.catch((error: unknown) => {
-  process.stderr.write(`bench: ${errorText(error)}\n`);
-  process.exit(1);
-});

@@ -1,52 +1,18 @@
 import { existsSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { defined } from "@parley/schema";
 import { launchBrowser } from "@parley/testkit/browser";
 import { startStack, WEB_DIR } from "@parley/testkit/stack";
 import { facetClicker, paintOf } from "./measure.ts";
 import { type Measure, printWebReport } from "./report.ts";
 
-const USAGE = `Usage: pnpm bench web [--runs N]
-
-Browser benchmark of the web app's production build. Starts what the browser tests use (a
-throwaway embedded PostgreSQL, the API with the demo data, \`next start\`) and drives Debian's
-Chromium (or CHROMIUM_PATH) through playwright-core. After one warm-up it takes N runs (default 10)
-of: first and largest contentful paint of /?q=Tehreek, of an event page and of a process page, each
-in a fresh browser context; and the time from a click on a facet to the updated result count.
-Prints a table, then one JSON object as the last line with p50/p95 per measure and whether each
-target is met (paint ≤ 1000 ms, facet update ≤ 300 ms, judged on p95).
-
-It builds nothing and measures the build as it is: run \`pnpm --filter @parley/web build\` (or
-\`pnpm build\`) first and after changing apps/web. Exits 0 when it
-measured, even if a target is missed; 1 when it cannot run, 2 on bad arguments or a missing build.`;
-
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-function usageError(message: string): never {
-  process.stderr.write(`bench web: ${message}\nSee pnpm bench web --help\n`);
-  process.exit(2);
-}
-
-function options(argv: string[]) {
-  let values: { runs?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { runs: { type: "string" }, help: { type: "boolean", short: "h" } },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    usageError((error as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  const runs = values.runs === undefined ? 10 : Number(values.runs);
-  if (!Number.isInteger(runs) || runs <= 0) usageError(`--runs must be a positive whole number; got "${values.runs}"`);
-  return { runs };
+/** What `pnpm bench web` runs; apps/cli reads it from the command line (its --help says what it is). */
+export interface WebBenchOptions {
+  /** Measured runs, after one warm-up. */
+  runs: number;
 }
 
 /** The production build must exist; it is measured as it is (an older build than the sources included). */
@@ -85,8 +51,8 @@ async function pagesToPaint(apiUrl: string): Promise<{ event: string; process: s
 
 const load = () => loadavg().map((n) => Number(n.toFixed(2)));
 
-export async function webCommand(argv: string[]): Promise<number> {
-  const { runs } = options(argv);
+/** The browser benchmark: prints a table, then one JSON object as the last line; 2 without a production build. */
+export async function runWebBench({ runs }: WebBenchOptions): Promise<number> {
   if (!checkBuild()) return 2;
   const loadBefore = load();
   say("starting PostgreSQL, the API with the demo data and next start…");

@@ -2,72 +2,38 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { writeAcledFile } from "@parley/corpus";
-import { DEFAULT_BATCH_SIZE, type ImportSummary } from "@parley/datasets";
+import type { ImportSummary } from "@parley/datasets";
 import { applyMigrations, dbEnv, freePort, serverUrl, startEmbeddedPostgres } from "@parley/db";
 import { progressLine } from "@parley/terminal";
 import { inheritedEnv } from "@parley/testkit";
 import pg from "pg";
 import { table } from "../report.ts";
+import { sendConfig } from "../worker.ts";
 import { serverCpuSeconds } from "./cpu.ts";
-
-const USAGE = `Usage: pnpm bench import [--rows N] [--seed S] [--batch-size B]
-
-Import speed: writes (once; kept in .parley/bench/import, or under PARLEY_DATA_DIR) a synthetic
-ACLED-layout CSV of N rows (default 1,000,000: thousands of actors, tens of thousands of places, a
-few hundred outlets, 1-3 sources per row), then imports it with \`parley import acled\`'s code, as a
-process of its own, into a fresh database of the bench's own embedded PostgreSQL; then imports the
-same file again (every row unchanged: the idempotence path). Batches of B rows (default: the
-importer's, 5,000). Reports rows per second, the importer's peak resident memory (and its heap and
-RSS every 5 s on the way), where the time went (reading and mapping rows; COPY into the staging
-tables; merging into the real tables; the reading overlaps the merging), the CPU seconds of the
-importer and of PostgreSQL (all its processes: on a shared machine a steadier measure than the wall
-time), the load average, and as its last line one JSON object. Target: >= 5,000 rows/s at a
-million rows on 2 cores.`;
+import type { ImporterConfig } from "./importer.ts";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const IMPORTER = path.resolve(import.meta.dirname, "importer.ts");
 
 type Run = ImportSummary & { peakRssMb: number; cpuSeconds: number; serverCpuSeconds: number | null };
 
-function parse(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      rows: { type: "string" },
-      seed: { type: "string" },
-      "batch-size": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  const number = (text: string | undefined, fallback: number) =>
-    text === undefined ? fallback : Number(text.replace(/_/g, ""));
-  const options = {
-    rows: number(values.rows, 1_000_000),
-    seed: number(values.seed, 1),
-    "batch-size": number(values["batch-size"], DEFAULT_BATCH_SIZE),
-  };
-  for (const [flag, n] of Object.entries(options)) {
-    if (Number.isInteger(n) && n > 0) continue;
-    say(`bench import: --${flag} must be a positive whole number (got ${JSON.stringify(values[flag as "rows"])})`);
-    say(USAGE);
-    process.exit(2);
-  }
-  return { rows: options.rows, seed: options.seed, batchSize: options["batch-size"] };
+/** What `pnpm bench import` runs; apps/cli reads it from the command line (its --help says what each is). */
+export interface ImportBenchOptions {
+  /** Rows of the generated ACLED-layout file. */
+  rows: number;
+  seed: number;
+  batchSize: number;
 }
 
 /** Runs the importer as a child process; its stderr (progress) passes through. */
 function runImporter(url: string, file: string, batchSize: number, dataDir: string): Promise<Run> {
   const serverCpuBefore = serverCpuSeconds(dataDir);
-  const child = spawn(process.execPath, ["--import", "tsx", IMPORTER, url, file, String(batchSize)], {
+  const child = spawn(process.execPath, ["--import", "tsx", IMPORTER], {
     env: { ...inheritedEnv(), NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["pipe", "pipe", "inherit"],
   });
+  sendConfig(child, { url, file, batchSize } satisfies ImporterConfig);
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => {
     out += chunk.toString("utf8");
@@ -102,8 +68,8 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(" ");
 
-export async function importCommand(args: string[]): Promise<number> {
-  const { rows, seed, batchSize } = parse(args);
+/** The import benchmark: prints a table, then one JSON object as the last line. */
+export async function runImportBench({ rows, seed, batchSize }: ImportBenchOptions): Promise<number> {
   const folder = path.join(dbEnv().PARLEY_DATA_DIR, "bench", "import");
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `acled-${rows}-seed${seed}.csv`);

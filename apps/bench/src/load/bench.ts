@@ -1,11 +1,9 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
-import type { Readable } from "node:stream";
-import { parseArgs } from "node:util";
+import type { Readable, Writable } from "node:stream";
 import { createServer } from "@parley/api/server";
 import { createApiToken, createPrismaClient, PRISMA_POOL_MAX } from "@parley/db";
 import { defined } from "@parley/schema";
@@ -13,78 +11,35 @@ import { createSearchEngine } from "@parley/search";
 import { buildMix, type Kind, type Variant, WEIGHTS, WRITE_TITLE } from "@parley/testkit/load-mix";
 import pg from "pg";
 import { benchDatabase } from "../database.ts";
+import { sendConfig } from "../worker.ts";
 import type { BaselineConfig } from "./baseline.ts";
 import type { ClientConfig } from "./client.ts";
 import { StatementRecorder } from "./record.ts";
 import { type ClientRaw, type ClientResult, MEASURING, summarize } from "./summary.ts";
 
-const USAGE = `Usage: pnpm bench load [--events N] [--duration S] [--connections C] [--rounds R] [--warmup W] [--seed S] [--by-kind K]
-
-Load test: N generated events (default 1,000,000; reused from .parley/bench/<N>), the API served
-over HTTP, and C concurrent clients (default 50, autocannon in a process of its own) sending a mix
-for S seconds (default 60): searchEvents (landing, facet filters, text), detail reads (event, actor,
-source by ID), searchActors typeahead and a few createEvent writes with an editor token. Then the
-same for a baseline: a bare node:http + pg server that replays, for each request, the SQL the API
-sent for it. The S seconds of each are split into R rounds (default 4 from 60 s, 2 from 30 s, else
-1), taken in turn (API, baseline, baseline, API, …) so that both see the machine alike; each round
-starts with W seconds of load that are not measured (default 3; a server that sat idle while the
-other ran needs one or two to reach its pace again). Prints
-throughput, p50/p95/p99 latency, errors and each server process's CPU use (the API runs in this
-process, the baseline in one of its own; 100 % of a core means one Node thread is the limit), then
-one JSON object as the last line. Exits 1 if any request of the API failed.
-
---by-kind K: afterwards, where the API's CPU goes: each kind of request alone for K seconds
-(after W of warm-up), with the API's CPU a request; searches twice, answered from the cache of
-recent searches (nothing writes meanwhile) and with the cache off. Then the mix's CPU a request
-those figures predict, at the hit rate the run saw.`;
-
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-function options(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      events: { type: "string" },
-      duration: { type: "string" },
-      connections: { type: "string" },
-      rounds: { type: "string" },
-      warmup: { type: "string" },
-      seed: { type: "string" },
-      "by-kind": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  const number = (text: string | undefined, fallback: number, name: string) => {
-    const n = text === undefined ? fallback : Number(text.replace(/_/g, ""));
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number; got ${text}`);
-    return n;
-  };
-  const durationS = number(values.duration, 60, "duration");
-  return {
-    events: number(values.events, 1_000_000, "events"),
-    durationS,
-    connections: number(values.connections, 50, "connections"),
-    rounds: number(values.rounds, durationS >= 60 ? 4 : durationS >= 30 ? 2 : 1, "rounds"),
-    warmupS: values.warmup === "0" ? 0 : number(values.warmup, 3, "warmup"),
-    seed: number(values.seed, 1, "seed"),
-    byKindS: values["by-kind"] === undefined ? 0 : number(values["by-kind"], 0, "by-kind"),
-  };
+/** What `pnpm bench load` runs; apps/cli reads it from the command line (its --help says what each is). */
+export interface LoadBenchOptions {
+  /** Events in the generated corpus. */
+  events: number;
+  /** Seconds measured, over all rounds, for each server. */
+  durationS: number;
+  connections: number;
+  rounds: number;
+  /** Seconds of unmeasured load at the start of each round. */
+  warmupS: number;
+  seed: number;
+  /** Seconds of each kind of request alone afterwards (where the API's CPU goes); 0 leaves it out. */
+  byKindS: number;
 }
 
-/** Runs `script` (next to this file) in a node process of its own, given `config` as a JSON file removed when it ends. */
-function spawnWithConfig(script: string, config: object): ChildProcessByStdio<null, Readable, null> {
-  const dir = mkdtempSync(path.join(tmpdir(), "parley-bench-"));
-  const file = path.join(dir, "config.json");
-  writeFileSync(file, JSON.stringify(config));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), file], {
-    stdio: ["ignore", "pipe", "inherit"],
+/** Runs `script` (next to this file) in a node process of its own, given `config` on its standard input (worker.ts). */
+function spawnWithConfig(script: string, config: object): ChildProcessByStdio<Writable, Readable, null> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script)], {
+    stdio: ["pipe", "pipe", "inherit"],
   });
-  child.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  sendConfig(child, config);
   return child;
 }
 
@@ -202,8 +157,9 @@ function line(name: string, r: ClientResult & { server_cpu: ServerCpu }) {
   return `${name.padEnd(9)} ${String(r.rps).padStart(8)} req/s  p50 ${String(r.p50_ms).padStart(7)}  p95 ${String(r.p95_ms).padStart(7)}  p99 ${String(r.p99_ms).padStart(7)}  max ${String(r.max_ms).padStart(7)} ms  errors ${r.errors.total} (${r.requests} requests)  server process ${r.server_cpu.percent_of_a_core} % of a core, ${r.server_cpu.ms_per_request} ms CPU a request`;
 }
 
-export async function loadCommand(argv: string[]): Promise<number> {
-  const { events, durationS, connections, rounds, warmupS, seed, byKindS } = options(argv);
+/** The load test: prints the figures, then one JSON object as the last line; 1 if any request of the API failed. */
+export async function runLoadBench(options: LoadBenchOptions): Promise<number> {
+  const { events, durationS, connections, rounds, warmupS, seed, byKindS } = options;
   const database = await benchDatabase(events, seed);
   const recorder = new StatementRecorder();
   const engine = createSearchEngine({ url: database.url, log: say });
