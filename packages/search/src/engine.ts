@@ -91,9 +91,10 @@ export class SearchEngine {
   };
   /**
    * Recent searches of the index as it stands, by their input: exact, because the index changes
-   * only by applying the change log (or by a build or load), and any change empties the cache. A
-   * search's page rows and labels come from PostgreSQL, and every table they come from fills the
-   * change log, so a write to them also empties it at the next search.
+   * only by applying the change log (or by a build or load, which empty the cache), and a change of
+   * some events forgets every search it can reach (`reaches`: the events are in one of its scopes,
+   * before or after, or hold a value it chose). A search's page rows and labels come from
+   * PostgreSQL, and every table they come from fills the change log with the events they touch.
    */
   private readonly recent = new Map<string, EventSearch>();
   /** How many recent searches are kept: `recentSearches`, or what `keepRecentSearches` set since. */

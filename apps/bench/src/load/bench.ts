@@ -292,7 +292,7 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<number> {
     const searches = cache.hits + cache.misses;
     const hitRate = searches === 0 ? 0 : Number((cache.hits / searches).toFixed(3));
     process.stdout.write(
-      `search cache: ${cache.hits} of ${searches} searches answered from the cache of recent searches (${(hitRate * 100).toFixed(1)} %); a write empties it\n`,
+      `search cache: ${cache.hits} of ${searches} searches answered from the cache of recent searches (${(hitRate * 100).toFixed(1)} %); a write forgets those it can change\n`,
     );
     const loadAfter = load();
 
