@@ -37,6 +37,15 @@ async function writeMark(url: string, mark: CorpusMark) {
   }
 }
 
+/** The settings of the benches' own embedded PostgreSQL servers (docs/benchmarks.md says them). */
+export const BENCH_POSTGRES_SETTINGS = {
+  shared_buffers: "1GB",
+  work_mem: "64MB",
+  maintenance_work_mem: "512MB",
+  max_wal_size: "4GB",
+  jit: "off",
+};
+
 /**
  * The bench's own embedded PostgreSQL (data in .parley/bench/<events>, or under PARLEY_DATA_DIR,
  * apart from the user's),
@@ -50,14 +59,7 @@ export async function benchDatabase(events: number, seed: number) {
     dataDir,
     port,
     log: say,
-    settings: {
-      shared_buffers: "1GB",
-      work_mem: "64MB",
-      maintenance_work_mem: "512MB",
-      effective_cache_size: "4GB",
-      max_wal_size: "4GB",
-      jit: "off",
-    },
+    settings: { ...BENCH_POSTGRES_SETTINGS, effective_cache_size: "4GB" },
   });
   const url = serverUrl(port, "parley_bench");
   await ensureDatabaseExists(url);

@@ -8,6 +8,7 @@ import { applyMigrations, dbEnv, freePort, serverUrl, startEmbeddedPostgres } fr
 import { progressLine } from "@parley/terminal";
 import { inheritedEnv } from "@parley/testkit";
 import pg from "pg";
+import { BENCH_POSTGRES_SETTINGS } from "../database.ts";
 import { table } from "../report.ts";
 import { sendConfig } from "../worker.ts";
 import { serverCpuSeconds } from "./cpu.ts";
@@ -84,13 +85,7 @@ export async function runImportBench({ rows, seed, batchSize }: ImportBenchOptio
     dataDir,
     port,
     log: say,
-    settings: {
-      shared_buffers: "1GB",
-      work_mem: "64MB",
-      maintenance_work_mem: "512MB",
-      max_wal_size: "4GB",
-      jit: "off",
-    },
+    settings: BENCH_POSTGRES_SETTINGS,
   });
   try {
     const url = await freshDatabase(serverUrl(port, "postgres"), port);

@@ -16,6 +16,12 @@ import { IMPORT_USAGE, LOAD_USAGE, SEARCH_USAGE, START_USAGE, WEB_USAGE } from "
 const number = (text: string | undefined, fallback: number) =>
   text === undefined ? fallback : Number(text.replace(/_/g, ""));
 
+/** Throws the usage error `message(flag)` for the first option that is not a whole number of at least `min(flag)` (1 unless said). */
+function wholeNumbers(options: Record<string, number>, message: (flag: string) => string, min = (_flag: string) => 1) {
+  for (const [flag, n] of Object.entries(options))
+    if (!Number.isInteger(n) || n < min(flag)) throw new UsageError(message(flag));
+}
+
 const searchBench = benchCommand({
   name: "search",
   summary: "the search query mix through GraphQL, directly and the naive way",
@@ -45,12 +51,12 @@ const searchBench = benchCommand({
       throw new UsageError(
         `bench: --naive must be 0 or a positive whole number (got ${JSON.stringify(given.naive)})\n${SEARCH_USAGE}`,
       );
-    for (const [flag, n] of Object.entries({ events, seed, iterations })) {
-      if (Number.isInteger(n) && n > 0) continue;
-      throw new UsageError(
-        `bench: --${flag} must be a positive whole number (got ${JSON.stringify(given[flag as keyof typeof given] ?? n)})\n${SEARCH_USAGE}`,
-      );
-    }
+    const numbers = { events, seed, iterations };
+    wholeNumbers(
+      numbers,
+      (flag) =>
+        `bench: --${flag} must be a positive whole number (got ${JSON.stringify(given[flag as keyof typeof given] ?? numbers[flag as keyof typeof numbers])})\n${SEARCH_USAGE}`,
+    );
     return { events, seed, iterations, naive };
   },
   bench: (options) => import("@parley/bench/search").then(({ runSearchBench }) => runSearchBench(options)),
@@ -125,12 +131,12 @@ const startBench = benchCommand({
       runs: number(optionText(values, "runs"), 3),
       writes: number(optionText(values, "writes"), 1_000),
     };
-    for (const [flag, n] of Object.entries(options)) {
-      if (Number.isInteger(n) && n >= (flag === "writes" ? 0 : 1)) continue;
-      throw new UsageError(
+    wholeNumbers(
+      options,
+      (flag) =>
         `bench start: --${flag} must be a whole number${flag === "writes" ? "" : " above 0"} (got ${JSON.stringify(optionText(values, flag))})\n${START_USAGE}`,
-      );
-    }
+      (flag) => (flag === "writes" ? 0 : 1),
+    );
     return options;
   },
   bench: (options) => import("@parley/bench/start").then(({ runStartBench }) => runStartBench(options)),
@@ -151,12 +157,11 @@ const importBench = benchCommand({
       seed: number(optionText(values, "seed"), 1),
       "batch-size": number(optionText(values, "batch-size"), DEFAULT_BATCH_SIZE),
     };
-    for (const [flag, n] of Object.entries(options)) {
-      if (Number.isInteger(n) && n > 0) continue;
-      throw new UsageError(
+    wholeNumbers(
+      options,
+      (flag) =>
         `bench import: --${flag} must be a positive whole number (got ${JSON.stringify(optionText(values, flag))})\n${IMPORT_USAGE}`,
-      );
-    }
+    );
     return { rows: options.rows, seed: options.seed, batchSize: options["batch-size"] };
   },
   bench: (options) => import("@parley/bench/import").then(({ runImportBench }) => runImportBench(options)),
