@@ -122,24 +122,17 @@ export class CrossCounts {
         if (code !== undefined && (every || bitmap.size >= ROW_MIN_EVENTS)) this.rowForCode(code);
       }
     }
-    const contested = new Uint8Array(index.startDay.length);
-    for (const id of index.contested.toUint32Array()) contested[id] = 1;
-    const { byCode } = this;
-    const touched: Row[] = [];
-    const ids = index.all.toUint32Array();
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      const codes = forward.codesOf(id);
-      touched.length = 0;
-      touched.push(this.all);
-      if (contested[id] === 1) touched.push(this.contested);
-      for (let j = 0; j < codes.length; j++) {
-        const row = byCode[codes[j]!];
-        if (row) touched.push(row);
-      }
-      for (const row of touched) {
-        const counts = row.counts;
-        for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
+    // Row by row, each over its own events: one row's counts stay in the cache while its events'
+    // values stream past, where going event by event touched a dozen rows scattered in memory each
+    // time (two thirds of a snapshot's load at a million events).
+    forward.tallyInto(index.all.toUint32Array(), this.all.counts);
+    forward.tallyInto(index.contested.toUint32Array(), this.contested.counts);
+    for (const field of FACET_FIELDS.codes) {
+      const codes = forward.codesOfField(field);
+      for (const [key, bitmap] of index.fields[field]) {
+        const code = codes.get(key);
+        const row = code === undefined ? undefined : this.byCode[code];
+        if (row) forward.tallyInto(bitmap.toUint32Array(), row.counts);
       }
     }
   }
