@@ -137,6 +137,49 @@ export class CrossCounts {
     }
   }
 
+  /** The rows as they stand, for a snapshot: every event's, the contested ones', and each value's by its code. */
+  dump(): {
+    all: Int32Array;
+    contested: Int32Array;
+    codes: Int32Array;
+    rows: Int32Array[];
+    everyValue: ForwardField[];
+  } {
+    const codes: number[] = [];
+    const rows: Int32Array[] = [];
+    this.byCode.forEach((row, code) => {
+      if (!row) return;
+      codes.push(code);
+      rows.push(row.counts);
+    });
+    return {
+      all: this.all.counts,
+      contested: this.contested.counts,
+      codes: Int32Array.from(codes),
+      rows,
+      everyValue: [...this.everyValue],
+    };
+  }
+
+  /** Takes the rows of a snapshot (as `dump` gave them) in place of counting them: for an index restored from the same snapshot. */
+  restore(dumped: {
+    all: Int32Array<ArrayBuffer>;
+    contested: Int32Array<ArrayBuffer>;
+    codes: Int32Array;
+    rows: Int32Array<ArrayBuffer>[];
+    everyValue: ForwardField[];
+  }) {
+    if (dumped.codes.length !== dumped.rows.length) throw new Error("kept counts: a row for every code is needed");
+    this.all.counts = dumped.all;
+    this.contested.counts = dumped.contested;
+    this.everyValue.clear();
+    for (const field of dumped.everyValue) this.everyValue.add(field);
+    dumped.codes.forEach((code, i) => {
+      if (code >= this.forward.codeCount) throw new Error(`kept counts: code ${code} is not in the forward lists`);
+      this.rowForCode(code).counts = dumped.rows[i]!;
+    });
+  }
+
   /** Takes an event out of its rows (delta -1) or puts it in (delta 1); its codes include its start month's. */
   change(codes: ArrayLike<number>, contested: boolean, delta: 1 | -1) {
     this.all.change(codes, delta);

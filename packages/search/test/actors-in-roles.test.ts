@@ -1,10 +1,12 @@
 import { defined } from "@parley/schema";
 import { describe, expect, it } from "vitest";
+import { CrossCounts } from "../src/cross-counts.ts";
 import { dayFromIso, isoFromDay } from "../src/days.ts";
 import type { EventQuery } from "../src/event-query.ts";
 import { EventSearch, type RowSource } from "../src/event-search.ts";
 import { type EventFacts, FacetIndex } from "../src/facet-index.ts";
 import { factsView, indexedView } from "../src/reach.ts";
+import { deserializeIndex, serializeIndex } from "../src/snapshot.ts";
 import type { TextMatch } from "../src/text.ts";
 import { evaluateTsquery } from "../src/text-query.ts";
 import { bruteForce, type Query } from "./brute-force.ts";
@@ -239,5 +241,38 @@ describe("searches a write does not reach", () => {
     expect(checked).toBe(720);
     // What is not reached is what the engine keeps: a quarter would already be many.
     expect(unreached).toBeGreaterThan(checked / 4);
+  });
+});
+
+describe("a snapshot of the index", () => {
+  it("keeps the counts kept for single choices, as counting them again gives, and answers as the index does", () => {
+    const position = { epoch: "00000000-0000-0000-0000-000000000000", generation: 3, xmin: 42n };
+    const { index: loaded, position: read } = deserializeIndex(Buffer.concat(serializeIndex(index, position)));
+    expect(read).toEqual(position);
+    const saved = index.cross.dump();
+    const restored = loaded.cross.dump();
+    expect(restored.codes).toEqual(saved.codes);
+    expect(restored.everyValue).toEqual(saved.everyValue);
+    expect(restored.rows.length).toBeGreaterThan(10);
+    // Counted again from the loaded bitmaps and forward lists, row for row.
+    const recounted = new CrossCounts(loaded.forward);
+    recounted.build(loaded);
+    const counts = (row: Int32Array) => Array.from(row).slice(0, loaded.forward.codeCount);
+    const fresh = recounted.dump();
+    expect(counts(restored.all)).toEqual(counts(fresh.all));
+    expect(counts(restored.contested)).toEqual(counts(fresh.contested));
+    fresh.codes.forEach((code, i) => {
+      const at = restored.codes.indexOf(code);
+      expect(at, `a row for code ${code}`).toBeGreaterThanOrEqual(0);
+      expect(counts(defined(restored.rows[at])), `the row of code ${code}`).toEqual(counts(defined(fresh.rows[i])));
+    });
+    for (let i = 0; i < 30; i++) {
+      const input: EventQuery = { filter: randomQuery(), sort: "DATE_DESC", first: 20 };
+      const answer = (on: FacetIndex) => {
+        const search = new EventSearch(on, noRows, input, null);
+        return [search.totalCount, search.facetCounts(), search.places(7), search.histogram("MONTH")];
+      };
+      expect(answer(loaded), JSON.stringify(input)).toEqual(answer(index));
+    }
   });
 });
