@@ -52,7 +52,9 @@ class Writer {
   typed(a: Int32Array | Uint16Array | Uint8Array) {
     this.u32(typedKind(a));
     this.u32(a.length);
-    this.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    // A copy: the index's arrays (days, fatalities, kept counts) change in place with every write,
+    // and the bytes are written out after the engine has gone on applying changes.
+    this.push(Buffer.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)));
   }
   bitmap(b: RoaringBitmap32) {
     const bytes = b.serialize("portable");
