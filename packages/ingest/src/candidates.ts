@@ -1,4 +1,4 @@
-import type { DatePrecision, EventType, ParticipantRole } from "@parley/schema";
+import { type DatePrecision, type EventType, normalizeName, type ParticipantRole } from "@parley/schema";
 import type { DateMention } from "./dates.ts";
 import type { PlaceMention } from "./places.ts";
 
@@ -48,4 +48,9 @@ export interface Extraction {
   cites: CiteCandidate[];
   /** What the reviewer must know about the whole report (a missing publication date). */
   warnings: string[];
+}
+
+/** One key per actor: a known one by ID, a proposed one by name, singular and plural alike ("Houthi", "Houthis"). */
+export function actorKey(a: { actorId: number | null; name: string }): string {
+  return a.actorId !== null ? `id:${a.actorId}` : `new:${normalizeName(a.name).replace(/(?<=\p{L}{4})s$/u, "")}`;
 }

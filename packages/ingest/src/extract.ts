@@ -1,12 +1,13 @@
 import { defined, type EventType, normalizeName, type ParticipantRole, uniqueBy } from "@parley/schema";
 import { ActorFinder, type ActorMention, isHeadline, STOPWORDS } from "./actors.ts";
-import type {
-  ActorCandidate,
-  CiteCandidate,
-  DateCandidate,
-  EventCandidate,
-  Extraction,
-  PlaceCandidate,
+import {
+  type ActorCandidate,
+  actorKey,
+  type CiteCandidate,
+  type DateCandidate,
+  type EventCandidate,
+  type Extraction,
+  type PlaceCandidate,
 } from "./candidates.ts";
 import { CiteFinder } from "./cites.ts";
 import { type DateMention, findDates } from "./dates.ts";
@@ -246,11 +247,6 @@ function keepThirdParties(events: EventCandidate[]) {
 }
 
 const TALK_TYPES: EventType[] = ["NEGOTIATION", "CEASEFIRE", "AGREEMENT", "PRISONER_RELEASE"];
-
-/** One key per actor: a known one by ID, a proposed one by name, singular and plural alike ("Houthi", "Houthis"). */
-function actorKey(a: { actorId: number | null; name: string }): string {
-  return a.actorId !== null ? `id:${a.actorId}` : `new:${normalizeName(a.name).replace(/(?<=\p{L}{4})s$/u, "")}`;
-}
 
 function dedupe<T extends ActorCandidate>(actors: T[]): T[] {
   return uniqueBy(actors, actorKey);

@@ -1,14 +1,12 @@
-import { type DatePrecision, defined, normalizeName } from "@parley/schema";
-import type { EventCandidate } from "./candidates.ts";
-import { within } from "./places.ts";
+import { type DatePrecision, defined } from "@parley/schema";
+import { actorKey, type EventCandidate } from "./candidates.ts";
+import { placeKey, within } from "./places.ts";
 
 const DAY_MS = 86_400_000;
 /** How long before the publication date an event is background: "the only earlier truce, in 2017". */
 const BACKGROUND_MS = 90 * DAY_MS;
 
-const placeKey = (e: EventCandidate) => (e.place ? `${e.place.country}:${normalizeName(e.place.name)}` : null);
-const actorKey = (a: EventCandidate["actors"][number]) =>
-  a.actorId !== null ? `id:${a.actorId}` : normalizeName(a.name);
+const placeOf = (e: EventCandidate) => (e.place ? placeKey(e.place) : null);
 
 /** "Talks in Sweden" and "talks in Rimbo", "Shan State" and "Lashio": one place holds the other. */
 const nested = (a: EventCandidate, b: EventCandidate) =>
@@ -49,7 +47,7 @@ const sameKind = (into: EventCandidate, e: EventCandidate) =>
 
 function fits(into: EventCandidate, e: EventCandidate, published: string | null): boolean {
   if (!sameKind(into, e)) return false;
-  const [pa, pb] = [placeKey(into), placeKey(e)];
+  const [pa, pb] = [placeOf(into), placeOf(e)];
   if (pa !== null && pb !== null && pa !== pb && !nested(into, e)) return false;
   if (into.date === null || e.date === null) {
     // The headline and the present tense speak of the news, not of a truce years before it.

@@ -1,5 +1,5 @@
 import { defined, normalizeName } from "@parley/schema";
-import { type State, stateByCapital, stateByDemonym, stateByName } from "./states.ts";
+import { STATE_BACKED, type State, stateByCapital, stateByDemonym, stateByName } from "./states.ts";
 import type { Token } from "./tokens.ts";
 
 /** The words that make a state's name, adjective or capital stand for its government: data, not code per case. */
@@ -35,8 +35,6 @@ const DIRECTIONS = new Set(
     " ",
   ),
 );
-/** "Iran-backed rebels", "China-brokered talks": the state that backs or brokers is its government. */
-const BACKER = /^(\p{Lu}[\p{L}'’]*)-(?:backed|brokered|mediated|sponsored|supported|funded|armed)$/u;
 const MOVEMENT_VERBS =
   /^(?:visit|reach|leav|left|arriv|travel|fl(?:y|ew)|return|land|enter|head|went|go|come|came|bomb|attack|strik|struck|hit|shell|captur|seiz|took|take)/i;
 
@@ -68,7 +66,8 @@ export function findGovernments(sentence: string, tokens: Token[]): GovernmentMe
       ?.length ?? 0;
   const span = (from: number, to: number) => sentence.slice(defined(tokens[from]).start, defined(tokens[to - 1]).end);
   for (let i = 0; i < tokens.length; i++) {
-    const compound = BACKER.exec(defined(tokens[i]).text);
+    // "Iran-backed rebels", "China-brokered talks": the state that backs or brokers is its government.
+    const compound = STATE_BACKED.exec(defined(tokens[i]).text);
     const backer =
       compound &&
       (stateByName.get(normalizeName(defined(compound[1]))) ?? stateByDemonym.get(normalizeName(defined(compound[1]))));

@@ -1,7 +1,7 @@
 import { defined, normalizeName } from "@parley/schema";
 import { City, Country, State } from "country-state-city";
 import { indexByName, type Knowledge } from "./knowledge.ts";
-import { stateByCapital, stateByDemonym, stateByName } from "./states.ts";
+import { STATE_BACKED, stateByCapital, stateByDemonym, stateByName } from "./states.ts";
 import { ngrams, type Token } from "./tokens.ts";
 
 export interface PlaceMention {
@@ -53,8 +53,6 @@ function countryIndex(): Map<string, Entry[]> {
   for (const region of REGIONS) countries.set(normalizeName(region.name), [region]);
   return countries;
 }
-
-const BACKED = /^(\p{Lu}[\p{L}'’]*)-(?:backed|brokered|mediated|sponsored|supported|funded|armed)$/u;
 
 /** Every country's capital, wherever the report is from. */
 function capital(key: string): Entry | undefined {
@@ -167,7 +165,7 @@ export class PlaceFinder {
     }
     // "Iran-backed", "China-brokered": the country is named too.
     for (const [i, token] of tokens.entries()) {
-      const prefix = BACKED.exec(token.text)?.[1];
+      const prefix = STATE_BACKED.exec(token.text)?.[1];
       const country = prefix && !taken.has(i) ? countryIndex().get(normalizeName(prefix))?.[0] : undefined;
       if (country) found.push({ ...country, text: defined(prefix), from: i, to: i + 1 });
     }

@@ -69,3 +69,6 @@ export const stateByCapital = index((s) => s.capitals);
 /** "Government of Colombia": the name a government without a record of its own is proposed under. */
 export const governmentName = (state: State) =>
   `Government of ${/^(?:United|Netherlands|Philippines|Gambia|Bahamas)\b/.test(state.name) ? "the " : ""}${state.name}`;
+
+/** A state's name or people joined to what it does for others: "Iran-backed", "China-brokered" (group 1: the state's word). */
+export const STATE_BACKED = /^(\p{Lu}[\p{L}'’]*)-(?:backed|brokered|mediated|sponsored|supported|funded|armed)$/u;

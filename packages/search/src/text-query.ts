@@ -121,11 +121,12 @@ export function evaluateTsquery(text: string, index: FacetIndex): Evaluated | nu
   if (text.trim() === "") return { bitmap: new RoaringBitmap32(), superset: false }; // only stop words: nothing matches
   try {
     const tree = parse(tokenize(text));
+    const lexemes = [...new Set(terms(tree))];
     return {
       ...evaluate(tree, index),
-      terms: [...new Set(terms(tree))],
+      terms: lexemes,
       ...("lexeme" in tree ? { word: tree.lexeme } : {}),
-      ...(hasNot(tree) ? {} : { required: [...new Set(terms(tree))] }),
+      ...(hasNot(tree) ? {} : { required: lexemes }),
     };
   } catch (error) {
     if (error instanceof Unsupported) return null;
