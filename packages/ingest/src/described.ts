@@ -22,6 +22,18 @@ const FORMAL_ARMY =
 /** The same army described: "the Sudanese army", "the military", "the army" (not "the army of …", "the army chief"). */
 const ARMY = /\b(?:(\p{Lu}[\p{L}'’-]+)|the)\s+(army|military|armed forces)\b(?!\s+of\b)/gu;
 
+/** The tokens from the one that starts at `start` to the one that ends at `end`, when none of them is `taken`. */
+function freeSpan(
+  tokens: Token[],
+  start: number,
+  end: number,
+  taken: Set<number>,
+): { from: number; to: number } | null {
+  const from = tokens.findIndex((t) => t.start === start);
+  const to = tokens.findIndex((t) => t.end === end) + 1;
+  return from < 0 || to <= from || range(from, to).some((k) => taken.has(k)) ? null : { from, to };
+}
+
 const stateOf = (word: string) => stateByName.get(normalizeName(word)) ?? stateByDemonym.get(normalizeName(word));
 
 /** Actors named by a description: a region's forces or council, a ruling military ("the junta"), a state's army. */
@@ -53,9 +65,9 @@ export class DescribedActors {
         : this.armies.size === 1
           ? [...this.armies.values()][0]
           : undefined;
-      const from = tokens.findIndex((t) => t.start === m.index + (m[1] ? 0 : 4));
-      const to = tokens.findIndex((t) => t.end === m.index + m[0].length) + 1;
-      if (!name || from < 0 || to <= from || range(from, to).some((k) => taken.has(k))) continue;
+      const span = freeSpan(tokens, m.index + (m[1] ? 0 : 4), m.index + m[0].length, taken);
+      if (!name || !span) continue;
+      const { from, to } = span;
       if (
         tokens[to]?.pos === "NOUN" &&
         /^\s+$/.test(sentence.slice(defined(tokens[to - 1]).end, defined(tokens[to]).start))
@@ -88,19 +100,15 @@ export class DescribedActors {
       }
     }
     for (const m of sentence.matchAll(LED)) {
-      const from = tokens.findIndex((t) => t.start === m.index);
-      const to = tokens.findIndex((t) => t.end === m.index + m[0].length) + 1;
-      if (from < 0 || to <= from || tokens.slice(from, to).some((_, k) => taken.has(from + k))) continue;
-      found.push({ actorId: null, text: m[0], name: m[0], kind: "SECURITY_FORCE", from, to });
+      const span = freeSpan(tokens, m.index, m.index + m[0].length, taken);
+      if (span) found.push({ actorId: null, text: m[0], name: m[0], kind: "SECURITY_FORCE", ...span });
     }
     for (const m of sentence.matchAll(RULERS)) {
-      const start = m.index + m[0].length - defined(m[1]).length;
-      const from = tokens.findIndex((t) => t.start === start);
-      const to = tokens.findIndex((t) => t.end === m.index + m[0].length) + 1;
-      if (from < 0 || to <= from || tokens.slice(from, to).some((_, k) => taken.has(from + k))) continue;
+      const span = freeSpan(tokens, m.index + m[0].length - defined(m[1]).length, m.index + m[0].length, taken);
+      if (!span) continue;
       // One ruler a report: "the regime" after "the junta" is the junta.
       this.ruler ??= defined(m[1]).toLowerCase();
-      found.push({ actorId: null, text: defined(m[1]), name: this.ruler, kind: "SECURITY_FORCE", from, to });
+      found.push({ actorId: null, text: defined(m[1]), name: this.ruler, kind: "SECURITY_FORCE", ...span });
     }
     return [...found, ...this.army(sentence, tokens, taken)];
   }
