@@ -47,8 +47,28 @@ export async function searchActors(
   input: ActorQuery,
   eventCount: (actorId: number) => number = () => 0,
 ): Promise<ActorMatch[]> {
+  return (await rankActors(db, input, eventCount)).matches;
+}
+
+/** What a name search answers, and what its order depends on besides the names. */
+export interface RankedActors {
+  matches: ActorMatch[];
+  /**
+   * The actors whose number of events can change the answer: candidates that share their score
+   * with another candidate, in a group of equal scores that reaches into the answer. Events break
+   * those ties; every other candidate's place is set by its score alone.
+   */
+  tied: number[];
+}
+
+/** `searchActors`, with the actors whose event counts its order depends on (for a cache of answers). */
+export async function rankActors(
+  db: pg.Pool,
+  input: ActorQuery,
+  eventCount: (actorId: number) => number = () => 0,
+): Promise<RankedActors> {
   const n = normalizeName(input.query);
-  if (!n) return [];
+  if (!n) return { matches: [], tied: [] };
   const k = transliterationKey(input.query);
   const useKey = k.replace(/ /g, "").length >= MIN_KEY;
   // pg_trgm measures how similar each candidate's name (and key) is to the query's, where scoreName
@@ -82,23 +102,29 @@ export async function searchActors(
     if (!current || score > current.score || (score === current.score && preferred(row, current.row)))
       best.set(row.id, { row, score, events: current?.events ?? eventCount(row.id) });
   }
-  const top = [...best.values()]
-    .sort(
-      (a, b) => b.score - a.score || b.events - a.events || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id,
-    )
-    .slice(0, input.first);
-  if (top.length === 0) return [];
+  const ranked = [...best.values()].sort(
+    (a, b) => b.score - a.score || b.events - a.events || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id,
+  );
+  const top = ranked.slice(0, input.first);
+  if (top.length === 0) return { matches: [], tied: [] };
+  const shownScores = new Set(top.map((t) => t.score));
+  const scoreCounts = new Map<number, number>();
+  for (const r of ranked) scoreCounts.set(r.score, (scoreCounts.get(r.score) ?? 0) + 1);
+  const tied = ranked
+    .filter((r) => shownScores.has(r.score) && (scoreCounts.get(r.score) ?? 0) > 1)
+    .map((r) => r.row.id);
   // Whole rows for the actors listed only: candidates are often hundreds of names.
   const { rows: actors } = await db.query<ActorRow>(
     `SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = ANY($1::int[])`,
     [top.map((t) => t.row.id)],
   );
   const byId = new Map(actors.map((a) => [a.id, a]));
-  return top.flatMap(({ row, score }) => {
+  const matches = top.flatMap(({ row, score }) => {
     const actor = byId.get(row.id);
     // an actor deleted between the two statements is left out
     return actor ? [{ actor, matchedName: row.matched, score: Math.round(score * 1000) / 1000 }] : [];
   });
+  return { matches, tied };
 }
 
 /** Between equal scores: the canonical name, then the shorter name. */

@@ -12,7 +12,8 @@ export interface LogPosition {
 export interface LogRead {
   position: LogPosition;
   prunedBelowXid: bigint;
-  changes: { seq: string; xid: bigint; eventId: number }[];
+  /** `eventId` null: actors or their aliases changed. */
+  changes: { seq: string; xid: bigint; eventId: number | null }[];
 }
 
 const STATE = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.generation, s.epoch::text AS epoch, s.pruned_below_xid::text AS pruned FROM search_state s WHERE s.id = 1`;
@@ -45,7 +46,7 @@ export async function readChanges(db: pg.Pool, since: bigint): Promise<LogRead> 
     generation: number;
     epoch: string;
     pruned: string;
-    changes: [string, string, number][];
+    changes: [string, string, number | null][];
   }>(READ_CHANGES, [since.toString()]);
   const row = rows[0];
   if (!row) throw new Error("search_state has no row: are the migrations applied?");

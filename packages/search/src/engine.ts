@@ -1,13 +1,13 @@
-import { dateOfDay, defined } from "@parley/schema";
+import { dateOfDay, defined, normalizeName, transliterationKey } from "@parley/schema";
 import pg from "pg";
-import { type ActorMatch, type ActorQuery, searchActors } from "./actors.ts";
+import { type ActorMatch, type ActorQuery, rankActors } from "./actors.ts";
 import { type LogPosition, pruneChanges, readChanges, readLogState } from "./change-log.ts";
 import { type EventQuery, EventSearch, type RowSource } from "./event-search.ts";
-import type { EventFacts, FacetIndex } from "./facet-index.ts";
+import type { FacetIndex } from "./facet-index.ts";
 import { countFacet } from "./facets.ts";
 import { loadFacts, loadIndex } from "./index-loader.ts";
 import { type PositionQuery, type PositionSearch, searchPositions } from "./positions.ts";
-import { factsView, indexedView } from "./reach.ts";
+import { type EventView, factsView, indexedView } from "./reach.ts";
 import { loadEventRowsAndNames, loadNames, loadPlaces, loadSurfaceWords } from "./rows.ts";
 import { loadSnapshot, saveSnapshot } from "./snapshot.ts";
 import { loadEventRows, matchText, parseQuery, rankText, type TextMatch } from "./text.ts";
@@ -88,6 +88,9 @@ export class SearchEngine {
     /** Searches answered from the cache of recent searches, and searches run. */
     cacheHits: 0,
     cacheMisses: 0,
+    /** Name searches (`searchActors`) answered from the cache of recent name searches, and those run. */
+    nameHits: 0,
+    nameMisses: 0,
   };
   /**
    * Recent searches of the index as it stands, by their input: exact, because the index changes
@@ -97,6 +100,14 @@ export class SearchEngine {
    * PostgreSQL, and every table they come from fills the change log with the events they touch.
    */
   private readonly recent = new Map<string, EventSearch>();
+  /**
+   * Recent name searches (the typeahead), by what they depend on: the query's normalized form and
+   * transliteration key, the kinds and the number asked for. An answer depends on the actors' names
+   * and rows, forgotten all at once when the log says actors or aliases changed (a row without an
+   * event), and on the event counts of the actors in `tied` (they break ties), forgotten when a
+   * change of events touches one of them.
+   */
+  private readonly names = new Map<string, { matches: ActorMatch[]; tied: ReadonlySet<number> }>();
   /** How many recent searches are kept: `recentSearches`, or what `keepRecentSearches` set since. */
   private keep: number;
   /** Bumped whenever the index changes; the cache holds searches of this version only. */
@@ -264,14 +275,17 @@ export class SearchEngine {
       return this.rebuild();
     }
     const fresh = read.changes.filter((c) => !this.applied.has(c.seq));
-    if (fresh.length > 0) {
-      const ids = [...new Set(fresh.map((c) => c.eventId))];
+    const ids = [...new Set(fresh.flatMap((c) => (c.eventId === null ? [] : [c.eventId])))];
+    if (ids.length > 0) {
       const facts = await loadFacts(this.pool, ids);
-      const unreached = this.searchesUnreached(this.index, ids, facts);
+      const index = this.index;
+      const views = [...ids.flatMap((id) => indexedView(index, id) ?? []), ...facts.map(factsView)];
+      const unreached = this.searchesUnreached(views);
       this.index.apply(ids, facts);
-      this.changed(unreached);
-      this.stats.changesApplied += fresh.length;
+      this.changed(unreached, new Set(views.flatMap((v) => v.actors)));
     }
+    if (fresh.some((c) => c.eventId === null)) this.namesChanged();
+    this.stats.changesApplied += fresh.length;
     for (const c of fresh) this.applied.set(c.seq, c.xid);
     for (const [seq, xid] of this.applied) if (xid < read.position.xmin) this.applied.delete(seq);
     this.position = read.position;
@@ -311,40 +325,53 @@ export class SearchEngine {
 
   /**
    * Records a change of the index: the recent searches are forgotten, but for those in `keep`
-   * (searches the change did not reach).
+   * (searches the change did not reach), and the recent name searches, but for those whose ties no
+   * actor in `actors` (the changed events' actors, before and after) takes part in.
    */
-  private changed(keep?: ReadonlySet<string>) {
+  private changed(keep?: ReadonlySet<string>, actors?: ReadonlySet<number>) {
     this.version++;
     if (!keep?.size) this.recent.clear();
     else for (const key of this.recent.keys()) if (!keep.has(key)) this.recent.delete(key);
+    if (!actors) this.names.clear();
+    else
+      for (const [key, kept] of this.names)
+        if ([...actors].some((actor) => kept.tied.has(actor))) this.names.delete(key);
+  }
+
+  /** Actors or aliases changed: every recent name search is forgotten. */
+  private namesChanged() {
+    this.version++;
+    this.names.clear();
   }
 
   /**
-   * The recent searches that a change of these events, to these facts, cannot alter: the events
-   * are in none of their scopes, before the change (as the index holds them) or after. Read before
-   * the index applies the change.
+   * The recent searches that a change of events, seen as the index holds them and as they are now
+   * (`views`), cannot alter: the events are in none of their scopes. Read before the index applies
+   * the change.
    */
-  private searchesUnreached(index: FacetIndex, ids: readonly number[], facts: readonly EventFacts[]): Set<string> {
+  private searchesUnreached(views: readonly EventView[]): Set<string> {
     const kept = new Set<string>();
-    if (this.recent.size === 0) return kept;
-    const views = [...ids.map((id) => indexedView(index, id)), ...facts.map(factsView)];
     for (const [key, search] of this.recent) if (!search.reachedBy(views)) kept.add(key);
     return kept;
   }
 
   /**
-   * Forgets the recent searches, so that the next search of each runs in full: for a bench that
-   * records what a search costs when it is not in the cache.
+   * Forgets the recent searches and name searches, so that the next of each runs in full: for a
+   * bench that records what a search costs when it is not in the cache.
    */
   forgetRecentSearches(): void {
     this.recent.clear();
+    this.names.clear();
   }
 
-  /** Keeps up to `n` recent searches from now on (0: none), forgetting those kept; returns the previous limit. */
+  /**
+   * Keeps up to `n` recent searches, and as many name searches, from now on (0: none), forgetting
+   * those kept; returns the previous limit.
+   */
   keepRecentSearches(n: number): number {
     const previous = this.keep;
     this.keep = n;
-    this.recent.clear();
+    this.forgetRecentSearches();
     return previous;
   }
 
@@ -406,8 +433,35 @@ export class SearchEngine {
       .map((v) => ({ actorId: v.key as number, events: v.count }));
   }
 
-  searchActors(input: ActorQuery): Promise<ActorMatch[]> {
-    return searchActors(this.pool, input, (actorId) => this.index?.fields.ACTOR.get(actorId)?.size ?? 0);
+  /**
+   * Actors by any of their names (the typeahead), up to date with the database like a search: the
+   * same name search asked again before actors, aliases or the tied actors' events change is
+   * answered from the cache of recent name searches.
+   */
+  async searchActors(input: ActorQuery): Promise<ActorMatch[]> {
+    await this.sync();
+    const key = JSON.stringify([
+      normalizeName(input.query),
+      transliterationKey(input.query),
+      [...(input.kinds ?? [])].sort(),
+      input.first,
+    ]);
+    const cached = this.names.get(key);
+    if (cached) {
+      this.stats.nameHits++;
+      this.names.delete(key);
+      this.names.set(key, cached);
+      return cached.matches;
+    }
+    this.stats.nameMisses++;
+    const version = this.version;
+    const ranked = await rankActors(this.pool, input, (actorId) => this.index?.fields.ACTOR.get(actorId)?.size ?? 0);
+    // Ranked while a sync changed the index or the names: belongs to neither state, not kept.
+    if (version === this.version && this.keep > 0) {
+      if (this.names.size >= this.keep) this.names.delete(defined(this.names.keys().next().value));
+      this.names.set(key, { matches: ranked.matches, tied: new Set(ranked.tied) });
+    }
+    return ranked.matches;
   }
 
   /** Negotiating positions by text and facets, newest first: straight from PostgreSQL (a few hundred rows need no index). */

@@ -248,7 +248,7 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<number> {
     };
     const roundRatios: number[] = [];
     // The engine's cache of recent searches, over the API's runs (warm-ups included).
-    const cache = { hits: 0, misses: 0 };
+    const cache = { hits: 0, misses: 0, nameHits: 0, nameMisses: 0 };
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? (["api", "baseline"] as const) : (["baseline", "api"] as const);
       const rps: Record<string, number> = {};
@@ -277,6 +277,8 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<number> {
         if (which === "api") {
           cache.hits += engine.stats.cacheHits - cacheBefore.cacheHits;
           cache.misses += engine.stats.cacheMisses - cacheBefore.cacheMisses;
+          cache.nameHits += engine.stats.nameHits - cacheBefore.nameHits;
+          cache.nameMisses += engine.stats.nameMisses - cacheBefore.nameMisses;
         }
         say(
           `  ${name}: ${defined(rps[which]).toFixed(1)} req/s, server process ${(raw.cpuMs / Math.max(1, raw.latencies.length)).toFixed(2)} ms CPU a request; slowest warm-up request ${Math.round(raw.warmupMaxMs)} ms${stalls ? `; ${stalls.stop()}` : ""}`,
@@ -293,6 +295,11 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<number> {
     const hitRate = searches === 0 ? 0 : Number((cache.hits / searches).toFixed(3));
     process.stdout.write(
       `search cache: ${cache.hits} of ${searches} searches answered from the cache of recent searches (${(hitRate * 100).toFixed(1)} %); a write forgets those it can change\n`,
+    );
+    const nameSearches = cache.nameHits + cache.nameMisses;
+    const nameHitRate = nameSearches === 0 ? 0 : Number((cache.nameHits / nameSearches).toFixed(3));
+    process.stdout.write(
+      `name-search cache: ${cache.nameHits} of ${nameSearches} typeahead searches answered from the cache of recent name searches (${(nameHitRate * 100).toFixed(1)} %); a change of actors or aliases forgets them all, a change of events those whose ties it touches\n`,
     );
     const loadAfter = load();
 
@@ -316,6 +323,7 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<number> {
         ? await cpuByKind({
             variants,
             hitRate,
+            nameHitRate,
             phaseCpu: ownCpu,
             engine,
             seconds: byKindS,
@@ -336,6 +344,7 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<number> {
         api,
         baseline: base,
         search_cache: { hits: cache.hits, misses: cache.misses, hit_rate: hitRate },
+        name_search_cache: { hits: cache.nameHits, misses: cache.nameMisses, hit_rate: nameHitRate },
         ...(byKind ? { cpu_by_kind: byKind } : {}),
         throughput_ratio: ratio,
         targets,
@@ -369,10 +378,13 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<number> {
   }
 }
 
+/** Kinds the API answers from a cache when it can: measured both ways. */
+const cachedKind = (kind: Kind) => kind.startsWith("search_") || kind === "actor_typeahead";
+
 interface KindCpu {
   kind: Kind;
   share_percent: number;
-  /** "cached": every search answered from the cache; "uncached": the cache off; null for other kinds. */
+  /** "cached": every search (or typeahead) answered from the cache; "uncached": the cache off; null for other kinds. */
   cache: "cached" | "uncached" | null;
   requests: number;
   errors: number;
@@ -381,12 +393,13 @@ interface KindCpu {
 
 /**
  * Each kind of the mix alone against the API, with the API's CPU a request: where its CPU goes,
- * measured rather than read off a profile. Searches run twice, from the cache and with it off; the
- * cache's limit is put back afterwards.
+ * measured rather than read off a profile. Searches and the typeahead run twice, from the cache and
+ * with it off; the cache's limit is put back afterwards.
  */
 async function cpuByKind(options: {
   variants: Variant[];
   hitRate: number;
+  nameHitRate: number;
   phaseCpu: () => Promise<number>;
   engine: { keepRecentSearches(n: number): number };
   seconds: number;
@@ -399,7 +412,7 @@ async function cpuByKind(options: {
   try {
     for (const kind of Object.keys(WEIGHTS) as Kind[]) {
       const list = options.variants.filter((v) => v.kind === kind);
-      const passes: KindCpu["cache"][] = kind.startsWith("search_") ? ["cached", "uncached"] : [null];
+      const passes: KindCpu["cache"][] = cachedKind(kind) ? ["cached", "uncached"] : [null];
       for (const cache of passes) {
         options.engine.keepRecentSearches(cache === "uncached" ? 0 : 64);
         const phase: Phase = { raws: [], cpu: options.phaseCpu, cpuMs: 0, wallMs: 0 };
@@ -424,14 +437,13 @@ async function cpuByKind(options: {
   } finally {
     options.engine.keepRecentSearches(kept);
   }
-  // What the kinds predict for the mix: searches at the hit rate the run saw.
+  // What the kinds predict for the mix: searches and the typeahead at the hit rates the run saw.
   let predicted = 0;
   for (const kind of Object.keys(WEIGHTS) as Kind[]) {
     const of = (cache: KindCpu["cache"]) =>
       kinds.find((k) => k.kind === kind && k.cache === cache)?.ms_per_request ?? 0;
-    const cost = kind.startsWith("search_")
-      ? options.hitRate * of("cached") + (1 - options.hitRate) * of("uncached")
-      : of(null);
+    const rate = kind === "actor_typeahead" ? options.nameHitRate : options.hitRate;
+    const cost = cachedKind(kind) ? rate * of("cached") + (1 - rate) * of("uncached") : of(null);
     predicted += (WEIGHTS[kind] / 100) * cost;
   }
   process.stdout.write(`API CPU a request by kind (each alone, ${options.seconds} s):\n`);
@@ -440,7 +452,7 @@ async function cpuByKind(options: {
       `  ${`${k.kind}${k.cache ? ` (${k.cache})` : ""}`.padEnd(28)} ${String(k.share_percent).padStart(3)} % of the mix  ${k.ms_per_request.toFixed(2).padStart(6)} ms  (${k.requests} requests${k.errors ? `, ${k.errors} FAILED` : ""})\n`,
     );
   process.stdout.write(
-    `  the mix as these predict it: ${predicted.toFixed(2)} ms a request (searches at the run's ${(options.hitRate * 100).toFixed(1)} % hit rate); measured in the rounds: ${options.measuredMix} ms\n`,
+    `  the mix as these predict it: ${predicted.toFixed(2)} ms a request (searches at the run's ${(options.hitRate * 100).toFixed(1)} % hit rate, the typeahead at ${(options.nameHitRate * 100).toFixed(1)} %); measured in the rounds: ${options.measuredMix} ms\n`,
   );
   return { kinds, predicted_mix_ms: Number(predicted.toFixed(2)), measured_mix_ms: options.measuredMix };
 }
