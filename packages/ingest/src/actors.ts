@@ -1,6 +1,6 @@
 import { type ActorKind, defined, normalizeName, transliterationKey } from "@parley/schema";
 import { indexByName, type Knowledge, type KnownActor } from "./knowledge.ts";
-import { range } from "./places.ts";
+import { range, SITE } from "./places.ts";
 import { stateByDemonym, stateByName } from "./states.ts";
 import { ngrams, type Token } from "./tokens.ts";
 
@@ -30,12 +30,16 @@ const TITLES = new Set(
   (
     "lt lieutenant gen general col colonel maj major capt captain mr mrs ms dr prof president presidents prime minister deputy interior foreign chief commander spokesman spokesperson " +
     "maulana mawlawi mawlavi mullah mufti qari sheikh hafiz haji senior former late field marshal special envoy secretary secretary-general undersecretary ambassador " +
-    "chairman chairperson head defence defense information federal state acting interim first top affairs high representative junta"
+    "chairman chairperson head defence defense information federal state acting interim first top affairs high representative junta " +
+    "commissioner advisor adviser counsellor under vice vice-president vice-chairman political emir"
   ).split(" "),
 );
 /** A one-word name worth proposing: a proper noun the model tags as such, not a word of the calendar or of office. */
 const ONE_WORD_NAME = /^\p{Lu}[\p{Ll}'’-]{3,}$/u;
 const CONNECTORS = new Set(["al", "ul", "ud", "ur", "e", "i", "bin", "ibn", "de", "of", "van", "von"]);
+/** After these, "on" and "for" join a name too: "Intergovernmental Authority on Development". */
+const BODY =
+  /^(?:authority|commission|committee|council|conference|office|agency|organi[sz]ation|coalition|alliance|front|movement)$/;
 
 function guessKind(name: string): ActorKind {
   if (/\b(news|tribune|times|radio|tv|television|post|daily|herald|dawn|agency press)\b/i.test(name))
@@ -43,6 +47,8 @@ function guessKind(name: string): ActorKind {
   if (/\b(party|jamiat|jamiate|ulema|league|movement)\b/i.test(name)) return "POLITICAL_PARTY";
   if (/\b(army|forces|police|corps|agency|directorate|intelligence)\b/i.test(name)) return "SECURITY_FORCE";
   if (/\b(center|centre|institute|university)\b/i.test(name)) return "RESEARCH_ORGANISATION";
+  if (/\b(union|united nations|commission|organi[sz]ation|intergovernmental)\b/i.test(name))
+    return "INTERNATIONAL_ORGANISATION";
   if (/\b(ministry|government|council|authority)\b/i.test(name)) return "GOVERNMENT";
   if (/\b(taliban|front|lashkar|jaish|tehrik|brigade|militants?|separatists)\b/i.test(name)) return "ARMED_GROUP";
   if (/^[A-Z][A-Z-]+$/.test(name)) return "OTHER";
@@ -129,7 +135,7 @@ export class ActorFinder {
         }
       }
       // "Dolmabahçe Palace", "Serena Hotel": a site where things happen, not an actor.
-      if (SITE.test(text)) continue;
+      if (SITE.test(text) || NOT_AN_ACTOR_NAME.test(text)) continue;
       // "the Tigray People's Liberation Front (TPLF)", the acronym a known actor's: that actor.
       const spelled = this.acronymAfter(sentence, tokens, phrase.to, found);
       if (spelled) {
@@ -179,7 +185,9 @@ export class ActorFinder {
 
 const HONORIFICS = new Set(["sheikh", "emir", "prince", "king", "sultan", "sayyid", "sayyed", "imam"]);
 
-const SITE = /\b(?:palace|hotel|hall|square|airport|stadium|prison|camp|crossing|bridge|mosque|embassy|compound)$/i;
+/** Documents, meetings and wars are named like organisations: "Declaration of Principles", "Peace Summit", "12-Day War". */
+const NOT_AN_ACTOR_NAME =
+  /^(?:declaration|accord|agreement|treaty|protocol|memorandum|charter|roadmap)\b|\b(?:declaration|accord|agreement|treaty|protocol|initiative|summit|conference|war|roadmap|charter|principles)$/i;
 
 /** Words that do not start a name but may stand inside one: "Saba News Agency", "Russian Ministry of Defence". */
 const INNER_WORDS = new Set(["news", "ministry", "security", "state"]);
@@ -240,7 +248,8 @@ function capitalisedPhrases(
         continue;
       }
       // A connector, "of the" included, between two names: "International Committee of the Red Cross".
-      const connector = CONNECTORS.has(wordAt(to));
+      const connector =
+        CONNECTORS.has(wordAt(to)) || ((wordAt(to) === "on" || wordAt(to) === "for") && BODY.test(wordAt(to - 1)));
       const skip = connector && to + 1 < tokens.length && wordAt(to) === "of" && wordAt(to + 1) === "the" ? 2 : 1;
       if (connector && isName(to + skip) && joined(to + skip)) {
         to += skip + 1;
@@ -267,6 +276,24 @@ function capitalisedPhrases(
     if (from < to && guessKind(rest(from)) === "PERSON") {
       while (from < to && titleLike(defined(tokens[from]))) from++;
     } else if (from === i && from > 0 && isPlace(from - 1) && joined(from)) from--;
+    // "African Union Chairperson Mahmoud Ali Youssouf", "European Union's Henriette Geiger": an
+    // organisation, then its officer, are two names.
+    for (let k = from + 1; k < to - 1; k++) {
+      const possessive = /^['’]s\s+$/u.test(sentence.slice(defined(tokens[k - 1]).end, defined(tokens[k]).start));
+      if (!possessive && !isTitle(defined(tokens[k]))) continue;
+      let person = k;
+      while (person < to && isTitle(defined(tokens[person]))) person++;
+      if (
+        to - person >= 2 &&
+        guessKind(rest(person)) === "PERSON" &&
+        !tokens.slice(from, k).every(titleLike) &&
+        guessKind(sentence.slice(defined(tokens[from]).start, defined(tokens[k - 1]).end)) !== "PERSON"
+      ) {
+        phrases.push({ from, to: k });
+        from = person;
+      }
+      break;
+    }
     const words = tokens.slice(from, to).filter((t) => !CONNECTORS.has(t.text.toLowerCase()) && t.text !== "the");
     const acronym =
       words.length === 1 && /^[A-Z][A-Z/-]{1,7}$/.test(defined(words[0]).text) && !titleLike(defined(words[0]));

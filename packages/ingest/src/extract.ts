@@ -177,12 +177,16 @@ function eventPlace(text: string, tokens: Token[], places: PlaceMention[], type:
   const after = (p: PlaceMention) => text.slice(defined(tokens[p.to - 1]).end);
   // "in Afghanistan's Paktika province" is in Paktika, "in northern Shan State" in Shan State; "Doha talks",
   // "Qatar mediation" name no place of the event, and "the rebel authorities in Tigray" say who, not where.
-  const located = places.find(
+  // "at the Dolmabahçe Palace in Istanbul": the town, which has a map point, before the site.
+  const ordered = [...places.filter((p) => p.kind !== "SITE"), ...places.filter((p) => p.kind === "SITE")];
+  const located = ordered.find(
     (p) =>
       (/\b(?:in|at|inside|across|into|near)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:(?:[\w'’-]+\s+){0,2}(?:capital|city|town|port|village),?\s+(?:of\s+)?)?$/i.test(
         before(p),
       ) ||
-        (type === "PRISONER_RELEASE" && /\b(?:freed|released|returned) from\s+(?:the\s+)?$/i.test(before(p)))) &&
+        (type === "PRISONER_RELEASE" && /\b(?:freed|released|returned) from\s+(?:the\s+)?$/i.test(before(p))) ||
+        // "Trump will visit Malaysia": a visit's place is what is visited, a country too.
+        (type === "VISIT" && /\b(?:visit(?:ed|s|ing)?|visit to|trip to|travel(?:l?ed)? to|arrived in)\s+(?:the\s+)?$/i.test(before(p)))) &&
       !DESCRIBED_BY_PLACE.test(before(p)) &&
       !(type !== "AGREEMENT" && type !== "CEASEFIRE" && AGREEMENT_SIGNED_IN.test(before(p))) &&
       !/^['’]s\s/.test(after(p)) &&

@@ -19,6 +19,10 @@ export interface PlaceMention {
 
 type Entry = Omit<PlaceMention, "text" | "from" | "to">;
 
+/** A name ending so names a site where things happen ("Dolmabahçe Palace", "State House"): a place, not an actor. */
+export const SITE =
+  /\b(?:palace|hotel|hall|square|airport|stadium|prison|camp|crossing|bridge|mosque|embassy|compound|hospital|base|office|house)$/i;
+
 let countries: Map<string, Entry[]> | undefined;
 const regionsAndCities = new Map<string, Map<string, Entry[]>>();
 
@@ -162,6 +166,35 @@ export class PlaceFinder {
         continue;
       for (const i of range(span.from, span.to)) taken.add(i);
       found.push({ ...entry, text: span.text, from: span.from, to: span.to });
+    }
+    // "State House in Nairobi", "Al Udeid Air Base": a named site, in the country of the sentence's
+    // other places, else of the first country the report names.
+    for (const span of ngrams(sentence, tokens, 4)) {
+      if (headline || span.to - span.from < 2 || !SITE.test(span.text)) continue;
+      const words = range(span.from, span.to);
+      if (
+        words.some(
+          (i) =>
+            taken.has(i) ||
+            !defined(tokens[i]).capitalised ||
+            this.stopNames.has(normalizeName(defined(tokens[i]).text)),
+        )
+      )
+        continue;
+      const country = found.find((p) => p.country !== "")?.country ?? [...this.countries][0];
+      if (!country) continue;
+      for (const i of words) taken.add(i);
+      found.push({
+        placeId: null,
+        name: span.text,
+        country,
+        kind: "SITE",
+        lat: null,
+        lon: null,
+        text: span.text,
+        from: span.from,
+        to: span.to,
+      });
     }
     // "Iran-backed", "China-brokered": the country is named too.
     for (const [i, token] of tokens.entries()) {

@@ -17,7 +17,7 @@ export const ROLE_RULES: Rule[] = [
   {
     role: "MEDIATOR",
     before:
-      /\b(?:mediation(?: efforts)? of|mediated by|brokered by|mediators?(?: from)?|mediation by|envoy|through the mediation of)\s+(?:the\s+)?$/i,
+      /\b(?:mediation(?: efforts)? of|(?:mediated|brokered)(?: \w+ly)? by|mediators?(?: from)?|mediation by|envoy|through the mediation of)\s+(?:the\s+)?$/i,
     types: TALKS,
   },
   {
@@ -25,6 +25,8 @@ export const ROLE_RULES: Rule[] = [
     after: /^[^.;]{0,60}?\b(?:visited|arrived in|ended a [\w-]+ visit|visit to)\b/i,
     types: ["VISIT"],
   },
+  // "After his visit to Juba on Wednesday, Ruto said": the visitor named after the visit.
+  { role: "VISITOR", before: /\b(?:his|her|their) (?:visit|trip) to\b[^.;]{0,40}$/i, types: ["VISIT"] },
   // Whom a visitor meets receives the visit: "during which he met the head of the ruling council, X".
   { role: "HOST", before: /\b(?:met|meet|meeting|received by|hosted by|welcomed by)\b[^.;]{0,50}$/i, types: ["VISIT"] },
   {
@@ -51,6 +53,15 @@ export const ROLE_RULES: Rule[] = [
     role: "MEDIATOR",
     after:
       /^['’]s mediation\b|^-(?:brokered|mediated)\b|^[^.;]{0,25}?\b(?<!\b(?:were|was|been|is|are|being) )(?:mediat(?:ed|es|ing|e)|had been mediating|were mediating|brokered)\b(?!\s+by\b)/i,
+    types: TALKS,
+  },
+  // "Egypt and the United States mediated the deal together with Qatar".
+  { role: "MEDIATOR", before: /\b(?:mediated|brokered)\b[^.;]{0,40}\b(?:together with|along with|alongside)\s+(?:the\s+)?$/i, types: TALKS },
+  // "Egypt is mediating", "thanked Türkiye and Qatar for their mediation".
+  {
+    role: "MEDIATOR",
+    after:
+      /^\s+(?:is|are|was|were|has been|have been|had been) (?:mediating|brokering|the mediators?)\b|^[^.;]{0,30}?\bfor (?:their|its|his|her) (?:mediation|mediating)\b/i,
     types: TALKS,
   },
   { role: "FACILITATOR", before: /\b(?:facilitated by|facilitators?|with the help of)\s+(?:the\s+)?$/i, types: TALKS },
