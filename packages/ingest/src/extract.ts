@@ -186,7 +186,8 @@ function eventPlace(text: string, tokens: Token[], places: PlaceMention[], type:
       ) ||
         (type === "PRISONER_RELEASE" && /\b(?:freed|released|returned) from\s+(?:the\s+)?$/i.test(before(p))) ||
         // "Trump will visit Malaysia": a visit's place is what is visited, a country too.
-        (type === "VISIT" && /\b(?:visit(?:ed|s|ing)?|visit to|trip to|travel(?:l?ed)? to|arrived in)\s+(?:the\s+)?$/i.test(before(p)))) &&
+        (type === "VISIT" &&
+          /\b(?:visit(?:ed|s|ing)?|visit to|trip to|travel(?:l?ed)? to|arrived in)\s+(?:the\s+)?$/i.test(before(p)))) &&
       !DESCRIBED_BY_PLACE.test(before(p)) &&
       !(type !== "AGREEMENT" && type !== "CEASEFIRE" && AGREEMENT_SIGNED_IN.test(before(p))) &&
       !/^['’]s\s/.test(after(p)) &&

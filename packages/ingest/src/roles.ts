@@ -56,7 +56,11 @@ export const ROLE_RULES: Rule[] = [
     types: TALKS,
   },
   // "Egypt and the United States mediated the deal together with Qatar".
-  { role: "MEDIATOR", before: /\b(?:mediated|brokered)\b[^.;]{0,40}\b(?:together with|along with|alongside)\s+(?:the\s+)?$/i, types: TALKS },
+  {
+    role: "MEDIATOR",
+    before: /\b(?:mediated|brokered)\b[^.;]{0,40}\b(?:together with|along with|alongside)\s+(?:the\s+)?$/i,
+    types: TALKS,
+  },
   // "Egypt is mediating", "thanked Türkiye and Qatar for their mediation".
   {
     role: "MEDIATOR",
