@@ -75,6 +75,26 @@ export class FacetIndex {
     return found.length === 1 ? defined(found[0]).clone() : RoaringBitmap32.orMany(found);
   }
 
+  /**
+   * Each start month's events in date order (start day, then ID), oldest first, worked out when a
+   * page by date over every event first reads the month and forgotten when one of its events
+   * changes: the landing page takes the newest events of the newest month without reading the
+   * start day of each of the month's events. At most 4 bytes an event.
+   */
+  private readonly monthOrder = new Map<number, Uint32Array>();
+
+  monthInDateOrder(month: number): Uint32Array {
+    let sorted = this.monthOrder.get(month);
+    if (!sorted) {
+      const days = this.startDay;
+      sorted = (this.startMonths.get(month)?.toUint32Array() ?? new Uint32Array(0)).sort(
+        (a, b) => defined(days[a]) - defined(days[b]) || a - b,
+      );
+      this.monthOrder.set(month, sorted);
+    }
+    return sorted;
+  }
+
   /** Start months that hold events, oldest first. */
   months(): number[] {
     if (!this.sortedMonths)
@@ -116,6 +136,7 @@ export class FacetIndex {
       this.scopes.removed(id, codes, defined(this.startDay[id]), defined(this.endDay[id]), contested);
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(defined(this.startDay[id])))?.remove(id);
+      this.monthOrder.delete(monthOfDay(defined(this.startDay[id])));
       this.endMonths.get(monthOfDay(defined(this.endDay[id])))?.remove(id);
       this.dateRanges.removed(id);
     }
@@ -160,6 +181,7 @@ export class FacetIndex {
     const codes = this.forward.codesOf(id);
     this.cross.change(codes, facts.contested, 1);
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
+    this.monthOrder.delete(monthOfDay(facts.startDay));
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.dateRanges.added(id, facts.startDay, facts.endDay);
     this.scopes.added(codes, facts);

@@ -34,11 +34,33 @@ export function pageByDate(
   for (let i = 0; i < months.length && out.length < count; i++) {
     const month = months[descending ? months.length - 1 - i : i]!;
     if (afterMonth !== null && sign * (month - afterMonth) < 0) continue;
-    const bitmap = index.startMonths.get(month)!;
-    const ids = isAll ? bitmap.toUint32Array() : RoaringBitmap32.and(bitmap, results).toUint32Array();
+    if (isAll) {
+      inDateOrder(index, index.monthInDateOrder(month), count, descending, after, out);
+      continue;
+    }
+    const ids = RoaringBitmap32.and(index.startMonths.get(month)!, results).toUint32Array();
     out.push(...firstByDate(index, ids, count - out.length, descending, after));
   }
   return out;
+}
+
+/** Adds to `out`, up to `count` in all, the IDs after the cursor of a month already in date order. */
+function inDateOrder(
+  index: FacetIndex,
+  sorted: Uint32Array,
+  count: number,
+  descending: boolean,
+  after: Cursor | null,
+  out: PageEntry[],
+) {
+  const sign = descending ? -1 : 1;
+  const days = index.startDay;
+  for (let j = 0; j < sorted.length && out.length < count; j++) {
+    const id = sorted[descending ? sorted.length - 1 - j : j]!;
+    const day = days[id]!;
+    if (after && sign * (day - after.day || id - after.id) <= 0) continue;
+    out.push({ id, day, rank: 0 });
+  }
 }
 
 /** Below this many results per month on average, a page reads each result's day instead of walking the months. */

@@ -12,7 +12,7 @@ import { ForwardIndex } from "../src/forward.ts";
 import { histogram } from "../src/histogram.ts";
 import type { ScopeSpec } from "../src/kept-scopes.ts";
 import { type EventLexemes, LexemeIndex, WEIGHTS } from "../src/lexemes.ts";
-import { type PageEntry, pageByGroups, pageByRank } from "../src/paging.ts";
+import { type PageEntry, pageByDate, pageByGroups, pageByRank } from "../src/paging.ts";
 import { groupByCode, IntList, Pairs } from "../src/pairs.ts";
 import { rankGroups, relevance } from "../src/relevance.ts";
 
@@ -409,6 +409,44 @@ describe("dates and cursors", () => {
     expect(isoFromDay(bucketStart(dayFromIso("2022-05-16"), "WEEK"))).toBe("2022-05-16");
     expect(isoFromDay(bucketStart(sunday, "MONTH"))).toBe("2022-05-01");
     expect(isoFromDay(bucketStart(sunday, "YEAR"))).toBe("2022-01-01");
+  });
+
+  it("pages every event by date, both ways, through writes that move events between months and days", () => {
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const days = ["2022-03-30", "2022-03-31", "2022-04-01", "2022-04-01", "2022-04-02", "2022-05-15", "2022-05-31"];
+    const index = new FacetIndex();
+    const dayOf = new Map<number, string>();
+    const write = (id: number) => {
+      const day = defined(days[Math.floor(next() * days.length)], "a day");
+      dayOf.set(id, day);
+      index.apply([id], [facts(id, "ATTACK", day, [])]);
+    };
+    for (let id = 1; id <= 60; id++) write(id);
+    const pages = (descending: boolean) => {
+      const seen: number[] = [];
+      let after: PageEntry | null = null;
+      for (;;) {
+        const page = pageByDate(index, index.all, true, 7, descending, after && { order: "DATE_DESC", ...after });
+        seen.push(...page.map((e) => e.id));
+        if (page.length < 7) return seen;
+        after = defined(page.at(-1), "the page's last entry");
+      }
+    };
+    for (let round = 0; round < 30; round++) {
+      const expected = [...dayOf].sort(([a, x], [b, y]) => x.localeCompare(y) || a - b).map(([id]) => id);
+      expect(pages(false)).toEqual(expected);
+      expect(pages(true)).toEqual([...expected].reverse());
+      // Each round changes a few days, deletes one event and adds one: the months' orders follow.
+      for (let k = 0; k < 3; k++) write(1 + Math.floor(next() * 60));
+      const gone = defined([...dayOf.keys()][Math.floor(next() * dayOf.size)], "an event");
+      dayOf.delete(gone);
+      index.apply([gone], []);
+      write(100 + round);
+    }
   });
 
   it("reads back the cursors it writes and refuses those of another order", () => {
