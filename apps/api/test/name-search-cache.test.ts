@@ -77,6 +77,18 @@ describe("the cache of recent name searches", () => {
     expect(stats()).toEqual({ hits: before.hits + 2, misses: before.misses + 1 });
   });
 
+  it("answers before the index is built, without building it or keeping the answer", async () => {
+    await api.t.db.actor.create({ data: { name: "Quayside Front", kind: "ARMED_GROUP" } });
+    const cold = createSearchEngine({ url: api.t.url });
+    try {
+      const found = await cold.searchActors({ query: "Quayside", first: 5 });
+      expect(found.map((m) => m.actor.name)).toEqual(["Quayside Front"]);
+      expect(cold.stats).toMatchObject({ builds: 0, snapshotLoads: 0, nameHits: 0, nameMisses: 0 });
+    } finally {
+      await cold.close();
+    }
+  });
+
   it("forgets every name search when an actor or an alias changes in another process", async () => {
     const first = await typeahead("Meadow");
     expect(first).toEqual([]);

@@ -439,6 +439,10 @@ export class SearchEngine {
    * answered from the cache of recent name searches.
    */
   async searchActors(input: ActorQuery): Promise<ActorMatch[]> {
+    const eventCount = (actorId: number) => this.index?.fields.ACTOR.get(actorId)?.size ?? 0;
+    // While the index is being built (at start, or after a bulk load) the names are read straight
+    // from PostgreSQL, as they were before the index existed: a typeahead does not wait for a build.
+    if (!this.index || this.building) return (await rankActors(this.pool, input, eventCount)).matches;
     await this.sync();
     const key = JSON.stringify([
       normalizeName(input.query),
@@ -455,7 +459,7 @@ export class SearchEngine {
     }
     this.stats.nameMisses++;
     const version = this.version;
-    const ranked = await rankActors(this.pool, input, (actorId) => this.index?.fields.ACTOR.get(actorId)?.size ?? 0);
+    const ranked = await rankActors(this.pool, input, eventCount);
     // Ranked while a sync changed the index or the names: belongs to neither state, not kept.
     if (version === this.version && this.keep > 0) {
       if (this.names.size >= this.keep) this.names.delete(defined(this.names.keys().next().value));
