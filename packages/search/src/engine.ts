@@ -279,7 +279,11 @@ export class SearchEngine {
     if (ids.length > 0) {
       const facts = await loadFacts(this.pool, ids);
       const index = this.index;
-      const views = [...ids.flatMap((id) => indexedView(index, id) ?? []), ...facts.map(factsView)];
+      // How the events looked and look: only what a kept search or name search is checked against.
+      const views =
+        this.recent.size > 0 || this.names.size > 0
+          ? [...ids.flatMap((id) => indexedView(index, id) ?? []), ...facts.map(factsView)]
+          : [];
       const unreached = this.searchesUnreached(views);
       this.index.apply(ids, facts);
       this.changed(unreached, new Set(views.flatMap((v) => v.actors)));
@@ -335,7 +339,11 @@ export class SearchEngine {
     if (!actors) this.names.clear();
     else
       for (const [key, kept] of this.names)
-        if ([...actors].some((actor) => kept.tied.has(actor))) this.names.delete(key);
+        for (const actor of actors)
+          if (kept.tied.has(actor)) {
+            this.names.delete(key);
+            break;
+          }
   }
 
   /** Actors or aliases changed: every recent name search is forgotten. */

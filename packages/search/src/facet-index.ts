@@ -77,9 +77,10 @@ export class FacetIndex {
 
   /**
    * Each start month's events in date order (start day, then ID), oldest first, worked out when a
-   * page by date over every event first reads the month and forgotten when one of its events
-   * changes: the landing page takes the newest events of the newest month without reading the
-   * start day of each of the month's events. At most 4 bytes an event.
+   * page by date over every event first reads the month, then kept in order as events come and go
+   * (a write puts its event in place, rather than the month being sorted again at the next page):
+   * the landing page takes the newest events of the newest month without reading the start day of
+   * each of the month's events. At most 4 bytes an event.
    */
   private readonly monthOrder = new Map<number, Uint32Array>();
 
@@ -93,6 +94,49 @@ export class FacetIndex {
       this.monthOrder.set(month, sorted);
     }
     return sorted;
+  }
+
+  /** Where (day, id) stands in a month's date order: the first entry not before it. */
+  private orderPosition(sorted: Uint32Array, day: number, id: number): number {
+    const days = this.startDay;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const other = defined(sorted[mid]);
+      if ((defined(days[other]) - day || other - id) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Puts an event (its start day already recorded) into its month's date order, if that is kept. */
+  private orderAdd(id: number) {
+    const month = monthOfDay(defined(this.startDay[id]));
+    const sorted = this.monthOrder.get(month);
+    if (!sorted) return;
+    const at = this.orderPosition(sorted, defined(this.startDay[id]), id);
+    const grown = new Uint32Array(sorted.length + 1);
+    grown.set(sorted.subarray(0, at));
+    grown[at] = id;
+    grown.set(sorted.subarray(at), at + 1);
+    this.monthOrder.set(month, grown);
+  }
+
+  /** Takes an event (its start day still the recorded one) out of its month's date order, if that is kept. */
+  private orderRemove(id: number) {
+    const month = monthOfDay(defined(this.startDay[id]));
+    const sorted = this.monthOrder.get(month);
+    if (!sorted) return;
+    const at = this.orderPosition(sorted, defined(this.startDay[id]), id);
+    if (sorted[at] !== id) {
+      this.monthOrder.delete(month); // not where its day puts it: worked out again when next read
+      return;
+    }
+    const shrunk = new Uint32Array(sorted.length - 1);
+    shrunk.set(sorted.subarray(0, at));
+    shrunk.set(sorted.subarray(at + 1), at);
+    this.monthOrder.set(month, shrunk);
   }
 
   /** Start months that hold events, oldest first. */
@@ -136,7 +180,7 @@ export class FacetIndex {
       this.scopes.removed(id, codes, defined(this.startDay[id]), defined(this.endDay[id]), contested);
       this.forward.set(id, {});
       this.startMonths.get(monthOfDay(defined(this.startDay[id])))?.remove(id);
-      this.monthOrder.delete(monthOfDay(defined(this.startDay[id])));
+      this.orderRemove(id);
       this.endMonths.get(monthOfDay(defined(this.endDay[id])))?.remove(id);
       this.dateRanges.removed(id);
     }
@@ -181,7 +225,7 @@ export class FacetIndex {
     const codes = this.forward.codesOf(id);
     this.cross.change(codes, facts.contested, 1);
     bitmapFor(this.startMonths, monthOfDay(facts.startDay)).add(id);
-    this.monthOrder.delete(monthOfDay(facts.startDay));
+    this.orderAdd(id);
     bitmapFor(this.endMonths, monthOfDay(facts.endDay)).add(id);
     this.dateRanges.added(id, facts.startDay, facts.endDay);
     this.scopes.added(codes, facts);
