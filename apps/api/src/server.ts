@@ -1,7 +1,7 @@
 import { useGraphQlJit } from "@envelop/graphql-jit";
 import type { PrismaClient } from "@parley/db";
 import type { SearchEngine } from "@parley/search";
-import { type ExecutionArgs, getOperationAST, getVariableValues, Kind } from "graphql";
+import { getOperationAST, getVariableValues, Kind } from "graphql";
 import { createYoga } from "graphql-yoga";
 import type { Context } from "./context.ts";
 import { type ApiEnv, apiEnv } from "./env.ts";
@@ -9,6 +9,7 @@ import { corsOptions, refusedWriteOrigin } from "./http/cors.ts";
 import { costLimits } from "./http/cost.ts";
 import { codedErrors } from "./http/error-codes.ts";
 import { graphiqlAssets, renderGraphiQL } from "./http/graphiql.ts";
+import { perDocument } from "./http/per-document.ts";
 import { persistedDocuments, readManifest } from "./http/persisted.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { httpAnswers } from "./http/responses.ts";
@@ -71,8 +72,8 @@ export function createServer({ db, search, env: overrides = {}, replica }: Serve
       ...persistedDocuments(env.PARLEY_DOCUMENTS, manifest),
       documentLimits(),
       readAccess(env.PARLEY_READ_ACCESS),
-      costLimits(),
-      useGraphQlJit({}, { enableIf: isSearchOnly }),
+      costLimits(schema),
+      useGraphQlJit({}, { enableIf: (args) => searchOnly(args.document, args.operationName, args.variableValues) }),
       codedErrors(),
     ],
     context: async ({ request }) => ({
@@ -94,17 +95,18 @@ const SEARCH_FIELDS = new Set(["searchEvents", "searchActors", "__typename"]);
  * once per query text, into JavaScript that resolves and serialises the result: a search page's
  * ~600 facet, histogram and edge fields then cost far less than through graphql-js. Other operations
  * stay with graphql-js, where the Prisma plugin merges nested relations into fewer statements. So do
- * queries whose variables are wrong: graphql-js reports them with our scalars' own messages.
+ * queries whose variables are wrong: graphql-js reports them with our scalars' own messages. Decided
+ * once per query and variables.
  */
-function isSearchOnly({ schema, document, operationName, variableValues }: ExecutionArgs): boolean {
+const searchOnly = perDocument((document, operationName, variables): boolean => {
   const operation = getOperationAST(document, operationName);
   if (
     operation?.operation !== "query" ||
     !operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SEARCH_FIELDS.has(s.name.value))
   )
     return false;
-  return !getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {}).errors;
-}
+  return !getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors;
+});
 
 const DEFAULT_QUERY = `# Parley: events, actors and sources with provenance.
 query RecentEvents {

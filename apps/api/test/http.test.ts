@@ -246,6 +246,32 @@ describe("cost", () => {
     // Five actors, each with its own COUNT: the edges' multiplier (10 per page of up to 10) applies.
     expect(withCounts.complexity - without.complexity).toBe(COUNT_COST * 10);
   });
+
+  it("costs one query text by each request's own variables, although it works each cost out once", async () => {
+    const query = `query($n: Int, $m: Int) { actors(first: $n) { edges { node { events(first: $m) { edges { node { role } } } } } } }`;
+    const cost = async (n: number, m: number) => {
+      const answer = await api.gql(query, { n, m });
+      return {
+        cost: (answer.extensions?.cost as { complexity: number } | undefined)?.complexity,
+        errors: answer.errors,
+      };
+    };
+    const small = await cost(2, 2);
+    const large = await cost(100, 100);
+    expect(defined(large.cost, "the larger page's cost")).toBeGreaterThan(defined(small.cost, "the small page's cost"));
+    expect(await cost(2, 2)).toEqual(small); // asked again: the kept cost
+    expect(await cost(100, 100)).toEqual(large);
+    // The same text, over the limit by its variables only: refused, then a cheap request still answered.
+    const node =
+      "participants { actor { name aliases quoted(first: 10) { edges { node { quote source { title cites { name } } } } } } }";
+    const fields = Array.from({ length: 2 }, (_, i) => `e${i}: events(first: $n) { edges { node { ${node} } } }`);
+    const nested = `query($n: Int) { ${fields.join(" ")} }`;
+    const refused = await api.gql(nested, { n: 100 });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    const answered = await api.gql(nested, { n: 1 });
+    expect(answered.errors).toBeUndefined();
+    expect(await api.gql(nested, { n: 100 })).toEqual(refused);
+  });
 });
 
 describe("persisted documents", () => {

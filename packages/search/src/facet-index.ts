@@ -77,10 +77,10 @@ export class FacetIndex {
 
   /**
    * Each start month's events in date order (start day, then ID), oldest first, worked out when a
-   * page by date over every event first reads the month, then kept in order as events come and go
-   * (a write puts its event in place, rather than the month being sorted again at the next page):
-   * the landing page takes the newest events of the newest month without reading the start day of
-   * each of the month's events. At most 4 bytes an event.
+   * page by date first walks the month, then kept in order as events come and go (a write puts its
+   * event in place, rather than the month being sorted again at the next page): the landing page,
+   * and a page of a broad filter, take the newest events of the newest month without reading the
+   * start day of each of the month's events. At most 4 bytes an event.
    */
   private readonly monthOrder = new Map<number, Uint32Array>();
 
@@ -96,8 +96,8 @@ export class FacetIndex {
     return sorted;
   }
 
-  /** Where (day, id) stands in a month's date order: the first entry not before it. */
-  private orderPosition(sorted: Uint32Array, day: number, id: number): number {
+  /** Where (day, id) stands in a month's date order (monthInDateOrder): the first entry not before it. */
+  positionInDateOrder(sorted: Uint32Array, day: number, id: number): number {
     const days = this.startDay;
     let low = 0;
     let high = sorted.length;
@@ -115,7 +115,7 @@ export class FacetIndex {
     const month = monthOfDay(defined(this.startDay[id]));
     const sorted = this.monthOrder.get(month);
     if (!sorted) return;
-    const at = this.orderPosition(sorted, defined(this.startDay[id]), id);
+    const at = this.positionInDateOrder(sorted, defined(this.startDay[id]), id);
     const grown = new Uint32Array(sorted.length + 1);
     grown.set(sorted.subarray(0, at));
     grown[at] = id;
@@ -128,7 +128,7 @@ export class FacetIndex {
     const month = monthOfDay(defined(this.startDay[id]));
     const sorted = this.monthOrder.get(month);
     if (!sorted) return;
-    const at = this.orderPosition(sorted, defined(this.startDay[id]), id);
+    const at = this.positionInDateOrder(sorted, defined(this.startDay[id]), id);
     if (sorted[at] !== id) {
       this.monthOrder.delete(month); // not where its day puts it: worked out again when next read
       return;

@@ -35,28 +35,53 @@ export function pageByDate(
     const month = months[descending ? months.length - 1 - i : i]!;
     if (afterMonth !== null && sign * (month - afterMonth) < 0) continue;
     if (isAll) {
-      inDateOrder(index, index.monthInDateOrder(month), count, descending, after, out);
+      walkInDateOrder(index, month, null, count, descending, after, out);
       continue;
     }
-    const ids = RoaringBitmap32.and(index.startMonths.get(month)!, results).toUint32Array();
+    const inMonth = index.startMonths.get(month)!;
+    const found = inMonth.andCardinality(results);
+    if (found === 0) continue;
+    if (found * DENSE_MONTH >= inMonth.size) {
+      walkInDateOrder(index, month, results, count, descending, after, out);
+      continue;
+    }
+    const ids = RoaringBitmap32.and(inMonth, results).toUint32Array();
     out.push(...firstByDate(index, ids, count - out.length, descending, after));
   }
   return out;
 }
 
-/** Adds to `out`, up to `count` in all, the IDs after the cursor of a month already in date order. */
-function inDateOrder(
+/**
+ * A month where at least one event in this many is a result is walked in date order, asking the
+ * results about each event until the page is full (~20 × this many questions at most, 50 ns each):
+ * cheaper than reading the start day of each of the month's results, thousands for a broad filter.
+ */
+const DENSE_MONTH = 16;
+
+/**
+ * Adds to `out`, up to `count` in all, the month's events in `results` (every one when null) after
+ * the cursor, in date order: from the cursor's place in the month's kept order, found by halving.
+ */
+function walkInDateOrder(
   index: FacetIndex,
-  sorted: Uint32Array,
+  month: number,
+  results: RoaringBitmap32 | null,
   count: number,
   descending: boolean,
   after: Cursor | null,
   out: PageEntry[],
 ) {
+  const sorted = index.monthInDateOrder(month);
   const sign = descending ? -1 : 1;
   const days = index.startDay;
-  for (let j = 0; j < sorted.length && out.length < count; j++) {
+  let from = 0; // steps from the month's first event in the walk's direction
+  if (after && monthOfDay(after.day) === month) {
+    const at = index.positionInDateOrder(sorted, after.day, after.id);
+    from = descending ? sorted.length - at : at;
+  }
+  for (let j = from; j < sorted.length && out.length < count; j++) {
     const id = sorted[descending ? sorted.length - 1 - j : j]!;
+    if (results && !results.has(id)) continue;
     const day = days[id]!;
     if (after && sign * (day - after.day || id - after.id) <= 0) continue;
     out.push({ id, day, rank: 0 });

@@ -411,7 +411,7 @@ describe("dates and cursors", () => {
     expect(isoFromDay(bucketStart(sunday, "YEAR"))).toBe("2022-01-01");
   });
 
-  it("pages every event by date, both ways, through writes that move events between months and days", () => {
+  it("pages by date, both ways, every event or a filter's, through writes that move events between months and days", () => {
     let seed = 5;
     const next = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -425,27 +425,59 @@ describe("dates and cursors", () => {
       dayOf.set(id, day);
       index.apply([id], [facts(id, "ATTACK", day, [])]);
     };
-    for (let id = 1; id <= 60; id++) write(id);
-    const pages = (descending: boolean) => {
+    for (let id = 1; id <= 120; id++) write(id);
+    // Every event; two in three (each month walked in date order); March and April with one May
+    // event (May, one event in ~35, is intersected instead); a few (too few to walk the months).
+    const scopes: { name: string; holds: (id: number, day: string) => boolean }[] = [
+      { name: "every event", holds: () => true },
+      { name: "two in three", holds: (id) => id % 3 !== 0 },
+      { name: "one in May", holds: (id, day) => !day.startsWith("2022-05") || id === firstInMay() },
+      { name: "a few", holds: (id) => id % 9 === 0 },
+    ];
+    const firstInMay = () => Math.min(...[...dayOf].filter(([, day]) => day.startsWith("2022-05")).map(([id]) => id));
+    const pages = (results: RoaringBitmap32, isAll: boolean, descending: boolean) => {
       const seen: number[] = [];
       let after: PageEntry | null = null;
       for (;;) {
-        const page = pageByDate(index, index.all, true, 7, descending, after && { order: "DATE_DESC", ...after });
+        const page = pageByDate(index, results, isAll, 7, descending, after && { order: "DATE_DESC", ...after });
         seen.push(...page.map((e) => e.id));
         if (page.length < 7) return seen;
         after = defined(page.at(-1), "the page's last entry");
       }
     };
     for (let round = 0; round < 30; round++) {
-      const expected = [...dayOf].sort(([a, x], [b, y]) => x.localeCompare(y) || a - b).map(([id]) => id);
-      expect(pages(false)).toEqual(expected);
-      expect(pages(true)).toEqual([...expected].reverse());
+      for (const scope of scopes) {
+        const chosen = [...dayOf].filter(([id, day]) => scope.holds(id, day));
+        const expected = chosen.sort(([a, x], [b, y]) => x.localeCompare(y) || a - b).map(([id]) => id);
+        const isAll = scope.name === "every event";
+        const results = isAll ? index.all : new RoaringBitmap32(expected);
+        expect(pages(results, isAll, false), `${scope.name}, oldest first`).toEqual(expected);
+        expect(pages(results, isAll, true), `${scope.name}, newest first`).toEqual([...expected].reverse());
+        // A cursor whose event is gone, or moved: the page starts where its day and ID would stand.
+        const cursor = { day: dayFromIso(defined(days[round % days.length], "a day")), id: 1 + ((round * 37) % 230) };
+        const key = (id: number) => [dayFromIso(defined(dayOf.get(id), "its day")), id] as const;
+        const after = (id: number) => {
+          const [day, other] = key(id);
+          return day - cursor.day || other - cursor.id;
+        };
+        for (const descending of [false, true]) {
+          const sign = descending ? -1 : 1;
+          const want = (descending ? [...expected].reverse() : expected)
+            .filter((id) => sign * after(id) > 0)
+            .slice(0, 7);
+          const page = pageByDate(index, results, isAll, 7, descending, { order: "DATE_DESC", ...cursor });
+          expect(
+            page.map((e) => e.id),
+            `${scope.name} after a cursor, ${descending ? "newest" : "oldest"} first`,
+          ).toEqual(want);
+        }
+      }
       // Each round changes a few days, deletes one event and adds one: the months' orders follow.
-      for (let k = 0; k < 3; k++) write(1 + Math.floor(next() * 60));
+      for (let k = 0; k < 3; k++) write(1 + Math.floor(next() * 120));
       const gone = defined([...dayOf.keys()][Math.floor(next() * dayOf.size)], "an event");
       dayOf.delete(gone);
       index.apply([gone], []);
-      write(100 + round);
+      write(200 + round);
     }
   });
 

@@ -1,6 +1,7 @@
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import { type DocumentNode, type GraphQLSchema, getOperationAST, isObjectType, Kind } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import { perDocument } from "./per-document.ts";
 
 /**
  * Refused before any resolver runs. Complexity counts each field once, each list 10 times, each
@@ -34,7 +35,7 @@ export function costOf(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables: Record<string, unknown>,
+  variables: Readonly<Record<string, unknown>>,
 ): Cost {
   const operation = getOperationAST(document, operationName);
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
@@ -49,25 +50,22 @@ const refusals = [
 ] as const;
 
 /**
- * Every operation's cost is worked out before it runs: over a limit, it is refused with HTTP 400 and
- * a code of its own; otherwise the answer says what it cost in `extensions.cost`, so clients can
- * see how near the limit their queries are.
+ * Every operation's cost is worked out before it runs (once per query and variables: see
+ * perDocument): over a limit, it is refused with HTTP 400 and a code of its own; otherwise the answer
+ * says what it cost in `extensions.cost`, so clients can see how near the limit their queries are.
  */
-export function costLimits(): Plugin {
+export function costLimits(schema: GraphQLSchema): Plugin {
+  const keptCost = perDocument((document, operationName, variables): Cost | null => {
+    try {
+      return costOf(schema, document, operationName, variables ?? {});
+    } catch {
+      return null; // variables that do not fit their types: execution refuses them with its own message
+    }
+  });
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let cost: Cost;
-      try {
-        cost = costOf(
-          args.schema,
-          args.document,
-          args.operationName,
-          (args.variableValues ?? {}) as Record<string, unknown>,
-        );
-      } catch {
-        // Variables that do not fit their types: execution refuses them with its own message.
-        return;
-      }
+      const cost = keptCost(args.document, args.operationName, args.variableValues);
+      if (!cost) return;
       for (const { key, code, says } of refusals) {
         if (cost[key] <= LIMITS[key]) continue;
         const message = `${says(cost[key])}; the limit is ${LIMITS[key]}. Ask for fewer fields or smaller pages, or split the query.`;

@@ -10,6 +10,7 @@ import type { ActorQuery, EventQuery } from "@parley/search";
 import { GraphQLError } from "graphql";
 import type { ZodError } from "zod";
 import { requireId } from "../shared/lookup.ts";
+import { deepFreeze, Recent } from "../shared/recent.ts";
 
 /** A bad argument as a GraphQL error that names it (`filter.from`, `first`), code BAD_USER_INPUT. */
 export function badInput(argument: string, message: string): GraphQLError {
@@ -38,8 +39,18 @@ export interface SearchEventsArgs {
   sort?: string | null;
 }
 
-/** Validates the arguments with the shared schema and turns global IDs into database IDs. */
+/** Searches asked for lately, validated: a page of results asks the same search again and again. */
+const recentQueries = new Recent<EventQuery>(1_000);
+
+/**
+ * Validates the arguments with the shared schema and turns global IDs into database IDs. The answer
+ * is kept (frozen, as every request with the same arguments shares it); arguments it refuses are not.
+ */
 export function eventQueryFrom(args: SearchEventsArgs): EventQuery {
+  return recentQueries.get(JSON.stringify(args), () => deepFreeze(validEventQuery(args)));
+}
+
+function validEventQuery(args: SearchEventsArgs): EventQuery {
   const filterArg = withoutNulls(args.filter);
   const parsed = searchEventsSchema.safeParse({
     query: args.query,
