@@ -4,27 +4,32 @@ import { Recent } from "../modules/shared/recent.ts";
 type OperationName = string | null | undefined;
 type Variables = Readonly<Record<string, unknown>> | null | undefined;
 
-/** How many variable sets a document keeps answers for. */
-const VARIABLE_SETS = 256;
+/** How many (document, operation, variables) answers are kept, over all documents. */
+const KEPT = 4_096;
 
 /**
  * Work that follows from a parsed document, its operation and its variables alone (what the query
  * costs, whether it is a search only), done once and kept. Yoga's parser cache hands every request
  * with the same query text the same document, so a client repeating a query with the same variables
- * pays for the work once; a document dropped from that cache takes its answers with it.
+ * pays for the work once. At most KEPT answers, each for variables of at most 4,096 characters as
+ * JSON (larger ones are worked out every time): a client sending ever new variables cannot make the
+ * process keep more than about 16 MB.
  */
 export function perDocument<T>(
   work: (document: DocumentNode, operationName: OperationName, variables: Variables) => T,
 ) {
-  const kept = new WeakMap<DocumentNode, Recent<T>>();
+  const numbers = new WeakMap<DocumentNode, number>();
+  const answers = new Recent<T>(KEPT);
   return (document: DocumentNode, operationName: OperationName, variables: Variables): T => {
-    let answers = kept.get(document);
-    if (!answers) {
-      answers = new Recent<T>(VARIABLE_SETS);
-      kept.set(document, answers);
+    let number = numbers.get(document);
+    if (number === undefined) {
+      number = nextNumber++;
+      numbers.set(document, number);
     }
-    return answers.get(`${operationName ?? ""}\n${JSON.stringify(variables ?? {})}`, () =>
+    return answers.get(`${number}\n${operationName ?? ""}\n${JSON.stringify(variables ?? {})}`, () =>
       work(document, operationName, variables),
     );
   };
 }
+
+let nextNumber = 0;
