@@ -53,8 +53,9 @@ export function pageByDate(
 
 /**
  * A month where at least one event in this many is a result is walked in date order, asking the
- * results about each event until the page is full (~20 × this many questions at most, 50 ns each):
- * cheaper than reading the start day of each of the month's results, thousands for a broad filter.
+ * results about each event until the page is full (about 20 × this many questions when the results
+ * are spread through the month; the whole month, at worst; 50 ns each): cheaper than reading the
+ * start day of each of the month's results, thousands for a broad filter.
  */
 const DENSE_MONTH = 16;
 
