@@ -53,11 +53,16 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
 
 /**
  * Outcomes a sentence only talks about: "ceasefire talks", "discuss a prisoner exchange", "pushed
- * for a ceasefire", "a deal that would…". The words before the keyword, or the word after it, say
- * it has not happened (the talks themselves are still an event).
+ * for a ceasefire", "a deal that would…", "if a truce is agreed", "refused to sign a written
+ * agreement". The words before the keyword, or the word after it, say it has not happened (the
+ * talks themselves are still an event). A release one side says the other refuses ("refusing to
+ * free dozens of prisoners") stays: it is what the sides dispute, and the reviewer needs the quote.
  */
 const NOT_YET_BEFORE =
-  /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|reviv(?:e|ing)|restor(?:e|ing)|salvag(?:e|ing))\b[^.;,]{0,40}$|\bto (?:work out|agree(?: on)?|reach|negotiate|secure|achieve|broker|seal|clinch|hammer out|finali[sz]e)\b[^.;,]{0,30}$|\b(?:discuss(?:ed|es|ing)?|push(?:ed|es|ing)? for|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|propos(?:ed|es|ing|al)|seek(?:s|ing)?|sought|urg(?:ed|es|ing)|wants?|hop(?:e|es|ed|ing)|aim(?:ed|s|ing)? (?:at|for)|goal|towards?|plans?|planned|would|could|might|prospects? (?:of|for)|possible)\b[^.;,]{0,50}$/i;
+  /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|reviv(?:e|ing)|restor(?:e|ing)|salvag(?:e|ing))\b[^.;,]{0,40}$|\bto (?:work out|agree(?: on)?|reach|negotiate|secure|achieve|broker|seal|clinch|hammer out|finali[sz]e)\b[^.;,]{0,30}$|\b(?:discuss(?:ed|es|ing)?|push(?:ed|es|ing)? for|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|propos(?:ed|es|ing|al)|seek(?:s|ing)?|sought|urg(?:ed|es|ing)|wants?|hop(?:e|es|ed|ing)|aim(?:ed|s|ing)? (?:at|for)|goal|towards?|plans?|planned|would|could|might|prospects? (?:of|for)|possible|if|unless)\b[^.;,]{0,50}$/i;
+/** An agreement one side would not make: "refused to sign a written agreement", "failed to reach a deal" (a truce it would not extend was still a truce). */
+const REFUSED_BEFORE =
+  /\b(?:refus(?:e|ed|es|ing)|declin(?:e|ed|es|ing)|fail(?:ed|s|ing)?)\s+to\s+(?:(?:sign|agree|accept|reach|conclude|ratify)\b[^.;,]{0,30})?$/i;
 /** Talks only in prospect: "a possible meeting between the presidents", "called for talks", "would hold talks". */
 const TALKS_NOT_YET_BEFORE =
   /\b(?:possible|proposed|potential|planned|future|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|urg(?:ed|es|ing)|would|could|might|expected to|hop(?:e|es|ed|ing) (?:for|to))\b[^.;,]{0,30}$|\b(?:press|urg|push|ask|invit|encourag|forc|persuad)\w*\b[^.;]{0,120}\bto\s+$|\bfor\s+(?:the\s+|a\s+|new\s+|further\s+|future\s+)?$/i;
@@ -73,9 +78,12 @@ const RELEASE_TO_COME = /\bto be\s+(?:freed|released|handed over)$/i;
 const NOT_YET_AFTER = /^[\s-]*(?:talks|negotiations|proposals?|plans?|efforts)\b/i;
 const OUTCOMES: EventType[] = ["CEASEFIRE", "PRISONER_RELEASE", "AGREEMENT"];
 
-/** Violence a sentence says has stopped: "the army stopped its air attacks", "no further strikes". */
+/**
+ * Violence a sentence says has stopped or only supposes: "the army stopped its air attacks", "no
+ * further strikes", "the ceasefire could hold only if no attacks came from Afghan territory".
+ */
 const STOPPED_BEFORE =
-  /\b(?:stop(?:ped|s)?|halt(?:ed|s)?|suspend(?:ed|s)?|cease[ds]?|refrain(?:ed|s)? from|no (?:more|further)|without)\s+(?:[\w'’-]+\s+){0,3}$/i;
+  /\b(?:stop(?:ped|s)?|halt(?:ed|s)?|suspend(?:ed|s)?|cease[ds]?|refrain(?:ed|s)? from|no (?:more|further)|without|if|unless)\s+(?:[\w'’-]+\s+){0,3}$/i;
 const VIOLENCE: EventType[] = ["ATTACK", "AIRSTRIKE", "ARMED_CLASH", "MILITARY_OPERATION"];
 /** "With Qatar's mediation, the two sides signed a truce": the mediation is how the outcome came about, no event of its own. */
 const MEDIATION_ONLY = /^(?:mediat(?:e|ed|es|ing|ion))$/i;
@@ -92,6 +100,7 @@ function onlyTalkedAbout(sentence: string, pattern: RegExp, type: EventType): bo
       NOT_YET_BEFORE.test(before) ||
       NOT_YET_AFTER.test(after) ||
       (type === "CEASEFIRE" && (BROKEN_BEFORE.test(before) || BROKEN_AFTER.test(after))) ||
+      (type !== "PRISONER_RELEASE" && REFUSED_BEFORE.test(before)) ||
       (type === "PRISONER_RELEASE" &&
         (RELEASE_AGREED_BEFORE.test(before) || RELEASE_AGREED_AFTER.test(after) || RELEASE_TO_COME.test(m[0])))
     );

@@ -5,6 +5,7 @@ import {
   actorKey,
   type CiteCandidate,
   type DateCandidate,
+  type EventActor,
   type EventCandidate,
   type Extraction,
   type PlaceCandidate,
@@ -54,6 +55,7 @@ export function extractCandidates(text: string, published: string | null, knowle
   const seenQuotes = new Set<string>();
 
   const governments = governmentsOf(knowledge);
+  const sides = new Set<string>();
   for (const s of sentences) {
     const headline = isHeadline(s.text, s.tokens);
     // Known names first, so that "Pakistan" in "Tehrik-i-Taliban Pakistan" is neither a place nor a government;
@@ -104,6 +106,7 @@ export function extractCandidates(text: string, published: string | null, knowle
     ].sort((a, b) => a.from - b.from);
     const sentenceDates = findDates(s.text, published, s.durations);
     const sentenceCites = citeFinder.find(s.text, placeNames);
+    for (const key of sidesOf(s.text, s.tokens, sentenceActors)) sides.add(key);
     for (const a of sentenceActors) {
       const key = actorKey(a);
       if (!actors.has(key)) actors.set(key, actorOut(a));
@@ -143,6 +146,7 @@ export function extractCandidates(text: string, published: string | null, knowle
   }
   events.splice(0, events.length, ...mergeEvents(events, published));
   keepThirdParties(events);
+  thirdPartiesBesideSides(events, sides);
   const unresolved = [...dates.values()].filter((d) => d.date === null);
   const warnings =
     published === null
@@ -252,6 +256,39 @@ function keepThirdParties(events: EventCandidate[]) {
 }
 
 const TALK_TYPES: EventType[] = ["NEGOTIATION", "CEASEFIRE", "AGREEMENT", "PRISONER_RELEASE"];
+
+/** "Talks between Israel and Hamas": the sides a sentence names, by actor key. */
+function sidesOf(text: string, tokens: Token[], actors: ActorMention[]): string[] {
+  const start = (a: ActorMention) => defined(tokens[a.from]).start;
+  const end = (a: ActorMention) => defined(tokens[a.to - 1]).end;
+  const sides: string[] = [];
+  for (let i = 0; i + 1 < actors.length; i++) {
+    const [a, b] = [defined(actors[i]), defined(actors[i + 1])];
+    if (
+      /\bbetween\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start(a) - 20), start(a))) &&
+      /^\s*and\s+(?:the\s+)?$/i.test(text.slice(end(a), start(b))) &&
+      actorKey(a) !== actorKey(b)
+    )
+      sides.push(actorKey(a), actorKey(b));
+  }
+  return sides;
+}
+
+/** Organisations that come to talks as third parties, not as sides: the UN, the African Union, Sant'Egidio. */
+const THIRD_PARTY_KINDS = new Set(["INTERNATIONAL_ORGANISATION", "RELIGIOUS_ORGANISATION"]);
+
+/**
+ * Talks have sides and third parties. An international or religious organisation in talks that no
+ * sentence gives a role is there as a mediator; so is a state, once the report names the sides of
+ * its talks ("talks between Israel and Hamas") and the state is neither: "senior delegations from
+ * Qatar, Turkey and the United States have joined".
+ */
+function thirdPartiesBesideSides(events: EventCandidate[], sides: Set<string>) {
+  const third = (a: EventActor) =>
+    THIRD_PARTY_KINDS.has(a.kind) || (a.kind === "GOVERNMENT" && sides.size >= 2 && !sides.has(actorKey(a)));
+  for (const e of events.filter((x) => TALK_TYPES.includes(x.type)))
+    for (const a of e.actors) if (a.role === "PARTY" && third(a)) a.role = "MEDIATOR";
+}
 
 function dedupe<T extends ActorCandidate>(actors: T[]): T[] {
   return uniqueBy(actors, actorKey);

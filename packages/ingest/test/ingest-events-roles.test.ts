@@ -65,6 +65,18 @@ describe("event sentences, as reports phrase them", () => {
     ]);
   });
 
+  it("reads no agreement one side refused to sign, and no attack only supposed", () => {
+    expect(types("The delegation agreed with the proposal but refused to sign a written agreement.")).not.toContain(
+      "AGREEMENT",
+    );
+    expect(types("The two sides signed a written agreement on Monday.")).toContain("AGREEMENT");
+    // A truce the group would not extend was a truce all the same.
+    expect(types("The group refused to extend the truce on Monday.")).toContain("CEASEFIRE");
+    expect(types("He said the ceasefire could hold only if no attacks came from Afghan territory.")).not.toContain(
+      "ATTACK",
+    );
+  });
+
   it("reads no talks in talks only in prospect", () => {
     expect(types("The envoy called for talks between the two sides.")).not.toContain("NEGOTIATION");
     expect(types("They discussed a possible meeting between the two presidents.")).not.toContain("NEGOTIATION");
@@ -264,6 +276,18 @@ describe("roles, as reports give them", () => {
         .filter((a) => a.name === "Lars Nilsson")
         .map((a) => a.role),
     ).toEqual(mediator.map(() => "MEDIATOR"));
+  });
+  it("reads a state in talks whose sides the report names, and an international organisation in talks, as mediators", () => {
+    const talks = on(
+      "Indirect talks between Israel and Hamas went on in Cairo on Monday. Senior delegations from Qatar and Turkey joined the talks, and the United Nations attended.",
+    ).events.filter((e) => e.type === "NEGOTIATION");
+    const roles = Object.fromEntries(talks.flatMap((e) => e.actors).map((a) => [a.name, a.role]));
+    expect(roles).toMatchObject({ Qatar: "MEDIATOR", Turkey: "MEDIATOR", "Government of Israel": "PARTY" });
+    expect(roles.Hamas).toBe("PARTY");
+    expect(Object.entries(roles).find(([name]) => /united nations/i.test(name))?.[1]).toBe("MEDIATOR");
+    // Without sides named, two states in talks are their sides.
+    const two = on("Qatar and Turkey held talks in Ankara on Monday.").events.find((e) => e.type === "NEGOTIATION");
+    expect([roleOf(two, "Qatar"), roleOf(two, "Turkey")]).toEqual(["PARTY", "PARTY"]);
   });
 });
 
