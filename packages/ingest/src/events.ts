@@ -13,7 +13,10 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
     "PRISONER_RELEASE",
     /\b(?:releas(?:e|ed|es|ing)|free(?:d|ing)?|handed over)\b[^.]*\b(?:prisoners?|detainees?|captives?|hostages?|commanders?)\b|\b(?:prisoners?|detainees?|captives?|hostages?)\b[^.]*\b(?:released|freed|handed over)\b|\bprisoner (?:release|swap|exchange)s?\b|\b(?:completed|carried out|conducted)\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:\w+\s+){0,2}(?:exchange|swap)s?\b|\bgot back\b[^.]*\b(?:soldiers|prisoners|captives|detainees|fighters|hostages|servicemen)\b/i,
   ],
-  ["AIRSTRIKE", /\bair ?strikes?\b|\bair raids?\b|\bdrone strikes?\b|\bbombardment\b/i],
+  [
+    "AIRSTRIKE",
+    /\bair ?strikes?\b|\bair raids?\b|\bdrone strikes?\b|\bbombardment\b|\b(?:launched|carried out|conducted)\s+(?:[\w-]+\s+){0,2}strikes\b|\bstrikes? (?:on|against)\b|\bstriking\s+(?:[\w-]+\s+){0,3}(?:sites?|targets?|positions?|bases?|facilities|hideouts?)\b/i,
+  ],
   ["INFILTRATION", /\binfiltrat(?:ion|ions|ed|ing|e)\b/i],
   [
     "DIPLOMATIC_PROTEST",
@@ -22,7 +25,7 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
   ["PROTEST", /\bprotesters?\b|\bprotested\b|\bdemonstrat(?:ion|ions|ors)\b|\brall(?:y|ies)\b/i],
   [
     "ATTACK",
-    /\bsuicide (?:attack|bomb(?:ing|er)?)s?\b|\bbomb(?:ing|ed|ings)\b|\bambush(?:ed)?\b|\battack(?:s|ed)?\b|\bkilled\b/i,
+    /\bsuicide (?:attack|bomb(?:ing|er)?)s?\b|\bbomb(?:ing|ed|ings)\b|\bambush(?:ed)?\b|\battack(?:s|ed)?\b|\bkilled\b|\bfired\s+(?:[\w-]+\s+){0,2}(?:missiles?|rockets?|shells?|mortars?)\b|\bshell(?:ed|ing)\b/i,
   ],
   ["VISIT", /\bvisit(?:ed|s|ing)?\b|\btrip to\b|\barrived in\b[^.;,]{0,40}\bto meet\b/i],
   [
@@ -43,7 +46,10 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
     /\bmilitary operations?\b|\bcounter-insurgency operations?\b|\boffensive\b|\bcaptured\b|\bintervened\b/i,
   ],
   ["FORMATION", /\b(?:was|were) formed\b|\bformally united\b|\bfounded\b|\bfirst emerged\b/i],
-  ["ARMED_CLASH", /\bclash(?:es|ed|ing)?\b|\bbloody conflict\b|\bborder fighting\b|\bexchanges? of fire\b/i],
+  [
+    "ARMED_CLASH",
+    /\bclash(?:es|ed|ing)?\b|\bbloody conflict\b|\bborder fighting\b|\bexchanges? of fire\b|\bfighting between\b|\bgun ?battles?\b/i,
+  ],
   [
     "STATEMENT",
     /\bissued a statement\b|\bin a (?:brief )?statement\b|\bpress conference\b|\bannounced\b|\b(?:refused to|urged|proposed|rubbished|denied)\b/i,
@@ -132,7 +138,7 @@ export function eventTypesOf(sentence: string): EventType[] {
   if (
     types.includes("ATTACK") &&
     types.some((t) => t !== "ATTACK" && t !== "STATEMENT") &&
-    !/\b(?:attack|bomb|ambush|suicide)/i.test(sentence)
+    !/\b(?:attack|bomb|ambush|suicide|fired|shell)/i.test(sentence)
   )
     types = types.filter((t) => t !== "ATTACK");
   // A ceasefire agreement is a ceasefire.
@@ -160,6 +166,28 @@ export function datesEvent(sentence: string, type: EventType, index: number): bo
   if (reporting && index < reporting.index + reporting[0].length)
     if (every(sentence, pattern, (m) => m.index >= reporting.index + reporting[0].length)) return false;
   return !every(sentence, pattern, (m) => m.index > index && TALKS_BEFORE_THE_EVENT.test(sentence.slice(0, m.index)));
+}
+
+/**
+ * Which of a sentence's dates dates its event of `type`: the one nearest the first of the event's
+ * words among those that may ("The third round of talks opened on Thursday, after deadly border clashes last
+ * month": the talks Thursday's, the clashes last month's); with one date, that date if it may.
+ */
+export function dateOfEvent<D extends { index: number; text: string }>(
+  sentence: string,
+  type: EventType,
+  dates: D[],
+): D | undefined {
+  // "Their first direct negotiations since 2022": a bound, not the event's date.
+  const fit = dates.filter(
+    (d) => datesEvent(sentence, type, d.index) && !/\bfirst\b[^.;]{0,80}\bsince\s+$/i.test(sentence.slice(0, d.index)),
+  );
+  if (fit.length <= 1) return fit[0];
+  const word = new RegExp(defined(EVENT_PATTERNS.find(([t]) => t === type))[1].source, "i").exec(sentence);
+  if (!word) return fit[0];
+  const [from, to] = [word.index, word.index + word[0].length];
+  const distance = (d: D) => Math.max(0, from - (d.index + d.text.length), d.index - to);
+  return fit.reduce((best, d) => (distance(d) < distance(best) ? d : best));
 }
 
 const OTHER_EVENT_BEFORE_DATE =

@@ -13,13 +13,13 @@ import {
 import { CiteFinder } from "./cites.ts";
 import { type DateMention, findDates } from "./dates.ts";
 import { DescribedActors } from "./described.ts";
-import { datesEvent, EVENT_PATTERNS, eventTypesOf } from "./events.ts";
+import { dateOfEvent, EVENT_PATTERNS, eventTypesOf } from "./events.ts";
 import { BareGovernments } from "./government.ts";
 import type { Knowledge } from "./knowledge.ts";
 import { mergeEvents } from "./merge.ts";
 import { findGovernments, type GovernmentMention } from "./metonymy.ts";
 import { analyse } from "./nlp.ts";
-import { PlaceFinder, type PlaceMention, placeKey, range } from "./places.ts";
+import { PlaceFinder, type PlaceMention, placeKey, range, within } from "./places.ts";
 import { LASTING_ROLES, rolesOf } from "./roles.ts";
 import { governmentName, stateByName } from "./states.ts";
 import type { Token } from "./tokens.ts";
@@ -124,19 +124,21 @@ export function extractCandidates(text: string, published: string | null, knowle
     );
     for (const type of eventTypesOf(s.text)) {
       const place = eventPlace(s.text, s.tokens, sentencePlaces, type);
-      const first = sentenceDates[0];
-      const date = first && datesEvent(s.text, type, first.index) ? first : undefined;
-      events.push({
-        type,
-        date: date?.date ?? null,
-        precision: date?.precision ?? null,
-        endDate: date?.endDate ?? null,
-        place: place ? placeOut(place) : null,
-        actors: dedupe(rolesOf(s.text, s.tokens, mentioned, type).map((a) => ({ ...actorOut(a), role: a.role }))),
-        quote: s.text,
-        quotes: [s.text],
-        ...(date && date.date === null ? { unresolvedDate: date.text } : {}),
-      });
+      const date = dateOfEvent(s.text, type, sentenceDates);
+      const roundsIn =
+        type === "NEGOTIATION" && place ? [place, ...placesJoinedTo(s.text, s.tokens, sentencePlaces, place)] : [place];
+      for (const at of roundsIn)
+        events.push({
+          type,
+          date: date?.date ?? null,
+          precision: date?.precision ?? null,
+          endDate: date?.endDate ?? null,
+          place: at ? placeOut(at) : null,
+          actors: dedupe(rolesOf(s.text, s.tokens, mentioned, type).map((a) => ({ ...actorOut(a), role: a.role }))),
+          quote: s.text,
+          quotes: [s.text],
+          ...(date && date.date === null ? { unresolvedDate: date.text } : {}),
+        });
     }
   }
   // "TPLF" in a headline, before the text spells it out: the one actor, by its full name.
@@ -216,6 +218,27 @@ function eventPlace(text: string, tokens: Token[], places: PlaceMention[], type:
         after(p),
       ),
   );
+}
+
+/**
+ * "Earlier rounds in Venezuela and Mexico", "talks in Doha, Istanbul and Riyadh": the places joined
+ * to an event's place by "and" (a list of them by commas, its last by "and"), each the place of
+ * talks of its own. "In Doha, Qatar" names one place, not two.
+ */
+function placesJoinedTo(text: string, tokens: Token[], places: PlaceMention[], place: PlaceMention): PlaceMention[] {
+  const joined: PlaceMention[] = [];
+  let last = place;
+  let and = false;
+  for (const next of places.filter((p) => p.from >= place.to).sort((a, b) => a.from - b.from)) {
+    const between = text.slice(defined(tokens[last.to - 1]).end, defined(tokens[next.from]).start);
+    const join = /^\s*(,|,?\s*and)\s+(?:the\s+)?$/i.exec(between);
+    if (!join || within(next, last) || within(last, next)) break;
+    and ||= /and/i.test(defined(join[1]));
+    joined.push(next);
+    last = next;
+    if (and) break;
+  }
+  return and ? joined : [];
 }
 
 /** How many characters from the event's words an unintroduced place may stand. */

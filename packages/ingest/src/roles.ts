@@ -121,7 +121,7 @@ export const ROLE_RULES: Rule[] = [
   {
     role: "PERPETRATOR",
     after:
-      /^(?:,[^,.;]{0,60},)?\s+(?:\w+\s+)?(?:captured|seized|took control of|overran|attacked|struck|shelled|bombed|raided|ambushed|stormed)\b/i,
+      /^(?:,[^,.;]{0,60},)?\s+(?:\w+\s+)?(?:captured|seized|took control of|overran|attacked|struck|shelled|bombed|raided|ambushed|stormed|fired)\b/i,
     types: VIOLENCE,
   },
   // A person who tells of the event speaks for it: ", Federal Information Minister Fawad Chaudhry said on Monday".

@@ -140,6 +140,28 @@ describe("more event sentences, as reports phrase them", () => {
     expect(events.find((e) => e.type === "CEASEFIRE")?.date).toBe("2024-02-01");
   });
 
+  it("gives each event of a sentence the date nearest its words, and no 'first talks since 2022' that year", () => {
+    const events = on(
+      "The third round of talks opened in Istanbul on Thursday, after deadly border clashes last month.",
+    ).events;
+    expect(events.find((e) => e.type === "NEGOTIATION")).toMatchObject({ date: "2024-03-14", precision: "DAY" });
+    expect(events.find((e) => e.type === "ARMED_CLASH")).toMatchObject({ date: "2024-02-01", precision: "MONTH" });
+    const first = on("Their first direct negotiations since 2022 opened in Istanbul this week.").events;
+    expect(first.find((e) => e.type === "NEGOTIATION")).toMatchObject({ date: "2024-03-11", precision: "WEEK" });
+  });
+
+  it("reads strikes launched, sites struck and missiles fired as air strikes and attacks, with who did it", () => {
+    expect(types("Israel launched strikes on dozens of military targets in Iran on Monday.")).toContain("AIRSTRIKE");
+    expect(types("The United States joined the war by striking three nuclear sites.")).toContain("AIRSTRIKE");
+    const fired = on("On Monday, the TTP fired rockets at a checkpoint in Bannu.").events.find(
+      (e) => e.type === "ATTACK",
+    );
+    expect(roleOf(fired, "TTP")).toBe("PERPETRATOR");
+    expect(types("The army shelled the village on Monday.")).toContain("ATTACK");
+    expect(types("Fighting between the two groups broke out on Monday.")).toContain("ARMED_CLASH");
+    expect(types("The strike by dock workers closed the port on Monday.")).not.toContain("AIRSTRIKE");
+  });
+
   it("gives the date of telling, not the talks told of, to 'Last month, X told Y that … talks'", () => {
     const talks = on("Last month, the minister told reporters that the government was holding talks with the TTP.");
     expect(talks.events.find((e) => e.type === "NEGOTIATION")?.date).toBeNull();
@@ -155,6 +177,27 @@ describe("where an event happened", () => {
     expect(
       on("Officials attended the meeting to implement the agreement signed in Nairobi.").events[0]?.place,
     ).toBeNull();
+  });
+
+  it("gives talks 'in Venezuela and Mexico' an event in each, and talks 'in Doha, Qatar' one", () => {
+    const places = (text: string) =>
+      on(text)
+        .events.filter((e) => e.type === "NEGOTIATION")
+        .map((e) => e.place?.name);
+    expect(places("The two sides held earlier rounds of talks in Venezuela and Mexico.")).toEqual([
+      "Venezuela",
+      "Mexico",
+    ]);
+    expect(places("Talks were held in Caracas, Havana and Mexico City last year.")).toEqual([
+      "Caracas",
+      "Havana",
+      "Mexico City",
+    ]);
+    expect(places("The talks were held in Doha, Qatar, on Monday.")).toEqual(["Doha"]);
+    // An attack in two towns is not split: only rounds of talks are.
+    expect(on("Gunmen attacked checkpoints in Gao and Timbuktu on Monday.").events.map((e) => e.type)).toEqual([
+      "ATTACK",
+    ]);
   });
 
   it("reads 'in the Kenyan capital Nairobi' as in Nairobi", () => {

@@ -35,7 +35,7 @@ describe("a report without a publication date", () => {
       expect.objectContaining({ text: "on Wednesday", date: null, precision: "DAY" }),
     ]);
     expect(x.events).toContainEqual(
-      expect.objectContaining({ type: "NEGOTIATION", date: null, unresolvedDate: "Two days earlier" }),
+      expect.objectContaining({ type: "NEGOTIATION", date: null, unresolvedDate: "on Wednesday" }),
     );
     expect(x.warnings).toEqual([
       expect.stringMatching(/^No publication date: 2 dates .*"Two days earlier", "on Wednesday".*--date/),
