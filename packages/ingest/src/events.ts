@@ -15,7 +15,7 @@ export const EVENT_PATTERNS: Array<[EventType, RegExp]> = [
   ],
   [
     "AIRSTRIKE",
-    /\bair ?strikes?\b|\bair raids?\b|\bdrone strikes?\b|\bbombardment\b|\b(?:launched|carried out|conducted)\s+(?:[\w-]+\s+){0,2}strikes\b|\bstrikes? (?:on|against)\b|\bstriking\s+(?:[\w-]+\s+){0,3}(?:sites?|targets?|positions?|bases?|facilities|hideouts?)\b/i,
+    /\bair ?strikes?\b|\bair raids?\b|\bdrone strikes?\b|\bbombardment\b|\b(?:launched|carried out|conducted)\s+(?:[\w-]+\s+){0,2}strikes\b|\b(?:strikes? (?:on|against)|striking)\s+(?:[\w-]+\s+){0,3}(?:sites?|targets?|positions?|bases?|facilities|hideouts?|camps?)\b/i,
   ],
   ["INFILTRATION", /\binfiltrat(?:ion|ions|ed|ing|e)\b/i],
   [
@@ -169,9 +169,9 @@ export function datesEvent(sentence: string, type: EventType, index: number): bo
 }
 
 /**
- * Which of a sentence's dates dates its event of `type`: the one nearest the first of the event's
- * words among those that may ("The third round of talks opened on Thursday, after deadly border clashes last
- * month": the talks Thursday's, the clashes last month's); with one date, that date if it may.
+ * Which of a sentence's dates dates its event of `type`: of those that may, the one nearest the
+ * first of the event's words ("The third round of talks opened on Thursday, after deadly border
+ * clashes last month": the talks Thursday's, the clashes last month's).
  */
 export function dateOfEvent<D extends { index: number; text: string }>(
   sentence: string,

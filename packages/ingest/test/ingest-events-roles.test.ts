@@ -160,6 +160,7 @@ describe("more event sentences, as reports phrase them", () => {
     expect(types("The army shelled the village on Monday.")).toContain("ATTACK");
     expect(types("Fighting between the two groups broke out on Monday.")).toContain("ARMED_CLASH");
     expect(types("The strike by dock workers closed the port on Monday.")).not.toContain("AIRSTRIKE");
+    expect(types("A general strike on Monday closed the shops of Peshawar.")).not.toContain("AIRSTRIKE");
   });
 
   it("gives the date of telling, not the talks told of, to 'Last month, X told Y that … talks'", () => {
