@@ -183,7 +183,7 @@ export function dateOfEvent<D extends { index: number; text: string }>(
     (d) => datesEvent(sentence, type, d.index) && !/\bfirst\b[^.;]{0,80}\bsince\s+$/i.test(sentence.slice(0, d.index)),
   );
   if (fit.length <= 1) return fit[0];
-  const word = new RegExp(defined(EVENT_PATTERNS.find(([t]) => t === type))[1].source, "i").exec(sentence);
+  const word = defined(EVENT_PATTERNS.find(([t]) => t === type))[1].exec(sentence);
   if (!word) return fit[0];
   const [from, to] = [word.index, word.index + word[0].length];
   const distance = (d: D) => Math.max(0, from - (d.index + d.text.length), d.index - to);

@@ -127,6 +127,7 @@ export function extractCandidates(text: string, published: string | null, knowle
       const date = dateOfEvent(s.text, type, sentenceDates);
       const roundsIn =
         type === "NEGOTIATION" && place ? [place, ...placesJoinedTo(s.text, s.tokens, sentencePlaces, place)] : [place];
+      const actors = dedupe(rolesOf(s.text, s.tokens, mentioned, type).map((a) => ({ ...actorOut(a), role: a.role })));
       for (const at of roundsIn)
         events.push({
           type,
@@ -134,7 +135,8 @@ export function extractCandidates(text: string, published: string | null, knowle
           precision: date?.precision ?? null,
           endDate: date?.endDate ?? null,
           place: at ? placeOut(at) : null,
-          actors: dedupe(rolesOf(s.text, s.tokens, mentioned, type).map((a) => ({ ...actorOut(a), role: a.role }))),
+          // Each round its own actors: later steps set roles on them one event at a time.
+          actors: actors.map((a) => ({ ...a })),
           quote: s.text,
           quotes: [s.text],
           ...(date && date.date === null ? { unresolvedDate: date.text } : {}),
